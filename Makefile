@@ -1,0 +1,29 @@
+# Eckwert — the two commands of the README's quick start are `make demo` and `make test`.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MODEL ?= scenarios/musterstadt
+
+.PHONY: deps demo test build release bench clean
+
+# libxlsxwriter is the only system library the build needs; install it when it is missing.
+deps:
+	@pkg-config --exists xlsxwriter 2>/dev/null || { \
+	  echo "libxlsxwriter-dev fehlt – wird installiert …"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxlsxwriter-dev >/dev/null; }
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release --product eckwert
+
+# The main job on the shipped model: check it, compute all scenarios, write the reports.
+demo: release
+	.build/release/eckwert check $(MODEL)
+	.build/release/eckwert run $(MODEL)
+
+test: deps
+	swift test
+
+clean:
+	rm -rf .build

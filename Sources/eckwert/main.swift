@@ -1,0 +1,3 @@
+import EckwertCLI
+
+Eckwert.main()
