@@ -1,0 +1,179 @@
+import Foundation
+
+/// The result of loading a model folder: the model (nil when there are errors) and every diagnostic found.
+public struct Ladeergebnis: Sendable {
+    public var modell: Planungsmodell?
+    public var diagnostics: [Diagnostic]
+    /// Files read (relative names), for the summary.
+    public var dateien: [String]
+    public var hatFehler: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Loads and validates a model folder (spec section 1). Reads only; never writes.
+public enum ModellLader {
+    /// Default file names (spec section 1); `daten:` in modell.yaml may override them.
+    public static let standardDateien: [String: String] = [
+        "szenarien": "szenarien.yaml", "bevoelkerung": "bevoelkerung.csv", "ist": "ist.csv",
+        "sterbetafel": "sterbetafel.csv", "fruchtbarkeit": "fruchtbarkeit.csv", "wanderung": "wanderung.csv",
+        "vorausberechnung": "vorausberechnung.csv", "ansatz": "ansatz.csv",
+        "bevoelkerung_historie": "bevoelkerung_historie.csv",
+    ]
+
+    /// Largest file the loader reads (a model file beyond this is certainly a mistake).
+    public static let maxDateigroesse = 512 * 1024 * 1024
+
+    public static func laden(ordner: String) -> Ladeergebnis {
+        let befund = Befund()
+        var gelesen: [(name: String, bytes: [UInt8])] = []
+        let url = URL(fileURLWithPath: ordner)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: ordner, isDirectory: &isDir), isDir.boolValue else {
+            befund.fehler(SourceLocation(file: ordner), "Modellordner nicht gefunden (erwartet ein Ordner mit modell.yaml und szenarien.yaml)")
+            return Ladeergebnis(modell: nil, diagnostics: befund.diagnostics.items, dateien: [])
+        }
+        func lies(_ name: String, pflicht: Bool, wozu: String) -> [UInt8]? {
+            let pfad = url.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: pfad) else {
+                if pflicht { befund.fehler(SourceLocation(file: name), "Datei fehlt (\(wozu))") }
+                return nil
+            }
+            guard let attr = try? FileManager.default.attributesOfItem(atPath: pfad),
+                  let size = attr[.size] as? Int, size <= maxDateigroesse else {
+                befund.fehler(SourceLocation(file: name), "Datei ist größer als \(maxDateigroesse / 1_048_576) MB oder nicht lesbar")
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: pfad) else {
+                befund.fehler(SourceLocation(file: name), "Datei nicht lesbar")
+                return nil
+            }
+            let bytes = [UInt8](data)
+            gelesen.append((name, bytes))
+            return bytes
+        }
+        func text(_ bytes: [UInt8], _ name: String) -> String? {
+            var b = bytes[...]
+            if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
+            if b.contains(0) {
+                befund.fehler(SourceLocation(file: name), "Datei enthält Binärdaten (NUL-Bytes) – erwartet ist UTF-8-Text")
+                return nil
+            }
+            guard let s = String(validating: b, as: UTF8.self) else {
+                let zeile = Self.ersteUngueltigeZeile(Array(b))
+                befund.fehler(SourceLocation(file: name, line: zeile),
+                              "Datei ist nicht UTF-8-kodiert (Zeile \(zeile)) – bitte als UTF-8 speichern")
+                return nil
+            }
+            return s
+        }
+
+        // modell.yaml
+        guard let mb = lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele"),
+              let mt = text(mb, "modell.yaml"),
+              let mw = YAMLDatei.lesen(mt, datei: "modell.yaml", befund: befund),
+              var md = ModellDatei.lesen(mw, befund: befund) else {
+            return Ladeergebnis(modell: nil, diagnostics: befund.diagnostics.items, dateien: gelesen.map(\.name))
+        }
+        func datei(_ key: String) -> String { md.dateien[key] ?? standardDateien[key] ?? key }
+
+        // Kontenrahmen
+        var kr = Kontenrahmen.nkf
+        if let (angabe, ort) = md.kontenrahmenAngabe, angabe != "nkf" {
+            if angabe.hasSuffix(".yaml") || angabe.hasSuffix(".yml") {
+                if let b = lies(angabe, pflicht: true, wozu: "Kontenrahmen"), let t = text(b, angabe),
+                   let eigen = KontenrahmenLeser.lesen(t, datei: angabe, befund: befund) {
+                    kr = eigen
+                }
+            } else {
+                befund.fehler(ort, "kontenrahmen: erwartet 'nkf' oder eine YAML-Datei des Modellordners, gefunden '\(angabe)'")
+            }
+        }
+
+        // szenarien.yaml
+        var szenarien: [Szenario] = []
+        var szVerweise: [ModellDatei.Verweis] = []
+        if let b = lies(datei("szenarien"), pflicht: true, wozu: "Szenarien best, status-quo, worst"),
+           let t = text(b, datei("szenarien")),
+           let w = YAMLDatei.lesen(t, datei: datei("szenarien"), befund: befund),
+           let s = SzenarienDatei.lesen(w, befund: befund) {
+            szenarien = s.szenarien
+            szVerweise = s.verweise
+        }
+        md.verweise += szVerweise
+
+        // CSV data
+        let brauchtKohorten = szenarien.contains { $0.bevoelkerung.methode == .kohorten }
+        let brauchtVB = szenarien.contains { $0.bevoelkerung.methode == .vorausberechnung }
+        var bev: Bevoelkerung?
+        if let b = lies(datei("bevoelkerung"), pflicht: true, wozu: "Bevölkerung am 31.12. des Basisjahres") {
+            bev = Datendateien.bevoelkerung(b, datei: datei("bevoelkerung"), befund: befund)
+        }
+        var ist = IstDaten()
+        if let b = lies(datei("ist"), pflicht: true, wozu: "Ist-Daten vergangener Jahre") {
+            ist = Datendateien.ist(b, datei: datei("ist"), befund: befund) ?? IstDaten()
+        }
+        var sterbe: Sterbetafel?, frucht: Fruchtbarkeit?, wand: Wanderungsprofil?
+        let kw = "für methode kohorten"
+        if let b = lies(datei("sterbetafel"), pflicht: brauchtKohorten, wozu: "Sterbetafel \(kw)") {
+            sterbe = Datendateien.sterbetafel(b, datei: datei("sterbetafel"), befund: befund)
+        }
+        if let b = lies(datei("fruchtbarkeit"), pflicht: brauchtKohorten, wozu: "Fruchtbarkeitsziffern \(kw)") {
+            frucht = Datendateien.fruchtbarkeit(b, datei: datei("fruchtbarkeit"), befund: befund)
+        }
+        if let b = lies(datei("wanderung"), pflicht: brauchtKohorten, wozu: "Wanderungsprofil \(kw)") {
+            wand = Datendateien.wanderung(b, datei: datei("wanderung"), befund: befund)
+        }
+        var vb: Vorausberechnung?
+        if let b = lies(datei("vorausberechnung"), pflicht: brauchtVB, wozu: "amtliche Vorausberechnung für methode vorausberechnung") {
+            vb = Datendateien.vorausberechnung(b, datei: datei("vorausberechnung"), befund: befund)
+        }
+        var ansatz: Ansatz?
+        if let b = lies(datei("ansatz"), pflicht: false, wozu: "") {
+            ansatz = Datendateien.ansatz(b, datei: datei("ansatz"), befund: befund)
+        }
+        var historie: BevoelkerungHistorie?
+        if let b = lies(datei("bevoelkerung_historie"), pflicht: false, wozu: "") {
+            historie = Datendateien.historie(b, datei: datei("bevoelkerung_historie"), befund: befund)
+        }
+
+        // Checksum over every file read, in name order.
+        var sha = SHA256()
+        for f in gelesen.sorted(by: { $0.name < $1.name }) {
+            sha.update(Array(f.name.utf8))
+            sha.update([0])
+            sha.update(f.bytes)
+        }
+        let pruefsumme = sha.finalize()
+
+        let name = url.standardizedFileURL.lastPathComponent
+        var modell = Planungsmodell(
+            name: name, kommune: md.kommune, basisjahr: md.basisjahr, haushaltsjahr: md.haushaltsjahr,
+            horizont: md.horizont, kontenrahmen: kr, rundung: md.rundung, altersgruppen: md.altersgruppen,
+            produkte: md.produkte, produktgruppen: md.produktgruppen, produktbereiche: md.produktbereiche,
+            budgetbereiche: md.budgetbereiche.map(\.0), kennzahlen: md.kennzahlen, ziele: md.ziele,
+            massnahmen: md.massnahmen.map(\.0), investitionen: md.investitionen.map(\.0),
+            geheimhaltung: md.geheimhaltung, strategischeZiele: md.strategischeZiele, abc: md.abc,
+            budgetvarianten: md.budgetvarianten, platzkosten: md.platzkosten, szenarien: szenarien,
+            bevoelkerung: bev ?? Bevoelkerung(gebiete: []), ist: ist, sterbetafel: sterbe, fruchtbarkeit: frucht,
+            wanderung: wand, vorausberechnung: vb, ansatz: ansatz, bevoelkerungHistorie: historie,
+            pruefsumme: pruefsumme, stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))
+        Modellpruefung.pruefen(&modell, md, dateien: (ist: datei("ist"), ansatz: datei("ansatz"),
+                                                      vorausberechnung: datei("vorausberechnung"),
+                                                      historie: datei("bevoelkerung_historie"),
+                                                      bevoelkerung: datei("bevoelkerung")),
+                               befund: befund)
+        let diags = befund.diagnostics.sorted
+        let fehler = diags.contains { $0.severity == .error }
+        return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: diags, dateien: gelesen.map(\.name).sorted())
+    }
+
+    static func ersteUngueltigeZeile(_ b: [UInt8]) -> Int {
+        var zeile = 1
+        var start = 0
+        for (i, c) in b.enumerated() where c == 0x0A {
+            if String(validating: b[start..<i], as: UTF8.self) == nil { return zeile }
+            zeile += 1
+            start = i + 1
+        }
+        return zeile
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import Yams
+
+/// Reads YAML into located nodes and records every problem in a `Befund`, so that a model with many faults
+/// reports all of them. Scalars are read from their source text (never through YAML's own type guessing), so
+/// `nr: 36.30` stays "36.30" and `2026: 4000` is read as year 2026.
+final class Befund {
+    var diagnostics = Diagnostics()
+    func fehler(_ ort: SourceLocation?, _ text: String) { diagnostics.error(ort, text) }
+    func warnung(_ ort: SourceLocation?, _ text: String) { diagnostics.warning(ort, text) }
+}
+
+/// A YAML node with the file it came from.
+struct YKnoten {
+    let node: Node
+    let datei: String
+
+    var ort: SourceLocation {
+        SourceLocation(file: datei, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    /// The scalar's source text, or nil for mappings and sequences.
+    var skalar: String? {
+        if case let .scalar(s) = node { return s.string }
+        return nil
+    }
+
+    /// A scalar that YAML reads as null (`~`, `null`, empty, unquoted).
+    var istNull: Bool {
+        if case let .scalar(s) = node, s.style == .plain || s.style == .any {
+            return ["", "~", "null", "Null", "NULL"].contains(s.string)
+        }
+        return false
+    }
+
+    var art: String {
+        switch node {
+        case .scalar: "ein Einzelwert"
+        case .mapping: "ein Abschnitt (Schlüssel: Wert)"
+        case .sequence: "eine Liste"
+        case .alias: "ein Verweis"
+        }
+    }
+}
+
+/// A mapping whose keys are plain strings, in file order.
+struct YAbschnitt {
+    let knoten: YKnoten
+    /// (key text, key location, value)
+    let paare: [(schluessel: String, ort: SourceLocation, wert: YKnoten)]
+    /// A readable name for messages, e.g. "Produkt 36.3.05".
+    let kontext: String
+
+    subscript(_ key: String) -> YKnoten? {
+        paare.first { $0.schluessel == key }.flatMap { $0.wert.istNull ? nil : $0.wert }
+    }
+
+    func enthaelt(_ key: String) -> Bool { self[key] != nil }
+
+    var ort: SourceLocation { knoten.ort }
+
+    /// Errors for every key not in `erlaubt`, with a "meinten Sie" hint.
+    func pruefeSchluessel(_ erlaubt: [String], _ befund: Befund) {
+        for p in paare where !erlaubt.contains(p.schluessel) {
+            var text = "unbekannter Schlüssel '\(p.schluessel)' in \(kontext)"
+            if let hint = Aehnlichkeit.vorschlag(p.schluessel, aus: erlaubt) {
+                text += " – meinten Sie '\(hint)'?"
+            } else {
+                text += " (erlaubt: \(erlaubt.joined(separator: ", ")))"
+            }
+            befund.fehler(p.ort, text)
+        }
+    }
+
+    /// The value of a required key; records an error naming the key when it is missing.
+    func pflicht(_ key: String, _ befund: Befund, erwartet: String? = nil) -> YKnoten? {
+        if let v = self[key] { return v }
+        var text = "Pflichtangabe '\(key)' fehlt in \(kontext)"
+        if let erwartet { text += " (erwartet: \(erwartet))" }
+        befund.fehler(ort, text)
+        return nil
+    }
+}
+
+/// Typed reading of located nodes; each function records an error naming what was expected and returns nil.
+struct YLeser {
+    let befund: Befund
+
+    func abschnitt(_ k: YKnoten, _ kontext: String) -> YAbschnitt? {
+        guard case let .mapping(m) = k.node else {
+            befund.fehler(k.ort, "\(kontext): erwartet ist ein Abschnitt (Schlüssel: Wert), gefunden \(k.art)")
+            return nil
+        }
+        var paare: [(String, SourceLocation, YKnoten)] = []
+        for (key, value) in m {
+            let kk = YKnoten(node: key, datei: k.datei)
+            guard let s = kk.skalar else {
+                befund.fehler(kk.ort, "\(kontext): Schlüssel muss ein einfacher Text sein, gefunden \(kk.art)")
+                continue
+            }
+            paare.append((s, kk.ort, YKnoten(node: value, datei: k.datei)))
+        }
+        return YAbschnitt(knoten: k, paare: paare, kontext: kontext)
+    }
+
+    func liste(_ k: YKnoten, _ kontext: String) -> [YKnoten]? {
+        guard case let .sequence(s) = k.node else {
+            befund.fehler(k.ort, "\(kontext): erwartet ist eine Liste (- …), gefunden \(k.art)")
+            return nil
+        }
+        return s.map { YKnoten(node: $0, datei: k.datei) }
+    }
+
+    func text(_ k: YKnoten, _ kontext: String) -> String? {
+        guard let s = k.skalar else {
+            befund.fehler(k.ort, "\(kontext): erwartet ist ein Text, gefunden \(k.art)")
+            return nil
+        }
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty {
+            befund.fehler(k.ort, "\(kontext): darf nicht leer sein")
+            return nil
+        }
+        return t
+    }
+
+    func ganzzahl(_ k: YKnoten, _ kontext: String, _ bereich: ClosedRange<Int>? = nil) -> Int? {
+        guard let s = k.skalar?.trimmingCharacters(in: .whitespaces), let v = Int(s) else {
+            befund.fehler(k.ort, "\(kontext): erwartet ist eine ganze Zahl, gefunden '\(k.skalar ?? k.art)'")
+            return nil
+        }
+        if let bereich, !bereich.contains(v) {
+            befund.fehler(k.ort, "\(kontext): \(v) liegt außerhalb von \(bereich.lowerBound)..\(bereich.upperBound)")
+            return nil
+        }
+        return v
+    }
+
+    func zahl(_ k: YKnoten, _ kontext: String, _ bereich: ClosedRange<Double>? = nil) -> Double? {
+        guard let s = k.skalar, let v = Self.zahlWert(s) else {
+            befund.fehler(k.ort, "\(kontext): erwartet ist eine Zahl (Dezimalpunkt, z. B. 0.035), gefunden '\(k.skalar ?? k.art)'")
+            return nil
+        }
+        if let bereich, !bereich.contains(v) {
+            befund.fehler(k.ort, "\(kontext): \(Self.zeige(v)) liegt außerhalb von \(Self.zeige(bereich.lowerBound))..\(Self.zeige(bereich.upperBound))")
+            return nil
+        }
+        return v
+    }
+
+    /// A YAML number: decimal point, optional sign, exponent, `_` separators; finite only.
+    static func zahlWert(_ s: String) -> Double? {
+        let t = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        guard !t.isEmpty, t.count < 64, let v = Double(t), v.isFinite else { return nil }
+        // Double("0x10") and "nan"/"inf" spellings are refused: digits, sign, point, exponent only.
+        guard t.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+        return v
+    }
+
+    static func zeige(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        return String(v)
+    }
+
+    func wahrheitswert(_ k: YKnoten, _ kontext: String) -> Bool? {
+        switch k.skalar?.lowercased() {
+        case "true", "ja", "yes": return true
+        case "false", "nein", "no": return false
+        default:
+            befund.fehler(k.ort, "\(kontext): erwartet ist true oder false, gefunden '\(k.skalar ?? k.art)'")
+            return nil
+        }
+    }
+
+    func auswahl<T: RawRepresentable>(_ k: YKnoten, _ kontext: String, _ typ: T.Type, _ werte: [String]) -> T?
+    where T.RawValue == String {
+        guard let s = k.skalar else {
+            befund.fehler(k.ort, "\(kontext): erwartet ist einer der Werte \(werte.joined(separator: " | ")), gefunden \(k.art)")
+            return nil
+        }
+        if let v = T(rawValue: s.trimmingCharacters(in: .whitespaces)) { return v }
+        var text = "\(kontext): '\(s)' ist nicht erlaubt, erwartet \(werte.joined(separator: " | "))"
+        if let hint = Aehnlichkeit.vorschlag(s, aus: werte) { text += " – meinten Sie '\(hint)'?" }
+        befund.fehler(k.ort, text)
+        return nil
+    }
+
+    /// `[von, bis]` with 0 ≤ von ≤ bis ≤ 100.
+    func altersbereich(_ k: YKnoten, _ kontext: String) -> (Int, Int)? {
+        guard case let .sequence(s) = k.node, s.count == 2 else {
+            befund.fehler(k.ort, "\(kontext): erwartet ist [von, bis] mit Altern 0..100")
+            return nil
+        }
+        let items = s.map { YKnoten(node: $0, datei: k.datei) }
+        guard let a = ganzzahl(items[0], kontext, 0...Alter.max), let b = ganzzahl(items[1], kontext, 0...Alter.max) else {
+            return nil
+        }
+        if a > b {
+            befund.fehler(k.ort, "\(kontext): Alter von \(a) ist größer als bis \(b)")
+            return nil
+        }
+        return (a, b)
+    }
+
+    /// A value per year: a number (constant) or `{jahr: wert, …}` (linear in between).
+    func pfad(_ k: YKnoten, _ kontext: String, _ bereich: ClosedRange<Double>? = nil) -> Zeitpfad? {
+        if k.skalar != nil {
+            return zahl(k, kontext, bereich).map { Zeitpfad(konstant: $0) }
+        }
+        guard let m = abschnitt(k, kontext) else { return nil }
+        var werte: [Int: Double] = [:]
+        var ok = true
+        for p in m.paare {
+            guard let j = Int(p.schluessel.trimmingCharacters(in: .whitespaces)), (1900...2200).contains(j) else {
+                befund.fehler(p.ort, "\(kontext): '\(p.schluessel)' ist kein Jahr (erwartet z. B. 2027: 3500)")
+                ok = false
+                continue
+            }
+            guard let v = zahl(p.wert, "\(kontext) \(j)", bereich) else { ok = false; continue }
+            werte[j] = v
+        }
+        if werte.isEmpty {
+            if ok { befund.fehler(k.ort, "\(kontext): mindestens ein Jahr mit Wert erwartet") }
+            return nil
+        }
+        return ok ? Zeitpfad(werte) : nil
+    }
+}
+
+/// Parses YAML text into a located root node; syntax errors become diagnostics with line and column.
+enum YAMLDatei {
+    static func lesen(_ text: String, datei: String, befund: Befund) -> YKnoten? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                befund.fehler(SourceLocation(file: datei, line: 1), "Datei ist leer – erwartet ist ein YAML-Abschnitt")
+                return nil
+            }
+            return YKnoten(node: node, datei: datei)
+        } catch let e as YamlError {
+            befund.fehler(ort(e, datei), meldung(e))
+        } catch {
+            befund.fehler(SourceLocation(file: datei), "YAML nicht lesbar: \(error)")
+        }
+        return nil
+    }
+
+    private static func ort(_ e: YamlError, _ datei: String) -> SourceLocation {
+        switch e {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return SourceLocation(file: datei, line: mark.line, column: mark.column)
+        case let .duplicatedKeysInMapping(_, context):
+            return SourceLocation(file: datei, line: context.mark.line, column: context.mark.column)
+        default:
+            return SourceLocation(file: datei)
+        }
+    }
+
+    private static func meldung(_ e: YamlError) -> String {
+        switch e {
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
+            let c = context.map { " (\($0.text))" } ?? ""
+            return "YAML-Syntaxfehler: \(problem)\(c)"
+        case let .duplicatedKeysInMapping(duplicates, _):
+            return "doppelter Schlüssel \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) – jeder Schlüssel darf in einem Abschnitt nur einmal stehen"
+        case let .reader(problem, _, _, _):
+            return "Datei nicht lesbar: \(problem) – erwartet ist UTF-8-Text"
+        default:
+            return "YAML nicht lesbar: \(e)"
+        }
+    }
+}
+
+/// "Did you mean": the closest allowed word within edit distance 2 (or 1/3 of its length for long words).
+public enum Aehnlichkeit {
+    public static func vorschlag(_ wort: String, aus kandidaten: [String]) -> String? {
+        let w = Array(wort.lowercased())
+        var best: (String, Int)?
+        for k in kandidaten {
+            let d = abstand(w, Array(k.lowercased()))
+            let grenze = max(2, k.count / 3)
+            if d <= grenze, d < (best?.1 ?? Int.max) { best = (k, d) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance.
+    public static func abstand(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        if a.count > 200 || b.count > 200 { return max(a.count, b.count) }
+        var prev = Array(0...b.count)
+        var cur = prev
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}
