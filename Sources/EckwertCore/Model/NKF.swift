@@ -45,8 +45,8 @@ extension Kontenrahmen {
       - {nr: 24, key: ausserordentliche_aufwendungen, name: Außerordentliche Aufwendungen, art: aufwand}
       - {nr: 25, key: ausserordentliches_ergebnis, name: Außerordentliches Ergebnis, summe: [ausserordentliche_ertraege, -ausserordentliche_aufwendungen]}
       - {nr: 26, key: ergebnis_vor_ilv, name: Ergebnis vor Berücksichtigung der internen Leistungsbeziehungen, summe: [ordentliches_ergebnis, ausserordentliches_ergebnis]}
-      - {nr: 27, key: ertraege_ilv, name: Erträge aus internen Leistungsbeziehungen, art: ertrag}
-      - {nr: 28, key: aufwendungen_ilv, name: Aufwendungen aus internen Leistungsbeziehungen, art: aufwand}
+      - {nr: 27, key: ertraege_ilv, name: Erträge aus internen Leistungsbeziehungen, art: ertrag, zahlungswirksam: false}
+      - {nr: 28, key: aufwendungen_ilv, name: Aufwendungen aus internen Leistungsbeziehungen, art: aufwand, zahlungswirksam: false}
       - {nr: 29, key: ergebnis, name: Ergebnis (Teilergebnis), summe: [ergebnis_vor_ilv, ertraege_ilv, -aufwendungen_ilv]}
     finanzplan:
       - {nr: 9, key: einzahlungen_verwaltungstaetigkeit, name: Einzahlungen aus laufender Verwaltungstätigkeit, art: ertrag}

@@ -1,0 +1,105 @@
+/// The aggregation levels of spec section 11.
+public enum Ebene: String, Sendable, Hashable, CaseIterable, Comparable {
+    case produkt, produktgruppe, produktbereich, budgetbereich, gesamt, gebiet
+
+    public var rang: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: Ebene, b: Ebene) -> Bool { a.rang < b.rang }
+
+    public var bezeichnung: String {
+        switch self {
+        case .produkt: "Produkt"
+        case .produktgruppe: "Produktgruppe"
+        case .produktbereich: "Produktbereich"
+        case .budgetbereich: "Budgetbereich"
+        case .gesamt: "Gesamthaushalt"
+        case .gebiet: "Sozialraum"
+        }
+    }
+}
+
+/// One unit of aggregation: a product, a Produktgruppe, a Produktbereich, a Budgetbereich or the whole budget,
+/// with the indices of the products it sums.
+public struct Einheit: Sendable, Hashable {
+    public var ebene: Ebene
+    public var nr: String
+    public var name: String
+    public var produkte: [Int]
+}
+
+extension Planungsmodell {
+    /// Every unit, in report order: Gesamthaushalt, Budgetbereiche, Produktbereiche, Produktgruppen, Produkte
+    /// (each in model order).
+    public var einheiten: [Einheit] {
+        var out: [Einheit] = [Einheit(ebene: .gesamt, nr: "", name: "Gesamthaushalt (\(kommune))", produkte: Array(produkte.indices))]
+        for b in budgetbereiche { out.append(Einheit(ebene: .budgetbereich, nr: b.id, name: b.name, produkte: produktIndizes(budgetbereich: b))) }
+        for b in produktbereiche { out.append(Einheit(ebene: .produktbereich, nr: b.nr, name: b.name, produkte: produktIndizes(unter: b.nr))) }
+        for g in produktgruppen { out.append(Einheit(ebene: .produktgruppe, nr: g.nr, name: g.name, produkte: produktIndizes(unter: g.nr))) }
+        for (i, p) in produkte.enumerated() { out.append(Einheit(ebene: .produkt, nr: p.nr, name: p.name, produkte: [i])) }
+        return out
+    }
+
+    public func einheiten(_ ebene: Ebene) -> [Einheit] { einheiten.filter { $0.ebene == ebene } }
+
+    public func produktIndizes(unter prefix: String) -> [Int] {
+        produkte.indices.filter { Self.liegt(produkte[$0].nr, unter: prefix) }
+    }
+
+    public func produktIndizes(budgetbereich b: Budgetbereich) -> [Int] {
+        produkte.indices.filter { i in b.produkte.contains { Self.liegt(produkte[i].nr, unter: $0) } }
+    }
+
+    public func budgetbereich(von produkt: String) -> Budgetbereich? {
+        budgetbereiche.first { $0.produkte.contains { Self.liegt(produkt, unter: $0) } }
+    }
+}
+
+/// Sums of products' figures for a unit.
+public struct Teilplan: Sendable {
+    public var ergebnisplan: [[Double]]
+    public var finanzplan: [[Double]]
+    public var faelle: [Double]?
+    /// Σ driver Aufwand (F·k) of the driven products, for `fallkosten` of a group.
+    public var fallkostenAufwand: [Double]?
+    public var plaetze: [Double]?
+    public var luecke: [Double]?
+
+    public init(_ e: Rechenergebnis, _ indizes: [Int], modell m: Planungsmodell) {
+        let n = e.jahre.count
+        let nz = m.kontenrahmen.zeilen.count, nf = m.kontenrahmen.finanzplan.count
+        var ep = Array(repeating: Array(repeating: 0.0, count: n), count: nz)
+        var fp = Array(repeating: Array(repeating: 0.0, count: n), count: nf)
+        var faelle: [Double]?, aufw: [Double]?, plaetze: [Double]?, luecke: [Double]?
+        func add(_ x: inout [Double]?, _ y: [Double]) {
+            if x == nil { x = Array(repeating: 0, count: n) }
+            for t in 0..<min(n, y.count) { x![t] += y[t] }
+        }
+        for i in indizes {
+            let p = e.produkte[i]
+            for z in 0..<nz { for t in 0..<n { ep[z][t] += p.ergebnisplan[z][t] } }
+            for z in 0..<nf { for t in 0..<n { fp[z][t] += p.finanzplan[z][t] } }
+            if let f = p.faelle {
+                add(&faelle, f)
+                if let k = p.fallkosten { add(&aufw, zip(f, k).map { $0 * $1 }) }
+            }
+            if let k = p.kapazitaet { add(&plaetze, k.plaetze); add(&luecke, k.luecke) }
+        }
+        ergebnisplan = ep
+        finanzplan = fp
+        self.faelle = faelle
+        fallkostenAufwand = aufw
+        self.plaetze = plaetze
+        self.luecke = luecke
+    }
+
+    /// Zuschussbedarf (net cost) = ordentliche Aufwendungen − ordentliche Erträge, per year.
+    public func zuschuss(_ k: Kontenrahmen) -> [Double] {
+        guard let a = k.index(k.aufwendungen), let e = k.index(k.ertraege) else { return [] }
+        return zip(ergebnisplan[a], ergebnisplan[e]).map { $0 - $1 }
+    }
+
+    public func zeile(_ key: String, _ k: Kontenrahmen) -> [Double]? {
+        if let i = k.index(key) { return ergebnisplan[i] }
+        if let i = k.finanzplan.firstIndex(where: { $0.key == key }) { return finanzplan[i] }
+        return nil
+    }
+}

@@ -1,0 +1,55 @@
+/// Figures of one product for a run of years: every Ergebnisplan and Finanzplan line of the scheme (sum lines
+/// included) and the driver quantities. Plain values, unrounded; index 0 of every series is the first year of
+/// the run (the Basisjahr for a forecast).
+public struct Produktergebnis: Sendable {
+    public var nr: String
+    /// `[line index in kontenrahmen.zeilen][year index]`
+    public var ergebnisplan: [[Double]]
+    /// `[line index in kontenrahmen.finanzplan][year index]`
+    public var finanzplan: [[Double]]
+    /// Driver quantities, nil for products without a driver.
+    public var faelle: [Double]?
+    public var fallkosten: [Double]?
+    /// Reference population R(t) and rate r(t) (after measure effects).
+    public var bezug: [Double]?
+    public var quote: [Double]?
+    public var kapazitaet: Kapazitaetsergebnis?
+    /// Demand, places and gap per Sozialraum (when places are given per Sozialraum).
+    public init(nr: String, ergebnisplan: [[Double]], finanzplan: [[Double]]) {
+        self.nr = nr
+        self.ergebnisplan = ergebnisplan
+        self.finanzplan = finanzplan
+    }
+}
+
+/// Capacity against demand (spec section 5, Kapazität); per Sozialraum where places are given per Sozialraum.
+public struct Kapazitaetsergebnis: Sendable {
+    public struct Gebiet: Sendable {
+        public var gebiet: String
+        public var bedarf: [Double]
+        public var plaetze: [Double]
+        public var luecke: [Double]
+    }
+    public var bedarf: [Double]
+    public var plaetze: [Double]
+    /// With places per Sozialraum: the sum of the Sozialräume's gaps (a surplus in one does not fill a gap in
+    /// another); otherwise max(0, demand − places).
+    public var luecke: [Double]
+    public var gebiete: [Gebiet]
+}
+
+/// Everything one scenario (or the Ist) computes: the years, the population, every product.
+public struct Rechenergebnis: Sendable {
+    /// `ist` or the scenario name.
+    public var szenario: String
+    public var jahre: [Int]
+    /// Population per year index (nil where unknown, e.g. Ist years without history).
+    public var bevoelkerung: [Bevoelkerung?]
+    public var produkte: [Produktergebnis]
+    public var warnungen: [Diagnostic]
+
+    public func jahrIndex(_ jahr: Int) -> Int? {
+        guard let first = jahre.first, jahr >= first, jahr - first < jahre.count else { return nil }
+        return jahr - first
+    }
+}

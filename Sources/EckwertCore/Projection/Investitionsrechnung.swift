@@ -1,0 +1,102 @@
+/// Investments (spec section 7): Auszahlungen, Fördermittel, Eigenanteil, straight-line AfA and the parallel
+/// Auflösung of the Sonderposten from Inbetriebnahme (pro rata by month), Folgekosten growing with prices.
+public enum Investitionsrechnung {
+    /// The flows of one investment per year index (index 0 = Basisjahr).
+    public struct Buchung: Sendable {
+        public var auszahlungen: [Double]
+        public var foerdermittel: [Double]
+        public var abschreibungen: [Double]
+        public var sonderposten: [Double]
+        public var folgekosten: [Double]
+        /// Σ Auszahlungen, Σ Fördermittel, Σ − Fördermittel (all years given).
+        public var summeAuszahlungen: Double
+        public var summeFoerdermittel: Double
+        public var eigenanteil: Double { summeAuszahlungen - summeFoerdermittel }
+        /// Yearly AfA and Auflösung for a full year.
+        public var afaJahr: Double
+        public var aufloesungJahr: Double
+    }
+
+    /// Share of year `jahr` in which an asset put into service at (jahr0, monat0) is in use, over `nutzungsdauer`
+    /// years: months in service within that calendar year / 12.
+    public static func anteil(jahr: Int, beginnJahr: Int, beginnMonat: Int, nutzungsdauer: Int) -> Double {
+        let start = beginnJahr * 12 + (beginnMonat - 1)
+        let ende = start + nutzungsdauer * 12
+        let a = max(start, jahr * 12), b = min(ende, jahr * 12 + 12)
+        return b > a ? Double(b - a) / 12 : 0
+    }
+
+    public static func buchung(_ inv: Investition, basisjahr B: Int, n: Int, sachkosten: [Double]) -> Buchung {
+        let quote = inv.foerderung?.quote ?? 0
+        var aus = [Double](repeating: 0, count: n), foe = aus, afa = aus, sop = aus, folge = aus
+        for (j, betrag) in inv.auszahlungen where j >= B && j - B < n {
+            aus[j - B] = betrag
+            foe[j - B] = betrag * quote
+        }
+        let summe = inv.auszahlungen.values.reduce(0, +)
+        let foerder = inv.auszahlungen.values.reduce(0) { $0 + $1 * quote }
+        let nd = max(1, inv.nutzungsdauer)
+        let afaJahr = summe / Double(nd), aufl = foerder / Double(nd)
+        var fk = 0.0   // Inbetriebnahme is never before B (the loader checks it follows the first Auszahlung ≥ B)
+        for t in 0..<n {
+            let jahr = B + t
+            let f = anteil(jahr: jahr, beginnJahr: inv.inbetriebnahmeJahr, beginnMonat: inv.inbetriebnahmeMonat,
+                           nutzungsdauer: nd)
+            afa[t] = afaJahr * f
+            sop[t] = aufl * f
+            if let folgekosten = inv.folgekosten {
+                if jahr == inv.inbetriebnahmeJahr { fk = folgekosten.jaehrlich } else if jahr > inv.inbetriebnahmeJahr {
+                    fk *= 1 + sachkosten[t]
+                }
+                folge[t] = fk * f
+            }
+        }
+        return Buchung(auszahlungen: aus, foerdermittel: foe, abschreibungen: afa, sonderposten: sop, folgekosten: folge,
+                       summeAuszahlungen: summe, summeFoerdermittel: foerder, afaJahr: afaJahr, aufloesungJahr: aufl)
+    }
+
+    /// Adds an investment's flows to a product's plans. The Basisjahr column of the Ergebnisplan stays Ist.
+    static func buchen(_ b: Buchung, _ inv: Investition, schema: Kontenrahmen, zeilenIndex: [String: Int],
+                       finanzIndex: [String: Int], ep: inout [[Double]], fp: inout [[Double]]) {
+        let n = b.auszahlungen.count
+        let afa = zeilenIndex[schema.abschreibungen], sop = zeilenIndex[schema.sonderposten]
+        let fk = inv.folgekosten.flatMap { zeilenIndex[$0.konto] }
+        for t in 1..<max(1, n) {
+            if let afa { ep[afa][t] += b.abschreibungen[t] }
+            if let sop { ep[sop][t] += b.sonderposten[t] }
+            if let fk { ep[fk][t] += b.folgekosten[t] }
+        }
+        if let k = schema.baumassnahmen.flatMap({ finanzIndex[$0] }) { for t in 0..<n { fp[k][t] += b.auszahlungen[t] } }
+        if let k = schema.investitionszuwendungen.flatMap({ finanzIndex[$0] }) { for t in 0..<n { fp[k][t] += b.foerdermittel[t] } }
+    }
+}
+
+/// Finanzplan from the Ergebnisplan (issue 5): Ein- and Auszahlungen aus laufender Verwaltungstätigkeit are the
+/// zahlungswirksame Ertrag and Aufwand lines, less known non-cash amounts (the Sonderposten-Auflösung from
+/// investments); investment lines come from the investments; sums follow the scheme.
+public enum Finanzrechnung {
+    public static let einzahlungenKey = "einzahlungen_verwaltungstaetigkeit"
+    public static let auszahlungenKey = "auszahlungen_verwaltungstaetigkeit"
+
+    static func ableiten(ep: [[Double]], fp: inout [[Double]], schema: Kontenrahmen, finanzIndex: [String: Int],
+                         nichtZahlungswirksam: [(String, [Double])]) {
+        guard let ein = finanzIndex[einzahlungenKey], let aus = finanzIndex[auszahlungenKey] else {
+            Summen.bilden(&fp, schema.finanzplan)
+            return
+        }
+        let n = ep.first?.count ?? 0
+        for (z, zeile) in schema.zeilen.enumerated() where zeile.zahlungswirksam {
+            switch zeile.art {
+            case .ertrag: for t in 0..<n { fp[ein][t] += ep[z][t] }
+            case .aufwand: for t in 0..<n { fp[aus][t] += ep[z][t] }
+            case .summe: break
+            }
+        }
+        for (key, werte) in nichtZahlungswirksam {
+            guard let zeile = schema.zeile(key), zeile.zahlungswirksam else { continue }
+            let ziel = zeile.art == .aufwand ? aus : ein
+            for t in 0..<min(n, werte.count) { fp[ziel][t] -= werte[t] }
+        }
+        Summen.bilden(&fp, schema.finanzplan)
+    }
+}

@@ -1,0 +1,262 @@
+/// The forecasting engine (spec sections 4–7): population → caseloads → costs → Ergebnisplan and Finanzplan
+/// lines, per product, for the years Basisjahr … Horizont. Everything unrounded.
+///
+/// A `Projektion` precomputes what does not depend on the scenario (base lines, base rates and costs, measure
+/// and investment lookups) once; `rechnen` then runs one set of assumptions.
+public struct Projektion: Sendable {
+    public let modell: Planungsmodell
+    let schema: Kontenrahmen
+    let n: Int                       // number of years incl. B
+    let zeilenIndex: [String: Int]
+    let finanzIndex: [String: Int]
+    let basis: [[Double]]            // per product: Buchungszeilen at B (index by line)
+    let faelleB: [Double?]
+    let kB: [Double?]                // cost per case at B
+    let rB: [Double?]                // rate at B (quote: ist)
+    let bezugB: [Double?]
+    /// Per product: which measure effects act on it.
+    let wirkungen: [[(massnahme: String, wirkung: Massnahme.Wirkung)]]
+    let produktIndex: [String: Int]
+
+    public init(_ m: Planungsmodell) {
+        modell = m
+        schema = m.kontenrahmen
+        n = m.horizont - m.basisjahr + 1
+        zeilenIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) })
+        finanzIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.finanzplan.enumerated().map { ($1.key, $0) })
+        produktIndex = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
+        let B = m.basisjahr
+        var basis: [[Double]] = []
+        var faelleB: [Double?] = [], kB: [Double?] = [], rB: [Double?] = [], bezugB: [Double?] = []
+        for p in m.produkte {
+            basis.append(m.kontenrahmen.zeilen.map { z in z.istSumme ? 0 : (m.ist.wert(B, p.nr, z.key) ?? 0) })
+            let f = m.ist.wert(B, p.nr, "faelle")
+            faelleB.append(f)
+            if let fk = p.fallkosten {
+                switch fk.basis {
+                case .betrag(let b): kB.append(b)
+                case .ist:
+                    if let f, f != 0 { kB.append((m.ist.wert(B, p.nr, fk.konto) ?? 0) / f) } else { kB.append(nil) }
+                }
+            } else {
+                kB.append(nil)
+            }
+            if let fz = p.fallzahl {
+                let R = m.bevoelkerung.summe(fz.bezug)
+                bezugB.append(R)
+                switch fz.quote {
+                case .ist: rB.append(f.flatMap { R > 0 ? $0 / R : nil })
+                case .je1000(let pfad): rB.append(pfad.wert(B) / 1000)
+                }
+            } else {
+                bezugB.append(nil)
+                rB.append(nil)
+            }
+        }
+        self.basis = basis
+        self.faelleB = faelleB
+        self.kB = kB
+        self.rB = rB
+        self.bezugB = bezugB
+        var w = Array(repeating: [(massnahme: String, wirkung: Massnahme.Wirkung)](), count: m.produkte.count)
+        let idx = produktIndex
+        for mn in m.massnahmen {
+            for x in mn.wirkung { if let i = idx[x.produkt] { w[i].append((mn.id, x)) } }
+        }
+        wirkungen = w
+    }
+
+    public var jahre: [Int] { Array(modell.basisjahr...modell.horizont) }
+
+    // MARK: - Population
+
+    /// Population for every year B … H under the assumptions (index 0 = the base population).
+    public func bevoelkerung(_ a: Szenario.Bevoelkerungsannahmen) -> (jahre: [Bevoelkerung], warnungen: [Diagnostic]) {
+        let m = modell
+        switch a.methode {
+        case .vorausberechnung:
+            let v = a.variante.flatMap { m.vorausberechnung?.varianten[$0] } ?? [:]
+            var out = [m.bevoelkerung]
+            for j in (m.basisjahr + 1)...m.horizont { out.append(v[j] ?? out[out.count - 1]) }
+            return (out, [])
+        case .kohorten:
+            guard let st = m.sterbetafel, let fr = m.fruchtbarkeit, let wa = m.wanderung else {
+                return (Array(repeating: m.bevoelkerung, count: n), [])
+            }
+            let ann = Kohortenannahmen(sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: a.geburtenziffer,
+                                       sterblichkeit: a.sterblichkeit, wanderungssaldo: a.wanderungssaldo,
+                                       wanderungsprofil: wa)
+            let r = Kohortenmodell.projektion(basis: m.bevoelkerung, basisjahr: m.basisjahr, bis: m.horizont, annahmen: ann)
+            return ([m.bevoelkerung] + r.jahre, r.klemmungen.map(\.diagnostic))
+        }
+    }
+
+    // MARK: - One run
+
+    /// Runs one scenario.
+    public func rechnen(_ s: Szenario) -> Rechenergebnis {
+        let pop = bevoelkerung(s.bevoelkerung)
+        return rechnen(name: s.name, annahmen: Rechenannahmen(modell: modell, szenario: s), bevoelkerung: pop.jahre,
+                       warnungen: pop.warnungen)
+    }
+
+    /// Runs a set of assumptions on a given population path (so that runs that differ only in measures or prices
+    /// share one population projection).
+    public func rechnen(name: String, annahmen a: Rechenannahmen, bevoelkerung pop: [Bevoelkerung],
+                        warnungen: [Diagnostic] = []) -> Rechenergebnis {
+        let m = modell
+        var produkte: [Produktergebnis] = []
+        produkte.reserveCapacity(m.produkte.count)
+        for (i, p) in m.produkte.enumerated() {
+            produkte.append(produkt(i, p, a, pop))
+        }
+        return Rechenergebnis(szenario: name, jahre: jahre, bevoelkerung: pop, produkte: produkte, warnungen: warnungen)
+    }
+
+    /// The index factor of a line for year index t.
+    @inline(__always)
+    func index(_ f: Kontenrahmen.Fortschreibung, _ a: Rechenannahmen, _ t: Int) -> Double {
+        switch f {
+        case .tarif: 1 + a.tarif[t]
+        case .sachkosten: 1 + a.sachkosten[t]
+        case .keine: 1
+        }
+    }
+
+    /// The combined effect factor of the active measures on product i in year index t.
+    func wirkungsfaktor(_ i: Int, _ a: Rechenannahmen, _ t: Int) -> Double {
+        var f = 1.0
+        for w in wirkungen[i] where a.massnahmen.contains(w.massnahme) { f *= w.wirkung.faktor(modell.basisjahr + t) }
+        return f
+    }
+
+    // swiftlint:disable:next function_body_length
+    func produkt(_ i: Int, _ p: Produkt, _ a: Rechenannahmen, _ pop: [Bevoelkerung]) -> Produktergebnis {
+        let m = modell, B = m.basisjahr
+        let zeilen = schema.zeilen
+        var ep = Array(repeating: Array(repeating: 0.0, count: n), count: zeilen.count)
+        // Buchungszeilen: Ist of B, then indexed.
+        for (z, zeile) in zeilen.enumerated() where !zeile.istSumme {
+            var x = basis[i][z]
+            ep[z][0] = x
+            for t in 1..<n {
+                x *= index(zeile.fortschreibung, a, t)
+                ep[z][t] = x
+            }
+        }
+        var erg = Produktergebnis(nr: p.nr, ergebnisplan: [], finanzplan: [])
+        // Driver.
+        if let fz = p.fallzahl {
+            var R = [Double](repeating: 0, count: n), r = R, F = R
+            for t in 0..<n {
+                R[t] = pop[t].summe(fz.bezug)
+                let basisquote: Double
+                switch fz.quote {
+                case .ist: basisquote = (rB[i] ?? 0) * pow1(1 + a.quoteTrend[i], t)
+                case .je1000(let pfad): basisquote = pfad.wert(B + t) / 1000
+                }
+                r[t] = basisquote * (t == 0 ? 1 : wirkungsfaktor(i, a, t))
+                F[t] = r[t] * R[t]
+            }
+            if let f0 = faelleB[i] { F[0] = f0 }
+            erg.bezug = R
+            erg.quote = r
+            erg.faelle = F
+            if let fk = p.fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
+                var k = [Double](repeating: k0, count: n)
+                for t in 1..<n {
+                    k[t] = k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
+                        * (1 + a.fallkostenTrend[i])
+                }
+                erg.fallkosten = k
+                for t in 1..<n { ep[kz][t] = F[t] * k[t] }
+                if fk.basis != .ist { ep[kz][0] = basis[i][kz] }
+                if let e = p.erstattung, let ez = zeilenIndex[e.konto] {
+                    let anteil = a.erstattungAnteil[i] ?? e.anteil
+                    for t in 1..<n { ep[ez][t] = ep[kz][t] * anteil }
+                }
+            }
+            if let kap = p.kapazitaet {
+                erg.kapazitaet = kapazitaet(p, kap, fz, r, F, pop)
+            }
+        }
+        // Measures' own cost, booked on their product.
+        for mn in m.massnahmen where mn.produkt == p.nr && a.massnahmen.contains(mn.id) {
+            guard let kz = zeilenIndex[mn.kosten.konto] else { continue }
+            var c = 0.0
+            for t in 0..<n where B + t >= mn.kosten.ab {
+                c = B + t == mn.kosten.ab ? mn.kosten.jaehrlich : c * (1 + a.sachkosten[t])
+                if t >= 1 { ep[kz][t] += c }   // the Basisjahr column is Ist
+            }
+        }
+        // Investments.
+        var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
+        var sonderposten = [Double](repeating: 0, count: n)
+        for inv in m.investitionen where inv.produkt == p.nr {
+            let b = Investitionsrechnung.buchung(inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
+            Investitionsrechnung.buchen(b, inv, schema: schema, zeilenIndex: zeilenIndex, finanzIndex: finanzIndex,
+                                        ep: &ep, fp: &fp)
+            for t in 0..<n { sonderposten[t] += b.sonderposten[t] }
+        }
+        Summen.bilden(&ep, zeilen)
+        Finanzrechnung.ableiten(ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex,
+                                nichtZahlungswirksam: [(schema.sonderposten, sonderposten)])
+        erg.ergebnisplan = ep
+        erg.finanzplan = fp
+        return erg
+    }
+
+    func kapazitaet(_ p: Produkt, _ kap: Kapazitaet, _ fz: Fallzahl, _ r: [Double], _ F: [Double],
+                    _ pop: [Bevoelkerung]) -> Kapazitaetsergebnis {
+        let m = modell, B = m.basisjahr
+        let invs = m.investitionen.filter { $0.produkt == p.nr }
+        func zusatz(_ t: Int, gebiet: String?) -> Double {
+            invs.filter { B + t >= $0.inbetriebnahmeJahr && (gebiet == nil || $0.gebiet == gebiet) }
+                .reduce(0) { $0 + ($1.plaetze ?? 0) }
+        }
+        var gebiete: [Kapazitaetsergebnis.Gebiet] = []
+        var plaetze = (0..<n).map { kap.plaetze + zusatz($0, gebiet: nil) }
+        var luecke = (0..<n).map { max(0, F[$0] - plaetze[$0]) }
+        if let je = kap.plaetzeJeGebiet {
+            luecke = Array(repeating: 0, count: n)
+            plaetze = Array(repeating: 0, count: n)
+            for g in m.bevoelkerung.gebiete {
+                var bez = fz.bezug
+                bez.gebiet = g
+                let basisP = je[g] ?? 0
+                let bedarf = (0..<n).map { t in r[t] * pop[t].summe(bez) }
+                let pl = (0..<n).map { basisP + zusatz($0, gebiet: g) }
+                let lu = (0..<n).map { max(0, bedarf[$0] - pl[$0]) }
+                for t in 0..<n { luecke[t] += lu[t]; plaetze[t] += pl[t] }
+                gebiete.append(.init(gebiet: g, bedarf: bedarf, plaetze: pl, luecke: lu))
+            }
+            // Places of investments without a Sozialraum count for the whole city.
+            for t in 0..<n { plaetze[t] += invs.filter { B + t >= $0.inbetriebnahmeJahr && $0.gebiet == nil }.reduce(0) { $0 + ($1.plaetze ?? 0) } }
+        }
+        return Kapazitaetsergebnis(bedarf: F, plaetze: plaetze, luecke: luecke, gebiete: gebiete)
+    }
+}
+
+/// x^t for small whole t, exactly as repeated multiplication (so hand calculations match bit for bit).
+@inline(__always)
+func pow1(_ x: Double, _ t: Int) -> Double {
+    var r = 1.0
+    for _ in 0..<max(0, t) { r *= x }
+    return r
+}
+
+/// Sum lines of a plan, per year, in the scheme's order (sum lines only refer to lines above them).
+public enum Summen {
+    public static func bilden(_ werte: inout [[Double]], _ zeilen: [Kontenrahmen.Zeile]) {
+        var index: [String: Int] = [:]
+        for (z, zeile) in zeilen.enumerated() {
+            index[zeile.key] = z
+            guard case let .summe(terme) = zeile.art else { continue }
+            for t in werte[z].indices {
+                var s = 0.0
+                for term in terme { if let j = index[term.key] { s += term.vorzeichen * werte[j][t] } }
+                werte[z][t] = s
+            }
+        }
+    }
+}
