@@ -192,58 +192,70 @@ public enum Kohortenmodell {
         let anzahlGebiete = p.gebiete.count
         precondition(p.werte.count == anzahlGebiete * 2 * n, "Bevoelkerung: werte passt nicht zu gebiete")
         precondition(gebietsanteile.count == anzahlGebiete, "Kohortenmodell: ein Gebietsanteil je Gebiet")
-        var neu = [Double](repeating: 0, count: p.werte.count)
-        var geklemmt = false
-        p.werte.withUnsafeBufferPointer { alt in
-            v.ueberleben.withUnsafeBufferPointer { ue in
-                v.wanderung.withUnsafeBufferPointer { wa in
-                    v.raten.withUnsafeBufferPointer { f in
-                        neu.withUnsafeMutableBufferPointer { neu in
-                            let ersteFrucht = Fruchtbarkeit.alter.lowerBound
-                            for g in 0..<anzahlGebiete {
-                                let mg = saldo * gebietsanteile[g]
-                                // Births from the women at 31.12.t.
-                                let wBasis = g * 2 * n
-                                var b = 0.0
-                                for i in 0..<f.count { b += f[i] * alt[wBasis + ersteFrucht + i] }
-                                for s in 0..<2 {
-                                    let basis = (g * 2 + s) * n
-                                    let sb = s * n
-                                    // Age 0: births of that sex, half-year mortality.
-                                    let geburten = s == 0
-                                        ? Kohortenmodell.maedchenanteil * b * v.ueberlebenGeburt.w
-                                        : Kohortenmodell.jungenanteil * b * v.ueberlebenGeburt.m
-                                    var x = geburten + mg * wa[sb]
-                                    if x < 0 { geklemmt = true }
-                                    neu[basis] = x
-                                    // Ages 1...99.
-                                    for a in 1..<(n - 1) {
-                                        x = alt[basis + a - 1] * ue[sb + a - 1] + mg * wa[sb + a]
-                                        if x < 0 { geklemmt = true }
-                                        neu[basis + a] = x
-                                    }
-                                    // 100+.
-                                    x = alt[basis + n - 2] * ue[sb + n - 2] + alt[basis + n - 1] * ue[sb + n - 1]
-                                        + mg * wa[sb + n - 1]
-                                    if x < 0 { geklemmt = true }
-                                    neu[basis + n - 1] = x
-                                }
-                            }
+        let anzahl = p.werte.count
+        var kleinster = 0.0
+        var ergebnis = [Double](unsafeUninitializedCapacity: anzahl) { neu, fertig in
+            kleinster = p.werte.withUnsafeBufferPointer { alt in
+                v.ueberleben.withUnsafeBufferPointer { ue in
+                    v.wanderung.withUnsafeBufferPointer { wa in
+                        v.raten.withUnsafeBufferPointer { f in
+                            zellen(alt: alt, neu: neu, ue: ue, wa: wa, f: f, v: v, saldo: saldo,
+                                   gebietsanteile: gebietsanteile, anzahlGebiete: anzahlGebiete)
                         }
                     }
                 }
             }
+            fertig = anzahl
         }
-        if geklemmt {
+        if kleinster < 0 {
             // Rare: a second pass in storage order (gebiet, sex, age) records and clamps.
-            for i in neu.indices where neu[i] < 0 {
-                let a = i % n
+            for i in ergebnis.indices where ergebnis[i] < 0 {
                 let gs = i / n
                 klemmungen.append(Klemmung(gebiet: p.gebiete[gs / 2], geschlecht: gs % 2 == 0 ? .w : .m,
-                                           alter: a, jahr: jahr, wert: neu[i]))
-                neu[i] = 0
+                                           alter: i % n, jahr: jahr, wert: ergebnis[i]))
+                ergebnis[i] = 0
             }
         }
-        return Bevoelkerung(gebiete: p.gebiete, werte: neu)
+        return Bevoelkerung(gebiete: p.gebiete, werte: ergebnis)
+    }
+
+    /// The cell loop: writes every cell of `neu` (unclamped) and returns the smallest value written (or 0).
+    @inline(__always)
+    private static func zellen(
+        alt: UnsafeBufferPointer<Double>, neu: UnsafeMutableBufferPointer<Double>,
+        ue: UnsafeBufferPointer<Double>, wa: UnsafeBufferPointer<Double>, f: UnsafeBufferPointer<Double>,
+        v: Vorberechnung, saldo: Double, gebietsanteile: [Double], anzahlGebiete: Int
+    ) -> Double {
+        let n = Alter.count
+        let ersteFrucht = Fruchtbarkeit.alter.lowerBound
+        let (jungen, maedchen) = (Kohortenmodell.jungenanteil, Kohortenmodell.maedchenanteil)
+        var kleinster = 0.0
+        for g in 0..<anzahlGebiete {
+            let mg = saldo * gebietsanteile[g]
+            // Births from the women at 31.12.t.
+            let wBasis = g * 2 * n
+            var b = 0.0
+            for i in 0..<f.count { b += f[i] * alt[wBasis + ersteFrucht + i] }
+            for s in 0..<2 {
+                let basis = (g * 2 + s) * n
+                let sb = s * n
+                // Age 0: births of that sex, half-year mortality.
+                let geburten = s == 0 ? maedchen * b * v.ueberlebenGeburt.w : jungen * b * v.ueberlebenGeburt.m
+                var x = geburten + mg * wa[sb]
+                kleinster = Swift.min(kleinster, x)
+                neu[basis] = x
+                // Ages 1...99.
+                for a in 1..<(n - 1) {
+                    x = alt[basis + a - 1] * ue[sb + a - 1] + mg * wa[sb + a]
+                    kleinster = Swift.min(kleinster, x)
+                    neu[basis + a] = x
+                }
+                // 100+.
+                x = alt[basis + n - 2] * ue[sb + n - 2] + alt[basis + n - 1] * ue[sb + n - 1] + mg * wa[sb + n - 1]
+                kleinster = Swift.min(kleinster, x)
+                neu[basis + n - 1] = x
+            }
+        }
+        return kleinster
     }
 }
