@@ -5,8 +5,12 @@ public struct Eckwert: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "eckwert",
         abstract: "Integrierte Sozial- und Finanzplanung für Kommunen (kommunale Doppik).",
+        discussion: """
+        Ein Planungsmodell ist ein Ordner (z. B. scenarios/musterstadt) mit modell.yaml, szenarien.yaml und \
+        CSV-Daten. Berichte landen in reports/<modell>/.
+        """,
         version: EckwertVersion.text,
-        subcommands: []
+        subcommands: [Check.self, Show.self, Init.self]
     )
     public init() {}
 }

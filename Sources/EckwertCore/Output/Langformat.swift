@@ -1,0 +1,151 @@
+import Foundation
+
+/// One row of the long machine-readable format (spec section 11).
+public struct Langzeile: Sendable, Hashable {
+    public var szenario: String
+    public var ebene: Ebene
+    public var nr: String
+    public var groesse: String
+    public var jahr: Int
+    public var wert: Double
+
+    public init(szenario: String, ebene: Ebene, nr: String, groesse: String, jahr: Int, wert: Double) {
+        self.szenario = szenario; self.ebene = ebene; self.nr = nr; self.groesse = groesse; self.jahr = jahr; self.wert = wert
+    }
+
+    /// Sorted by szenario, ebene, nr, groesse, jahr (text columns by their text, jahr by number).
+    public static func sortiert(_ z: [Langzeile]) -> [Langzeile] {
+        z.sorted {
+            if $0.szenario != $1.szenario { return $0.szenario < $1.szenario }
+            if $0.ebene != $1.ebene { return $0.ebene.rawValue < $1.ebene.rawValue }
+            if $0.nr != $1.nr { return $0.nr < $1.nr }
+            if $0.groesse != $1.groesse { return $0.groesse < $1.groesse }
+            return $0.jahr < $1.jahr
+        }
+    }
+}
+
+/// Rows of the long format from runs: every Ergebnisplan and Finanzplan line at every level, the driver
+/// quantities, population per Sozialraum, Kennzahlen.
+public enum Langformat {
+    public static func zeilen(_ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true) -> [Langzeile] {
+        var out: [Langzeile] = []
+        let k = m.kontenrahmen
+        for einheit in m.einheiten {
+            let plan = Teilplan(e, einheit.produkte, modell: m)
+            for (t, jahr) in e.jahre.enumerated() {
+                func add(_ g: String, _ v: Double?) {
+                    if let v, v.isFinite { out.append(Langzeile(szenario: e.szenario, ebene: einheit.ebene, nr: einheit.nr, groesse: g, jahr: jahr, wert: v)) }
+                }
+                for (z, zeile) in k.zeilen.enumerated() { add(zeile.key, plan.ergebnisplan[z][t]) }
+                if mitFinanzplan { for (z, zeile) in k.finanzplan.enumerated() { add(zeile.key, plan.finanzplan[z][t]) } }
+                add("faelle", plan.faelle?[t])
+                if einheit.ebene == .produkt, let i = einheit.produkte.first {
+                    add("fallkosten", e.produkte[i].fallkosten?[t])
+                } else if let a = plan.fallkostenAufwand?[t], let f = plan.faelle?[t], f != 0 {
+                    add("fallkosten", a / f)
+                }
+                add("plaetze", plan.plaetze?[t])
+                add("luecke", plan.luecke?[t])
+            }
+        }
+        for (t, jahr) in e.jahre.enumerated() {
+            guard t < e.bevoelkerung.count, let pop = e.bevoelkerung[t] else { continue }
+            for g in pop.gebiete {
+                out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: g, groesse: "bevoelkerung", jahr: jahr, wert: pop.summe(gebiet: g)))
+            }
+            out.append(Langzeile(szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "bevoelkerung", jahr: jahr, wert: pop.gesamt))
+        }
+        // Capacity per Sozialraum.
+        for p in e.produkte {
+            guard let kap = p.kapazitaet else { continue }
+            for g in kap.gebiete {
+                for (t, jahr) in e.jahre.enumerated() {
+                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "faelle", jahr: jahr, wert: g.bedarf[t]))
+                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "plaetze", jahr: jahr, wert: g.plaetze[t]))
+                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "luecke", jahr: jahr, wert: g.luecke[t]))
+                }
+            }
+        }
+        let kz = Kennzahlrechnung.werte(m, e)
+        for kennzahl in m.kennzahlen {
+            for (t, jahr) in e.jahre.enumerated() {
+                if let v = kz[kennzahl.id]?[t] ?? nil {
+                    out.append(Langzeile(szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "kennzahl:\(kennzahl.id)", jahr: jahr, wert: v))
+                }
+            }
+        }
+        return out
+    }
+
+    /// `szenario;ebene;nr;groesse;jahr;wert`, values unrounded with a decimal point, LF line ends.
+    public static func csv(_ zeilen: [Langzeile]) -> String {
+        var s = "szenario;ebene;nr;groesse;jahr;wert\n"
+        s.reserveCapacity(zeilen.count * 60)
+        for z in Langzeile.sortiert(zeilen) {
+            s += "\(feld(z.szenario));\(z.ebene.rawValue);\(feld(z.nr));\(feld(z.groesse));\(z.jahr);\(zahl(z.wert))\n"
+        }
+        return s
+    }
+
+    /// A JSON array of objects with the same fields, in the same order.
+    public static func json(_ zeilen: [Langzeile]) -> String {
+        var s = "[\n"
+        let sortiert = Langzeile.sortiert(zeilen)
+        for (i, z) in sortiert.enumerated() {
+            s += "  {\"szenario\": \(jsonText(z.szenario)), \"ebene\": \"\(z.ebene.rawValue)\", \"nr\": \(jsonText(z.nr)), \"groesse\": \(jsonText(z.groesse)), \"jahr\": \(z.jahr), \"wert\": \(zahl(z.wert))}"
+            s += i + 1 < sortiert.count ? ",\n" : "\n"
+        }
+        return s + "]\n"
+    }
+
+    /// Shortest round-trip decimal, never in exponent notation (so that every CSV reader takes it).
+    public static func zahl(_ v: Double) -> String {
+        guard v.isFinite else { return "" }
+        if v == 0 { return "0" }
+        let d = "\(v)"
+        guard d.contains("e") else { return d.hasSuffix(".0") ? String(d.dropLast(2)) : d }
+        // Expand mantissa/exponent.
+        let teile = d.split(separator: "e")
+        guard teile.count == 2, let exp = Int(teile[1]) else { return d }
+        var mant = String(teile[0])
+        let neg = mant.hasPrefix("-")
+        if neg { mant.removeFirst() }
+        let ziffernTeile = mant.split(separator: ".", omittingEmptySubsequences: false)
+        let ganz = String(ziffernTeile[0])
+        let bruch = ziffernTeile.count > 1 ? String(ziffernTeile[1]) : ""
+        var ziffern = ganz + bruch
+        var punkt = ganz.count + exp
+        if punkt <= 0 {
+            ziffern = String(repeating: "0", count: -punkt + 1) + ziffern
+            punkt = 1
+        } else if punkt > ziffern.count {
+            ziffern += String(repeating: "0", count: punkt - ziffern.count)
+        }
+        var ergebnis = String(ziffern.prefix(punkt))
+        let rest = String(ziffern.dropFirst(punkt)).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        if !rest.isEmpty { ergebnis += "." + rest }
+        return (neg ? "-" : "") + ergebnis
+    }
+
+    static func feld(_ s: String) -> String {
+        guard s.contains(";") || s.contains("\"") || s.contains("\n") else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func jsonText(_ s: String) -> String {
+        var o = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": o += "\\\""
+            case "\\": o += "\\\\"
+            case "\n": o += "\\n"
+            case "\r": o += "\\r"
+            case "\t": o += "\\t"
+            default:
+                if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
+            }
+        }
+        return o + "\""
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Writes output files atomically: into a temporary file in the target folder, flushed to disk, then renamed
+/// over the target. A failed or killed run leaves the earlier file untouched (at most a stray temp file, which
+/// the next run in the same folder removes).
+public enum Dateiausgabe {
+    public struct Fehler: Error, CustomStringConvertible, Sendable {
+        public var pfad: String
+        public var meldung: String
+        public var description: String { "\(pfad): \(meldung)" }
+    }
+
+    /// Prefix of temp files, so that stale ones can be recognised.
+    public static let tempPraefix = ".eckwert-tmp-"
+
+    public static func tempPfad(fuer ziel: String) -> String {
+        let url = URL(fileURLWithPath: ziel)
+        let zufall = UInt64.random(in: 0...UInt64.max)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent("\(tempPraefix)\(ProcessInfo.processInfo.processIdentifier)-\(String(zufall, radix: 36))-\(url.lastPathComponent)").path
+    }
+
+    public static func ordnerAnlegen(_ pfad: String) throws(Fehler) {
+        do {
+            try FileManager.default.createDirectory(atPath: pfad, withIntermediateDirectories: true)
+        } catch {
+            throw Fehler(pfad: pfad, meldung: "Ordner kann nicht angelegt werden: \(error.localizedDescription)")
+        }
+    }
+
+    public static func schreiben(_ text: String, nach ziel: String) throws(Fehler) {
+        try schreiben(Array(text.utf8), nach: ziel)
+    }
+
+    public static func schreiben(_ bytes: [UInt8], nach ziel: String) throws(Fehler) {
+        let tmp = tempPfad(fuer: ziel)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw Fehler(pfad: ziel, meldung: "kann nicht geschrieben werden: \(String(cString: strerror(errno)))")
+        }
+        var ok = true
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                guard let base = buf.baseAddress else { return }
+                let n = write(fd, base + off, buf.count - off)
+                if n <= 0 { ok = false; return }
+                off += n
+            }
+        }
+        if ok { ok = fsync(fd) == 0 }
+        close(fd)
+        guard ok else {
+            unlink(tmp)
+            throw Fehler(pfad: ziel, meldung: "Schreiben fehlgeschlagen: \(String(cString: strerror(errno)))")
+        }
+        try uebernehmen(tmp, ziel)
+    }
+
+    /// Renames a finished temp file over the target.
+    public static func uebernehmen(_ tmp: String, _ ziel: String) throws(Fehler) {
+        guard rename(tmp, ziel) == 0 else {
+            let e = String(cString: strerror(errno))
+            unlink(tmp)
+            throw Fehler(pfad: ziel, meldung: "kann nicht ersetzt werden: \(e)")
+        }
+    }
+
+    /// Removes temp files left by killed runs (older than a minute, so a concurrent run's are kept).
+    public static func aufraeumen(_ ordner: String) {
+        guard let namen = try? FileManager.default.contentsOfDirectory(atPath: ordner) else { return }
+        for n in namen where n.hasPrefix(tempPraefix) {
+            let p = (ordner as NSString).appendingPathComponent(n)
+            if let a = try? FileManager.default.attributesOfItem(atPath: p), let d = a[.modificationDate] as? Date,
+               Date().timeIntervalSince(d) > 60 {
+                try? FileManager.default.removeItem(atPath: p)
+            }
+        }
+    }
+}

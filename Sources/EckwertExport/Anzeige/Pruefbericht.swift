@@ -1,0 +1,41 @@
+import EckwertCore
+
+/// The readable summary of `eckwert check`.
+public enum Pruefbericht {
+    public static func zusammenfassung(_ m: Planungsmodell, dateien: [String]) -> String {
+        var s = ""
+        s += "Modell \(m.name) – \(m.kommune)\n"
+        s += "Prüfsumme \(m.pruefsumme.prefix(16))… über \(dateien.count) Dateien: \(dateien.joined(separator: ", "))\n"
+        s += "Basisjahr \(m.basisjahr) · Haushaltsjahr \(m.haushaltsjahr) · Horizont \(m.horizont) · Kontenrahmen \(m.kontenrahmen.name)"
+        s += " · Rundung \(m.rundung == .euro ? "Euro" : "Tsd. Euro")\n"
+        let pflicht = m.produkte.filter { $0.art == .pflicht }.count
+        s += "Produkte: \(m.produkte.count) (\(pflicht) Pflicht, \(m.produkte.count - pflicht) freiwillig) in "
+        s += "\(m.produktbereiche.count) Produktbereichen, \(m.produktgruppen.count) Produktgruppen, \(m.budgetbereiche.count) Budgetbereichen\n"
+        for b in m.budgetbereiche {
+            let idx = m.produktIndizes(budgetbereich: b)
+            s += "  \(b.id) \(b.name): \(idx.count) Produkte\n"
+        }
+        let getrieben = m.produkte.filter { $0.fallzahl != nil }.count
+        s += "Fallzahltreiber: \(getrieben) Produkte; Kapazitäten: \(m.produkte.filter { $0.kapazitaet != nil }.count)\n"
+        let felder = Zielfeld.allCases.map { f in "\(f.bezeichnung) \(m.ziele.filter { $0.zielfeld == f }.count)" }
+        s += "Kennzahlen: \(m.kennzahlen.count) · Ziele: \(m.ziele.count) (\(felder.joined(separator: ", ")))\n"
+        s += "Maßnahmen: \(m.massnahmen.count) · Investitionen: \(m.investitionen.count)\n"
+        s += "Szenarien: " + m.szenarien.map { sz in
+            "\(sz.name) (\(sz.bevoelkerung.methode == .kohorten ? "Kohorten" : "Vorausberechnung \(sz.bevoelkerung.variante ?? "")"))"
+        }.joined(separator: ", ") + "\n"
+        s += "Bevölkerung 31.12.\(m.basisjahr): \(Zahlformat.zahl(m.bevoelkerung.gesamt)) in \(m.bevoelkerung.gebiete.count) Sozialräumen\n"
+        let jahre = m.ist.jahre
+        if let a = jahre.first, let b = jahre.last { s += "Ist-Jahre: \(a)–\(b) (\(jahre.count) Jahre, \(m.ist.werte.count) Werte)\n" }
+        if m.ansatz != nil { s += "Ansatz \(m.basisjahr + 1): vorhanden\n" }
+        if let h = m.bevoelkerungHistorie { s += "Bevölkerungshistorie: \(h.jahre.keys.sorted().map(String.init).joined(separator: ", "))\n" }
+        s += "\nSMART-Prüfung der Ziele (R braucht die Prognose: eckwert run):\n"
+        for p in Smart.pruefen(m) {
+            let marke = { (k: SmartPruefung.Kriterium) in k.erfuellt ? "✓" : "✗" }
+            s += "  \(p.ziel): S\(marke(p.s)) M\(marke(p.m)) A\(marke(p.a)) T\(marke(p.t))"
+            let fehl = [("S", p.s), ("M", p.m), ("A", p.a), ("T", p.t)].filter { !$0.1.erfuellt }
+            if !fehl.isEmpty { s += "  – " + fehl.map { "\($0.0): \($0.1.grund)" }.joined(separator: "; ") }
+            s += "\n"
+        }
+        return s
+    }
+}
