@@ -5,7 +5,8 @@
 
 CSVDIR holds the CSVs written by recalc.sh (<BOOK>-<Sheet name>.csv, one per sheet).
 One check per formula cell: numbers must agree within the tolerance (default ±0.5), text and
-error values exactly. Prints every mismatch, then a closing line "N passed, M failed".
+error values exactly. LibreOffice keeps the "%" of percent-formatted cells even in raw CSV output
+("26.96%"); those are compared in percentage points (cached value × 100, same tolerance). Prints every mismatch, then a closing line "N passed, M failed".
 Exit status 0 when nothing failed, 1 on any mismatch, 2 on usage or input errors.
 Needs openpyxl (make test-deps installs it).
 """
@@ -63,7 +64,7 @@ def main():
         csv_path = os.path.join(args.csvdir, f"{stem}-{sheet.title}.csv")
         formula_cells = [
             cell for row in sheet.iter_rows() for cell in row
-            if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
+            if cell.data_type == "f"  # text that merely starts with "=" is a string cell, not a formula
         ]
         if not formula_cells:
             continue
@@ -79,6 +80,9 @@ def main():
             r, c = cell.row - 1, cell.column - 1
             office = rows[r][c] if r < len(rows) and c < len(rows[r]) else ""
             engine_number, office_number = as_number(engine), as_number(office)
+            if engine_number is not None and office_number is None and office.strip().endswith("%"):
+                office_number = as_number(office.strip()[:-1])
+                engine_number = engine_number * 100 if office_number is not None else engine_number
             if engine is None:
                 ok, why = False, "no cached value in the file"
             elif engine_number is not None and office_number is not None:
