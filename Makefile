@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= scenarios/musterstadt
 
-.PHONY: deps demo test build release bench clean
+.PHONY: deps test-deps demo test build release bench clean
 
 # libxlsxwriter is the only system library the build needs; install it when it is missing.
 deps:
@@ -22,7 +22,16 @@ demo: release
 	.build/release/eckwert check $(MODEL)
 	.build/release/eckwert run $(MODEL)
 
-test: deps
+# The workbook checks need LibreOffice (recalculation) and openpyxl (reading xlsx back); install them when missing.
+test-deps:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "LibreOffice Calc fehlt – wird installiert …"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+	@python3 -c 'import openpyxl' >/dev/null 2>&1 || { \
+	  echo "openpyxl fehlt – wird installiert …"; \
+	  python3 -m pip install -q openpyxl || python3 -m pip install -q --user --break-system-packages openpyxl; }
+
+test: deps test-deps
 	swift test
 
 clean:
