@@ -42,7 +42,7 @@ public enum Formelparser {
     public static let maxOperatoren = 1_000
 
     /// The function names of the language, in the order of the spec.
-    public static let funktionsnamen: [String] = Funktion.allCases.map(\.rawValue)
+    public static let funktionsnamen: [String] = Formelfunktion.allCases.map(\.rawValue)
 
     public static func parse(_ text: String) throws(Formelfehler) -> Ausdruck {
         var zeichen: [Character] = []
@@ -53,7 +53,7 @@ public enum Formelparser {
             }
             zeichen.append(c)
         }
-        var parser = Parser(zeichen)
+        var parser = Formelleser(zeichen)
         return try parser.formel()
     }
 
@@ -103,13 +103,13 @@ public enum Formelparser {
 }
 
 /// The functions of the language by name.
-enum Funktion: String, CaseIterable, Sendable {
+private enum Formelfunktion: String, CaseIterable, Sendable {
     case faelle, aufwand, ertrag, zuschuss, fallkosten, zeile, bev, plaetze, luecke, kennzahl
 }
 
 // MARK: - Lexer
 
-struct Token: Sendable {
+private struct Formeltoken: Sendable {
     enum Art: Sendable, Equatable {
         case zahl(String)
         case name(String)
@@ -133,7 +133,7 @@ private func istNamensanfang(_ c: Character) -> Bool { c == "_" || c.isLetter }
 private func istNamenszeichen(_ c: Character) -> Bool { c == "_" || c.isLetter || istZiffer(c) }
 
 /// How a character is shown in a message: itself, plus its code point when it is invisible or odd.
-func zeichenBeschreibung(_ c: Character) -> String {
+private func zeichenBeschreibung(_ c: Character) -> String {
     let sichtbar = (c.isLetter || c.isPunctuation || c.isSymbol || c.isNumber) && c.unicodeScalars.count == 1
     if sichtbar { return "'\(c)'" }
     let codes = c.unicodeScalars.map { scalar -> String in
@@ -145,10 +145,10 @@ func zeichenBeschreibung(_ c: Character) -> String {
 
 // MARK: - Parser
 
-struct Parser {
+private struct Formelleser {
     private let z: [Character]
     private var pos = 0
-    private var tok = Token(art: .ende, spalte: 1)
+    private var tok = Formeltoken(art: .ende, spalte: 1)
     private var vorigesWarZahl = false
     private var tiefe = 0
     private var operatoren = 0
@@ -164,14 +164,14 @@ struct Parser {
         if case .zahl = tok.art { vorigesWarZahl = true } else { vorigesWarZahl = false }
         while pos < z.count, z[pos].isWhitespace { pos += 1 }
         guard pos < z.count else {
-            tok = Token(art: .ende, spalte: endeSpalte)
+            tok = Formeltoken(art: .ende, spalte: endeSpalte)
             return
         }
         let start = pos
         let spalte = pos + 1
         let c = z[pos]
         pos += 1
-        let art: Token.Art
+        let art: Formeltoken.Art
         switch c {
         case "+": art = .plus
         case "-": art = .minus
@@ -213,10 +213,10 @@ struct Parser {
                 art = .fremd(c)
             }
         }
-        tok = Token(art: art, spalte: spalte)
+        tok = Formeltoken(art: art, spalte: spalte)
     }
 
-    private static func beschreibung(_ art: Token.Art) -> String {
+    private static func beschreibung(_ art: Formeltoken.Art) -> String {
         switch art {
         case .zahl(let s): return "Zahl \(s)"
         case .name(let s): return "'\(s)'"
@@ -360,7 +360,7 @@ struct Parser {
 
     private mutating func aufruf(_ name: String) throws(Formelfehler) -> Ausdruck {
         let spalte = tok.spalte
-        guard let f = Funktion(rawValue: name) else {
+        guard let f = Formelfunktion(rawValue: name) else {
             var m = "unbekannte Funktion '\(name)'"
             if let v = Formelparser.vorschlag(name, Formelparser.funktionsnamen) {
                 m += " – meinten Sie '\(v)'?"
@@ -402,7 +402,7 @@ struct Parser {
         return .aufruf(a, spalte: spalte)
     }
 
-    private mutating func produktArgument(_ f: Funktion) throws(Formelfehler) -> String {
+    private mutating func produktArgument(_ f: Formelfunktion) throws(Formelfehler) -> String {
         try textArgument("Produktnummer in Anführungszeichen", beispiel: "\(f.rawValue)(\"36.3.05\")")
     }
 

@@ -6,8 +6,8 @@ public enum Kennzahlgraph {
     /// Every elementary cycle of the reference graph (`refs[a]` = the ids `a` references) once, as the ids
     /// along the cycle starting from its smallest id (a self-reference is `[a]`); the cycles sorted
     /// lexicographically. Ids that only occur as targets are nodes without references; duplicate
-    /// references count once. At most `maxZyklen` cycles (the first ones in that order).
-    /// Johnson's algorithm, iterative (no recursion), so deep graphs are safe.
+    /// references count once. At most `maxZyklen` cycles (a deterministic selection if there are more).
+    /// Johnson's algorithm with iterative Tarjan SCCs — no recursion, so long chains are safe.
     public static func zyklen(_ refs: [String: [String]]) -> [[String]] {
         zyklen(refs, hoechstens: maxZyklen)
     }
@@ -20,60 +20,25 @@ public enum Kennzahlgraph {
         var index: [String: Int] = [:]
         for (i, id) in ids.enumerated() { index[id] = i }
         var nach = Array(repeating: [Int](), count: n)
-        var von = Array(repeating: [Int](), count: n)
         for (a, ziele) in refs {
             guard let i = index[a] else { continue }
             nach[i] = Set(ziele.compactMap { index[$0] }).sorted()
-            for j in nach[i] { von[j].append(i) }
         }
-
-        var ergebnis: [[Int]] = []
         guard hoechstens > 0 else { return [] }
 
-        // Per start node s (ascending): cycles whose smallest node is s, i.e. within the strongly
-        // connected component of s in the subgraph of nodes >= s.
-        var vorwaerts = Array(repeating: false, count: n)
-        var rueckwaerts = Array(repeating: false, count: n)
-        var inKomponente = Array(repeating: false, count: n)
+        var ergebnis: [[Int]] = []
+        var drin = Array(repeating: false, count: n)
         var blockiert = Array(repeating: false, count: n)
         var geschlossen = Array(repeating: false, count: n)
         var bListe = Array(repeating: Set<Int>(), count: n)
 
-        for s in 0..<n {
-            // Reachability from and to s among nodes >= s.
-            func erreichbar(_ kanten: [[Int]], _ markiert: inout [Bool]) -> [Int] {
-                var besucht = [s]
-                var stapel = [s]
-                markiert[s] = true
-                while let v = stapel.popLast() {
-                    for w in kanten[v] where w >= s && !markiert[w] {
-                        markiert[w] = true
-                        besucht.append(w)
-                        stapel.append(w)
-                    }
-                }
-                return besucht
-            }
-            let hin = erreichbar(nach, &vorwaerts)
-            let zurueck = erreichbar(von, &rueckwaerts)
-            var komponente: [Int] = []
-            for v in hin where rueckwaerts[v] {
-                inKomponente[v] = true
-                komponente.append(v)
-            }
-            for v in hin { vorwaerts[v] = false }
-            for v in zurueck { rueckwaerts[v] = false }
-            defer {
-                for v in komponente {
-                    inKomponente[v] = false
-                    blockiert[v] = false
-                    geschlossen[v] = false
-                    bListe[v].removeAll()
-                }
-            }
-            if komponente.count == 1 && !nach[s].contains(s) { continue }
+        // Work list of strongly connected components that may contain cycles. From each, the cycles
+        // through its smallest node are enumerated; then that node is removed and the rest split again.
+        var arbeit = komponenten(Array(0..<n), nach, &drin)
+        while let komponente = arbeit.popLast() {
+            for v in komponente { drin[v] = true }
+            let s = komponente[0]   // components are sorted: s is the smallest node
 
-            // Johnson's circuit search from s, with an explicit stack of (node, next neighbour position).
             var pfad = [s]
             var stapel: [(knoten: Int, naechster: Int)] = [(s, 0)]
             blockiert[s] = true
@@ -81,7 +46,7 @@ public enum Kennzahlgraph {
                 let v = oben.knoten
                 let nachbarn = nach[v]
                 var i = oben.naechster
-                while i < nachbarn.count, !inKomponente[nachbarn[i]] { i += 1 }
+                while i < nachbarn.count, !drin[nachbarn[i]] { i += 1 }
                 if i < nachbarn.count {
                     stapel[stapel.count - 1].naechster = i + 1
                     let w = nachbarn[i]
@@ -108,13 +73,81 @@ public enum Kennzahlgraph {
                         }
                     }
                 } else {
-                    for w in nachbarn where inKomponente[w] { bListe[w].insert(v) }
+                    for w in nachbarn where drin[w] { bListe[w].insert(v) }
                 }
                 stapel.removeLast()
                 pfad.removeLast()
             }
+
+            for v in komponente {
+                drin[v] = false
+                blockiert[v] = false
+                geschlossen[v] = false
+                bListe[v].removeAll()
+            }
+            arbeit.append(contentsOf: komponenten(Array(komponente.dropFirst()), nach, &drin))
         }
         return ausgabe(ergebnis, ids)
+    }
+
+    /// The strongly connected components (each sorted) of the subgraph induced by `knoten` that contain a
+    /// cycle: more than one node, or one node referencing itself. Iterative Tarjan. `drin` is all false on
+    /// entry and on exit.
+    private static func komponenten(_ knoten: [Int], _ nach: [[Int]], _ drin: inout [Bool]) -> [[Int]] {
+        for v in knoten { drin[v] = true }
+        defer { for v in knoten { drin[v] = false } }
+        var nummer: [Int: Int] = [:]
+        var tief: [Int: Int] = [:]
+        var aufStapel: Set<Int> = []
+        var stapel: [Int] = []
+        var zaehler = 0
+        var ergebnis: [[Int]] = []
+
+        for wurzel in knoten where nummer[wurzel] == nil {
+            nummer[wurzel] = zaehler
+            tief[wurzel] = zaehler
+            zaehler += 1
+            stapel.append(wurzel)
+            aufStapel.insert(wurzel)
+            var aufrufe: [(knoten: Int, naechster: Int)] = [(wurzel, 0)]
+            while let oben = aufrufe.last {
+                let u = oben.knoten
+                let nachbarn = nach[u]
+                var i = oben.naechster
+                while i < nachbarn.count, !drin[nachbarn[i]] { i += 1 }
+                if i < nachbarn.count {
+                    aufrufe[aufrufe.count - 1].naechster = i + 1
+                    let w = nachbarn[i]
+                    if let nw = nummer[w] {
+                        if aufStapel.contains(w) { tief[u] = min(tief[u]!, nw) }
+                    } else {
+                        nummer[w] = zaehler
+                        tief[w] = zaehler
+                        zaehler += 1
+                        stapel.append(w)
+                        aufStapel.insert(w)
+                        aufrufe.append((w, 0))
+                    }
+                    continue
+                }
+                aufrufe.removeLast()
+                if let eltern = aufrufe.last {
+                    tief[eltern.knoten] = min(tief[eltern.knoten]!, tief[u]!)
+                }
+                if tief[u] == nummer[u] {
+                    var komponente: [Int] = []
+                    while let w = stapel.popLast() {
+                        aufStapel.remove(w)
+                        komponente.append(w)
+                        if w == u { break }
+                    }
+                    if komponente.count > 1 || nach[u].contains(u) {
+                        ergebnis.append(komponente.sorted())
+                    }
+                }
+            }
+        }
+        return ergebnis
     }
 
     private static func ausgabe(_ zyklen: [[Int]], _ ids: [String]) -> [[String]] {
