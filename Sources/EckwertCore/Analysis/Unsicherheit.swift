@@ -72,7 +72,7 @@ public enum Unsicherheit {
 
     /// Runs `ziehungen` draws. `fortschritt(done, total)` is called now and then (from the calling thread).
     public static func rechnen(_ p: Projektion, ziehungen: Int, seed: UInt64,
-                               fortschritt: ((Int, Int) -> Void)? = nil) -> Unsicherheitsergebnis? {
+                               fortschritt: (@Sendable (Int, Int) -> Void)? = nil) -> Unsicherheitsergebnis? {
         let m = p.modell
         guard ziehungen > 0, let best = m.szenario("best"), let sq = m.szenario("status-quo"),
               let worst = m.szenario("worst") else { return nil }

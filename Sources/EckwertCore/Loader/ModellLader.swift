@@ -66,6 +66,13 @@ public enum ModellLader {
             return s
         }
 
+        // A file with errors still lends its partial value to the cross-file checks (so that one bad cell does
+        // not cascade into dozens of follow-on messages); the model itself is never built when there are errors.
+        func uebernehmen<W>(_ r: Leseergebnis<W>) -> W? {
+            befund.diagnostics.append(contentsOf: r.diagnostics)
+            return r.wert
+        }
+
         // modell.yaml
         guard let mb = lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele"),
               let mt = text(mb, "modell.yaml"),
@@ -105,34 +112,34 @@ public enum ModellLader {
         let brauchtVB = szenarien.contains { $0.bevoelkerung.methode == .vorausberechnung }
         var bev: Bevoelkerung?
         if let b = lies(datei("bevoelkerung"), pflicht: true, wozu: "Bevölkerung am 31.12. des Basisjahres") {
-            bev = Datendateien.bevoelkerung(b, datei: datei("bevoelkerung"), befund: befund)
+            bev = uebernehmen(Datendateien.bevoelkerung(bytes: b, datei: datei("bevoelkerung")))
         }
         var ist = IstDaten()
         if let b = lies(datei("ist"), pflicht: true, wozu: "Ist-Daten vergangener Jahre") {
-            ist = Datendateien.ist(b, datei: datei("ist"), befund: befund) ?? IstDaten()
+            ist = uebernehmen(Datendateien.ist(bytes: b, datei: datei("ist"))) ?? IstDaten()
         }
         var sterbe: Sterbetafel?, frucht: Fruchtbarkeit?, wand: Wanderungsprofil?
         let kw = "für methode kohorten"
         if let b = lies(datei("sterbetafel"), pflicht: brauchtKohorten, wozu: "Sterbetafel \(kw)") {
-            sterbe = Datendateien.sterbetafel(b, datei: datei("sterbetafel"), befund: befund)
+            sterbe = uebernehmen(Datendateien.sterbetafel(bytes: b, datei: datei("sterbetafel")))
         }
         if let b = lies(datei("fruchtbarkeit"), pflicht: brauchtKohorten, wozu: "Fruchtbarkeitsziffern \(kw)") {
-            frucht = Datendateien.fruchtbarkeit(b, datei: datei("fruchtbarkeit"), befund: befund)
+            frucht = uebernehmen(Datendateien.fruchtbarkeit(bytes: b, datei: datei("fruchtbarkeit")))
         }
         if let b = lies(datei("wanderung"), pflicht: brauchtKohorten, wozu: "Wanderungsprofil \(kw)") {
-            wand = Datendateien.wanderung(b, datei: datei("wanderung"), befund: befund)
+            wand = uebernehmen(Datendateien.wanderung(bytes: b, datei: datei("wanderung")))
         }
         var vb: Vorausberechnung?
         if let b = lies(datei("vorausberechnung"), pflicht: brauchtVB, wozu: "amtliche Vorausberechnung für methode vorausberechnung") {
-            vb = Datendateien.vorausberechnung(b, datei: datei("vorausberechnung"), befund: befund)
+            vb = uebernehmen(Datendateien.vorausberechnung(bytes: b, datei: datei("vorausberechnung")))
         }
         var ansatz: Ansatz?
         if let b = lies(datei("ansatz"), pflicht: false, wozu: "") {
-            ansatz = Datendateien.ansatz(b, datei: datei("ansatz"), befund: befund)
+            ansatz = uebernehmen(Datendateien.ansatz(bytes: b, datei: datei("ansatz")))
         }
         var historie: BevoelkerungHistorie?
         if let b = lies(datei("bevoelkerung_historie"), pflicht: false, wozu: "") {
-            historie = Datendateien.historie(b, datei: datei("bevoelkerung_historie"), befund: befund)
+            historie = uebernehmen(Datendateien.bevoelkerungHistorie(bytes: b, datei: datei("bevoelkerung_historie")))
         }
 
         // Checksum over every file read, in name order.
