@@ -1,0 +1,102 @@
+/// Backtest (issue 3, item 7): re-runs the method from an earlier base year using only what was known then —
+/// the Ist up to that year and the population of that year from `bevoelkerung_historie.csv` — with the
+/// status-quo assumptions, and compares the forecast with what happened.
+public struct Backtestergebnis: Sendable {
+    public struct Produktzeile: Sendable {
+        public var nr: String
+        public var name: String
+        /// Per compared year: forecast and Ist of cases (nil for products without a driver) and net cost.
+        public var faelleprognose: [Double]?
+        public var faelleIst: [Double?]
+        public var zuschussprognose: [Double]
+        public var zuschussIst: [Double?]
+        /// Mean absolute percentage error and bias (mean signed percentage error) over the years with an Ist.
+        public var mapeFaelle: Double?
+        public var biasFaelle: Double?
+        public var mapeZuschuss: Double?
+        public var biasZuschuss: Double?
+    }
+    public var ab: Int
+    public var jahre: [Int]
+    public var produkte: [Produktzeile]
+    public var gesamt: Produktzeile
+}
+
+public enum Backtest {
+    public struct Fehler: Error, Sendable, CustomStringConvertible {
+        public var meldung: String
+        public var description: String { meldung }
+    }
+
+    public static func rechnen(_ m: Planungsmodell, ab: Int) throws(Fehler) -> Backtestergebnis {
+        guard ab < m.basisjahr else {
+            throw Fehler(meldung: "--from \(ab): das Startjahr muss vor dem Basisjahr \(m.basisjahr) liegen")
+        }
+        guard let pop = m.bevoelkerungHistorie?.jahre[ab] else {
+            let vorhanden = m.bevoelkerungHistorie.map { $0.jahre.keys.sorted().map(String.init).joined(separator: ", ") } ?? "keine"
+            throw Fehler(meldung: "--from \(ab): bevoelkerung_historie.csv enthält das Jahr \(ab) nicht (vorhanden: \(vorhanden))")
+        }
+        guard m.ist.jahre.contains(ab) else {
+            throw Fehler(meldung: "--from \(ab): ist.csv enthält das Jahr \(ab) nicht")
+        }
+        guard let sq = m.szenario("status-quo") else { throw Fehler(meldung: "kein Szenario status-quo") }
+        var alt = m
+        alt.basisjahr = ab
+        alt.horizont = m.basisjahr
+        alt.haushaltsjahr = min(ab + 1, m.basisjahr)
+        alt.bevoelkerung = pop
+        alt.ist = IstDaten(werte: m.ist.werte.filter { $0.key.jahr <= ab }, orte: [:])
+        alt.bevoelkerungHistorie = nil
+        var s = sq
+        s.bevoelkerung.methode = .kohorten
+        let p = Projektion(alt)
+        let e = p.rechnen(s)
+        let jahre = Array((ab + 1)...m.basisjahr)
+        let k = m.kontenrahmen
+        func istZuschuss(_ nr: String?, _ j: Int) -> Double? {
+            let prods = nr.map { [$0] } ?? m.produkte.map(\.nr)
+            var summe = 0.0, irgendwas = false
+            for p in prods {
+                for (key, v) in k.zuschussKoeffizienten where v != 0 {
+                    if let x = m.ist.wert(j, p, key) { summe += v * x; irgendwas = true }
+                }
+            }
+            return irgendwas ? summe : nil
+        }
+        guard let ai = k.index(k.aufwendungen), let ei = k.index(k.ertraege) else { throw Fehler(meldung: "Kontenrahmen ohne Summen") }
+        var zeilen: [Backtestergebnis.Produktzeile] = []
+        var gesamtPrognose = [Double](repeating: 0, count: jahre.count)
+        for (i, prod) in m.produkte.enumerated() {
+            let erg = e.produkte[i]
+            let zp = jahre.indices.map { erg.ergebnisplan[ai][$0 + 1] - erg.ergebnisplan[ei][$0 + 1] }
+            for t in zp.indices { gesamtPrognose[t] += zp[t] }
+            let zi = jahre.map { istZuschuss(prod.nr, $0) }
+            let fp = erg.faelle.map { f in jahre.indices.map { f[$0 + 1] } }
+            let fi = jahre.map { m.ist.wert($0, prod.nr, "faelle") }
+            let (mz, bz) = fehlermasse(zp, zi)
+            let (mf, bf) = fp.map { fehlermasse($0, fi) } ?? (nil, nil)
+            zeilen.append(.init(nr: prod.nr, name: prod.name, faelleprognose: fp, faelleIst: prod.fallzahl == nil ? jahre.map { _ in nil } : fi,
+                                zuschussprognose: zp, zuschussIst: zi, mapeFaelle: prod.fallzahl == nil ? nil : mf,
+                                biasFaelle: prod.fallzahl == nil ? nil : bf, mapeZuschuss: mz, biasZuschuss: bz))
+        }
+        let gi = jahre.map { istZuschuss(nil, $0) }
+        let (gm, gb) = fehlermasse(gesamtPrognose, gi)
+        let gesamt = Backtestergebnis.Produktzeile(nr: "", name: "Gesamthaushalt", faelleprognose: nil,
+                                                   faelleIst: jahre.map { _ in nil }, zuschussprognose: gesamtPrognose,
+                                                   zuschussIst: gi, mapeFaelle: nil, biasFaelle: nil, mapeZuschuss: gm,
+                                                   biasZuschuss: gb)
+        return Backtestergebnis(ab: ab, jahre: jahre, produkte: zeilen, gesamt: gesamt)
+    }
+
+    /// MAPE = mean |forecast − Ist| / |Ist|; bias = mean (forecast − Ist) / |Ist|; over years with Ist ≠ 0.
+    public static func fehlermasse(_ prognose: [Double], _ ist: [Double?]) -> (Double?, Double?) {
+        var a = 0.0, b = 0.0, n = 0
+        for (p, i) in zip(prognose, ist) {
+            guard let i, i != 0 else { continue }
+            a += abs(p - i) / abs(i)
+            b += (p - i) / abs(i)
+            n += 1
+        }
+        return n == 0 ? (nil, nil) : (a / Double(n), b / Double(n))
+    }
+}
