@@ -34,7 +34,7 @@ public enum Datendateien {
         var s = BevSammler()
         for z in t.rows {
             guard let zelle = l.bevZelle(z, gebiet: 0, geschlecht: 1, alter: 2, anzahl: 3) else { continue }
-            s.setzen(zelle, z, &l, schluessel: "", ersteSpalte: l.spalte[0])
+            s.setzen(zelle, z, &l, schluessel: "", ersteSpalte: l.schluesselSpalte(3))
         }
         s.fehlende(&l, prefix: "")
         return Leseergebnis(wert: s.bevoelkerung, diagnostics: l.d)
@@ -59,7 +59,7 @@ public enum Datendateien {
                 gruppen.append(BevSammler())
                 jahre.append(jahr)
             }
-            gruppen[g].setzen(zelle, z, &l, schluessel: "Jahr \(jahr), ", ersteSpalte: min(l.spalte[0], l.spalte[1]))
+            gruppen[g].setzen(zelle, z, &l, schluessel: "Jahr \(jahr), ", ersteSpalte: l.schluesselSpalte(4))
         }
         var ergebnis: [Int: Bevoelkerung] = [:]
         for (g, jahr) in jahre.enumerated() {
@@ -94,7 +94,7 @@ public enum Datendateien {
             }
             letzter = (k, g)
             gruppen[g].setzen(zelle, z, &l, schluessel: "Variante \(variante), Jahr \(jahr), ",
-                              ersteSpalte: min(l.spalte[0], l.spalte[1], l.spalte[2]))
+                              ersteSpalte: l.schluesselSpalte(5))
         }
         var ergebnis: [String: [Int: Bevoelkerung]] = [:]
         for (g, k) in schluessel.enumerated() {
@@ -120,7 +120,7 @@ public enum Datendateien {
             guard let jahr, let produkt, let groesse else { continue }
             let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)
             if let erste = zeilen[k] {
-                l.doppelt(z, erste, "Jahr \(jahr), Produkt \(produkt), Größe \(groesse)", spalte: l.ersteSpalte)
+                l.doppelt(z, erste, "Jahr \(jahr), Produkt \(produkt), Größe \(groesse)", spalte: l.schluesselSpalte(3))
                 continue
             }
             zeilen[k] = z.line
@@ -147,7 +147,7 @@ public enum Datendateien {
             guard let s, let a else { continue }
             let i = s.index * Alter.count + a
             if zeilen[i] != 0 {
-                l.doppelt(z, zeilen[i], "\(s.rawValue), Alter \(a)", spalte: l.ersteSpalte)
+                l.doppelt(z, zeilen[i], "\(s.rawValue), Alter \(a)", spalte: l.schluesselSpalte(2))
                 continue
             }
             zeilen[i] = z.line
@@ -174,7 +174,7 @@ public enum Datendateien {
             guard let a else { continue }
             let i = a - bereich.lowerBound
             if zeilen[i] != 0 {
-                l.doppelt(z, zeilen[i], "Alter \(a)", spalte: l.ersteSpalte)
+                l.doppelt(z, zeilen[i], "Alter \(a)", spalte: l.schluesselSpalte(1))
                 continue
             }
             zeilen[i] = z.line
@@ -205,7 +205,7 @@ public enum Datendateien {
             guard let s, let a else { continue }
             let i = s.index * Alter.count + a
             if zeilen[i] != 0 {
-                l.doppelt(z, zeilen[i], "\(s.rawValue), Alter \(a)", spalte: l.ersteSpalte)
+                l.doppelt(z, zeilen[i], "\(s.rawValue), Alter \(a)", spalte: l.schluesselSpalte(2))
                 continue
             }
             zeilen[i] = z.line
@@ -233,7 +233,7 @@ public enum Datendateien {
             let wert = l.zahl(z, 2, "Wert")
             guard let produkt, let groesse else { continue }
             if let erste = zeilen[produkt]?[groesse] {
-                l.doppelt(z, erste, "Produkt \(produkt), Größe \(groesse)", spalte: l.ersteSpalte)
+                l.doppelt(z, erste, "Produkt \(produkt), Größe \(groesse)", spalte: l.schluesselSpalte(2))
                 continue
             }
             zeilen[produkt, default: [:]][groesse] = z.line
@@ -470,8 +470,8 @@ struct Leser {
         return (spalte, d)
     }
 
-    /// The 0-based file column of the first key field (the leftmost expected column).
-    var ersteSpalte: Int { (spalte.min() ?? 0) }
+    /// The 0-based file column of the leftmost key field; the key fields are the first `n` expected columns.
+    func schluesselSpalte(_ n: Int) -> Int { spalte.prefix(n).min() ?? 0 }
 
     func text(_ z: CSVZeile, _ e: Int) -> String { CSV.trimmed(z.fields[spalte[e]]) }
 
