@@ -371,7 +371,8 @@ struct BevSammler {
 
     static let block = 2 * Alter.count
 
-    mutating func setzen(_ c: BevZelle, _ z: CSVZeile, _ l: inout Leser, schluessel: String, ersteSpalte: Int) {
+    mutating func setzen(_ c: BevZelle, _ z: CSVZeile, _ l: inout Leser, schluessel: @autoclosure () -> String,
+                         ersteSpalte: Int) {
         let g: Int
         if let letztesGebiet, letztesGebiet.0 == c.gebiet {
             g = letztesGebiet.1
@@ -389,7 +390,7 @@ struct BevSammler {
         letzteZeile[g] = z.line
         let i = Bevoelkerung.index(gebiet: g, geschlecht: c.geschlecht.index, alter: c.alter)
         if zeilen[i] != 0 {
-            l.doppelt(z, zeilen[i], "\(schluessel)Gebiet \(c.gebiet), \(c.geschlecht.rawValue), Alter \(c.alter)",
+            l.doppelt(z, zeilen[i], "\(schluessel())Gebiet \(c.gebiet), \(c.geschlecht.rawValue), Alter \(c.alter)",
                       spalte: ersteSpalte)
             return
         }
@@ -500,7 +501,7 @@ struct Leser {
     mutating func geschlecht(_ z: CSVZeile, _ e: Int) -> Geschlecht? {
         if leer(z, e, "w oder m") { return nil }
         let s = text(z, e)
-        if let g = Geschlecht(rawValue: s.lowercased()) { return g }
+        if let g = Geschlecht(rawValue: s) ?? Geschlecht(rawValue: s.lowercased()) { return g }
         fehler(z, e, "Geschlecht '\(s)' ist ungültig, erwartet w oder m")
         return nil
     }
