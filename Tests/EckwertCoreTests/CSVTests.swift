@@ -250,7 +250,7 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
     }
 }
 
-@Suite struct ZahlTests {
+@Suite struct CSVTestsZahl {
     static let gueltig: [(String, Double)] = [
         ("1.234,56", 1234.56),
         ("1234,56", 1234.56),

@@ -329,3 +329,19 @@ private func meldungen<W>(_ r: Leseergebnis<W>) -> [String] { r.diagnostics.map(
         #expect(Datendateien.deutsch(-1234.5) == "-1234,5")
     }
 }
+
+@Suite struct DatendateienTestsRobustheit {
+    /// A hand-built table with a short row must not crash the readers; the row's cells read as empty.
+    @Test func kurzeZeileInHandgebauterTabelle() {
+        let t = CSVTabelle(file: "f.csv", header: ["alter", "rate"], rows: [CSVZeile(line: 2, fields: ["15"])])
+        let r = Datendateien.fruchtbarkeit(t)
+        #expect(r.diagnostics.first?.description == "f.csv:2:2: error: leeres Feld 'rate', erwartet eine Zahl ≥ 0")
+    }
+
+    @Test func geschuetzteLeerzeichenWerdenEntfernt() {
+        #expect(CSV.trimmed("\u{00A0}S01\u{00A0}") == "S01")
+        #expect(CSV.trimmed(" Köln ") == "Köln")
+        #expect(CSV.trimmed("Köln") == "Köln")
+        #expect(CSV.normalisiert(" GEBIET\t") == "gebiet")
+    }
+}

@@ -96,9 +96,11 @@ public enum CSV {
 
     /// The string without leading and trailing spaces, tabs, CR/LF and no-break spaces.
     static func trimmed(_ s: String) -> String {
+        // Fast path: most cells start and end with neither whitespace nor a possible no-break space (C2 A0).
         let u = s.utf8
-        guard let f = u.first, let l = u.last, istLeer(f) || istLeer(l) || f == 0xC2 || l == 0xA0 else { return s }
-        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let erstes = u.first, let letztes = u.last else { return s }
+        let vielleicht = istLeer(erstes) || istLeer(letztes) || erstes >= 0x80 || letztes >= 0x80
+        return vielleicht ? s.trimmingCharacters(in: .whitespacesAndNewlines) : s
     }
 
     @inline(__always)

@@ -439,7 +439,7 @@ struct Leser {
         let kopfOrt = { (c: Int?) in SourceLocation(file: t.file, line: t.headerLine, column: c) }
         for (c, name) in normal.enumerated() {
             if name.isEmpty {
-                if let z = t.rows.first(where: { !CSV.trimmed($0.fields[c]).isEmpty }) {
+                if let z = t.rows.first(where: { c < $0.fields.count && !CSV.trimmed($0.fields[c]).isEmpty }) {
                     d.append(.error(kopfOrt(c + 1),
                                     "Spalte \(c + 1) hat keine Überschrift, enthält aber Werte (z. B. Zeile \(z.line)), erwartet \(erwartetText)"))
                 }
@@ -474,7 +474,11 @@ struct Leser {
     /// The 0-based file column of the leftmost key field; the key fields are the first `n` expected columns.
     func schluesselSpalte(_ n: Int) -> Int { spalte.prefix(n).min() ?? 0 }
 
-    func text(_ z: CSVZeile, _ e: Int) -> String { CSV.trimmed(z.fields[spalte[e]]) }
+    /// The trimmed cell; empty when the row is shorter (only possible for a hand-built `CSVTabelle`).
+    func text(_ z: CSVZeile, _ e: Int) -> String {
+        let c = spalte[e]
+        return c >= 0 && c < z.fields.count ? CSV.trimmed(z.fields[c]) : ""
+    }
 
     mutating func fehler(_ z: CSVZeile, _ e: Int, _ meldung: String) {
         d.append(.error(t.ort(z, spalte: spalte[e]), meldung))
