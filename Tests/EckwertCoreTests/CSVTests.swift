@@ -225,7 +225,8 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         // Building blocks of CSV text, now and then a raw random byte (often invalid UTF-8).
         let bausteine: [[UInt8]] = [b(";"), b(","), b("\t"), b("\""), b("\"\""), b("\n"), b("\r"), b("\r\n"), b("#"),
-                                    b(" "), b("a"), b("1"), b("ä"), b("a;1"), b("1,5"), [0xEF, 0xBB, 0xBF]]
+                                    b(" "), b("a"), b("1"), b("ä"), b("a;1"), b("1,5"), [0xEF, 0xBB, 0xBF],
+                                    b("geschlecht;alter;anteil\n"), b("w;"), b("m;3;"), b("-0,5")]
         var gelesen = 0
         for _ in 0..<3000 {
             x = x &* 6364136223846793005 &+ 1442695040888963407
@@ -242,6 +243,10 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
                 #expect(t.rows.allSatisfy { $0.fields.count == t.header.count })
                 #expect(zip(t.rows, t.rows.dropFirst()).allSatisfy { $0.line < $1.line })
                 #expect(t.rows.allSatisfy { $0.line > t.headerLine })
+                // The typed readers must not crash on whatever the table holds either.
+                _ = Datendateien.bevoelkerung(t)
+                _ = Datendateien.ist(t)
+                _ = Datendateien.wanderung(t)
             case .failure(let f):
                 #expect(!f.isEmpty)
             }

@@ -13,7 +13,7 @@ public struct CSVZeile: Sendable, Hashable {
     }
 }
 
-/// A CSV file read by ``CSV/lesen(_:datei:)-([UInt8],_)``: a header and rows of exactly as many fields.
+/// A CSV file read by `CSV.lesen`: a header and rows of exactly as many fields.
 public struct CSVTabelle: Sendable, Hashable {
     /// The file name used in messages (relative to the model folder).
     public var file: String
