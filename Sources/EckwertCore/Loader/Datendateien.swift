@@ -1,0 +1,560 @@
+import Foundation
+
+/// What a data-file reader returns: the value (nil when the file could not be read at all: CSV structure
+/// broken or a required column missing) and every problem found. A value with errors is partial and must
+/// not be used; the loader stops on ``hatFehler``.
+public struct Leseergebnis<Wert: Sendable>: Sendable {
+    public var wert: Wert?
+    public var diagnostics: [Diagnostic]
+
+    public init(wert: Wert?, diagnostics: [Diagnostic]) {
+        self.wert = wert
+        self.diagnostics = diagnostics
+    }
+
+    public var hatFehler: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Typed readers for the CSV data files of a model folder (spec section 3).
+///
+/// Each reader checks the header (missing, unknown or doubled columns, with a "meinten Sie …?" hint) and every
+/// row, and reports every problem it finds, not only the first. Each diagnostic names the file, the line and
+/// the 1-based column of the field concerned; problems of a whole row (duplicates) name the column of its
+/// first key field; problems of a whole table (missing cells, a wrong sum) name the last line of the group
+/// concerned or only the file. Cells are trimmed before they are read. Rows whose key fields cannot be read
+/// are left out of the value (so their cell may also be reported missing); a cell whose number cannot be read
+/// counts as present.
+public enum Datendateien {
+    // MARK: Public readers
+
+    /// `bevoelkerung.csv`: `gebiet;geschlecht;alter;anzahl`. Gebiete in order of first appearance.
+    public static func bevoelkerung(_ t: CSVTabelle) -> Leseergebnis<Bevoelkerung> {
+        var l = Leser(t, ["gebiet", "geschlecht", "alter", "anzahl"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        var s = BevSammler()
+        for z in t.rows {
+            guard let zelle = l.bevZelle(z, gebiet: 0, geschlecht: 1, alter: 2, anzahl: 3) else { continue }
+            s.setzen(zelle, z, &l, schluessel: "", ersteSpalte: l.schluesselSpalte(3))
+        }
+        s.fehlende(&l, prefix: "")
+        return Leseergebnis(wert: s.bevoelkerung, diagnostics: l.d)
+    }
+
+    /// `bevoelkerung_historie.csv`: `jahr;gebiet;geschlecht;alter;anzahl`; each year is checked like
+    /// `bevoelkerung.csv`.
+    public static func bevoelkerungHistorie(_ t: CSVTabelle) -> Leseergebnis<BevoelkerungHistorie> {
+        var l = Leser(t, ["jahr", "gebiet", "geschlecht", "alter", "anzahl"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        var gruppen: [BevSammler] = []
+        var jahre: [Int] = []
+        var index: [Int: Int] = [:]
+        for z in t.rows {
+            let jahr = l.ganzzahl(z, 0, "Jahr")
+            let zelle = l.bevZelle(z, gebiet: 1, geschlecht: 2, alter: 3, anzahl: 4)
+            guard let jahr, let zelle else { continue }
+            let g: Int
+            if let i = index[jahr] { g = i } else {
+                g = gruppen.count
+                index[jahr] = g
+                gruppen.append(BevSammler())
+                jahre.append(jahr)
+            }
+            gruppen[g].setzen(zelle, z, &l, schluessel: "Jahr \(jahr), ", ersteSpalte: l.schluesselSpalte(4))
+        }
+        var ergebnis: [Int: Bevoelkerung] = [:]
+        for (g, jahr) in jahre.enumerated() {
+            gruppen[g].fehlende(&l, prefix: "Jahr \(jahr), ")
+            ergebnis[jahr] = gruppen[g].bevoelkerung
+        }
+        return Leseergebnis(wert: BevoelkerungHistorie(jahre: ergebnis), diagnostics: l.d)
+    }
+
+    /// `vorausberechnung.csv`: `variante;jahr;gebiet;geschlecht;alter;anzahl`; each variante and year is
+    /// checked like `bevoelkerung.csv`.
+    public static func vorausberechnung(_ t: CSVTabelle) -> Leseergebnis<Vorausberechnung> {
+        var l = Leser(t, ["variante", "jahr", "gebiet", "geschlecht", "alter", "anzahl"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        struct Schluessel: Hashable { var variante: String; var jahr: Int }
+        var gruppen: [BevSammler] = []
+        var schluessel: [Schluessel] = []
+        var index: [Schluessel: Int] = [:]
+        var letzter: (Schluessel, Int)? = nil
+        for z in t.rows {
+            let variante = l.id(z, 0, "eine", "Variante")
+            let jahr = l.ganzzahl(z, 1, "Jahr")
+            let zelle = l.bevZelle(z, gebiet: 2, geschlecht: 3, alter: 4, anzahl: 5)
+            guard let variante, let jahr, let zelle else { continue }
+            let k = Schluessel(variante: variante, jahr: jahr)
+            let g: Int
+            if let letzter, letzter.0 == k { g = letzter.1 } else if let i = index[k] { g = i } else {
+                g = gruppen.count
+                index[k] = g
+                gruppen.append(BevSammler())
+                schluessel.append(k)
+            }
+            letzter = (k, g)
+            gruppen[g].setzen(zelle, z, &l, schluessel: "Variante \(variante), Jahr \(jahr), ",
+                              ersteSpalte: l.schluesselSpalte(5))
+        }
+        var ergebnis: [String: [Int: Bevoelkerung]] = [:]
+        for (g, k) in schluessel.enumerated() {
+            gruppen[g].fehlende(&l, prefix: "Variante \(k.variante), Jahr \(k.jahr), ")
+            ergebnis[k.variante, default: [:]][k.jahr] = gruppen[g].bevoelkerung
+        }
+        return Leseergebnis(wert: Vorausberechnung(varianten: ergebnis), diagnostics: l.d)
+    }
+
+    /// `ist.csv`: `jahr;produkt;groesse;wert`. `orte` holds file and line of each value. Whether Produkt and
+    /// Größe exist is checked by the model validator, not here.
+    public static func ist(_ t: CSVTabelle) -> Leseergebnis<IstDaten> {
+        var l = Leser(t, ["jahr", "produkt", "groesse", "wert"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        var daten = IstDaten()
+        var zeilen: [IstSchluessel: Int] = [:]
+        for z in t.rows {
+            let jahr = l.ganzzahl(z, 0, "Jahr")
+            let produkt = l.id(z, 1, "ein", "Produkt")
+            let groesse = l.id(z, 2, "eine", "Größe")
+            let istFaelle = groesse?.lowercased() == "faelle"
+            let wert = istFaelle ? l.zahl(z, 3, "Fallzahl", nichtNegativ: true) : l.zahl(z, 3, "Wert")
+            guard let jahr, let produkt, let groesse else { continue }
+            let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)
+            if let erste = zeilen[k] {
+                l.doppelt(z, erste, "Jahr \(jahr), Produkt \(produkt), Größe \(groesse)", spalte: l.schluesselSpalte(3))
+                continue
+            }
+            zeilen[k] = z.line
+            daten.werte[k] = wert ?? 0
+            daten.orte[k] = SourceLocation(file: t.file, line: z.line)
+        }
+        return Leseergebnis(wert: daten, diagnostics: l.d)
+    }
+
+    /// `sterbetafel.csv`: `geschlecht;alter;qx`, 0 ≤ qx ≤ 1, every sex and age 0..100 exactly once.
+    public static func sterbetafel(_ t: CSVTabelle) -> Leseergebnis<Sterbetafel> {
+        var l = Leser(t, ["geschlecht", "alter", "qx"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        var qx = [[Double]](repeating: [Double](repeating: 0, count: Alter.count), count: 2)
+        var zeilen = [Int](repeating: 0, count: 2 * Alter.count)
+        for z in t.rows {
+            let s = l.geschlecht(z, 0)
+            let a = l.alter(z, 1, 0...Alter.max)
+            var q = l.zahl(z, 2, "qx")
+            if let wert = q, wert < 0 || wert > 1 {
+                l.fehler(z, 2, "qx \(l.text(z, 2)) liegt außerhalb von 0..1")
+                q = nil
+            }
+            guard let s, let a else { continue }
+            let i = s.index * Alter.count + a
+            if zeilen[i] != 0 {
+                l.doppelt(z, zeilen[i], "\(s.rawValue), Alter \(a)", spalte: l.schluesselSpalte(2))
+                continue
+            }
+            zeilen[i] = z.line
+            qx[s.index][a] = q ?? 0
+        }
+        let fehlt = fehlendeZellen(zeilen[...])
+        if !fehlt.liste.isEmpty {
+            l.d.append(.error(SourceLocation(file: t.file),
+                              "Sterbetafel unvollständig: \(fehlt.anzahl == 1 ? "es fehlt" : "es fehlen") \(fehlt.liste)"))
+        }
+        return Leseergebnis(wert: Sterbetafel(qx: qx), diagnostics: l.d)
+    }
+
+    /// `fruchtbarkeit.csv`: `alter;rate` for every age 15..49 exactly once, rate ≥ 0.
+    public static func fruchtbarkeit(_ t: CSVTabelle) -> Leseergebnis<Fruchtbarkeit> {
+        var l = Leser(t, ["alter", "rate"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        let bereich = Fruchtbarkeit.alter
+        var raten = [Double](repeating: 0, count: bereich.count)
+        var zeilen = [Int](repeating: 0, count: bereich.count)
+        for z in t.rows {
+            let a = l.alter(z, 0, bereich)
+            let r = l.zahl(z, 1, "Rate", nichtNegativ: true)
+            guard let a else { continue }
+            let i = a - bereich.lowerBound
+            if zeilen[i] != 0 {
+                l.doppelt(z, zeilen[i], "Alter \(a)", spalte: l.schluesselSpalte(1))
+                continue
+            }
+            zeilen[i] = z.line
+            raten[i] = r ?? 0
+        }
+        let fehlt = bereiche(zeilen.indices.filter { zeilen[$0] == 0 }.map { $0 + bereich.lowerBound })
+        if !fehlt.isEmpty {
+            let anzahl = zeilen.filter { $0 == 0 }.count
+            l.d.append(.error(SourceLocation(file: t.file),
+                              "Fruchtbarkeit unvollständig: \(anzahl == 1 ? "es fehlt" : "es fehlen") Alter \(fehlt)"))
+        }
+        return Leseergebnis(wert: Fruchtbarkeit(raten: raten), diagnostics: l.d)
+    }
+
+    /// `wanderung.csv`: `geschlecht;alter;anteil`. Missing cells count as 0; shares may be negative (an age
+    /// group that leaves on balance), but all shares must sum to 1 ± 0.001.
+    public static func wanderung(_ t: CSVTabelle) -> Leseergebnis<Wanderungsprofil> {
+        var l = Leser(t, ["geschlecht", "alter", "anteil"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        var anteile = [[Double]](repeating: [Double](repeating: 0, count: Alter.count), count: 2)
+        var zeilen = [Int](repeating: 0, count: 2 * Alter.count)
+        var alleZahlen = true
+        for z in t.rows {
+            let s = l.geschlecht(z, 0)
+            let a = l.alter(z, 1, 0...Alter.max)
+            let w = l.zahl(z, 2, "Anteil")
+            if w == nil { alleZahlen = false }
+            guard let s, let a else { continue }
+            let i = s.index * Alter.count + a
+            if zeilen[i] != 0 {
+                l.doppelt(z, zeilen[i], "\(s.rawValue), Alter \(a)", spalte: l.schluesselSpalte(2))
+                continue
+            }
+            zeilen[i] = z.line
+            anteile[s.index][a] = w ?? 0
+        }
+        if alleZahlen {
+            let summe = anteile.joined().reduce(0, +)
+            if !(abs(summe - 1) <= 0.001) {
+                l.d.append(.error(SourceLocation(file: t.file),
+                                  "Die Anteile summieren sich zu \(deutsch(summe)) statt zu 1 (erlaubt ±0,001)"))
+            }
+        }
+        return Leseergebnis(wert: Wanderungsprofil(anteile: anteile), diagnostics: l.d)
+    }
+
+    /// `ansatz.csv`: `produkt;groesse;wert`, each (produkt, groesse) once.
+    public static func ansatz(_ t: CSVTabelle) -> Leseergebnis<Ansatz> {
+        var l = Leser(t, ["produkt", "groesse", "wert"])
+        guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
+        var werte: [String: [String: Double]] = [:]
+        var zeilen: [String: [String: Int]] = [:]
+        for z in t.rows {
+            let produkt = l.id(z, 0, "ein", "Produkt")
+            let groesse = l.id(z, 1, "eine", "Größe")
+            let wert = l.zahl(z, 2, "Wert")
+            guard let produkt, let groesse else { continue }
+            if let erste = zeilen[produkt]?[groesse] {
+                l.doppelt(z, erste, "Produkt \(produkt), Größe \(groesse)", spalte: l.schluesselSpalte(2))
+                continue
+            }
+            zeilen[produkt, default: [:]][groesse] = z.line
+            werte[produkt, default: [:]][groesse] = wert ?? 0
+        }
+        return Leseergebnis(wert: Ansatz(werte: werte), diagnostics: l.d)
+    }
+
+    // MARK: From bytes
+
+    public static func bevoelkerung(bytes: [UInt8], datei: String) -> Leseergebnis<Bevoelkerung> {
+        ausBytes(bytes, datei, bevoelkerung)
+    }
+
+    public static func bevoelkerungHistorie(bytes: [UInt8], datei: String) -> Leseergebnis<BevoelkerungHistorie> {
+        ausBytes(bytes, datei, bevoelkerungHistorie)
+    }
+
+    public static func vorausberechnung(bytes: [UInt8], datei: String) -> Leseergebnis<Vorausberechnung> {
+        ausBytes(bytes, datei, vorausberechnung)
+    }
+
+    public static func ist(bytes: [UInt8], datei: String) -> Leseergebnis<IstDaten> {
+        ausBytes(bytes, datei, ist)
+    }
+
+    public static func sterbetafel(bytes: [UInt8], datei: String) -> Leseergebnis<Sterbetafel> {
+        ausBytes(bytes, datei, sterbetafel)
+    }
+
+    public static func fruchtbarkeit(bytes: [UInt8], datei: String) -> Leseergebnis<Fruchtbarkeit> {
+        ausBytes(bytes, datei, fruchtbarkeit)
+    }
+
+    public static func wanderung(bytes: [UInt8], datei: String) -> Leseergebnis<Wanderungsprofil> {
+        ausBytes(bytes, datei, wanderung)
+    }
+
+    public static func ansatz(bytes: [UInt8], datei: String) -> Leseergebnis<Ansatz> {
+        ausBytes(bytes, datei, ansatz)
+    }
+
+    private static func ausBytes<W>(_ bytes: [UInt8], _ datei: String,
+                                    _ f: (CSVTabelle) -> Leseergebnis<W>) -> Leseergebnis<W> {
+        do {
+            return f(try CSV.lesen(bytes, datei: datei))
+        } catch {
+            return Leseergebnis(wert: nil, diagnostics: error.diagnostics)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Levenshtein distance of two strings (by Character), for "meinten Sie …?" hints.
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var vorher = Array(0...y.count)
+        var jetzt = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            jetzt[0] = i
+            for j in 1...y.count {
+                jetzt[j] = Swift.min(vorher[j] + 1, jetzt[j - 1] + 1, vorher[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&vorher, &jetzt)
+        }
+        return vorher[y.count]
+    }
+
+    /// Ascending integers as compact ranges: `[0, 1, 2, 4]` → `0–2, 4`.
+    static func bereiche(_ zahlen: [Int]) -> String {
+        var teile: [String] = []
+        var k = 0
+        while k < zahlen.count {
+            var e = k
+            while e + 1 < zahlen.count && zahlen[e + 1] == zahlen[e] + 1 { e += 1 }
+            teile.append(e == k ? "\(zahlen[k])" : "\(zahlen[k])–\(zahlen[e])")
+            k = e + 1
+        }
+        return teile.joined(separator: ", ")
+    }
+
+    /// Missing cells of one sex × age block (`zeilen[s · 101 + a] == 0`), e.g. `w 17, m 0–4`, and their number.
+    static func fehlendeZellen(_ zeilen: ArraySlice<Int>) -> (liste: String, anzahl: Int) {
+        var teile: [String] = []
+        var anzahl = 0
+        let basis = zeilen.startIndex
+        for s in Geschlecht.allCases {
+            var fehlend: [Int] = []
+            for a in 0...Alter.max where zeilen[basis + s.index * Alter.count + a] == 0 { fehlend.append(a) }
+            anzahl += fehlend.count
+            if fehlend.isEmpty { continue }
+            // Each run gets its sex: "w 17, w 20–22, m 0–4".
+            var k = 0
+            while k < fehlend.count {
+                var e = k
+                while e + 1 < fehlend.count && fehlend[e + 1] == fehlend[e] + 1 { e += 1 }
+                teile.append(e == k ? "\(s.rawValue) \(fehlend[k])" : "\(s.rawValue) \(fehlend[k])–\(fehlend[e])")
+                k = e + 1
+            }
+        }
+        return (teile.joined(separator: ", "), anzahl)
+    }
+
+    /// A number for messages: up to 6 decimals, decimal comma, no trailing zeros (`0,95`).
+    static func deutsch(_ x: Double) -> String {
+        guard x.isFinite else { return "\(x)" }
+        var s = String(format: "%.6f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        if s == "-0" { s = "0" }
+        return s.replacingOccurrences(of: ".", with: ",")
+    }
+}
+
+/// One (gebiet, sex, age, count) row of a population file.
+struct BevZelle {
+    var gebiet: String
+    var geschlecht: Geschlecht
+    var alter: Int
+    var anzahl: Double
+}
+
+/// Collects one population (one file, year or variante × year) and remembers the line of every cell.
+struct BevSammler {
+    var gebiete: [String] = []
+    var gebietIndex: [String: Int] = [:]
+    var werte: [Double] = []
+    /// Line of each cell, 0 = not given.
+    var zeilen: [Int] = []
+    /// Last line per gebiet.
+    var letzteZeile: [Int] = []
+    var letztesGebiet: (String, Int)? = nil
+
+    static let block = 2 * Alter.count
+
+    mutating func setzen(_ c: BevZelle, _ z: CSVZeile, _ l: inout Leser, schluessel: @autoclosure () -> String,
+                         ersteSpalte: Int) {
+        let g: Int
+        if let letztesGebiet, letztesGebiet.0 == c.gebiet {
+            g = letztesGebiet.1
+        } else if let i = gebietIndex[c.gebiet] {
+            g = i
+        } else {
+            g = gebiete.count
+            gebiete.append(c.gebiet)
+            gebietIndex[c.gebiet] = g
+            werte.append(contentsOf: repeatElement(0, count: Self.block))
+            zeilen.append(contentsOf: repeatElement(0, count: Self.block))
+            letzteZeile.append(0)
+        }
+        letztesGebiet = (c.gebiet, g)
+        letzteZeile[g] = z.line
+        let i = Bevoelkerung.index(gebiet: g, geschlecht: c.geschlecht.index, alter: c.alter)
+        if zeilen[i] != 0 {
+            l.doppelt(z, zeilen[i], "\(schluessel())Gebiet \(c.gebiet), \(c.geschlecht.rawValue), Alter \(c.alter)",
+                      spalte: ersteSpalte)
+            return
+        }
+        zeilen[i] = z.line
+        werte[i] = c.anzahl
+    }
+
+    /// One error per gebiet with missing cells, at the gebiet's last line.
+    func fehlende(_ l: inout Leser, prefix: String) {
+        for (g, gebiet) in gebiete.enumerated() {
+            let start = g * Self.block
+            let fehlt = Datendateien.fehlendeZellen(zeilen[start..<(start + Self.block)])
+            if fehlt.liste.isEmpty { continue }
+            l.d.append(.error(SourceLocation(file: l.t.file, line: letzteZeile[g]),
+                              "\(prefix)Gebiet \(gebiet): \(fehlt.anzahl == 1 ? "es fehlt" : "es fehlen") \(fehlt.liste)"))
+        }
+    }
+
+    var bevoelkerung: Bevoelkerung { Bevoelkerung(gebiete: gebiete, werte: werte) }
+}
+
+/// Reads the cells of one table: maps the expected columns and collects diagnostics.
+struct Leser {
+    let t: CSVTabelle
+    var d: [Diagnostic] = []
+    /// File column (0-based) of each expected column.
+    var spalte: [Int]
+    let namen: [String]
+
+    /// Checks the header; the header problems are the first diagnostics.
+    init(_ t: CSVTabelle, _ erwartet: [String]) {
+        self.t = t
+        self.namen = erwartet
+        (spalte, d) = Leser.kopf(t, erwartet)
+    }
+
+    /// Whether every expected column was found (rows can be read).
+    var vollstaendig: Bool { !spalte.contains(-1) }
+
+    /// Maps the expected columns to file columns; reports unknown, doubled, unnamed and missing columns.
+    static func kopf(_ t: CSVTabelle, _ erwartet: [String]) -> ([Int], [Diagnostic]) {
+        var d: [Diagnostic] = []
+        var spalte = [Int](repeating: -1, count: erwartet.count)
+        let erwartetText = erwartet.joined(separator: ";")
+        let normal = t.header.map(CSV.normalisiert)
+        let kopfOrt = { (c: Int?) in SourceLocation(file: t.file, line: t.headerLine, column: c) }
+        for (c, name) in normal.enumerated() {
+            if name.isEmpty {
+                if let z = t.rows.first(where: { c < $0.fields.count && !CSV.trimmed($0.fields[c]).isEmpty }) {
+                    d.append(.error(kopfOrt(c + 1),
+                                    "Spalte \(c + 1) hat keine Überschrift, enthält aber Werte (z. B. Zeile \(z.line)), erwartet \(erwartetText)"))
+                }
+                continue
+            }
+            if let e = erwartet.firstIndex(of: name) {
+                if spalte[e] >= 0 {
+                    d.append(.error(kopfOrt(c + 1), "Spalte '\(name)' kommt doppelt vor (Spalten \(spalte[e] + 1) und \(c + 1))"))
+                } else {
+                    spalte[e] = c
+                }
+                continue
+            }
+            var meldung = "unbekannte Spalte '\(t.header[c])', erwartet \(erwartetText)"
+            // Prefer a name that is still missing; among equals, the expected order.
+            let kandidaten = erwartet.filter { !normal.contains($0) } + erwartet.filter { normal.contains($0) }
+            var bester: (String, Int)? = nil
+            for k in kandidaten {
+                let dist = Datendateien.levenshtein(name, k)
+                if dist <= 2 && (bester == nil || dist < bester?.1 ?? Int.max) { bester = (k, dist) }
+            }
+            if let bester { meldung += " – meinten Sie '\(bester.0)'?" }
+            d.append(.error(kopfOrt(c + 1), meldung))
+        }
+        let gefunden = t.header.isEmpty ? "keine" : t.header.joined(separator: ";")
+        for (e, name) in erwartet.enumerated() where spalte[e] < 0 {
+            d.append(.error(kopfOrt(nil), "Spalte '\(name)' fehlt, erwartet \(erwartetText) (gefunden: \(gefunden))"))
+        }
+        return (spalte, d)
+    }
+
+    /// The 0-based file column of the leftmost key field; the key fields are the first `n` expected columns.
+    func schluesselSpalte(_ n: Int) -> Int { spalte.prefix(n).min() ?? 0 }
+
+    /// The trimmed cell; empty when the row is shorter (only possible for a hand-built `CSVTabelle`).
+    func text(_ z: CSVZeile, _ e: Int) -> String {
+        let c = spalte[e]
+        return c >= 0 && c < z.fields.count ? CSV.trimmed(z.fields[c]) : ""
+    }
+
+    mutating func fehler(_ z: CSVZeile, _ e: Int, _ meldung: String) {
+        d.append(.error(t.ort(z, spalte: spalte[e]), meldung))
+    }
+
+    /// A duplicate key: names both lines; at the later line and the (0-based) file column `c`.
+    mutating func doppelt(_ z: CSVZeile, _ erste: Int, _ was: String, spalte c: Int) {
+        d.append(.error(SourceLocation(file: t.file, line: z.line, column: c + 1),
+                        "doppelter Eintrag für \(was): Zeilen \(erste) und \(z.line)"))
+    }
+
+    mutating func leer(_ z: CSVZeile, _ e: Int, _ erwartung: String) -> Bool {
+        if !text(z, e).isEmpty { return false }
+        fehler(z, e, "leeres Feld '\(namen[e])', erwartet \(erwartung)")
+        return true
+    }
+
+    /// A non-empty id; `artikel` for the message ("ein Gebiet", "eine Variante").
+    mutating func id(_ z: CSVZeile, _ e: Int, _ artikel: String, _ name: String) -> String? {
+        if leer(z, e, "\(artikel) \(name)") { return nil }
+        return text(z, e)
+    }
+
+    mutating func geschlecht(_ z: CSVZeile, _ e: Int) -> Geschlecht? {
+        if leer(z, e, "w oder m") { return nil }
+        let s = text(z, e)
+        if let g = Geschlecht(rawValue: s) ?? Geschlecht(rawValue: s.lowercased()) { return g }
+        fehler(z, e, "Geschlecht '\(s)' ist ungültig, erwartet w oder m")
+        return nil
+    }
+
+    mutating func alter(_ z: CSVZeile, _ e: Int, _ bereich: ClosedRange<Int>) -> Int? {
+        let b = "\(bereich.lowerBound)..\(bereich.upperBound)"
+        if leer(z, e, "eine ganze Zahl \(b)") { return nil }
+        let s = text(z, e)
+        guard let a = Zahl.parseInt(s) else {
+            fehler(z, e, "Alter '\(s)' ist keine ganze Zahl, erwartet \(b)")
+            return nil
+        }
+        guard bereich.contains(a) else {
+            fehler(z, e, "Alter \(a) liegt außerhalb von \(b)")
+            return nil
+        }
+        return a
+    }
+
+    mutating func ganzzahl(_ z: CSVZeile, _ e: Int, _ name: String) -> Int? {
+        if leer(z, e, "eine ganze Zahl") { return nil }
+        let s = text(z, e)
+        guard let v = Zahl.parseInt(s) else {
+            fehler(z, e, "\(name) '\(s)' ist keine ganze Zahl")
+            return nil
+        }
+        return v
+    }
+
+    mutating func zahl(_ z: CSVZeile, _ e: Int, _ name: String, nichtNegativ: Bool = false) -> Double? {
+        if leer(z, e, nichtNegativ ? "eine Zahl ≥ 0" : "eine Zahl") { return nil }
+        let s = text(z, e)
+        guard let v = Zahl.parse(s) else {
+            fehler(z, e, "\(name) '\(s)' ist keine Zahl")
+            return nil
+        }
+        if nichtNegativ && v < 0 {
+            fehler(z, e, "negative \(name) \(s), erwartet eine Zahl ≥ 0")
+            return nil
+        }
+        return v
+    }
+
+    mutating func bevZelle(_ z: CSVZeile, gebiet: Int, geschlecht: Int, alter: Int, anzahl: Int) -> BevZelle? {
+        let g = id(z, gebiet, "ein", "Gebiet")
+        let s = self.geschlecht(z, geschlecht)
+        let a = self.alter(z, alter, 0...Alter.max)
+        let n = zahl(z, anzahl, "Anzahl", nichtNegativ: true)
+        guard let g, let s, let a else { return nil }
+        return BevZelle(gebiet: g, geschlecht: s, alter: a, anzahl: n ?? 0)
+    }
+}
