@@ -1,3 +1,4 @@
+import EckwertExport
 import ArgumentParser
 import EckwertCore
 import Foundation
@@ -19,8 +20,8 @@ extension Eckwert {
         public func run() throws {
             do {
                 try Vorlage.anlegen(in: ordner, kommune: kommune)
-            } catch let e as Vorlage.Fehler {
-                fehlerausgabe("\(ordner): error: \(e.meldung)")
+            } catch {
+                fehlerausgabe("\(ordner): error: \(error.meldung)")
                 throw ExitCode(1)
             }
             ausgeben("Startermodell angelegt: \(ordner)\nWeiter mit: eckwert check \(ordner)\n")

@@ -13,6 +13,8 @@ public struct Planungsergebnis: Sendable {
     /// scenario → per product.
     public var zerlegung: [String: [Zerlegung]]
     public var unsicherheit: Unsicherheitsergebnis?
+    public var kapazitaetsbedarfe: [Kapazitaetsbedarf]
+    public var haushaltsausgleich: [Haushaltsausgleich]
     public var warnungen: [Diagnostic]
 
     public func szenario(_ name: String) -> Rechenergebnis? { szenarien.first { $0.szenario == name } }
@@ -68,6 +70,8 @@ public enum Planungslauf {
         }
         return Planungsergebnis(modell: m, ist: ist, szenarien: laeufe, kennzahlenIst: kennzahlenIst,
                                 kennzahlen: kennzahlen, smart: smart, zielerreichung: erreichung, massnahmen: massnahmen,
-                                zerlegung: zerlegung, unsicherheit: unsicherheit, warnungen: warnungen)
+                                zerlegung: zerlegung, unsicherheit: unsicherheit,
+                                kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, laeufe),
+                                haushaltsausgleich: laeufe.map { Haushaltsausgleich.rechnen(m, $0) }, warnungen: warnungen)
     }
 }

@@ -51,11 +51,9 @@ public enum Smart {
             } else {
                 s.grund = "Gegenstand und Richtung benannt"
             }
+            // A relative target against the Kennzahl's good direction is a cap ("steigt um höchstens 5 %"),
+            // a legitimate target; attainment then compares in the Kennzahl's direction.
             let kz = z.kennzahl.flatMap { modell.kennzahl($0) }
-            if s.erfuellt, let kz, let r = kz.richtung, case let .relativ(q)? = z.zielwert,
-               (r == .sinkend && q > 0) || (r == .steigend && q < 0) {
-                s = .init(erfuellt: false, grund: "Zielwert \(q > 0 ? "erhöht" : "senkt") die Kennzahl \(kz.id), deren gute Richtung „\(r.rawValue)“ ist")
-            }
             var m = SmartPruefung.Kriterium(erfuellt: true, grund: "")
             if z.kennzahl == nil {
                 m = .init(erfuellt: false, grund: "keine Kennzahl verknüpft")

@@ -24,6 +24,7 @@ struct ModellDatei {
     var abc = ABCGrenzen()
     var budgetvarianten: [Double] = [-0.05, 0.05]
     var platzkosten = Platzkosten()
+    var deckungsmittel: Zeitpfad?
     /// File name overrides from `daten:`.
     var dateien: [String: String] = [:]
     /// Locations of references that are resolved later: (what, id, where).
@@ -41,7 +42,7 @@ struct ModellDatei {
     static let schluessel = ["kommune", "basisjahr", "haushaltsjahr", "horizont", "kontenrahmen", "rundung", "stand",
                              "altersgruppen", "produkte", "produktgruppen", "produktbereiche", "budgetbereiche",
                              "kennzahlen", "ziele", "massnahmen", "investitionen", "geheimhaltung",
-                             "strategische_ziele", "abc", "budgetvarianten", "platzkosten", "daten"]
+                             "strategische_ziele", "abc", "budgetvarianten", "platzkosten", "deckungsmittel", "daten"]
     static let datenSchluessel = ["szenarien", "bevoelkerung", "ist", "sterbetafel", "fruchtbarkeit", "wanderung",
                                   "vorausberechnung", "ansatz", "bevoelkerung_historie", "kontenrahmen"]
     static let produktSchluessel = ["nr", "name", "verantwortlich", "gremium", "zielgruppe", "beschreibung", "art",
@@ -180,6 +181,7 @@ struct ModellDatei {
                 d.platzkosten.erweiterung = v
             }
         }
+        if let k = m["deckungsmittel"] { d.deckungsmittel = y.pfad(k, "deckungsmittel", 0...1e12) }
         return d
     }
 

@@ -159,7 +159,8 @@ public enum ModellLader {
             budgetbereiche: md.budgetbereiche.map(\.0), kennzahlen: md.kennzahlen, ziele: md.ziele,
             massnahmen: md.massnahmen.map(\.0), investitionen: md.investitionen.map(\.0),
             geheimhaltung: md.geheimhaltung, strategischeZiele: md.strategischeZiele, abc: md.abc,
-            budgetvarianten: md.budgetvarianten, platzkosten: md.platzkosten, szenarien: szenarien,
+            budgetvarianten: md.budgetvarianten, platzkosten: md.platzkosten, deckungsmittel: md.deckungsmittel,
+            szenarien: szenarien,
             bevoelkerung: bev ?? Bevoelkerung(gebiete: []), ist: ist, sterbetafel: sterbe, fruchtbarkeit: frucht,
             wanderung: wand, vorausberechnung: vb, ansatz: ansatz, bevoelkerungHistorie: historie,
             pruefsumme: pruefsumme, stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))

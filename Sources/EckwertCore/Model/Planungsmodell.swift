@@ -28,6 +28,9 @@ public struct Planungsmodell: Sendable {
     public var budgetvarianten: [Double]
     /// Default cost per place for indicative investments that close a capacity gap.
     public var platzkosten: Platzkosten
+    /// Allgemeine Deckungsmittel (taxes, Schlüsselzuweisungen) allotted to this budget per year, for the
+    /// Haushaltsausgleich check of a Teilhaushalt; nil = none (the check then shows the Zuschussbedarf as deficit).
+    public var deckungsmittel: Zeitpfad?
     /// Scenarios with inheritance from `status-quo` already applied; order: best, status-quo, worst, then others
     /// in file order.
     public var szenarien: [Szenario]

@@ -60,7 +60,7 @@ public enum Laufbericht {
     }
 
     public static func prognosetabelle(_ m: Planungsmodell, _ e: Rechenergebnis) -> String {
-        var s = "Szenario \(e.szenario) – Zuschussbedarf und Fälle; \(m.basisjahr) = Ist\n"
+        let s = "Szenario \(e.szenario) – Zuschussbedarf und Fälle; \(m.basisjahr) = Ist\n"
         var t = Texttabelle(kopf: ["Ebene", "Nr", "Bezeichnung", "Größe"] + e.jahre.map(String.init))
         for einheit in m.einheiten {
             let plan = Teilplan(e, einheit.produkte, modell: m)
