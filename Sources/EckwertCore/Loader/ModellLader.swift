@@ -23,32 +23,53 @@ public enum ModellLader {
     public static let maxDateigroesse = 512 * 1024 * 1024
 
     public static func laden(ordner: String) -> Ladeergebnis {
-        let befund = Befund()
-        var gelesen: [(name: String, bytes: [UInt8])] = []
         let url = URL(fileURLWithPath: ordner)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: ordner, isDirectory: &isDir), isDir.boolValue else {
-            befund.fehler(SourceLocation(file: ordner), "Modellordner nicht gefunden (erwartet ein Ordner mit modell.yaml und szenarien.yaml)")
-            return Ladeergebnis(modell: nil, diagnostics: befund.diagnostics.items, dateien: [])
+            let d = Diagnostic.error(SourceLocation(file: ordner), "Modellordner nicht gefunden (erwartet ein Ordner mit modell.yaml und szenarien.yaml)")
+            return Ladeergebnis(modell: nil, diagnostics: [d], dateien: [])
         }
+        let name = url.standardizedFileURL.lastPathComponent
+        return laden(name: name) { datei in
+            let pfad = url.appendingPathComponent(datei).path
+            guard FileManager.default.fileExists(atPath: pfad) else { return .fehlt }
+            guard let attr = try? FileManager.default.attributesOfItem(atPath: pfad),
+                  let size = attr[.size] as? Int, size <= maxDateigroesse else { return .zuGross }
+            guard let data = FileManager.default.contents(atPath: pfad) else { return .unlesbar }
+            return .inhalt([UInt8](data))
+        }
+    }
+
+    /// What reading one file of a model gives.
+    public enum Dateiinhalt: Sendable {
+        case inhalt([UInt8])
+        case fehlt, zuGross, unlesbar
+    }
+
+    /// Loads a model from in-memory files (name → bytes), e.g. for tests and fuzzing.
+    public static func laden(name: String, dateien: [String: [UInt8]]) -> Ladeergebnis {
+        laden(name: name) { dateien[$0].map { .inhalt($0) } ?? .fehlt }
+    }
+
+    /// Loads a model whose files come from `lesen` (relative name → content).
+    public static func laden(name: String, lesen quelle: (String) -> Dateiinhalt) -> Ladeergebnis {
+        let befund = Befund()
+        var gelesen: [(name: String, bytes: [UInt8])] = []
         func lies(_ name: String, pflicht: Bool, wozu: String) -> [UInt8]? {
-            let pfad = url.appendingPathComponent(name).path
-            guard FileManager.default.fileExists(atPath: pfad) else {
+            switch quelle(name) {
+            case .fehlt:
                 if pflicht { befund.fehler(SourceLocation(file: name), "Datei fehlt (\(wozu))") }
                 return nil
-            }
-            guard let attr = try? FileManager.default.attributesOfItem(atPath: pfad),
-                  let size = attr[.size] as? Int, size <= maxDateigroesse else {
-                befund.fehler(SourceLocation(file: name), "Datei ist größer als \(maxDateigroesse / 1_048_576) MB oder nicht lesbar")
+            case .zuGross:
+                befund.fehler(SourceLocation(file: name), "Datei ist größer als \(maxDateigroesse / 1_048_576) MB")
                 return nil
-            }
-            guard let data = FileManager.default.contents(atPath: pfad) else {
+            case .unlesbar:
                 befund.fehler(SourceLocation(file: name), "Datei nicht lesbar")
                 return nil
+            case .inhalt(let bytes):
+                gelesen.append((name, bytes))
+                return bytes
             }
-            let bytes = [UInt8](data)
-            gelesen.append((name, bytes))
-            return bytes
         }
         func text(_ bytes: [UInt8], _ name: String) -> String? {
             var b = bytes[...]
@@ -151,7 +172,6 @@ public enum ModellLader {
         }
         let pruefsumme = sha.finalize()
 
-        let name = url.standardizedFileURL.lastPathComponent
         var modell = Planungsmodell(
             name: name, kommune: md.kommune, basisjahr: md.basisjahr, haushaltsjahr: md.haushaltsjahr,
             horizont: md.horizont, kontenrahmen: kr, rundung: md.rundung, altersgruppen: md.altersgruppen,
