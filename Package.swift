@@ -29,6 +29,7 @@ let package = Package(
         .executableTarget(name: "eckwert-bench", dependencies: ["EckwertCore", "EckwertExport"]),
         .testTarget(name: "EckwertCoreTests", dependencies: ["EckwertCore"]),
         .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore"]),
-        .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore"]),
+        // The bad-model corpus is read from the source tree at test time (KorpusTests), not bundled.
+        .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore"], exclude: ["Korpus"]),
     ]
 )

@@ -15,14 +15,16 @@ extension Eckwert {
 
         public func run() throws {
             let e = ModellLader.laden(ordner: modell)
+            var befunde = e.diagnostics
             if let m = e.modell {
                 ausgeben(Pruefbericht.zusammenfassung(m, dateien: e.dateien))
+                befunde += Kennzahlrechnung.pruefen(m)
             }
-            let fehler = e.diagnostics.filter { $0.severity == .error }
-            let warnungen = e.diagnostics.filter { $0.severity == .warning }
-            if !e.diagnostics.isEmpty {
+            let fehler = befunde.filter { $0.severity == .error }
+            let warnungen = befunde.filter { $0.severity == .warning }
+            if !befunde.isEmpty {
                 ausgeben("\nBefunde:\n")
-                for d in e.diagnostics { ausgeben("  \(d.description)\n") }
+                for d in befunde { ausgeben("  \(d.description)\n") }
             }
             ausgeben("\n\(fehler.count) Fehler, \(warnungen.count) Warnung\(warnungen.count == 1 ? "" : "en")"
                      + (fehler.isEmpty ? " – das Modell ist verwendbar.\n" : " – das Modell ist so nicht verwendbar.\n"))

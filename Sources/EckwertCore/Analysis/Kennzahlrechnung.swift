@@ -70,3 +70,16 @@ public enum Kennzahlrechnung {
         }
     }
 }
+
+extension Kennzahlrechnung {
+    /// Warnings for Kennzahlen that are "n. v." in every Ist year (a division by zero or missing data): the
+    /// formula is valid, but the Kennzahl will show nothing.
+    public static func pruefen(_ m: Planungsmodell) -> [Diagnostic] {
+        let ist = Istrechnung.rechnen(m)
+        let w = werte(m, ist)
+        return m.kennzahlen.compactMap { k in
+            guard let reihe = w[k.id], !reihe.isEmpty, reihe.allSatisfy({ $0 == nil }) else { return nil }
+            return .warning(k.ort, "Kennzahl \(k.id) ist in keinem Ist-Jahr berechenbar (n. v.: Division durch 0 oder fehlende Werte) – Formel \(k.formel)")
+        }
+    }
+}

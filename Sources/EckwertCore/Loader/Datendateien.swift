@@ -124,7 +124,7 @@ public enum Datendateien {
                 continue
             }
             zeilen[k] = z.line
-            daten.werte[k] = wert ?? 0
+            daten.werte[k] = wert ?? .nan   // unreadable: reported above; NaN keeps cross-file checks from piling on
             daten.orte[k] = SourceLocation(file: t.file, line: z.line)
         }
         return Leseergebnis(wert: daten, diagnostics: l.d)

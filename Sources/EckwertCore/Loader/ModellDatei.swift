@@ -30,6 +30,11 @@ struct ModellDatei {
     /// Locations of references that are resolved later: (what, id, where).
     var verweise: [Verweis] = []
     var gruppenOrte: [String: SourceLocation] = [:]
+    /// False when `basisjahr` is missing or invalid: year checks are then skipped (they would all fail).
+    var basisjahrGueltig = false
+    /// Entities that are present but invalid ("kennzahl:K1", "massnahme:M1", …): references to them are not
+    /// reported again as unknown.
+    var fehlerhaft: Set<String> = []
 
     struct Verweis {
         enum Art { case produkt, produktOderPrefix, kennzahl, massnahme, gebiet, strategischesZiel }
@@ -57,6 +62,7 @@ struct ModellDatei {
         d.kommune = m.pflicht("kommune", befund).flatMap { y.text($0, "kommune") } ?? ""
         let b = m.pflicht("basisjahr", befund).flatMap { y.ganzzahl($0, "basisjahr", 1990...2100) }
         d.basisjahr = b ?? 0
+        d.basisjahrGueltig = b != nil
         if let b {
             d.haushaltsjahr = b + 2
             d.horizont = b + 5
@@ -109,7 +115,9 @@ struct ModellDatei {
             }
         }
         if let k = m["produkte"], let l = y.liste(k, "produkte") {
-            for e in l { if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } }
+            for e in l {
+                if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } else { d.fehlerhaft(e, "nr", "produkt") }
+            }
         } else if m["produkte"] == nil {
             befund.fehler(m.ort, "Pflichtangabe 'produkte' fehlt in modell.yaml (erwartet: eine Liste von Produkten)")
         }
@@ -131,13 +139,17 @@ struct ModellDatei {
             }
         }
         if let k = m["kennzahlen"], let l = y.liste(k, "kennzahlen") {
-            for e in l { if let kz = kennzahl(e, y, befund, &d) { d.kennzahlen.append(kz) } }
+            for e in l {
+                if let kz = kennzahl(e, y, befund, &d) { d.kennzahlen.append(kz) } else { d.fehlerhaft(e, "id", "kennzahl") }
+            }
         }
         if let k = m["ziele"], let l = y.liste(k, "ziele") {
             for e in l { if let z = ziel(e, y, befund, &d) { d.ziele.append(z) } }
         }
         if let k = m["massnahmen"], let l = y.liste(k, "massnahmen") {
-            for e in l { if let x = massnahme(e, y, befund, &d) { d.massnahmen.append((x, e.ort)) } }
+            for e in l {
+                if let x = massnahme(e, y, befund, &d) { d.massnahmen.append((x, e.ort)) } else { d.fehlerhaft(e, "id", "massnahme") }
+            }
         }
         if let k = m["investitionen"], let l = y.liste(k, "investitionen") {
             for e in l { if let x = investition(e, y, befund, &d) { d.investitionen.append((x, e.ort)) } }
@@ -156,7 +168,10 @@ struct ModellDatei {
                 a.pruefeSchluessel(["id", "name", "gewicht"], befund)
                 guard let id = a.pflicht("id", befund).flatMap({ y.text($0, "\(kontext) id") }),
                       let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(kontext) name") }),
-                      let g = a.pflicht("gewicht", befund).flatMap({ y.zahl($0, "\(kontext) gewicht", 0...1) }) else { continue }
+                      let g = a.pflicht("gewicht", befund).flatMap({ y.zahl($0, "\(kontext) gewicht", 0...1) }) else {
+                    d.fehlerhaft(e, "id", "strategischesZiel")
+                    continue
+                }
                 if d.strategischeZiele.contains(where: { $0.id == id }) {
                     befund.fehler(a.ort, "strategische_ziele: id '\(id)' ist doppelt vergeben")
                     continue
@@ -481,7 +496,7 @@ struct ModellDatei {
         var auszahlungen: [Int: Double] = [:]
         if let k = a.pflicht("auszahlungen", befund, erwartet: "{Jahr: Betrag, …}"), let m = y.abschnitt(k, "\(kontext) auszahlungen") {
             for p in m.paare {
-                guard let j = Int(p.schluessel), d.planjahre.contains(j) else {
+                guard let j = Int(p.schluessel), d.planjahre.contains(j) || !d.basisjahrGueltig else {
                     befund.fehler(p.ort, "\(kontext) auszahlungen: Jahr '\(p.schluessel)' liegt außerhalb von Basisjahr..Horizont (\(d.basisjahr)..\(d.horizont))")
                     continue
                 }
@@ -513,7 +528,7 @@ struct ModellDatei {
             if let j = ibJahr, let erstes = auszahlungen.keys.min(), j < erstes {
                 befund.fehler(k.ort, "\(kontext) inbetriebnahme \(j) liegt vor der ersten Auszahlung \(erstes)")
             }
-            if let j = ibJahr, j > d.horizont {
+            if let j = ibJahr, j > d.horizont, d.basisjahrGueltig {
                 befund.warnung(k.ort, "\(kontext): Inbetriebnahme \(j) liegt nach dem Horizont \(d.horizont) – im Planungszeitraum keine Abschreibungen und Folgekosten")
             }
         }
@@ -538,10 +553,15 @@ struct ModellDatei {
 
     var planjahre: ClosedRange<Int> { basisjahr...max(basisjahr, horizont) }
 
-    /// A year within Basisjahr..Horizont.
+    /// Remembers an entity that is present but invalid, by the raw text of its id key.
+    mutating func fehlerhaft(_ k: YKnoten, _ idKey: String, _ art: String) {
+        if case let .mapping(m) = k.node, let id = m[idKey]?.string { fehlerhaft.insert("\(art):\(id)") }
+    }
+
+    /// A year within Basisjahr..Horizont (only the type is checked while the Basisjahr itself is invalid).
     func jahrImPlan(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String) -> Int? {
         guard let j = y.ganzzahl(k, kontext) else { return nil }
-        guard planjahre.contains(j) else {
+        guard planjahre.contains(j) || !basisjahrGueltig else {
             befund.fehler(k.ort, "\(kontext): Jahr \(j) liegt außerhalb von Basisjahr..Horizont (\(basisjahr)..\(horizont))")
             return nil
         }

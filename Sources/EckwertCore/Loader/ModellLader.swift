@@ -131,13 +131,18 @@ public enum ModellLader {
         // CSV data
         let brauchtKohorten = szenarien.contains { $0.bevoelkerung.methode == .kohorten }
         let brauchtVB = szenarien.contains { $0.bevoelkerung.methode == .vorausberechnung }
+        var lesbar = Modellpruefung.Gelesen()
         var bev: Bevoelkerung?
         if let b = lies(datei("bevoelkerung"), pflicht: true, wozu: "Bevölkerung am 31.12. des Basisjahres") {
             bev = uebernehmen(Datendateien.bevoelkerung(bytes: b, datei: datei("bevoelkerung")))
         }
+        lesbar.bevoelkerung = bev != nil
         var ist = IstDaten()
-        if let b = lies(datei("ist"), pflicht: true, wozu: "Ist-Daten vergangener Jahre") {
-            ist = uebernehmen(Datendateien.ist(bytes: b, datei: datei("ist"))) ?? IstDaten()
+        lesbar.ist = false
+        if let b = lies(datei("ist"), pflicht: true, wozu: "Ist-Daten vergangener Jahre"),
+           let gelesenesIst = uebernehmen(Datendateien.ist(bytes: b, datei: datei("ist"))) {
+            ist = gelesenesIst
+            lesbar.ist = true
         }
         var sterbe: Sterbetafel?, frucht: Fruchtbarkeit?, wand: Wanderungsprofil?
         let kw = "für methode kohorten"
@@ -188,10 +193,35 @@ public enum ModellLader {
                                                       vorausberechnung: datei("vorausberechnung"),
                                                       historie: datei("bevoelkerung_historie"),
                                                       bevoelkerung: datei("bevoelkerung")),
-                               befund: befund)
-        let diags = befund.diagnostics.sorted
+                               gelesen: lesbar, befund: befund)
+        let diags = begrenzt(befund.diagnostics.sorted)
         let fehler = diags.contains { $0.severity == .error }
         return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: diags, dateien: gelesen.map(\.name).sorted())
+    }
+
+    /// At most this many findings per file are listed; the rest are counted in one closing line, so that a
+    /// pasted column of junk does not bury the first, most telling messages.
+    public static let maxBefundeJeDatei = 50
+
+    static func begrenzt(_ ds: [Diagnostic]) -> [Diagnostic] {
+        var jeDatei: [String: Int] = [:]
+        var weitere: [String: (Int, Diagnostic.Severity)] = [:]
+        var out: [Diagnostic] = []
+        for d in ds {
+            let datei = d.location?.file ?? ""
+            let n = jeDatei[datei, default: 0]
+            jeDatei[datei] = n + 1
+            if n < maxBefundeJeDatei {
+                out.append(d)
+            } else {
+                let w = weitere[datei] ?? (0, .warning)
+                weitere[datei] = (w.0 + 1, d.severity == .error ? .error : w.1)
+            }
+        }
+        for (datei, w) in weitere.sorted(by: { $0.key < $1.key }) {
+            out.append(Diagnostic(w.1, SourceLocation(file: datei), "… und \(w.0) weitere Befunde in dieser Datei (nur die ersten \(maxBefundeJeDatei) sind aufgeführt)"))
+        }
+        return out
     }
 
     static func ersteUngueltigeZeile(_ b: [UInt8]) -> Int {

@@ -3,8 +3,17 @@
 enum Modellpruefung {
     typealias Dateien = (ist: String, ansatz: String, vorausberechnung: String, historie: String, bevoelkerung: String)
 
+    /// Which inputs could be read at all; checks that depend on an unreadable one are skipped (its own error
+    /// already says what is wrong).
+    struct Gelesen {
+        var ist = true
+        var bevoelkerung = true
+    }
+
     // swiftlint:disable:next function_body_length cyclomatic_complexity
-    static func pruefen(_ m: inout Planungsmodell, _ md: ModellDatei, dateien: Dateien, befund: Befund) {
+    static func pruefen(_ m: inout Planungsmodell, _ md: ModellDatei, dateien: Dateien, gelesen: Gelesen = Gelesen(),
+                        befund: Befund) {
+        let istPruefbar = gelesen.ist && md.basisjahrGueltig
         let B = m.basisjahr
         // Duplicates.
         doppelte(m.produkte.map { ($0.nr, $0.ort) }, "Produktnummer", befund)
@@ -32,7 +41,7 @@ enum Modellpruefung {
         // References.
         let kids = Set(m.kennzahlen.map(\.id)), mids = Set(m.massnahmen.map(\.id))
         let gebiete = Set(m.bevoelkerung.gebiete), sids = Set(m.strategischeZiele.map(\.id))
-        for v in md.verweise {
+        for v in md.verweise where !md.fehlerhaft.contains("\(v.art):\(v.id)") {
             switch v.art {
             case .produkt:
                 if !nrn.contains(v.id) { unbekannt(v, "Produkt", Array(nrn).sorted(), befund) }
@@ -44,7 +53,9 @@ enum Modellpruefung {
             case .massnahme: if !mids.contains(v.id) { unbekannt(v, "Maßnahme", Array(mids).sorted(), befund) }
             case .gebiet:
                 if !m.bevoelkerung.gebiete.isEmpty, !gebiete.contains(v.id) {
-                    unbekannt(v, "Gebiet (Sozialraum) aus \(dateien.bevoelkerung)", m.bevoelkerung.gebiete, befund)
+                    var text = "\(v.kontext): Sozialraum '\(v.id)' gibt es in \(dateien.bevoelkerung) nicht"
+                    if let h = Aehnlichkeit.vorschlag(v.id, aus: m.bevoelkerung.gebiete) { text += " – meinten Sie '\(h)'?" }
+                    befund.fehler(v.ort, text)
                 }
             case .strategischesZiel:
                 if !sids.contains(v.id) { unbekannt(v, "strategisches Ziel", Array(sids).sorted(), befund) }
@@ -91,7 +102,7 @@ enum Modellpruefung {
         }
 
         // Ist data.
-        pruefeIst(m, datei: dateien.ist, befund: befund)
+        if istPruefbar { pruefeIst(m, datei: dateien.ist, befund: befund) }
         if let a = m.ansatz {
             for (p, zeilen) in a.werte.sorted(by: { $0.key < $1.key }) {
                 if !nrn.contains(p) { befund.fehler(SourceLocation(file: dateien.ansatz), "Produkt '\(p)' gibt es in modell.yaml nicht") }
@@ -102,13 +113,13 @@ enum Modellpruefung {
         }
 
         // Drivers need their Ist; measures act on rates; scenario overrides must have something to act on.
-        for p in m.produkte {
+        for p in m.produkte where istPruefbar {
             guard let fz = p.fallzahl else { continue }
             let faelleB = m.ist.wert(B, p.nr, "faelle")
             if case .ist = fz.quote {
                 if faelleB == nil {
                     befund.fehler(p.ort, "Produkt \(p.nr): quote: ist braucht die Fallzahl des Basisjahres \(B) ('faelle' in \(dateien.ist))")
-                } else if !m.bevoelkerung.gebiete.isEmpty, m.bevoelkerung.summe(fz.bezug) <= 0 {
+                } else if !m.bevoelkerung.gebiete.isEmpty, m.bevoelkerung.summe(fz.bezug) <= 0, !(faelleB ?? 0).isNaN {
                     befund.fehler(p.ort, "Produkt \(p.nr): die Bezugsbevölkerung im Basisjahr ist 0 – die Quote ist nicht bestimmbar")
                 }
             }
@@ -118,12 +129,12 @@ enum Modellpruefung {
                 } else if faelleB == 0 {
                     befund.fehler(p.ort, "Produkt \(p.nr): Fallzahl im Basisjahr \(B) ist 0 – Fallkosten aus dem Ist nicht bestimmbar (Betrag angeben)")
                 }
-                if m.ist.wert(B, p.nr, fk.konto) == nil {
+                if m.kontenrahmen.istBuchungszeile(fk.konto), m.ist.wert(B, p.nr, fk.konto) == nil {
                     befund.fehler(p.ort, "Produkt \(p.nr): fallkosten basis ist braucht '\(fk.konto)' des Basisjahres \(B) in \(dateien.ist)")
                 }
             }
         }
-        for p in m.produkte where !m.ist.werte.keys.contains(where: { $0.jahr == B && $0.produkt == p.nr }) {
+        for p in m.produkte where istPruefbar && !m.ist.werte.keys.contains(where: { $0.jahr == B && $0.produkt == p.nr }) {
             befund.warnung(p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
         }
         for massnahme in md.massnahmen {
@@ -158,7 +169,7 @@ enum Modellpruefung {
         }
 
         // Population files agree on the Sozialräume.
-        if m.bevoelkerung.gebiete.isEmpty {
+        if m.bevoelkerung.gebiete.isEmpty, gelesen.bevoelkerung {
             befund.fehler(SourceLocation(file: dateien.bevoelkerung), "keine Bevölkerung gelesen")
         }
         if let vb = m.vorausberechnung {

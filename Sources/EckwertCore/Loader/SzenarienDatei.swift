@@ -16,6 +16,8 @@ enum SzenarienDatei {
         var sachkosten: Zeitpfad?
         var produkte: [String: Szenario.ProduktAnnahmen] = [:]
         var massnahmen: [String]?
+        /// Keys present in the file (given, valid or not): "methode", "tarif", "sachkosten".
+        var angegeben: Set<String> = []
     }
 
     static let pflichtSzenarien = ["best", "status-quo", "worst"]
@@ -46,11 +48,11 @@ enum SzenarienDatei {
         }
         guard let basis = teile.first(where: { $0.name == "status-quo" }) else { return nil }
         // status-quo must be complete on its own.
-        if basis.methode == nil {
+        if basis.methode == nil, !basis.angegeben.contains("methode") {
             befund.fehler(basis.ort, "Szenario status-quo: bevoelkerung methode fehlt (kohorten | vorausberechnung)")
         }
-        if basis.tarif == nil { befund.fehler(basis.ort, "Szenario status-quo: preise tarif fehlt (jährliche Tarifsteigerung, z. B. 0.035)") }
-        if basis.sachkosten == nil { befund.fehler(basis.ort, "Szenario status-quo: preise sachkosten fehlt (jährliche Preissteigerung, z. B. 0.02)") }
+        if basis.tarif == nil, !basis.angegeben.contains("tarif") { befund.fehler(basis.ort, "Szenario status-quo: preise tarif fehlt (jährliche Tarifsteigerung, z. B. 0.035)") }
+        if basis.sachkosten == nil, !basis.angegeben.contains("sachkosten") { befund.fehler(basis.ort, "Szenario status-quo: preise sachkosten fehlt (jährliche Preissteigerung, z. B. 0.02)") }
         var ergebnis: [Szenario] = []
         let reihenfolge = pflichtSzenarien + teile.map(\.name).filter { !pflichtSzenarien.contains($0) }
         for name in reihenfolge {
@@ -99,6 +101,7 @@ enum SzenarienDatei {
         if let bk = a["bevoelkerung"], let b0 = y.abschnitt(bk, "\(kontext) bevoelkerung") {
             let b = YAbschnitt(knoten: b0.knoten, paare: b0.paare, kontext: "\(kontext) bevoelkerung")
             b.pruefeSchluessel(bevSchluessel, befund)
+            if b.paare.contains(where: { $0.schluessel == "methode" }) { t.angegeben.insert("methode") }
             t.methode = b["methode"].flatMap {
                 y.auswahl($0, "\(kontext) bevoelkerung methode", Bevoelkerungsmethode.self, ["kohorten", "vorausberechnung"])
             }
@@ -113,6 +116,7 @@ enum SzenarienDatei {
         if let pk = a["preise"], let p0 = y.abschnitt(pk, "\(kontext) preise") {
             let p = YAbschnitt(knoten: p0.knoten, paare: p0.paare, kontext: "\(kontext) preise")
             p.pruefeSchluessel(["tarif", "sachkosten"], befund)
+            for key in ["tarif", "sachkosten"] where p.paare.contains(where: { $0.schluessel == key }) { t.angegeben.insert(key) }
             t.tarif = p["tarif"].flatMap { y.pfad($0, "\(kontext) preise tarif", -0.5...1) }
             t.sachkosten = p["sachkosten"].flatMap { y.pfad($0, "\(kontext) preise sachkosten", -0.5...1) }
         }

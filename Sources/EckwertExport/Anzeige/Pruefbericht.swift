@@ -2,6 +2,10 @@ import EckwertCore
 
 /// The readable summary of `eckwert check`.
 public enum Pruefbericht {
+    static func anzahl(_ n: Int, _ einzahl: String, _ mehrzahl: String) -> String {
+        "\(n) \(n == 1 ? einzahl : mehrzahl)"
+    }
+
     public static func zusammenfassung(_ m: Planungsmodell, dateien: [String]) -> String {
         var s = ""
         s += "Modell \(m.name) – \(m.kommune)\n"
@@ -10,7 +14,9 @@ public enum Pruefbericht {
         s += " · Rundung \(m.rundung == .euro ? "Euro" : "Tsd. Euro")\n"
         let pflicht = m.produkte.filter { $0.art == .pflicht }.count
         s += "Produkte: \(m.produkte.count) (\(pflicht) Pflicht, \(m.produkte.count - pflicht) freiwillig) in "
-        s += "\(m.produktbereiche.count) Produktbereichen, \(m.produktgruppen.count) Produktgruppen, \(m.budgetbereiche.count) Budgetbereichen\n"
+        s += anzahl(m.produktbereiche.count, "Produktbereich", "Produktbereichen") + ", "
+        s += anzahl(m.produktgruppen.count, "Produktgruppe", "Produktgruppen") + ", "
+        s += anzahl(m.budgetbereiche.count, "Budgetbereich", "Budgetbereichen") + "\n"
         for b in m.budgetbereiche {
             let idx = m.produktIndizes(budgetbereich: b)
             s += "  \(b.id) \(b.name): \(idx.count) Produkte\n"
@@ -23,7 +29,8 @@ public enum Pruefbericht {
         s += "Szenarien: " + m.szenarien.map { sz in
             "\(sz.name) (\(sz.bevoelkerung.methode == .kohorten ? "Kohorten" : "Vorausberechnung \(sz.bevoelkerung.variante ?? "")"))"
         }.joined(separator: ", ") + "\n"
-        s += "Bevölkerung 31.12.\(m.basisjahr): \(Zahlformat.zahl(m.bevoelkerung.gesamt)) in \(m.bevoelkerung.gebiete.count) Sozialräumen\n"
+        s += "Bevölkerung 31.12.\(m.basisjahr): \(Zahlformat.zahl(m.bevoelkerung.gesamt)) in "
+        s += anzahl(m.bevoelkerung.gebiete.count, "Sozialraum", "Sozialräumen") + "\n"
         let jahre = m.ist.jahre
         if let a = jahre.first, let b = jahre.last { s += "Ist-Jahre: \(a)–\(b) (\(jahre.count) Jahre, \(m.ist.werte.count) Werte)\n" }
         if m.ansatz != nil { s += "Ansatz \(m.basisjahr + 1): vorhanden\n" }
