@@ -97,7 +97,8 @@ import Testing
         let ist = try Self.ausfuehren(["check", ordner.path], ersetze: ordner.path)
         #expect(Date().timeIntervalSince(start) < 120)
         #expect(ist.hasPrefix("status: 1\n"))
-        #expect(ist.contains("ist.csv: error: … und \(n + 1 - 50) weitere Befunde in dieser Datei (nur die ersten 50 sind aufgeführt)"))
+        // The base row plus n copies: n duplicates, each one finding; 50 are listed, n − 50 counted.
+        #expect(ist.contains("ist.csv: error: … und \(n - 50) weitere Befunde in dieser Datei (nur die ersten 50 sind aufgeführt)"))
         #expect(!ist.contains("Fatal error"))
     }
 }
