@@ -64,7 +64,7 @@ public enum Formelparser {
         if let treffer = kandidaten.first(where: { $0 == normal }) { return treffer }
         var beste: (String, Int)?
         for k in kandidaten {
-            let d = levenshtein(Array(normal), Array(k))
+            let d = Aehnlichkeit.abstand(Array(normal), Array(k))
             let grenze = k.count <= 4 ? 1 : 2
             if d <= grenze, d < (beste?.1 ?? Int.max) { beste = (k, d) }
         }
@@ -83,22 +83,6 @@ public enum Formelparser {
             }
         }
         return r
-    }
-
-    private static func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var vorher = Array(0...b.count)
-        var jetzt = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            jetzt[0] = i
-            for j in 1...b.count {
-                let kosten = a[i - 1] == b[j - 1] ? 0 : 1
-                jetzt[j] = min(vorher[j] + 1, jetzt[j - 1] + 1, vorher[j - 1] + kosten)
-            }
-            swap(&vorher, &jetzt)
-        }
-        return vorher[b.count]
     }
 }
 

@@ -288,22 +288,6 @@ public enum Datendateien {
     // MARK: Helpers
 
     /// Levenshtein distance of two strings (by Character), for "meinten Sie …?" hints.
-    static func levenshtein(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var vorher = Array(0...y.count)
-        var jetzt = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            jetzt[0] = i
-            for j in 1...y.count {
-                jetzt[j] = Swift.min(vorher[j] + 1, jetzt[j - 1] + 1, vorher[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&vorher, &jetzt)
-        }
-        return vorher[y.count]
-    }
-
     /// Ascending integers as compact ranges: `[0, 1, 2, 4]` → `0–2, 4`.
     static func bereiche(_ zahlen: [Int]) -> String {
         var teile: [String] = []
@@ -458,7 +442,7 @@ struct Leser {
             let kandidaten = erwartet.filter { !normal.contains($0) } + erwartet.filter { normal.contains($0) }
             var bester: (String, Int)? = nil
             for k in kandidaten {
-                let dist = Datendateien.levenshtein(name, k)
+                let dist = Aehnlichkeit.abstand(Array(name), Array(k))
                 if dist <= 2 && (bester == nil || dist < bester?.1 ?? Int.max) { bester = (k, dist) }
             }
             if let bester { meldung += " – meinten Sie '\(bester.0)'?" }
