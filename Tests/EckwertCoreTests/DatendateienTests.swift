@@ -321,9 +321,9 @@ private func meldungen<W>(_ r: Leseergebnis<W>) -> [String] { r.diagnostics.map(
     // MARK: Helpers
 
     @Test func hilfsfunktionen() {
-        #expect(Datendateien.levenshtein("anzahl", "anzahll") == 1)
-        #expect(Datendateien.levenshtein("kitten", "sitting") == 3)
-        #expect(Datendateien.levenshtein("", "abc") == 3)
+        #expect(Aehnlichkeit.abstand(Array("anzahl"), Array("anzahll")) == 1)
+        #expect(Aehnlichkeit.abstand(Array("kitten"), Array("sitting")) == 3)
+        #expect(Aehnlichkeit.abstand(Array(""), Array("abc")) == 3)
         #expect(Datendateien.bereiche([0, 1, 2, 4, 7, 8]) == "0–2, 4, 7–8")
         #expect(Datendateien.deutsch(0.9500000000000001) == "0,95")
         #expect(Datendateien.deutsch(-1234.5) == "-1234,5")
