@@ -43,8 +43,12 @@ enum AusschussHTML {
     th, td { padding: 5px 8px; border-bottom: 1px solid #777; vertical-align: top; text-align: left; }
     thead th { background: #dbe7f3; border-bottom: 2px solid #000; }
     td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    thead th.n { white-space: normal; }
+    .nw { white-space: nowrap; }
+    th[scope="row"] .klein { font-weight: normal; }
+    table.kompakt td, table.kompakt th { padding: 2px 8px; }
+    tr.gruppe td, tr.gruppe th { background: #f0f0f0; }
     tr.summe td, tr.summe th { font-weight: bold; border-top: 2px solid #000; }
-    tr.gruppe th { background: #f0f0f0; }
     tr { break-inside: avoid; page-break-inside: avoid; }
     .ok, .miss, .nv { display: inline-block; white-space: nowrap; font-weight: bold; padding: 1px 8px; }
     .ok { border: 2px solid #006b4a; border-radius: 12px; color: #004d35; }
@@ -101,12 +105,16 @@ enum AusschussHTML {
 
     /// A table: header cells (numeric when the flag is set) and rows of cells (HTML already escaped).
     static func tabelle(_ caption: String?, kopf: [(String, Bool)], zeilen: [(klasse: String?, zellen: [(String, Bool)])],
-                        ersteSpalteKopf: Bool = true) -> String {
-        var s = "<table>"
+                        ersteSpalteKopf: Bool = true, klasse: String? = nil) -> String {
+        var s = "<table\(klasse.map { " class=\"\($0)\"" } ?? "")>"
         if let caption { s += "<caption>\(caption)</caption>" }
         s += "<thead><tr>" + kopf.map { "<th scope=\"col\"\($0.1 ? " class=\"n\"" : "")>\($0.0)</th>" }.joined() + "</tr></thead><tbody>"
         for z in zeilen {
             s += "<tr\(z.klasse.map { " class=\"\($0)\"" } ?? "")>"
+            if z.zellen.count == 1, kopf.count > 1, let c = z.zellen.first {
+                s += "<th scope=\"rowgroup\" colspan=\"\(kopf.count)\">\(c.0)</th></tr>"
+                continue
+            }
             for (i, c) in z.zellen.enumerated() {
                 if i == 0 && ersteSpalteKopf {
                     s += "<th scope=\"row\"\(c.1 ? " class=\"n\"" : "")>\(c.0)</th>"
@@ -186,21 +194,21 @@ enum AusschussHTML {
             let svg = SVGDiagramm.linien(id: ids.neu("ueberblick"), titel: titel, beschreibung: satz, jahre: jahre, reihen: reihen,
                                          band: band, xTitel: "Jahr", yTitel: "Zuschussbedarf in Mio. €",
                                          hoehe: n == 0 ? 480 : 400, trenner: vorne + 1)
-            s += figur(svg, "<b>\(esc(titel)).</b> \(esc(satz)) Die Werte stehen in der Tabelle unten.")
+            s += figur(svg, "\(esc(satz)) Die Werte stehen in der Tabelle unten.")
         }
         // Data table.
         var zeilen: [(klasse: String?, zellen: [(String, Bool)])] = []
         for v in d.verlaeufe {
-            zeilen.append(("gruppe", [(esc(v.titel), false)] + Array(repeating: ("", true), count: d.jahre.count + 1)))
+            zeilen.append(("gruppe", [(esc(v.titel), false)]))
             for sz in v.szenarien {
-                zeilen.append((nil, [("", false), (esc(Ausschussdaten.szenarioName(sz.name)), false)] + sz.werte.map { (d.betrag($0), true) }))
+                zeilen.append((nil, [("<span class=\"nw\">\(esc(Ausschussdaten.szenarioName(sz.name)))</span>", false)] + sz.werte.map { (d.betrag($0), true) }))
             }
             if let p10 = v.p10, let p90 = v.p90 {
-                zeilen.append((nil, [("", false), ("P10", false), ("", true)] + p10.map { (d.betrag($0), true) }))
-                zeilen.append((nil, [("", false), ("P90", false), ("", true)] + p90.map { (d.betrag($0), true) }))
+                zeilen.append((nil, [("P10 (Unsicherheit)", false), ("", true)] + p10.map { (d.betrag($0), true) }))
+                zeilen.append((nil, [("P90 (Unsicherheit)", false), ("", true)] + p90.map { (d.betrag($0), true) }))
             }
         }
-        let kopf: [(String, Bool)] = [("Einheit", false), ("Szenario", false)] + d.jahre.enumerated().map { ($1 == m.basisjahr ? "\($1) (Ist)" : "\($1)", true) }
+        let kopf: [(String, Bool)] = [("Einheit / Szenario", false)] + d.jahre.enumerated().map { ($1 == m.basisjahr ? "\($1) (Ist)" : "\($1)", true) }
         s += tabelle("Zuschussbedarf in \(d.betragseinheit)", kopf: kopf, zeilen: zeilen)
         return abschnitt("ueberblick", s)
     }
@@ -236,7 +244,7 @@ enum AusschussHTML {
                                       summe: t.map { Ausschussdaten.mio($0.gesamt) }, summenName: "Veränderung insgesamt",
                                       xTitel: "Produkt (Nummer, Namen in der Tabelle)", yTitel: "Veränderung in Mio. €",
                                       musterDefs: SVGDiagramm.muster(["\(id)-m1": "diagonal", "\(id)-m2": "punkte", "\(id)-m3": "senkrecht"]))
-        s += figur(svg, "<b>\(esc(titel)).</b> \(esc(satz))")
+        s += figur(svg, esc(satz))
         let zeilen = t.map { x -> (klasse: String?, zellen: [(String, Bool)]) in
             // Shown total = sum of the shown parts (house rule).
             let r = Summenrundung.teile([x.demografie, x.quote, x.preis, x.rest].map { d.betragswert($0) }, stellen: d.betragsstellen)
@@ -270,14 +278,16 @@ enum AusschussHTML {
             let kz = z.kennzahl.flatMap { m.kennzahl($0) }
             let eig = d.e.zielerreichung.filter { $0.ziel == z.id }
             let zw = eig.first?.zielwert
-            let st = Ausschussdaten.kennzahlStellen(zw ?? eig.first?.wert ?? nil)
+            // One number of decimals per row, chosen by the largest of target and values (a target of 0 must not
+            // force "1.009,05 Plätze").
+            let st = Ausschussdaten.kennzahlStellen(([zw] + eig.map(\.wert)).compactMap { $0.map(abs) }.max())
             var kzText = kz.map { "\(esc($0.name))" + ($0.einheit.map { " <span class=\"klein\">(\(esc($0)))</span>" } ?? "") } ?? "–"
             if let kz, let r = kz.richtung { kzText += "<br><span class=\"klein\">besser: \(r == .sinkend ? "niedriger" : "höher")</span>" }
             var zielText = zw.map { Zahlformat.zahl($0, stellen: st) } ?? "n. v."
             if let bis = z.bis { zielText += "<br><span class=\"klein\">bis \(bis)</span>" }
             var zellen: [(String, Bool)] = [
-                ("\(esc(z.id))<br><span class=\"klein\">\(esc(z.text))</span>", false),
-                (esc(z.zielfeld.bezeichnung), false), (kzText, false), (zielText, true),
+                ("\(esc(z.id)) · \(esc(z.zielfeld.bezeichnung))<br><span class=\"klein\">\(esc(z.text))</span>", false),
+                (kzText, false), (zielText, true),
             ]
             for name in sz {
                 if let x = eig.first(where: { $0.szenario == name }) {
@@ -288,7 +298,7 @@ enum AusschussHTML {
             }
             zeilen.append((nil, zellen))
         }
-        s += tabelle(nil, kopf: [("Ziel", false), ("Zielfeld", false), ("Kennzahl", false), ("Zielwert", true)]
+        s += tabelle(nil, kopf: [("Ziel · Zielfeld", false), ("Kennzahl", false), ("Zielwert", true)]
                      + sz.map { (esc(Ausschussdaten.szenarioName($0)), true) }, zeilen: zeilen)
         let unreal = d.e.smart.filter { $0.r?.erfuellt == false }.map(\.ziel)
         if !unreal.isEmpty {
@@ -308,8 +318,7 @@ enum AusschussHTML {
         var zeilen: [(klasse: String?, zellen: [(String, Bool)])] = []
         for mn in m.massnahmen {
             let wirkt = mn.wirkung.map { w in m.produkt(w.produkt).map { "\(w.produkt) \($0.name)" } ?? w.produkt }
-            zeilen.append(("gruppe", [("\(esc(mn.id)) \(esc(mn.name))<br><span class=\"klein\">wirkt auf: \(wirkt.map(esc).joined(separator: "; "))</span>", false)]
-                           + Array(repeating: ("", true), count: 6)))
+            zeilen.append(("gruppe", [("\(esc(mn.id)) \(esc(mn.name))<br><span class=\"klein\">wirkt auf: \(wirkt.map(esc).joined(separator: "; "))</span>", false)]))
             for b in d.e.massnahmen where b.massnahme == mn.id {
                 let k = Summenrundung.teile(b.kosten.map(d.betragswert), stellen: d.betragsstellen).summe
                 let mi = Summenrundung.teile(b.minderaufwand.map(d.betragswert), stellen: d.betragsstellen).summe
@@ -320,13 +329,12 @@ enum AusschussHTML {
                     (Zahlformat.zahl(k, stellen: d.betragsstellen), true), (Zahlformat.zahl(mi, stellen: d.betragsstellen), true),
                     (Zahlformat.zahl(ne, stellen: d.betragsstellen), true),
                     (b.amortisation.map(String.init) ?? "nicht im Planungszeitraum", true),
-                    (b.kumuliert.last.map { d.betrag($0) } ?? "", true),
                 ]))
             }
         }
         s += tabelle("Kosten und Wirkung der Maßnahmen, Summe \(m.basisjahr + 1)–\(m.horizont)",
                      kopf: [("Maßnahme / Szenario", false), ("im Szenario beschlossen", false), ("Kosten", true), ("Minderaufwand", true),
-                            ("Netto", true), ("Amortisation", true), ("kumuliert \(m.horizont)", true)], zeilen: zeilen,
+                            ("Netto", true), ("Amortisation", true)], zeilen: zeilen,
                      ersteSpalteKopf: true)
         // Chart: cumulated net effect of each measure in the main scenario.
         let bil = m.massnahmen.compactMap { mn in d.e.massnahmen.first { $0.massnahme == mn.id && $0.szenario == d.hauptszenario }.map { (mn, $0) } }
@@ -339,7 +347,7 @@ enum AusschussHTML {
             let satz = bil.map { "\($0.0.id): \(Zahlformat.zahl(Ausschussdaten.mio($0.1.kumuliert.last ?? 0), stellen: 2)) Mio. € bis \(m.horizont), Amortisation \($0.1.amortisation.map(String.init) ?? "nicht im Planungszeitraum")" }.joined(separator: "; ") + ". Über null: Die Maßnahme hat sich bezahlt gemacht."
             s += figur(SVGDiagramm.linien(id: ids.neu("massnahmen"), titel: titel, beschreibung: satz, jahre: jahre, reihen: reihen, band: nil,
                                           xTitel: "Jahr", yTitel: "kumuliert in Mio. €", mitNull: true, hoehe: 420),
-                       "<b>\(esc(titel)).</b> \(esc(satz))")
+                       esc(satz))
         }
         return abschnitt("massnahmen", s)
     }
@@ -353,24 +361,9 @@ enum AusschussHTML {
         s += "<p class=\"hinweis\">\(esc(Geheimhaltung.erlaeuterung(mindestfallzahl: m.geheimhaltung.mindestfallzahl))) "
         s += "Die Versorgungslücke ist ebenfalls eine Fallzahl; sie wird zusätzlich dort gesperrt, wo der Bedarf gesperrt ist, "
         s += "weil Bedarf = Plätze + Lücke sonst den Bedarf verriete. Plätze sind keine Personen und werden immer gezeigt.</p>\n"
-        let tabellen = d.kapazitaeten(d.hauptszenario)
-        if tabellen.isEmpty { s += "<p>Das Modell enthält keine Produkte mit Platzkapazitäten.</p>\n" }
-        for t in tabellen {
-            var zeilen: [(klasse: String?, zellen: [(String, Bool)])] = []
-            for (g, gebiet) in t.gebiete.enumerated() {
-                zeilen.append(("gruppe", [(esc(gebiet), false), ("Bedarf", false)] + t.jahre.indices.map { (Ausschussdaten.zaehlwert(t.bedarf, g, $0), true) }))
-                zeilen.append((nil, [("", false), ("Plätze", false)] + t.jahre.indices.map { (Zahlformat.zahl(t.plaetze[g][$0]), true) }))
-                zeilen.append((nil, [("", false), ("Lücke", false)] + t.jahre.indices.map { (Ausschussdaten.zaehlwert(t.luecke, g, $0), true) }))
-            }
-            zeilen.append(("summe", [("Stadt", false), ("Bedarf", false)] + t.jahre.indices.map { (Ausschussdaten.summenwert(t.bedarf, $0), true) }))
-            zeilen.append(("summe", [("", false), ("Plätze", false)] + t.jahre.indices.map { (Zahlformat.zahl(t.plaetzeSumme[$0]), true) }))
-            zeilen.append(("summe", [("", false), ("Lücke", false)] + t.jahre.indices.map { (Ausschussdaten.summenwert(t.luecke, $0), true) }))
-            s += "<h3>\(esc(t.produkt.nr)) \(esc(t.produkt.name))</h3>\n"
-            s += tabelle("Bedarf, Plätze und Lücke (Kinder bzw. Plätze)", kopf: [("Sozialraum", false), ("", false)] + t.jahre.map { ("\($0)", true) }, zeilen: zeilen)
-        }
         // Indicative investments.
         let bedarfe = d.e.kapazitaetsbedarfe
-        s += "<h3>Richtwerte für Investitionen, die eine Lücke schließen würden</h3>\n"
+        s += "<h3>Wo fehlen Plätze? Richtwerte für Investitionen, die die Lücke schließen würden</h3>\n"
         if bedarfe.isEmpty {
             s += "<p>In keinem Szenario bleibt eine Versorgungslücke.</p>\n"
         } else {
@@ -389,6 +382,25 @@ enum AusschussHTML {
                                      ("Folgekosten je Jahr", true)], zeilen: zeilen)
             s += "<p class=\"klein\">Investition = fehlende Plätze × Kosten je Platz (Produktangabe, sonst \(Zahlformat.euro(m.platzkosten.neubau)) je Platz Neubau; "
             s += "Erweiterung ca. \(Zahlformat.euro(m.platzkosten.erweiterung)) je Platz).</p>\n"
+        }
+        let tabellen = d.kapazitaeten(d.hauptszenario)
+        if tabellen.isEmpty { s += "<p>Das Modell enthält keine Produkte mit Platzkapazitäten.</p>\n" }
+        for t in tabellen {
+            var zeilen: [(klasse: String?, zellen: [(String, Bool)])] = []
+            for (g, gebiet) in t.gebiete.enumerated() {
+                zeilen.append(("gruppe", [(esc(gebiet), false), ("Bedarf", false)] + t.jahre.indices.map { (Ausschussdaten.zaehlwert(t.bedarf, g, $0), true) }))
+                zeilen.append((nil, [("", false), ("Plätze", false)] + t.jahre.indices.map { (Zahlformat.zahl(t.plaetze[g][$0]), true) }))
+                // A gap row that is 0 in every year says nothing: left out (a suppressed gap is never 0, so it stays).
+                if t.jahre.indices.contains(where: { t.luecke.werte[g][$0] != 0 || t.luecke.zelle[g][$0] }) {
+                    zeilen.append((nil, [("", false), ("Lücke", false)] + t.jahre.indices.map { (Ausschussdaten.zaehlwert(t.luecke, g, $0), true) }))
+                }
+            }
+            zeilen.append(("summe", [("Stadt", false), ("Bedarf", false)] + t.jahre.indices.map { (Ausschussdaten.summenwert(t.bedarf, $0), true) }))
+            zeilen.append(("summe", [("", false), ("Plätze", false)] + t.jahre.indices.map { (Zahlformat.zahl(t.plaetzeSumme[$0]), true) }))
+            zeilen.append(("summe", [("", false), ("Lücke", false)] + t.jahre.indices.map { (Ausschussdaten.summenwert(t.luecke, $0), true) }))
+            s += "<h3>\(esc(t.produkt.nr)) \(esc(t.produkt.name))</h3>\n"
+            s += tabelle("Bedarf, Plätze und Lücke (Kinder bzw. Plätze), \(esc(Ausschussdaten.szenarioName(t.szenario))); Zeilen „Lücke“ nur, wo eine Lücke entsteht",
+                         kopf: [("Sozialraum", false), ("", false)] + t.jahre.map { ("\($0)", true) }, zeilen: zeilen, klasse: "kompakt")
         }
         if !m.investitionen.isEmpty {
             let zeilen = m.investitionen.map { i -> (klasse: String?, zellen: [(String, Bool)]) in
@@ -416,7 +428,7 @@ enum AusschussHTML {
         let titelABC = "ABC-Analyse des Zuschussbedarfs \(m.haushaltsjahr)"
         s += figur(SVGDiagramm.pareto(id: ids.neu("abc"), titel: titelABC, beschreibung: satzABC, balken: balken, grenzeA: k.grenzen.a,
                                       grenzeB: k.grenzen.b, yTitel: "Zuschussbedarf in Mio. €", xTitel: "Produkt (nach Zuschussbedarf geordnet)"),
-                   "<b>\(esc(titelABC)).</b> \(esc(satzABC)) Klassenbuchstabe über jeder Säule; Reihenfolge und Werte in der Tabelle.")
+                   "\(esc(satzABC)) Klassenbuchstabe über jeder Säule; Reihenfolge und Werte in der Tabelle.")
         let zeilenABC = k.abc.map { z -> (klasse: String?, zellen: [(String, Bool)]) in
             (nil, [("\(z.rang)", true), (esc(z.produkt.nr), false), (esc(z.produkt.name), false), (z.produkt.art == .pflicht ? "Pflicht" : "freiwillig", false),
                    (d.betrag(z.produkt.zuschuss), true), (Zahlformat.prozent(z.anteil), true), (Zahlformat.prozent(z.kumuliert), true), ("<b>\(z.klasse.rawValue)</b>", true)])
@@ -442,7 +454,7 @@ enum AusschussHTML {
                                                       Produktkritik.Quadrant.beobachten.bezeichnung, Produktkritik.Quadrant.pruefen.bezeichnung),
                                          xTitel: "Ressourcenverbrauch: Zuschussbedarf \(m.haushaltsjahr) in Mio. €", yTitel: "Wirkungsbeitrag (0 bis 3)",
                                          legendeGefuellt: "freiwillige Leistung (gefüllter Kreis)", legendeRing: "Pflichtleistung (Ring)"),
-                   "<b>\(esc(titelP)).</b> \(esc(satzP))")
+                   esc(satzP))
         let zeilenP = k.portfolio.sorted { ($0.quadrant.rang, $1.produkt.zuschuss, $0.produkt.nr) < ($1.quadrant.rang, $0.produkt.zuschuss, $1.produkt.nr) }.map { p -> (klasse: String?, zellen: [(String, Bool)]) in
             (nil, [(esc(p.produkt.nr), false), (esc(p.produkt.name), false), (p.produkt.art == .pflicht ? "Pflicht" : "freiwillig", false),
                    (Zahlformat.zahl(p.produkt.wirkungsbeitrag, stellen: 2), true), (d.betrag(p.produkt.zuschuss), true), ("<b>\(esc(p.quadrant.bezeichnung))</b>", false)])

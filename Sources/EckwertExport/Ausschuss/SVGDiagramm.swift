@@ -1,4 +1,5 @@
 import EckwertCore
+import Foundation
 
 /// HTML text escaping: every text from the model passes through here before it reaches the document.
 enum HTMLText {
@@ -90,8 +91,11 @@ enum SVGDiagramm {
         <svg viewBox="0 0 \(Int(breite)) \(Int(hoehe))" role="img" \
         aria-labelledby="\(id)-t \(id)-d" aria-label="\(HTMLText.esc(titel))" \(schrift) font-size="17">\
         <title id="\(id)-t">\(HTMLText.esc(titel))</title><desc id="\(id)-d">\(HTMLText.esc(beschreibung))</desc>
-        """
+        """ + text(titel, x: 12, y: 30, groesse: 23, fett: true)
     }
+
+    /// Space above the plot for the visible title.
+    static let titelraum = 52.0
 
     static func f(_ x: Double) -> String {
         let r = (x * 10).rounded() / 10
@@ -99,8 +103,10 @@ enum SVGDiagramm {
     }
 
     static func text(_ s: String, x: Double, y: Double, anker: String = "start", groesse: Double? = nil,
-                     fett: Bool = false, farbe: String = "#000", drehung: Double? = nil) -> String {
+                     fett: Bool = false, farbe: String = "#000", drehung: Double? = nil, halo: Bool = false) -> String {
         var a = "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anker)\" fill=\"\(farbe)\""
+        // A white outline keeps a label readable where it crosses a line or another mark.
+        if halo { a += " stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\"" }
         if let groesse { a += " font-size=\"\(f(groesse))\"" }
         if fett { a += " font-weight=\"bold\"" }
         if let drehung { a += " transform=\"rotate(\(f(drehung)) \(f(x)) \(f(y)))\"" }
@@ -168,12 +174,12 @@ enum SVGDiagramm {
                        xTitel: String, yTitel: String, mitNull: Bool = false, hoehe: Double = 470, trenner: Int? = nil) -> String {
         let alle = reihen.flatMap { $0.werte.compactMap { $0 } } + (band.map { $0.unten.compactMap { $0 } + $0.oben.compactMap { $0 } } ?? [])
         let achse = Achse.skala(alle.min() ?? 0, alle.max() ?? 1, ziel: 6, mitNull: mitNull)
-        let l = 110.0, r = 30.0, o = 20.0
+        let l = 110.0, r = 30.0, o = titelraum
         var eintraege: [(symbol: (Double, Double) -> String, text: String)] = reihen.map { (linienSymbol($0.stil), $0.name) }
         if let band { eintraege.append((flaechenSymbol("#0072B2", deckkraft: 0.22), band.name)) }
-        let (leg, legH) = legende(eintraege, y: hoehe - 26)
-        let h = hoehe + legH - 30
         let u = hoehe - 90.0
+        let (leg, legH) = legende(eintraege, y: u + 92)
+        let h = u + 92 + legH
         let pw = breite - l - r, ph = u - o
         func x(_ i: Int) -> Double { l + (jahre.count <= 1 ? pw / 2 : pw * Double(i) / Double(jahre.count - 1)) }
         func y(_ v: Double) -> Double { u - (v - achse.min) / (achse.max - achse.min) * ph }
@@ -257,16 +263,16 @@ enum SVGDiagramm {
             hiV = max(hiV, p); loV = min(loV, n)
         }
         let achse = Achse.skala(loV, hiV, ziel: 6, mitNull: true)
-        let l = 110.0, r = 30.0, o = 20.0
+        let l = 110.0, r = 30.0, o = titelraum
         var eintraege: [(symbol: (Double, Double) -> String, text: String)] = komponenten.map { (flaechenSymbol($0.farbe, muster: $0.muster), $0.name) }
         if summe != nil {
             eintraege.append(({ x, y in
                 "<line x1=\"\(f(x + 4))\" x2=\"\(f(x + 36))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#000\" stroke-width=\"4\"/>"
             }, summenName))
         }
-        let (leg, legH) = legende(eintraege, y: hoehe - 26)
-        let h = hoehe + legH - 30
         let u = hoehe - 120.0
+        let (leg, legH) = legende(eintraege, y: u + 98)
+        let h = u + 98 + legH
         let pw = breite - l - r, ph = u - o
         func y(_ v: Double) -> Double { u - (v - achse.min) / (achse.max - achse.min) * ph }
         let slot = pw / Double(max(1, kategorien.count)), bw = min(90, slot * 0.62)
@@ -312,16 +318,18 @@ enum SVGDiagramm {
     static func pareto(id: String, titel: String, beschreibung: String, balken: [ParetoBalken], grenzeA: Double,
                        grenzeB: Double, yTitel: String, xTitel: String, hoehe: Double = 560) -> String {
         let achse = Achse.skala(min(0, balken.map(\.wert).min() ?? 0), balken.map(\.wert).max() ?? 1, ziel: 6, mitNull: true)
-        let l = 110.0, r = 90.0, o = 34.0
+        let l = 110.0, r = 90.0, o = titelraum + 14
         let eintraege: [(symbol: (Double, Double) -> String, text: String)] = [
             (flaechenSymbol(klassenFarbe["A"] ?? "#000"), "A-Produkt"),
             (flaechenSymbol(klassenFarbe["B"] ?? "#000", muster: "\(id)-mB"), "B-Produkt"),
             (flaechenSymbol(klassenFarbe["C"] ?? "#000", muster: "\(id)-mC"), "C-Produkt"),
             (linienSymbol(Linienstil(farbe: "#000", strich: nil, marker: .kreis, breite: 3)), "kumulierter Anteil (rechte Achse)"),
+            ({ x, y in "<line x1=\"\(f(x))\" x2=\"\(f(x + 40))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#000\" stroke-dasharray=\"8 5\" stroke-width=\"1.5\"/>" },
+             "Klassengrenzen A \(Zahlformat.prozent(grenzeA, stellen: 0)), B \(Zahlformat.prozent(grenzeB, stellen: 0))"),
         ]
-        let (leg, legH) = legende(eintraege, y: hoehe - 26)
-        let h = hoehe + legH - 30
         let u = hoehe - 150.0
+        let (leg, legH) = legende(eintraege, y: u + 136)
+        let h = u + 136 + legH
         let pw = breite - l - r, ph = u - o
         func y(_ v: Double) -> Double { u - (v - achse.min) / (achse.max - achse.min) * ph }
         func yp(_ p: Double) -> Double { u - p * ph }
@@ -334,9 +342,8 @@ enum SVGDiagramm {
         for p in stride(from: 0.0, through: 1.0, by: 0.2) {
             s += text(Zahlformat.zahl(p * 100) + " %", x: breite - r + 10, y: yp(p) + 6)
         }
-        for (g, name) in [(grenzeA, "A"), (grenzeB, "B")] {
+        for g in [grenzeA, grenzeB] {
             s += "<line x1=\"\(f(l))\" x2=\"\(f(breite - r))\" y1=\"\(f(yp(g)))\" y2=\"\(f(yp(g)))\" stroke=\"#000\" stroke-dasharray=\"8 5\" stroke-width=\"1.5\"/>"
-            s += text("Grenze \(name): \(Zahlformat.prozent(g, stellen: 0))", x: breite - r - 6, y: yp(g) - 7, anker: "end", groesse: 15, farbe: "#000")
         }
         var pts: [String] = []
         for (k, b) in balken.enumerated() {
@@ -346,7 +353,7 @@ enum SVGDiagramm {
             let rect = "x=\"\(f(xm - bw / 2))\" y=\"\(f(y(c)))\" width=\"\(f(bw))\" height=\"\(f(max(0.5, y(a) - y(c))))\""
             s += "<rect \(rect) fill=\"\(farbe)\"/>"
             if b.klasse != "A" { s += "<rect \(rect) fill=\"url(#\(id)-m\(b.klasse))\"/>" }
-            s += text(b.klasse, x: xm, y: y(c) - 8, anker: "middle", groesse: 16, fett: true)
+            s += text(b.klasse, x: xm, y: y(c) - 8, anker: "middle", groesse: 16, fett: true, halo: true)
             s += text(b.label, x: xm + 5, y: u + 14, anker: "end", groesse: 15, drehung: -55)
             pts.append("\(f(xm)),\(f(yp(b.kumuliert)))")
         }
@@ -375,19 +382,42 @@ enum SVGDiagramm {
     static func portfolio(id: String, titel: String, beschreibung: String, punkte: [Punkt], medianX: Double, medianY: Double,
                           yMax: Double, quadranten: (obenLinks: String, obenRechts: String, untenLinks: String, untenRechts: String),
                           xTitel: String, yTitel: String, legendeGefuellt: String, legendeRing: String, hoehe: Double = 640) -> String {
-        let ax = Achse.skala(min(0, punkte.map(\.x).min() ?? 0), punkte.map(\.x).max() ?? 1, ziel: 6, mitNull: true)
+        // Costs spread over two orders of magnitude: a linear axis crowds the small products into a strip at the
+        // left. With every value positive the x axis is logarithmic (ticks 1-2-5), otherwise linear from 0.
+        let xs = punkte.map(\.x)
+        let logX = !xs.isEmpty && xs.allSatisfy { $0 > 0 } && medianX > 0
+        var xTicks: [Double] = [], xStellen = 0
+        var x0 = 0.0, x1 = 1.0
+        if logX {
+            let lo = xs.min() ?? 1, hi = xs.max() ?? 10
+            var kandidaten: [Double] = []
+            var e = Foundation.floor(log10(lo)) - 1
+            while e <= Foundation.ceil(log10(hi)) + 1 {
+                for m in [1.0, 2.0, 5.0] { kandidaten.append(m * pow(10, e)) }
+                e += 1
+            }
+            x0 = kandidaten.last { $0 <= lo * 0.8 } ?? lo
+            x1 = kandidaten.first { $0 >= hi * 1.15 } ?? hi
+            xTicks = kandidaten.filter { $0 >= x0 * 0.999 && $0 <= x1 * 1.001 }
+            xStellen = x0 < 1 ? 1 : 0
+        } else {
+            let ax = Achse.skala(min(0, xs.min() ?? 0), xs.max() ?? 1, ziel: 6, mitNull: true)
+            x0 = ax.min; x1 = ax.max; xTicks = ax.ticks; xStellen = ax.stellen
+        }
         let ay = Achse.skala(0, max(yMax, punkte.map(\.y).max() ?? 1), ziel: 6, mitNull: true)
-        let l = 100.0, r = 30.0, o = 20.0
+        let l = 100.0, r = 30.0, o = titelraum
         let eintraege: [(symbol: (Double, Double) -> String, text: String)] = [
             ({ x, y in marker(.kreis, x: x + 20, y: y, farbe: "#0072B2", r: 8) }, legendeGefuellt),
             ({ x, y in "<circle cx=\"\(f(x + 20))\" cy=\"\(f(y))\" r=\"7\" fill=\"#fff\" stroke=\"#D55E00\" stroke-width=\"3\"/>" }, legendeRing),
             ({ x, y in "<line x1=\"\(f(x))\" x2=\"\(f(x + 40))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#000\" stroke-dasharray=\"8 5\" stroke-width=\"2\"/>" }, "Median (Quadrantengrenze)"),
         ]
-        let (leg, legH) = legende(eintraege, y: hoehe - 26)
-        let h = hoehe + legH - 30
         let u = hoehe - 100.0
+        let (leg, legH) = legende(eintraege, y: u + 92)
+        let h = u + 92 + legH
         let pw = breite - l - r, ph = u - o
-        func px(_ v: Double) -> Double { l + (v - ax.min) / (ax.max - ax.min) * pw }
+        func px(_ v: Double) -> Double {
+            logX ? l + (log10(max(v, x0)) - log10(x0)) / (log10(x1) - log10(x0)) * pw : l + (v - x0) / (x1 - x0) * pw
+        }
         func py(_ v: Double) -> Double { u - (v - ay.min) / (ay.max - ay.min) * ph }
         var s = kopf(id, titel: titel, beschreibung: beschreibung, hoehe: h)
         let mx = px(medianX), my = py(medianY)
@@ -396,9 +426,9 @@ enum SVGDiagramm {
         s += "<rect x=\"\(f(mx))\" y=\"\(f(o))\" width=\"\(f(breite - r - mx))\" height=\"\(f(my - o))\" fill=\"#eef3fa\"/>"
         s += "<rect x=\"\(f(l))\" y=\"\(f(my))\" width=\"\(f(mx - l))\" height=\"\(f(u - my))\" fill=\"#f4f4f4\"/>"
         s += "<rect x=\"\(f(mx))\" y=\"\(f(my))\" width=\"\(f(breite - r - mx))\" height=\"\(f(u - my))\" fill=\"#fbeee6\"/>"
-        for t in ax.ticks {
+        for t in xTicks {
             s += "<line x1=\"\(f(px(t)))\" x2=\"\(f(px(t)))\" y1=\"\(f(o))\" y2=\"\(f(u))\" stroke=\"#d0d0d0\"/>"
-            s += text(Zahlformat.zahl(t, stellen: ax.stellen), x: px(t), y: u + 26, anker: "middle")
+            s += text(Zahlformat.zahl(t, stellen: t < 1 ? max(1, xStellen) : 0), x: px(t), y: u + 26, anker: "middle")
         }
         for t in ay.ticks {
             s += "<line x1=\"\(f(l))\" x2=\"\(f(breite - r))\" y1=\"\(f(py(t)))\" y2=\"\(f(py(t)))\" stroke=\"#d0d0d0\"/>"
@@ -441,10 +471,10 @@ enum SVGDiagramm {
                 if box == (0, 0, 0, 0) { box = b }
             }
             belegt.append(box)
-            labels += text(p.label, x: gewaehlt.0, y: gewaehlt.1, anker: gewaehlt.2, groesse: 15)
+            labels += text(p.label, x: gewaehlt.0, y: gewaehlt.1, anker: gewaehlt.2, groesse: 15, halo: true)
         }
         s += labels
-        s += text(xTitel, x: l + pw / 2, y: u + 58, anker: "middle", fett: true)
+        s += text(xTitel + (logX ? " (logarithmische Skala)" : ""), x: l + pw / 2, y: u + 58, anker: "middle", fett: true)
         s += text(yTitel, x: 22, y: o + ph / 2, anker: "middle", fett: true, drehung: -90)
         return s + leg + "</svg>"
     }
