@@ -320,8 +320,7 @@ struct AusschussTests {
         let r = try run("chromium", chromiumFlags + ["--user-data-dir=\(profil)", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
                                                      URL(fileURLWithPath: pfad).absoluteString])
         #expect(r.status == 0, "print to PDF: \(r.err.suffix(1000))")
-        let seiten = (try? String(contentsOfFile: pdf, encoding: .isoLatin1))?.components(separatedBy: "/Type /Page\n").count ?? 0
-        _ = seiten
+        #expect(((try? FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0) > 10_000)
     }
 
     @Test func xlsxOeffnetInLibreOfficeUndHatDiagramme() throws {
