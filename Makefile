@@ -22,11 +22,15 @@ demo: release
 	.build/release/eckwert check $(MODEL)
 	.build/release/eckwert run $(MODEL)
 
-# The workbook checks need LibreOffice (recalculation) and openpyxl (reading xlsx back); install them when missing.
+# The workbook checks need LibreOffice (recalculation) and openpyxl (reading xlsx back), the HTML pack test
+# headless Chromium; install them when missing.
 test-deps:
 	@command -v soffice >/dev/null 2>&1 || { \
 	  echo "LibreOffice Calc fehlt – wird installiert …"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Chromium fehlt (Bildschirmtest des Ausschusspakets) – wird installiert …"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 	@python3 -c 'import openpyxl' >/dev/null 2>&1 || { \
 	  echo "openpyxl fehlt – wird installiert …"; \
 	  python3 -m pip install -q openpyxl || python3 -m pip install -q --user --break-system-packages openpyxl; }
