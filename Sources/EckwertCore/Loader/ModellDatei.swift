@@ -30,6 +30,13 @@ struct ModellDatei {
     /// Locations of references that are resolved later: (what, id, where).
     var verweise: [Verweis] = []
     var gruppenOrte: [String: SourceLocation] = [:]
+    /// Ids written in the file whose entry could not be read (its own error is reported): references to them are
+    /// not reported again as "gibt es nicht".
+    var fehlerhafteIds: [Verweis.Art: Set<String>] = [:]
+    /// Products whose `fallzahl` is written but could not be read, and age groups whose range could not be read:
+    /// checks that would say "has no fallzahl" / "group not defined" stay silent for them.
+    var fehlerhafteTreiber: Set<String> = []
+    var fehlerhafteAltersgruppen: Set<String> = []
 
     struct Verweis {
         enum Art { case produkt, produktOderPrefix, kennzahl, massnahme, gebiet, strategischesZiel }
@@ -76,6 +83,8 @@ struct ModellDatei {
             for p in a.paare {
                 if let (von, bis) = y.altersbereich(p.wert, "Altersgruppe \(p.schluessel)") {
                     d.altersgruppen.append(Altersgruppe(name: p.schluessel, von: von, bis: bis))
+                } else {
+                    d.fehlerhafteAltersgruppen.insert(p.schluessel)
                 }
             }
         }
@@ -109,7 +118,9 @@ struct ModellDatei {
             }
         }
         if let k = m["produkte"], let l = y.liste(k, "produkte") {
-            for e in l { if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } }
+            for e in l {
+                if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } else { d.merkeFehlerhaft(.produkt, e, "nr") }
+            }
         } else if m["produkte"] == nil {
             befund.fehler(m.ort, "Pflichtangabe 'produkte' fehlt in modell.yaml (erwartet: eine Liste von Produkten)")
         }
@@ -131,13 +142,17 @@ struct ModellDatei {
             }
         }
         if let k = m["kennzahlen"], let l = y.liste(k, "kennzahlen") {
-            for e in l { if let kz = kennzahl(e, y, befund, &d) { d.kennzahlen.append(kz) } }
+            for e in l {
+                if let kz = kennzahl(e, y, befund, &d) { d.kennzahlen.append(kz) } else { d.merkeFehlerhaft(.kennzahl, e, "id") }
+            }
         }
         if let k = m["ziele"], let l = y.liste(k, "ziele") {
             for e in l { if let z = ziel(e, y, befund, &d) { d.ziele.append(z) } }
         }
         if let k = m["massnahmen"], let l = y.liste(k, "massnahmen") {
-            for e in l { if let x = massnahme(e, y, befund, &d) { d.massnahmen.append((x, e.ort)) } }
+            for e in l {
+                if let x = massnahme(e, y, befund, &d) { d.massnahmen.append((x, e.ort)) } else { d.merkeFehlerhaft(.massnahme, e, "id") }
+            }
         }
         if let k = m["investitionen"], let l = y.liste(k, "investitionen") {
             for e in l { if let x = investition(e, y, befund, &d) { d.investitionen.append((x, e.ort)) } }
@@ -214,7 +229,10 @@ struct ModellDatei {
         p.gremium = a["gremium"].flatMap { y.text($0, "\(kontext) gremium") }
         p.zielgruppe = a["zielgruppe"].flatMap { y.text($0, "\(kontext) zielgruppe") }
         p.beschreibung = a["beschreibung"].flatMap { y.text($0, "\(kontext) beschreibung") }
-        if let k = a["fallzahl"] { p.fallzahl = fallzahl(k, y, befund, kontext, &d) }
+        if let k = a["fallzahl"] {
+            p.fallzahl = fallzahl(k, y, befund, kontext, &d)
+            if p.fallzahl == nil { d.fehlerhafteTreiber.insert(nr) }
+        }
         if let k = a["fallkosten"], let f = y.abschnitt(k, "\(kontext) fallkosten") {
             f.pruefeSchluessel(["basis", "konto", "personalanteil"], befund)
             var basis: Fallkostenbasis?
@@ -314,7 +332,7 @@ struct ModellDatei {
             if let name = y.text(g, "\(kontext) gruppe") {
                 if let ag = d.altersgruppen.first(where: { $0.name == name }) {
                     bezug = Bezug(von: ag.von, bis: ag.bis, gruppe: name)
-                } else {
+                } else if !d.fehlerhafteAltersgruppen.contains(name) {
                     var text = "\(kontext): Altersgruppe '\(name)' ist nicht unter altersgruppen definiert"
                     if let h = Aehnlichkeit.vorschlag(name, aus: d.altersgruppen.map(\.name)) { text += " – meinten Sie '\(h)'?" }
                     befund.fehler(g.ort, text)
@@ -371,7 +389,8 @@ struct ModellDatei {
             case let .kennzahl(kid):
                 d.verweise.append(Verweis(art: .kennzahl, id: kid, ort: ort, kontext: k))
             case let .bev(auswahl):
-                if case let .gruppe(g)? = auswahl.alter, !d.altersgruppen.contains(where: { $0.name == g }) {
+                if case let .gruppe(g)? = auswahl.alter, !d.altersgruppen.contains(where: { $0.name == g }),
+                   !d.fehlerhafteAltersgruppen.contains(g) {
                     befund.fehler(ort, "\(k): Altersgruppe '\(g)' ist nicht unter altersgruppen definiert")
                 }
                 if let g = auswahl.gebiet { d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k)) }
@@ -535,6 +554,13 @@ struct ModellDatei {
     }
 
     // MARK: - helpers
+
+    /// Remembers the id of an entry that could not be read (when its id itself is readable).
+    mutating func merkeFehlerhaft(_ art: Verweis.Art, _ e: YKnoten, _ schluessel: String) {
+        guard case let .mapping(m) = e.node, let wert = m[schluessel]?.string else { return }
+        let id = wert.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !id.isEmpty { fehlerhafteIds[art, default: []].insert(id) }
+    }
 
     var planjahre: ClosedRange<Int> { basisjahr...max(basisjahr, horizont) }
 
