@@ -110,6 +110,7 @@ public enum Datendateien {
         var l = Leser(t, ["jahr", "produkt", "groesse", "wert"])
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
         var daten = IstDaten()
+        for (e, name) in l.namen.enumerated() { daten.spalten[name] = l.spalte[e] + 1 }
         var zeilen: [IstSchluessel: Int] = [:]
         for z in t.rows {
             let jahr = l.ganzzahl(z, 0, "Jahr")
@@ -124,7 +125,8 @@ public enum Datendateien {
                 continue
             }
             zeilen[k] = z.line
-            daten.werte[k] = wert ?? .nan   // unreadable: reported above; NaN keeps cross-file checks from piling on
+            daten.werte[k] = wert ?? 0
+            if wert == nil { daten.unlesbar.insert(k) }
             daten.orte[k] = SourceLocation(file: t.file, line: z.line)
         }
         return Leseergebnis(wert: daten, diagnostics: l.d)

@@ -32,9 +32,13 @@ struct ModellDatei {
     var gruppenOrte: [String: SourceLocation] = [:]
     /// False when `basisjahr` is missing or invalid: year checks are then skipped (they would all fail).
     var basisjahrGueltig = false
-    /// Entities that are present but invalid ("kennzahl:K1", "massnahme:M1", …): references to them are not
-    /// reported again as unknown.
-    var fehlerhaft: Set<String> = []
+    /// Ids written in the file whose entry could not be read (its own error is reported): references to them are
+    /// not reported again as "gibt es nicht".
+    var fehlerhafteIds: [Verweis.Art: Set<String>] = [:]
+    /// Products whose `fallzahl` is written but could not be read, and age groups whose range could not be read:
+    /// checks that would say "has no fallzahl" / "group not defined" stay silent for them.
+    var fehlerhafteTreiber: Set<String> = []
+    var fehlerhafteAltersgruppen: Set<String> = []
 
     struct Verweis {
         enum Art { case produkt, produktOderPrefix, kennzahl, massnahme, gebiet, strategischesZiel }
@@ -82,6 +86,8 @@ struct ModellDatei {
             for p in a.paare {
                 if let (von, bis) = y.altersbereich(p.wert, "Altersgruppe \(p.schluessel)") {
                     d.altersgruppen.append(Altersgruppe(name: p.schluessel, von: von, bis: bis))
+                } else {
+                    d.fehlerhafteAltersgruppen.insert(p.schluessel)
                 }
             }
         }
@@ -116,7 +122,7 @@ struct ModellDatei {
         }
         if let k = m["produkte"], let l = y.liste(k, "produkte") {
             for e in l {
-                if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } else { d.fehlerhaft(e, "nr", "produkt") }
+                if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } else { d.merkeFehlerhaft(.produkt, e, "nr") }
             }
         } else if m["produkte"] == nil {
             befund.fehler(m.ort, "Pflichtangabe 'produkte' fehlt in modell.yaml (erwartet: eine Liste von Produkten)")
@@ -140,7 +146,7 @@ struct ModellDatei {
         }
         if let k = m["kennzahlen"], let l = y.liste(k, "kennzahlen") {
             for e in l {
-                if let kz = kennzahl(e, y, befund, &d) { d.kennzahlen.append(kz) } else { d.fehlerhaft(e, "id", "kennzahl") }
+                if let kz = kennzahl(e, y, befund, &d) { d.kennzahlen.append(kz) } else { d.merkeFehlerhaft(.kennzahl, e, "id") }
             }
         }
         if let k = m["ziele"], let l = y.liste(k, "ziele") {
@@ -148,7 +154,7 @@ struct ModellDatei {
         }
         if let k = m["massnahmen"], let l = y.liste(k, "massnahmen") {
             for e in l {
-                if let x = massnahme(e, y, befund, &d) { d.massnahmen.append((x, e.ort)) } else { d.fehlerhaft(e, "id", "massnahme") }
+                if let x = massnahme(e, y, befund, &d) { d.massnahmen.append((x, e.ort)) } else { d.merkeFehlerhaft(.massnahme, e, "id") }
             }
         }
         if let k = m["investitionen"], let l = y.liste(k, "investitionen") {
@@ -169,7 +175,7 @@ struct ModellDatei {
                 guard let id = a.pflicht("id", befund).flatMap({ y.text($0, "\(kontext) id") }),
                       let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(kontext) name") }),
                       let g = a.pflicht("gewicht", befund).flatMap({ y.zahl($0, "\(kontext) gewicht", 0...1) }) else {
-                    d.fehlerhaft(e, "id", "strategischesZiel")
+                    d.merkeFehlerhaft(.strategischesZiel, e, "id")
                     continue
                 }
                 if d.strategischeZiele.contains(where: { $0.id == id }) {
@@ -229,7 +235,10 @@ struct ModellDatei {
         p.gremium = a["gremium"].flatMap { y.text($0, "\(kontext) gremium") }
         p.zielgruppe = a["zielgruppe"].flatMap { y.text($0, "\(kontext) zielgruppe") }
         p.beschreibung = a["beschreibung"].flatMap { y.text($0, "\(kontext) beschreibung") }
-        if let k = a["fallzahl"] { p.fallzahl = fallzahl(k, y, befund, kontext, &d) }
+        if let k = a["fallzahl"] {
+            p.fallzahl = fallzahl(k, y, befund, kontext, &d)
+            if p.fallzahl == nil { d.fehlerhafteTreiber.insert(nr) }
+        }
         if let k = a["fallkosten"], let f = y.abschnitt(k, "\(kontext) fallkosten") {
             f.pruefeSchluessel(["basis", "konto", "personalanteil"], befund)
             var basis: Fallkostenbasis?
@@ -329,7 +338,7 @@ struct ModellDatei {
             if let name = y.text(g, "\(kontext) gruppe") {
                 if let ag = d.altersgruppen.first(where: { $0.name == name }) {
                     bezug = Bezug(von: ag.von, bis: ag.bis, gruppe: name)
-                } else {
+                } else if !d.fehlerhafteAltersgruppen.contains(name) {
                     var text = "\(kontext): Altersgruppe '\(name)' ist nicht unter altersgruppen definiert"
                     if let h = Aehnlichkeit.vorschlag(name, aus: d.altersgruppen.map(\.name)) { text += " – meinten Sie '\(h)'?" }
                     befund.fehler(g.ort, text)
@@ -386,7 +395,8 @@ struct ModellDatei {
             case let .kennzahl(kid):
                 d.verweise.append(Verweis(art: .kennzahl, id: kid, ort: ort, kontext: k))
             case let .bev(auswahl):
-                if case let .gruppe(g)? = auswahl.alter, !d.altersgruppen.contains(where: { $0.name == g }) {
+                if case let .gruppe(g)? = auswahl.alter, !d.altersgruppen.contains(where: { $0.name == g }),
+                   !d.fehlerhafteAltersgruppen.contains(g) {
                     befund.fehler(ort, "\(k): Altersgruppe '\(g)' ist nicht unter altersgruppen definiert")
                 }
                 if let g = auswahl.gebiet { d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k)) }
@@ -551,12 +561,14 @@ struct ModellDatei {
 
     // MARK: - helpers
 
-    var planjahre: ClosedRange<Int> { basisjahr...max(basisjahr, horizont) }
-
-    /// Remembers an entity that is present but invalid, by the raw text of its id key.
-    mutating func fehlerhaft(_ k: YKnoten, _ idKey: String, _ art: String) {
-        if case let .mapping(m) = k.node, let id = m[idKey]?.string { fehlerhaft.insert("\(art):\(id)") }
+    /// Remembers the id of an entry that could not be read (when its id itself is readable).
+    mutating func merkeFehlerhaft(_ art: Verweis.Art, _ e: YKnoten, _ schluessel: String) {
+        guard case let .mapping(m) = e.node, let wert = m[schluessel]?.string else { return }
+        let id = wert.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !id.isEmpty { fehlerhafteIds[art, default: []].insert(id) }
     }
+
+    var planjahre: ClosedRange<Int> { basisjahr...max(basisjahr, horizont) }
 
     /// A year within Basisjahr..Horizont (only the type is checked while the Basisjahr itself is invalid).
     func jahrImPlan(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String) -> Int? {

@@ -41,7 +41,7 @@ enum Modellpruefung {
         // References.
         let kids = Set(m.kennzahlen.map(\.id)), mids = Set(m.massnahmen.map(\.id))
         let gebiete = Set(m.bevoelkerung.gebiete), sids = Set(m.strategischeZiele.map(\.id))
-        for v in md.verweise where !md.fehlerhaft.contains("\(v.art):\(v.id)") {
+        for v in md.verweise where !(md.fehlerhafteIds[v.art]?.contains(v.id) ?? false) {
             switch v.art {
             case .produkt:
                 if !nrn.contains(v.id) { unbekannt(v, "Produkt", Array(nrn).sorted(), befund) }
@@ -116,6 +116,10 @@ enum Modellpruefung {
         for p in m.produkte where istPruefbar {
             guard let fz = p.fallzahl else { continue }
             let faelleB = m.ist.wert(B, p.nr, "faelle")
+            // A Basisjahr value that could not be read has its own error; do not add "missing" or "is 0".
+            let nichtLesbar = m.ist.unlesbar
+            func unlesbar(_ g: String) -> Bool { nichtLesbar.contains(IstSchluessel(jahr: B, produkt: p.nr, groesse: g)) }
+            if unlesbar("faelle") { continue }
             if case .ist = fz.quote {
                 if faelleB == nil {
                     befund.fehler(p.ort, "Produkt \(p.nr): quote: ist braucht die Fallzahl des Basisjahres \(B) ('faelle' in \(dateien.ist))")
@@ -129,7 +133,7 @@ enum Modellpruefung {
                 } else if faelleB == 0 {
                     befund.fehler(p.ort, "Produkt \(p.nr): Fallzahl im Basisjahr \(B) ist 0 – Fallkosten aus dem Ist nicht bestimmbar (Betrag angeben)")
                 }
-                if m.kontenrahmen.istBuchungszeile(fk.konto), m.ist.wert(B, p.nr, fk.konto) == nil {
+                if m.kontenrahmen.istBuchungszeile(fk.konto), m.ist.wert(B, p.nr, fk.konto) == nil, !unlesbar(fk.konto) {
                     befund.fehler(p.ort, "Produkt \(p.nr): fallkosten basis ist braucht '\(fk.konto)' des Basisjahres \(B) in \(dateien.ist)")
                 }
             }
@@ -139,26 +143,27 @@ enum Modellpruefung {
         }
         for massnahme in md.massnahmen {
             for w in massnahme.0.wirkung {
-                if let p = m.produkt(w.produkt), p.fallzahl == nil {
+                if let p = m.produkt(w.produkt), p.fallzahl == nil, !md.fehlerhafteTreiber.contains(p.nr) {
                     befund.fehler(massnahme.1, "Maßnahme \(massnahme.0.id): wirkt auf Produkt \(w.produkt), das keine fallzahl hat – eine Wirkung ändert die Quote")
                 }
             }
         }
+        // Only where a scenario writes the override itself (an inheriting scenario repeats nothing), at its key.
         for s in m.szenarien {
             for (nr, a) in s.produkte.sorted(by: { $0.key < $1.key }) {
-                guard let p = m.produkt(nr) else { continue }
-                if a.quoteTrend != nil {
+                guard let p = m.produkt(nr), let ort = s.eigeneProduktOrte[nr] else { continue }
+                if a.quoteTrend != nil, !md.fehlerhafteTreiber.contains(nr) {
                     if p.fallzahl == nil {
-                        befund.fehler(s.ort, "Szenario \(s.name): quote_trend für Produkt \(nr), das keine fallzahl hat")
+                        befund.fehler(ort, "Szenario \(s.name): quote_trend für Produkt \(nr), das keine fallzahl hat")
                     } else if case .je1000 = p.fallzahl?.quote {
-                        befund.fehler(s.ort, "Szenario \(s.name): quote_trend für Produkt \(nr) wirkt nicht – seine Quote ist ein fester Wert/Pfad (quote_je_1000); quote_trend gilt nur für quote: ist")
+                        befund.fehler(ort, "Szenario \(s.name): quote_trend für Produkt \(nr) wirkt nicht – seine Quote ist ein fester Wert/Pfad (quote_je_1000); quote_trend gilt nur für quote: ist")
                     }
                 }
                 if a.erstattungAnteil != nil, p.erstattung == nil {
-                    befund.fehler(s.ort, "Szenario \(s.name): erstattung_anteil für Produkt \(nr), das keine erstattung hat")
+                    befund.fehler(ort, "Szenario \(s.name): erstattung_anteil für Produkt \(nr), das keine erstattung hat")
                 }
                 if a.fallkostenTrend != nil, p.fallkosten == nil {
-                    befund.fehler(s.ort, "Szenario \(s.name): fallkosten_trend für Produkt \(nr), das keine fallkosten hat")
+                    befund.fehler(ort, "Szenario \(s.name): fallkosten_trend für Produkt \(nr), das keine fallkosten hat")
                 }
             }
         }
@@ -213,12 +218,17 @@ enum Modellpruefung {
             return a != b ? a < b : ($0.jahr, $0.produkt, $0.groesse) < ($1.jahr, $1.produkt, $1.groesse)
         }
         for k in schluessel {
-            let ort = m.ist.orte[k] ?? SourceLocation(file: datei)
+            let zeile = m.ist.orte[k] ?? SourceLocation(file: datei)
+            func ort(_ spalte: String) -> SourceLocation {
+                var o = zeile
+                if o.line != nil { o.column = m.ist.spalten[spalte] }
+                return o
+            }
             if !nrn.contains(k.produkt) {
                 if gemeldet.insert("p" + k.produkt).inserted {
                     var text = "Produkt '\(k.produkt)' gibt es in modell.yaml nicht"
                     if let h = Aehnlichkeit.vorschlag(k.produkt, aus: Array(nrn).sorted()) { text += " – meinten Sie '\(h)'?" }
-                    befund.fehler(ort, text)
+                    befund.fehler(ort("produkt"), text)
                 }
             }
             if k.groesse != "faelle", !m.kontenrahmen.istBuchungszeile(k.groesse) {
@@ -232,16 +242,16 @@ enum Modellpruefung {
                             text += " – meinten Sie '\(h)'?"
                         }
                     }
-                    befund.fehler(ort, text)
+                    befund.fehler(ort("groesse"), text)
                 }
             }
             if k.jahr > m.basisjahr {
                 if gemeldet.insert("j\(k.jahr)").inserted {
-                    befund.fehler(ort, "Jahr \(k.jahr) liegt nach dem Basisjahr \(m.basisjahr) – Ist-Daten reichen bis zum Basisjahr")
+                    befund.fehler(ort("jahr"), "Jahr \(k.jahr) liegt nach dem Basisjahr \(m.basisjahr) – Ist-Daten reichen bis zum Basisjahr")
                 }
             } else if k.jahr < m.basisjahr - 30 {
                 if gemeldet.insert("j\(k.jahr)").inserted {
-                    befund.fehler(ort, "Jahr \(k.jahr) liegt mehr als 30 Jahre vor dem Basisjahr \(m.basisjahr)")
+                    befund.fehler(ort("jahr"), "Jahr \(k.jahr) liegt mehr als 30 Jahre vor dem Basisjahr \(m.basisjahr)")
                 }
             }
         }

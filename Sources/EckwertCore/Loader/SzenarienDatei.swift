@@ -15,6 +15,7 @@ enum SzenarienDatei {
         var tarif: Zeitpfad?
         var sachkosten: Zeitpfad?
         var produkte: [String: Szenario.ProduktAnnahmen] = [:]
+        var produkteOrte: [String: SourceLocation] = [:]
         var massnahmen: [String]?
         /// Keys present in the file (given, valid or not): "methode", "tarif", "sachkosten".
         var angegeben: Set<String> = []
@@ -87,6 +88,7 @@ enum SzenarienDatei {
             produkte: produkte,
             massnahmen: t.massnahmen ?? basis.massnahmen ?? [])
         s.ort = t.ort
+        s.eigeneProduktOrte = t.produkteOrte
         return s
     }
 
@@ -123,6 +125,7 @@ enum SzenarienDatei {
         if let pk = a["produkte"], let pa = y.abschnitt(pk, "\(kontext) produkte") {
             for e in pa.paare {
                 verweise.append(.init(art: .produkt, id: e.schluessel, ort: e.ort, kontext: "\(kontext) produkte"))
+                t.produkteOrte[e.schluessel] = e.ort
                 guard let m0 = y.abschnitt(e.wert, "\(kontext) produkte \(e.schluessel)") else { continue }
                 let m = YAbschnitt(knoten: m0.knoten, paare: m0.paare, kontext: "\(kontext) produkte \(e.schluessel)")
                 m.pruefeSchluessel(produktSchluessel, befund)

@@ -236,10 +236,35 @@ enum YAMLDatei {
                 return nil
             }
             return YKnoten(node: node, datei: datei)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            // Yams marks the first occurrence; the mistake is the later one, so point at that and name the first.
+            let erst = context.mark
+            var ort = SourceLocation(file: datei, line: erst.line, column: erst.column)
+            var zuerst = ""
+            if let key = duplicates.first, let zweite = zweitesVorkommen(key, nach: erst.line, spalte: erst.column, in: text) {
+                ort.line = zweite
+                zuerst = " (zuerst in Zeile \(erst.line))"
+            }
+            befund.fehler(ort, "doppelter Schlüssel \(duplicates.map { "'\($0)'" }.joined(separator: ", "))\(zuerst) – jeder Schlüssel darf in einem Abschnitt nur einmal stehen")
         } catch let e as YamlError {
             befund.fehler(ort(e, datei), meldung(e))
         } catch {
             befund.fehler(SourceLocation(file: datei), "YAML nicht lesbar: \(error)")
+        }
+        return nil
+    }
+
+    /// The first line after `zeile` where `key` stands as a mapping key at `spalte` (1-based), plain or quoted.
+    static func zweitesVorkommen(_ key: String, nach zeile: Int, spalte: Int, in text: String) -> Int? {
+        let zeilen = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard zeile >= 1, spalte >= 1 else { return nil }
+        for i in zeile..<zeilen.count {
+            let z = Array(zeilen[i])
+            guard z.count >= spalte, z[..<(spalte - 1)].allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = String(z[(spalte - 1)...])
+            for form in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(form) {
+                if rest.dropFirst(form.count).drop(while: { $0 == " " }).hasPrefix(":") { return i + 1 }
+            }
         }
         return nil
     }

@@ -67,6 +67,10 @@ public struct IstDaten: Sendable {
     public var werte: [IstSchluessel: Double]
     /// Where each value came from, for messages.
     public var orte: [IstSchluessel: SourceLocation]
+    /// Values whose number could not be read (reported by the reader; stored as 0 so that the key counts as given).
+    public var unlesbar: Set<IstSchluessel> = []
+    /// 1-based file column of `jahr`, `produkt`, `groesse`, `wert` (for messages about a row's fields).
+    public var spalten: [String: Int] = [:]
     public init(werte: [IstSchluessel: Double] = [:], orte: [IstSchluessel: SourceLocation] = [:]) {
         self.werte = werte
         self.orte = orte

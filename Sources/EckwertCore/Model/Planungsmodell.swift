@@ -384,6 +384,8 @@ public struct Szenario: Sendable {
     /// Ids of the measures active in this scenario.
     public var massnahmen: [String]
     public var ort: SourceLocation?
+    /// Where this scenario itself writes a product override (inherited overrides are not listed).
+    public var eigeneProduktOrte: [String: SourceLocation] = [:]
     public init(name: String, beschreibung: String?, bevoelkerung: Bevoelkerungsannahmen, preise: Preise,
                 produkte: [String: ProduktAnnahmen], massnahmen: [String]) {
         self.name = name; self.beschreibung = beschreibung; self.bevoelkerung = bevoelkerung; self.preise = preise
