@@ -275,6 +275,7 @@ struct KaemmereiMappe {
             let bereich = m.produktbereiche.first { Planungsmodell.liegt(p.nr, unter: $0.nr) }
             let bb = m.budgetbereich(von: p.nr)
             let stamm: [(String, String)] = [
+                ("Bezeichnung", p.name),
                 ("Produktbereich", bereich.map { "\($0.nr) \($0.name)" } ?? "–"),
                 ("Produktgruppe", gruppe.map { "\($0.nr) \($0.name)" } ?? "–"),
                 ("Budgetbereich", bb.map { "\($0.id) \($0.name)" } ?? "–"),
