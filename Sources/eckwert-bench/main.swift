@@ -48,7 +48,11 @@ if arguments.count >= 3, arguments[1] == "xlsx-slow" {
 // assembled (the test SIGKILLs it around there and checks that the earlier workbook is untouched).
 func mappenModus(_ a: [String]) {
     guard let modell = ModellLader.laden(ordner: a[0]).modell else { say("error: model \(a[0]) does not load", to: 2); exit(2) }
+    func sekunden() -> Double { var t = timespec(); clock_gettime(CLOCK_MONOTONIC, &t); return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9 }
+    let t0 = sekunden()
     let ergebnis = Planungslauf.rechnen(modell, .init(ziehungen: a.count > 2 ? Int(a[2]) ?? 0 : 0))
+    let t1 = sekunden()
+    defer { say("rechnen \(Int((t1 - t0) * 1000)) ms, export \(Int((sekunden() - t1) * 1000)) ms", to: 2) }
     do {
         if a.count > 3, let pause = UInt32(a[3]) {
             _ = try Berichtsmappen.kaemmerei(ergebnis, szenario: "status-quo", ordner: a[1], version: "neu") {
