@@ -1,5 +1,5 @@
 import EckwertCore
-import EckwertExport
+@_spi(Test) import EckwertExport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,6 +35,36 @@ if arguments.count >= 3, arguments[1] == "xlsx-slow" {
         say("error: \(error)", to: 2)
         exit(1)
     }
+} else if arguments.count >= 4, arguments[1] == "mappen" {
+    mappenModus(Array(arguments.dropFirst(2)))
 } else {
     print("bench")
+}
+
+// MARK: - Workbooks of issue 4 (hidden mode, used by MappenTests' kill test and for timing)
+//   eckwert-bench mappen <model> <folder> [draws] [pause-ms]
+// computes the model and writes every Kämmerei workbook and the Eckwerte workbook into <folder>; with pause-ms
+// only the status-quo Kämmerei workbook, printing "closing" and sleeping pause-ms just before the file is
+// assembled (the test SIGKILLs it around there and checks that the earlier workbook is untouched).
+func mappenModus(_ a: [String]) {
+    guard let modell = ModellLader.laden(ordner: a[0]).modell else { say("error: model \(a[0]) does not load", to: 2); exit(2) }
+    func sekunden() -> Double { var t = timespec(); clock_gettime(CLOCK_MONOTONIC, &t); return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9 }
+    let t0 = sekunden()
+    let ergebnis = Planungslauf.rechnen(modell, .init(ziehungen: a.count > 2 ? Int(a[2]) ?? 0 : 0))
+    let t1 = sekunden()
+    defer { say("rechnen \(Int((t1 - t0) * 1000)) ms, export \(Int((sekunden() - t1) * 1000)) ms", to: 2) }
+    do {
+        if a.count > 3, let pause = UInt32(a[3]) {
+            _ = try Berichtsmappen.kaemmerei(ergebnis, szenario: "status-quo", ordner: a[1], version: "neu") {
+                say("closing")
+                usleep(pause * 1000)
+            }
+        } else {
+            for pfad in try Berichtsmappen.alle(ergebnis, ordner: a[1], version: "bench") { say(pfad) }
+        }
+        say("done")
+    } catch {
+        say("error: \(error)", to: 2)
+        exit(1)
+    }
 }

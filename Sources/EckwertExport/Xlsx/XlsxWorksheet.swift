@@ -140,6 +140,20 @@ public final class XlsxWorksheet {
         try XlsxError.check(worksheet_print_area(ws, r1, c1, r2, c2), call)
     }
 
+    /// Horizontal page breaks: a new printed page starts at each of these zero-based rows (row 0 is ignored:
+    /// the first page starts there anyway). At most 1,023 breaks (Excel's limit).
+    public func setRowBreaks(_ rows: [Int]) throws {
+        let call = "worksheet_set_h_pagebreaks(\(sheetLabel))"
+        let ws = try live(call)
+        let breaks = Array(Set(rows.filter { $0 > 0 })).sorted()
+        guard breaks.count <= 1023 else { throw XlsxError.invalidArgument(call: call, reason: "\(breaks.count) breaks; at most 1,023 are allowed") }
+        guard !breaks.isEmpty else { return }
+        var c: [lxw_row_t] = []
+        for r in breaks { c.append(try XlsxWorksheet.index(call, r, 0).0) }
+        c.append(0)
+        try XlsxError.check(c.withUnsafeMutableBufferPointer { worksheet_set_h_pagebreaks(ws, $0.baseAddress) }, call)
+    }
+
     /// Page header in Excel's header syntax: `&L`, `&C`, `&R` sections, `&P` page, `&N` pages,
     /// `&&` a literal ampersand (see `XlsxHeaderFooter`). At most 255 characters.
     public func setHeader(_ text: String) throws {

@@ -1,0 +1,86 @@
+import EckwertCore
+
+/// One amount cell of a plan block's Buchungszeile.
+enum Planzelle {
+    /// An engine figure, rounded for display.
+    case wert(Double)
+    /// A formula over other shown cells, with the sum of their shown values as cached value.
+    case formel(String, Double)
+    case leer
+}
+
+/// A plan (Ergebnisplan or Finanzplan lines of the scheme) for one unit: column 0 the line number, column 1 the
+/// line name, amounts from column `Planblock.ersteSpalte`. Buchungszeilen come from `inhalt`; sum lines are
+/// formulas per the scheme's `summe` definitions over the rows of this block; below them, optionally, the
+/// Zuschussbedarf as ordentliche Aufwendungen − ordentliche Erträge.
+enum Planblock {
+    static let ersteSpalte = 2
+
+    /// Writes the block from row `r0`; returns the row of every line key (and `zuschussKey` for the Zuschuss row).
+    @discardableResult
+    static func schreiben(_ b: Blatt, ab r0: Int, zeilen: [Kontenrahmen.Zeile], spalten: Int, leereSpalten: Set<Int>,
+                          kontenrahmen k: Kontenrahmen?, inhalt: (_ zeile: Int, _ spalte: Int) -> Planzelle) throws -> [String: Int] {
+        var rows: [String: Int] = [:]
+        for (z, zeile) in zeilen.enumerated() {
+            let r = r0 + z
+            rows[zeile.key] = r
+            let letzte = z == zeilen.count - 1
+            let labelArt: Mappe.Art = zeile.istSumme ? (letzte ? .betragGesamt : .betragSumme) : .text
+            try b.text("\(zeile.nr)", r, 0, labelArt)
+            try b.text(zeile.istSumme ? "= " + zeile.name : zeile.name, r, 1, labelArt)
+            for s in 0..<spalten {
+                let c = ersteSpalte + s
+                if case let .summe(terme) = zeile.art {
+                    let art: Mappe.Art = letzte ? .betragGesamt : .betragSumme
+                    if leereSpalten.contains(s) { try b.leer(r, c, art); continue }
+                    let teile = terme.compactMap { t in rows[t.key].map { (vorzeichen: t.vorzeichen, zeile: $0) } }
+                    try b.summe(teile, spalte: c, nach: r, art)
+                } else {
+                    switch inhalt(z, s) {
+                    case .wert(let v): try b.betrag(v, r, c)
+                    case let .formel(f, w): try b.formel(f, wert: w, r, c, .betrag)
+                    case .leer: break
+                    }
+                }
+            }
+        }
+        if let k, let ra = rows[k.aufwendungen], let re = rows[k.ertraege] {
+            let r = r0 + zeilen.count
+            rows[zuschussKey] = r
+            try b.leer(r, 0, .betragGesamt)
+            try b.text("Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge)", r, 1, .betragGesamt)
+            for s in 0..<spalten {
+                let c = ersteSpalte + s
+                if leereSpalten.contains(s) { try b.leer(r, c, .betragGesamt); continue }
+                try b.summe([(1, ra), (-1, re)], spalte: c, nach: r, .betragGesamt)
+            }
+        }
+        return rows
+    }
+
+    static let zuschussKey = "__zuschuss"
+
+    /// Height of a block in rows (lines, plus the Zuschuss row when the scheme defines it).
+    static func hoehe(_ zeilen: [Kontenrahmen.Zeile], mitZuschuss: Bool) -> Int { zeilen.count + (mitZuschuss ? 1 : 0) }
+
+    /// A formula adding the same cell on other sheets / rows plus a rounded constant for the rest, with the sum of
+    /// the shown values as cached value; `.wert` when there is nothing to refer to.
+    static func verweise(_ teile: [(blatt: Blatt, zeile: Int, spalte: Int)], von ziel: Blatt, rest: Double?,
+                         mappe: Mappe) -> Planzelle {
+        guard !teile.isEmpty else { return rest.map { .wert($0) } ?? .leer }
+        var formel = "="
+        var wert = 0.0
+        for (i, t) in teile.enumerated() {
+            formel += (i == 0 ? "" : "+") + (t.blatt === ziel ? Blatt.zelle(t.zeile, t.spalte) : t.blatt.referenz(t.zeile, t.spalte))
+            wert += t.blatt.wert(t.zeile, t.spalte)
+        }
+        if let rest {
+            let r = mappe.anzeige(rest)
+            if r != 0 {
+                formel += r < 0 ? "-\(Int64(-r))" : "+\(Int64(r))"
+                wert += r
+            }
+        }
+        return .formel(formel, wert)
+    }
+}
