@@ -10,7 +10,7 @@ public struct Eckwert: ParsableCommand {
         CSV-Daten. Berichte landen in reports/<modell>/.
         """,
         version: EckwertVersion.text,
-        subcommands: [Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Init.self]
+        subcommands: [Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Export.self, Init.self]
     )
     public init() {}
 }

@@ -35,12 +35,24 @@ extension Eckwert {
         @Flag(help: "Keine Fortschrittsmeldungen.")
         var leise = false
 
+        @Option(help: "Zielordner der Dokumente (Standard: reports/<modell>/).")
+        var out: String?
+
+        @Flag(help: "Nur rechnen und die Übersicht zeigen, keine Dokumente schreiben.")
+        var ohneDokumente = false
+
         public init() {}
 
         public func run() throws {
             let m = try modellLaden(modell, warnungenZeigen: false)
             let e = Planungslauf.rechnen(m, rechnen.optionen, fortschritt: leise ? nil : fortschrittAusgabe)
             ausgeben(Laufbericht.zusammenfassung(e))
+            guard !ohneDokumente else { return }
+            let ordner = berichtsordner(m, out)
+            if !leise { fortschrittAusgabe("Dokumente nach \(ordner) …") }
+            ausgeben("\nDokumente:\n")
+            try dokumenteSchreiben("  Kämmerei/Eckwerte") { try Berichtsmappen.alle(e, ordner: ordner, version: EckwertVersion.text) }
+            try dokumenteSchreiben("  Ausschuss") { try Ausschusspaket.schreiben(e, ordner: ordner, version: EckwertVersion.text) }
         }
     }
 

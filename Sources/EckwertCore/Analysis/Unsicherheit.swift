@@ -112,7 +112,10 @@ public enum Unsicherheit {
                                 fbp.wert[o] = Float(sf)
                             }
                         }
-                        if thread == 0, d % 64 == 0 { fortschritt?(fertig.addieren(64) , ziehungen) } else if d % 64 == 0 { _ = fertig.addieren(64) }
+                        if (d - von) % 64 == 63 || d == bis - 1 {
+                            let n = fertig.addieren((d - von) % 64 + 1)
+                            if thread == 0 { fortschritt?(min(n, ziehungen), ziehungen) }
+                        }
                     }
                 }
             }
