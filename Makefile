@@ -20,7 +20,7 @@ release: deps
 # The main job on the shipped model: check it, compute all scenarios, write the reports.
 demo: release
 	.build/release/eckwert check $(MODEL)
-	.build/release/eckwert run $(MODEL)
+	.build/release/eckwert run $(MODEL) --draws 2000
 
 # The workbook checks need LibreOffice (recalculation) and openpyxl (reading xlsx back), the HTML pack test
 # headless Chromium; install them when missing.

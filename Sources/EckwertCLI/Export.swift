@@ -11,7 +11,10 @@ func berichtsordner(_ m: Planungsmodell, _ out: String?) -> String {
 /// Writes documents and reports each path; a failure names the file and leaves earlier files untouched.
 func dokumenteSchreiben(_ titel: String, _ schreiben: () throws -> [String]) throws {
     do {
-        for pfad in try schreiben() { ausgeben("\(titel): \(pfad)\n") }
+        let hier = FileManager.default.currentDirectoryPath + "/"
+        for pfad in try schreiben() {
+            ausgeben("\(titel): \(pfad.hasPrefix(hier) ? String(pfad.dropFirst(hier.count)) : pfad)\n")
+        }
     } catch {
         fehlerausgabe("error: \(error)")
         throw ExitCode(1)
