@@ -98,4 +98,35 @@ import Testing
         #expect(zu.status == 1)
         #expect(zu.stderr.contains("muss vor dem Basisjahr 2025 liegen"))
     }
+
+    /// Two runs writing the same folder at once (issue 7): every file afterwards is complete and byte-identical to
+    /// a run of its own, and no temporary file is left behind.
+    @Test func twoRunsIntoTheSameFolderDoNotCorruptEachOther() throws {
+        let t = try Self.tempOrdner()
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        let allein = try Self.eckwert(["run", Self.muster, "--leise", "--out", t + "/allein"])
+        #expect(allein.status == 0)
+        func starten() throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: KorpusTests.eckwert())
+            p.arguments = ["run", Self.muster, "--leise", "--out", t + "/gemeinsam"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        let a = try starten(), b = try starten()
+        a.waitUntilExit()
+        b.waitUntilExit()
+        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        let fm = FileManager.default
+        let namen = try fm.contentsOfDirectory(atPath: t + "/allein").sorted()
+        #expect(namen.count == 6)
+        #expect(try fm.contentsOfDirectory(atPath: t + "/gemeinsam").sorted() == namen)
+        for n in namen {
+            let x = try Data(contentsOf: URL(fileURLWithPath: t + "/allein/" + n))
+            let y = try Data(contentsOf: URL(fileURLWithPath: t + "/gemeinsam/" + n))
+            #expect(x == y, "\(n) unterscheidet sich")
+        }
+    }
 }
