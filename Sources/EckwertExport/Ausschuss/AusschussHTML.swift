@@ -193,7 +193,8 @@ enum AusschussHTML {
             if n == 1 { s += "<h3>Budgetbereiche</h3>\n" }
             let svg = SVGDiagramm.linien(id: ids.neu("ueberblick"), titel: titel, beschreibung: satz, jahre: jahre, reihen: reihen,
                                          band: band, xTitel: "Jahr", yTitel: "Zuschussbedarf in Mio. €",
-                                         hoehe: n == 0 ? 480 : 400, trenner: vorne + 1)
+                                         // Amounts from zero: a cut axis would make growth look steeper than it is.
+                                         mitNull: true, hoehe: n == 0 ? 480 : 400, trenner: vorne + 1)
             s += figur(svg, "\(esc(satz)) Die Werte stehen in der Tabelle unten.")
         }
         // Data table.
