@@ -57,7 +57,7 @@ public enum Backtest {
             let prods = nr.map { [$0] } ?? m.produkte.map(\.nr)
             var summe = 0.0, irgendwas = false
             for p in prods {
-                for (key, v) in k.zuschussKoeffizienten where v != 0 {
+                for (key, v) in k.zuschussKoeffizienten.sorted(by: { $0.key < $1.key }) where v != 0 {   // fixed order: same sum every run
                     if let x = m.ist.wert(j, p, key) { summe += v * x; irgendwas = true }
                 }
             }

@@ -281,7 +281,7 @@ struct ModellDatei {
                         d.verweise.append(Verweis(art: .gebiet, id: q.schluessel, ort: q.ort, kontext: "\(kontext) kapazitaet"))
                     }
                     kap.plaetzeJeGebiet = je
-                    kap.plaetze = je.values.reduce(0, +)
+                    kap.plaetze = je.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }   // key order: same sum on every run
                 }
             }
             kap.kostenJePlatz = f["kosten_je_platz"].flatMap { y.zahl($0, "\(kontext) kosten_je_platz", 0...1e7) }

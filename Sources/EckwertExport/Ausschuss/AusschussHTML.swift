@@ -404,10 +404,11 @@ enum AusschussHTML {
                          kopf: [("Sozialraum", false), ("", false)] + t.jahre.map { ("\($0)", true) }, zeilen: zeilen, klasse: "kompakt")
         }
         if !m.investitionen.isEmpty {
-            let zeilen = m.investitionen.map { i -> (klasse: String?, zellen: [(String, Bool)]) in
+            // The engine's Σ Auszahlungen (status quo: the sum does not depend on the scenario).
+            let zeilen = d.e.investitionsbuchungen(szenario: "status-quo").map { i, b -> (klasse: String?, zellen: [(String, Bool)]) in
                 (nil, [(esc(i.id), false), (esc(i.name), false), (esc(i.gebiet ?? "–"), false),
                        (i.plaetze.map { Zahlformat.zahl($0) } ?? "–", true), ("\(i.inbetriebnahmeJahr)", true),
-                       (d.betrag(i.auszahlungen.values.reduce(0, +)), true)])
+                       (d.betrag(b.summeAuszahlungen), true)])
             }
             s += tabelle("Geplante Investitionen im Modell", kopf: [("Id", false), ("Investition", false), ("Sozialraum", false),
                                                                     ("Plätze", true), ("in Betrieb ab", true), ("Auszahlungen (\(d.betragseinheit))", true)], zeilen: zeilen)
