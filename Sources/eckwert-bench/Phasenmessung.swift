@@ -26,7 +26,18 @@ struct Phasenmessung {
     var seed: UInt64 = Planungslauf.Optionen().seed
     var dump: String?
 
-    struct Zeile { var phase: String; var sekunden: Double; var rssMB: Double }
+    struct Zeile { var phase: String; var sekunden: Double; var cpu: Double; var rssMB: Double }
+
+    /// User + system CPU time of the process so far, in seconds (all threads).
+    static func cpuSekunden() -> Double {
+        var r = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &r)
+        #else
+        getrusage(RUSAGE_SELF, &r)
+        #endif
+        return Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
+    }
 
     static func jetzt() -> Double {
         var t = timespec()
@@ -58,15 +69,16 @@ struct Phasenmessung {
         print("eckwert-bench run \(ordner)  (draws \(ziehungen), \(n == 1 ? "1 run" : "median of \(n) runs"), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print(zaehlung)
         print("")
-        print("phase          wall [s]   peak RSS [MB]")
-        print("-------------  ---------  -------------")
+        print("phase          wall [s]    cpu [s]   peak RSS [MB]")
+        print("-------------  ---------  ---------  -------------")
         for (i, z) in laeufe[0].enumerated() {
             let werte = laeufe.map { $0[i].sekunden }.sorted()
             let median = werte[werte.count / 2]
             let rss = laeufe.map { $0[i].rssMB }.max() ?? 0
-            let zeit = String(format: "%9.3f", median)
+            let cpus = laeufe.map { $0[i].cpu }.sorted()
+            let zeit = String(format: "%9.3f", median), cpu = String(format: "%9.3f", cpus[cpus.count / 2])
             let speicher = String(format: "%13.0f", rss)
-            print("\(z.phase.padding(toLength: 13, withPad: " ", startingAt: 0))  \(zeit)  \(speicher)")
+            print("\(z.phase.padding(toLength: 13, withPad: " ", startingAt: 0))  \(zeit)  \(cpu)  \(speicher)")
         }
         if n > 1 {
             let totals = laeufe.map { $0.last?.sekunden ?? 0 }.map { String(format: "%.3f", $0) }
@@ -78,12 +90,13 @@ struct Phasenmessung {
     /// One complete run; nil if the model does not load.
     func einmal(dumpen: String?) -> ([Zeile], String)? {
         var zeilen: [Zeile] = []
-        let start = Self.jetzt()
-        var t = start
+        let start = Self.jetzt(), cpuStart = Self.cpuSekunden()
+        var t = start, c = cpuStart
         func fertig(_ phase: String) {
-            let jetzt = Self.jetzt()
-            zeilen.append(Zeile(phase: phase, sekunden: jetzt - t, rssMB: Self.spitzenspeicherMB()))
+            let jetzt = Self.jetzt(), cpu = Self.cpuSekunden()
+            zeilen.append(Zeile(phase: phase, sekunden: jetzt - t, cpu: cpu - c, rssMB: Self.spitzenspeicherMB()))
             t = jetzt
+            c = cpu
         }
 
         // load
@@ -142,7 +155,8 @@ struct Phasenmessung {
         // output: the long format of every scenario, to memory
         let csv = Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) })
         fertig("output")
-        zeilen.append(Zeile(phase: "total", sekunden: Self.jetzt() - start, rssMB: Self.spitzenspeicherMB()))
+        zeilen.append(Zeile(phase: "total", sekunden: Self.jetzt() - start, cpu: Self.cpuSekunden() - cpuStart,
+                            rssMB: Self.spitzenspeicherMB()))
 
         let einheiten = m.einheiten.count
         let info = "model: \(m.produkte.count) products, \(m.bevoelkerung.gebiete.count) Sozialräume, \(m.szenarien.count) scenarios, "
