@@ -2,44 +2,65 @@
 /// Monte-Carlo draws need — net cost and cases per product and forecast year — without building full plans.
 /// Tests compare it with the full engine (`Projektion`) on every scenario: two implementations, one answer.
 struct Schnellrechnung: Sendable {
+    /// Plain values only (no strings or arrays), so that reading it in the draw loop costs no reference counting.
     struct Treiber: Sendable {
-        var bezug: Bezug
+        var von: Int, bis: Int    // reference ages
+        var geschlechter: ClosedRange<Int>   // sex indices summed
         var gebiet: Int?          // index, nil = all
+        var gebietUnbekannt: Bool // a gebiet was named that the population does not have: R = 0
         var quoteIst: Bool
         var rB: Double
-        var pfad: [Double]        // quote_je_1000 / 1000 per year index
+        var pfad: Int             // offset of quote_je_1000 / 1000 per year index in `pfade`
         var kB: Double?
         var personalanteil: Double
         var vzKonto: Double
         var vzErstattung: Double
         var hatErstattung: Bool
     }
+    /// A measure's effect on a rate as plain values; `faktor` is `Massnahme.Wirkung.faktor`.
+    struct Effekt: Sendable {
+        var massnahme: Int        // index into `modell.massnahmen`
+        var quote: Double, ab: Int, rampe: Int
+        init(_ massnahme: Int, _ w: Massnahme.Wirkung) { self.massnahme = massnahme; quote = w.quote; ab = w.ab; rampe = w.rampe }
+        @inline(__always)
+        func faktor(_ jahr: Int) -> Double {
+            guard jahr >= ab else { return 1 }
+            return 1 + quote * min(1, Double(jahr - ab + 1) / Double(max(rampe, 1)))
+        }
+    }
     struct Produktdaten: Sendable {
         var basisTarif = 0.0, basisSach = 0.0, basisKeine = 0.0
         var treiber: Treiber?
-        var wirkungen: [(String, Massnahme.Wirkung)] = []
-        var massnahmen: [(id: String, ab: Int, jaehrlich: Double, vz: Double)] = []
+        var wirkungen: [Effekt] = []
+        /// Measures booked on the product: (index into `modell.massnahmen`, …).
+        var massnahmen: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)] = []
         var investitionen: [(Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)] = []
     }
 
     let p: Projektion
     let daten: [Produktdaten]
+    let pfade: [Double]
 
     init(_ p: Projektion) {
         self.p = p
         let m = p.modell, k = m.kontenrahmen
         let koeff = k.zuschussKoeffizienten
         var daten: [Produktdaten] = []
+        var pfade: [Double] = []
+        let mIndex = Dictionary(m.massnahmen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, prod) in m.produkte.enumerated() {
             var d = Produktdaten()
             var ueberschrieben = Set<String>()
             if let fz = prod.fallzahl {
-                var t = Treiber(bezug: fz.bezug, gebiet: fz.bezug.gebiet.flatMap { m.bevoelkerung.gebietIndex($0) },
-                                quoteIst: false, rB: p.rB[i] ?? 0, pfad: [], kB: nil, personalanteil: 0, vzKonto: 0,
+                let gebiet = fz.bezug.gebiet.flatMap { m.bevoelkerung.gebietIndex($0) }
+                var t = Treiber(von: fz.bezug.von, bis: fz.bezug.bis,
+                                geschlechter: fz.bezug.geschlecht.map { $0.index...$0.index } ?? 0...1,
+                                gebiet: gebiet, gebietUnbekannt: fz.bezug.gebiet != nil && gebiet == nil,
+                                quoteIst: false, rB: p.rB[i] ?? 0, pfad: pfade.count, kB: nil, personalanteil: 0, vzKonto: 0,
                                 vzErstattung: 0, hatErstattung: false)
                 switch fz.quote {
                 case .ist: t.quoteIst = true
-                case .je1000(let pf): t.pfad = (m.basisjahr...m.horizont).map { pf.wert($0) / 1000 }
+                case .je1000(let pf): pfade += (m.basisjahr...m.horizont).map { pf.wert($0) / 1000 }
                 }
                 if let fk = prod.fallkosten, let kb = p.kB[i], k.index(fk.konto) != nil {
                     t.kB = kb
@@ -62,9 +83,9 @@ struct Schnellrechnung: Sendable {
                 case .keine: d.basisKeine += v
                 }
             }
-            d.wirkungen = p.wirkungen[i].map { ($0.massnahme, $0.wirkung) }
-            for mn in m.massnahmen where mn.produkt == prod.nr {
-                d.massnahmen.append((mn.id, mn.kosten.ab, mn.kosten.jaehrlich, koeff[mn.kosten.konto] ?? 0))
+            d.wirkungen = p.wirkungen[i].compactMap { w in mIndex[w.massnahme].map { Effekt($0, w.wirkung) } }
+            for (j, mn) in m.massnahmen.enumerated() where mn.produkt == prod.nr {
+                d.massnahmen.append((j, mn.kosten.ab, mn.kosten.jaehrlich, koeff[mn.kosten.konto] ?? 0))
             }
             for inv in m.investitionen where inv.produkt == prod.nr {
                 d.investitionen.append((inv, koeff[k.abschreibungen] ?? 0, koeff[k.sonderposten] ?? 0,
@@ -73,6 +94,7 @@ struct Schnellrechnung: Sendable {
             daten.append(d)
         }
         self.daten = daten
+        self.pfade = pfade
     }
 
     /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations.
@@ -81,35 +103,44 @@ struct Schnellrechnung: Sendable {
         var gesamt: [Double]     // s*102 + a+1
         init(_ b: Bevoelkerung) {
             let G = b.gebiete.count
-            jeGebiet = [Double](repeating: 0, count: G * 2 * 102)
-            gesamt = [Double](repeating: 0, count: 2 * 102)
-            for g in 0..<G {
-                for s in 0..<2 {
-                    var c = 0.0
-                    let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
-                    for a in 0...Alter.max {
-                        c += b.werte[base + a]
-                        jeGebiet[(g * 2 + s) * 102 + a + 1] = c
+            var jeGebiet = [Double](repeating: 0, count: G * 2 * 102)
+            var gesamt = [Double](repeating: 0, count: 2 * 102)
+            b.werte.withUnsafeBufferPointer { w in
+                jeGebiet.withUnsafeMutableBufferPointer { j in
+                    gesamt.withUnsafeMutableBufferPointer { ges in
+                        for g in 0..<G {
+                            for s in 0..<2 {
+                                var c = 0.0
+                                let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
+                                let ziel = (g * 2 + s) * 102 + 1
+                                for a in 0...Alter.max {
+                                    c += w[base + a]
+                                    j[ziel + a] = c
+                                }
+                            }
+                        }
+                        // Per sex and age, the gebiete added in order 0, 1, … (as a running sum starting at 0).
+                        for g in 0..<G {
+                            for s in 0..<2 {
+                                let quelle = (g * 2 + s) * 102 + 1
+                                for a in 0...Alter.max { ges[s * 102 + a + 1] += j[quelle + a] }
+                            }
+                        }
                     }
                 }
             }
-            for s in 0..<2 {
-                for a in 0...Alter.max {
-                    var c = 0.0
-                    for g in 0..<G { c += jeGebiet[(g * 2 + s) * 102 + a + 1] }
-                    gesamt[s * 102 + a + 1] = c
-                }
-            }
+            self.jeGebiet = jeGebiet
+            self.gesamt = gesamt
         }
-        func summe(_ bz: Bezug, gebiet: Int?, gebietUnbekannt: Bool) -> Double {
-            if gebietUnbekannt { return 0 }
-            let ss = bz.geschlecht.map { [$0.index] } ?? [0, 1]
+        @inline(__always)
+        func summe(_ tr: Treiber) -> Double {
+            if tr.gebietUnbekannt { return 0 }
             var r = 0.0
-            for s in ss {
-                if let g = gebiet {
-                    r += jeGebiet[(g * 2 + s) * 102 + bz.bis + 1] - jeGebiet[(g * 2 + s) * 102 + bz.von]
+            for s in tr.geschlechter {
+                if let g = tr.gebiet {
+                    r += jeGebiet[(g * 2 + s) * 102 + tr.bis + 1] - jeGebiet[(g * 2 + s) * 102 + tr.von]
                 } else {
-                    r += gesamt[s * 102 + bz.bis + 1] - gesamt[s * 102 + bz.von]
+                    r += gesamt[s * 102 + tr.bis + 1] - gesamt[s * 102 + tr.von]
                 }
             }
             return r
@@ -119,10 +150,14 @@ struct Schnellrechnung: Sendable {
     /// Net cost and cases per product and forecast year into `zuschuss[i*J + t-1]`, `faelle[i*J + t-1]`.
     func rechnen(_ a: Rechenannahmen, _ pop: [Bevoelkerung], zuschuss: inout [Double], faelle: inout [Double]) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
-        let kum = pop.map { Kumuliert($0) }
+        // Year index 0 (the Basisjahr) needs none.
+        let kum = pop.indices.map { $0 == 0 ? nil : Kumuliert(pop[$0]) }
+        // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
+        let aktiv = p.modell.massnahmen.map { a.massnahmen.contains($0.id) }
         var idxT = [Double](repeating: 1, count: n), idxS = idxT
         for t in 1..<n { idxT[t] = idxT[t - 1] * (1 + a.tarif[t]); idxS[t] = idxS[t - 1] * (1 + a.sachkosten[t]) }
-        for (i, d) in daten.enumerated() {
+        for i in daten.indices {
+            let d = daten[i]
             var fk = d.treiber?.kB ?? 0
             var trendFaktor = 1.0
             var mkosten = [Double](repeating: 0, count: d.massnahmen.count)
@@ -134,11 +169,10 @@ struct Schnellrechnung: Sendable {
                 if let tr = d.treiber {
                     if t >= 1 { trendFaktor *= 1 + a.quoteTrend[i] }
                     if t >= 1 {
-                        let unbekannt = tr.bezug.gebiet != nil && tr.gebiet == nil
-                        let R = kum[t].summe(tr.bezug, gebiet: tr.gebiet, gebietUnbekannt: unbekannt)
-                        var r = tr.quoteIst ? tr.rB * trendFaktor : tr.pfad[t]
+                        let R = kum[t]?.summe(tr) ?? 0
+                        var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
                         var w = 1.0
-                        for (id, x) in d.wirkungen where a.massnahmen.contains(id) { w *= x.faktor(B + t) }
+                        for x in d.wirkungen where aktiv[x.massnahme] { w *= x.faktor(B + t) }
                         r *= w
                         f = r * R
                         if tr.kB != nil {
@@ -151,7 +185,7 @@ struct Schnellrechnung: Sendable {
                         }
                     }
                 }
-                for (j, mn) in d.massnahmen.enumerated() where a.massnahmen.contains(mn.id) && B + t >= mn.ab {
+                for (j, mn) in d.massnahmen.enumerated() where aktiv[mn.index] && B + t >= mn.ab {
                     mkosten[j] = B + t == mn.ab ? mn.jaehrlich : mkosten[j] * (1 + a.sachkosten[t])
                     if t >= 1 { z += mn.vz * mkosten[j] }
                 }

@@ -19,15 +19,51 @@ public struct Unsicherheitsergebnis: Sendable {
 }
 
 public enum Unsicherheit {
+    /// What `ziehen` needs of the three scenarios, looked up once for all draws: the status-quo assumptions and,
+    /// per product, the (best, mode, worst) triples of the drawn values.
+    struct Ziehungsbasis: Sendable {
+        struct Dreieck: Sendable { var best: Double, modus: Double, worst: Double }
+        var annahmen: Rechenannahmen
+        var quoteTrend: [Dreieck]
+        /// nil where the product has no Erstattung (then no value is drawn for it).
+        var erstattung: [Dreieck?]
+        var fallkostenTrend: [Dreieck]
+
+        init(_ m: Planungsmodell, best: Szenario, sq: Szenario, worst: Szenario) {
+            annahmen = Rechenannahmen(modell: m, szenario: sq)
+            quoteTrend = []; erstattung = []; fallkostenTrend = []
+            for p in m.produkte {
+                let b = best.produkte[p.nr], s = sq.produkte[p.nr], wo = worst.produkte[p.nr]
+                let qs = s?.quoteTrend ?? 0
+                quoteTrend.append(Dreieck(best: b?.quoteTrend ?? qs, modus: qs, worst: wo?.quoteTrend ?? qs))
+                if let e = p.erstattung {
+                    let es = s?.erstattungAnteil ?? e.anteil
+                    erstattung.append(Dreieck(best: b?.erstattungAnteil ?? es, modus: es, worst: wo?.erstattungAnteil ?? es))
+                } else {
+                    erstattung.append(nil)
+                }
+                let fs = s?.fallkostenTrend ?? 0
+                fallkostenTrend.append(Dreieck(best: b?.fallkostenTrend ?? fs, modus: fs, worst: wo?.fallkostenTrend ?? fs))
+            }
+        }
+    }
+
     /// One draw's assumptions (population parameters, prices, per-product values).
     static func ziehen(_ m: Planungsmodell, best: Szenario, sq: Szenario, worst: Szenario,
                        rng: inout SplitMix64) -> (Rechenannahmen, u: [Double]) {
-        var a = Rechenannahmen(modell: m, szenario: sq)
+        ziehen(m, Ziehungsbasis(m, best: best, sq: sq, worst: worst), best: best, sq: sq, worst: worst, rng: &rng)
+    }
+
+    /// One draw with the lookups done once (`basis`); the same values as drawing from the scenarios directly.
+    static func ziehen(_ m: Planungsmodell, _ basis: Ziehungsbasis, best: Szenario, sq: Szenario, worst: Szenario,
+                       rng: inout SplitMix64) -> (Rechenannahmen, u: [Double]) {
+        var a = basis.annahmen
         let jahre = Array(m.basisjahr...m.horizont)
         func pfad(_ b: Zeitpfad, _ s: Zeitpfad, _ w: Zeitpfad, _ u: Double) -> [Double] {
             jahre.map { Dreiecksverteilung.quantil(u, best: b.wert($0), modus: s.wert($0), worst: w.wert($0)) }
         }
         var us: [Double] = []
+        us.reserveCapacity(5 + 3 * m.produkte.count)
         func u() -> Double { let x = rng.gleich(); us.append(x); return x }
         let bb = best.bevoelkerung, sb = sq.bevoelkerung, wb = worst.bevoelkerung
         if let s = sb.geburtenziffer {
@@ -38,17 +74,14 @@ public enum Unsicherheit {
         a.bevoelkerung.wanderungssaldo = Zeitpfad(Dictionary(uniqueKeysWithValues: zip(jahre, w)))
         a.tarif = pfad(best.preise.tarif, sq.preise.tarif, worst.preise.tarif, u())
         a.sachkosten = pfad(best.preise.sachkosten, sq.preise.sachkosten, worst.preise.sachkosten, u())
-        for (i, p) in m.produkte.enumerated() {
-            let b = best.produkte[p.nr], s = sq.produkte[p.nr], wo = worst.produkte[p.nr]
-            let qs = s?.quoteTrend ?? 0
-            a.quoteTrend[i] = Dreiecksverteilung.quantil(u(), best: b?.quoteTrend ?? qs, modus: qs, worst: wo?.quoteTrend ?? qs)
-            if let e = p.erstattung {
-                let es = s?.erstattungAnteil ?? e.anteil
-                a.erstattungAnteil[i] = Dreiecksverteilung.quantil(u(), best: b?.erstattungAnteil ?? es, modus: es,
-                                                                   worst: wo?.erstattungAnteil ?? es)
+        for i in m.produkte.indices {
+            let q = basis.quoteTrend[i]
+            a.quoteTrend[i] = Dreiecksverteilung.quantil(u(), best: q.best, modus: q.modus, worst: q.worst)
+            if let e = basis.erstattung[i] {
+                a.erstattungAnteil[i] = Dreiecksverteilung.quantil(u(), best: e.best, modus: e.modus, worst: e.worst)
             }
-            let fs = s?.fallkostenTrend ?? 0
-            a.fallkostenTrend[i] = Dreiecksverteilung.quantil(u(), best: b?.fallkostenTrend ?? fs, modus: fs, worst: wo?.fallkostenTrend ?? fs)
+            let f = basis.fallkostenTrend[i]
+            a.fallkostenTrend[i] = Dreiecksverteilung.quantil(u(), best: f.best, modus: f.modus, worst: f.worst)
         }
         return (a, us)
     }
@@ -86,8 +119,17 @@ public enum Unsicherheit {
         let hatFaelle = einheiten.map { e in e.produkte.contains { m.produkte[$0].fallzahl != nil } }
         let sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
         let bestPop = p.bevoelkerung(best.bevoelkerung).jahre, worstPop = p.bevoelkerung(worst.bevoelkerung).jahre
+        let zbasis = Ziehungsbasis(m, best: best, sq: sq, worst: worst)
+        // The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
+        var startListe = [0], gliedListe: [Int] = []
+        for e in einheiten { gliedListe += e.produkte; startListe.append(gliedListe.count) }
+        let start = startListe, glied = gliedListe
+        let K = nE * jahre
         let threads = 2
         let stueck = (ziehungen + threads - 1) / threads
+        // Draws are computed in blocks; a block's sums are kept draw-major and written out unit-major at its end,
+        // so that the big arrays are written in runs of `block` consecutive values instead of one value per page.
+        let block = 32
         zuschuss.withUnsafeMutableBufferPointer { zb in
             faelle.withUnsafeMutableBufferPointer { fb in
                 let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
@@ -97,22 +139,43 @@ public enum Unsicherheit {
                     guard von < bis else { return }
                     var pz = [Double](repeating: 0, count: m.produkte.count * jahre)
                     var pf = pz
-                    for d in von..<bis {
-                        var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-                        let (a, us) = ziehen(m, best: best, sq: sq, worst: worst, rng: &rng)
-                        let pop = bevoelkerung(p, a, best: best, worst: worst, u: us.first ?? 0.5,
-                                               sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
-                        schnell.rechnen(a, pop, zuschuss: &pz, faelle: &pf)
-                        for (ei, e) in einheiten.enumerated() {
-                            for t in 0..<jahre {
-                                var sz = 0.0, sf = 0.0
-                                for i in e.produkte { sz += pz[i * jahre + t]; sf += pf[i * jahre + t] }
-                                let o = (ei * jahre + t) * ziehungen + d
-                                zbp.wert[o] = Float(sz)
-                                fbp.wert[o] = Float(sf)
+                    var bz = [Float](repeating: 0, count: block * K), bf = bz
+                    var sz = [Double](repeating: 0, count: jahre), sf = sz
+                    var d0 = von
+                    while d0 < bis {
+                        let d1 = min(bis, d0 + block)
+                        for d in d0..<d1 {
+                            var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
+                            let (a, us) = ziehen(m, zbasis, best: best, sq: sq, worst: worst, rng: &rng)
+                            let pop = bevoelkerung(p, a, best: best, worst: worst, u: us.first ?? 0.5,
+                                                   sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
+                            schnell.rechnen(a, pop, zuschuss: &pz, faelle: &pf)
+                            let zeile = (d - d0) * K
+                            start.withUnsafeBufferPointer { st in
+                                glied.withUnsafeBufferPointer { gl in
+                                    for ei in 0..<nE {
+                                        for t in 0..<jahre { sz[t] = 0; sf[t] = 0 }
+                                        for k in st[ei]..<st[ei + 1] {
+                                            let i = gl[k]
+                                            for t in 0..<jahre { sz[t] += pz[i * jahre + t]; sf[t] += pf[i * jahre + t] }
+                                        }
+                                        for t in 0..<jahre {
+                                            bz[zeile + ei * jahre + t] = Float(sz[t])
+                                            bf[zeile + ei * jahre + t] = Float(sf[t])
+                                        }
+                                    }
+                                }
+                            }
+                            if thread == 0, d % 64 == 0 { fortschritt?(fertig.addieren(64) , ziehungen) } else if d % 64 == 0 { _ = fertig.addieren(64) }
+                        }
+                        for k in 0..<K {
+                            let o = k * ziehungen
+                            for d in d0..<d1 {
+                                zbp.wert[o + d] = bz[(d - d0) * K + k]
+                                fbp.wert[o + d] = bf[(d - d0) * K + k]
                             }
                         }
-                        if thread == 0, d % 64 == 0 { fortschritt?(fertig.addieren(64) , ziehungen) } else if d % 64 == 0 { _ = fertig.addieren(64) }
+                        d0 = d1
                     }
                 }
             }
@@ -138,15 +201,47 @@ public enum Unsicherheit {
                                      einheiten: einheiten, zuschuss: zb, faelle: fb)
     }
 
-    /// P10, P50, P90 by the nearest-rank rule on the sorted draws (rank ⌈q·n⌉).
+    /// P10, P50, P90 by the nearest-rank rule on the sorted draws (rank ⌈q·n⌉). The three order statistics are
+    /// found by selection (linear time) rather than a full sort; they are the same values. Only where NaN or −0
+    /// occurs (whose place among equals depends on the algorithm) the draws are sorted as before.
     static func quantile(_ x: inout [Float]) -> (Double, Double, Double) {
-        x.sort()
         let n = x.count
-        func q(_ p: Double) -> Double {
-            let rang = max(1, Int((p * Double(n)).rounded(.up)))
-            return Double(x[min(n, rang) - 1])
+        func rang(_ p: Double) -> Int { min(n, max(1, Int((p * Double(n)).rounded(.up)))) - 1 }
+        let k1 = rang(0.1), k2 = rang(0.5), k3 = rang(0.9)
+        if x.contains(where: { $0.isNaN || ($0 == 0 && $0.sign == .minus) }) {
+            x.sort()
+        } else {
+            x.withUnsafeMutableBufferPointer { a in
+                auswaehlen(a, k2, 0, n - 1)
+                if k1 < k2 { auswaehlen(a, k1, 0, k2 - 1) }
+                if k3 > k2 { auswaehlen(a, k3, k2 + 1, n - 1) }
+            }
         }
-        return (q(0.1), q(0.5), q(0.9))
+        return (Double(x[k1]), Double(x[k2]), Double(x[k3]))
+    }
+
+    /// Puts the k-th smallest of a[lo...hi] at index k, smaller or equal values before it and greater or equal
+    /// after it (Hoare's FIND with a median-of-three pivot). No NaN allowed.
+    static func auswaehlen(_ a: UnsafeMutableBufferPointer<Float>, _ k: Int, _ lo0: Int, _ hi0: Int) {
+        var lo = lo0, hi = hi0
+        while hi > lo {
+            let mid = lo + (hi - lo) / 2
+            if a[mid] < a[lo] { a.swapAt(mid, lo) }
+            if a[hi] < a[lo] { a.swapAt(hi, lo) }
+            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            let pivot = a[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while pivot < a[j] { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
+        }
     }
 }
 
