@@ -180,18 +180,38 @@ public enum Unsicherheit {
                 }
             }
         }
+        // Quantiles per (unit, year), the units split between the threads; q[(k * 2 + art) * 3 + 0...2] with
+        // k = unit · years + year and art 0 = net cost, 1 = cases.
+        var q = [Double](repeating: 0, count: K * 2 * 3)
+        zuschuss.withUnsafeBufferPointer { zb in
+            faelle.withUnsafeBufferPointer { fb in
+                q.withUnsafeMutableBufferPointer { qb in
+                    let zbp = UnsafeSendable(UnsafeMutableBufferPointer(mutating: zb))
+                    let fbp = UnsafeSendable(UnsafeMutableBufferPointer(mutating: fb))
+                    let qbp = UnsafeSendable(qb)
+                    let teil = (K + threads - 1) / threads
+                    DispatchQueueBridge.parallel(threads) { thread in
+                        var puffer = [Float](repeating: 0, count: ziehungen)
+                        for k in (thread * teil)..<min(K, (thread + 1) * teil) {
+                            for (art, quelle) in [zbp, fbp].enumerated() {
+                                let o = k * ziehungen
+                                for d in 0..<ziehungen { puffer[d] = quelle.wert[o + d] }
+                                let r = quantile(&puffer)
+                                let z = (k * 2 + art) * 3
+                                qbp.wert[z] = r.0; qbp.wert[z + 1] = r.1; qbp.wert[z + 2] = r.2
+                            }
+                        }
+                    }
+                }
+            }
+        }
         var zb: [Unsicherheitsergebnis.Band] = [], fb: [Unsicherheitsergebnis.Band?] = []
-        var puffer = [Float](repeating: 0, count: ziehungen)
         for ei in 0..<nE {
             var z = Unsicherheitsergebnis.Band(p10: [], p50: [], p90: []), f = z
             for t in 0..<jahre {
-                let o = (ei * jahre + t) * ziehungen
-                for d in 0..<ziehungen { puffer[d] = zuschuss[o + d] }
-                let q = quantile(&puffer)
-                z.p10.append(q.0); z.p50.append(q.1); z.p90.append(q.2)
-                for d in 0..<ziehungen { puffer[d] = faelle[o + d] }
-                let r = quantile(&puffer)
-                f.p10.append(r.0); f.p50.append(r.1); f.p90.append(r.2)
+                let o = (ei * jahre + t) * 2 * 3
+                z.p10.append(q[o]); z.p50.append(q[o + 1]); z.p90.append(q[o + 2])
+                f.p10.append(q[o + 3]); f.p50.append(q[o + 4]); f.p90.append(q[o + 5])
             }
             zb.append(z)
             fb.append(hatFaelle[ei] ? f : nil)
