@@ -15,13 +15,43 @@ public struct Langzeile: Sendable, Hashable {
 
     /// Sorted by szenario, ebene, nr, groesse, jahr (text columns by their text, jahr by number).
     public static func sortiert(_ z: [Langzeile]) -> [Langzeile] {
-        z.sorted {
-            if $0.szenario != $1.szenario { return $0.szenario < $1.szenario }
-            if $0.ebene != $1.ebene { return $0.ebene.rawValue < $1.ebene.rawValue }
-            if $0.nr != $1.nr { return $0.nr < $1.nr }
-            if $0.groesse != $1.groesse { return $0.groesse < $1.groesse }
-            return $0.jahr < $1.jahr
+        reihenfolge(z).map { z[$0] }
+    }
+
+    /// The indices of `z` in the order of `sortiert`: the same stable order as sorting with
+    /// "szenario, then ebene (by its raw value), then nr, then groesse (String <), then jahr", computed on ranks.
+    /// Each column's distinct values are ranked once with the same comparison (strings that are == share a rank),
+    /// so the rows compare as integers; ties keep the input order, as the stable sort did.
+    static func reihenfolge(_ z: [Langzeile]) -> [Int] {
+        func raenge<T: Hashable>(_ werte: [T], _ kleiner: (T, T) -> Bool) -> [T: Int] {
+            var r: [T: Int] = [:]
+            for (i, w) in werte.sorted(by: kleiner).enumerated() where r[w] == nil { r[w] = i }
+            return r
         }
+        let sz = raenge(Array(Set(z.map(\.szenario))), <)
+        let eb = raenge(Ebene.allCases, { $0.rawValue < $1.rawValue })
+        let nr = raenge(Array(Set(z.map(\.nr))), <)
+        let gr = raenge(Array(Set(z.map(\.groesse))), <)
+        let ja = raenge(Array(Set(z.map(\.jahr))), <)
+        func bits(_ n: Int) -> Int { n <= 1 ? 1 : Int.bitWidth - (n - 1).leadingZeroBitCount }
+        let b = [bits(sz.count), bits(eb.count), bits(nr.count), bits(gr.count), bits(ja.count), bits(z.count)]
+        if b.reduce(0, +) <= 64 {
+            // One packed key per row: rank fields from most to least significant, the row index last.
+            var keys = [UInt64](repeating: 0, count: z.count)
+            for (i, x) in z.enumerated() {
+                var k = UInt64(sz[x.szenario] ?? 0)
+                k = k << b[1] | UInt64(eb[x.ebene] ?? 0)
+                k = k << b[2] | UInt64(nr[x.nr] ?? 0)
+                k = k << b[3] | UInt64(gr[x.groesse] ?? 0)
+                k = k << b[4] | UInt64(ja[x.jahr] ?? 0)
+                keys[i] = k << b[5] | UInt64(i)
+            }
+            keys.sort()
+            let maske = b[5] >= 64 ? UInt64.max : (UInt64(1) << UInt64(b[5])) - 1
+            return keys.map { Int($0 & maske) }
+        }
+        let r = z.map { x in [sz[x.szenario] ?? 0, eb[x.ebene] ?? 0, nr[x.nr] ?? 0, gr[x.groesse] ?? 0, ja[x.jahr] ?? 0] }
+        return z.indices.sorted { r[$0].lexicographicallyPrecedes(r[$1]) || (r[$0] == r[$1] && $0 < $1) }
     }
 }
 
@@ -82,8 +112,10 @@ public enum Langformat {
     public static func csv(_ zeilen: [Langzeile]) -> String {
         var s = "szenario;ebene;nr;groesse;jahr;wert\n"
         s.reserveCapacity(zeilen.count * 60)
-        for z in Langzeile.sortiert(zeilen) {
-            s += "\(feld(z.szenario));\(z.ebene.rawValue);\(feld(z.nr));\(feld(z.groesse));\(z.jahr);\(zahl(z.wert))\n"
+        for i in Langzeile.reihenfolge(zeilen) {
+            let z = zeilen[i]
+            s += feld(z.szenario); s += ";"; s += z.ebene.rawValue; s += ";"; s += feld(z.nr); s += ";"
+            s += feld(z.groesse); s += ";"; s += String(z.jahr); s += ";"; s += zahl(z.wert); s += "\n"
         }
         return s
     }
@@ -104,7 +136,7 @@ public enum Langformat {
         guard v.isFinite else { return "" }
         if v == 0 { return "0" }
         let d = "\(v)"
-        guard d.contains("e") else { return d.hasSuffix(".0") ? String(d.dropLast(2)) : d }
+        guard d.utf8.contains(UInt8(ascii: "e")) else { return d.hasSuffix(".0") ? String(d.dropLast(2)) : d }
         // Expand mantissa/exponent.
         let teile = d.split(separator: "e")
         guard teile.count == 2, let exp = Int(teile[1]) else { return d }
@@ -129,6 +161,13 @@ public enum Langformat {
     }
 
     static func feld(_ s: String) -> String {
+        // Fast path for ASCII text without ; " or LF (the usual case): returned as it is, as below.
+        var ascii = true, besonders = false
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == UInt8(ascii: ";") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { besonders = true; break }
+        }
+        if ascii, !besonders { return s }
         guard s.contains(";") || s.contains("\"") || s.contains("\n") else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
