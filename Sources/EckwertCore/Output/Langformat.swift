@@ -23,34 +23,47 @@ public struct Langzeile: Sendable, Hashable {
     /// Each column's distinct values are ranked once with the same comparison (strings that are == share a rank),
     /// so the rows compare as integers; ties keep the input order, as the stable sort did.
     static func reihenfolge(_ z: [Langzeile]) -> [Int] {
-        func raenge<T: Hashable>(_ werte: [T], _ kleiner: (T, T) -> Bool) -> [T: Int] {
-            var r: [T: Int] = [:]
-            for (i, w) in werte.sorted(by: kleiner).enumerated() where r[w] == nil { r[w] = i }
-            return r
+        // Column values → provisional ids in order of appearance, then ids → ranks by sorting the distinct values.
+        func spalte<T: Hashable>(_ wert: (Langzeile) -> T, _ kleiner: (T, T) -> Bool) -> (ids: [Int], rang: [Int]) {
+            var id: [T: Int] = [:]
+            var werte: [T] = []
+            var ids = [Int](repeating: 0, count: z.count)
+            for (i, x) in z.enumerated() {
+                let w = wert(x)
+                if let k = id[w] { ids[i] = k } else {
+                    id[w] = werte.count
+                    ids[i] = werte.count
+                    werte.append(w)
+                }
+            }
+            var rang = [Int](repeating: 0, count: werte.count)
+            for (r, k) in werte.indices.sorted(by: { kleiner(werte[$0], werte[$1]) }).enumerated() { rang[k] = r }
+            return (ids.map { rang[$0] }, rang)
         }
-        let sz = raenge(Array(Set(z.map(\.szenario))), <)
-        let eb = raenge(Ebene.allCases, { $0.rawValue < $1.rawValue })
-        let nr = raenge(Array(Set(z.map(\.nr))), <)
-        let gr = raenge(Array(Set(z.map(\.groesse))), <)
-        let ja = raenge(Array(Set(z.map(\.jahr))), <)
+        let sz = spalte({ $0.szenario }, <)
+        let eb = spalte({ $0.ebene }, { $0.rawValue < $1.rawValue })
+        let nr = spalte({ $0.nr }, <)
+        let gr = spalte({ $0.groesse }, <)
+        let ja = spalte({ $0.jahr }, <)
         func bits(_ n: Int) -> Int { n <= 1 ? 1 : Int.bitWidth - (n - 1).leadingZeroBitCount }
-        let b = [bits(sz.count), bits(eb.count), bits(nr.count), bits(gr.count), bits(ja.count), bits(z.count)]
+        let b = [bits(sz.rang.count), bits(eb.rang.count), bits(nr.rang.count), bits(gr.rang.count), bits(ja.rang.count),
+                 bits(z.count)]
         if b.reduce(0, +) <= 64 {
             // One packed key per row: rank fields from most to least significant, the row index last.
             var keys = [UInt64](repeating: 0, count: z.count)
-            for (i, x) in z.enumerated() {
-                var k = UInt64(sz[x.szenario] ?? 0)
-                k = k << b[1] | UInt64(eb[x.ebene] ?? 0)
-                k = k << b[2] | UInt64(nr[x.nr] ?? 0)
-                k = k << b[3] | UInt64(gr[x.groesse] ?? 0)
-                k = k << b[4] | UInt64(ja[x.jahr] ?? 0)
+            for i in z.indices {
+                var k = UInt64(sz.ids[i])
+                k = k << b[1] | UInt64(eb.ids[i])
+                k = k << b[2] | UInt64(nr.ids[i])
+                k = k << b[3] | UInt64(gr.ids[i])
+                k = k << b[4] | UInt64(ja.ids[i])
                 keys[i] = k << b[5] | UInt64(i)
             }
             keys.sort()
             let maske = b[5] >= 64 ? UInt64.max : (UInt64(1) << UInt64(b[5])) - 1
             return keys.map { Int($0 & maske) }
         }
-        let r = z.map { x in [sz[x.szenario] ?? 0, eb[x.ebene] ?? 0, nr[x.nr] ?? 0, gr[x.groesse] ?? 0, ja[x.jahr] ?? 0] }
+        let r = z.indices.map { i in [sz.ids[i], eb.ids[i], nr.ids[i], gr.ids[i], ja.ids[i]] }
         return z.indices.sorted { r[$0].lexicographicallyPrecedes(r[$1]) || (r[$0] == r[$1] && $0 < $1) }
     }
 }
