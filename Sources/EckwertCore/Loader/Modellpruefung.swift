@@ -123,7 +123,8 @@ enum Modellpruefung {
                 }
             }
         }
-        for p in m.produkte where !m.ist.werte.keys.contains(where: { $0.jahr == B && $0.produkt == p.nr }) {
+        let mitIstB = Set(m.ist.werte.keys.lazy.filter { $0.jahr == B }.map(\.produkt))
+        for p in m.produkte where !mitIstB.contains(p.nr) {
             befund.warnung(p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
         }
         for massnahme in md.massnahmen {
@@ -197,10 +198,11 @@ enum Modellpruefung {
     private static func pruefeIst(_ m: Planungsmodell, datei: String, befund: Befund) {
         let nrn = Set(m.produkte.map(\.nr))
         var gemeldet = Set<String>()
-        let schluessel = m.ist.werte.keys.sorted {
-            let a = m.ist.orte[$0]?.line ?? 0, b = m.ist.orte[$1]?.line ?? 0
-            return a != b ? a < b : ($0.jahr, $0.produkt, $0.groesse) < ($1.jahr, $1.produkt, $1.groesse)
-        }
+        // Lines looked up once, not in every comparison.
+        let schluessel = m.ist.werte.keys.map { (k: $0, zeile: m.ist.orte[$0]?.line ?? 0) }.sorted {
+            let a = $0.zeile, b = $1.zeile
+            return a != b ? a < b : ($0.k.jahr, $0.k.produkt, $0.k.groesse) < ($1.k.jahr, $1.k.produkt, $1.k.groesse)
+        }.map(\.k)
         for k in schluessel {
             let ort = m.ist.orte[k] ?? SourceLocation(file: datei)
             if !nrn.contains(k.produkt) {
