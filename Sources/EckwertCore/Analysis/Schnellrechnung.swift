@@ -40,6 +40,13 @@ struct Schnellrechnung: Sendable {
     let p: Projektion
     let daten: [Produktdaten]
     let pfade: [Double]
+    // `daten` flat, as plain values, for the draw loop (no reference counting per product):
+    let basisTarif: [Double], basisSach: [Double], basisKeine: [Double]
+    let treiber: [Treiber?]
+    /// Product i's effects are effekte[effektStart[i] ..< effektStart[i + 1]]; likewise its own measures' costs.
+    let effekte: [Effekt], effektStart: [Int]
+    let kosten: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)], kostenStart: [Int]
+    let investitionen: [(produkt: Int, inv: Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)]
 
     init(_ p: Projektion) {
         self.p = p
@@ -95,6 +102,25 @@ struct Schnellrechnung: Sendable {
         }
         self.daten = daten
         self.pfade = pfade
+        basisTarif = daten.map(\.basisTarif)
+        basisSach = daten.map(\.basisSach)
+        basisKeine = daten.map(\.basisKeine)
+        treiber = daten.map(\.treiber)
+        var eStart = [0], kStart = [0]
+        var eff: [Effekt] = [], kst: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)] = []
+        var inv: [(produkt: Int, inv: Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)] = []
+        for (i, d) in daten.enumerated() {
+            eff += d.wirkungen
+            eStart.append(eff.count)
+            kst += d.massnahmen
+            kStart.append(kst.count)
+            inv += d.investitionen.map { (i, $0.0, $0.vzAfa, $0.vzSop, $0.vzFolge) }
+        }
+        effekte = eff
+        effektStart = eStart
+        kosten = kst
+        kostenStart = kStart
+        investitionen = inv
     }
 
     /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations.
@@ -156,23 +182,25 @@ struct Schnellrechnung: Sendable {
         let aktiv = p.modell.massnahmen.map { a.massnahmen.contains($0.id) }
         var idxT = [Double](repeating: 1, count: n), idxS = idxT
         for t in 1..<n { idxT[t] = idxT[t - 1] * (1 + a.tarif[t]); idxS[t] = idxS[t - 1] * (1 + a.sachkosten[t]) }
+        var mkosten = [Double](repeating: 0, count: kosten.count)
         for i in daten.indices {
-            let d = daten[i]
-            var fk = d.treiber?.kB ?? 0
+            let tr = treiber[i]
+            var fk = tr?.kB ?? 0
             var trendFaktor = 1.0
-            var mkosten = [Double](repeating: 0, count: d.massnahmen.count)
+            let bT = basisTarif[i], bS = basisSach[i], bK = basisKeine[i]
+            let effekteI = effektStart[i]..<effektStart[i + 1], kostenI = kostenStart[i]..<kostenStart[i + 1]
             for t in 0..<n {
                 var z = 0.0, f = 0.0
                 if t >= 1 {
-                    z = d.basisTarif * idxT[t] + d.basisSach * idxS[t] + d.basisKeine
+                    z = bT * idxT[t] + bS * idxS[t] + bK
                 }
-                if let tr = d.treiber {
+                if let tr {
                     if t >= 1 { trendFaktor *= 1 + a.quoteTrend[i] }
                     if t >= 1 {
                         let R = kum[t]?.summe(tr) ?? 0
                         var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
                         var w = 1.0
-                        for x in d.wirkungen where aktiv[x.massnahme] { w *= x.faktor(B + t) }
+                        for e in effekteI where aktiv[effekte[e].massnahme] { w *= effekte[e].faktor(B + t) }
                         r *= w
                         f = r * R
                         if tr.kB != nil {
@@ -185,7 +213,8 @@ struct Schnellrechnung: Sendable {
                         }
                     }
                 }
-                for (j, mn) in d.massnahmen.enumerated() where aktiv[mn.index] && B + t >= mn.ab {
+                for j in kostenI where aktiv[kosten[j].index] && B + t >= kosten[j].ab {
+                    let mn = kosten[j]
                     mkosten[j] = B + t == mn.ab ? mn.jaehrlich : mkosten[j] * (1 + a.sachkosten[t])
                     if t >= 1 { z += mn.vz * mkosten[j] }
                 }
@@ -194,11 +223,12 @@ struct Schnellrechnung: Sendable {
                     faelle[i * J + t - 1] = f
                 }
             }
-            for inv in d.investitionen {
-                let b = Investitionsrechnung.buchung(inv.0, basisjahr: B, n: n, sachkosten: a.sachkosten)
-                for t in 1..<n {
-                    zuschuss[i * J + t - 1] += inv.vzAfa * b.abschreibungen[t] + inv.vzSop * b.sonderposten[t] + inv.vzFolge * b.folgekosten[t]
-                }
+        }
+        // Investments add to their product's net cost after it is set (as before, product by product).
+        for x in investitionen {
+            let b = Investitionsrechnung.buchung(x.inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
+            for t in 1..<n {
+                zuschuss[x.produkt * J + t - 1] += x.vzAfa * b.abschreibungen[t] + x.vzSop * b.sonderposten[t] + x.vzFolge * b.folgekosten[t]
             }
         }
     }

@@ -150,22 +150,7 @@ public enum Unsicherheit {
                             let pop = bevoelkerung(p, a, best: best, worst: worst, u: us.first ?? 0.5,
                                                    sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
                             schnell.rechnen(a, pop, zuschuss: &pz, faelle: &pf)
-                            let zeile = (d - d0) * K
-                            start.withUnsafeBufferPointer { st in
-                                glied.withUnsafeBufferPointer { gl in
-                                    for ei in 0..<nE {
-                                        for t in 0..<jahre { sz[t] = 0; sf[t] = 0 }
-                                        for k in st[ei]..<st[ei + 1] {
-                                            let i = gl[k]
-                                            for t in 0..<jahre { sz[t] += pz[i * jahre + t]; sf[t] += pf[i * jahre + t] }
-                                        }
-                                        for t in 0..<jahre {
-                                            bz[zeile + ei * jahre + t] = Float(sz[t])
-                                            bf[zeile + ei * jahre + t] = Float(sf[t])
-                                        }
-                                    }
-                                }
-                            }
+                            summieren(start, glied, pz, pf, &sz, &sf, &bz, &bf, zeile: (d - d0) * K, jahre: jahre)
                             if thread == 0, d % 64 == 0 { fortschritt?(fertig.addieren(64) , ziehungen) } else if d % 64 == 0 { _ = fertig.addieren(64) }
                         }
                         for k in 0..<K {
@@ -192,11 +177,18 @@ public enum Unsicherheit {
                     let teil = (K + threads - 1) / threads
                     DispatchQueueBridge.parallel(threads) { thread in
                         var puffer = [Float](repeating: 0, count: ziehungen)
+                        var eimer = Eimerauswahl()
                         for k in (thread * teil)..<min(K, (thread + 1) * teil) {
                             for (art, quelle) in [zbp, fbp].enumerated() {
                                 let o = k * ziehungen
-                                for d in 0..<ziehungen { puffer[d] = quelle.wert[o + d] }
-                                let r = quantile(&puffer)
+                                let werte = UnsafeBufferPointer(rebasing: quelle.wert[o..<(o + ziehungen)])
+                                let r: (Double, Double, Double)
+                                if let schnell = eimer.quantile(werte) {
+                                    r = schnell
+                                } else {
+                                    for d in 0..<ziehungen { puffer[d] = werte[d] }
+                                    r = quantile(&puffer)
+                                }
                                 let z = (k * 2 + art) * 3
                                 qbp.wert[z] = r.0; qbp.wert[z + 1] = r.1; qbp.wert[z + 2] = r.2
                             }
@@ -221,6 +213,34 @@ public enum Unsicherheit {
                                      einheiten: einheiten, zuschuss: zb, faelle: fb)
     }
 
+    /// Net cost and cases of every unit (members glied[start[e] ..< start[e + 1]]) for one draw, as Float into
+    /// bz/bf from index `zeile`; each sum runs over the unit's products in order, starting at 0.
+    static func summieren(_ start: [Int], _ glied: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
+                          _ sf: inout [Double], _ bz: inout [Float], _ bf: inout [Float], zeile: Int, jahre: Int) {
+        let nE = start.count - 1
+        start.withUnsafeBufferPointer { st in
+        glied.withUnsafeBufferPointer { gl in
+        pz.withUnsafeBufferPointer { pzp in
+        pf.withUnsafeBufferPointer { pfp in
+        sz.withUnsafeMutableBufferPointer { szp in
+        sf.withUnsafeMutableBufferPointer { sfp in
+        bz.withUnsafeMutableBufferPointer { bzp in
+        bf.withUnsafeMutableBufferPointer { bfp in
+            for ei in 0..<nE {
+                for t in 0..<jahre { szp[t] = 0; sfp[t] = 0 }
+                for k in st[ei]..<st[ei + 1] {
+                    let o = gl[k] * jahre
+                    for t in 0..<jahre { szp[t] += pzp[o + t]; sfp[t] += pfp[o + t] }
+                }
+                let z = zeile + ei * jahre
+                for t in 0..<jahre {
+                    bzp[z + t] = Float(szp[t])
+                    bfp[z + t] = Float(sfp[t])
+                }
+            }
+        }}}}}}}}
+    }
+
     /// P10, P50, P90 by the nearest-rank rule on the sorted draws (rank ⌈q·n⌉). The three order statistics are
     /// found by selection (linear time) rather than a full sort; they are the same values. Only where NaN or −0
     /// occurs (whose place among equals depends on the algorithm) the draws are sorted as before.
@@ -238,6 +258,74 @@ public enum Unsicherheit {
             }
         }
         return (Double(x[k1]), Double(x[k2]), Double(x[k3]))
+    }
+
+    /// The same three order statistics as `quantile`, found without moving the draws: a histogram of the values
+    /// over [min, max] in equal-width buckets (a monotone map, so the k-th smallest lies in the bucket where the
+    /// running count passes k), then only the values of the (at most three) buckets concerned are sorted.
+    /// nil where that does not apply (few draws, NaN, −0, infinite values or range); then `quantile` is used.
+    struct Eimerauswahl {
+        var zaehler: [Int32] = []
+        var eimerNr: [UInt16] = []
+        var inhalt: [[Float]] = [[], [], []]
+
+        mutating func quantile(_ x: UnsafeBufferPointer<Float>) -> (Double, Double, Double)? {
+            let n = x.count
+            guard n >= 256 else { return nil }
+            var lo = x[0], hi = x[0], sonder = false
+            for v in x {
+                lo = Swift.min(lo, v)
+                hi = Swift.max(hi, v)
+                sonder = sonder || v.isNaN || (v == 0 && v.sign == .minus)
+            }
+            guard !sonder, lo.isFinite, hi.isFinite else { return nil }
+            func rang(_ p: Double) -> Int { Swift.min(n, Swift.max(1, Int((p * Double(n)).rounded(.up)))) - 1 }
+            let k = [rang(0.1), rang(0.5), rang(0.9)]
+            if lo == hi { return (Double(lo), Double(lo), Double(lo)) }
+            let dlo = Double(lo), spanne = Double(hi) - dlo
+            let nb = Swift.min(4096, n / 4)
+            let skala = Double(nb) / spanne
+            guard spanne.isFinite, skala.isFinite, skala > 0 else { return nil }
+            if zaehler.count != nb { zaehler = [Int32](repeating: 0, count: nb) } else {
+                for b in 0..<nb { zaehler[b] = 0 }
+            }
+            if eimerNr.count != n { eimerNr = [UInt16](repeating: 0, count: n) }
+            zaehler.withUnsafeMutableBufferPointer { z in
+                eimerNr.withUnsafeMutableBufferPointer { e in
+                    for i in 0..<n {
+                        let b = Swift.min(nb - 1, Int((Double(x[i]) - dlo) * skala))
+                        e[i] = UInt16(b)
+                        z[b] += 1
+                    }
+                }
+            }
+            // Bucket and rank within it of each of the three ranks (k ascending).
+            var ziel = [(eimer: Int, rest: Int)](repeating: (0, 0), count: 3)
+            var kum = 0, j = 0
+            for b in 0..<nb where j < 3 {
+                let c = Int(zaehler[b])
+                while j < 3, k[j] < kum + c { ziel[j] = (b, k[j] - kum); j += 1 }
+                kum += c
+            }
+            guard j == 3 else { return nil }
+            for m in 0..<3 { inhalt[m].removeAll(keepingCapacity: true) }
+            let e0 = UInt16(ziel[0].eimer), e1 = UInt16(ziel[1].eimer), e2 = UInt16(ziel[2].eimer)
+            eimerNr.withUnsafeBufferPointer { e in
+                for i in 0..<n {
+                    let b = e[i]
+                    if b == e0 { inhalt[0].append(x[i]) }
+                    if b == e1, e1 != e0 { inhalt[1].append(x[i]) }
+                    if b == e2, e2 != e1, e2 != e0 { inhalt[2].append(x[i]) }
+                }
+            }
+            var werte: [Double] = []
+            for m in 0..<3 {
+                let quelle = ziel[m].eimer == ziel[0].eimer ? 0 : (ziel[m].eimer == ziel[1].eimer ? 1 : 2)
+                if quelle == m { inhalt[m].sort() }
+                werte.append(Double(inhalt[quelle][ziel[m].rest]))
+            }
+            return (werte[0], werte[1], werte[2])
+        }
     }
 
     /// Puts the k-th smallest of a[lo...hi] at index k, smaller or equal values before it and greater or equal
