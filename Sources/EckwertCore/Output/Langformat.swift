@@ -123,14 +123,21 @@ public enum Langformat {
 
     /// `szenario;ebene;nr;groesse;jahr;wert`, values unrounded with a decimal point, LF line ends.
     public static func csv(_ zeilen: [Langzeile]) -> String {
-        var s = "szenario;ebene;nr;groesse;jahr;wert\n"
-        s.reserveCapacity(zeilen.count * 60)
+        // Built as UTF-8 bytes (the same pieces in the same order), turned into a String once.
+        var s: [UInt8] = []
+        s.reserveCapacity(40 + zeilen.count * 64)
+        s.append(contentsOf: "szenario;ebene;nr;groesse;jahr;wert\n".utf8)
+        let semikolon = UInt8(ascii: ";")
         for i in Langzeile.reihenfolge(zeilen) {
             let z = zeilen[i]
-            s += feld(z.szenario); s += ";"; s += z.ebene.rawValue; s += ";"; s += feld(z.nr); s += ";"
-            s += feld(z.groesse); s += ";"; s += String(z.jahr); s += ";"; s += zahl(z.wert); s += "\n"
+            s.append(contentsOf: feld(z.szenario).utf8); s.append(semikolon)
+            s.append(contentsOf: z.ebene.rawValue.utf8); s.append(semikolon)
+            s.append(contentsOf: feld(z.nr).utf8); s.append(semikolon)
+            s.append(contentsOf: feld(z.groesse).utf8); s.append(semikolon)
+            s.append(contentsOf: String(z.jahr).utf8); s.append(semikolon)
+            s.append(contentsOf: zahl(z.wert).utf8); s.append(UInt8(ascii: "\n"))
         }
-        return s
+        return String(decoding: s, as: UTF8.self)
     }
 
     /// A JSON array of objects with the same fields, in the same order.
