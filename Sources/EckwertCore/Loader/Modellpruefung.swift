@@ -29,6 +29,27 @@ enum Modellpruefung {
             }
         }
 
+        // Look-ups by number without copying every Produkt: the first product with a number (as
+        // `Planungsmodell.produkt`), and for ASCII numbers every prefix up to a "." (as `Planungsmodell.liegt`).
+        let produktNachNr = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
+        func produkt(_ nr: String) -> Produkt? { produktNachNr[nr].map { m.produkte[$0] } }
+        let nrListe = m.produkte.map(\.nr)
+        var praefixe: Set<String>? = []
+        for nr in nrListe {
+            let u = nr.utf8
+            guard u.allSatisfy({ $0 < 0x80 }) else { praefixe = nil; break }
+            var j = u.startIndex
+            while j < u.endIndex {
+                if u[j] == UInt8(ascii: ".") { praefixe?.insert(String(nr[..<j])) }
+                j = u.index(after: j)
+            }
+            praefixe?.insert(nr)
+        }
+        func gibtProdukte(unter id: String) -> Bool {
+            if let praefixe, id.utf8.allSatisfy({ $0 < 0x80 }) { return praefixe.contains(id) }
+            return nrListe.contains { Planungsmodell.liegt($0, unter: id) }
+        }
+
         // References.
         let kids = Set(m.kennzahlen.map(\.id)), mids = Set(m.massnahmen.map(\.id))
         let gebiete = Set(m.bevoelkerung.gebiete), sids = Set(m.strategischeZiele.map(\.id))
@@ -37,7 +58,7 @@ enum Modellpruefung {
             case .produkt:
                 if !nrn.contains(v.id) { unbekannt(v, "Produkt", Array(nrn).sorted(), befund) }
             case .produktOderPrefix:
-                if !m.produkte.contains(where: { Planungsmodell.liegt($0.nr, unter: v.id) }) {
+                if !gibtProdukte(unter: v.id) {
                     unbekannt(v, "Produkt, Produktgruppe oder Produktbereich", Array(nrn.union(gruppen).union(bereiche)).sorted(), befund)
                 }
             case .kennzahl: if !kids.contains(v.id) { unbekannt(v, "Kennzahl", Array(kids).sorted(), befund) }
@@ -129,14 +150,14 @@ enum Modellpruefung {
         }
         for massnahme in md.massnahmen {
             for w in massnahme.0.wirkung {
-                if let p = m.produkt(w.produkt), p.fallzahl == nil {
+                if let p = produkt(w.produkt), p.fallzahl == nil {
                     befund.fehler(massnahme.1, "Maßnahme \(massnahme.0.id): wirkt auf Produkt \(w.produkt), das keine fallzahl hat – eine Wirkung ändert die Quote")
                 }
             }
         }
         for s in m.szenarien {
             for (nr, a) in s.produkte.sorted(by: { $0.key < $1.key }) {
-                guard let p = m.produkt(nr) else { continue }
+                guard let p = produkt(nr) else { continue }
                 if a.quoteTrend != nil {
                     if p.fallzahl == nil {
                         befund.fehler(s.ort, "Szenario \(s.name): quote_trend für Produkt \(nr), das keine fallzahl hat")
@@ -153,7 +174,7 @@ enum Modellpruefung {
             }
         }
         for (inv, ort) in md.investitionen {
-            if inv.plaetze != nil, let p = m.produkt(inv.produkt), p.kapazitaet == nil {
+            if inv.plaetze != nil, let p = produkt(inv.produkt), p.kapazitaet == nil {
                 befund.warnung(ort, "Investition \(inv.id): plaetze angegeben, aber Produkt \(inv.produkt) hat keine kapazitaet – die Plätze werden nicht verglichen")
             }
         }
