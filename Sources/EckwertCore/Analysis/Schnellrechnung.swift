@@ -123,33 +123,46 @@ struct Schnellrechnung: Sendable {
         investitionen = inv
     }
 
-    /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations.
+    /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations;
+    /// every year of a run in two flat arrays (reading them costs no reference counting).
     struct Kumuliert {
-        var jeGebiet: [Double]   // (g*2+s)*102 + a+1
-        var gesamt: [Double]     // s*102 + a+1
-        init(_ b: Bevoelkerung) {
-            let G = b.gebiete.count
-            var jeGebiet = [Double](repeating: 0, count: G * 2 * 102)
-            var gesamt = [Double](repeating: 0, count: 2 * 102)
-            b.werte.withUnsafeBufferPointer { w in
-                jeGebiet.withUnsafeMutableBufferPointer { j in
-                    gesamt.withUnsafeMutableBufferPointer { ges in
-                        for g in 0..<G {
-                            for s in 0..<2 {
-                                var c = 0.0
-                                let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
-                                let ziel = (g * 2 + s) * 102 + 1
-                                for a in 0...Alter.max {
-                                    c += w[base + a]
-                                    j[ziel + a] = c
+        var jeGebiet: [Double]   // start[t] + (g*2+s)*102 + a+1
+        var gesamt: [Double]     // t*204 + s*102 + a+1
+        var start: [Int]
+        var gebiete: [Int]
+        /// Years 1 ..< pop.count (year index 0, the Basisjahr, needs none).
+        init(_ pop: [Bevoelkerung]) {
+            var start = [Int](repeating: 0, count: pop.count), gebiete = start
+            var gesamtzahl = 0
+            for t in pop.indices where t > 0 {
+                start[t] = gesamtzahl
+                gebiete[t] = pop[t].gebiete.count
+                gesamtzahl += gebiete[t] * 2 * 102
+            }
+            var jeGebiet = [Double](repeating: 0, count: gesamtzahl)
+            var gesamt = [Double](repeating: 0, count: pop.count * 2 * 102)
+            for t in pop.indices where t > 0 {
+                let G = gebiete[t], s0 = start[t], g0 = t * 2 * 102
+                pop[t].werte.withUnsafeBufferPointer { w in
+                    jeGebiet.withUnsafeMutableBufferPointer { j in
+                        gesamt.withUnsafeMutableBufferPointer { ges in
+                            for g in 0..<G {
+                                for s in 0..<2 {
+                                    var c = 0.0
+                                    let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
+                                    let ziel = s0 + (g * 2 + s) * 102 + 1
+                                    for a in 0...Alter.max {
+                                        c += w[base + a]
+                                        j[ziel + a] = c
+                                    }
                                 }
                             }
-                        }
-                        // Per sex and age, the gebiete added in order 0, 1, … (as a running sum starting at 0).
-                        for g in 0..<G {
-                            for s in 0..<2 {
-                                let quelle = (g * 2 + s) * 102 + 1
-                                for a in 0...Alter.max { ges[s * 102 + a + 1] += j[quelle + a] }
+                            // Per sex and age, the gebiete added in order 0, 1, … (as a running sum starting at 0).
+                            for g in 0..<G {
+                                for s in 0..<2 {
+                                    let quelle = s0 + (g * 2 + s) * 102 + 1
+                                    for a in 0...Alter.max { ges[g0 + s * 102 + a + 1] += j[quelle + a] }
+                                }
                             }
                         }
                     }
@@ -157,16 +170,20 @@ struct Schnellrechnung: Sendable {
             }
             self.jeGebiet = jeGebiet
             self.gesamt = gesamt
+            self.start = start
+            self.gebiete = gebiete
         }
         @inline(__always)
-        func summe(_ tr: Treiber) -> Double {
+        func summe(_ tr: Treiber, _ t: Int) -> Double {
             if tr.gebietUnbekannt { return 0 }
             var r = 0.0
             for s in tr.geschlechter {
                 if let g = tr.gebiet {
-                    r += jeGebiet[(g * 2 + s) * 102 + tr.bis + 1] - jeGebiet[(g * 2 + s) * 102 + tr.von]
+                    precondition(g < gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung")
+                    let o = start[t] + (g * 2 + s) * 102
+                    r += jeGebiet[o + tr.bis + 1] - jeGebiet[o + tr.von]
                 } else {
-                    r += gesamt[s * 102 + tr.bis + 1] - gesamt[s * 102 + tr.von]
+                    r += gesamt[t * 204 + s * 102 + tr.bis + 1] - gesamt[t * 204 + s * 102 + tr.von]
                 }
             }
             return r
@@ -176,8 +193,7 @@ struct Schnellrechnung: Sendable {
     /// Net cost and cases per product and forecast year into `zuschuss[i*J + t-1]`, `faelle[i*J + t-1]`.
     func rechnen(_ a: Rechenannahmen, _ pop: [Bevoelkerung], zuschuss: inout [Double], faelle: inout [Double]) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
-        // Year index 0 (the Basisjahr) needs none.
-        let kum = pop.indices.map { $0 == 0 ? nil : Kumuliert(pop[$0]) }
+        let kum = Kumuliert(pop)
         // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
         let aktiv = p.modell.massnahmen.map { a.massnahmen.contains($0.id) }
         var idxT = [Double](repeating: 1, count: n), idxS = idxT
@@ -197,7 +213,7 @@ struct Schnellrechnung: Sendable {
                 if let tr {
                     if t >= 1 { trendFaktor *= 1 + a.quoteTrend[i] }
                     if t >= 1 {
-                        let R = kum[t]?.summe(tr) ?? 0
+                        let R = kum.summe(tr, t)
                         var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
                         var w = 1.0
                         for e in effekteI where aktiv[effekte[e].massnahme] { w *= effekte[e].faktor(B + t) }

@@ -180,6 +180,8 @@ public enum Unsicherheit {
                         var eimer = Eimerauswahl()
                         for k in (thread * teil)..<min(K, (thread + 1) * teil) {
                             for (art, quelle) in [zbp, fbp].enumerated() {
+                                // Cases of a unit without any driven product are not reported (band nil).
+                                if art == 1, !hatFaelle[k / jahre] { continue }
                                 let o = k * ziehungen
                                 let werte = UnsafeBufferPointer(rebasing: quelle.wert[o..<(o + ziehungen)])
                                 let r: (Double, Double, Double)
