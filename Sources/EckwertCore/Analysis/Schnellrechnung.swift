@@ -5,6 +5,7 @@ struct Schnellrechnung: Sendable {
     /// Plain values only (no strings or arrays), so that reading it in the draw loop costs no reference counting.
     struct Treiber: Sendable {
         var von: Int, bis: Int    // reference ages
+        var vonSchnitt = 0, bisSchnitt = 0   // positions of `von` and `bis + 1` in `schnitte`
         var geschlechter: ClosedRange<Int>   // sex indices summed
         var gebiet: Int?          // index, nil = all
         var gebietUnbekannt: Bool // a gebiet was named that the population does not have: R = 0
@@ -40,6 +41,8 @@ struct Schnellrechnung: Sendable {
     let p: Projektion
     let daten: [Produktdaten]
     let pfade: [Double]
+    /// The cumulative-age indices (a + 1 after age a; 0 = before age 0) that any driver reads: `von` and `bis + 1`.
+    let schnitte: [Int]
     // `daten` flat, as plain values, for the draw loop (no reference counting per product):
     let basisTarif: [Double], basisSach: [Double], basisKeine: [Double]
     let treiber: [Treiber?]
@@ -100,6 +103,17 @@ struct Schnellrechnung: Sendable {
             }
             daten.append(d)
         }
+        var schnittSet = Set<Int>()
+        for d in daten { if let t = d.treiber { schnittSet.insert(t.von); schnittSet.insert(t.bis + 1) } }
+        let schnitte = schnittSet.sorted()
+        let position = Dictionary(uniqueKeysWithValues: schnitte.enumerated().map { ($1, $0) })
+        for i in daten.indices {
+            guard var t = daten[i].treiber else { continue }
+            t.vonSchnitt = position[t.von] ?? 0
+            t.bisSchnitt = position[t.bis + 1] ?? 0
+            daten[i].treiber = t
+        }
+        self.schnitte = schnitte
         self.daten = daten
         self.pfade = pfade
         basisTarif = daten.map(\.basisTarif)
@@ -124,44 +138,78 @@ struct Schnellrechnung: Sendable {
     }
 
     /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations;
-    /// every year of a run in two flat arrays (reading them costs no reference counting).
+    /// every year of a run in two flat arrays (reading them costs no reference counting), and only at the
+    /// cumulative indices `schnitte` that drivers read. Each running sum adds ages 0, 1, … in order from 0 and the
+    /// city-wide value adds the gebiete in order from 0, as a full table would; four running sums are carried
+    /// side by side only so that the processor can overlap them.
     struct Kumuliert {
-        var jeGebiet: [Double]   // start[t] + (g*2+s)*102 + a+1
-        var gesamt: [Double]     // t*204 + s*102 + a+1
+        var jeGebiet: [Double]   // start[t] + (g*2+s)*nc + position
+        var gesamt: [Double]     // (t*2 + s)*nc + position
         var start: [Int]
         var gebiete: [Int]
+        let nc: Int
         /// Years 1 ..< pop.count (year index 0, the Basisjahr, needs none).
-        init(_ pop: [Bevoelkerung]) {
+        init(_ pop: [Bevoelkerung], schnitte: [Int]) {
+            nc = schnitte.count
+            var istSchnitt = [Int](repeating: -1, count: Alter.count + 1)
+            for (k, c) in schnitte.enumerated() where c >= 0 && c <= Alter.count { istSchnitt[c] = k }
             var start = [Int](repeating: 0, count: pop.count), gebiete = start
             var gesamtzahl = 0
             for t in pop.indices where t > 0 {
                 start[t] = gesamtzahl
                 gebiete[t] = pop[t].gebiete.count
-                gesamtzahl += gebiete[t] * 2 * 102
+                gesamtzahl += gebiete[t] * 2 * nc
             }
             var jeGebiet = [Double](repeating: 0, count: gesamtzahl)
-            var gesamt = [Double](repeating: 0, count: pop.count * 2 * 102)
+            var gesamt = [Double](repeating: 0, count: pop.count * 2 * nc)
+            let nc = self.nc
             for t in pop.indices where t > 0 {
-                let G = gebiete[t], s0 = start[t], g0 = t * 2 * 102
+                let G = gebiete[t], s0 = start[t]
+                precondition(pop[t].werte.count == G * 2 * Alter.count, "Bevoelkerung: werte passt nicht zu gebiete")
                 pop[t].werte.withUnsafeBufferPointer { w in
                     jeGebiet.withUnsafeMutableBufferPointer { j in
-                        gesamt.withUnsafeMutableBufferPointer { ges in
-                            for g in 0..<G {
-                                for s in 0..<2 {
-                                    var c = 0.0
-                                    let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
-                                    let ziel = s0 + (g * 2 + s) * 102 + 1
-                                    for a in 0...Alter.max {
-                                        c += w[base + a]
-                                        j[ziel + a] = c
+                        istSchnitt.withUnsafeBufferPointer { ist in
+                            // Chains (g, s) in storage order, four at a time.
+                            let ketten = G * 2
+                            var k0 = 0
+                            while k0 < ketten {
+                                let anzahl = Swift.min(4, ketten - k0)
+                                var c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0
+                                let b0 = k0 * Alter.count, z0 = s0 + k0 * nc
+                                if anzahl == 4 {
+                                    for a in 0..<Alter.count {
+                                        c0 += w[b0 + a]
+                                        c1 += w[b0 + Alter.count + a]
+                                        c2 += w[b0 + 2 * Alter.count + a]
+                                        c3 += w[b0 + 3 * Alter.count + a]
+                                        let k = ist[a + 1]
+                                        if k >= 0 {
+                                            j[z0 + k] = c0
+                                            j[z0 + nc + k] = c1
+                                            j[z0 + 2 * nc + k] = c2
+                                            j[z0 + 3 * nc + k] = c3
+                                        }
+                                    }
+                                } else {
+                                    for m in 0..<anzahl {
+                                        var c = 0.0
+                                        let b = b0 + m * Alter.count
+                                        for a in 0..<Alter.count {
+                                            c += w[b + a]
+                                            let k = ist[a + 1]
+                                            if k >= 0 { j[z0 + m * nc + k] = c }
+                                        }
                                     }
                                 }
+                                k0 += anzahl
                             }
-                            // Per sex and age, the gebiete added in order 0, 1, … (as a running sum starting at 0).
+                        }
+                        gesamt.withUnsafeMutableBufferPointer { ges in
+                            // Per sex and cut, the gebiete added in order 0, 1, … (a running sum starting at 0).
                             for g in 0..<G {
                                 for s in 0..<2 {
-                                    let quelle = s0 + (g * 2 + s) * 102 + 1
-                                    for a in 0...Alter.max { ges[g0 + s * 102 + a + 1] += j[quelle + a] }
+                                    let quelle = s0 + (g * 2 + s) * nc, ziel = (t * 2 + s) * nc
+                                    for k in 0..<nc { ges[ziel + k] += j[quelle + k] }
                                 }
                             }
                         }
@@ -180,10 +228,11 @@ struct Schnellrechnung: Sendable {
             for s in tr.geschlechter {
                 if let g = tr.gebiet {
                     precondition(g < gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung")
-                    let o = start[t] + (g * 2 + s) * 102
-                    r += jeGebiet[o + tr.bis + 1] - jeGebiet[o + tr.von]
+                    let o = start[t] + (g * 2 + s) * nc
+                    r += jeGebiet[o + tr.bisSchnitt] - jeGebiet[o + tr.vonSchnitt]
                 } else {
-                    r += gesamt[t * 204 + s * 102 + tr.bis + 1] - gesamt[t * 204 + s * 102 + tr.von]
+                    let o = (t * 2 + s) * nc
+                    r += gesamt[o + tr.bisSchnitt] - gesamt[o + tr.vonSchnitt]
                 }
             }
             return r
@@ -193,7 +242,7 @@ struct Schnellrechnung: Sendable {
     /// Net cost and cases per product and forecast year into `zuschuss[i*J + t-1]`, `faelle[i*J + t-1]`.
     func rechnen(_ a: Rechenannahmen, _ pop: [Bevoelkerung], zuschuss: inout [Double], faelle: inout [Double]) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
-        let kum = Kumuliert(pop)
+        let kum = Kumuliert(pop, schnitte: schnitte)
         // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
         let aktiv = p.modell.massnahmen.map { a.massnahmen.contains($0.id) }
         var idxT = [Double](repeating: 1, count: n), idxS = idxT
