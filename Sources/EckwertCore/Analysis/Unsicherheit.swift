@@ -128,8 +128,9 @@ public enum Unsicherheit {
         let threads = 2
         let stueck = (ziehungen + threads - 1) / threads
         // Draws are computed in blocks; a block's sums are kept draw-major and written out unit-major at its end,
-        // so that the big arrays are written in runs of `block` consecutive values instead of one value per page.
-        let block = 32
+        // so that the big arrays are written in runs of `block` consecutive values (one cache line) instead of one
+        // value per page; 16 keeps the block (2 × 16 draws × units × years) small enough for the cache.
+        let block = 16
         zuschuss.withUnsafeMutableBufferPointer { zb in
             faelle.withUnsafeMutableBufferPointer { fb in
                 let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
