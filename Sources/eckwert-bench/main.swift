@@ -6,6 +6,9 @@ import Glibc
 import Darwin
 #endif
 
+// eckwert-bench: benchmarks and hidden test helpers.
+//   eckwert-bench generate <dir> [--products 1000] [--gebiete 60] [--seed N]   a large synthetic model
+//   eckwert-bench run <dir> [--draws N] [--repeat K] [--seed S] [--dump FILE]   phase timings (Phasenmessung.swift)
 // Hidden test mode, used by XlsxTests' kill test:
 //   eckwert-bench xlsx-slow <path> [rows]
 // writes a large workbook (rows × 10 numbers, default 300,000 rows) to <path> through XlsxWorkbook,
@@ -17,8 +20,7 @@ func say(_ line: String, to fd: Int32 = 1) {
     text.withUTF8 { _ = write(fd, $0.baseAddress, $0.count) }
 }
 
-let arguments = CommandLine.arguments
-if arguments.count >= 3, arguments[1] == "xlsx-slow" {
+func xlsxSlow(_ arguments: [String]) {
     let path = arguments[2]
     let rows = arguments.count >= 4 ? Int(arguments[3]) ?? 300_000 : 300_000
     do {
@@ -35,9 +37,19 @@ if arguments.count >= 3, arguments[1] == "xlsx-slow" {
         say("error: \(error)", to: 2)
         exit(1)
     }
-} else if arguments.count >= 4, arguments[1] == "mappen" {
+}
+
+let arguments = CommandLine.arguments
+switch arguments.count >= 2 ? arguments[1] : "" {
+case "xlsx-slow" where arguments.count >= 3:
+    xlsxSlow(arguments)
+case "mappen" where arguments.count >= 4:
     mappenModus(Array(arguments.dropFirst(2)))
-} else {
+case "generate":
+    exit(generieren(Array(arguments.dropFirst(2))))
+case "run":
+    exit(Phasenmessung.argumente(Array(arguments.dropFirst(2)))?.ausfuehren() ?? 2)
+default:
     print("bench")
 }
 

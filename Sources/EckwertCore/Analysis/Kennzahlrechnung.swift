@@ -7,56 +7,102 @@ public enum Kennzahlrechnung {
         var out: [String: [Double?]] = [:]
         for k in m.kennzahlen {
             out[k.id] = e.jahre.indices.map { t in
-                Kontext(modell: m, erg: e, t: t, cache: cache, tiefe: 0).kennzahl(k.id)
+                Kontext(cache: cache, t: t, tiefe: 0).kennzahl(k.id)
             }
         }
         return out
     }
 
-    /// Sums per prefix, computed once per run.
+    /// What a run's formulas look up, computed once per run: sums per prefix, the products under a prefix,
+    /// Kennzahlen by id, population sums per year and selection.
     final class Teilplancache {
         let m: Planungsmodell
         let e: Rechenergebnis
         var plaene: [String: Teilplan] = [:]
-        init(_ m: Planungsmodell, _ e: Rechenergebnis) { self.m = m; self.e = e }
+        var indizes: [String: [Int]] = [:]
+        /// id → index of its first Kennzahl (as `Planungsmodell.kennzahl(_:)` finds it).
+        let kennzahlIndex: [String: Int]
+        struct BevSchluessel: Hashable { var t: Int; var auswahl: BevAuswahl }
+        var bevWerte: [BevSchluessel: Double?] = [:]
+
+        init(_ m: Planungsmodell, _ e: Rechenergebnis) {
+            self.m = m
+            self.e = e
+            kennzahlIndex = Dictionary(m.kennzahlen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        /// Every product number and each of its prefixes up to a "." ("31", "31.1", "31.1.01") → the products it
+        /// covers, in model order: for ASCII numbers exactly `Planungsmodell.liegt`. nil if a number is not ASCII.
+        lazy var praefixe: [String: [Int]]? = {
+            var out: [String: [Int]] = [:]
+            for (i, p) in m.produkte.enumerated() {
+                let u = p.nr.utf8
+                guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+                var j = u.startIndex
+                while j < u.endIndex {
+                    if u[j] == UInt8(ascii: ".") { out[String(p.nr[..<j]), default: []].append(i) }
+                    j = u.index(after: j)
+                }
+                out[p.nr, default: []].append(i)
+            }
+            return out
+        }()
+        func produktIndizes(_ prefix: String) -> [Int] {
+            if let i = indizes[prefix] { return i }
+            let i: [Int]
+            if prefix.utf8.allSatisfy({ $0 < 0x80 }), let p = praefixe {
+                i = p[prefix] ?? []
+            } else {
+                i = m.produktIndizes(unter: prefix)
+            }
+            indizes[prefix] = i
+            return i
+        }
         func plan(_ prefix: String) -> Teilplan? {
             if let p = plaene[prefix] { return p }
-            let idx = m.produktIndizes(unter: prefix)
+            let idx = produktIndizes(prefix)
             guard !idx.isEmpty else { return nil }
             let p = Teilplan(e, idx, modell: m)
             plaene[prefix] = p
             return p
         }
+        func kennzahl(_ id: String) -> Kennzahl? { kennzahlIndex[id].map { m.kennzahlen[$0] } }
     }
 
     struct Kontext: Formelkontext {
-        let modell: Planungsmodell
-        let erg: Rechenergebnis
-        let t: Int
         let cache: Teilplancache
+        let t: Int
         let tiefe: Int
 
         private func wert(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
-        private var k: Kontenrahmen { modell.kontenrahmen }
+        private var k: Kontenrahmen { cache.m.kontenrahmen }
 
         func faelle(_ p: String) -> Double? { wert(cache.plan(p)?.faelle?[t]) }
         func aufwand(_ p: String) -> Double? { wert(cache.plan(p)?.zeile(k.aufwendungen, k)?[t]) }
         func ertrag(_ p: String) -> Double? { wert(cache.plan(p)?.zeile(k.ertraege, k)?[t]) }
         func fallkosten(_ p: String) -> Double? {
             guard let plan = cache.plan(p), let a = plan.fallkostenAufwand?[t], let f = plan.faelle?[t], f != 0 else { return nil }
-            if modell.produktIndizes(unter: p).count == 1, let i = modell.produktIndizes(unter: p).first {
-                return wert(erg.produkte[i].fallkosten?[t])
+            let indizes = cache.produktIndizes(p)
+            if indizes.count == 1, let i = indizes.first {
+                return wert(cache.e.produkte[i].fallkosten?[t])
             }
             return wert(a / f)
         }
         func zeile(_ p: String, _ key: String) -> Double? { wert(cache.plan(p)?.zeile(key, k)?[t]) }
         func bev(_ a: BevAuswahl) -> Double? {
+            let schluessel = Teilplancache.BevSchluessel(t: t, auswahl: a)
+            if let w = cache.bevWerte[schluessel] { return w }
+            let w = bevRechnen(a)
+            cache.bevWerte[schluessel] = w
+            return w
+        }
+        private func bevRechnen(_ a: BevAuswahl) -> Double? {
+            let erg = cache.e
             guard t < erg.bevoelkerung.count, let pop = erg.bevoelkerung[t] else { return nil }
             var von = 0, bis = Alter.max
             switch a.alter {
             case let .bereich(x, y)?: von = x; bis = y
             case let .gruppe(g)?:
-                guard let ag = modell.altersgruppen.first(where: { $0.name == g }) else { return nil }
+                guard let ag = cache.m.altersgruppen.first(where: { $0.name == g }) else { return nil }
                 von = ag.von; bis = ag.bis
             case nil: break
             }
@@ -65,8 +111,8 @@ public enum Kennzahlrechnung {
         func plaetze(_ p: String) -> Double? { wert(cache.plan(p)?.plaetze?[t]) }
         func luecke(_ p: String) -> Double? { wert(cache.plan(p)?.luecke?[t]) }
         func kennzahl(_ id: String) -> Double? {
-            guard tiefe < 50, let kz = modell.kennzahl(id) else { return nil }
-            return kz.ausdruck.wert(in: Kontext(modell: modell, erg: erg, t: t, cache: cache, tiefe: tiefe + 1))
+            guard tiefe < 50, let kz = cache.kennzahl(id) else { return nil }
+            return kz.ausdruck.wert(in: Kontext(cache: cache, t: t, tiefe: tiefe + 1))
         }
     }
 }

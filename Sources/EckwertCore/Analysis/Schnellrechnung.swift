@@ -2,44 +2,75 @@
 /// Monte-Carlo draws need — net cost and cases per product and forecast year — without building full plans.
 /// Tests compare it with the full engine (`Projektion`) on every scenario: two implementations, one answer.
 struct Schnellrechnung: Sendable {
+    /// Plain values only (no strings or arrays), so that reading it in the draw loop costs no reference counting.
     struct Treiber: Sendable {
-        var bezug: Bezug
+        var von: Int, bis: Int    // reference ages
+        var vonSchnitt = 0, bisSchnitt = 0   // positions of `von` and `bis + 1` in `schnitte`
+        var geschlechter: ClosedRange<Int>   // sex indices summed
         var gebiet: Int?          // index, nil = all
+        var gebietUnbekannt: Bool // a gebiet was named that the population does not have: R = 0
         var quoteIst: Bool
         var rB: Double
-        var pfad: [Double]        // quote_je_1000 / 1000 per year index
+        var pfad: Int             // offset of quote_je_1000 / 1000 per year index in `pfade`
         var kB: Double?
         var personalanteil: Double
         var vzKonto: Double
         var vzErstattung: Double
         var hatErstattung: Bool
     }
+    /// A measure's effect on a rate as plain values; `faktor` is `Massnahme.Wirkung.faktor`.
+    struct Effekt: Sendable {
+        var massnahme: Int        // index into `modell.massnahmen`
+        var quote: Double, ab: Int, rampe: Int
+        init(_ massnahme: Int, _ w: Massnahme.Wirkung) { self.massnahme = massnahme; quote = w.quote; ab = w.ab; rampe = w.rampe }
+        @inline(__always)
+        func faktor(_ jahr: Int) -> Double {
+            guard jahr >= ab else { return 1 }
+            return 1 + quote * min(1, Double(jahr - ab + 1) / Double(max(rampe, 1)))
+        }
+    }
     struct Produktdaten: Sendable {
         var basisTarif = 0.0, basisSach = 0.0, basisKeine = 0.0
         var treiber: Treiber?
-        var wirkungen: [(String, Massnahme.Wirkung)] = []
-        var massnahmen: [(id: String, ab: Int, jaehrlich: Double, vz: Double)] = []
+        var wirkungen: [Effekt] = []
+        /// Measures booked on the product: (index into `modell.massnahmen`, …).
+        var massnahmen: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)] = []
         var investitionen: [(Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)] = []
     }
 
     let p: Projektion
     let daten: [Produktdaten]
+    let pfade: [Double]
+    /// The cumulative-age indices (a + 1 after age a; 0 = before age 0) that any driver reads: `von` and `bis + 1`.
+    let schnitte: [Int]
+    // `daten` flat, as plain values, for the draw loop (no reference counting per product):
+    let basisTarif: [Double], basisSach: [Double], basisKeine: [Double]
+    let treiber: [Treiber?]
+    /// Product i's effects are effekte[effektStart[i] ..< effektStart[i + 1]]; likewise its own measures' costs.
+    let effekte: [Effekt], effektStart: [Int]
+    let kosten: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)], kostenStart: [Int]
+    let investitionen: [(produkt: Int, inv: Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)]
 
     init(_ p: Projektion) {
         self.p = p
         let m = p.modell, k = m.kontenrahmen
         let koeff = k.zuschussKoeffizienten
         var daten: [Produktdaten] = []
+        var pfade: [Double] = []
+        let mIndex = Dictionary(m.massnahmen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, prod) in m.produkte.enumerated() {
             var d = Produktdaten()
             var ueberschrieben = Set<String>()
             if let fz = prod.fallzahl {
-                var t = Treiber(bezug: fz.bezug, gebiet: fz.bezug.gebiet.flatMap { m.bevoelkerung.gebietIndex($0) },
-                                quoteIst: false, rB: p.rB[i] ?? 0, pfad: [], kB: nil, personalanteil: 0, vzKonto: 0,
+                let gebiet = fz.bezug.gebiet.flatMap { m.bevoelkerung.gebietIndex($0) }
+                var t = Treiber(von: fz.bezug.von, bis: fz.bezug.bis,
+                                geschlechter: fz.bezug.geschlecht.map { $0.index...$0.index } ?? 0...1,
+                                gebiet: gebiet, gebietUnbekannt: fz.bezug.gebiet != nil && gebiet == nil,
+                                quoteIst: false, rB: p.rB[i] ?? 0, pfad: pfade.count, kB: nil, personalanteil: 0, vzKonto: 0,
                                 vzErstattung: 0, hatErstattung: false)
                 switch fz.quote {
                 case .ist: t.quoteIst = true
-                case .je1000(let pf): t.pfad = (m.basisjahr...m.horizont).map { pf.wert($0) / 1000 }
+                case .je1000(let pf): pfade += (m.basisjahr...m.horizont).map { pf.wert($0) / 1000 }
                 }
                 if let fk = prod.fallkosten, let kb = p.kB[i], k.index(fk.konto) != nil {
                     t.kB = kb
@@ -62,9 +93,9 @@ struct Schnellrechnung: Sendable {
                 case .keine: d.basisKeine += v
                 }
             }
-            d.wirkungen = p.wirkungen[i].map { ($0.massnahme, $0.wirkung) }
-            for mn in m.massnahmen where mn.produkt == prod.nr {
-                d.massnahmen.append((mn.id, mn.kosten.ab, mn.kosten.jaehrlich, koeff[mn.kosten.konto] ?? 0))
+            d.wirkungen = p.wirkungen[i].compactMap { w in mIndex[w.massnahme].map { Effekt($0, w.wirkung) } }
+            for (j, mn) in m.massnahmen.enumerated() where mn.produkt == prod.nr {
+                d.massnahmen.append((j, mn.kosten.ab, mn.kosten.jaehrlich, koeff[mn.kosten.konto] ?? 0))
             }
             for inv in m.investitionen where inv.produkt == prod.nr {
                 d.investitionen.append((inv, koeff[k.abschreibungen] ?? 0, koeff[k.sonderposten] ?? 0,
@@ -72,44 +103,136 @@ struct Schnellrechnung: Sendable {
             }
             daten.append(d)
         }
+        var schnittSet = Set<Int>()
+        for d in daten { if let t = d.treiber { schnittSet.insert(t.von); schnittSet.insert(t.bis + 1) } }
+        let schnitte = schnittSet.sorted()
+        let position = Dictionary(uniqueKeysWithValues: schnitte.enumerated().map { ($1, $0) })
+        for i in daten.indices {
+            guard var t = daten[i].treiber else { continue }
+            t.vonSchnitt = position[t.von] ?? 0
+            t.bisSchnitt = position[t.bis + 1] ?? 0
+            daten[i].treiber = t
+        }
+        self.schnitte = schnitte
         self.daten = daten
+        self.pfade = pfade
+        basisTarif = daten.map(\.basisTarif)
+        basisSach = daten.map(\.basisSach)
+        basisKeine = daten.map(\.basisKeine)
+        treiber = daten.map(\.treiber)
+        var eStart = [0], kStart = [0]
+        var eff: [Effekt] = [], kst: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)] = []
+        var inv: [(produkt: Int, inv: Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)] = []
+        for (i, d) in daten.enumerated() {
+            eff += d.wirkungen
+            eStart.append(eff.count)
+            kst += d.massnahmen
+            kStart.append(kst.count)
+            inv += d.investitionen.map { (i, $0.0, $0.vzAfa, $0.vzSop, $0.vzFolge) }
+        }
+        effekte = eff
+        effektStart = eStart
+        kosten = kst
+        kostenStart = kStart
+        investitionen = inv
     }
 
-    /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations.
+    /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations;
+    /// every year of a run in two flat arrays (reading them costs no reference counting), and only at the
+    /// cumulative indices `schnitte` that drivers read. Each running sum adds ages 0, 1, … in order from 0 and the
+    /// city-wide value adds the gebiete in order from 0, as a full table would; four running sums are carried
+    /// side by side only so that the processor can overlap them.
     struct Kumuliert {
-        var jeGebiet: [Double]   // (g*2+s)*102 + a+1
-        var gesamt: [Double]     // s*102 + a+1
-        init(_ b: Bevoelkerung) {
-            let G = b.gebiete.count
-            jeGebiet = [Double](repeating: 0, count: G * 2 * 102)
-            gesamt = [Double](repeating: 0, count: 2 * 102)
-            for g in 0..<G {
-                for s in 0..<2 {
-                    var c = 0.0
-                    let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
-                    for a in 0...Alter.max {
-                        c += b.werte[base + a]
-                        jeGebiet[(g * 2 + s) * 102 + a + 1] = c
+        var jeGebiet: [Double]   // start[t] + (g*2+s)*nc + position
+        var gesamt: [Double]     // (t*2 + s)*nc + position
+        var start: [Int]
+        var gebiete: [Int]
+        let nc: Int
+        /// Years 1 ..< pop.count (year index 0, the Basisjahr, needs none).
+        init(_ pop: [Bevoelkerung], schnitte: [Int]) {
+            nc = schnitte.count
+            var istSchnitt = [Int](repeating: -1, count: Alter.count + 1)
+            for (k, c) in schnitte.enumerated() where c >= 0 && c <= Alter.count { istSchnitt[c] = k }
+            var start = [Int](repeating: 0, count: pop.count), gebiete = start
+            var gesamtzahl = 0
+            for t in pop.indices where t > 0 {
+                start[t] = gesamtzahl
+                gebiete[t] = pop[t].gebiete.count
+                gesamtzahl += gebiete[t] * 2 * nc
+            }
+            var jeGebiet = [Double](repeating: 0, count: gesamtzahl)
+            var gesamt = [Double](repeating: 0, count: pop.count * 2 * nc)
+            let nc = self.nc
+            for t in pop.indices where t > 0 {
+                let G = gebiete[t], s0 = start[t]
+                precondition(pop[t].werte.count == G * 2 * Alter.count, "Bevoelkerung: werte passt nicht zu gebiete")
+                pop[t].werte.withUnsafeBufferPointer { w in
+                    jeGebiet.withUnsafeMutableBufferPointer { j in
+                        istSchnitt.withUnsafeBufferPointer { ist in
+                            // Chains (g, s) in storage order, four at a time.
+                            let ketten = G * 2
+                            var k0 = 0
+                            while k0 < ketten {
+                                let anzahl = Swift.min(4, ketten - k0)
+                                var c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0
+                                let b0 = k0 * Alter.count, z0 = s0 + k0 * nc
+                                if anzahl == 4 {
+                                    for a in 0..<Alter.count {
+                                        c0 += w[b0 + a]
+                                        c1 += w[b0 + Alter.count + a]
+                                        c2 += w[b0 + 2 * Alter.count + a]
+                                        c3 += w[b0 + 3 * Alter.count + a]
+                                        let k = ist[a + 1]
+                                        if k >= 0 {
+                                            j[z0 + k] = c0
+                                            j[z0 + nc + k] = c1
+                                            j[z0 + 2 * nc + k] = c2
+                                            j[z0 + 3 * nc + k] = c3
+                                        }
+                                    }
+                                } else {
+                                    for m in 0..<anzahl {
+                                        var c = 0.0
+                                        let b = b0 + m * Alter.count
+                                        for a in 0..<Alter.count {
+                                            c += w[b + a]
+                                            let k = ist[a + 1]
+                                            if k >= 0 { j[z0 + m * nc + k] = c }
+                                        }
+                                    }
+                                }
+                                k0 += anzahl
+                            }
+                        }
+                        gesamt.withUnsafeMutableBufferPointer { ges in
+                            // Per sex and cut, the gebiete added in order 0, 1, … (a running sum starting at 0).
+                            for g in 0..<G {
+                                for s in 0..<2 {
+                                    let quelle = s0 + (g * 2 + s) * nc, ziel = (t * 2 + s) * nc
+                                    for k in 0..<nc { ges[ziel + k] += j[quelle + k] }
+                                }
+                            }
+                        }
                     }
                 }
             }
-            for s in 0..<2 {
-                for a in 0...Alter.max {
-                    var c = 0.0
-                    for g in 0..<G { c += jeGebiet[(g * 2 + s) * 102 + a + 1] }
-                    gesamt[s * 102 + a + 1] = c
-                }
-            }
+            self.jeGebiet = jeGebiet
+            self.gesamt = gesamt
+            self.start = start
+            self.gebiete = gebiete
         }
-        func summe(_ bz: Bezug, gebiet: Int?, gebietUnbekannt: Bool) -> Double {
-            if gebietUnbekannt { return 0 }
-            let ss = bz.geschlecht.map { [$0.index] } ?? [0, 1]
+        @inline(__always)
+        func summe(_ tr: Treiber, _ t: Int) -> Double {
+            if tr.gebietUnbekannt { return 0 }
             var r = 0.0
-            for s in ss {
-                if let g = gebiet {
-                    r += jeGebiet[(g * 2 + s) * 102 + bz.bis + 1] - jeGebiet[(g * 2 + s) * 102 + bz.von]
+            for s in tr.geschlechter {
+                if let g = tr.gebiet {
+                    precondition(g < gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung")
+                    let o = start[t] + (g * 2 + s) * nc
+                    r += jeGebiet[o + tr.bisSchnitt] - jeGebiet[o + tr.vonSchnitt]
                 } else {
-                    r += gesamt[s * 102 + bz.bis + 1] - gesamt[s * 102 + bz.von]
+                    let o = (t * 2 + s) * nc
+                    r += gesamt[o + tr.bisSchnitt] - gesamt[o + tr.vonSchnitt]
                 }
             }
             return r
@@ -119,26 +242,30 @@ struct Schnellrechnung: Sendable {
     /// Net cost and cases per product and forecast year into `zuschuss[i*J + t-1]`, `faelle[i*J + t-1]`.
     func rechnen(_ a: Rechenannahmen, _ pop: [Bevoelkerung], zuschuss: inout [Double], faelle: inout [Double]) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
-        let kum = pop.map { Kumuliert($0) }
+        let kum = Kumuliert(pop, schnitte: schnitte)
+        // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
+        let aktiv = p.modell.massnahmen.map { a.massnahmen.contains($0.id) }
         var idxT = [Double](repeating: 1, count: n), idxS = idxT
         for t in 1..<n { idxT[t] = idxT[t - 1] * (1 + a.tarif[t]); idxS[t] = idxS[t - 1] * (1 + a.sachkosten[t]) }
-        for (i, d) in daten.enumerated() {
-            var fk = d.treiber?.kB ?? 0
+        var mkosten = [Double](repeating: 0, count: kosten.count)
+        for i in daten.indices {
+            let tr = treiber[i]
+            var fk = tr?.kB ?? 0
             var trendFaktor = 1.0
-            var mkosten = [Double](repeating: 0, count: d.massnahmen.count)
+            let bT = basisTarif[i], bS = basisSach[i], bK = basisKeine[i]
+            let effekteI = effektStart[i]..<effektStart[i + 1], kostenI = kostenStart[i]..<kostenStart[i + 1]
             for t in 0..<n {
                 var z = 0.0, f = 0.0
                 if t >= 1 {
-                    z = d.basisTarif * idxT[t] + d.basisSach * idxS[t] + d.basisKeine
+                    z = bT * idxT[t] + bS * idxS[t] + bK
                 }
-                if let tr = d.treiber {
+                if let tr {
                     if t >= 1 { trendFaktor *= 1 + a.quoteTrend[i] }
                     if t >= 1 {
-                        let unbekannt = tr.bezug.gebiet != nil && tr.gebiet == nil
-                        let R = kum[t].summe(tr.bezug, gebiet: tr.gebiet, gebietUnbekannt: unbekannt)
-                        var r = tr.quoteIst ? tr.rB * trendFaktor : tr.pfad[t]
+                        let R = kum.summe(tr, t)
+                        var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
                         var w = 1.0
-                        for (id, x) in d.wirkungen where a.massnahmen.contains(id) { w *= x.faktor(B + t) }
+                        for e in effekteI where aktiv[effekte[e].massnahme] { w *= effekte[e].faktor(B + t) }
                         r *= w
                         f = r * R
                         if tr.kB != nil {
@@ -151,7 +278,8 @@ struct Schnellrechnung: Sendable {
                         }
                     }
                 }
-                for (j, mn) in d.massnahmen.enumerated() where a.massnahmen.contains(mn.id) && B + t >= mn.ab {
+                for j in kostenI where aktiv[kosten[j].index] && B + t >= kosten[j].ab {
+                    let mn = kosten[j]
                     mkosten[j] = B + t == mn.ab ? mn.jaehrlich : mkosten[j] * (1 + a.sachkosten[t])
                     if t >= 1 { z += mn.vz * mkosten[j] }
                 }
@@ -160,11 +288,12 @@ struct Schnellrechnung: Sendable {
                     faelle[i * J + t - 1] = f
                 }
             }
-            for inv in d.investitionen {
-                let b = Investitionsrechnung.buchung(inv.0, basisjahr: B, n: n, sachkosten: a.sachkosten)
-                for t in 1..<n {
-                    zuschuss[i * J + t - 1] += inv.vzAfa * b.abschreibungen[t] + inv.vzSop * b.sonderposten[t] + inv.vzFolge * b.folgekosten[t]
-                }
+        }
+        // Investments add to their product's net cost after it is set (as before, product by product).
+        for x in investitionen {
+            let b = Investitionsrechnung.buchung(x.inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
+            for t in 1..<n {
+                zuschuss[x.produkt * J + t - 1] += x.vzAfa * b.abschreibungen[t] + x.vzSop * b.sonderposten[t] + x.vzFolge * b.folgekosten[t]
             }
         }
     }

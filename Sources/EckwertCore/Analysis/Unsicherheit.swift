@@ -19,15 +19,51 @@ public struct Unsicherheitsergebnis: Sendable {
 }
 
 public enum Unsicherheit {
+    /// What `ziehen` needs of the three scenarios, looked up once for all draws: the status-quo assumptions and,
+    /// per product, the (best, mode, worst) triples of the drawn values.
+    struct Ziehungsbasis: Sendable {
+        struct Dreieck: Sendable { var best: Double, modus: Double, worst: Double }
+        var annahmen: Rechenannahmen
+        var quoteTrend: [Dreieck]
+        /// nil where the product has no Erstattung (then no value is drawn for it).
+        var erstattung: [Dreieck?]
+        var fallkostenTrend: [Dreieck]
+
+        init(_ m: Planungsmodell, best: Szenario, sq: Szenario, worst: Szenario) {
+            annahmen = Rechenannahmen(modell: m, szenario: sq)
+            quoteTrend = []; erstattung = []; fallkostenTrend = []
+            for p in m.produkte {
+                let b = best.produkte[p.nr], s = sq.produkte[p.nr], wo = worst.produkte[p.nr]
+                let qs = s?.quoteTrend ?? 0
+                quoteTrend.append(Dreieck(best: b?.quoteTrend ?? qs, modus: qs, worst: wo?.quoteTrend ?? qs))
+                if let e = p.erstattung {
+                    let es = s?.erstattungAnteil ?? e.anteil
+                    erstattung.append(Dreieck(best: b?.erstattungAnteil ?? es, modus: es, worst: wo?.erstattungAnteil ?? es))
+                } else {
+                    erstattung.append(nil)
+                }
+                let fs = s?.fallkostenTrend ?? 0
+                fallkostenTrend.append(Dreieck(best: b?.fallkostenTrend ?? fs, modus: fs, worst: wo?.fallkostenTrend ?? fs))
+            }
+        }
+    }
+
     /// One draw's assumptions (population parameters, prices, per-product values).
     static func ziehen(_ m: Planungsmodell, best: Szenario, sq: Szenario, worst: Szenario,
                        rng: inout SplitMix64) -> (Rechenannahmen, u: [Double]) {
-        var a = Rechenannahmen(modell: m, szenario: sq)
+        ziehen(m, Ziehungsbasis(m, best: best, sq: sq, worst: worst), best: best, sq: sq, worst: worst, rng: &rng)
+    }
+
+    /// One draw with the lookups done once (`basis`); the same values as drawing from the scenarios directly.
+    static func ziehen(_ m: Planungsmodell, _ basis: Ziehungsbasis, best: Szenario, sq: Szenario, worst: Szenario,
+                       rng: inout SplitMix64) -> (Rechenannahmen, u: [Double]) {
+        var a = basis.annahmen
         let jahre = Array(m.basisjahr...m.horizont)
         func pfad(_ b: Zeitpfad, _ s: Zeitpfad, _ w: Zeitpfad, _ u: Double) -> [Double] {
             jahre.map { Dreiecksverteilung.quantil(u, best: b.wert($0), modus: s.wert($0), worst: w.wert($0)) }
         }
         var us: [Double] = []
+        us.reserveCapacity(5 + 3 * m.produkte.count)
         func u() -> Double { let x = rng.gleich(); us.append(x); return x }
         let bb = best.bevoelkerung, sb = sq.bevoelkerung, wb = worst.bevoelkerung
         if let s = sb.geburtenziffer {
@@ -38,17 +74,14 @@ public enum Unsicherheit {
         a.bevoelkerung.wanderungssaldo = Zeitpfad(Dictionary(uniqueKeysWithValues: zip(jahre, w)))
         a.tarif = pfad(best.preise.tarif, sq.preise.tarif, worst.preise.tarif, u())
         a.sachkosten = pfad(best.preise.sachkosten, sq.preise.sachkosten, worst.preise.sachkosten, u())
-        for (i, p) in m.produkte.enumerated() {
-            let b = best.produkte[p.nr], s = sq.produkte[p.nr], wo = worst.produkte[p.nr]
-            let qs = s?.quoteTrend ?? 0
-            a.quoteTrend[i] = Dreiecksverteilung.quantil(u(), best: b?.quoteTrend ?? qs, modus: qs, worst: wo?.quoteTrend ?? qs)
-            if let e = p.erstattung {
-                let es = s?.erstattungAnteil ?? e.anteil
-                a.erstattungAnteil[i] = Dreiecksverteilung.quantil(u(), best: b?.erstattungAnteil ?? es, modus: es,
-                                                                   worst: wo?.erstattungAnteil ?? es)
+        for i in m.produkte.indices {
+            let q = basis.quoteTrend[i]
+            a.quoteTrend[i] = Dreiecksverteilung.quantil(u(), best: q.best, modus: q.modus, worst: q.worst)
+            if let e = basis.erstattung[i] {
+                a.erstattungAnteil[i] = Dreiecksverteilung.quantil(u(), best: e.best, modus: e.modus, worst: e.worst)
             }
-            let fs = s?.fallkostenTrend ?? 0
-            a.fallkostenTrend[i] = Dreiecksverteilung.quantil(u(), best: b?.fallkostenTrend ?? fs, modus: fs, worst: wo?.fallkostenTrend ?? fs)
+            let f = basis.fallkostenTrend[i]
+            a.fallkostenTrend[i] = Dreiecksverteilung.quantil(u(), best: f.best, modus: f.modus, worst: f.worst)
         }
         return (a, us)
     }
@@ -86,8 +119,18 @@ public enum Unsicherheit {
         let hatFaelle = einheiten.map { e in e.produkte.contains { m.produkte[$0].fallzahl != nil } }
         let sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
         let bestPop = p.bevoelkerung(best.bevoelkerung).jahre, worstPop = p.bevoelkerung(worst.bevoelkerung).jahre
+        let zbasis = Ziehungsbasis(m, best: best, sq: sq, worst: worst)
+        // The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
+        var startListe = [0], gliedListe: [Int] = []
+        for e in einheiten { gliedListe += e.produkte; startListe.append(gliedListe.count) }
+        let start = startListe, glied = gliedListe
+        let K = nE * jahre
         let threads = 2
         let stueck = (ziehungen + threads - 1) / threads
+        // Draws are computed in blocks; a block's sums are kept draw-major and written out unit-major at its end,
+        // so that the big arrays are written in runs of `block` consecutive values (one cache line) instead of one
+        // value per page; 16 keeps the block (2 × 16 draws × units × years) small enough for the cache.
+        let block = 16
         zuschuss.withUnsafeMutableBufferPointer { zb in
             faelle.withUnsafeMutableBufferPointer { fb in
                 let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
@@ -97,41 +140,76 @@ public enum Unsicherheit {
                     guard von < bis else { return }
                     var pz = [Double](repeating: 0, count: m.produkte.count * jahre)
                     var pf = pz
-                    for d in von..<bis {
-                        var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-                        let (a, us) = ziehen(m, best: best, sq: sq, worst: worst, rng: &rng)
-                        let pop = bevoelkerung(p, a, best: best, worst: worst, u: us.first ?? 0.5,
-                                               sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
-                        schnell.rechnen(a, pop, zuschuss: &pz, faelle: &pf)
-                        for (ei, e) in einheiten.enumerated() {
-                            for t in 0..<jahre {
-                                var sz = 0.0, sf = 0.0
-                                for i in e.produkte { sz += pz[i * jahre + t]; sf += pf[i * jahre + t] }
-                                let o = (ei * jahre + t) * ziehungen + d
-                                zbp.wert[o] = Float(sz)
-                                fbp.wert[o] = Float(sf)
+                    var bz = [Float](repeating: 0, count: block * K), bf = bz
+                    var sz = [Double](repeating: 0, count: jahre), sf = sz
+                    var d0 = von
+                    while d0 < bis {
+                        let d1 = min(bis, d0 + block)
+                        for d in d0..<d1 {
+                            var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
+                            let (a, us) = ziehen(m, zbasis, best: best, sq: sq, worst: worst, rng: &rng)
+                            let pop = bevoelkerung(p, a, best: best, worst: worst, u: us.first ?? 0.5,
+                                                   sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
+                            schnell.rechnen(a, pop, zuschuss: &pz, faelle: &pf)
+                            summieren(start, glied, pz, pf, &sz, &sf, &bz, &bf, zeile: (d - d0) * K, jahre: jahre)
+                            if (d - von) % 64 == 63 || d == bis - 1 {
+                                let n = fertig.addieren((d - von) % 64 + 1)
+                                if thread == 0 { fortschritt?(min(n, ziehungen), ziehungen) }
                             }
                         }
-                        if (d - von) % 64 == 63 || d == bis - 1 {
-                            let n = fertig.addieren((d - von) % 64 + 1)
-                            if thread == 0 { fortschritt?(min(n, ziehungen), ziehungen) }
+                        for k in 0..<K {
+                            let o = k * ziehungen
+                            for d in d0..<d1 {
+                                zbp.wert[o + d] = bz[(d - d0) * K + k]
+                                fbp.wert[o + d] = bf[(d - d0) * K + k]
+                            }
+                        }
+                        d0 = d1
+                    }
+                }
+            }
+        }
+        // Quantiles per (unit, year), the units split between the threads; q[(k * 2 + art) * 3 + 0...2] with
+        // k = unit · years + year and art 0 = net cost, 1 = cases.
+        var q = [Double](repeating: 0, count: K * 2 * 3)
+        zuschuss.withUnsafeBufferPointer { zb in
+            faelle.withUnsafeBufferPointer { fb in
+                q.withUnsafeMutableBufferPointer { qb in
+                    let zbp = UnsafeSendable(UnsafeMutableBufferPointer(mutating: zb))
+                    let fbp = UnsafeSendable(UnsafeMutableBufferPointer(mutating: fb))
+                    let qbp = UnsafeSendable(qb)
+                    let teil = (K + threads - 1) / threads
+                    DispatchQueueBridge.parallel(threads) { thread in
+                        var puffer = [Float](repeating: 0, count: ziehungen)
+                        var eimer = Eimerauswahl()
+                        for k in (thread * teil)..<min(K, (thread + 1) * teil) {
+                            for (art, quelle) in [zbp, fbp].enumerated() {
+                                // Cases of a unit without any driven product are not reported (band nil).
+                                if art == 1, !hatFaelle[k / jahre] { continue }
+                                let o = k * ziehungen
+                                let werte = UnsafeBufferPointer(rebasing: quelle.wert[o..<(o + ziehungen)])
+                                let r: (Double, Double, Double)
+                                if let schnell = eimer.quantile(werte) {
+                                    r = schnell
+                                } else {
+                                    for d in 0..<ziehungen { puffer[d] = werte[d] }
+                                    r = quantile(&puffer)
+                                }
+                                let z = (k * 2 + art) * 3
+                                qbp.wert[z] = r.0; qbp.wert[z + 1] = r.1; qbp.wert[z + 2] = r.2
+                            }
                         }
                     }
                 }
             }
         }
         var zb: [Unsicherheitsergebnis.Band] = [], fb: [Unsicherheitsergebnis.Band?] = []
-        var puffer = [Float](repeating: 0, count: ziehungen)
         for ei in 0..<nE {
             var z = Unsicherheitsergebnis.Band(p10: [], p50: [], p90: []), f = z
             for t in 0..<jahre {
-                let o = (ei * jahre + t) * ziehungen
-                for d in 0..<ziehungen { puffer[d] = zuschuss[o + d] }
-                let q = quantile(&puffer)
-                z.p10.append(q.0); z.p50.append(q.1); z.p90.append(q.2)
-                for d in 0..<ziehungen { puffer[d] = faelle[o + d] }
-                let r = quantile(&puffer)
-                f.p10.append(r.0); f.p50.append(r.1); f.p90.append(r.2)
+                let o = (ei * jahre + t) * 2 * 3
+                z.p10.append(q[o]); z.p50.append(q[o + 1]); z.p90.append(q[o + 2])
+                f.p10.append(q[o + 3]); f.p50.append(q[o + 4]); f.p90.append(q[o + 5])
             }
             zb.append(z)
             fb.append(hatFaelle[ei] ? f : nil)
@@ -141,15 +219,143 @@ public enum Unsicherheit {
                                      einheiten: einheiten, zuschuss: zb, faelle: fb)
     }
 
-    /// P10, P50, P90 by the nearest-rank rule on the sorted draws (rank ⌈q·n⌉).
+    /// Net cost and cases of every unit (members glied[start[e] ..< start[e + 1]]) for one draw, as Float into
+    /// bz/bf from index `zeile`; each sum runs over the unit's products in order, starting at 0.
+    static func summieren(_ start: [Int], _ glied: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
+                          _ sf: inout [Double], _ bz: inout [Float], _ bf: inout [Float], zeile: Int, jahre: Int) {
+        let nE = start.count - 1
+        start.withUnsafeBufferPointer { st in
+        glied.withUnsafeBufferPointer { gl in
+        pz.withUnsafeBufferPointer { pzp in
+        pf.withUnsafeBufferPointer { pfp in
+        sz.withUnsafeMutableBufferPointer { szp in
+        sf.withUnsafeMutableBufferPointer { sfp in
+        bz.withUnsafeMutableBufferPointer { bzp in
+        bf.withUnsafeMutableBufferPointer { bfp in
+            for ei in 0..<nE {
+                for t in 0..<jahre { szp[t] = 0; sfp[t] = 0 }
+                for k in st[ei]..<st[ei + 1] {
+                    let o = gl[k] * jahre
+                    for t in 0..<jahre { szp[t] += pzp[o + t]; sfp[t] += pfp[o + t] }
+                }
+                let z = zeile + ei * jahre
+                for t in 0..<jahre {
+                    bzp[z + t] = Float(szp[t])
+                    bfp[z + t] = Float(sfp[t])
+                }
+            }
+        }}}}}}}}
+    }
+
+    /// P10, P50, P90 by the nearest-rank rule on the sorted draws (rank ⌈q·n⌉). The three order statistics are
+    /// found by selection (linear time) rather than a full sort; they are the same values. Only where NaN or −0
+    /// occurs (whose place among equals depends on the algorithm) the draws are sorted as before.
     static func quantile(_ x: inout [Float]) -> (Double, Double, Double) {
-        x.sort()
         let n = x.count
-        func q(_ p: Double) -> Double {
-            let rang = max(1, Int((p * Double(n)).rounded(.up)))
-            return Double(x[min(n, rang) - 1])
+        func rang(_ p: Double) -> Int { min(n, max(1, Int((p * Double(n)).rounded(.up)))) - 1 }
+        let k1 = rang(0.1), k2 = rang(0.5), k3 = rang(0.9)
+        if x.contains(where: { $0.isNaN || ($0 == 0 && $0.sign == .minus) }) {
+            x.sort()
+        } else {
+            x.withUnsafeMutableBufferPointer { a in
+                auswaehlen(a, k2, 0, n - 1)
+                if k1 < k2 { auswaehlen(a, k1, 0, k2 - 1) }
+                if k3 > k2 { auswaehlen(a, k3, k2 + 1, n - 1) }
+            }
         }
-        return (q(0.1), q(0.5), q(0.9))
+        return (Double(x[k1]), Double(x[k2]), Double(x[k3]))
+    }
+
+    /// The same three order statistics as `quantile`, found without moving the draws: a histogram of the values
+    /// over [min, max] in equal-width buckets (a monotone map, so the k-th smallest lies in the bucket where the
+    /// running count passes k), then only the values of the (at most three) buckets concerned are sorted.
+    /// nil where that does not apply (few draws, NaN, −0, infinite values or range); then `quantile` is used.
+    struct Eimerauswahl {
+        var zaehler: [Int32] = []
+        var eimerNr: [UInt16] = []
+        var inhalt: [[Float]] = [[], [], []]
+
+        mutating func quantile(_ x: UnsafeBufferPointer<Float>) -> (Double, Double, Double)? {
+            let n = x.count
+            guard n >= 256 else { return nil }
+            var lo = x[0], hi = x[0], sonder = false
+            for v in x {
+                lo = Swift.min(lo, v)
+                hi = Swift.max(hi, v)
+                sonder = sonder || v.isNaN || (v == 0 && v.sign == .minus)
+            }
+            guard !sonder, lo.isFinite, hi.isFinite else { return nil }
+            func rang(_ p: Double) -> Int { Swift.min(n, Swift.max(1, Int((p * Double(n)).rounded(.up)))) - 1 }
+            let k = [rang(0.1), rang(0.5), rang(0.9)]
+            if lo == hi { return (Double(lo), Double(lo), Double(lo)) }
+            let dlo = Double(lo), spanne = Double(hi) - dlo
+            let nb = Swift.min(4096, n / 4)
+            let skala = Double(nb) / spanne
+            guard spanne.isFinite, skala.isFinite, skala > 0 else { return nil }
+            if zaehler.count != nb { zaehler = [Int32](repeating: 0, count: nb) } else {
+                for b in 0..<nb { zaehler[b] = 0 }
+            }
+            if eimerNr.count != n { eimerNr = [UInt16](repeating: 0, count: n) }
+            zaehler.withUnsafeMutableBufferPointer { z in
+                eimerNr.withUnsafeMutableBufferPointer { e in
+                    for i in 0..<n {
+                        let b = Swift.min(nb - 1, Int((Double(x[i]) - dlo) * skala))
+                        e[i] = UInt16(b)
+                        z[b] += 1
+                    }
+                }
+            }
+            // Bucket and rank within it of each of the three ranks (k ascending).
+            var ziel = [(eimer: Int, rest: Int)](repeating: (0, 0), count: 3)
+            var kum = 0, j = 0
+            for b in 0..<nb where j < 3 {
+                let c = Int(zaehler[b])
+                while j < 3, k[j] < kum + c { ziel[j] = (b, k[j] - kum); j += 1 }
+                kum += c
+            }
+            guard j == 3 else { return nil }
+            for m in 0..<3 { inhalt[m].removeAll(keepingCapacity: true) }
+            let e0 = UInt16(ziel[0].eimer), e1 = UInt16(ziel[1].eimer), e2 = UInt16(ziel[2].eimer)
+            eimerNr.withUnsafeBufferPointer { e in
+                for i in 0..<n {
+                    let b = e[i]
+                    if b == e0 { inhalt[0].append(x[i]) }
+                    if b == e1, e1 != e0 { inhalt[1].append(x[i]) }
+                    if b == e2, e2 != e1, e2 != e0 { inhalt[2].append(x[i]) }
+                }
+            }
+            var werte: [Double] = []
+            for m in 0..<3 {
+                let quelle = ziel[m].eimer == ziel[0].eimer ? 0 : (ziel[m].eimer == ziel[1].eimer ? 1 : 2)
+                if quelle == m { inhalt[m].sort() }
+                werte.append(Double(inhalt[quelle][ziel[m].rest]))
+            }
+            return (werte[0], werte[1], werte[2])
+        }
+    }
+
+    /// Puts the k-th smallest of a[lo...hi] at index k, smaller or equal values before it and greater or equal
+    /// after it (Hoare's FIND with a median-of-three pivot). No NaN allowed.
+    static func auswaehlen(_ a: UnsafeMutableBufferPointer<Float>, _ k: Int, _ lo0: Int, _ hi0: Int) {
+        var lo = lo0, hi = hi0
+        while hi > lo {
+            let mid = lo + (hi - lo) / 2
+            if a[mid] < a[lo] { a.swapAt(mid, lo) }
+            if a[hi] < a[lo] { a.swapAt(hi, lo) }
+            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            let pivot = a[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while pivot < a[j] { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
+        }
     }
 }
 

@@ -38,6 +38,27 @@ enum Modellpruefung {
             }
         }
 
+        // Look-ups by number without copying every Produkt: the first product with a number (as
+        // `Planungsmodell.produkt`), and for ASCII numbers every prefix up to a "." (as `Planungsmodell.liegt`).
+        let produktNachNr = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
+        func produkt(_ nr: String) -> Produkt? { produktNachNr[nr].map { m.produkte[$0] } }
+        let nrListe = m.produkte.map(\.nr)
+        var praefixe: Set<String>? = []
+        for nr in nrListe {
+            let u = nr.utf8
+            guard u.allSatisfy({ $0 < 0x80 }) else { praefixe = nil; break }
+            var j = u.startIndex
+            while j < u.endIndex {
+                if u[j] == UInt8(ascii: ".") { praefixe?.insert(String(nr[..<j])) }
+                j = u.index(after: j)
+            }
+            praefixe?.insert(nr)
+        }
+        func gibtProdukte(unter id: String) -> Bool {
+            if let praefixe, id.utf8.allSatisfy({ $0 < 0x80 }) { return praefixe.contains(id) }
+            return nrListe.contains { Planungsmodell.liegt($0, unter: id) }
+        }
+
         // References.
         let kids = Set(m.kennzahlen.map(\.id)), mids = Set(m.massnahmen.map(\.id))
         let gebiete = Set(m.bevoelkerung.gebiete), sids = Set(m.strategischeZiele.map(\.id))
@@ -46,7 +67,7 @@ enum Modellpruefung {
             case .produkt:
                 if !nrn.contains(v.id) { unbekannt(v, "Produkt", Array(nrn).sorted(), befund) }
             case .produktOderPrefix:
-                if !m.produkte.contains(where: { Planungsmodell.liegt($0.nr, unter: v.id) }) {
+                if !gibtProdukte(unter: v.id) {
                     unbekannt(v, "Produkt, Produktgruppe oder Produktbereich", Array(nrn.union(gruppen).union(bereiche)).sorted(), befund)
                 }
             case .kennzahl: if !kids.contains(v.id) { unbekannt(v, "Kennzahl", Array(kids).sorted(), befund) }
@@ -138,12 +159,13 @@ enum Modellpruefung {
                 }
             }
         }
-        for p in m.produkte where istPruefbar && !m.ist.werte.keys.contains(where: { $0.jahr == B && $0.produkt == p.nr }) {
+        let mitIstB = Set(m.ist.werte.keys.lazy.filter { $0.jahr == B }.map(\.produkt))
+        for p in m.produkte where istPruefbar && !mitIstB.contains(p.nr) {
             befund.warnung(p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
         }
         for massnahme in md.massnahmen {
             for w in massnahme.0.wirkung {
-                if let p = m.produkt(w.produkt), p.fallzahl == nil, !md.fehlerhafteTreiber.contains(p.nr) {
+                if let p = produkt(w.produkt), p.fallzahl == nil, !md.fehlerhafteTreiber.contains(p.nr) {
                     befund.fehler(massnahme.1, "Maßnahme \(massnahme.0.id): wirkt auf Produkt \(w.produkt), das keine fallzahl hat – eine Wirkung ändert die Quote")
                 }
             }
@@ -151,7 +173,7 @@ enum Modellpruefung {
         // Only where a scenario writes the override itself (an inheriting scenario repeats nothing), at its key.
         for s in m.szenarien {
             for (nr, a) in s.produkte.sorted(by: { $0.key < $1.key }) {
-                guard let p = m.produkt(nr), let ort = s.eigeneProduktOrte[nr] else { continue }
+                guard let p = produkt(nr), let ort = s.eigeneProduktOrte[nr] else { continue }
                 if a.quoteTrend != nil, !md.fehlerhafteTreiber.contains(nr) {
                     if p.fallzahl == nil {
                         befund.fehler(ort, "Szenario \(s.name): quote_trend für Produkt \(nr), das keine fallzahl hat")
@@ -168,7 +190,7 @@ enum Modellpruefung {
             }
         }
         for (inv, ort) in md.investitionen {
-            if inv.plaetze != nil, let p = m.produkt(inv.produkt), p.kapazitaet == nil {
+            if inv.plaetze != nil, let p = produkt(inv.produkt), p.kapazitaet == nil {
                 befund.warnung(ort, "Investition \(inv.id): plaetze angegeben, aber Produkt \(inv.produkt) hat keine kapazitaet – die Plätze werden nicht verglichen")
             }
         }
@@ -213,10 +235,11 @@ enum Modellpruefung {
     private static func pruefeIst(_ m: Planungsmodell, datei: String, befund: Befund) {
         let nrn = Set(m.produkte.map(\.nr))
         var gemeldet = Set<String>()
-        let schluessel = m.ist.werte.keys.sorted {
-            let a = m.ist.orte[$0]?.line ?? 0, b = m.ist.orte[$1]?.line ?? 0
-            return a != b ? a < b : ($0.jahr, $0.produkt, $0.groesse) < ($1.jahr, $1.produkt, $1.groesse)
-        }
+        // Lines looked up once, not in every comparison.
+        let schluessel = m.ist.werte.keys.map { (k: $0, zeile: m.ist.orte[$0]?.line ?? 0) }.sorted {
+            let a = $0.zeile, b = $1.zeile
+            return a != b ? a < b : ($0.k.jahr, $0.k.produkt, $0.k.groesse) < ($1.k.jahr, $1.k.produkt, $1.k.groesse)
+        }.map(\.k)
         for k in schluessel {
             let zeile = m.ist.orte[k] ?? SourceLocation(file: datei)
             func ort(_ spalte: String) -> SourceLocation {

@@ -116,7 +116,7 @@ struct YLeser {
             befund.fehler(k.ort, "\(kontext): erwartet ist ein Text, gefunden \(k.art)")
             return nil
         }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = Self.getrimmt(s, .whitespacesAndNewlines)
         if t.isEmpty {
             befund.fehler(k.ort, "\(kontext): darf nicht leer sein")
             return nil
@@ -125,7 +125,7 @@ struct YLeser {
     }
 
     func ganzzahl(_ k: YKnoten, _ kontext: String, _ bereich: ClosedRange<Int>? = nil) -> Int? {
-        guard let s = k.skalar?.trimmingCharacters(in: .whitespaces), let v = Int(s) else {
+        guard let s = k.skalar.map({ Self.getrimmt($0, .whitespaces) }), let v = Int(s) else {
             befund.fehler(k.ort, "\(kontext): erwartet ist eine ganze Zahl, gefunden '\(k.skalar ?? k.art)'")
             return nil
         }
@@ -150,11 +150,21 @@ struct YLeser {
 
     /// A YAML number: decimal point, optional sign, exponent, `_` separators; finite only.
     static func zahlWert(_ s: String) -> Double? {
-        let t = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        let g = Self.getrimmt(s, .whitespaces)
+        let t = g.utf8.contains(UInt8(ascii: "_")) ? g.replacingOccurrences(of: "_", with: "") : g
         guard !t.isEmpty, t.count < 64, let v = Double(t), v.isFinite else { return nil }
         // Double("0x10") and "nan"/"inf" spellings are refused: digits, sign, point, exponent only.
         guard t.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
         return v
+    }
+
+    /// `s.trimmingCharacters(in: menge)`, without Foundation where nothing can be trimmed: first and last byte
+    /// ASCII and none of tab, LF, VT, FF, CR, space (the only ASCII members of either set).
+    static func getrimmt(_ s: String, _ menge: CharacterSet) -> String {
+        let u = s.utf8
+        guard let a = u.first, let z = u.last else { return s }
+        func frei(_ b: UInt8) -> Bool { b < 0x80 && !(0x09...0x0D).contains(b) && b != 0x20 }
+        return frei(a) && frei(z) ? s : s.trimmingCharacters(in: menge)
     }
 
     static func zeige(_ v: Double) -> String {
@@ -178,7 +188,7 @@ struct YLeser {
             befund.fehler(k.ort, "\(kontext): erwartet ist einer der Werte \(werte.joined(separator: " | ")), gefunden \(k.art)")
             return nil
         }
-        if let v = T(rawValue: s.trimmingCharacters(in: .whitespaces)) { return v }
+        if let v = T(rawValue: Self.getrimmt(s, .whitespaces)) { return v }
         var text = "\(kontext): '\(s)' ist nicht erlaubt, erwartet \(werte.joined(separator: " | "))"
         if let hint = Aehnlichkeit.vorschlag(s, aus: werte) { text += " – meinten Sie '\(hint)'?" }
         befund.fehler(k.ort, text)

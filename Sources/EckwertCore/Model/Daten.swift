@@ -27,14 +27,14 @@ public struct Bevoelkerung: Sendable, Hashable {
 
     /// Sum over a selection; `gebiet` nil = all, `geschlecht` nil = both. An unknown gebiet sums to 0.
     public func summe(von: Int = 0, bis: Int = Alter.max, geschlecht: Geschlecht? = nil, gebiet: String? = nil) -> Double {
-        let gs: [Int]
+        let gs: Range<Int>
         if let gebiet {
             guard let g = gebietIndex(gebiet) else { return 0 }
-            gs = [g]
+            gs = g..<(g + 1)
         } else {
-            gs = Array(gebiete.indices)
+            gs = gebiete.indices
         }
-        let ss = geschlecht.map { [$0.index] } ?? [0, 1]
+        let ss = geschlecht.map { $0.index...$0.index } ?? 0...1
         let lo = max(0, von), hi = min(Alter.max, bis)
         guard lo <= hi else { return 0 }
         var total = 0.0

@@ -61,7 +61,13 @@ public struct Planungsmodell: Sendable {
 
     /// Whether a Produkt number lies under a Produktgruppe/-bereich prefix ("36.3" covers "36.3.05", not "36.30.1").
     public static func liegt(_ nr: String, unter prefix: String) -> Bool {
-        nr == prefix || nr.hasPrefix(prefix + ".")
+        // ASCII (the usual case): a byte comparison says the same, without building `prefix + "."`.
+        let n = nr.utf8, p = prefix.utf8
+        if n.allSatisfy({ $0 < 0x80 }), p.allSatisfy({ $0 < 0x80 }) {
+            guard n.count >= p.count, n.starts(with: p) else { return false }
+            return n.count == p.count || n[n.index(n.startIndex, offsetBy: p.count)] == UInt8(ascii: ".")
+        }
+        return nr == prefix || nr.hasPrefix(prefix + ".")
     }
 }
 

@@ -15,13 +15,56 @@ public struct Langzeile: Sendable, Hashable {
 
     /// Sorted by szenario, ebene, nr, groesse, jahr (text columns by their text, jahr by number).
     public static func sortiert(_ z: [Langzeile]) -> [Langzeile] {
-        z.sorted {
-            if $0.szenario != $1.szenario { return $0.szenario < $1.szenario }
-            if $0.ebene != $1.ebene { return $0.ebene.rawValue < $1.ebene.rawValue }
-            if $0.nr != $1.nr { return $0.nr < $1.nr }
-            if $0.groesse != $1.groesse { return $0.groesse < $1.groesse }
-            return $0.jahr < $1.jahr
+        reihenfolge(z).map { z[$0] }
+    }
+
+    /// The indices of `z` in the order of `sortiert`: the same stable order as sorting with
+    /// "szenario, then ebene (by its raw value), then nr, then groesse (String <), then jahr", computed on ranks.
+    /// Each column's distinct values are ranked once with the same comparison (strings that are == share a rank),
+    /// so the rows compare as integers; ties keep the input order, as the stable sort did.
+    static func reihenfolge(_ z: [Langzeile]) -> [Int] {
+        // Column values → provisional ids in order of appearance, then ids → ranks by sorting the distinct values.
+        func spalte<T: Hashable>(_ wert: (Langzeile) -> T, _ kleiner: (T, T) -> Bool) -> (ids: [Int], rang: [Int]) {
+            var id: [T: Int] = [:]
+            var werte: [T] = []
+            var ids = [Int](repeating: 0, count: z.count)
+            for (i, x) in z.enumerated() {
+                let w = wert(x)
+                if let k = id[w] { ids[i] = k } else {
+                    id[w] = werte.count
+                    ids[i] = werte.count
+                    werte.append(w)
+                }
+            }
+            var rang = [Int](repeating: 0, count: werte.count)
+            for (r, k) in werte.indices.sorted(by: { kleiner(werte[$0], werte[$1]) }).enumerated() { rang[k] = r }
+            return (ids.map { rang[$0] }, rang)
         }
+        let sz = spalte({ $0.szenario }, <)
+        let eb = spalte({ $0.ebene }, { $0.rawValue < $1.rawValue })
+        let nr = spalte({ $0.nr }, <)
+        let gr = spalte({ $0.groesse }, <)
+        let ja = spalte({ $0.jahr }, <)
+        func bits(_ n: Int) -> Int { n <= 1 ? 1 : Int.bitWidth - (n - 1).leadingZeroBitCount }
+        let b = [bits(sz.rang.count), bits(eb.rang.count), bits(nr.rang.count), bits(gr.rang.count), bits(ja.rang.count),
+                 bits(z.count)]
+        if b.reduce(0, +) <= 64 {
+            // One packed key per row: rank fields from most to least significant, the row index last.
+            var keys = [UInt64](repeating: 0, count: z.count)
+            for i in z.indices {
+                var k = UInt64(sz.ids[i])
+                k = k << b[1] | UInt64(eb.ids[i])
+                k = k << b[2] | UInt64(nr.ids[i])
+                k = k << b[3] | UInt64(gr.ids[i])
+                k = k << b[4] | UInt64(ja.ids[i])
+                keys[i] = k << b[5] | UInt64(i)
+            }
+            keys.sort()
+            let maske = b[5] >= 64 ? UInt64.max : (UInt64(1) << UInt64(b[5])) - 1
+            return keys.map { Int($0 & maske) }
+        }
+        let r = z.indices.map { i in [sz.ids[i], eb.ids[i], nr.ids[i], gr.ids[i], ja.ids[i]] }
+        return z.indices.sorted { r[$0].lexicographicallyPrecedes(r[$1]) || (r[$0] == r[$1] && $0 < $1) }
     }
 }
 
@@ -80,12 +123,21 @@ public enum Langformat {
 
     /// `szenario;ebene;nr;groesse;jahr;wert`, values unrounded with a decimal point, LF line ends.
     public static func csv(_ zeilen: [Langzeile]) -> String {
-        var s = "szenario;ebene;nr;groesse;jahr;wert\n"
-        s.reserveCapacity(zeilen.count * 60)
-        for z in Langzeile.sortiert(zeilen) {
-            s += "\(feld(z.szenario));\(z.ebene.rawValue);\(feld(z.nr));\(feld(z.groesse));\(z.jahr);\(zahl(z.wert))\n"
+        // Built as UTF-8 bytes (the same pieces in the same order), turned into a String once.
+        var s: [UInt8] = []
+        s.reserveCapacity(40 + zeilen.count * 64)
+        s.append(contentsOf: "szenario;ebene;nr;groesse;jahr;wert\n".utf8)
+        let semikolon = UInt8(ascii: ";")
+        for i in Langzeile.reihenfolge(zeilen) {
+            let z = zeilen[i]
+            s.append(contentsOf: feld(z.szenario).utf8); s.append(semikolon)
+            s.append(contentsOf: z.ebene.rawValue.utf8); s.append(semikolon)
+            s.append(contentsOf: feld(z.nr).utf8); s.append(semikolon)
+            s.append(contentsOf: feld(z.groesse).utf8); s.append(semikolon)
+            s.append(contentsOf: String(z.jahr).utf8); s.append(semikolon)
+            s.append(contentsOf: zahl(z.wert).utf8); s.append(UInt8(ascii: "\n"))
         }
-        return s
+        return String(decoding: s, as: UTF8.self)
     }
 
     /// A JSON array of objects with the same fields, in the same order.
@@ -104,7 +156,7 @@ public enum Langformat {
         guard v.isFinite else { return "" }
         if v == 0 { return "0" }
         let d = "\(v)"
-        guard d.contains("e") else { return d.hasSuffix(".0") ? String(d.dropLast(2)) : d }
+        guard d.utf8.contains(UInt8(ascii: "e")) else { return d.hasSuffix(".0") ? String(d.dropLast(2)) : d }
         // Expand mantissa/exponent.
         let teile = d.split(separator: "e")
         guard teile.count == 2, let exp = Int(teile[1]) else { return d }
@@ -129,6 +181,13 @@ public enum Langformat {
     }
 
     static func feld(_ s: String) -> String {
+        // Fast path for ASCII text without ; " or LF (the usual case): returned as it is, as below.
+        var ascii = true, besonders = false
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == UInt8(ascii: ";") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { besonders = true; break }
+        }
+        if ascii, !besonders { return s }
         guard s.contains(";") || s.contains("\"") || s.contains("\n") else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -33,8 +33,9 @@ public enum Investitionsrechnung {
             aus[j - B] = betrag
             foe[j - B] = betrag * quote
         }
-        let summe = inv.auszahlungen.values.reduce(0, +)
-        let foerder = inv.auszahlungen.values.reduce(0) { $0 + $1 * quote }
+        // In year order: a Dictionary's order changes from process to process, and so would the rounding.
+        let summe = inv.auszahlungen.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
+        let foerder = inv.auszahlungen.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * quote }
         let nd = max(1, inv.nutzungsdauer)
         let afaJahr = summe / Double(nd), aufl = foerder / Double(nd)
         var fk = 0.0   // Inbetriebnahme is never before B (the loader checks it follows the first Auszahlung ≥ B)

@@ -244,12 +244,26 @@ public enum Kohortenmodell {
                 var x = geburten + mg * wa[sb]
                 kleinster = Swift.min(kleinster, x)
                 neu[basis] = x
-                // Ages 1...99.
-                for a in 1..<(n - 1) {
+                // Ages 1...99. Two running minima (odd and even ages) instead of one, so that the comparisons
+                // do not wait on each other; the smallest value is the same whichever way it is taken.
+                var kleinster2 = kleinster
+                var a = 1
+                while a + 1 < n - 1 {
+                    let x1 = alt[basis + a - 1] * ue[sb + a - 1] + mg * wa[sb + a]
+                    let x2 = alt[basis + a] * ue[sb + a] + mg * wa[sb + a + 1]
+                    kleinster = Swift.min(kleinster, x1)
+                    kleinster2 = Swift.min(kleinster2, x2)
+                    neu[basis + a] = x1
+                    neu[basis + a + 1] = x2
+                    a += 2
+                }
+                while a < n - 1 {
                     x = alt[basis + a - 1] * ue[sb + a - 1] + mg * wa[sb + a]
                     kleinster = Swift.min(kleinster, x)
                     neu[basis + a] = x
+                    a += 1
                 }
+                kleinster = Swift.min(kleinster, kleinster2)
                 // 100+.
                 x = alt[basis + n - 2] * ue[sb + n - 2] + alt[basis + n - 1] * ue[sb + n - 1] + mg * wa[sb + n - 1]
                 kleinster = Swift.min(kleinster, x)

@@ -1,0 +1,231 @@
+import EckwertCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `eckwert-bench run <dir> [--draws N] [--repeat K] [--seed S] [--dump FILE]`: times each phase of a planning run
+/// in-process and prints a table (wall time, peak memory so far) and the model's counts.
+///
+/// The phases are the steps of `Planungslauf.rechnen` (same calls, same order), split so that each can be timed:
+///   load        ModellLader.laden (read, parse, validate)
+///   projection  Projektion + Ist run + population and plan of every scenario
+///   analysis    measures mit/ohne, Kennzahlen (Ist and scenarios), decomposition, SMART and attainment,
+///               capacity needs, Haushaltsausgleich
+///   draws       Monte-Carlo uncertainty (only with --draws N > 0)
+///   output      long format (spec section 11) of every scenario as CSV text, in memory (as `eckwert forecast`)
+/// With --repeat K the whole sequence runs K times and the table shows the median of each phase.
+/// --dump FILE writes every computed figure (long CSV, measures, decomposition, Kennzahlen, SMART, draws' bands)
+/// with full precision, to check that an optimisation leaves results byte-identical.
+struct Phasenmessung {
+    var ordner: String
+    var ziehungen = 0
+    var wiederholungen = 1
+    var seed: UInt64 = Planungslauf.Optionen().seed
+    var dump: String?
+
+    struct Zeile { var phase: String; var sekunden: Double; var cpu: Double; var rssMB: Double }
+
+    /// User + system CPU time of the process so far, in seconds (all threads).
+    static func cpuSekunden() -> Double {
+        var r = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &r)
+        #else
+        getrusage(RUSAGE_SELF, &r)
+        #endif
+        return Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
+    }
+
+    static func jetzt() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// Peak resident set size of the process so far, in MB (Linux reports ru_maxrss in KiB, macOS in bytes).
+    static func spitzenspeicherMB() -> Double {
+        var r = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &r)
+        return Double(r.ru_maxrss) / 1024
+        #else
+        getrusage(RUSAGE_SELF, &r)
+        return Double(r.ru_maxrss) / 1_048_576
+        #endif
+    }
+
+    func ausfuehren() -> Int32 {
+        var laeufe: [[Zeile]] = []
+        var zaehlung = ""
+        for w in 0..<max(1, wiederholungen) {
+            guard let (zeilen, info) = einmal(dumpen: w == 0 ? dump : nil) else { return 1 }
+            laeufe.append(zeilen)
+            zaehlung = info
+        }
+        let n = laeufe.count
+        print("eckwert-bench run \(ordner)  (draws \(ziehungen), \(n == 1 ? "1 run" : "median of \(n) runs"), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        print(zaehlung)
+        print("")
+        print("phase          wall [s]    cpu [s]   peak RSS [MB]")
+        print("-------------  ---------  ---------  -------------")
+        for (i, z) in laeufe[0].enumerated() {
+            let werte = laeufe.map { $0[i].sekunden }.sorted()
+            let median = werte[werte.count / 2]
+            let rss = laeufe.map { $0[i].rssMB }.max() ?? 0
+            let cpus = laeufe.map { $0[i].cpu }.sorted()
+            let zeit = String(format: "%9.3f", median), cpu = String(format: "%9.3f", cpus[cpus.count / 2])
+            let speicher = String(format: "%13.0f", rss)
+            print("\(z.phase.padding(toLength: 13, withPad: " ", startingAt: 0))  \(zeit)  \(cpu)  \(speicher)")
+        }
+        if n > 1 {
+            let totals = laeufe.map { $0.last?.sekunden ?? 0 }.map { String(format: "%.3f", $0) }
+            print("(total of each run: \(totals.joined(separator: ", ")) s)")
+        }
+        return 0
+    }
+
+    /// One complete run; nil if the model does not load.
+    func einmal(dumpen: String?) -> ([Zeile], String)? {
+        var zeilen: [Zeile] = []
+        let start = Self.jetzt(), cpuStart = Self.cpuSekunden()
+        var t = start, c = cpuStart
+        func fertig(_ phase: String) {
+            let jetzt = Self.jetzt(), cpu = Self.cpuSekunden()
+            zeilen.append(Zeile(phase: phase, sekunden: jetzt - t, cpu: cpu - c, rssMB: Self.spitzenspeicherMB()))
+            t = jetzt
+            c = cpu
+        }
+
+        // load
+        let geladen = ModellLader.laden(ordner: ordner)
+        guard let m = geladen.modell else {
+            for d in geladen.diagnostics where d.severity == .error { say("error: \(d)", to: 2) }
+            say("error: Modell \(ordner) hat Fehler – erst `eckwert check` beheben", to: 2)
+            return nil
+        }
+        fertig("load")
+
+        // projection (as Planungslauf.rechnen: one population per scenario, shared by the measures' runs)
+        let p = Projektion(m)
+        let ist = Istrechnung.rechnen(m)
+        var laeufe: [Rechenergebnis] = []
+        var bevoelkerungen: [[Bevoelkerung]] = []
+        var warnungen: [Diagnostic] = []
+        for s in m.szenarien {
+            let pop = p.bevoelkerung(s.bevoelkerung)
+            let e = p.rechnen(name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
+                              warnungen: pop.warnungen)
+            warnungen += pop.warnungen
+            laeufe.append(e)
+            bevoelkerungen.append(pop.jahre)
+        }
+        fertig("projection")
+
+        // analysis
+        var massnahmen: [Massnahmenbilanz] = []
+        var kennzahlen: [String: [String: [Double?]]] = [:]
+        var zerlegung: [String: [Zerlegung]] = [:]
+        for (j, s) in m.szenarien.enumerated() {
+            let e = laeufe[j]
+            massnahmen += Massnahmenrechnung.bilanzen(p, szenario: s, bevoelkerung: bevoelkerungen[j])
+            kennzahlen[s.name] = Kennzahlrechnung.werte(m, e)
+            zerlegung[s.name] = Wirkungszerlegung.produkte(m, e)
+        }
+        let kennzahlenIst = Kennzahlrechnung.werte(m, ist)
+        let basisIndex = ist.jahre.firstIndex(of: m.basisjahr)
+        let istBasis: [String: Double?] = Dictionary(uniqueKeysWithValues: m.kennzahlen.map { k in
+            (k.id, basisIndex.flatMap { kennzahlenIst[k.id]?[$0] ?? nil })
+        })
+        let erreichung = Smart.erreichung(m, istBasis: istBasis, szenarien: laeufe.map { ($0.szenario, $0.jahre, kennzahlen[$0.szenario] ?? [:]) })
+        let smart = Smart.mitR(Smart.pruefen(m), erreichung)
+        let bedarfe = Kapazitaetsplanung.bedarfe(m, laeufe)
+        let ausgleich = laeufe.map { Haushaltsausgleich.rechnen(m, $0) }
+        fertig("analysis")
+
+        // draws
+        var unsicherheit: Unsicherheitsergebnis?
+        if ziehungen > 0 {
+            unsicherheit = Unsicherheit.rechnen(p, ziehungen: ziehungen, seed: seed)
+            fertig("draws")
+        }
+
+        // output: the long format of every scenario, to memory
+        let csv = Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) })
+        fertig("output")
+        zeilen.append(Zeile(phase: "total", sekunden: Self.jetzt() - start, cpu: Self.cpuSekunden() - cpuStart,
+                            rssMB: Self.spitzenspeicherMB()))
+
+        let einheiten = m.einheiten.count
+        let info = "model: \(m.produkte.count) products, \(m.bevoelkerung.gebiete.count) Sozialräume, \(m.szenarien.count) scenarios, "
+            + "\(m.prognosejahre.count) forecast years, \(einheiten) units, \(m.kennzahlen.count) Kennzahlen, \(m.ziele.count) Ziele, "
+            + "\(m.massnahmen.count) measures, \(m.investitionen.count) investments\n"
+            + "results: \(csv.utf8.count / 1_048_576) MB long CSV (\(csv.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } - 1) rows), "
+            + "\(massnahmen.count) measure balances, \(smart.count) SMART checks, \(bedarfe.count) capacity needs, "
+            + "\(warnungen.count) warnings, draws \(unsicherheit?.ziehungen ?? 0)"
+
+        if let dumpen {
+            var d = csv
+            d.reserveCapacity(csv.utf8.count * 2)
+            for b in massnahmen {
+                d += "massnahme;\(b.massnahme);\(b.szenario);\(b.imSzenarioAktiv);\(b.amortisation.map(String.init) ?? "-");"
+                d += "\(b.kosten);\(b.minderaufwand);\(b.netto);\(b.kumuliert)\n"
+            }
+            for s in m.szenarien {
+                for (i, z) in (zerlegung[s.name] ?? []).enumerated() {
+                    d += "zerlegung;\(s.name);\(m.produkte[i].nr);\(z.demografie);\(z.quote);\(z.preis);\(z.rest);\(z.gesamt)\n"
+                }
+                for k in m.kennzahlen { d += "kennzahl;\(s.name);\(k.id);\(kennzahlen[s.name]?[k.id] ?? [])\n" }
+            }
+            for k in m.kennzahlen { d += "kennzahl;ist;\(k.id);\(kennzahlenIst[k.id] ?? [])\n" }
+            for z in erreichung { d += "erreichung;\(z)\n" }
+            for s in smart { d += "smart;\(s)\n" }
+            for b in bedarfe { d += "bedarf;\(b)\n" }
+            for a in ausgleich { d += "ausgleich;\(a.szenario);\(a.ergebnis);\(a.deckungsmittel)\n" }
+            for w in warnungen { d += "warnung;\(w)\n" }
+            if let u = unsicherheit {
+                for (i, e) in u.einheiten.enumerated() {
+                    d += "unsicherheit;\(e.ebene.rawValue);\(e.nr);\(u.zuschuss[i].p10);\(u.zuschuss[i].p50);\(u.zuschuss[i].p90)"
+                    if let f = u.faelle[i] { d += ";\(f.p10);\(f.p50);\(f.p90)" }
+                    d += "\n"
+                }
+            }
+            do {
+                try d.write(toFile: dumpen, atomically: true, encoding: .utf8)
+            } catch {
+                say("error: \(dumpen): \(error)", to: 2)
+                return nil
+            }
+        }
+        return (zeilen, info)
+    }
+
+    /// Parses `run` arguments; nil (with a message) if they are wrong.
+    static func argumente(_ a: [String]) -> Phasenmessung? {
+        guard let ordner = a.first, !ordner.hasPrefix("--") else {
+            say("usage: eckwert-bench run <model dir> [--draws N] [--repeat K] [--seed S] [--dump FILE]", to: 2)
+            return nil
+        }
+        var r = Phasenmessung(ordner: ordner)
+        var i = 1
+        while i < a.count {
+            let wert = i + 1 < a.count ? a[i + 1] : nil
+            switch a[i] {
+            case "--draws": guard let v = wert.flatMap({ Int($0) }), v >= 0 else { return fehler("--draws erwartet eine Zahl ≥ 0") }; r.ziehungen = v
+            case "--repeat": guard let v = wert.flatMap({ Int($0) }), v >= 1 else { return fehler("--repeat erwartet eine Zahl ≥ 1") }; r.wiederholungen = v
+            case "--seed": guard let v = wert.flatMap({ UInt64($0) }) else { return fehler("--seed erwartet eine ganze Zahl") }; r.seed = v
+            case "--dump": guard let v = wert else { return fehler("--dump erwartet einen Dateinamen") }; r.dump = v
+            default: return fehler("unbekannte Option \(a[i])")
+            }
+            i += 2
+        }
+        return r
+    }
+
+    static func fehler(_ text: String) -> Phasenmessung? {
+        say("error: \(text)", to: 2)
+        return nil
+    }
+}
