@@ -118,14 +118,16 @@ public enum Kennzahlrechnung {
 }
 
 extension Kennzahlrechnung {
-    /// Warnings for Kennzahlen that are "n. v." in every Ist year (a division by zero or missing data): the
-    /// formula is valid, but the Kennzahl will show nothing.
+    /// Warnings for Kennzahlen that are "n. v." in every Ist year and in every status-quo forecast year (a
+    /// division by zero or missing data): the formula is valid, but the Kennzahl will never show a value.
+    /// (Capacity Kennzahlen have no Ist; the forecast keeps them from being flagged.)
     public static func pruefen(_ m: Planungsmodell) -> [Diagnostic] {
-        let ist = Istrechnung.rechnen(m)
-        let w = werte(m, ist)
+        let ist = werte(m, Istrechnung.rechnen(m))
+        let prognose = m.szenario("status-quo").map { werte(m, Projektion(m).rechnen($0)) } ?? [:]
         return m.kennzahlen.compactMap { k in
-            guard let reihe = w[k.id], !reihe.isEmpty, reihe.allSatisfy({ $0 == nil }) else { return nil }
-            return .warning(k.ort, "Kennzahl \(k.id) ist in keinem Ist-Jahr berechenbar (n. v.: Division durch 0 oder fehlende Werte) – Formel \(k.formel)")
+            let reihe = (ist[k.id] ?? []) + (prognose[k.id] ?? [])
+            guard !reihe.isEmpty, reihe.allSatisfy({ $0 == nil }) else { return nil }
+            return .warning(k.ort, "Kennzahl \(k.id) ist in keinem Jahr berechenbar (n. v.: Division durch 0 oder fehlende Werte) – Formel \(k.formel)")
         }
     }
 }
