@@ -1,3 +1,4 @@
+import Foundation
 import EckwertCore
 
 /// Public entry points for the two workbooks of issue 4: the Kämmerei workbook (one per scenario) and the Eckwerte
@@ -49,12 +50,33 @@ public enum Berichtsmappen {
         return pfad
     }
 
-    /// Every workbook of a run: one Kämmerei workbook per scenario, then the Eckwerte workbook.
+    /// Every workbook of a run: one Kämmerei workbook per scenario, then the Eckwerte workbook. The workbooks are
+    /// independent (each owns its libxlsxwriter workbook on its own thread, nothing is shared but the immutable
+    /// result), so they are written in parallel; the paths come back in this fixed order, and the first error in
+    /// that order is thrown. Each file is still written atomically on its own.
     public static func alle(_ e: Planungsergebnis, ordner: String, version: String) throws -> [String] {
-        var out: [String] = []
-        for s in e.szenarien { out.append(try kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version)) }
-        out.append(try eckwerte(e, ordner: ordner, version: version))
-        return out
+        _ = try ziel(ordner, "")   // create the folder once, before the workers race to
+        let auftraege: [@Sendable () throws -> String] = e.szenarien.map { s in
+            { try kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
+        } + [{ try eckwerte(e, ordner: ordner, version: version) }]
+        let ergebnisse = Ergebnisse(auftraege.count)
+        DispatchQueue.concurrentPerform(iterations: auftraege.count) { i in
+            ergebnisse.setzen(i, Result { try auftraege[i]() })
+        }
+        return try ergebnisse.alle().map { try $0.get() }
+    }
+
+    /// Results of the parallel writers, one slot each.
+    private final class Ergebnisse: @unchecked Sendable {
+        private var werte: [Result<String, any Error>?]
+        private let lock = NSLock()
+        init(_ n: Int) { werte = Array(repeating: nil, count: n) }
+        func setzen(_ i: Int, _ r: Result<String, any Error>) { lock.lock(); werte[i] = r; lock.unlock() }
+        func alle() -> [Result<String, any Error>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return werte.map { $0 ?? .failure(Fehler(description: "Arbeitsmappe nicht geschrieben")) }
+        }
     }
 
     static func ziel(_ ordner: String, _ name: String) throws -> String {
