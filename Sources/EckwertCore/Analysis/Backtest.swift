@@ -40,6 +40,13 @@ public enum Backtest {
             throw Fehler(meldung: "--from \(ab): ist.csv enthält das Jahr \(ab) nicht")
         }
         guard let sq = m.szenario("status-quo") else { throw Fehler(meldung: "kein Szenario status-quo") }
+        // The backtest projects the population itself from the base year (an official projection made later
+        // would know the future): it needs the cohort tables.
+        let fehlend = [("sterbetafel.csv", m.sterbetafel == nil), ("fruchtbarkeit.csv", m.fruchtbarkeit == nil),
+                       ("wanderung.csv", m.wanderung == nil)].filter(\.1).map(\.0)
+        guard fehlend.isEmpty else {
+            throw Fehler(meldung: "--from \(ab): der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht \(fehlend.joined(separator: ", "))")
+        }
         var alt = m
         alt.basisjahr = ab
         alt.horizont = m.basisjahr

@@ -194,6 +194,14 @@ public enum ModellLader {
                                                       historie: datei("bevoelkerung_historie"),
                                                       bevoelkerung: datei("bevoelkerung")),
                                gelesen: lesbar, befund: befund)
+        // One Sozialraum order for every population of the model (the order of bevoelkerung.csv): the engine and
+        // the Monte-Carlo draws address Sozialräume by index. The loader has checked that the sets agree.
+        if let vb = modell.vorausberechnung {
+            modell.vorausberechnung = Vorausberechnung(varianten: vb.varianten.mapValues { $0.mapValues { $0.umgeordnet(nach: modell.bevoelkerung.gebiete) } })
+        }
+        if let h = modell.bevoelkerungHistorie {
+            modell.bevoelkerungHistorie = BevoelkerungHistorie(jahre: h.jahre.mapValues { $0.umgeordnet(nach: modell.bevoelkerung.gebiete) })
+        }
         let diags = begrenzt(befund.diagnostics.sorted)
         let fehler = diags.contains { $0.severity == .error }
         return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: diags, dateien: gelesen.map(\.name).sorted())

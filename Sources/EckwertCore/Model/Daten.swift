@@ -52,6 +52,19 @@ public struct Bevoelkerung: Sendable, Hashable {
     }
 
     public var gesamt: Double { werte.reduce(0, +) }
+
+    /// The same population with its Sozialräume in the given order (ids missing here count as 0), so that every
+    /// population of a model shares one index per Sozialraum.
+    public func umgeordnet(nach reihenfolge: [String]) -> Bevoelkerung {
+        guard reihenfolge != gebiete else { return self }
+        var neu = Bevoelkerung(gebiete: reihenfolge)
+        for (g, id) in reihenfolge.enumerated() {
+            guard let alt = gebietIndex(id) else { continue }
+            let von = Self.index(gebiet: alt, geschlecht: 0, alter: 0), nach = Self.index(gebiet: g, geschlecht: 0, alter: 0)
+            for k in 0..<(2 * Alter.count) { neu.werte[nach + k] = werte[von + k] }
+        }
+        return neu
+    }
 }
 
 /// One value of `ist.csv`: year, Produkt, Größe (a line key or `faelle`).
