@@ -108,49 +108,19 @@ struct Phasenmessung {
         }
         fertig("load")
 
-        // projection (as Planungslauf.rechnen: one population per scenario, shared by the measures' runs)
-        let p = Projektion(m)
-        let ist = Istrechnung.rechnen(m)
-        var laeufe: [Rechenergebnis] = []
-        var bevoelkerungen: [[Bevoelkerung]] = []
-        var warnungen: [Diagnostic] = []
-        for s in m.szenarien {
-            let pop = p.bevoelkerung(s.bevoelkerung)
-            let e = p.rechnen(name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
-                              warnungen: pop.warnungen)
-            warnungen += pop.warnungen
-            laeufe.append(e)
-            bevoelkerungen.append(pop.jahre)
-        }
+        // The phases of Planungslauf.rechnen, called one by one so that each is timed on the code `eckwert run` runs.
+        let lauf = Planungslauf.projizieren(m)
         fertig("projection")
-
-        // analysis
-        var massnahmen: [Massnahmenbilanz] = []
-        var kennzahlen: [String: [String: [Double?]]] = [:]
-        var zerlegung: [String: [Zerlegung]] = [:]
-        for (j, s) in m.szenarien.enumerated() {
-            let e = laeufe[j]
-            massnahmen += Massnahmenrechnung.bilanzen(p, szenario: s, bevoelkerung: bevoelkerungen[j])
-            kennzahlen[s.name] = Kennzahlrechnung.werte(m, e)
-            zerlegung[s.name] = Wirkungszerlegung.produkte(m, e)
-        }
-        let kennzahlenIst = Kennzahlrechnung.werte(m, ist)
-        let basisIndex = ist.jahre.firstIndex(of: m.basisjahr)
-        let istBasis: [String: Double?] = Dictionary(uniqueKeysWithValues: m.kennzahlen.map { k in
-            (k.id, basisIndex.flatMap { kennzahlenIst[k.id]?[$0] ?? nil })
-        })
-        let erreichung = Smart.erreichung(m, istBasis: istBasis, szenarien: laeufe.map { ($0.szenario, $0.jahre, kennzahlen[$0.szenario] ?? [:]) })
-        let smart = Smart.mitR(Smart.pruefen(m), erreichung)
-        let bedarfe = Kapazitaetsplanung.bedarfe(m, laeufe)
-        let ausgleich = laeufe.map { Haushaltsausgleich.rechnen(m, $0) }
+        var e = Planungslauf.analysieren(lauf, unsicherheit: nil)
         fertig("analysis")
-
-        // draws
-        var unsicherheit: Unsicherheitsergebnis?
         if ziehungen > 0 {
-            unsicherheit = Unsicherheit.rechnen(p, ziehungen: ziehungen, seed: seed)
+            e.unsicherheit = Unsicherheit.rechnen(lauf.projektion, ziehungen: ziehungen, seed: seed)
             fertig("draws")
         }
+        let laeufe = e.szenarien, massnahmen = e.massnahmen, smart = e.smart, warnungen = e.warnungen
+        let bedarfe = e.kapazitaetsbedarfe, unsicherheit = e.unsicherheit, zerlegung = e.zerlegung
+        let kennzahlen = e.kennzahlen, kennzahlenIst = e.kennzahlenIst, erreichung = e.zielerreichung
+        let ausgleich = e.haushaltsausgleich
 
         // output: the long format of every scenario, to memory
         let csv = Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) })

@@ -32,46 +32,69 @@ public enum Planungslauf {
         public init(ziehungen: Int = 0, seed: UInt64 = 20_251_231) { self.ziehungen = ziehungen; self.seed = seed }
     }
 
+    /// The projection phase: one run per scenario, with the population each used.
+    public struct Projektionslauf: Sendable {
+        public var projektion: Projektion
+        public var ist: Rechenergebnis
+        public var laeufe: [Rechenergebnis]
+        public var bevoelkerungen: [[Bevoelkerung]]
+        public var warnungen: [Diagnostic]
+    }
+
     /// Runs every scenario, the measures mit/ohne, Kennzahlen, targets, decomposition and (with draws) the
-    /// uncertainty. `fortschritt` receives a short German line now and then.
+    /// uncertainty. `fortschritt` receives a short German line now and then. The phases are public so that the
+    /// benchmark times exactly this code.
     public static func rechnen(_ m: Planungsmodell, _ o: Optionen = Optionen(),
                                fortschritt: (@Sendable (String) -> Void)? = nil) -> Planungsergebnis {
-        let p = Projektion(m)
-        let ist = Istrechnung.rechnen(m)
-        var laeufe: [Rechenergebnis] = []
-        var massnahmen: [Massnahmenbilanz] = []
-        var warnungen: [Diagnostic] = []
-        var kennzahlen: [String: [String: [Double?]]] = [:]
-        var zerlegung: [String: [Zerlegung]] = [:]
-        for s in m.szenarien {
-            fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …")
-            let pop = p.bevoelkerung(s.bevoelkerung)
-            let e = p.rechnen(name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
-                              warnungen: pop.warnungen)
-            warnungen += pop.warnungen
-            laeufe.append(e)
-            massnahmen += Massnahmenrechnung.bilanzen(p, szenario: s, bevoelkerung: pop.jahre)
-            kennzahlen[s.name] = Kennzahlrechnung.werte(m, e)
-            zerlegung[s.name] = Wirkungszerlegung.produkte(m, e)
-        }
-        let kennzahlenIst = Kennzahlrechnung.werte(m, ist)
-        let basisIndex = ist.jahre.firstIndex(of: m.basisjahr)
-        let istBasis: [String: Double?] = Dictionary(uniqueKeysWithValues: m.kennzahlen.map { k in
-            (k.id, basisIndex.flatMap { kennzahlenIst[k.id]?[$0] ?? nil })
-        })
-        let erreichung = Smart.erreichung(m, istBasis: istBasis, szenarien: laeufe.map { ($0.szenario, $0.jahre, kennzahlen[$0.szenario] ?? [:]) })
-        let smart = Smart.mitR(Smart.pruefen(m), erreichung)
+        let l = projizieren(m, fortschritt: fortschritt)
         var unsicherheit: Unsicherheitsergebnis?
         if o.ziehungen > 0 {
             fortschritt?("Unsicherheit: \(o.ziehungen) Ziehungen …")
-            unsicherheit = Unsicherheit.rechnen(p, ziehungen: o.ziehungen, seed: o.seed) { fertig, gesamt in
+            unsicherheit = Unsicherheit.rechnen(l.projektion, ziehungen: o.ziehungen, seed: o.seed) { fertig, gesamt in
                 fortschritt?("  \(fertig) von \(gesamt) Ziehungen")
             }
         }
-        return Planungsergebnis(modell: m, ist: ist, szenarien: laeufe, kennzahlenIst: kennzahlenIst,
+        return analysieren(l, unsicherheit: unsicherheit)
+    }
+
+    /// Phase 1: population, caseloads, costs for every scenario.
+    public static func projizieren(_ m: Planungsmodell, fortschritt: (@Sendable (String) -> Void)? = nil) -> Projektionslauf {
+        let p = Projektion(m)
+        var l = Projektionslauf(projektion: p, ist: Istrechnung.rechnen(m), laeufe: [], bevoelkerungen: [], warnungen: [])
+        for s in m.szenarien {
+            fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …")
+            let pop = p.bevoelkerung(s.bevoelkerung)
+            l.laeufe.append(p.rechnen(name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
+                                      warnungen: pop.warnungen))
+            l.bevoelkerungen.append(pop.jahre)
+            l.warnungen += pop.warnungen
+        }
+        return l
+    }
+
+    /// Phase 2: measures mit/ohne, Kennzahlen, targets, decomposition, capacity, Haushaltsausgleich.
+    public static func analysieren(_ l: Projektionslauf, unsicherheit: Unsicherheitsergebnis?) -> Planungsergebnis {
+        let m = l.projektion.modell
+        var massnahmen: [Massnahmenbilanz] = []
+        var kennzahlen: [String: [String: [Double?]]] = [:]
+        var zerlegung: [String: [Zerlegung]] = [:]
+        for (j, s) in m.szenarien.enumerated() {
+            let e = l.laeufe[j]
+            massnahmen += Massnahmenrechnung.bilanzen(l.projektion, szenario: s, bevoelkerung: l.bevoelkerungen[j])
+            kennzahlen[s.name] = Kennzahlrechnung.werte(m, e)
+            zerlegung[s.name] = Wirkungszerlegung.produkte(m, e)
+        }
+        let kennzahlenIst = Kennzahlrechnung.werte(m, l.ist)
+        let basisIndex = l.ist.jahre.firstIndex(of: m.basisjahr)
+        let istBasis: [String: Double?] = Dictionary(uniqueKeysWithValues: m.kennzahlen.map { k in
+            (k.id, basisIndex.flatMap { kennzahlenIst[k.id]?[$0] ?? nil })
+        })
+        let erreichung = Smart.erreichung(m, istBasis: istBasis, szenarien: l.laeufe.map { ($0.szenario, $0.jahre, kennzahlen[$0.szenario] ?? [:]) })
+        let smart = Smart.mitR(Smart.pruefen(m), erreichung)
+        return Planungsergebnis(modell: m, ist: l.ist, szenarien: l.laeufe, kennzahlenIst: kennzahlenIst,
                                 kennzahlen: kennzahlen, smart: smart, zielerreichung: erreichung, massnahmen: massnahmen,
                                 zerlegung: zerlegung, unsicherheit: unsicherheit,
-                                kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, laeufe),
-                                haushaltsausgleich: laeufe.map { Haushaltsausgleich.rechnen(m, $0) }, warnungen: warnungen)
+                                kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, l.laeufe),
+                                haushaltsausgleich: l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) }, warnungen: l.warnungen)
     }
 }
