@@ -102,7 +102,6 @@ public struct Eckwerte: Sendable {
             (inv, Investitionsrechnung.buchung(inv, basisjahr: m.basisjahr, n: m.horizont - m.basisjahr + 1,
                                                sachkosten: Array(repeating: 0, count: m.horizont - m.basisjahr + 1)))
         }
-        let sq = e.szenario("status-quo")
 
         func bereich(_ einheit: Einheit) -> Bereich {
             func teile(_ wert: (Int) -> Double) -> Aufteilung {
@@ -125,15 +124,7 @@ public struct Eckwerte: Sendable {
                 }
                 eckwerte[l.szenario] = r
             }
-            var puffer: [Double]?
-            if let u = e.unsicherheit, let sq,
-               let ui = u.einheiten.firstIndex(where: { $0.ebene == einheit.ebene && $0.nr == einheit.nr }) {
-                let z = e.zuschuss(sq, einheit)
-                puffer = jahre.map { j in
-                    guard let ut = u.jahre.firstIndex(of: j), let st = sq.jahrIndex(j) else { return 0 }
-                    return u.zuschuss[ui].p90[ut] - z[st]
-                }
-            }
+            let puffer = e.risikopuffer(einheit).map { p in jahre.map { p[$0] ?? 0 } }
             var inv = Investitionsreihe(auszahlungen: Array(repeating: 0, count: invJahre.count),
                                         foerdermittel: Array(repeating: 0, count: invJahre.count))
             for (i, b) in buchungen {

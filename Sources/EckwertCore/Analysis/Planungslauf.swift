@@ -19,6 +19,19 @@ public struct Planungsergebnis: Sendable {
 
     public func szenario(_ name: String) -> Rechenergebnis? { szenarien.first { $0.szenario == name } }
 
+    /// The risk buffer of a unit: P90 of its net cost over the draws − its status-quo net cost, per forecast
+    /// year; nil when no draws were run (or the model has no status-quo scenario).
+    public func risikopuffer(_ einheit: Einheit) -> [Int: Double]? {
+        guard let u = unsicherheit, let sq = szenario("status-quo"),
+              let ui = u.einheiten.firstIndex(where: { $0.ebene == einheit.ebene && $0.nr == einheit.nr }) else { return nil }
+        let z = zuschuss(sq, einheit)
+        var out: [Int: Double] = [:]
+        for (ut, j) in u.jahre.enumerated() {
+            if let st = sq.jahrIndex(j) { out[j] = u.zuschuss[ui].p90[ut] - z[st] }
+        }
+        return out
+    }
+
     /// Net cost of a unit per forecast-run year.
     public func zuschuss(_ e: Rechenergebnis, _ einheit: Einheit) -> [Double] {
         Teilplan(e, einheit.produkte, modell: modell).zuschuss(modell.kontenrahmen)

@@ -17,14 +17,13 @@ public enum Laufbericht {
         }
         s += t.text
         if let u = e.unsicherheit, let gi = u.einheiten.firstIndex(where: { $0.ebene == .gesamt }),
-           let sq = e.szenario("status-quo"), let g = m.einheiten.first {
-            let z = e.zuschuss(sq, g)
+           let g = m.einheiten.first, let puffer = e.risikopuffer(g) {
             s += "\nUnsicherheit Gesamthaushalt (\(u.ziehungen) Ziehungen, Startwert \(u.seed))\n"
             var tu = Texttabelle(kopf: ["", ] + u.jahre.map(String.init))
             tu.zeilen.append(["P10"] + u.zuschuss[gi].p10.map { Zahlformat.zahl($0) })
             tu.zeilen.append(["P50"] + u.zuschuss[gi].p50.map { Zahlformat.zahl($0) })
             tu.zeilen.append(["P90"] + u.zuschuss[gi].p90.map { Zahlformat.zahl($0) })
-            tu.zeilen.append(["Risikopuffer P90 − status-quo"] + u.jahre.indices.map { Zahlformat.zahl(u.zuschuss[gi].p90[$0] - z[$0 + 1]) })
+            tu.zeilen.append(["Risikopuffer P90 − status-quo"] + u.jahre.map { Zahlformat.zahl(puffer[$0]) })
             s += tu.text
         }
         let verfehlt = e.zielerreichung.filter { $0.erreicht == false }
