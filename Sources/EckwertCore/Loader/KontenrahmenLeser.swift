@@ -1,7 +1,8 @@
 /// Reads a line scheme (the built-in NKF text or a model's own scheme file) and checks its sum definitions.
 enum KontenrahmenLeser {
     static let schluessel = ["id", "name", "sonderposten", "abschreibungen", "ertraege", "aufwendungen", "ausgleich",
-                             "investitionszuwendungen", "baumassnahmen", "ergebnisplan", "finanzplan"]
+                             "investitionszuwendungen", "baumassnahmen", "einzahlungen_verwaltung", "auszahlungen_verwaltung",
+                             "ergebnisplan", "finanzplan"]
     static let zeilenschluessel = ["nr", "key", "name", "art", "summe", "fortschreibung", "zahlungswirksam"]
 
     static func lesen(_ text: String, datei: String, befund: Befund) -> Kontenrahmen? {
@@ -39,16 +40,19 @@ enum KontenrahmenLeser {
         let ertr = verweis("ertraege", in: zeilen, summe: true)
         let aufw = verweis("aufwendungen", in: zeilen, summe: true)
         let ausgl = verweis("ausgleich", in: zeilen, summe: true)
-        var zuw: String?, bau: String?
+        var zuw: String?, bau: String?, ein: String?, aus: String?
         if !finanz.isEmpty {
             zuw = verweis("investitionszuwendungen", in: finanz, summe: false)
             bau = verweis("baumassnahmen", in: finanz, summe: false)
+            ein = verweis("einzahlungen_verwaltung", in: finanz, summe: false)
+            aus = verweis("auszahlungen_verwaltung", in: finanz, summe: false)
         }
         guard befund.diagnostics.errors.count == fehlerVorher, let id, let name, let sonder, let afa, let ertr,
               let aufw, let ausgl else { return nil }
         return Kontenrahmen(id: id, name: name, zeilen: zeilen, finanzplan: finanz, sonderposten: sonder,
                             abschreibungen: afa, ertraege: ertr, aufwendungen: aufw, ausgleich: ausgl,
-                            investitionszuwendungen: zuw, baumassnahmen: bau)
+                            investitionszuwendungen: zuw, baumassnahmen: bau,
+                            einzahlungenVerwaltung: ein, auszahlungenVerwaltung: aus)
     }
 
     private static func zeile(_ k: YKnoten, _ y: YLeser, _ befund: Befund, plan: String) -> Kontenrahmen.Zeile? {

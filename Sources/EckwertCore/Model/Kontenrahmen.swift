@@ -54,14 +54,20 @@ public struct Kontenrahmen: Sendable {
     /// Finanzplan keys for investments (empty when the scheme has no Finanzplan).
     public var investitionszuwendungen: String?
     public var baumassnahmen: String?
+    /// Finanzplan keys that receive the zahlungswirksame Ertrag / Aufwand lines of the Ergebnisplan (Ein- and
+    /// Auszahlungen aus laufender Verwaltungstätigkeit); nil when the scheme derives no Finanzplan.
+    public var einzahlungenVerwaltung: String?
+    public var auszahlungenVerwaltung: String?
 
     public init(id: String, name: String, zeilen: [Zeile], finanzplan: [Zeile], sonderposten: String,
                 abschreibungen: String, ertraege: String, aufwendungen: String, ausgleich: String,
-                investitionszuwendungen: String? = nil, baumassnahmen: String? = nil) {
+                investitionszuwendungen: String? = nil, baumassnahmen: String? = nil,
+                einzahlungenVerwaltung: String? = nil, auszahlungenVerwaltung: String? = nil) {
         self.id = id; self.name = name; self.zeilen = zeilen; self.finanzplan = finanzplan
         self.sonderposten = sonderposten; self.abschreibungen = abschreibungen
         self.ertraege = ertraege; self.aufwendungen = aufwendungen; self.ausgleich = ausgleich
         self.investitionszuwendungen = investitionszuwendungen; self.baumassnahmen = baumassnahmen
+        self.einzahlungenVerwaltung = einzahlungenVerwaltung; self.auszahlungenVerwaltung = auszahlungenVerwaltung
     }
 
     public func zeile(_ key: String) -> Zeile? { zeilen.first { $0.key == key } ?? finanzplan.first { $0.key == key } }

@@ -12,6 +12,8 @@ extension Kontenrahmen {
     ausgleich: ordentliches_ergebnis
     investitionszuwendungen: einzahlungen_investitionszuwendungen
     baumassnahmen: auszahlungen_baumassnahmen
+    einzahlungen_verwaltung: einzahlungen_verwaltungstaetigkeit
+    auszahlungen_verwaltung: auszahlungen_verwaltungstaetigkeit
     ergebnisplan:
       - {nr: 1, key: steuern, name: Steuern und ähnliche Abgaben, art: ertrag}
       - {nr: 2, key: zuwendungen_umlagen, name: Zuwendungen und allgemeine Umlagen, art: ertrag}

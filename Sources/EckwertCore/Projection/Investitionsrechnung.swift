@@ -76,12 +76,10 @@ public enum Investitionsrechnung {
 /// zahlungswirksame Ertrag and Aufwand lines, less known non-cash amounts (the Sonderposten-Auflösung from
 /// investments); investment lines come from the investments; sums follow the scheme.
 public enum Finanzrechnung {
-    public static let einzahlungenKey = "einzahlungen_verwaltungstaetigkeit"
-    public static let auszahlungenKey = "auszahlungen_verwaltungstaetigkeit"
-
     static func ableiten(ep: [[Double]], fp: inout [[Double]], schema: Kontenrahmen, finanzIndex: [String: Int],
                          nichtZahlungswirksam: [(String, [Double])]) {
-        guard let ein = finanzIndex[einzahlungenKey], let aus = finanzIndex[auszahlungenKey] else {
+        guard let ein = schema.einzahlungenVerwaltung.flatMap({ finanzIndex[$0] }),
+              let aus = schema.auszahlungenVerwaltung.flatMap({ finanzIndex[$0] }) else {
             Summen.bilden(&fp, schema.finanzplan)
             return
         }
