@@ -46,13 +46,7 @@ struct EckwerteMappe {
             ("Monte-Carlo-Ziehungen", w.ziehungen > 0 ? "\(w.ziehungen) (Risikopuffer P90 − status-quo)" : "keine – eckwert run --draws N rechnet den Risikopuffer"),
             ("Darstellung", mappe.einheitText),
         ]
-        var r = 3
-        for (label, wert) in zeilen {
-            try b.text(label, r, 0, .textFett)
-            try b.text(wert, r, 1, .textUmbruch, messen: false)
-            if wert.count > 95 { try b.ws.setRowHeight(row: r, height: Double((wert.count + 94) / 95) * 13 + 2) }
-            r += 1
-        }
+        var r = try b.schluesselWerte(zeilen, ab: 3)
         r += 1
         let hinweise = [
             "Eckwert = Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge) eines Budgetbereichs. \(m.basisjahr) ist Ist, der Ansatz \(m.basisjahr + 1) stammt aus ansatz.csv\(m.ansatz == nil ? " (für dieses Modell nicht vorhanden)" : ""), alle Werte ab \(m.basisjahr + 1) sind Prognosen des Modells.",

@@ -96,13 +96,7 @@ struct KaemmereiMappe {
             ("Kontenrahmen", k.name),
             ("Darstellung", mappe.einheitText + (m.rundung == .tsdEuro ? ", auf volle Tausend gerundet" : ", auf volle Euro gerundet")),
         ]
-        var r = 3
-        for (label, wert) in zeilen {
-            try b.text(label, r, 0, .textFett)
-            try b.text(wert, r, 1, .textUmbruch, messen: false)
-            if wert.count > 95 { try b.ws.setRowHeight(row: r, height: Double((wert.count + 94) / 95) * 13 + 2) }
-            r += 1
-        }
+        var r = try b.schluesselWerte(zeilen, ab: 3)
         r += 1
         try b.text("Ist und Prognose", r, 0, .untertitel); r += 1
         let hinweise = [

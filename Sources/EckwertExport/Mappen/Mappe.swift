@@ -171,6 +171,19 @@ final class Blatt {
         merken(r, c, breite: messen && faktor > 0 ? laengste * faktor + 1 : nil)
     }
 
+    /// Label/value rows (Deckblatt): the label bold in column 0, the value wrapped in column 1, the row as tall as
+    /// the wrapped text needs (about 95 characters a line). Returns the row after the block.
+    func schluesselWerte(_ zeilen: [(String, String)], ab start: Int) throws -> Int {
+        var r = start
+        for (label, wert) in zeilen {
+            try text(label, r, 0, .textFett)
+            try text(wert, r, 1, .textUmbruch, messen: false)
+            if wert.count > 95 { try ws.setRowHeight(row: r, height: Double((wert.count + 94) / 95) * 13 + 2) }
+            r += 1
+        }
+        return r
+    }
+
     /// A number as shown: `wert` must already be the displayed value (rounded by the caller where it is money).
     func zahl(_ wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art) throws {
         try ws.write(number: wert, row: r, col: c, format: try mappe.f(art))
