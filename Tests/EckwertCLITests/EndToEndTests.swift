@@ -18,6 +18,7 @@ import Testing
         p.standardOutput = out
         p.standardError = err
         try p.run()
+        // stdout first, then stderr: eckwert writes only a few lines to stderr, far below a pipe buffer.
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return Lauf(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))

@@ -26,20 +26,11 @@ import Testing
             .appendingPathComponent("eckwert").path
     }
 
-    /// Runs the binary; returns the combined report and the exit status.
+    /// Runs the binary; returns the combined report and the exit status, with the temp path replaced.
     static func ausfuehren(_ args: [String], ersetze pfad: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: eckwert())
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // Read both pipes to the end before waiting, so a large output cannot block the child.
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        func text(_ d: Data) -> String { String(decoding: d, as: UTF8.self).replacingOccurrences(of: pfad, with: "<modell>") }
-        return "status: \(p.terminationStatus)\n--- stdout\n\(text(o))--- stderr\n\(text(e))"
+        let l = try EndToEndTests.eckwert(args)
+        func text(_ s: String) -> String { s.replacingOccurrences(of: pfad, with: "<modell>") }
+        return "status: \(l.status)\n--- stdout\n\(text(l.stdout))--- stderr\n\(text(l.stderr))"
     }
 
     static func aufbauen(_ name: String, in tmp: URL) throws -> URL {

@@ -7,50 +7,7 @@ import Testing
 // headless Chromium (no request leaves the file; a screenshot per section) and the workbook in LibreOffice and
 // openpyxl.
 
-private let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 private let screenshotOrdner = repoRoot + "/.build/screenshots"
-
-/// Runs a program (through `timeout`, so a hung browser cannot hang the suite).
-@discardableResult
-private func run(_ executable: String, _ arguments: [String], sekunden: Int = 180) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["timeout", "\(sekunden)", executable] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes concurrently-safe enough for our sizes: stderr of chromium with --v=1 can be large.
-    let errHandle = err.fileHandleForReading
-    let errBox = DatenBox()
-    let t = Thread { errBox.daten = errHandle.readDataToEndOfFile() }
-    t.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while !errBox.fertig { usleep(10_000) }
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errBox.daten, as: UTF8.self))
-}
-
-private final class DatenBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _daten: Data?
-    var daten: Data {
-        get { lock.lock(); defer { lock.unlock() }; return _daten ?? Data() }
-        set { lock.lock(); _daten = newValue; lock.unlock() }
-    }
-    var fertig: Bool { lock.lock(); defer { lock.unlock() }; return _daten != nil }
-}
-
-private func haveCommand(_ name: String) -> Bool {
-    (try? run("sh", ["-c", "command -v \(name)"]).status) == 0
-}
-
-private func makeFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "eckwert-ausschuss-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
 
 /// Musterstadt, loaded once per process.
 private let musterstadt: Planungsmodell? = ModellLader.laden(ordner: repoRoot + "/scenarios/musterstadt").modell

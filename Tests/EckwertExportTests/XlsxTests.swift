@@ -4,13 +4,6 @@ import Testing
 
 // Expected figures are worked out by hand in the comments, never by the code under test.
 
-/// A fresh folder per test.
-private func makeFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "eckwert-xlsx-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 private let fixedProperties = XlsxDocumentProperties(
     created: XlsxDate(year: 2026, month: 3, day: 1), title: "Haushalt 2027", author: "Kämmerei", company: "Musterstadt")
 
@@ -99,29 +92,6 @@ private func writeSample(to path: String, created: XlsxDate = fixedProperties.cr
     try gesamt.insertChart(line, row: 20, col: 5)
     try book.close()
 }
-
-/// Runs a program, returns exit status and output.
-@discardableResult
-private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
-private func haveCommand(_ name: String) -> Bool {
-    (try? run("sh", ["-c", "command -v \(name)"]).status) == 0
-}
-
-private let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 
 private func leftoverTempFiles(in folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.contains(".tmp-") }
