@@ -95,13 +95,19 @@ public enum Backtest {
         return Backtestergebnis(ab: ab, jahre: jahre, produkte: zeilen, gesamt: gesamt)
     }
 
+    /// The relative error of one year: (forecast − Ist) / |Ist|; nil without an Ist or where it is 0.
+    public static func abweichung(_ prognose: Double, _ ist: Double?) -> Double? {
+        guard let ist, ist != 0 else { return nil }
+        return (prognose - ist) / abs(ist)
+    }
+
     /// MAPE = mean |forecast − Ist| / |Ist|; bias = mean (forecast − Ist) / |Ist|; over years with Ist ≠ 0.
     public static func fehlermasse(_ prognose: [Double], _ ist: [Double?]) -> (Double?, Double?) {
         var a = 0.0, b = 0.0, n = 0
         for (p, i) in zip(prognose, ist) {
-            guard let i, i != 0 else { continue }
-            a += abs(p - i) / abs(i)
-            b += (p - i) / abs(i)
+            guard let x = abweichung(p, i) else { continue }
+            a += abs(x)
+            b += x
             n += 1
         }
         return n == 0 ? (nil, nil) : (a / Double(n), b / Double(n))

@@ -109,7 +109,6 @@ public enum Laufbericht {
     }
 
     static func prozent(_ p: Double, _ i: Double?) -> String {
-        guard let i, i != 0 else { return "n. v." }
-        return Zahlformat.prozent((p - i) / abs(i))
+        Zahlformat.prozent(EckwertCore.Backtest.abweichung(p, i))
     }
 }
