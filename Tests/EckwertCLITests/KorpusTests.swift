@@ -1,3 +1,4 @@
+import EckwertTestSupport
 import Foundation
 import Testing
 
@@ -19,11 +20,6 @@ import Testing
     static let korpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Korpus")
     static var faelle: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: korpus.path)) ?? []).filter { !$0.hasPrefix("_") }.sorted()
-    }
-
-    static func eckwert() -> String {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("eckwert").path
     }
 
     /// Runs the binary; returns the combined report and the exit status, with the temp path replaced.
@@ -54,8 +50,7 @@ import Testing
     @Test func atLeastFortyCases() { #expect(Self.faelle.count >= 40) }
 
     @Test(arguments: faelle) func fall(_ name: String) throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("korpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let tmp = URL(fileURLWithPath: try temporaererOrdner("korpus"))
         defer { try? FileManager.default.removeItem(at: tmp) }
         let ordner = try Self.aufbauen(name, in: tmp)
         let fall = try JSONDecoder().decode(Fall.self, from: Data(contentsOf: Self.korpus.appendingPathComponent(name).appendingPathComponent("fall.json")))
@@ -73,8 +68,7 @@ import Testing
 
     /// A 50 MB ist.csv of repeated rows: read in reasonable time, every duplicate found, the listing capped.
     @Test func fiftyMegabyteCSV() throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("korpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let tmp = URL(fileURLWithPath: try temporaererOrdner("korpus"))
         defer { try? FileManager.default.removeItem(at: tmp) }
         let ordner = tmp.appendingPathComponent("gross")
         try FileManager.default.copyItem(at: Self.korpus.appendingPathComponent("_basis"), to: ordner)
