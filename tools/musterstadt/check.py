@@ -37,7 +37,7 @@ def fehler(msg):
     print("FEHLER: " + msg)
 
 
-# ------------------------------------------------------------------ schema (spec + decided extensions)
+# ------------------------------------------------------------------ schema (docs/modellformat.md + decided extensions)
 
 S = lambda **kw: ("map", kw)          # noqa: E731  map with known keys
 L = lambda item: ("list", item)       # noqa: E731
@@ -131,7 +131,7 @@ def lies_csv(pfad):
     return kopf, [dict(zip(kopf, z)) for z in zeilen[1:]]
 
 
-# ------------------------------------------------------------------ projection (spec 4.1, 5, 6, 7)
+# ------------------------------------------------------------------ projection (modellformat.md 4.1, 5, 6, 7)
 
 def pfadwert(p, jahr):
     if not isinstance(p, dict):

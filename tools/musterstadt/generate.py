@@ -179,10 +179,10 @@ def ziel_2025():
     return ziel
 
 
-# ---------------------------------------------------------------- cohort-component step (spec 4.1)
+# ---------------------------------------------------------------- cohort-component step (modellformat.md 4.1)
 
 def schritt(pop, gebiete, qx, fert, tfr, mig_shares, saldo, gebiet_anteil, m=1.0):
-    """One year, 31.12.t -> 31.12.t+1, exactly as in the spec. pop[(g, s)] = list of 101 values."""
+    """One year, 31.12.t -> 31.12.t+1, exactly as in docs/modellformat.md. pop[(g, s)] = list of 101 values."""
     sf = sum(fert.values())
     neu = {}
     for g in gebiete:
