@@ -11,7 +11,7 @@ inhabitants (Leipzig). Python 3 standard library only, fixed seed: re-running re
 identical files.
 
 Population: a target age structure for 31.12.2025 per Sozialraum is set up; a population at
-31.12.2019 is fitted to it so that running the cohort-component step of the spec (section 4.1)
+31.12.2019 is fitted to it so that running the cohort-component step of docs/modellformat.md (4.1)
 forward with the model's own tables and the historical net migration reproduces the target.
 The final run rounds to whole persons after every year; its results are the files.
 
