@@ -29,7 +29,7 @@ let package = Package(
                     .embedInCode("Ressourcen/vorlage/szenarien.yaml"),
                     .embedInCode("Ressourcen/vorlage/wanderung.csv"),
                 ]),
-        // libxlsxwriter (Debian: libxlsxwriter-dev), see ../shared/domain/xlsx-notes.md.
+        // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),

@@ -9,7 +9,7 @@ public struct Ladeergebnis: Sendable {
     public var hatFehler: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Loads and validates a model folder (spec section 1): `modell.yaml`, the Kontenrahmen, then every data source
+/// Loads and validates a model folder (modellformat.md section 1): `modell.yaml`, the Kontenrahmen, then every data source
 /// of `Datenquellen.alle`, then the cross-file checks of `Modellpruefung`. Reads only; never writes.
 public enum ModellLader {
     /// Largest file the loader reads (a model file beyond this is certainly a mistake).
