@@ -10,7 +10,7 @@ extension Eckwert {
 
         @OptionGroup var modell: Modellwahl
 
-        @Option(help: "Ausgabe: table (lesbar), csv oder json (Langformat, Spezifikation Abschnitt 11).")
+        @Option(help: "Ausgabe: table (lesbar), csv oder json (Langformat, docs/modellformat.md Abschnitt 11).")
         var format: Ausgabeformat = .table
 
         public init() {}
