@@ -17,6 +17,7 @@ import Darwin
 ///   draws       Monte-Carlo uncertainty (only with --draws N > 0)
 ///   output      long format (spec section 11) of every scenario as CSV text, in memory (as `eckwert forecast`)
 /// With --repeat K the whole sequence runs K times and the table shows the median of each phase.
+/// --tsv prints the same figures tab-separated for another program (`goals`, `scaling` read them back).
 /// --dump FILE writes every computed figure (long CSV, measures, decomposition, Kennzahlen, SMART, draws' bands)
 /// with full precision, to check that an optimisation leaves results byte-identical.
 struct Phasenmessung {
@@ -25,6 +26,7 @@ struct Phasenmessung {
     var wiederholungen = 1
     var seed: UInt64 = Planungslauf.Optionen().seed
     var dump: String?
+    var tsv = false
 
     struct Zeile { var phase: String; var sekunden: Double; var cpu: Double; var rssMB: Double }
 
@@ -65,6 +67,14 @@ struct Phasenmessung {
             laeufe.append(zeilen)
             zaehlung = info
         }
+        if tsv {
+            for (i, z) in laeufe[0].enumerated() {
+                let wall = median(laeufe.map { $0[i].sekunden }), cpu = median(laeufe.map { $0[i].cpu })
+                print("\(z.phase)\t\(wall)\t\(cpu)\t\(laeufe.map { $0[i].rssMB }.max() ?? 0)")
+            }
+            for z in zaehlung.split(separator: "\n") { print("info\t\(z)") }
+            return 0
+        }
         let n = laeufe.count
         print("eckwert-bench run \(ordner)  (draws \(ziehungen), \(n == 1 ? "1 run" : "median of \(n) runs"), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print(zaehlung)
@@ -72,11 +82,9 @@ struct Phasenmessung {
         print("phase          wall [s]    cpu [s]   peak RSS [MB]")
         print("-------------  ---------  ---------  -------------")
         for (i, z) in laeufe[0].enumerated() {
-            let werte = laeufe.map { $0[i].sekunden }.sorted()
-            let median = werte[werte.count / 2]
             let rss = laeufe.map { $0[i].rssMB }.max() ?? 0
-            let cpus = laeufe.map { $0[i].cpu }.sorted()
-            let zeit = String(format: "%9.3f", median), cpu = String(format: "%9.3f", cpus[cpus.count / 2])
+            let zeit = String(format: "%9.3f", median(laeufe.map { $0[i].sekunden }))
+            let cpu = String(format: "%9.3f", median(laeufe.map { $0[i].cpu }))
             let speicher = String(format: "%13.0f", rss)
             print("\(z.phase.padding(toLength: 13, withPad: " ", startingAt: 0))  \(zeit)  \(cpu)  \(speicher)")
         }
