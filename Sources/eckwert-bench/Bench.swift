@@ -141,6 +141,12 @@ struct Bench: ParsableCommand {
     }
 }
 
+/// Flushes what `print` buffered (into a file or pipe it would wait for the end), so a long measurement shows
+/// each row as it is done.
+func ausgabeSenden() {
+    fflush(nil)
+}
+
 /// Unbuffered line to stdout (or another descriptor), so the output interleaves with stderr as it happens.
 func say(_ line: String, to fd: Int32 = 1) {
     var text = line + "\n"

@@ -4,8 +4,9 @@ import Foundation
 /// 60 Sozialräume, 10,000 draws) one size varies at a time: products 100 / 1,000 / 5,000, Sozialräume 10 / 60 / 200,
 /// draws 1,000 / 10,000 / 100,000. The models are generated into `<folder>/p<products>-g<Sozialräume>` (kept for
 /// the next call); each configuration runs in a child process (`eckwert-bench run --tsv`, its own peak memory).
-/// Next to each time: ×r, the ratio to the row above, and e = log(r) / log(size ratio) — 1.00 is linear growth,
-/// below 1 sublinear (a fixed part), above 1 superlinear.
+/// The table shows CPU time (all threads): the cost, and far less disturbed by other work on the machine than wall
+/// time (the goals table has the wall times). Next to each time: ×r, the ratio to the row above, and
+/// e = log(r) / log(size ratio) — 1.00 is linear growth, below 1 sublinear (a fixed part), above 1 superlinear.
 struct Skalierung {
     var ordner: String
     var wiederholungen = 3
@@ -44,12 +45,13 @@ struct Skalierung {
               + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(systemlast()) at the start)")
         print("base: \(Self.basis.produkte) products, \(Self.basis.gebiete) Sozialräume, \(Self.basis.ziehungen) draws; "
               + "one size varies at a time")
-        print("each time [s] with ×ratio to the row above and e = log(ratio) / log(size ratio): 1.00 = linear")
+        print("CPU time [s] of each phase (all threads) with ×ratio to the row above and "
+              + "e = log(ratio) / log(size ratio): 1.00 = linear")
         var cache: [String: Phasenmessung.Kindergebnis] = [:]
         for reihe in Self.reihen {
             print("")
             var kopf = reihe.groesse.rawValue.leftPad(11) + "  size×"
-            for s in Self.spalten { kopf += "  " + "\(s) [s]".padding(toLength: 22, withPad: " ", startingAt: 0) }
+            for s in Self.spalten { kopf += "  " + "\(s) cpu [s]".padding(toLength: 22, withPad: " ", startingAt: 0) }
             print(kopf + "  peak RSS [MB]")
             var vorher: (wert: Int, zeiten: [Double])?
             for wert in reihe.werte {
@@ -70,7 +72,7 @@ struct Skalierung {
                     e = r
                     cache[schluessel] = r
                 }
-                let zeiten = Self.spalten.map { s in e.werte.first { $0.name == s }?.sekunden ?? 0 }
+                let zeiten = Self.spalten.map { s in e.werte.first { $0.name == s }?.cpu ?? 0 }
                 var z = String(wert).leftPad(11)
                 z += (vorher.map { String(format: "×%.1f", Double(wert) / Double($0.wert)) } ?? "-").leftPad(7)
                 for (i, t) in zeiten.enumerated() {
@@ -83,6 +85,7 @@ struct Skalierung {
                 }
                 z += String(format: "  %13.0f", e.werte.first { $0.name == "total" }?.rssMB ?? 0)
                 print(z)
+                ausgabeSenden()
                 vorher = (wert, zeiten)
             }
         }
