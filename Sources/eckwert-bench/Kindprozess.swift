@@ -30,15 +30,10 @@ struct Kindlauf {
         var r = rusage()
         while wait4(pid, &status, 0, &r) < 0 && errno == EINTR {}
         let sekunden = Phasenmessung.jetzt() - start
-        let cpu = Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
-        #if os(Linux)
-        let rss = Double(r.ru_maxrss) / 1024
-        #else
-        let rss = Double(r.ru_maxrss) / 1_048_576
-        #endif
         // Exit status as the shell shows it: the code, or 128 + signal number.
         let beendet = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Kindlauf(status: beendet, sekunden: sekunden, cpu: cpu, rssMB: rss)
+        return Kindlauf(status: beendet, sekunden: sekunden, cpu: Phasenmessung.cpuSekunden(r),
+                        rssMB: Phasenmessung.spitzenspeicherMB(r))
     }
 }
 
@@ -60,7 +55,8 @@ extension Phasenmessung {
     static func imKindprozess(_ ordner: String, ziehungen: Int, wiederholungen: Int, ablage: String) -> Kindergebnis? {
         let selbst = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let datei = ablage + "/phasen.tsv"
-        let argumente = [selbst, "run", ordner, "--draws", String(ziehungen), "--repeat", String(wiederholungen), "--tsv"]
+        let argumente = [selbst, "run", ordner, "--draws", String(ziehungen), "--repeat", String(wiederholungen),
+                         "--tsv"]
         guard let lauf = Kindlauf.messen(argumente, ausgabe: datei), lauf.status == 0,
               let text = try? String(contentsOfFile: datei, encoding: .utf8) else { return nil }
         var werte: [Zielmessung.Messwert] = []

@@ -30,33 +30,35 @@ struct Phasenmessung {
 
     struct Zeile { var phase: String; var sekunden: Double; var cpu: Double; var rssMB: Double }
 
-    /// User + system CPU time of the process so far, in seconds (all threads).
-    static func cpuSekunden() -> Double {
+    /// Resource usage of this process so far.
+    static func verbrauch() -> rusage {
         var r = rusage()
         #if os(Linux)
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &r)
         #else
         getrusage(RUSAGE_SELF, &r)
         #endif
-        return Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
+        return r
+    }
+
+    /// User + system CPU time in seconds (all threads).
+    static func cpuSekunden(_ r: rusage = verbrauch()) -> Double {
+        Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Peak resident set size in MB (Linux reports ru_maxrss in KiB, macOS in bytes).
+    static func spitzenspeicherMB(_ r: rusage = verbrauch()) -> Double {
+        #if os(Linux)
+        return Double(r.ru_maxrss) / 1024
+        #else
+        return Double(r.ru_maxrss) / 1_048_576
+        #endif
     }
 
     static func jetzt() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    /// Peak resident set size of the process so far, in MB (Linux reports ru_maxrss in KiB, macOS in bytes).
-    static func spitzenspeicherMB() -> Double {
-        var r = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &r)
-        return Double(r.ru_maxrss) / 1024
-        #else
-        getrusage(RUSAGE_SELF, &r)
-        return Double(r.ru_maxrss) / 1_048_576
-        #endif
     }
 
     func ausfuehren() -> Int32 {

@@ -43,8 +43,8 @@ struct Skalierung {
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         print("eckwert-bench scaling  (median of \(wiederholungen) runs, 100,000 draws: \(wiederholungenGross) run; "
               + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(systemlast()) at the start)")
-        print("base: \(Self.basis.produkte) products, \(Self.basis.gebiete) Sozialräume, \(Self.basis.ziehungen) draws; "
-              + "one size varies at a time")
+        let b = Self.basis
+        print("base: \(b.produkte) products, \(b.gebiete) Sozialräume, \(b.ziehungen) draws; one size varies at a time")
         print("CPU time [s] of each phase (all threads) with ×ratio to the row above and "
               + "e = log(ratio) / log(size ratio): 1.00 = linear")
         var cache: [String: Phasenmessung.Kindergebnis] = [:]
