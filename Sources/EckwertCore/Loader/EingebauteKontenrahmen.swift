@@ -1,3 +1,5 @@
+import Foundation
+
 /// The built-in line schemes: YAML files under `Sources/EckwertCore/Ressourcen/kontenrahmen`, embedded into the
 /// binary at build time (SwiftPM `embedInCode`), in the same form a model's own scheme file uses.
 extension Kontenrahmen {
@@ -42,4 +44,24 @@ extension Kontenrahmen {
         guard let k = eingebaut("nkf") else { preconditionFailure("built-in NKF scheme does not load") }
         return k
     }()
+}
+
+extension Kontenrahmen {
+    /// Reads a scheme file (a model's own scheme) with every diagnostic, each naming the file, line and column.
+    public static func lesen(text: String, datei: String) -> (kontenrahmen: Kontenrahmen?, diagnostics: [Diagnostic]) {
+        let b = Befund()
+        let k = KontenrahmenLeser.lesen(text, datei: datei, befund: b)
+        return (k, b.diagnostics.sorted)
+    }
+
+    /// Reads a scheme file from disk; a file that cannot be read or is not UTF-8 gives one error.
+    public static func laden(datei pfad: String) -> (kontenrahmen: Kontenrahmen?, diagnostics: [Diagnostic]) {
+        guard let d = FileManager.default.contents(atPath: pfad) else {
+            return (nil, [.error(SourceLocation(file: pfad), "Datei nicht lesbar oder nicht vorhanden")])
+        }
+        guard let t = String(data: d, encoding: .utf8) else {
+            return (nil, [.error(SourceLocation(file: pfad, line: 1), "keine UTF-8-Datei – bitte als UTF-8 speichern")])
+        }
+        return lesen(text: t, datei: pfad)
+    }
 }

@@ -284,3 +284,33 @@ enum KontenrahmenLeser {
         }
     }
 }
+
+extension KontenrahmenLeser {
+    /// The scheme a model names in `kontenrahmen:`: a built-in id or a YAML file of the model folder (read through
+    /// `datei`). A scheme with lines not verified against the official Muster loads with a warning naming them.
+    static func waehlen(_ angabe: String, ort: SourceLocation, befund: Befund,
+                        datei: (String) -> String?) -> Kontenrahmen? {
+        let k: Kontenrahmen
+        if angabe.hasSuffix(".yaml") || angabe.hasSuffix(".yml") {
+            guard let t = datei(angabe), let eigen = lesen(t, datei: angabe, befund: befund) else { return nil }
+            k = eigen
+        } else if let eingebaut = Kontenrahmen.eingebaut(angabe) {
+            k = eingebaut
+        } else {
+            let ids = Kontenrahmen.eingebauteIDs
+            var text = "kontenrahmen: '\(angabe)' ist kein eingebauter Kontenrahmen (\(ids.joined(separator: ", ")))"
+                + " und keine YAML-Datei des Modellordners"
+            if let h = Aehnlichkeit.vorschlag(angabe, aus: ids) { text += " – meinten Sie '\(h)'?" }
+            befund.fehler(ort, text)
+            return nil
+        }
+        let offen = k.ungeprueft
+        if !offen.isEmpty {
+            let nummern = offen.map(\.nr).joined(separator: ", ")
+            befund.warnung(ort, "Kontenrahmen \(k.id): Zeile\(offen.count == 1 ? "" : "n") \(nummern) "
+                           + "nicht am amtlichen Muster geprüft – Nummern und Bezeichnungen vor Verwendung mit dem "
+                           + "Muster des Landes abgleichen (`eckwert kontenrahmen \(k.id)` zeigt sie)")
+        }
+        return k
+    }
+}
