@@ -18,9 +18,9 @@ import Testing
         "  - {nr: 2, key: entgelte, name: Entgelte, art: ertrag, kontengruppen: [\"4\"]}",         // 10
         "  - {nr: 3, key: ertraege, name: Erträge, summe: [zuwendungen, entgelte]}",              // 11
         "  - {nr: \"16.1\", key: transfer_a, name: Transfer A, art: aufwand, kontengruppen: [\"531\"]}", // 12
-        "  - {nr: \"16.2\", key: transfer_b, name: Transfer B, art: aufwand, aliase: [hilfen], kontengruppen: [\"5331\"]}", // 13
+        "  - {nr: \"16.2\", key: transfer_b, name: B, art: aufwand, aliase: [hilfen], kontengruppen: [5331]}", // 13
         "  - {nr: 16, key: transferaufwendungen, name: Transferaufwendungen, summe: [transfer_a, hilfen]}", // 14
-        "  - {nr: 17, key: abschreibungen, name: Abschreibungen, art: aufwand, zahlungswirksam: false, kontengruppen: [\"57\"]}", // 15
+        "  - {nr: 17, key: abschreibungen, name: AfA, art: aufwand, zahlungswirksam: false, kontengruppen: [57]}", // 15
         "  - {nr: 18, key: aufwendungen, name: Aufwendungen, summe: [transferaufwendungen, abschreibungen]}", // 16
         "  - {nr: 19, key: ergebnis, name: Ergebnis, summe: [ertraege, -aufwendungen]}",          // 17
     ]
@@ -29,6 +29,11 @@ import Testing
         let b = Befund()
         let k = KontenrahmenLeser.lesen(zeilen.joined(separator: "\n") + "\n", datei: "eigen.yaml", befund: b)
         return (k, b.diagnostics.items)
+    }
+
+    /// Line 11 (`ertraege`) with `zuwendungen` and another member; the member starts at column 64.
+    static func summe3(_ zweites: String) -> String {
+        "  - {nr: 3, key: ertraege, name: Erträge, summe: [zuwendungen, \(zweites)]}"
     }
 
     static func ersetzt(_ ersatz: [Int: String]) -> [String] {
@@ -65,7 +70,8 @@ import Testing
     }
 
     /// One expected error: file:line:column and a part of the message.
-    static func erwarte(_ d: [Diagnostic], _ ort: String, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func erwarte(_ d: [Diagnostic], _ ort: String, _ text: String,
+                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let treffer = d.filter { $0.severity == .error && $0.location?.description == ort && $0.message.contains(text) }
         #expect(treffer.count == 1, "erwartet \(ort): …\(text)…, gefunden: \(d.map(\.description))",
                 sourceLocation: sourceLocation)
@@ -81,18 +87,19 @@ import Testing
     }
 
     @Test func unbekannterSummand() {
-        let (k, d) = Self.lesen(Self.ersetzt([11: "  - {nr: 3, key: ertraege, name: Erträge, summe: [zuwendungen, entgelt]}"]))
+        let (k, d) = Self.lesen(Self.ersetzt([11: Self.summe3("entgelt")]))
         #expect(k == nil)
         // "  - {nr: 3, key: ertraege, name: Erträge, summe: [zuwendungen, " is 63 characters: column 64.
-        Self.erwarte(d, "eigen.yaml:11:64", "verweist auf 'entgelt', das es in diesem Plan nicht gibt – meinten Sie 'entgelte'?")
+        Self.erwarte(d, "eigen.yaml:11:64",
+                     "verweist auf 'entgelt', das es in diesem Plan nicht gibt – meinten Sie 'entgelte'?")
     }
 
     @Test func summandUnterhalbUndZyklus() {
         // Line 11 (ertraege) now also uses ergebnis (line 17), which uses ertraege: a cycle.
-        let (_, d) = Self.lesen(Self.ersetzt([11: "  - {nr: 3, key: ertraege, name: Erträge, summe: [zuwendungen, ergebnis]}"]))
+        let (_, d) = Self.lesen(Self.ersetzt([11: Self.summe3("ergebnis")]))
         Self.erwarte(d, "eigen.yaml:11:64", "Summen bilden einen Zyklus: ertraege → ergebnis → ertraege")
         // A member below that does not lead back is not a cycle, but still not allowed.
-        let (_, d2) = Self.lesen(Self.ersetzt([11: "  - {nr: 3, key: ertraege, name: Erträge, summe: [zuwendungen, abschreibungen]}"]))
+        let (_, d2) = Self.lesen(Self.ersetzt([11: Self.summe3("abschreibungen")]))
         Self.erwarte(d2, "eigen.yaml:11:64", "verweist auf 'abschreibungen', das nicht darüber steht")
         let (_, d3) = Self.lesen(Self.ersetzt([11: "  - {nr: 3, key: ertraege, name: Erträge, summe: [ertraege]}"]))
         Self.erwarte(d3, "eigen.yaml:11:51", "enthält sich selbst (Zyklus)")
@@ -115,13 +122,16 @@ import Testing
     @Test func falscheWerte() {
         let (_, d) = Self.lesen(Self.ersetzt([
             9: "  - {nr: 1a, key: Zuwendungen, name: Z, art: ertrag, kontengruppen: [\"4x\"], aliase: [B]}"]))
-        // Columns: "  - {nr: " is 9 characters, so nr's value is at 10; key's value at 19; the quote of "4x" at 70; B at 86.
+        // Columns: "  - {nr: " is 9 characters, so nr's value is at 10; key's value at 19; the quote of "4x"
+        // at 70; B at 86.
         Self.erwarte(d, "eigen.yaml:9:10", "nr: erwartet eine Zeilennummer wie 15, 161 oder \"16.1\", gefunden '1a'")
-        Self.erwarte(d, "eigen.yaml:9:19", "key: erwartet Kleinbuchstaben, Ziffern und _ (ASCII), gefunden 'Zuwendungen'")
+        Self.erwarte(d, "eigen.yaml:9:19",
+                     "key: erwartet Kleinbuchstaben, Ziffern und _ (ASCII), gefunden 'Zuwendungen'")
         Self.erwarte(d, "eigen.yaml:9:70", "erwartet eine Kontengruppe aus 1 bis 8 Ziffern")
         Self.erwarte(d, "eigen.yaml:9:86", "aliase: erwartet Kleinbuchstaben")
         let (_, d2) = Self.lesen(Self.ersetzt([7: "ausgleich: ergebnisse"]))
-        Self.erwarte(d2, "eigen.yaml:7:12", "ausgleich: Zeile 'ergebnisse' gibt es im Kontenrahmen nicht – meinten Sie 'ergebnis'?")
+        Self.erwarte(d2, "eigen.yaml:7:12",
+                     "ausgleich: Zeile 'ergebnisse' gibt es im Kontenrahmen nicht – meinten Sie 'ergebnis'?")
         let (_, d3) = Self.lesen(Self.ersetzt([5: "ertraege: zuwendungen"]))
         Self.erwarte(d3, "eigen.yaml:5:11", "ertraege: 'zuwendungen' muss eine Summenzeile sein")
         let (_, d4) = Self.lesen(Self.ersetzt([

@@ -8,7 +8,10 @@ import Testing
     static func laden(kontenrahmen: String?, ist zusatz: String = "",
                       dateien extra: [String: String] = [:]) -> Ladeergebnis {
         var modell = YAMLFuzzTests.modell
-        if let kontenrahmen { modell = modell.replacingOccurrences(of: "basisjahr: 2025\n", with: "basisjahr: 2025\nkontenrahmen: \(kontenrahmen)\n") }
+        if let kontenrahmen {
+            modell = modell.replacingOccurrences(of: "basisjahr: 2025\n",
+                                                 with: "basisjahr: 2025\nkontenrahmen: \(kontenrahmen)\n")
+        }
         var d = YAMLFuzzTests.csv
         d["modell.yaml"] = Array(modell.utf8)
         d["szenarien.yaml"] = Array(YAMLFuzzTests.szenarien.utf8)
@@ -51,7 +54,8 @@ import Testing
         let e = Self.laden(kontenrahmen: "bayrn")
         #expect(e.modell == nil)
         #expect(e.diagnostics.contains {
-            $0.location?.description == "modell.yaml:3:15" && $0.message.contains("'bayrn' ist kein eingebauter Kontenrahmen")
+            $0.location?.description == "modell.yaml:3:15"
+                && $0.message.contains("'bayrn' ist kein eingebauter Kontenrahmen")
                 && $0.message.contains("meinten Sie 'bayern'?")
         })
     }
@@ -68,15 +72,17 @@ import Testing
                                  + "2025;36.3.01;zuweisungen_zuwendungen_umlagen;2\n")
         #expect(doppelt.modell == nil)
         #expect(doppelt.diagnostics.contains {
-            $0.location?.file == "ist.csv" && $0.message.contains("'zuweisungen_zuwendungen_umlagen' ist ein anderer Name der Zeile 'zuwendungen_umlagen'")
+            $0.location?.file == "ist.csv" && $0.message.contains(
+                "'zuweisungen_zuwendungen_umlagen' ist ein anderer Name der Zeile 'zuwendungen_umlagen'")
         })
     }
 
     @Test func aliasImKontoWirdZurZeile() throws {
         // NKF knows `abschreibungen` as another name of line 14; a measure booking to it books to that line.
         var d = YAMLFuzzTests.csv
-        let modell = YAMLFuzzTests.modell.replacingOccurrences(of: "jaehrlich: 10000, konto: aufwendungen_sach_dienstleistungen",
-                                                               with: "jaehrlich: 10000, konto: abschreibungen")
+        let modell = YAMLFuzzTests.modell.replacingOccurrences(
+            of: "jaehrlich: 10000, konto: aufwendungen_sach_dienstleistungen",
+            with: "jaehrlich: 10000, konto: abschreibungen")
         #expect(modell != YAMLFuzzTests.modell)
         d["modell.yaml"] = Array(modell.utf8)
         d["szenarien.yaml"] = Array(YAMLFuzzTests.szenarien.utf8)
@@ -88,7 +94,8 @@ import Testing
     @Test func eigeneDateiMitAliasImKonto() throws {
         var schema = KontenrahmenLeserTests.gut
         // transferaufwendungen becomes an alias of line 16.2; the sum line 16 gets another key.
-        schema[12] = "  - {nr: \"16.2\", key: transfer_b, name: Transfer B, art: aufwand, aliase: [hilfen, transferaufwendungen]}"
+        schema[12] = "  - {nr: \"16.2\", key: transfer_b, name: Transfer B, art: aufwand, "
+            + "aliase: [hilfen, transferaufwendungen]}"
         schema[13] = "  - {nr: 16, key: transfer_summe, name: Transferaufwendungen, summe: [transfer_a, hilfen]}"
         schema[15] = "  - {nr: 18, key: aufwendungen, name: Aufwendungen, summe: [transfer_summe, abschreibungen]}"
         // The fuzz model books transferaufwendungen (now an alias: accepted), kostenerstattungen,
@@ -96,7 +103,8 @@ import Testing
         let e = Self.laden(kontenrahmen: "eigen.yaml", dateien: ["eigen.yaml": schema.joined(separator: "\n")])
         let texte = e.diagnostics.map(\.description)
         #expect(e.modell == nil)
-        #expect(texte.contains { $0.contains("'kostenerstattungen' ist keine Buchungszeile des Kontenrahmens eigen") }, "\(texte)")
+        #expect(texte.contains { $0.contains("'kostenerstattungen' ist keine Buchungszeile des Kontenrahmens eigen") },
+                "\(texte)")
         #expect(texte.contains { $0.contains("'personalaufwendungen'") }, "\(texte)")
         #expect(!texte.contains { $0.contains("'transferaufwendungen'") }, "\(texte)")
         let fehlt = Self.laden(kontenrahmen: "fehlt.yaml")

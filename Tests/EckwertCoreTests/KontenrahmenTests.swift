@@ -148,7 +148,8 @@ import Testing
         ]
         for (id, nr) in erwartet {
             let k = try #require(Kontenrahmen.eingebaut(id))
-            let ist = [k.sonderposten, k.abschreibungen, k.ertraege, k.aufwendungen, k.ausgleich].map { k.zeile($0)?.nr }
+            let ist = [k.sonderposten, k.abschreibungen, k.ertraege, k.aufwendungen, k.ausgleich]
+                .map { k.zeile($0)?.nr }
             #expect(ist == nr, "\(id)")
         }
     }
@@ -159,7 +160,8 @@ import Testing
                          "oeffentlich_rechtliche_leistungsentgelte", "privatrechtliche_leistungsentgelte",
                          "personalaufwendungen", "versorgungsaufwendungen", "aufwendungen_sach_dienstleistungen",
                          "bilanzielle_abschreibungen", "transferaufwendungen", "sonstige_ordentliche_aufwendungen",
-                         "ausserordentliche_ertraege", "ausserordentliche_aufwendungen", "sonstige_ordentliche_ertraege",
+                         "ausserordentliche_ertraege", "ausserordentliche_aufwendungen",
+                         "sonstige_ordentliche_ertraege",
                          "zinsen_finanzaufwendungen", "finanzertraege", "aktivierte_eigenleistungen"]
         for id in Kontenrahmen.eingebauteIDs {
             let k = try #require(Kontenrahmen.eingebaut(id))
@@ -168,5 +170,39 @@ import Testing
             #expect(k.istBuchungszeile("abschreibungen"), "\(id)")
             #expect(k.istBuchungszeile("bestandsveraenderungen"), "\(id)")
         }
+    }
+}
+
+/// The NKF lines are the published NKF-Muster lines, unchanged by the move from Swift into a resource file.
+@Suite struct NKFZeilenTests {
+    @Test func nummernSchluesselUndBezeichnungen() {
+        let erwartet = [
+            "1 steuern Steuern und ähnliche Abgaben", "2 zuwendungen_umlagen Zuwendungen und allgemeine Umlagen",
+            "3 sonstige_transferertraege Sonstige Transfererträge",
+            "4 oeffentlich_rechtliche_leistungsentgelte Öffentlich-rechtliche Leistungsentgelte",
+            "5 privatrechtliche_leistungsentgelte Privatrechtliche Leistungsentgelte",
+            "6 kostenerstattungen Kostenerstattungen und Kostenumlagen",
+            "7 sonstige_ordentliche_ertraege Sonstige ordentliche Erträge",
+            "8 aktivierte_eigenleistungen Aktivierte Eigenleistungen", "9 bestandsveraenderungen Bestandsveränderungen",
+            "10 ordentliche_ertraege Ordentliche Erträge", "11 personalaufwendungen Personalaufwendungen",
+            "12 versorgungsaufwendungen Versorgungsaufwendungen",
+            "13 aufwendungen_sach_dienstleistungen Aufwendungen für Sach- und Dienstleistungen",
+            "14 bilanzielle_abschreibungen Bilanzielle Abschreibungen", "15 transferaufwendungen Transferaufwendungen",
+            "16 sonstige_ordentliche_aufwendungen Sonstige ordentliche Aufwendungen",
+            "17 ordentliche_aufwendungen Ordentliche Aufwendungen",
+            "18 ergebnis_verwaltungstaetigkeit Ergebnis der laufenden Verwaltungstätigkeit",
+            "19 finanzertraege Finanzerträge", "20 zinsen_finanzaufwendungen Zinsen und sonstige Finanzaufwendungen",
+            "21 finanzergebnis Finanzergebnis", "22 ordentliches_ergebnis Ordentliches Ergebnis",
+            "23 ausserordentliche_ertraege Außerordentliche Erträge",
+            "24 ausserordentliche_aufwendungen Außerordentliche Aufwendungen",
+            "25 ausserordentliches_ergebnis Außerordentliches Ergebnis",
+            "26 ergebnis_vor_ilv Ergebnis vor Berücksichtigung der internen Leistungsbeziehungen",
+            "27 ertraege_ilv Erträge aus internen Leistungsbeziehungen",
+            "28 aufwendungen_ilv Aufwendungen aus internen Leistungsbeziehungen", "29 ergebnis Ergebnis (Teilergebnis)",
+        ]
+        #expect(Kontenrahmen.nkf.zeilen.map { "\($0.nr) \($0.key) \($0.name)" } == erwartet)
+        #expect(Kontenrahmen.nkf.finanzplan.map(\.nr) == ["9", "16", "17", "18", "23", "25", "30", "31", "32"])
+        #expect(Kontenrahmen.nkf.finanzplan.last?.name == "Finanzmittelüberschuss/-fehlbedarf")
+        #expect(Kontenrahmen.nkf.ungeprueft.isEmpty)
     }
 }

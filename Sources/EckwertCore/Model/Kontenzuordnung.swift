@@ -3,8 +3,8 @@
 extension Kontenrahmen {
     /// The canonical key of a line key or alias (either plan); nil when the scheme knows neither.
     public func schluessel(_ keyOderAlias: String) -> String? {
-        if let z = zeilen.first(where: { $0.key == keyOderAlias }) ?? finanzplan.first(where: { $0.key == keyOderAlias }) {
-            return z.key
+        if (zeilen + finanzplan).contains(where: { $0.key == keyOderAlias }) {
+            return keyOderAlias
         }
         return (zeilen + finanzplan).first { $0.aliase.contains(keyOderAlias) }?.key
     }
