@@ -487,3 +487,16 @@ print(json.dumps(out))
         }
     }
 }
+
+/// The workbook house style of amounts: whole euros, or T€ with one decimal (cells hold euros rounded to 100 €).
+@Test func hausstilBetraege() {
+    #expect(Hausstil.anzeige(1_234_567.5, .euro) == 1_234_568)
+    #expect(Hausstil.anzeige(1_234_567, .tsdEuro) == 1_234_600)
+    #expect(Hausstil.anzeige(-1_234_550, .tsdEuro) == -1_234_600)
+    #expect(Hausstil.zelle(einheitswert: 1_234.6, .tsdEuro) == 1_234_600)
+    #expect(Hausstil.zelle(einheitswert: 1_234.6, .euro) == 1_234.6)
+    #expect(Hausstil.betragsformat(.tsdEuro) == XlsxNumberFormat.thousandEuro)
+    #expect(Hausstil.betragsformat(.tsdEuro, euroZeichen: false) == XlsxNumberFormat.thousandEuro)
+    #expect(Hausstil.betragsformat(.euro) == XlsxNumberFormat.euro)
+    #expect(Hausstil.betragsformat(.euro, euroZeichen: false) == XlsxNumberFormat.integer)
+}

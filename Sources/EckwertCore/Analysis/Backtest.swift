@@ -60,22 +60,20 @@ public enum Backtest {
         let e = p.rechnen(s)
         let jahre = Array((ab + 1)...m.basisjahr)
         let k = m.kontenrahmen
+        let zr = k.zuschussrechnung
         func istZuschuss(_ nr: String?, _ j: Int) -> Double? {
-            let prods = nr.map { [$0] } ?? m.produkte.map(\.nr)
             var summe = 0.0, irgendwas = false
-            for p in prods {
-                for (key, v) in k.zuschussKoeffizienten.sorted(by: { $0.key < $1.key }) where v != 0 {   // fixed order: same sum every run
-                    if let x = m.ist.wert(j, p, key) { summe += v * x; irgendwas = true }
-                }
+            for p in nr.map({ [$0] }) ?? m.produkte.map(\.nr) {
+                if zr.addieren(&summe, { m.ist.wert(j, p, $0) }) { irgendwas = true }
             }
             return irgendwas ? summe : nil
         }
-        guard let ai = k.index(k.aufwendungen), let ei = k.index(k.ertraege) else { throw Fehler(meldung: "Kontenrahmen ohne Summen") }
+        guard zr.definiert else { throw Fehler(meldung: "Kontenrahmen ohne Summen") }
         var zeilen: [Backtestergebnis.Produktzeile] = []
         var gesamtPrognose = [Double](repeating: 0, count: jahre.count)
         for (i, prod) in m.produkte.enumerated() {
             let erg = e.produkte[i]
-            let zp = jahre.indices.map { erg.ergebnisplan[ai][$0 + 1] - erg.ergebnisplan[ei][$0 + 1] }
+            let zp = jahre.indices.map { zr.jahr(erg.ergebnisplan, $0 + 1) }
             for t in zp.indices { gesamtPrognose[t] += zp[t] }
             let zi = jahre.map { istZuschuss(prod.nr, $0) }
             let fp = erg.faelle.map { f in jahre.indices.map { f[$0 + 1] } }
