@@ -151,7 +151,8 @@ public enum HaushaltExport {
             let roh: Int
             switch ImportZahl.hundertstel(text, z.zahlenformat) {
             case .failure(.leer): return
-            case .failure(let f): return nicht(r, i, "Betrag '\(text)' nicht lesbar: \(f.text)", nil)
+            case .failure(let f):
+                return nicht(r, i, "\(art.anzeige) \(jahr): Betrag '\(text)' nicht lesbar: \(f.text)", nil)
             case .success(let h): roh = h
             }
             let g = Abstimmungsschluessel(art: art, jahr: jahr, bereich: bereich)
@@ -164,7 +165,7 @@ public enum HaushaltExport {
             }
             func weg(_ spalte: Int, _ grund: String) {
                 e.nichtSummen[g, default: 0] += roh
-                nicht(r, spalte, grund, roh)
+                nicht(r, spalte, "\(art.anzeige) \(jahr): \(grund)", roh)
             }
             if produkt.isEmpty { return weg(self.spalte[z.spalten["produkt"] ?? ""] ?? i, "keine Produktnummer") }
             var kennz: Seite? = seite

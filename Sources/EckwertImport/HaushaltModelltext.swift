@@ -33,7 +33,7 @@ extension HaushaltImport {
                 }
                 continue
             }
-            if produkte.isEmpty { produkte.append("# vom Import hinzugefügt (\(quelle)); art bitte prüfen") }
+            if produkte.isEmpty { produkte += ["", "# vom Import hinzugefügt (\(quelle)); art bitte prüfen"] }
             produkte.append("- nr: \(q(p.nr))")
             produkte.append("  name: \(q(p.name ?? "Produkt \(p.nr)"))")
             if let g = p.gruppe, !Modellstand.istPraefix(g, von: p.nr) { produkte.append("  produktgruppe: \(q(g))") }

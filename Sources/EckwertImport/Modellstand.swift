@@ -141,7 +141,7 @@ enum ModellText {
                 einzugGefunden = true
             }
         }
-        zeilen.insert(contentsOf: eintraege.map { einzug + $0 }, at: letzte + 1)
+        zeilen.insert(contentsOf: eintraege.map { $0.isEmpty ? "" : einzug + $0 }, at: letzte + 1)
         return .success(zeilen.joined(separator: nl) + (endetMitUmbruch ? nl : ""))
     }
 
