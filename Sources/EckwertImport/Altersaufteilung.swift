@@ -2,7 +2,7 @@ import EckwertCore
 import Foundation
 
 /// An age group of a statistics table: `von...bis`, or open (`85+`: `bis` nil, meaning 85 to 100 and older).
-public struct Altersgruppe: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Altersspanne: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var von: Int
     public var bis: Int?
 
@@ -16,23 +16,23 @@ public struct Altersgruppe: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// `5`, `0-2`, `0–2`, `0 bis 2`, `85+`, `85 und älter`, `unter 3` (= 0–2), `3 bis unter 6` (= 3–5).
-    public static func lesen(_ text: String) -> Altersgruppe? {
+    public static func lesen(_ text: String) -> Altersspanne? {
         let t = text.lowercased().replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "jahre", with: "")
             .trimmingCharacters(in: .whitespaces)
         func zahl(_ s: Substring) -> Int? { Int(s.trimmingCharacters(in: .whitespaces)) }
-        if t.hasPrefix("unter "), let b = zahl(t.dropFirst(6)), b >= 1 { return Altersgruppe(von: 0, bis: b - 1) }
+        if t.hasPrefix("unter "), let b = zahl(t.dropFirst(6)), b >= 1 { return Altersspanne(von: 0, bis: b - 1) }
         for ende in ["+", " und älter", " und mehr", " u. älter"] where t.hasSuffix(ende) {
-            if let v = zahl(t.dropLast(ende.count)) { return Altersgruppe(von: v, bis: nil) }
+            if let v = zahl(t.dropLast(ende.count)) { return Altersspanne(von: v, bis: nil) }
         }
         if let r = t.range(of: " bis unter "), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]), b > v {
-            return Altersgruppe(von: v, bis: b - 1)
+            return Altersspanne(von: v, bis: b - 1)
         }
         for trenner in [" bis ", "-"] {
             if let r = t.range(of: trenner), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]), b >= v {
-                return Altersgruppe(von: v, bis: b)
+                return Altersspanne(von: v, bis: b)
             }
         }
-        if let v = zahl(t[...]) { return Altersgruppe(von: v, bis: v) }
+        if let v = zahl(t[...]) { return Altersspanne(von: v, bis: v) }
         return nil
     }
 }
@@ -50,13 +50,13 @@ public struct Altersgruppe: Sendable, Hashable, Comparable, CustomStringConverti
 public enum Altersaufteilung {
     public enum Fehler: Error, Sendable, Equatable {
         case luecke(String)
-        case sterbetafelFehlt(Altersgruppe)
+        case sterbetafelFehlt(Altersspanne)
 
         public var text: String {
             switch self {
             case .luecke(let t): t
             case .sterbetafelFehlt(let g):
-                "für die offene Altersgruppe \(g) wird die Sterbetafel des Modells gebraucht (sterbetafel.csv fehlt)"
+                "für die offene Altersspanne \(g) wird die Sterbetafel des Modells gebraucht (sterbetafel.csv fehlt)"
             }
         }
     }
@@ -66,7 +66,7 @@ public enum Altersaufteilung {
 
     /// Whole persons per single year 0…100; `qx` the Sterbetafel's q(x) of the sex (needed for an open group
     /// below 100).
-    public static func aufteilen(_ gruppen: [Altersgruppe: Int], qx: [Double]?)
+    public static func aufteilen(_ gruppen: [Altersspanne: Int], qx: [Double]?)
         -> Result<(anzahl: [Int], verfahren: Verfahren), Fehler> {
         let g = gruppen.keys.sorted()
         var naechstes = 0
@@ -75,8 +75,8 @@ public enum Altersaufteilung {
                 return .failure(.luecke(x.von > naechstes ? "Altersgruppen lückenhaft: Alter \(naechstes)–\(x.von - 1) fehlt"
                                         : "Altersgruppen überschneiden sich bei Alter \(x.von) (\(x))"))
             }
-            if x.bis == nil && i != g.count - 1 { return .failure(.luecke("offene Altersgruppe \(x) ist nicht die letzte")) }
-            if let b = x.bis, b > Alter.max { return .failure(.luecke("Altersgruppe \(x) reicht über \(Alter.max)")) }
+            if x.bis == nil && i != g.count - 1 { return .failure(.luecke("offene Altersspanne \(x) ist nicht die letzte")) }
+            if let b = x.bis, b > Alter.max { return .failure(.luecke("Altersspanne \(x) reicht über \(Alter.max)")) }
             naechstes = (x.bis ?? Alter.max) + 1
         }
         guard naechstes > Alter.max - 1 else {
@@ -197,7 +197,7 @@ public enum Altersaufteilung {
 
     /// Single years of consecutive closed groups by a monotone cubic Hermite interpolation of the cumulated
     /// counts (slopes: Brodlie's weighted harmonic mean, 0 at a local extremum; one-sided at the ends).
-    static func spline(_ gruppen: [Altersgruppe], _ summen: [Double]) -> [Double] {
+    static func spline(_ gruppen: [Altersspanne], _ summen: [Double]) -> [Double] {
         var x: [Double] = [0], y: [Double] = [0]
         for (k, gr) in gruppen.enumerated() {
             x.append(Double((gr.bis ?? gr.von) + 1))

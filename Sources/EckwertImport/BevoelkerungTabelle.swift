@@ -4,7 +4,7 @@ import Foundation
 /// The counts of a statistics table: per (year, Ortsteil, sex) the persons per age group.
 struct Tabellenwerte {
     var kodierung: String
-    var werte: [BevoelkerungImport.Schluessel: [Altersgruppe: Int]] = [:]
+    var werte: [BevoelkerungImport.Schluessel: [Altersspanne: Int]] = [:]
     var ersteZeile: [BevoelkerungImport.Schluessel: Int] = [:]
     var uebersprungen = 0
 }
@@ -51,11 +51,11 @@ extension BevoelkerungImport {
                                 + "Zuordnung – welchem Sozialraum gehört er an?"))
                 continue
             }
-            var zeilenAlter: Altersgruppe?
+            var zeilenAlter: Altersspanne?
             if let (at, ai) = alterZelle {
-                zeilenAlter = z.altersgruppen[at.lowercased()] ?? Altersgruppe.lesen(at)
+                zeilenAlter = z.altersgruppen[at.lowercased()] ?? Altersspanne.lesen(at)
                 if zeilenAlter == nil {
-                    d.append(.error(t.ort(r, spalte: ai), "Altersgruppe '\(at)' nicht lesbar – erwartet z. B. 5, 0-2, "
+                    d.append(.error(t.ort(r, spalte: ai), "Altersspanne '\(at)' nicht lesbar – erwartet z. B. 5, 0-2, "
                                     + "85+ oder ein Eintrag unter altersgruppen in der Zuordnung"))
                     continue
                 }
@@ -69,7 +69,7 @@ extension BevoelkerungImport {
                     continue
                 }
             }
-            let spalten: [(Int, Altersgruppe?, Geschlecht?)] = z.werte.isEmpty
+            let spalten: [(Int, Altersspanne?, Geschlecht?)] = z.werte.isEmpty
                 ? [(idx[z.spalten["anzahl"] ?? ""] ?? 0, nil, nil)]
                 : z.werte.map { (idx[$0.spalte] ?? 0, $0.alter, $0.geschlecht) }
             for (i, a, g) in spalten {

@@ -4,7 +4,7 @@ import Yams
 /// A count column of a wide statistics table: which age (group) and/or sex it holds.
 public struct Zaehlspalte: Sendable {
     public var spalte: String
-    public var alter: Altersgruppe?
+    public var alter: Altersspanne?
     public var geschlecht: Geschlecht?
 }
 
@@ -20,7 +20,7 @@ public struct BevoelkerungZuordnung: Sendable {
     /// Text of the sex column → sex (case-insensitive).
     public var geschlechter: [String: Geschlecht] = ["w": .w, "weiblich": .w, "m": .m, "männlich": .m]
     /// Label of an age group in the table → group.
-    public var altersgruppen: [String: Altersgruppe] = [:]
+    public var altersgruppen: [String: Altersspanne] = [:]
     /// Ortsteil → Sozialraum; empty: the table's areas are the model's.
     public var sozialraeume: [String: String] = [:]
     /// Rows whose area or age cell reads like this are totals and skipped.
@@ -98,10 +98,10 @@ public struct BevoelkerungZuordnung: Sendable {
         }
     }
 
-    private func altersgruppe(_ n: Node, _ l: inout ZuordnungsLeser) -> Altersgruppe? {
-        guard let t = l.text(n, "Altersgruppe") else { return nil }
-        if let g = Altersgruppe.lesen(t) { return g }
-        l.fehler(n, "Altersgruppe '\(t)' nicht lesbar – erwartet z. B. 5, 0-2, 85+")
+    private func altersgruppe(_ n: Node, _ l: inout ZuordnungsLeser) -> Altersspanne? {
+        guard let t = l.text(n, "Altersspanne") else { return nil }
+        if let g = Altersspanne.lesen(t) { return g }
+        l.fehler(n, "Altersspanne '\(t)' nicht lesbar – erwartet z. B. 5, 0-2, 85+")
         return nil
     }
 }
