@@ -47,8 +47,8 @@ import Testing
         let hz = Self.datei(ib + "/export/zuordnung_haushalt.yaml")
         let tabelle = Self.datei(ib + "/statistik/bevoelkerung_ortsteile.csv")
         let bz = Self.datei(ib + "/statistik/zuordnung_bevoelkerung.yaml")
-        let modell = try ordner(["modell.yaml": lies(ib + "/modell/modell.yaml")],
-                                bytes: ["sterbetafel.csv": Self.datei(ib + "/modell/sterbetafel.csv")])
+        let modell = try ordner(["modell.yaml": lies(ib + "/beispielstadt/modell.yaml")],
+                                bytes: ["sterbetafel.csv": Self.datei(ib + "/beispielstadt/sterbetafel.csv")])
         let stand = try Modellstand.lesen(ordner: modell).get()
         let sterbetafel = Datendateien.sterbetafel(bytes: Self.datei(modell + "/sterbetafel.csv"), datei: "s").wert
         var z = Zufall(s: 20_251_203)

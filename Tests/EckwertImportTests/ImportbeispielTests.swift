@@ -26,7 +26,7 @@ import Testing
         let k = try Self.kopie()
         let b = try HaushaltImport.ausfuehren(export: k + "/export/haushalt_2025.csv",
                                               zuordnung: k + "/export/zuordnung_haushalt.yaml",
-                                              modell: k + "/modell", probelauf: false).get()
+                                              modell: k + "/beispielstadt", probelauf: false).get()
         #expect(b.export.kodierung.kodierung == .windows1252 && b.export.kodierung.erkannt)
         #expect(b.stimmt)
         // Second calculation: decode with Foundation's Windows-1252, split on ';', sum per Produktbereich.
@@ -52,14 +52,14 @@ import Testing
             #expect(a.uebernommen == (export[pb] ?? 0) - (nicht[pb] ?? 0))
         }
         // What landed in ist.csv, summed back with the model's signs: Aufwand − Ertrag = the export's sum.
-        let istCSV = try CSV.lesen(Array(lies(k + "/modell/ist.csv").utf8), datei: "ist.csv")
+        let istCSV = try CSV.lesen(Array(lies(k + "/beispielstadt/ist.csv").utf8), datei: "ist.csv")
         var netto = 0
         for r in istCSV.rows where r.fields[2] != "faelle" {
             let c = try #require(Self.cent(r.fields[3].replacingOccurrences(of: ".", with: "")))
             netto += Kontenrahmen.nkf.zeile(r.fields[2])?.art == .ertrag ? -c : c
         }
         #expect(netto == (export["31"] ?? 0) + (export["36"] ?? 0) - (nicht["31"] ?? 0) - (nicht["36"] ?? 0))
-        #expect(lies(k + "/modell/ist.csv").contains("2025;361001;faelle;1710\n"))
+        #expect(lies(k + "/beispielstadt/ist.csv").contains("2025;361001;faelle;1710\n"))
         // Rows not placed: the Kostenrechnung account (line 38, five values) and the row without product (101).
         #expect(b.export.nichtUebernommen.map { $0.ort.line ?? 0 } == [38, 38, 38, 38, 38, 101])
         #expect(b.neueProdukte == ["311101", "311102", "311201", "361002", "362001", "363002"])
@@ -70,7 +70,7 @@ import Testing
         let k = try Self.kopie()
         let b = try BevoelkerungImport.ausfuehren(tabelle: k + "/statistik/bevoelkerung_ortsteile.csv",
                                                   zuordnung: k + "/statistik/zuordnung_bevoelkerung.yaml",
-                                                  modell: k + "/modell", probelauf: false).get()
+                                                  modell: k + "/beispielstadt", probelauf: false).get()
         #expect(b.jahre == [2023, 2024, 2025] && b.stimmt && b.uebersprungen == 3)
         // Second calculation: the table's "Insgesamt" column per Ortsteil, summed by Sozialraum.
         let raum = ["011": "S1", "012": "S1", "021": "S2", "022": "S2", "023": "S2", "031": "S3", "032": "S3",
@@ -82,7 +82,7 @@ import Testing
             guard let s = raum[f[1]], let n = Int(f[f.count - 1].replacingOccurrences(of: ".", with: "")) else { continue }
             erwartet[s, default: 0] += n
         }
-        let geschrieben = try CSV.lesen(Array(lies(k + "/modell/bevoelkerung.csv").utf8), datei: "b")
+        let geschrieben = try CSV.lesen(Array(lies(k + "/beispielstadt/bevoelkerung.csv").utf8), datei: "b")
         var datei: [String: Int] = [:]
         for r in geschrieben.rows { datei[r.fields[0], default: 0] += Int(r.fields[3]) ?? 0 }
         #expect(geschrieben.rows.count == 4 * 2 * 101)
