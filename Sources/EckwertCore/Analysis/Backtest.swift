@@ -25,19 +25,22 @@ public struct Backtestergebnis: Sendable {
 public enum Backtest {
     public struct Fehler: Error, Sendable, CustomStringConvertible {
         public var meldung: String
+        /// True when the chosen start year itself is the problem (the caller names where it came from).
+        public var betrifftStartjahr = false
         public var description: String { meldung }
     }
 
     public static func rechnen(_ m: Planungsmodell, ab: Int) throws(Fehler) -> Backtestergebnis {
         guard ab < m.basisjahr else {
-            throw Fehler(meldung: "--from \(ab): das Startjahr muss vor dem Basisjahr \(m.basisjahr) liegen")
+            throw Fehler(meldung: "das Startjahr muss vor dem Basisjahr \(m.basisjahr) liegen", betrifftStartjahr: true)
         }
         guard let pop = m.bevoelkerungHistorie?.jahre[ab] else {
             let vorhanden = m.bevoelkerungHistorie.map { $0.jahre.keys.sorted().map(String.init).joined(separator: ", ") } ?? "keine"
-            throw Fehler(meldung: "--from \(ab): bevoelkerung_historie.csv enthält das Jahr \(ab) nicht (vorhanden: \(vorhanden))")
+            throw Fehler(meldung: "bevoelkerung_historie.csv enthält das Jahr \(ab) nicht (vorhanden: \(vorhanden))",
+                         betrifftStartjahr: true)
         }
         guard m.ist.jahre.contains(ab) else {
-            throw Fehler(meldung: "--from \(ab): ist.csv enthält das Jahr \(ab) nicht")
+            throw Fehler(meldung: "ist.csv enthält das Jahr \(ab) nicht", betrifftStartjahr: true)
         }
         guard let sq = m.szenario("status-quo") else { throw Fehler(meldung: "kein Szenario status-quo") }
         // The backtest projects the population itself from the base year (an official projection made later
@@ -45,7 +48,8 @@ public enum Backtest {
         let fehlend = [("sterbetafel.csv", m.sterbetafel == nil), ("fruchtbarkeit.csv", m.fruchtbarkeit == nil),
                        ("wanderung.csv", m.wanderung == nil)].filter(\.1).map(\.0)
         guard fehlend.isEmpty else {
-            throw Fehler(meldung: "--from \(ab): der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht \(fehlend.joined(separator: ", "))")
+            throw Fehler(meldung: "der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht "
+                         + fehlend.joined(separator: ", "), betrifftStartjahr: true)
         }
         var alt = m
         alt.basisjahr = ab
