@@ -29,7 +29,7 @@ public struct Haushaltsbericht: Sendable {
 /// `eckwert import haushalt`: a finance-system export into a model folder (see docs/import.md).
 public enum HaushaltImport {
     public static func ausfuehren(export exportPfad: String, zuordnung zuordnungPfad: String, modell ordner: String,
-                                  probelauf: Bool, konten: Kontenzuordnung = .keine)
+                                  probelauf: Bool)
         -> Result<Haushaltsbericht, ModelError> {
         let stand: Modellstand
         switch Modellstand.lesen(ordner: ordner) {
@@ -49,7 +49,7 @@ public enum HaushaltImport {
         }
         let ex: Exportauswertung
         switch HaushaltExport.lesen([UInt8](eb), datei: exportPfad, zuordnung: z, kontenrahmen: stand.kontenrahmen,
-                                    konten: konten, bereichImModell: stand.bereich(von:)) {
+                                    bereichImModell: stand.bereich(von:)) {
         case .failure(let e): return .failure(e)
         case .success(let a): ex = a
         }

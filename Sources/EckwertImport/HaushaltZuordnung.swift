@@ -139,13 +139,15 @@ public struct HaushaltZuordnung: Sendable {
         case "lang": langLesen(v, &l)
         case "konten", "zeilen":
             for (code, n) in l.abschnitt(v, key, erlaubt: nil) ?? [] {
-                guard let zeile = l.text(n, "\(key) \(code)") else { continue }
+                guard let text = l.text(n, "\(key) \(code)") else { continue }
+                let zeile = k.schluessel(text) ?? text
                 if !k.istBuchungszeile(zeile) { l.fehler(n, Self.keineZeile(zeile, k, "\(key) '\(code)'")) }
                 if key == "konten" { konten[code] = zeile } else { zeilen[code.lowercased()] = zeile }
             }
         case "ohne_zeilen":
             for (s, n) in l.abschnitt(v, "ohne_zeilen", erlaubt: ["ertrag", "aufwand"]) ?? [] {
-                guard let zeile = l.text(n, "ohne_zeilen \(s)"), let seite = Seite(rawValue: s) else { continue }
+                guard let text = l.text(n, "ohne_zeilen \(s)"), let seite = Seite(rawValue: s) else { continue }
+                let zeile = k.schluessel(text) ?? text
                 if !k.istBuchungszeile(zeile) { l.fehler(n, Self.keineZeile(zeile, k, "ohne_zeilen \(s)")) }
                 if let z = k.zeile(zeile), z.art != (seite == .ertrag ? .ertrag : .aufwand), k.istBuchungszeile(zeile) {
                     l.fehler(n, "ohne_zeilen \(s): '\(zeile)' ist keine \(seite == .ertrag ? "Ertrags" : "Aufwands")zeile")

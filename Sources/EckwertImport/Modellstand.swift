@@ -59,12 +59,14 @@ public struct Modellstand: Sendable {
         }
         s.basisjahr = b
         s.dateien = dateien
-        if kname != "nkf" {
+        if let k = Kontenrahmen.eingebaut(kname) {
+            s.kontenrahmen = k
+        } else {
             let kp = URL(fileURLWithPath: ordner).appendingPathComponent(kname).path
             guard let kd = FileManager.default.contents(atPath: kp) else {
                 return .failure(ModelError([.error(SourceLocation(file: kname), "Kontenrahmen-Datei fehlt")]))
             }
-            let (k, d) = Kontenrahmen.lesen(String(decoding: kd, as: UTF8.self), datei: kname)
+            let (k, d) = Kontenrahmen.lesen(text: String(decoding: kd, as: UTF8.self), datei: kname)
             guard let k else { return .failure(ModelError(d)) }
             s.kontenrahmen = k
         }

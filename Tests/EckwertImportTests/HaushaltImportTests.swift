@@ -232,3 +232,28 @@ import Testing
         #expect(e2.description.contains("export.csv:1: error: Spalte 'konto' fehlt"))
     }
 }
+
+@Suite struct KontengruppenTests {
+    @Test func kontenrahmenUndAusnahmeDerZuordnung() throws {
+        // No konten in the mapping but one exception: the NKF groups place 44810000 (448, Kostenerstattungen, longer
+        // than 44) and 53320000 (53); the mapping's "5331" wins over the scheme's "53" for 53310000.
+        let export = "Produkt;Konto;Ist\n361001;44810000;-10,00\n361001;44110000;-1,00\n361001;53310000;7,00\n"
+            + "361001;53320000;5,00\n361001;98100000;3,00\n"
+        let z = """
+        spalten: {produkt: Produkt, konto: Konto}
+        werte: [{spalte: Ist, jahr: 2025, art: ist}]
+        konten: {"5331": sonstige_ordentliche_aufwendungen}
+        """
+        let (r, o) = try haushalt(export: Array(export.utf8), zuordnung: z)
+        let b = try r.get()
+        #expect(lies(o + "/ist.csv") == """
+        jahr;produkt;groesse;wert
+        2025;361001;privatrechtliche_leistungsentgelte;1
+        2025;361001;kostenerstattungen;10
+        2025;361001;transferaufwendungen;5
+        2025;361001;sonstige_ordentliche_aufwendungen;7
+
+        """)
+        #expect(b.export.nichtUebernommen.map { $0.ort.line ?? 0 } == [6])
+    }
+}

@@ -59,7 +59,7 @@ import Testing
             if case .success(let zu) = HaushaltZuordnung.lesen(hzb, datei: "z.yaml", kontenrahmen: stand.kontenrahmen) {
                 let ex = zuordnungMutiert ? export : Self.mutieren(export, &z)
                 let r = HaushaltExport.lesen(ex, datei: "e.csv", zuordnung: zu, kontenrahmen: stand.kontenrahmen,
-                                             konten: .keine, bereichImModell: stand.bereich(von:))
+                                             bereichImModell: stand.bereich(von:))
                 if case .success(let a) = r {
                     angenommen += 1
                     if case .success(let b) = HaushaltImport.einspielen(a, zu, stand, quelle: "e.csv", probelauf: true) {
