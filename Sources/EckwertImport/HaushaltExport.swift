@@ -75,7 +75,9 @@ public enum HaushaltExport {
         var fehlend: [Diagnostic] = []
         var benoetigt = z.spalten.map { ($0.key, $0.value) }
         for w in z.werte { benoetigt.append(("werte", w.spalte)) }
-        if let lang = z.lang { benoetigt += [("lang jahr", lang.jahr), ("lang art", lang.art), ("lang wert", lang.wert)] }
+        if let lang = z.lang {
+            benoetigt += [("lang jahr", lang.jahr), ("lang art", lang.art), ("lang wert", lang.wert)]
+        }
         for (rolle, name) in benoetigt {
             switch t.spalteOderFehler(name) {
             case .success(let i): spalte[name] = i
@@ -129,7 +131,9 @@ public enum HaushaltExport {
                 }
                 werte.append((jahr, art, nil, r.fields[iw], iw))
             } else {
-                for w in z.werte { if let i = spalte[w.spalte] { werte.append((w.jahr, w.art, w.seite, r.fields[i], i)) } }
+                for w in z.werte {
+                    if let i = spalte[w.spalte] { werte.append((w.jahr, w.art, w.seite, r.fields[i], i)) }
+                }
             }
             for (jahr, art, seite, text, i) in werte {
                 wert(r, produkt: produkt, bereich: bereich, jahr: jahr, art: art, seite: seite, text: text, spalte: i)

@@ -108,8 +108,8 @@ public enum HaushaltImport {
         guard bericht.stimmt else {
             let d = bericht.abstimmung.filter { $0.differenz != 0 }.map {
                 Diagnostic.error(nil, "Abstimmung stimmt nicht: \($0.schluessel.art.anzeige) \($0.schluessel.jahr) "
-                                 + "Produktbereich \($0.schluessel.bereich): Differenz \(ImportZahl.anzeige($0.differenz))"
-                                 + " – nichts geschrieben")
+                                 + "Produktbereich \($0.schluessel.bereich): Differenz "
+                                 + "\(ImportZahl.anzeige($0.differenz)) – nichts geschrieben")
             }
             return .failure(ModelError(d))
         }
@@ -130,7 +130,8 @@ public enum HaushaltImport {
         do { t = try CSV.lesen(bytes, datei: datei) } catch { return .failure(error) }
         guard let ij = t.spalte("jahr"), let ip = t.spalte("produkt"), let ig = t.spalte("groesse"),
               let iw = t.spalte("wert") else {
-            return .failure(ModelError([.error(SourceLocation(file: datei), "Kopfzeile unvollständig nach dem Import")]))
+            return .failure(ModelError([.error(SourceLocation(file: datei),
+                                               "Kopfzeile unvollständig nach dem Import")]))
         }
         var s: [Abstimmungsschluessel: Int] = [:]
         for r in t.rows {

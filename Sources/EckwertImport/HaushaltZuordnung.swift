@@ -125,7 +125,9 @@ public struct HaushaltZuordnung: Sendable {
         case "zahlenformat": zahlenformat = l.auswahl(v, key, Zahlformat.allCases) ?? .deutsch
         case "vorzeichen": vorzeichen = l.auswahl(v, key, Vorzeichenregel.allCases) ?? .ertraegeNegativ
         case "spalten":
-            for (r, n) in l.abschnitt(v, "spalten", erlaubt: Self.rollen) ?? [] { spalten[r] = l.text(n, "spalten \(r)") }
+            for (r, n) in l.abschnitt(v, "spalten", erlaubt: Self.rollen) ?? [] {
+                spalten[r] = l.text(n, "spalten \(r)")
+            }
         case "kennzeichen":
             for (s, n) in l.abschnitt(v, "kennzeichen", erlaubt: ["ertrag", "aufwand"]) ?? [] {
                 for t in l.texte(n, "kennzeichen \(s)") ?? [] { kennzeichen[t.lowercased()] = Seite(rawValue: s) }
@@ -150,7 +152,8 @@ public struct HaushaltZuordnung: Sendable {
                 let zeile = k.schluessel(text) ?? text
                 if !k.istBuchungszeile(zeile) { l.fehler(n, Self.keineZeile(zeile, k, "ohne_zeilen \(s)")) }
                 if let z = k.zeile(zeile), z.art != (seite == .ertrag ? .ertrag : .aufwand), k.istBuchungszeile(zeile) {
-                    l.fehler(n, "ohne_zeilen \(s): '\(zeile)' ist keine \(seite == .ertrag ? "Ertrags" : "Aufwands")zeile")
+                    let art = seite == .ertrag ? "Ertrags" : "Aufwands"
+                    l.fehler(n, "ohne_zeilen \(s): '\(zeile)' ist keine \(art)zeile")
                 }
                 ohneZeilen[seite] = zeile
             }
@@ -228,7 +231,8 @@ public struct HaushaltZuordnung: Sendable {
                         + "ertrag und aufwand angeben")
         }
         if ohneZeileninfo && spalten["kennzeichen"] == nil && werte.contains(where: { $0.seite == nil }) {
-            l.fehler(w, "ohne Konto und Zeile muss jede Wertspalte eine seite haben oder es gibt eine Spalte kennzeichen")
+            l.fehler(w, "ohne Konto und Zeile muss jede Wertspalte eine seite haben, oder es gibt eine Spalte "
+                        + "kennzeichen")
         }
         if (vorzeichen == .nachKennzeichen || spalten["kennzeichen"] != nil) && spalten["kennzeichen"] != nil
             && kennzeichen.isEmpty {

@@ -46,7 +46,9 @@ public struct Modellstand: Sendable {
             case "basisjahr": b = l.ganzzahl(v, "basisjahr", 1990...2100)
             case "kontenrahmen": kname = l.text(v, "kontenrahmen") ?? "nkf"
             case "daten":
-                for (r, n) in l.abschnitt(v, "daten", erlaubt: nil) ?? [] { if let t = n.scalar?.string { dateien[r] = t } }
+                for (r, n) in l.abschnitt(v, "daten", erlaubt: nil) ?? [] {
+                    if let t = n.scalar?.string { dateien[r] = t }
+                }
             case "produkte": s.produkte = nummern(v)
             case "produktgruppen": s.produktgruppen = nummern(v)
             case "produktbereiche": s.produktbereiche = nummern(v)

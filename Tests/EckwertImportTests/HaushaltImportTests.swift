@@ -77,7 +77,8 @@ import Testing
         func zeile(_ art: Wertart, _ jahr: Int, _ pb: String) -> Abstimmungszeile? {
             b.abstimmung.first { $0.schluessel == Abstimmungsschluessel(art: art, jahr: jahr, bereich: pb) }
         }
-        #expect(zeile(.ist, 2025, "36").map { [$0.export, $0.uebernommen, $0.nichtUebernommen] } == [90_000_075, 90_000_075, 0])
+        #expect(zeile(.ist, 2025, "36").map { [$0.export, $0.uebernommen, $0.nichtUebernommen] }
+                == [90_000_075, 90_000_075, 0])
         #expect(zeile(.ist, 2025, "31").map { [$0.export, $0.uebernommen, $0.nichtUebernommen] }
                 == [25_123_456, 25_000_000, 123_456])
         #expect(zeile(.ist, 2025, "–").map { [$0.export, $0.nichtUebernommen] } == [9_999, 9_999])
@@ -119,7 +120,9 @@ import Testing
                                                     modell: o, probelauf: false).get()
         #expect(inhalte(o) == vorher)
         #expect(zweiter.geschrieben.isEmpty && zweiter.neueProdukte.isEmpty)
-        #expect(zweiter.aenderungen.allSatisfy { $0.hinzugefuegt.isEmpty && $0.geaendert.isEmpty && $0.entfernt.isEmpty })
+        #expect(zweiter.aenderungen.allSatisfy {
+            $0.hinzugefuegt.isEmpty && $0.geaendert.isEmpty && $0.entfernt.isEmpty
+        })
         // A changed amount in a new export changes that one row and is reported.
         let neu = Self.breit.replacingOccurrences(of: "200.000,50", with: "200.001,50")
         try Data(cp1252(neu)).write(to: URL(fileURLWithPath: e + "/export.csv"))
@@ -184,7 +187,9 @@ import Testing
         let b = try r.get()
         #expect(lies(o + "/ist.csv") == "jahr;produkt;groesse;wert\n2025;361001;sonstige_transferertraege;100\n"
                 + "2025;361001;transferaufwendungen;900\n")
-        #expect(b.export.hinweise.contains { $0.severity == .warning && $0.message.contains("keine Konten oder Zeilen") })
+        #expect(b.export.hinweise.contains {
+            $0.severity == .warning && $0.message.contains("keine Konten oder Zeilen")
+        })
     }
 
     @Test func probelaufSchreibtNichts() throws {
