@@ -65,7 +65,8 @@ importbeispiel: release
 BENCH_IMPORT := .build/bench-import
 bench-import: release
 	@[ -f $(BENCH_IMPORT)/export.csv ] || python3 tools/importbeispiel/generate.py --bench 100000 $(BENCH_IMPORT)
-	rm -rf $(BENCH_IMPORT)/modell && mkdir -p $(BENCH_IMPORT)/modell && cp $(BENCH_IMPORT)/modell.yaml $(BENCH_IMPORT)/modell/
+	rm -rf $(BENCH_IMPORT)/modell && mkdir -p $(BENCH_IMPORT)/modell
+	cp $(BENCH_IMPORT)/modell.yaml $(BENCH_IMPORT)/modell/
 	@for lauf in erster zweiter; do \
 	  /usr/bin/time -f "$$lauf Import: %e s, höchster Speicherbedarf %M KB" .build/release/eckwert import haushalt \
 	    $(BENCH_IMPORT)/export.csv --zuordnung scenarios/importbeispiel/export/zuordnung_haushalt.yaml \

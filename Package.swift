@@ -16,7 +16,8 @@ let package = Package(
     ],
     targets: [
         // Model, loader, projection and analysis. Pure Swift; reads the model folder, writes nothing.
-        .target(name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")],
+                resources: [.embedInCode("Ressourcen")]),
         // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.

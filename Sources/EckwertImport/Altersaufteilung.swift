@@ -24,11 +24,13 @@ public struct Altersspanne: Sendable, Hashable, Comparable, CustomStringConverti
         for ende in ["+", " und älter", " und mehr", " u. älter"] where t.hasSuffix(ende) {
             if let v = zahl(t.dropLast(ende.count)) { return Altersspanne(von: v, bis: nil) }
         }
-        if let r = t.range(of: " bis unter "), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]), b > v {
+        if let r = t.range(of: " bis unter "), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]),
+           b > v {
             return Altersspanne(von: v, bis: b - 1)
         }
         for trenner in [" bis ", "-"] {
-            if let r = t.range(of: trenner), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]), b >= v {
+            if let r = t.range(of: trenner), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]),
+               b >= v {
                 return Altersspanne(von: v, bis: b)
             }
         }
@@ -56,7 +58,7 @@ public enum Altersaufteilung {
             switch self {
             case .luecke(let t): t
             case .sterbetafelFehlt(let g):
-                "für die offene Altersspanne \(g) wird die Sterbetafel des Modells gebraucht (sterbetafel.csv fehlt)"
+                "für die offene Altersgruppe \(g) wird die Sterbetafel des Modells gebraucht (sterbetafel.csv fehlt)"
             }
         }
     }
@@ -72,16 +74,19 @@ public enum Altersaufteilung {
         var naechstes = 0
         for (i, x) in g.enumerated() {
             guard x.von == naechstes else {
-                return .failure(.luecke(x.von > naechstes ? "Altersgruppen lückenhaft: Alter \(naechstes)–\(x.von - 1) fehlt"
-                                        : "Altersgruppen überschneiden sich bei Alter \(x.von) (\(x))"))
+                return .failure(.luecke(x.von > naechstes
+                    ? "Altersgruppen lückenhaft: Alter \(naechstes)–\(x.von - 1) fehlt"
+                    : "Altersgruppen überschneiden sich bei Alter \(x.von) (\(x))"))
             }
-            if x.bis == nil && i != g.count - 1 { return .failure(.luecke("offene Altersspanne \(x) ist nicht die letzte")) }
-            if let b = x.bis, b > Alter.max { return .failure(.luecke("Altersspanne \(x) reicht über \(Alter.max)")) }
+            if x.bis == nil && i != g.count - 1 {
+                return .failure(.luecke("offene Altersgruppe \(x) ist nicht die letzte"))
+            }
+            if let b = x.bis, b > Alter.max { return .failure(.luecke("Altersgruppe \(x) reicht über \(Alter.max)")) }
             naechstes = (x.bis ?? Alter.max) + 1
         }
         guard naechstes > Alter.max - 1 else {
-            return .failure(.luecke("Altersgruppen enden bei \(naechstes - 1) – erwartet bis \(Alter.max - 1) oder eine "
-                                    + "offene Gruppe (z. B. 85+)"))
+            return .failure(.luecke("Altersgruppen enden bei \(naechstes - 1) – erwartet bis \(Alter.max - 1) "
+                                    + "oder eine offene Gruppe (z. B. 85+)"))
         }
         let geschlossen = g.filter { $0.bis != nil }
         var werte = [Double](repeating: 0, count: Alter.count)

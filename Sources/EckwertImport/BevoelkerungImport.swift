@@ -74,8 +74,8 @@ public enum BevoelkerungImport {
                                      "Jahr \(k.jahr), Ortsteil \(k.ortsteil), \(k.geschlecht.rawValue): \(f.text)"))
             case .success(let (anzahl, verfahren)):
                 bericht.verfahren[verfahren, default: 0] += 1
-                var e = einzel[k.jahr, default: [:]][gebiet] ?? [[Int]](repeating: [Int](repeating: 0, count: Alter.count),
-                                                                         count: 2)
+                let leer = [[Int]](repeating: [Int](repeating: 0, count: Alter.count), count: 2)
+                var e = einzel[k.jahr, default: [:]][gebiet] ?? leer
                 for a in 0..<Alter.count { e[k.geschlecht.index][a] += anzahl[a] }
                 einzel[k.jahr, default: [:]][gebiet] = e
                 tabellensumme[k.jahr, default: [:]][gebiet, default: 0] += gruppen.values.reduce(0, +)
@@ -91,7 +91,8 @@ public enum BevoelkerungImport {
             satz.setzen(stand.pfad("bevoelkerung"), Array(text.utf8))
             geschriebenSumme[b] = nachlesen(text, datei: stand.dateien["bevoelkerung"] ?? "")[0]
         } else {
-            bericht.hinweise.append("die Tabelle enthält das Basisjahr \(b) nicht – bevoelkerung.csv bleibt, wie sie ist")
+            bericht.hinweise.append("die Tabelle enthält das Basisjahr \(b) nicht – bevoelkerung.csv bleibt, "
+                                    + "wie sie ist")
         }
         let spaeter = bericht.jahre.filter { $0 > b }
         if !spaeter.isEmpty {
@@ -120,8 +121,8 @@ public enum BevoelkerungImport {
             }
         }
         guard bericht.stimmt else {
-            return .failure(ModelError([.error(SourceLocation(file: datei),
-                                               "Summen vor und nach der Aufteilung stimmen nicht überein – nichts geschrieben")]))
+            return .failure(ModelError([.error(SourceLocation(file: datei), "Summen vor und nach der Aufteilung "
+                                               + "stimmen nicht überein – nichts geschrieben")]))
         }
         if !probelauf {
             switch satz.schreiben() {
@@ -162,7 +163,8 @@ public enum BevoelkerungImport {
         let t: CSVTabelle
         do { t = try CSV.lesen(alt, datei: datei) } catch { return .failure(error) }
         guard let ij = t.spalte("jahr") else {
-            return .failure(ModelError([.error(SourceLocation(file: datei, line: t.headerLine), "Spalte 'jahr' fehlt")]))
+            return .failure(ModelError([.error(SourceLocation(file: datei, line: t.headerLine),
+                                               "Spalte 'jahr' fehlt")]))
         }
         let physisch = String(decoding: alt, as: UTF8.self).components(separatedBy: "\n")
         var weg = Set<Int>()

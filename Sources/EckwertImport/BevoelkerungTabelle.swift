@@ -12,7 +12,8 @@ struct Tabellenwerte {
 extension BevoelkerungImport {
     /// Reads the table by its mapping; every unreadable cell, unknown Ortsteil and doubled cell is an error
     /// with line and column (a population with a hole would give wrong totals).
-    static func lesen(_ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung) -> Result<Tabellenwerte, ModelError> {
+    static func lesen(_ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung)
+        -> Result<Tabellenwerte, ModelError> {
         let dek: DekodierteDatei
         switch Kodierung.dekodieren(bytes, angegeben: z.kodierung, datei: datei) {
         case .failure(let e): return .failure(e)
@@ -55,7 +56,7 @@ extension BevoelkerungImport {
             if let (at, ai) = alterZelle {
                 zeilenAlter = z.altersgruppen[at.lowercased()] ?? Altersspanne.lesen(at)
                 if zeilenAlter == nil {
-                    d.append(.error(t.ort(r, spalte: ai), "Altersspanne '\(at)' nicht lesbar – erwartet z. B. 5, 0-2, "
+                    d.append(.error(t.ort(r, spalte: ai), "Altersgruppe '\(at)' nicht lesbar – erwartet z. B. 5, 0-2, "
                                     + "85+ oder ein Eintrag unter altersgruppen in der Zuordnung"))
                     continue
                 }

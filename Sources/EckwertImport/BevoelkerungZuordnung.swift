@@ -82,7 +82,9 @@ public struct BevoelkerungZuordnung: Sendable {
         case "geschlechter":
             geschlechter = [:]
             for (g, n) in l.abschnitt(v, "geschlechter", erlaubt: ["w", "m"]) ?? [] {
-                for t in l.texte(n, "geschlechter \(g)") ?? [] { geschlechter[t.lowercased()] = Geschlecht(rawValue: g) }
+                for t in l.texte(n, "geschlechter \(g)") ?? [] {
+                    geschlechter[t.lowercased()] = Geschlecht(rawValue: g)
+                }
             }
         case "altersgruppen":
             for (t, n) in l.abschnitt(v, "altersgruppen", erlaubt: nil) ?? [] {
@@ -99,9 +101,9 @@ public struct BevoelkerungZuordnung: Sendable {
     }
 
     private func altersgruppe(_ n: Node, _ l: inout ZuordnungsLeser) -> Altersspanne? {
-        guard let t = l.text(n, "Altersspanne") else { return nil }
+        guard let t = l.text(n, "Altersgruppe") else { return nil }
         if let g = Altersspanne.lesen(t) { return g }
-        l.fehler(n, "Altersspanne '\(t)' nicht lesbar – erwartet z. B. 5, 0-2, 85+")
+        l.fehler(n, "Altersgruppe '\(t)' nicht lesbar – erwartet z. B. 5, 0-2, 85+")
         return nil
     }
 }

@@ -29,19 +29,8 @@ enum CSVAbgleich {
                                 buchungszeile: (String) -> Bool, reihenfolge: (String) -> Int,
                                 ansatzOhneJahr: Int?) -> Result<([UInt8], Dateiaenderung), ModelError> {
         var aend = Dateiaenderung(datei: datei)
-        func sortiert(_ s: some Sequence<Datenzeile>) -> [Datenzeile] {
-            s.sorted { ($0.jahr, $0.produkt, reihenfolge($0.groesse), $0.groesse)
-                < ($1.jahr, $1.produkt, reihenfolge($1.groesse), $1.groesse) }
-        }
-        func beschreibung(_ k: Datenzeile) -> String { "\(k.jahr) \(k.produkt) \(k.groesse)" }
-        guard let alt else {
-            var text = "jahr;produkt;groesse;wert\n"
-            for k in sortiert(neu.keys) {
-                text += "\(k.jahr);\(k.produkt);\(k.groesse);\(ImportZahl.csvText(neu[k] ?? 0))\n"
-                aend.hinzugefuegt.append(beschreibung(k))
-            }
-            return .success((Array(text.utf8), aend))
-        }
+        func sortiert(_ s: [Datenzeile]) -> [Datenzeile] { sortierteZeilen(s, reihenfolge) }
+        guard let alt else { return .success(neueDatei(datei, neu, sortiert)) }
         let t: CSVTabelle
         do { t = try CSV.lesen(alt, datei: datei) } catch { return .failure(error) }
         let jahrSpalte = t.spalte("jahr")
@@ -121,5 +110,25 @@ enum CSVAbgleich {
             aend.hinzugefuegt.append(beschreibung(k))
         }
         return .success((Array((physisch.joined(separator: "\n") + "\n").utf8), aend))
+    }
+
+    static func beschreibung(_ k: Datenzeile) -> String { "\(k.jahr) \(k.produkt) \(k.groesse)" }
+
+    /// Year, product, then the scheme's line order.
+    static func sortierteZeilen(_ s: [Datenzeile], _ reihenfolge: (String) -> Int) -> [Datenzeile] {
+        s.sorted { ($0.jahr, $0.produkt, reihenfolge($0.groesse), $0.groesse)
+            < ($1.jahr, $1.produkt, reihenfolge($1.groesse), $1.groesse) }
+    }
+
+    /// A file that did not exist: the header and every imported row.
+    static func neueDatei(_ datei: String, _ neu: [Datenzeile: Int], _ sortiert: ([Datenzeile]) -> [Datenzeile])
+        -> ([UInt8], Dateiaenderung) {
+        var aend = Dateiaenderung(datei: datei)
+        var text = "jahr;produkt;groesse;wert\n"
+        for k in sortiert(Array(neu.keys)) {
+            text += "\(k.jahr);\(k.produkt);\(k.groesse);\(ImportZahl.csvText(neu[k] ?? 0))\n"
+            aend.hinzugefuegt.append(beschreibung(k))
+        }
+        return (Array(text.utf8), aend)
     }
 }

@@ -44,7 +44,11 @@ public struct Dateisatz: Sendable {
         for (d, t, alt) in temp {
             if rename(t, d.pfad) != 0 {
                 for (e, a) in ersetzt.reversed() {
-                    if let a { _ = fm.createFile(atPath: e.pfad, contents: a) } else { try? fm.removeItem(atPath: e.pfad) }
+                    if let a {
+                        _ = fm.createFile(atPath: e.pfad, contents: a)
+                    } else {
+                        try? fm.removeItem(atPath: e.pfad)
+                    }
                 }
                 aufraeumen()
                 return .failure(ModelError([.error(SourceLocation(file: d.pfad),

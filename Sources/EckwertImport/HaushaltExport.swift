@@ -1,15 +1,6 @@
 import EckwertCore
 import Foundation
 
-/// Account → Ergebnisplan line, by the scheme's account groups (longest prefix). The importer asks only this,
-/// so the scheme's own lookup plugs in here.
-public struct Kontenzuordnung: Sendable {
-    public let zeile: @Sendable (String) -> String?
-    public init(_ zeile: @escaping @Sendable (String) -> String?) { self.zeile = zeile }
-    /// No account groups: only the mapping's `konten` place accounts.
-    public static let keine = Kontenzuordnung { _ in nil }
-}
-
 /// One amount of the model: kind, year, product and line.
 public struct Buchungsschluessel: Sendable, Hashable, Comparable {
     public var art: Wertart
@@ -71,7 +62,7 @@ public struct Exportauswertung: Sendable {
 /// Reads a finance-system export by its mapping.
 public enum HaushaltExport {
     public static func lesen(_ bytes: [UInt8], datei: String, zuordnung z: HaushaltZuordnung,
-                             kontenrahmen k: Kontenrahmen, konten: Kontenzuordnung,
+                             kontenrahmen k: Kontenrahmen,
                              bereichImModell: @escaping (String) -> String?) -> Result<Exportauswertung, ModelError> {
         let dek: DekodierteDatei
         switch Kodierung.dekodieren(bytes, angegeben: z.kodierung, datei: datei) {
@@ -84,7 +75,9 @@ public enum HaushaltExport {
         var fehlend: [Diagnostic] = []
         var benoetigt = z.spalten.map { ($0.key, $0.value) }
         for w in z.werte { benoetigt.append(("werte", w.spalte)) }
-        if let lang = z.lang { benoetigt += [("lang jahr", lang.jahr), ("lang art", lang.art), ("lang wert", lang.wert)] }
+        if let lang = z.lang {
+            benoetigt += [("lang jahr", lang.jahr), ("lang art", lang.art), ("lang wert", lang.wert)]
+        }
         for (rolle, name) in benoetigt {
             switch t.spalteOderFehler(name) {
             case .success(let i): spalte[name] = i
@@ -93,7 +86,7 @@ public enum HaushaltExport {
             }
         }
         if !fehlend.isEmpty { return .failure(ModelError(fehlend)) }
-        var a = Auswerter(z: z, k: k, konten: konten, t: t, spalte: spalte, bereichImModell: bereichImModell,
+        var a = Auswerter(z: z, k: k, t: t, spalte: spalte, bereichImModell: bereichImModell,
                           e: Exportauswertung(kodierung: dek))
         for zeile in t.rows { a.zeile(zeile) }
         a.e.datenzeilen = t.rows.count
@@ -108,7 +101,6 @@ public enum HaushaltExport {
     private struct Auswerter {
         let z: HaushaltZuordnung
         let k: Kontenrahmen
-        let konten: Kontenzuordnung
         let t: CSVTabelle
         let spalte: [String: Int]
         let bereichImModell: (String) -> String?
@@ -139,7 +131,9 @@ public enum HaushaltExport {
                 }
                 werte.append((jahr, art, nil, r.fields[iw], iw))
             } else {
-                for w in z.werte { if let i = spalte[w.spalte] { werte.append((w.jahr, w.art, w.seite, r.fields[i], i)) } }
+                for w in z.werte {
+                    if let i = spalte[w.spalte] { werte.append((w.jahr, w.art, w.seite, r.fields[i], i)) }
+                }
             }
             for (jahr, art, seite, text, i) in werte {
                 wert(r, produkt: produkt, bereich: bereich, jahr: jahr, art: art, seite: seite, text: text, spalte: i)
@@ -201,16 +195,14 @@ public enum HaushaltExport {
                 var l: String? = nil
                 var laenge = 0
                 for (p, zl) in z.konten where konto.hasPrefix(p) && p.count > laenge { l = zl; laenge = p.count }
-                if l == nil { l = konten.zeile(konto).flatMap { k.istBuchungszeile($0) ? $0 : nil } }
+                if l == nil { l = k.zeilenschluessel(fuerKonto: konto) }
                 kontoCache[konto] = .some(l)
                 return l.map { .success($0) } ?? .failure(Grund(spalte: i, grund: unbekanntesKonto(konto)))
             }
             if let (code, i) = zelle(r, "zeile") {
                 if let l = z.zeilen[code.lowercased()] { return .success(l) }
-                if k.istBuchungszeile(code) { return .success(code) }
-                if let nr = Int(code), let zl = k.zeilen.first(where: { $0.nr == nr }), !zl.istSumme {
-                    return .success(zl.key)
-                }
+                if let key = k.schluessel(code), k.istBuchungszeile(key) { return .success(key) }
+                if let zl = k.zeilen.first(where: { $0.nr == code }), !zl.istSumme { return .success(zl.key) }
                 return .failure(Grund(spalte: i, grund: "Zeile '\(code)' ist keine Buchungszeile des Kontenrahmens "
                                           + "\(k.id) und steht nicht unter zeilen in der Zuordnung"))
             }

@@ -29,7 +29,7 @@ public struct Haushaltsbericht: Sendable {
 /// `eckwert import haushalt`: a finance-system export into a model folder (see docs/import.md).
 public enum HaushaltImport {
     public static func ausfuehren(export exportPfad: String, zuordnung zuordnungPfad: String, modell ordner: String,
-                                  probelauf: Bool, konten: Kontenzuordnung = .keine)
+                                  probelauf: Bool)
         -> Result<Haushaltsbericht, ModelError> {
         let stand: Modellstand
         switch Modellstand.lesen(ordner: ordner) {
@@ -49,7 +49,7 @@ public enum HaushaltImport {
         }
         let ex: Exportauswertung
         switch HaushaltExport.lesen([UInt8](eb), datei: exportPfad, zuordnung: z, kontenrahmen: stand.kontenrahmen,
-                                    konten: konten, bereichImModell: stand.bereich(von:)) {
+                                    bereichImModell: stand.bereich(von:)) {
         case .failure(let e): return .failure(e)
         case .success(let a): ex = a
         }
@@ -108,8 +108,8 @@ public enum HaushaltImport {
         guard bericht.stimmt else {
             let d = bericht.abstimmung.filter { $0.differenz != 0 }.map {
                 Diagnostic.error(nil, "Abstimmung stimmt nicht: \($0.schluessel.art.anzeige) \($0.schluessel.jahr) "
-                                 + "Produktbereich \($0.schluessel.bereich): Differenz \(ImportZahl.anzeige($0.differenz))"
-                                 + " – nichts geschrieben")
+                                 + "Produktbereich \($0.schluessel.bereich): Differenz "
+                                 + "\(ImportZahl.anzeige($0.differenz)) – nichts geschrieben")
             }
             return .failure(ModelError(d))
         }
@@ -130,7 +130,8 @@ public enum HaushaltImport {
         do { t = try CSV.lesen(bytes, datei: datei) } catch { return .failure(error) }
         guard let ij = t.spalte("jahr"), let ip = t.spalte("produkt"), let ig = t.spalte("groesse"),
               let iw = t.spalte("wert") else {
-            return .failure(ModelError([.error(SourceLocation(file: datei), "Kopfzeile unvollständig nach dem Import")]))
+            return .failure(ModelError([.error(SourceLocation(file: datei),
+                                               "Kopfzeile unvollständig nach dem Import")]))
         }
         var s: [Abstimmungsschluessel: Int] = [:]
         for r in t.rows {

@@ -16,7 +16,7 @@ extension HaushaltImport {
                 if p.gruppenname == nil { bericht.hinweise.append("Produktgruppe \(g): kein Name im Export – bitte "
                                                                   + "in modell.yaml eintragen") }
             } else if let g = p.gruppe, let n = p.gruppenname, let alt = stand.produktgruppen[g], alt != n {
-                bericht.hinweise.append("Produktgruppe \(g) heißt im Export '\(n)', im Modell '\(alt)' (nicht geändert)")
+                bericht.hinweise.append(Self.anderer("Produktgruppe \(g)", n, alt))
             }
             if let b = p.bereich, !gesehenB.contains(b) {
                 gesehenB.insert(b)
@@ -25,11 +25,11 @@ extension HaushaltImport {
                 if p.bereichsname == nil { bericht.hinweise.append("Produktbereich \(b): kein Name im Export – bitte "
                                                                    + "in modell.yaml eintragen") }
             } else if let b = p.bereich, let n = p.bereichsname, let alt = stand.produktbereiche[b], alt != n {
-                bericht.hinweise.append("Produktbereich \(b) heißt im Export '\(n)', im Modell '\(alt)' (nicht geändert)")
+                bericht.hinweise.append(Self.anderer("Produktbereich \(b)", n, alt))
             }
             if let alt = stand.produkte[p.nr] {
                 if let n = p.name, n != alt {
-                    bericht.hinweise.append("Produkt \(p.nr) heißt im Export '\(n)', im Modell '\(alt)' (nicht geändert)")
+                    bericht.hinweise.append(Self.anderer("Produkt \(p.nr)", n, alt))
                 }
                 continue
             }
@@ -49,5 +49,9 @@ extension HaushaltImport {
             }
         }
         return .success(text)
+    }
+
+    static func anderer(_ was: String, _ export: String, _ modell: String) -> String {
+        "\(was) heißt im Export '\(export)', im Modell '\(modell)' (nicht geändert)"
     }
 }

@@ -125,7 +125,9 @@ public struct HaushaltZuordnung: Sendable {
         case "zahlenformat": zahlenformat = l.auswahl(v, key, Zahlformat.allCases) ?? .deutsch
         case "vorzeichen": vorzeichen = l.auswahl(v, key, Vorzeichenregel.allCases) ?? .ertraegeNegativ
         case "spalten":
-            for (r, n) in l.abschnitt(v, "spalten", erlaubt: Self.rollen) ?? [] { spalten[r] = l.text(n, "spalten \(r)") }
+            for (r, n) in l.abschnitt(v, "spalten", erlaubt: Self.rollen) ?? [] {
+                spalten[r] = l.text(n, "spalten \(r)")
+            }
         case "kennzeichen":
             for (s, n) in l.abschnitt(v, "kennzeichen", erlaubt: ["ertrag", "aufwand"]) ?? [] {
                 for t in l.texte(n, "kennzeichen \(s)") ?? [] { kennzeichen[t.lowercased()] = Seite(rawValue: s) }
@@ -139,16 +141,19 @@ public struct HaushaltZuordnung: Sendable {
         case "lang": langLesen(v, &l)
         case "konten", "zeilen":
             for (code, n) in l.abschnitt(v, key, erlaubt: nil) ?? [] {
-                guard let zeile = l.text(n, "\(key) \(code)") else { continue }
+                guard let text = l.text(n, "\(key) \(code)") else { continue }
+                let zeile = k.schluessel(text) ?? text
                 if !k.istBuchungszeile(zeile) { l.fehler(n, Self.keineZeile(zeile, k, "\(key) '\(code)'")) }
                 if key == "konten" { konten[code] = zeile } else { zeilen[code.lowercased()] = zeile }
             }
         case "ohne_zeilen":
             for (s, n) in l.abschnitt(v, "ohne_zeilen", erlaubt: ["ertrag", "aufwand"]) ?? [] {
-                guard let zeile = l.text(n, "ohne_zeilen \(s)"), let seite = Seite(rawValue: s) else { continue }
+                guard let text = l.text(n, "ohne_zeilen \(s)"), let seite = Seite(rawValue: s) else { continue }
+                let zeile = k.schluessel(text) ?? text
                 if !k.istBuchungszeile(zeile) { l.fehler(n, Self.keineZeile(zeile, k, "ohne_zeilen \(s)")) }
                 if let z = k.zeile(zeile), z.art != (seite == .ertrag ? .ertrag : .aufwand), k.istBuchungszeile(zeile) {
-                    l.fehler(n, "ohne_zeilen \(s): '\(zeile)' ist keine \(seite == .ertrag ? "Ertrags" : "Aufwands")zeile")
+                    let art = seite == .ertrag ? "Ertrags" : "Aufwands"
+                    l.fehler(n, "ohne_zeilen \(s): '\(zeile)' ist keine \(art)zeile")
                 }
                 ohneZeilen[seite] = zeile
             }
@@ -226,7 +231,8 @@ public struct HaushaltZuordnung: Sendable {
                         + "ertrag und aufwand angeben")
         }
         if ohneZeileninfo && spalten["kennzeichen"] == nil && werte.contains(where: { $0.seite == nil }) {
-            l.fehler(w, "ohne Konto und Zeile muss jede Wertspalte eine seite haben oder es gibt eine Spalte kennzeichen")
+            l.fehler(w, "ohne Konto und Zeile muss jede Wertspalte eine seite haben, oder es gibt eine Spalte "
+                        + "kennzeichen")
         }
         if (vorzeichen == .nachKennzeichen || spalten["kennzeichen"] != nil) && spalten["kennzeichen"] != nil
             && kennzeichen.isEmpty {

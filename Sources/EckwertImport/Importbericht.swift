@@ -67,7 +67,7 @@ extension Bevoelkerungsbericht {
              ImportZahl.anzeigeGanz($0.geschrieben - $0.tabelle)]
         }
         let a = summen.reduce(0) { $0 + $1.tabelle }, b = summen.reduce(0) { $0 + $1.geschrieben }
-        zeilen.append(["Summe", "", ImportZahl.anzeigeGanz(a), ImportZahl.anzeigeGanz(b), ImportZahl.anzeigeGanz(b - a)])
+        zeilen.append(["Summe", ""] + [a, b, b - a].map(ImportZahl.anzeigeGanz))
         t += Tabelle.text(["Jahr", "Sozialraum", "Tabelle", "geschrieben", "Differenz"], zeilen, rechts: [2, 3, 4])
         for h in hinweise { t += "Hinweis: \(h)\n" }
         t += probelauf ? "\nProbelauf: nichts geschrieben.\n"

@@ -46,7 +46,9 @@ public struct Modellstand: Sendable {
             case "basisjahr": b = l.ganzzahl(v, "basisjahr", 1990...2100)
             case "kontenrahmen": kname = l.text(v, "kontenrahmen") ?? "nkf"
             case "daten":
-                for (r, n) in l.abschnitt(v, "daten", erlaubt: nil) ?? [] { if let t = n.scalar?.string { dateien[r] = t } }
+                for (r, n) in l.abschnitt(v, "daten", erlaubt: nil) ?? [] {
+                    if let t = n.scalar?.string { dateien[r] = t }
+                }
             case "produkte": s.produkte = nummern(v)
             case "produktgruppen": s.produktgruppen = nummern(v)
             case "produktbereiche": s.produktbereiche = nummern(v)
@@ -59,12 +61,14 @@ public struct Modellstand: Sendable {
         }
         s.basisjahr = b
         s.dateien = dateien
-        if kname != "nkf" {
+        if let k = Kontenrahmen.eingebaut(kname) {
+            s.kontenrahmen = k
+        } else {
             let kp = URL(fileURLWithPath: ordner).appendingPathComponent(kname).path
             guard let kd = FileManager.default.contents(atPath: kp) else {
                 return .failure(ModelError([.error(SourceLocation(file: kname), "Kontenrahmen-Datei fehlt")]))
             }
-            let (k, d) = Kontenrahmen.lesen(String(decoding: kd, as: UTF8.self), datei: kname)
+            let (k, d) = Kontenrahmen.lesen(text: String(decoding: kd, as: UTF8.self), datei: kname)
             guard let k else { return .failure(ModelError(d)) }
             s.kontenrahmen = k
         }

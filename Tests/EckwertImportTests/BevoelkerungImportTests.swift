@@ -90,7 +90,9 @@ import Testing
         // Long table: single ages 0..99 plus 100+, two Ortsteile into one Sozialraum, two years.
         var t = "jahr;ot;sex;alter;n\n"
         for j in [2024, 2025] {
-            for o in ["A", "B"] { for s in ["w", "m"] { for a in 0...99 { t += "\(j);\(o);\(s);\(a);\(a % 7 + 1)\n" } } }
+            for o in ["A", "B"] {
+                for s in ["w", "m"] { for a in 0...99 { t += "\(j);\(o);\(s);\(a);\(a % 7 + 1)\n" } }
+            }
             for o in ["A", "B"] { for s in ["w", "m"] { t += "\(j);\(o);\(s);100+;2\n" } }
         }
         let z = """
@@ -107,7 +109,8 @@ import Testing
         let bev = lies(o + "/bevoelkerung.csv")
         #expect(bev.hasPrefix("gebiet;geschlecht;alter;anzahl\nS1;w;0;2\nS1;w;1;4\n"))
         #expect(bev.contains("S1;m;100;4\n"))
-        #expect(lies(o + "/bevoelkerung_historie.csv").hasPrefix("jahr;gebiet;geschlecht;alter;anzahl\n2024;S1;w;0;2\n"))
+        let historie = lies(o + "/bevoelkerung_historie.csv")
+        #expect(historie.hasPrefix("jahr;gebiet;geschlecht;alter;anzahl\n2024;S1;w;0;2\n"))
         let vorher = inhalte(o)
         _ = try BevoelkerungImport.ausfuehren(tabelle: o + "/t.csv", zuordnung: o + "/z.yaml", modell: o,
                                               probelauf: false).get()

@@ -77,7 +77,8 @@ import Testing
         func zeile(_ art: Wertart, _ jahr: Int, _ pb: String) -> Abstimmungszeile? {
             b.abstimmung.first { $0.schluessel == Abstimmungsschluessel(art: art, jahr: jahr, bereich: pb) }
         }
-        #expect(zeile(.ist, 2025, "36").map { [$0.export, $0.uebernommen, $0.nichtUebernommen] } == [90_000_075, 90_000_075, 0])
+        #expect(zeile(.ist, 2025, "36").map { [$0.export, $0.uebernommen, $0.nichtUebernommen] }
+                == [90_000_075, 90_000_075, 0])
         #expect(zeile(.ist, 2025, "31").map { [$0.export, $0.uebernommen, $0.nichtUebernommen] }
                 == [25_123_456, 25_000_000, 123_456])
         #expect(zeile(.ist, 2025, "–").map { [$0.export, $0.nichtUebernommen] } == [9_999, 9_999])
@@ -119,7 +120,9 @@ import Testing
                                                     modell: o, probelauf: false).get()
         #expect(inhalte(o) == vorher)
         #expect(zweiter.geschrieben.isEmpty && zweiter.neueProdukte.isEmpty)
-        #expect(zweiter.aenderungen.allSatisfy { $0.hinzugefuegt.isEmpty && $0.geaendert.isEmpty && $0.entfernt.isEmpty })
+        #expect(zweiter.aenderungen.allSatisfy {
+            $0.hinzugefuegt.isEmpty && $0.geaendert.isEmpty && $0.entfernt.isEmpty
+        })
         // A changed amount in a new export changes that one row and is reported.
         let neu = Self.breit.replacingOccurrences(of: "200.000,50", with: "200.001,50")
         try Data(cp1252(neu)).write(to: URL(fileURLWithPath: e + "/export.csv"))
@@ -184,7 +187,9 @@ import Testing
         let b = try r.get()
         #expect(lies(o + "/ist.csv") == "jahr;produkt;groesse;wert\n2025;361001;sonstige_transferertraege;100\n"
                 + "2025;361001;transferaufwendungen;900\n")
-        #expect(b.export.hinweise.contains { $0.severity == .warning && $0.message.contains("keine Konten oder Zeilen") })
+        #expect(b.export.hinweise.contains {
+            $0.severity == .warning && $0.message.contains("keine Konten oder Zeilen")
+        })
     }
 
     @Test func probelaufSchreibtNichts() throws {
@@ -230,5 +235,30 @@ import Testing
         let (r2, _) = try haushalt(export: cp1252(Self.breit), zuordnung: z2)
         guard case .failure(let e2) = r2 else { Issue.record("fehlende Spalte nicht gemeldet"); return }
         #expect(e2.description.contains("export.csv:1: error: Spalte 'konto' fehlt"))
+    }
+}
+
+@Suite struct KontengruppenTests {
+    @Test func kontenrahmenUndAusnahmeDerZuordnung() throws {
+        // No konten in the mapping but one exception: the NKF groups place 44810000 (448, Kostenerstattungen, longer
+        // than 44) and 53320000 (53); the mapping's "5331" wins over the scheme's "53" for 53310000.
+        let export = "Produkt;Konto;Ist\n361001;44810000;-10,00\n361001;44110000;-1,00\n361001;53310000;7,00\n"
+            + "361001;53320000;5,00\n361001;98100000;3,00\n"
+        let z = """
+        spalten: {produkt: Produkt, konto: Konto}
+        werte: [{spalte: Ist, jahr: 2025, art: ist}]
+        konten: {"5331": sonstige_ordentliche_aufwendungen}
+        """
+        let (r, o) = try haushalt(export: Array(export.utf8), zuordnung: z)
+        let b = try r.get()
+        #expect(lies(o + "/ist.csv") == """
+        jahr;produkt;groesse;wert
+        2025;361001;privatrechtliche_leistungsentgelte;1
+        2025;361001;kostenerstattungen;10
+        2025;361001;transferaufwendungen;5
+        2025;361001;sonstige_ordentliche_aufwendungen;7
+
+        """)
+        #expect(b.export.nichtUebernommen.map { $0.ort.line ?? 0 } == [6])
     }
 }

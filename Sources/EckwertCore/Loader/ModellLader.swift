@@ -106,14 +106,9 @@ public enum ModellLader {
         // Kontenrahmen
         var kr = Kontenrahmen.nkf
         if let (angabe, ort) = md.kontenrahmenAngabe, angabe != "nkf" {
-            if angabe.hasSuffix(".yaml") || angabe.hasSuffix(".yml") {
-                if let b = lies(angabe, pflicht: true, wozu: "Kontenrahmen"), let t = text(b, angabe),
-                   let eigen = KontenrahmenLeser.lesen(t, datei: angabe, befund: befund) {
-                    kr = eigen
-                }
-            } else {
-                befund.fehler(ort, "kontenrahmen: erwartet 'nkf' oder eine YAML-Datei des Modellordners, gefunden '\(angabe)'")
-            }
+            kr = KontenrahmenLeser.waehlen(angabe, ort: ort, befund: befund) { name in
+                lies(name, pflicht: true, wozu: "Kontenrahmen").flatMap { text($0, name) }
+            } ?? kr
         }
 
         // szenarien.yaml
@@ -189,6 +184,7 @@ public enum ModellLader {
             bevoelkerung: bev ?? Bevoelkerung(gebiete: []), ist: ist, sterbetafel: sterbe, fruchtbarkeit: frucht,
             wanderung: wand, vorausberechnung: vb, ansatz: ansatz, bevoelkerungHistorie: historie,
             pruefsumme: pruefsumme, stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))
+        modell.aliaseAufloesen(befund: befund, istDatei: datei("ist"), ansatzDatei: datei("ansatz"))
         Modellpruefung.pruefen(&modell, md, dateien: (ist: datei("ist"), ansatz: datei("ansatz"),
                                                       vorausberechnung: datei("vorausberechnung"),
                                                       historie: datei("bevoelkerung_historie"),

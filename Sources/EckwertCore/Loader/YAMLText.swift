@@ -9,12 +9,3 @@ public enum YAMLText {
         return (k?.node, befund.diagnostics.items)
     }
 }
-
-extension Kontenrahmen {
-    /// Reads a line scheme file (the form of ``nkfQuelltext``) with every problem as a diagnostic.
-    public static func lesen(_ text: String, datei: String) -> (kontenrahmen: Kontenrahmen?, diagnostics: [Diagnostic]) {
-        let befund = Befund()
-        let k = KontenrahmenLeser.lesen(text, datei: datei, befund: befund)
-        return (befund.diagnostics.hasErrors ? nil : k, befund.diagnostics.items)
-    }
-}
