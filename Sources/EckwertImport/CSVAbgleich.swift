@@ -54,7 +54,7 @@ enum CSVAbgleich {
         }
         let nl = alt.contains(0x0D) ? "\r\n" : "\n"
         let sep = String(t.separator)
-        var physisch = String(decoding: alt, as: UTF8.self).components(separatedBy: "\n")
+        var physisch = ModellText.physischeZeilen(String(decoding: alt, as: UTF8.self))
         if jahrSpalte == nil, let jahr = ansatzOhneJahr {
             // ansatz.csv without years: the rows are the Ansatz of Basisjahr + 1; a year column is added.
             physisch[t.headerLine - 1] = "jahr" + sep + physisch[t.headerLine - 1]

@@ -64,30 +64,19 @@ public enum HaushaltExport {
     public static func lesen(_ bytes: [UInt8], datei: String, zuordnung z: HaushaltZuordnung,
                              kontenrahmen k: Kontenrahmen,
                              bereichImModell: @escaping (String) -> String?) -> Result<Exportauswertung, ModelError> {
-        let dek: DekodierteDatei
-        switch Kodierung.dekodieren(bytes, angegeben: z.kodierung, datei: datei) {
-        case .failure(let e): return .failure(e)
-        case .success(let d): dek = d
-        }
-        let t: CSVTabelle
-        do { t = try CSV.lesen(dek.utf8, datei: datei) } catch { return .failure(error) }
-        var spalte: [String: Int] = [:]
-        var fehlend: [Diagnostic] = []
-        var benoetigt = z.spalten.map { ($0.key, $0.value) }
+        var benoetigt = z.spalten.map { (rolle: $0.key, name: $0.value) }
         for w in z.werte { benoetigt.append(("werte", w.spalte)) }
         if let lang = z.lang {
             benoetigt += [("lang jahr", lang.jahr), ("lang art", lang.art), ("lang wert", lang.wert)]
         }
-        for (rolle, name) in benoetigt {
-            switch t.spalteOderFehler(name) {
-            case .success(let i): spalte[name] = i
-            case .failure(let e):
-                fehlend += e.diagnostics.map { var d = $0; d.message += " (Zuordnung: \(rolle))"; return d }
-            }
+        let it: Importtabelle
+        switch Importtabelle.lesen(bytes, datei: datei, kodierung: z.kodierung, spalten: benoetigt) {
+        case .failure(let e): return .failure(e)
+        case .success(let w): it = w
         }
-        if !fehlend.isEmpty { return .failure(ModelError(fehlend)) }
-        var a = Auswerter(z: z, k: k, t: t, spalte: spalte, bereichImModell: bereichImModell,
-                          e: Exportauswertung(kodierung: dek))
+        let t = it.tabelle
+        var a = Auswerter(z: z, k: k, t: t, spalte: it.spalte, bereichImModell: bereichImModell,
+                          e: Exportauswertung(kodierung: it.kodierung))
         for zeile in t.rows { a.zeile(zeile) }
         a.e.datenzeilen = t.rows.count
         if z.spalten["konto"] == nil && z.spalten["zeile"] == nil {

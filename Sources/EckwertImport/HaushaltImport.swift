@@ -69,9 +69,9 @@ public enum HaushaltImport {
         satz.setzen(URL(fileURLWithPath: stand.ordner).appendingPathComponent("modell.yaml").path,
                     Array(modellText.utf8))
         let k = stand.kontenrahmen
-        let bereichVon: (String) -> String = { nr in
-            ex.produkte.first { $0.nr == nr }?.bereich ?? stand.bereich(von: nr) ?? "–"
-        }
+        var bereichImExport: [String: String] = [:]
+        for p in ex.produkte { if let b = p.bereich { bereichImExport[p.nr] = b } }
+        let bereichVon: (String) -> String = { nr in bereichImExport[nr] ?? stand.bereich(von: nr) ?? "–" }
         var uebernommen: [Abstimmungsschluessel: Int] = [:]
         for art in [Wertart.ist, .ansatz, .planung] {
             let rolle = art.rawValue
