@@ -168,7 +168,7 @@ public enum BevoelkerungImport {
         }
         let physisch = ModellText.physischeZeilen(String(decoding: alt, as: UTF8.self))
         var weg = Set<Int>()
-        for r in t.rows where Int(r.fields[ij].trimmingCharacters(in: .whitespaces)).map(ohne.contains) ?? false {
+        for r in t.rows where Int(r.fields[ij].getrimmt).map(ohne.contains) ?? false {
             weg.insert(r.line - 1)
         }
         var behalten = physisch.enumerated().filter { !weg.contains($0.offset) }.map(\.element)

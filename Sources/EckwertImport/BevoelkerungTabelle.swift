@@ -25,7 +25,7 @@ extension BevoelkerungImport {
         var w = Tabellenwerte(kodierung: it.kodierung.beschreibung)
         func zelle(_ r: CSVZeile, _ rolle: String) -> (String, Int)? {
             guard let n = z.spalten[rolle], let i = idx[n] else { return nil }
-            return (r.fields[i].trimmingCharacters(in: .whitespaces), i)
+            return (r.fields[i].getrimmt, i)
         }
         for r in t.rows {
             let gebiet = zelle(r, "gebiet")

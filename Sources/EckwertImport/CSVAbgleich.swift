@@ -75,10 +75,10 @@ enum CSVAbgleich {
         var erledigt = Set<Datenzeile>()
         var loeschen = Set<Int>()
         for r in t.rows {
-            let jt = jahrSpalte.map { r.fields[$0].trimmingCharacters(in: .whitespaces) }
+            let jt = jahrSpalte.map { r.fields[$0].getrimmt }
             guard let jahr = jt.map({ Int($0) }) ?? ansatzOhneJahr else { continue }
-            let k = Datenzeile(jahr: jahr, produkt: r.fields[ip].trimmingCharacters(in: .whitespaces),
-                               groesse: r.fields[ig].trimmingCharacters(in: .whitespaces))
+            let k = Datenzeile(jahr: jahr, produkt: r.fields[ip].getrimmt,
+                               groesse: r.fields[ig].getrimmt)
             let produktJahr = Datenzeile(jahr: jahr, produkt: k.produkt, groesse: "")
             guard abgedeckt.contains(produktJahr), buchungszeile(k.groesse), !erledigt.contains(k) else {
                 aend.unveraendert += 1
@@ -87,7 +87,7 @@ enum CSVAbgleich {
             erledigt.insert(k)
             guard let h = neu[k] else {
                 loeschen.insert(r.line - 1)
-                aend.entfernt.append(beschreibung(k) + " (bisher \(r.fields[iw].trimmingCharacters(in: .whitespaces)))")
+                aend.entfernt.append(beschreibung(k) + " (bisher \(r.fields[iw].getrimmt))")
                 continue
             }
             let bisher = Zahl.parse(r.fields[iw]).map { Int(($0 * 100).rounded()) }
@@ -95,7 +95,7 @@ enum CSVAbgleich {
                 aend.unveraendert += 1
             } else {
                 physisch[r.line - 1] = zeilentext(k, h)
-                aend.geaendert.append(beschreibung(k) + ": \(r.fields[iw].trimmingCharacters(in: .whitespaces)) → "
+                aend.geaendert.append(beschreibung(k) + ": \(r.fields[iw].getrimmt) → "
                                       + ImportZahl.csvText(h))
             }
         }

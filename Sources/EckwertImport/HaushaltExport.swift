@@ -96,10 +96,11 @@ public enum HaushaltExport {
         var e: Exportauswertung
         var produktIndex: [String: Int] = [:]
         var kontoCache: [String: String?] = [:]
+        lazy var seiten = HaushaltImport.seiten(k)
 
         func zelle(_ r: CSVZeile, _ rolle: String) -> (text: String, spalte: Int)? {
             guard let name = z.spalten[rolle], let i = spalte[name] else { return nil }
-            return (r.fields[i].trimmingCharacters(in: .whitespaces), i)
+            return (r.fields[i].getrimmt, i)
         }
 
         mutating func zeile(_ r: CSVZeile) {
@@ -109,11 +110,11 @@ public enum HaushaltExport {
             var werte: [(Int, Wertart, Seite?, String, Int)] = []
             if let lang = z.lang {
                 guard let ij = spalte[lang.jahr], let ia = spalte[lang.art], let iw = spalte[lang.wert] else { return }
-                let jt = r.fields[ij].trimmingCharacters(in: .whitespaces)
+                let jt = r.fields[ij].getrimmt
                 guard let jahr = Int(jt), (1990...2100).contains(jahr) else {
                     return nicht(r, ij, "Jahr '\(jt)' ist kein Jahr (erwartet z. B. 2025)", nil)
                 }
-                let at = r.fields[ia].trimmingCharacters(in: .whitespaces)
+                let at = r.fields[ia].getrimmt
                 guard let art = lang.arten[at.lowercased()] else {
                     let bekannt = lang.arten.keys.sorted().joined(separator: ", ")
                     return nicht(r, ia, "Wertart '\(at)' steht nicht unter lang: arten (bekannt: \(bekannt))", nil)
@@ -163,8 +164,7 @@ public enum HaushaltExport {
             case .failure(let f): return weg(f.spalte, f.grund)
             case .success(let l): linie = l
             }
-            let art_ = k.zeile(linie)?.art
-            let zeilenseite: Seite = art_ == .ertrag ? .ertrag : .aufwand
+            let zeilenseite = seiten[linie] ?? .aufwand
             if let kennz, kennz != zeilenseite {
                 return weg(zelle(r, "kennzeichen")?.spalte ?? i,
                            "Kennzeichen \(kennz.rawValue) passt nicht zur Zeile '\(linie)' (\(zeilenseite.rawValue))")
