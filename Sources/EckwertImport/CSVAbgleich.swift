@@ -116,8 +116,10 @@ enum CSVAbgleich {
 
     /// Year, product, then the scheme's line order.
     static func sortierteZeilen(_ s: [Datenzeile], _ reihenfolge: (String) -> Int) -> [Datenzeile] {
-        s.sorted { ($0.jahr, $0.produkt, reihenfolge($0.groesse), $0.groesse)
-            < ($1.jahr, $1.produkt, reihenfolge($1.groesse), $1.groesse) }
+        s.map { (zeile: $0, rang: reihenfolge($0.groesse)) }
+            .sorted { ($0.zeile.jahr, $0.zeile.produkt, $0.rang, $0.zeile.groesse)
+                < ($1.zeile.jahr, $1.zeile.produkt, $1.rang, $1.zeile.groesse) }
+            .map(\.zeile)
     }
 
     /// A file that did not exist: the header and every imported row.
