@@ -166,9 +166,9 @@ public enum BevoelkerungImport {
             return .failure(ModelError([.error(SourceLocation(file: datei, line: t.headerLine),
                                                "Spalte 'jahr' fehlt")]))
         }
-        let physisch = String(decoding: alt, as: UTF8.self).components(separatedBy: "\n")
+        let physisch = ModellText.physischeZeilen(String(decoding: alt, as: UTF8.self))
         var weg = Set<Int>()
-        for r in t.rows where Int(r.fields[ij].trimmingCharacters(in: .whitespaces)).map(ohne.contains) ?? false {
+        for r in t.rows where Int(r.fields[ij].getrimmt).map(ohne.contains) ?? false {
             weg.insert(r.line - 1)
         }
         var behalten = physisch.enumerated().filter { !weg.contains($0.offset) }.map(\.element)

@@ -14,26 +14,18 @@ extension BevoelkerungImport {
     /// with line and column (a population with a hole would give wrong totals).
     static func lesen(_ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung)
         -> Result<Tabellenwerte, ModelError> {
-        let dek: DekodierteDatei
-        switch Kodierung.dekodieren(bytes, angegeben: z.kodierung, datei: datei) {
+        let spalten = z.spalten.map { (rolle: $0.key, name: $0.value) } + z.werte.map { ("werte", $0.spalte) }
+        let it: Importtabelle
+        switch Importtabelle.lesen(bytes, datei: datei, kodierung: z.kodierung, spalten: spalten) {
         case .failure(let e): return .failure(e)
-        case .success(let d): dek = d
+        case .success(let w): it = w
         }
-        let t: CSVTabelle
-        do { t = try CSV.lesen(dek.utf8, datei: datei) } catch { return .failure(error) }
-        var idx: [String: Int] = [:]
+        let t = it.tabelle, idx = it.spalte
         var d: [Diagnostic] = []
-        for (rolle, name) in z.spalten.map({ ($0.key, $0.value) }) + z.werte.map({ ("werte", $0.spalte) }) {
-            switch t.spalteOderFehler(name) {
-            case .success(let i): idx[name] = i
-            case .failure(let e): d += e.diagnostics.map { var x = $0; x.message += " (Zuordnung: \(rolle))"; return x }
-            }
-        }
-        if !d.isEmpty { return .failure(ModelError(d)) }
-        var w = Tabellenwerte(kodierung: dek.beschreibung)
+        var w = Tabellenwerte(kodierung: it.kodierung.beschreibung)
         func zelle(_ r: CSVZeile, _ rolle: String) -> (String, Int)? {
             guard let n = z.spalten[rolle], let i = idx[n] else { return nil }
-            return (r.fields[i].trimmingCharacters(in: .whitespaces), i)
+            return (r.fields[i].getrimmt, i)
         }
         for r in t.rows {
             let gebiet = zelle(r, "gebiet")

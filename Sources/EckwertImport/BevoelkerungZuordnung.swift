@@ -55,12 +55,7 @@ public struct BevoelkerungZuordnung: Sendable {
 
     private mutating func lesen(_ key: String, _ v: Node, _ l: inout ZuordnungsLeser) {
         switch key {
-        case "kodierung":
-            if let s = l.text(v, key) {
-                if let k = Textkodierung.ausZuordnung(s) { kodierung = k } else {
-                    l.fehler(v, "kodierung: '\(s)' ist unbekannt – erlaubt: automatisch, utf-8, windows-1252, latin-1")
-                }
-            }
+        case "kodierung": kodierung = l.kodierung(v)
         case "zahlenformat": zahlenformat = l.auswahl(v, key, Zahlformat.allCases) ?? .deutsch
         case "jahr": jahr = l.ganzzahl(v, "jahr", 1990...2100)
         case "spalten":

@@ -54,7 +54,7 @@ enum CSVAbgleich {
         }
         let nl = alt.contains(0x0D) ? "\r\n" : "\n"
         let sep = String(t.separator)
-        var physisch = String(decoding: alt, as: UTF8.self).components(separatedBy: "\n")
+        var physisch = ModellText.physischeZeilen(String(decoding: alt, as: UTF8.self))
         if jahrSpalte == nil, let jahr = ansatzOhneJahr {
             // ansatz.csv without years: the rows are the Ansatz of Basisjahr + 1; a year column is added.
             physisch[t.headerLine - 1] = "jahr" + sep + physisch[t.headerLine - 1]
@@ -75,10 +75,10 @@ enum CSVAbgleich {
         var erledigt = Set<Datenzeile>()
         var loeschen = Set<Int>()
         for r in t.rows {
-            let jt = jahrSpalte.map { r.fields[$0].trimmingCharacters(in: .whitespaces) }
+            let jt = jahrSpalte.map { r.fields[$0].getrimmt }
             guard let jahr = jt.map({ Int($0) }) ?? ansatzOhneJahr else { continue }
-            let k = Datenzeile(jahr: jahr, produkt: r.fields[ip].trimmingCharacters(in: .whitespaces),
-                               groesse: r.fields[ig].trimmingCharacters(in: .whitespaces))
+            let k = Datenzeile(jahr: jahr, produkt: r.fields[ip].getrimmt,
+                               groesse: r.fields[ig].getrimmt)
             let produktJahr = Datenzeile(jahr: jahr, produkt: k.produkt, groesse: "")
             guard abgedeckt.contains(produktJahr), buchungszeile(k.groesse), !erledigt.contains(k) else {
                 aend.unveraendert += 1
@@ -87,7 +87,7 @@ enum CSVAbgleich {
             erledigt.insert(k)
             guard let h = neu[k] else {
                 loeschen.insert(r.line - 1)
-                aend.entfernt.append(beschreibung(k) + " (bisher \(r.fields[iw].trimmingCharacters(in: .whitespaces)))")
+                aend.entfernt.append(beschreibung(k) + " (bisher \(r.fields[iw].getrimmt))")
                 continue
             }
             let bisher = Zahl.parse(r.fields[iw]).map { Int(($0 * 100).rounded()) }
@@ -95,7 +95,7 @@ enum CSVAbgleich {
                 aend.unveraendert += 1
             } else {
                 physisch[r.line - 1] = zeilentext(k, h)
-                aend.geaendert.append(beschreibung(k) + ": \(r.fields[iw].trimmingCharacters(in: .whitespaces)) → "
+                aend.geaendert.append(beschreibung(k) + ": \(r.fields[iw].getrimmt) → "
                                       + ImportZahl.csvText(h))
             }
         }
@@ -116,8 +116,10 @@ enum CSVAbgleich {
 
     /// Year, product, then the scheme's line order.
     static func sortierteZeilen(_ s: [Datenzeile], _ reihenfolge: (String) -> Int) -> [Datenzeile] {
-        s.sorted { ($0.jahr, $0.produkt, reihenfolge($0.groesse), $0.groesse)
-            < ($1.jahr, $1.produkt, reihenfolge($1.groesse), $1.groesse) }
+        s.map { (zeile: $0, rang: reihenfolge($0.groesse)) }
+            .sorted { ($0.zeile.jahr, $0.zeile.produkt, $0.rang, $0.zeile.groesse)
+                < ($1.zeile.jahr, $1.zeile.produkt, $1.rang, $1.zeile.groesse) }
+            .map(\.zeile)
     }
 
     /// A file that did not exist: the header and every imported row.

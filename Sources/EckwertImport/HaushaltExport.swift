@@ -64,30 +64,19 @@ public enum HaushaltExport {
     public static func lesen(_ bytes: [UInt8], datei: String, zuordnung z: HaushaltZuordnung,
                              kontenrahmen k: Kontenrahmen,
                              bereichImModell: @escaping (String) -> String?) -> Result<Exportauswertung, ModelError> {
-        let dek: DekodierteDatei
-        switch Kodierung.dekodieren(bytes, angegeben: z.kodierung, datei: datei) {
-        case .failure(let e): return .failure(e)
-        case .success(let d): dek = d
-        }
-        let t: CSVTabelle
-        do { t = try CSV.lesen(dek.utf8, datei: datei) } catch { return .failure(error) }
-        var spalte: [String: Int] = [:]
-        var fehlend: [Diagnostic] = []
-        var benoetigt = z.spalten.map { ($0.key, $0.value) }
+        var benoetigt = z.spalten.map { (rolle: $0.key, name: $0.value) }
         for w in z.werte { benoetigt.append(("werte", w.spalte)) }
         if let lang = z.lang {
             benoetigt += [("lang jahr", lang.jahr), ("lang art", lang.art), ("lang wert", lang.wert)]
         }
-        for (rolle, name) in benoetigt {
-            switch t.spalteOderFehler(name) {
-            case .success(let i): spalte[name] = i
-            case .failure(let e):
-                fehlend += e.diagnostics.map { var d = $0; d.message += " (Zuordnung: \(rolle))"; return d }
-            }
+        let it: Importtabelle
+        switch Importtabelle.lesen(bytes, datei: datei, kodierung: z.kodierung, spalten: benoetigt) {
+        case .failure(let e): return .failure(e)
+        case .success(let w): it = w
         }
-        if !fehlend.isEmpty { return .failure(ModelError(fehlend)) }
-        var a = Auswerter(z: z, k: k, t: t, spalte: spalte, bereichImModell: bereichImModell,
-                          e: Exportauswertung(kodierung: dek))
+        let t = it.tabelle
+        var a = Auswerter(z: z, k: k, t: t, spalte: it.spalte, bereichImModell: bereichImModell,
+                          e: Exportauswertung(kodierung: it.kodierung))
         for zeile in t.rows { a.zeile(zeile) }
         a.e.datenzeilen = t.rows.count
         if z.spalten["konto"] == nil && z.spalten["zeile"] == nil {
@@ -107,10 +96,11 @@ public enum HaushaltExport {
         var e: Exportauswertung
         var produktIndex: [String: Int] = [:]
         var kontoCache: [String: String?] = [:]
+        lazy var seiten = HaushaltImport.seiten(k)
 
         func zelle(_ r: CSVZeile, _ rolle: String) -> (text: String, spalte: Int)? {
             guard let name = z.spalten[rolle], let i = spalte[name] else { return nil }
-            return (r.fields[i].trimmingCharacters(in: .whitespaces), i)
+            return (r.fields[i].getrimmt, i)
         }
 
         mutating func zeile(_ r: CSVZeile) {
@@ -120,11 +110,11 @@ public enum HaushaltExport {
             var werte: [(Int, Wertart, Seite?, String, Int)] = []
             if let lang = z.lang {
                 guard let ij = spalte[lang.jahr], let ia = spalte[lang.art], let iw = spalte[lang.wert] else { return }
-                let jt = r.fields[ij].trimmingCharacters(in: .whitespaces)
+                let jt = r.fields[ij].getrimmt
                 guard let jahr = Int(jt), (1990...2100).contains(jahr) else {
                     return nicht(r, ij, "Jahr '\(jt)' ist kein Jahr (erwartet z. B. 2025)", nil)
                 }
-                let at = r.fields[ia].trimmingCharacters(in: .whitespaces)
+                let at = r.fields[ia].getrimmt
                 guard let art = lang.arten[at.lowercased()] else {
                     let bekannt = lang.arten.keys.sorted().joined(separator: ", ")
                     return nicht(r, ia, "Wertart '\(at)' steht nicht unter lang: arten (bekannt: \(bekannt))", nil)
@@ -174,8 +164,7 @@ public enum HaushaltExport {
             case .failure(let f): return weg(f.spalte, f.grund)
             case .success(let l): linie = l
             }
-            let art_ = k.zeile(linie)?.art
-            let zeilenseite: Seite = art_ == .ertrag ? .ertrag : .aufwand
+            let zeilenseite = seiten[linie] ?? .aufwand
             if let kennz, kennz != zeilenseite {
                 return weg(zelle(r, "kennzeichen")?.spalte ?? i,
                            "Kennzeichen \(kennz.rawValue) passt nicht zur Zeile '\(linie)' (\(zeilenseite.rawValue))")

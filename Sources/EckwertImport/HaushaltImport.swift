@@ -69,9 +69,12 @@ public enum HaushaltImport {
         satz.setzen(URL(fileURLWithPath: stand.ordner).appendingPathComponent("modell.yaml").path,
                     Array(modellText.utf8))
         let k = stand.kontenrahmen
-        let bereichVon: (String) -> String = { nr in
-            ex.produkte.first { $0.nr == nr }?.bereich ?? stand.bereich(von: nr) ?? "–"
-        }
+        var bereichImExport: [String: String] = [:]
+        for p in ex.produkte { if let b = p.bereich { bereichImExport[p.nr] = b } }
+        let bereichVon: (String) -> String = { nr in bereichImExport[nr] ?? stand.bereich(von: nr) ?? "–" }
+        let seiten = Self.seiten(k)
+        var ordnung: [String: Int] = [:]
+        for (i, z) in k.zeilen.enumerated() where ordnung[z.key] == nil { ordnung[z.key] = i }
         var uebernommen: [Abstimmungsschluessel: Int] = [:]
         for art in [Wertart.ist, .ansatz, .planung] {
             let rolle = art.rawValue
@@ -83,18 +86,19 @@ public enum HaushaltImport {
             }
             let pfad = stand.pfad(rolle)
             let alt = FileManager.default.contents(atPath: pfad).map { [UInt8]($0) }
-            if neu.isEmpty && alt == nil { continue }
+            if neu.isEmpty { continue }
             let datei = stand.dateien[rolle] ?? rolle
             let ergebnis = CSVAbgleich.zusammenfuehren(
-                alt: alt, datei: datei, neu: neu, abgedeckt: abgedeckt, buchungszeile: k.istBuchungszeile,
-                reihenfolge: { k.index($0) ?? Int.max }, ansatzOhneJahr: art == .ansatz ? stand.basisjahr + 1 : nil)
+                alt: alt, datei: datei, neu: neu, abgedeckt: abgedeckt,
+                buchungszeile: { seiten[$0] != nil || k.schluessel($0).map { seiten[$0] != nil } ?? false },
+                reihenfolge: { ordnung[$0] ?? Int.max }, ansatzOhneJahr: art == .ansatz ? stand.basisjahr + 1 : nil)
             switch ergebnis {
             case .failure(let e): return .failure(e)
             case .success(let (bytes, aend)):
                 if alt.map({ $0 != bytes }) ?? true { satz.setzen(pfad, bytes) }
                 bericht.aenderungen.append(aend)
                 // Read back what will be written: the reconciliation's "übernommen" comes from the file itself.
-                switch zurueckgelesen(bytes, datei, art, abgedeckt, z, k, bereichVon) {
+                switch zurueckgelesen(bytes, datei, art, abgedeckt, z, seiten, bereichVon) {
                 case .failure(let e): return .failure(e)
                 case .success(let s): uebernommen.merge(s, uniquingKeysWith: +)
                 }
@@ -124,7 +128,7 @@ public enum HaushaltImport {
 
     /// Sums of the written file's amounts of the covered products and years, in the export's sign convention.
     static func zurueckgelesen(_ bytes: [UInt8], _ datei: String, _ art: Wertart, _ abgedeckt: Set<Datenzeile>,
-                               _ z: HaushaltZuordnung, _ k: Kontenrahmen, _ bereich: (String) -> String)
+                               _ z: HaushaltZuordnung, _ seiten: [String: Seite], _ bereich: (String) -> String)
         -> Result<[Abstimmungsschluessel: Int], ModelError> {
         let t: CSVTabelle
         do { t = try CSV.lesen(bytes, datei: datei) } catch { return .failure(error) }
@@ -135,15 +139,21 @@ public enum HaushaltImport {
         }
         var s: [Abstimmungsschluessel: Int] = [:]
         for r in t.rows {
-            guard let jahr = Int(r.fields[ij].trimmingCharacters(in: .whitespaces)) else { continue }
-            let produkt = r.fields[ip].trimmingCharacters(in: .whitespaces)
-            let g = r.fields[ig].trimmingCharacters(in: .whitespaces)
-            guard abgedeckt.contains(Datenzeile(jahr: jahr, produkt: produkt, groesse: "")), k.istBuchungszeile(g),
+            guard let jahr = Int(r.fields[ij].getrimmt) else { continue }
+            let produkt = r.fields[ip].getrimmt
+            let g = r.fields[ig].getrimmt
+            guard abgedeckt.contains(Datenzeile(jahr: jahr, produkt: produkt, groesse: "")), let seite = seiten[g],
                   let w = Zahl.parse(r.fields[iw]) else { continue }
-            let seite: Seite = k.zeile(g)?.art == .ertrag ? .ertrag : .aufwand
             let h = z.vorzeichen.modellwert(Int((w * 100).rounded()), seite)
             s[Abstimmungsschluessel(art: art, jahr: jahr, bereich: bereich(produkt)), default: 0] += h
         }
         return .success(s)
+    }
+
+    /// The side of every Buchungszeile of the scheme (sum lines have none).
+    static func seiten(_ k: Kontenrahmen) -> [String: Seite] {
+        var s: [String: Seite] = [:]
+        for z in k.zeilen where !z.istSumme { s[z.key] = z.art == .ertrag ? .ertrag : .aufwand }
+        return s
     }
 }

@@ -8,24 +8,27 @@ extension HaushaltImport {
         var gruppen: [String] = [], bereiche: [String] = [], produkte: [String] = []
         var gesehenG = Set(stand.produktgruppen.keys), gesehenB = Set(stand.produktbereiche.keys)
         let q = ModellText.zitiert
-        for p in ex.produkte {
-            if let g = p.gruppe, !gesehenG.contains(g) {
-                gesehenG.insert(g)
-                gruppen.append("- {nr: \(q(g)), name: \(q(p.gruppenname ?? "Produktgruppe \(g)"))}")
-                bericht.neueGruppen.append(g)
-                if p.gruppenname == nil { bericht.hinweise.append("Produktgruppe \(g): kein Name im Export – bitte "
-                                                                  + "in modell.yaml eintragen") }
-            } else if let g = p.gruppe, let n = p.gruppenname, let alt = stand.produktgruppen[g], alt != n {
-                bericht.hinweise.append(Self.anderer("Produktgruppe \(g)", n, alt))
+        /// A level of the export: new (appended, named or with a note to name it) or known (names compared).
+        func ebene(_ art: String, _ nr: String, _ name: String?, _ imModell: [String: String],
+                   _ gesehen: inout Set<String>, _ eintraege: inout [String], _ neu: inout [String]) {
+            if !gesehen.contains(nr) {
+                gesehen.insert(nr)
+                eintraege.append("- {nr: \(q(nr)), name: \(q(name ?? "\(art) \(nr)"))}")
+                neu.append(nr)
+                if name == nil {
+                    bericht.hinweise.append("\(art) \(nr): kein Name im Export – bitte in modell.yaml eintragen")
+                }
+            } else if let name, let alt = imModell[nr], alt != name {
+                bericht.hinweise.append(Self.anderer("\(art) \(nr)", name, alt))
             }
-            if let b = p.bereich, !gesehenB.contains(b) {
-                gesehenB.insert(b)
-                bereiche.append("- {nr: \(q(b)), name: \(q(p.bereichsname ?? "Produktbereich \(b)"))}")
-                bericht.neueBereiche.append(b)
-                if p.bereichsname == nil { bericht.hinweise.append("Produktbereich \(b): kein Name im Export – bitte "
-                                                                   + "in modell.yaml eintragen") }
-            } else if let b = p.bereich, let n = p.bereichsname, let alt = stand.produktbereiche[b], alt != n {
-                bericht.hinweise.append(Self.anderer("Produktbereich \(b)", n, alt))
+        }
+        for p in ex.produkte {
+            if let g = p.gruppe {
+                ebene("Produktgruppe", g, p.gruppenname, stand.produktgruppen, &gesehenG, &gruppen, &bericht.neueGruppen)
+            }
+            if let b = p.bereich {
+                ebene("Produktbereich", b, p.bereichsname, stand.produktbereiche, &gesehenB, &bereiche,
+                      &bericht.neueBereiche)
             }
             if let alt = stand.produkte[p.nr] {
                 if let n = p.name, n != alt {
@@ -41,6 +44,8 @@ extension HaushaltImport {
             produkte.append("  art: \(z.neueProdukteArt)")
             bericht.neueProdukte.append(p.nr)
         }
+        var gesehen = Set<String>()
+        bericht.hinweise = bericht.hinweise.filter { gesehen.insert($0).inserted }
         var text = stand.modellText
         for (liste, e) in [("produkte", produkte), ("produktgruppen", gruppen), ("produktbereiche", bereiche)] {
             switch ModellText.anhaengen(text, liste: liste, e) {

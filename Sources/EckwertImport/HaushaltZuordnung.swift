@@ -116,12 +116,7 @@ public struct HaushaltZuordnung: Sendable {
 
     private mutating func lesen(_ key: String, _ v: Node, _ l: inout ZuordnungsLeser, _ k: Kontenrahmen) {
         switch key {
-        case "kodierung":
-            if let s = l.text(v, key) {
-                if let kod = Textkodierung.ausZuordnung(s) { kodierung = kod } else {
-                    l.fehler(v, "kodierung: '\(s)' ist unbekannt – erlaubt: automatisch, utf-8, windows-1252, latin-1")
-                }
-            }
+        case "kodierung": kodierung = l.kodierung(v)
         case "zahlenformat": zahlenformat = l.auswahl(v, key, Zahlformat.allCases) ?? .deutsch
         case "vorzeichen": vorzeichen = l.auswahl(v, key, Vorzeichenregel.allCases) ?? .ertraegeNegativ
         case "spalten":
@@ -234,8 +229,7 @@ public struct HaushaltZuordnung: Sendable {
             l.fehler(w, "ohne Konto und Zeile muss jede Wertspalte eine seite haben, oder es gibt eine Spalte "
                         + "kennzeichen")
         }
-        if (vorzeichen == .nachKennzeichen || spalten["kennzeichen"] != nil) && spalten["kennzeichen"] != nil
-            && kennzeichen.isEmpty {
+        if spalten["kennzeichen"] != nil && kennzeichen.isEmpty {
             l.fehler(w, "kennzeichen: die Texte für ertrag und aufwand fehlen (z. B. {ertrag: [E], aufwand: [A]})")
         }
         if vorzeichen == .nachKennzeichen && spalten["kennzeichen"] == nil {

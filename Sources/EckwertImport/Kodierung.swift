@@ -31,6 +31,37 @@ public struct DekodierteDatei: Sendable {
     }
 }
 
+/// An export or table read for an importer: decoded, parsed as CSV, and the columns the mapping names found.
+struct Importtabelle {
+    var kodierung: DekodierteDatei
+    var tabelle: CSVTabelle
+    /// Column name → 0-based index.
+    var spalte: [String: Int]
+
+    /// Every column the mapping names that the header lacks is one error (naming the mapping's role).
+    static func lesen(_ bytes: [UInt8], datei: String, kodierung: Textkodierung?, spalten: [(rolle: String, name: String)])
+        -> Result<Importtabelle, ModelError> {
+        let dek: DekodierteDatei
+        switch Kodierung.dekodieren(bytes, angegeben: kodierung, datei: datei) {
+        case .failure(let e): return .failure(e)
+        case .success(let d): dek = d
+        }
+        let t: CSVTabelle
+        do { t = try CSV.lesen(dek.utf8, datei: datei) } catch { return .failure(error) }
+        var index: [String: Int] = [:]
+        var fehlend: [Diagnostic] = []
+        for (rolle, name) in spalten {
+            switch t.spalteOderFehler(name) {
+            case .success(let i): index[name] = i
+            case .failure(let e):
+                fehlend += e.diagnostics.map { var d = $0; d.message += " (Zuordnung: \(rolle))"; return d }
+            }
+        }
+        if !fehlend.isEmpty { return .failure(ModelError(fehlend)) }
+        return .success(Importtabelle(kodierung: dek, tabelle: t, spalte: index))
+    }
+}
+
 /// Detects and converts the encoding of an export.
 ///
 /// Detection: a UTF-8 byte order mark, or bytes that are valid UTF-8 throughout, mean UTF-8; anything else is

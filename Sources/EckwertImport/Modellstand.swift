@@ -110,7 +110,7 @@ enum ModellText {
     static func anhaengen(_ text: String, liste: String, _ eintraege: [String]) -> Result<String, ModelError> {
         guard !eintraege.isEmpty else { return .success(text) }
         let nl = text.contains("\r\n") ? "\r\n" : "\n"
-        var zeilen = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        var zeilen = physischeZeilen(text).map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         let endetMitUmbruch = zeilen.last == ""
         if endetMitUmbruch { zeilen.removeLast() }
         guard let start = zeilen.firstIndex(where: { $0.hasPrefix(liste + ":") }) else {
@@ -147,6 +147,14 @@ enum ModellText {
         }
         zeilen.insert(contentsOf: eintraege.map { $0.isEmpty ? "" : einzug + $0 }, at: letzte + 1)
         return .success(zeilen.joined(separator: nl) + (endetMitUmbruch ? nl : ""))
+    }
+
+    /// The physical lines of a text, split at LF only (a CR stays at the end of its line). Swift's own splitting
+    /// by Character would keep CRLF together and not split at all.
+    static func physischeZeilen(_ text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0))
+        }
     }
 
     /// A YAML double-quoted string.

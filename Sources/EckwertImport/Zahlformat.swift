@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the numbers of an export are written. The mapping file states it; nothing is guessed, so `1.500` in a
 /// German file is one thousand five hundred and never 1.5.
 public enum Zahlformat: String, Sendable, CaseIterable {
@@ -131,5 +133,16 @@ public enum Zahlfehler: Error, Sendable, Equatable {
         case .negativ: "negativ (erwartet eine Anzahl ≥ 0)"
         case .keineGanzeZahl: "keine ganze Zahl (erwartet eine Anzahl Personen)"
         }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs; the common case (nothing to trim) costs two byte checks.
+    var getrimmt: String {
+        let u = utf8
+        guard let a = u.first, let z = u.last else { return self }
+        let leer: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        if !leer(a) && !leer(z) { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

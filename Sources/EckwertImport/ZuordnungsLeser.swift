@@ -85,6 +85,14 @@ struct ZuordnungsLeser {
         return nil
     }
 
+    /// `kodierung:` of a mapping: nil for `automatisch`, else the stated encoding.
+    mutating func kodierung(_ n: Node) -> Textkodierung? {
+        guard let s = text(n, "kodierung") else { return nil }
+        if let k = Textkodierung.ausZuordnung(s) { return k }
+        fehler(n, "kodierung: '\(s)' ist unbekannt – erlaubt: automatisch, utf-8, windows-1252, latin-1")
+        return nil
+    }
+
     /// Parses the file text; nil (with the syntax problems) when it is not YAML.
     mutating func wurzel(_ bytes: [UInt8]) -> Node? {
         var b = bytes[...]

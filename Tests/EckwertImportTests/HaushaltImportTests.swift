@@ -262,3 +262,19 @@ import Testing
         #expect(b.export.nichtUebernommen.map { $0.ort.line ?? 0 } == [6])
     }
 }
+
+@Suite struct CRLFTests {
+    @Test func bestehendeDateiMitCRLFBleibtCRLF() throws {
+        let ist = "jahr;produkt;groesse;wert\r\n2025;361001;faelle;120\r\n2025;361001;transferaufwendungen;1\r\n"
+        let export = "Produkt;Konto;Ist\r\n361001;53310000;7,00\r\n361001;50100000;2,00\r\n"
+        let z = "spalten: {produkt: Produkt, konto: Konto}\nwerte: [{spalte: Ist, jahr: 2025, art: ist}]\n"
+        let (r, o) = try haushalt(export: Array(export.utf8), zuordnung: z,
+                                  modell: ["modell.yaml": startmodell.replacingOccurrences(of: "\n", with: "\r\n"),
+                                           "ist.csv": ist])
+        let b = try r.get()
+        #expect(lies(o + "/ist.csv") == "jahr;produkt;groesse;wert\r\n2025;361001;faelle;120\r\n"
+                + "2025;361001;transferaufwendungen;7\r\n2025;361001;personalaufwendungen;2\r\n")
+        #expect(b.aenderungen.first?.geaendert == ["2025 361001 transferaufwendungen: 1 → 7"])
+        #expect(lies(o + "/modell.yaml") == startmodell.replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+}
