@@ -124,14 +124,7 @@ enum Modellpruefung {
 
         // Ist data.
         if istPruefbar { pruefeIst(m, datei: dateien.ist, befund: befund) }
-        if let a = m.ansatz {
-            for (p, zeilen) in a.werte.sorted(by: { $0.key < $1.key }) {
-                if !nrn.contains(p) { befund.fehler(SourceLocation(file: dateien.ansatz), "Produkt '\(p)' gibt es in modell.yaml nicht") }
-                for g in zeilen.keys.sorted() where g != "faelle" && !m.kontenrahmen.istBuchungszeile(g) {
-                    befund.fehler(SourceLocation(file: dateien.ansatz), "Größe '\(g)' (Produkt \(p)) ist keine Buchungszeile des Kontenrahmens und nicht 'faelle'")
-                }
-            }
-        }
+        Planpruefung.pruefen(m, md, istPruefbar: istPruefbar, befund: befund)
 
         // Drivers need their Ist; measures act on rates; scenario overrides must have something to act on.
         for p in m.produkte where istPruefbar {
