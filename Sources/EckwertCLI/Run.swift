@@ -74,15 +74,17 @@ extension Eckwert {
 
         public func run() throws {
             let m = try modellLaden(modell, warnungenZeigen: false)
-            if let s = scenario, m.szenario(s) == nil {
+            if let s = scenario, m.szenario(s) == nil, s != "planung" {
                 fehlerausgabe("error: Szenario '\(s)' gibt es nicht (vorhanden: \(m.szenarien.map(\.name).joined(separator: ", ")))")
                 throw ExitCode(1)
             }
             let p = Projektion(m)
             let laeufe = m.szenarien.filter { scenario == nil || $0.name == scenario }.map { p.rechnen($0) }
+            // The Planung der Kämmerei beside the forecast (all scenarios, or `--scenario planung` alone).
+            let planung = scenario == nil || scenario == "planung" ? Langformat.planung(m) : []
             switch format {
-            case .csv: ausgeben(Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) }))
-            case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) }))
+            case .csv: ausgeben(Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) } + planung))
+            case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) } + planung))
             case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
             }
         }

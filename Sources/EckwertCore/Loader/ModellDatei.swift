@@ -310,7 +310,7 @@ struct ModellDatei {
         return p
     }
 
-    // MARK: - Plan data (spec section 15)
+    // MARK: - Plan data (modellformat.md section 15)
 
     /// modell.yaml `zuschussbedarf: ohne_ilv | mit_ilv` and `plausibilitaet: {abweichung: 0.10}`.
     static func plandatenSchluessel(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {

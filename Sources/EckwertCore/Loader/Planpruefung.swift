@@ -1,4 +1,4 @@
-/// Checks of the plan data (spec section 15): `ansatz.csv` years, `planung.csv`, `sondereffekte.csv`, the trend
+/// Checks of the plan data (modellformat.md section 15): `ansatz.csv` years, `planung.csv`, `sondereffekte.csv`, the trend
 /// of each `fortschreibung: trend` line, `zuschussbedarf: mit_ilv`; and `vorgaenger`, which the loader applies
 /// to the Ist before anything else reads it.
 enum Planpruefung {

@@ -32,3 +32,27 @@ public struct Jahreswerte: Sendable {
         return out
     }
 }
+
+extension Planungsmodell {
+    /// The plan figures (`ansatz` or `planung`) of a set of products in a year as a full Ergebnisplan column:
+    /// Buchungszeilen summed over the products, sum lines by the scheme. nil when no product of the set has a
+    /// row in that year (no plan is not a plan of 0).
+    public func planspalte(_ w: Jahreswerte?, produkte indizes: [Int], jahr: Int) -> [Double]? {
+        guard let w, let jahrWerte = w.werte[jahr], indizes.contains(where: { jahrWerte[produkte[$0].nr] != nil }) else {
+            return nil
+        }
+        var ep = kontenrahmen.zeilen.map { z in
+            [z.istSumme ? 0 : indizes.reduce(0) { $0 + (jahrWerte[produkte[$1].nr]?[z.key] ?? 0) }]
+        }
+        Summen.bilden(&ep, kontenrahmen.zeilen)
+        return ep.map { $0[0] }
+    }
+
+    /// Zuschussbedarf of the plan figures of a set of products in a year; nil where `planspalte` is nil.
+    public func planZuschuss(_ w: Jahreswerte?, produkte indizes: [Int], jahr: Int) -> Double? {
+        planspalte(w, produkte: indizes, jahr: jahr).map { kontenrahmen.zuschussrechnung.jahr($0.map { [$0] }, 0) }
+    }
+
+    /// The years of the Planung der Kämmerei within the forecast years, ascending.
+    public var planungsjahre: [Int] { (planung?.jahre ?? []).filter { prognosejahre.contains($0) } }
+}

@@ -141,7 +141,7 @@ public struct Produkt: Sendable {
     }
 }
 
-/// The base of a product's lines without a driver (spec section 15).
+/// The base of a product's lines without a driver (modellformat.md section 15).
 public enum Planbasis: String, Sendable, Hashable {
     /// The Ist of the Basisjahr (after Sondereffekte).
     case ist

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The base of every line without a driver (spec section 15), per product and Ergebnisplan line:
+/// The base of every line without a driver (modellformat.md section 15), per product and Ergebnisplan line:
 /// - the start value: the Ist of the Basisjahr less its Sondereffekt;
 /// - fixed values: with `basis: ansatz` (written, or automatic for a product with an Ansatz but no Ist in the
 ///   Basisjahr) the Ansatz in each year that has one — also for a single line that has no Ist in the Basisjahr
