@@ -44,8 +44,9 @@ extension Eckwert {
         public init() {}
 
         public func run() throws {
-            let m = try modellLaden(modell, warnungenZeigen: false)
-            let e = Planungslauf.rechnen(m, rechnen.optionen, fortschritt: leise ? nil : fortschrittAusgabe)
+            let (m, befunde) = try modellLadenMitBefunden(modell)
+            let e = Planungslauf.rechnen(m, rechnen.optionen, ladebefunde: befunde,
+                                         fortschritt: leise ? nil : fortschrittAusgabe)
             ausgeben(Laufbericht.zusammenfassung(e))
             guard !ohneDokumente else { return }
             let ordner = berichtsordner(m, out)

@@ -153,7 +153,8 @@ enum Modellpruefung {
             }
         }
         let mitIstB = Set(m.ist.werte.keys.lazy.filter { $0.jahr == B }.map(\.produkt))
-        for p in m.produkte where istPruefbar && !mitIstB.contains(p.nr) {
+        // A product with an Ansatz takes it as its base instead (section 15; `check` notes it).
+        for p in m.produkte where istPruefbar && !mitIstB.contains(p.nr) && !(m.ansatz?.enthaelt(produkt: p.nr) ?? false) {
             befund.warnung(p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
         }
         for massnahme in md.massnahmen {

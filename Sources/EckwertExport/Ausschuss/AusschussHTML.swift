@@ -139,7 +139,7 @@ enum AusschussHTML {
         if let u = d.e.unsicherheit {
             s += "<dt>Unsicherheit</dt><dd>\(Zahlformat.zahl(Double(u.ziehungen))) Zufallsziehungen (P10–P90-Band)</dd>"
         }
-        s += "<dt>Beträge</dt><dd>Zuschussbedarf = ordentliche Aufwendungen − ordentliche Erträge; Tabellen in \(d.betragseinheit), Diagramme in Mio. Euro</dd></dl>\n"
+        s += "<dt>Beträge</dt><dd>\(esc(Zuschusstext.gleichung(m))); Tabellen in \(d.betragseinheit), Diagramme in Mio. Euro</dd></dl>\n"
         if let g = d.verlaeufe.first, let sq = g.szenarien.first(where: { $0.name == d.hauptszenario }),
            let t = d.jahre.firstIndex(of: m.haushaltsjahr), t < sq.werte.count {
             let verfehlt = Set(d.e.zielerreichung.filter { $0.erreicht == false && $0.szenario == d.hauptszenario }.map(\.ziel)).count

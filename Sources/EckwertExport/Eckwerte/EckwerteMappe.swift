@@ -49,7 +49,7 @@ struct EckwerteMappe {
         var r = try b.schluesselWerte(zeilen, ab: 3)
         r += 1
         let hinweise = [
-            "Eckwert = Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge) eines Budgetbereichs. \(m.basisjahr) ist Ist, der Ansatz \(m.basisjahr + 1) stammt aus ansatz.csv\(m.ansatz == nil ? " (für dieses Modell nicht vorhanden)" : ""), alle Werte ab \(m.basisjahr + 1) sind Prognosen des Modells.",
+            "Eckwert = \(Zuschusstext.mitFormel(m)) eines Budgetbereichs. \(m.basisjahr) ist Ist, der Ansatz \(m.basisjahr + 1) stammt aus ansatz.csv\(m.ansatz == nil ? " (für dieses Modell nicht vorhanden)" : ""), alle Werte ab \(m.basisjahr + 1) sind Prognosen des Modells.",
             "Pflicht = Produkte mit art: pflicht (gesetzlich, fremdbestimmt – kein Entscheidungsspielraum); freiwillig = art: freiwillig (steuerbar).",
             "Beträge sind bei der Darstellung kaufmännisch gerundet; Summen sind Formeln über die gezeigten Teile.",
         ]

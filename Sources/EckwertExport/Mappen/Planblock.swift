@@ -12,7 +12,7 @@ enum Planzelle {
 /// A plan (Ergebnisplan or Finanzplan lines of the scheme) for one unit: column 0 the line number, column 1 the
 /// line name, amounts from column `Planblock.ersteSpalte`. Buchungszeilen come from `inhalt`; sum lines are
 /// formulas per the scheme's `summe` definitions over the rows of this block; below them, optionally, the
-/// Zuschussbedarf as ordentliche Aufwendungen − ordentliche Erträge.
+/// Zuschussbedarf as the model defines it (`Zuschusstext`, `Zuschussrechnung`).
 enum Planblock {
     static let ersteSpalte = 2
 
@@ -48,11 +48,17 @@ enum Planblock {
             let r = r0 + zeilen.count
             rows[zuschussKey] = r
             try b.leer(r, 0, .betragGesamt)
-            try b.text("Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge)", r, 1, .betragGesamt)
+            try b.text(Zuschusstext.mitFormel(b.mappe.modell), r, 1, .betragGesamt)
+            // With `zuschussbedarf: mit_ilv` the ILV lines join the sum (as in the engine's Zuschussrechnung).
+            var teile = [(1.0, ra), (-1.0, re)]
+            if let i = k.zuschussrechnung.ilv {
+                if let a = rows[k.zeilen[i.aufwendungen].key] { teile.append((1, a)) }
+                if let e = rows[k.zeilen[i.ertraege].key] { teile.append((-1, e)) }
+            }
             for s in 0..<spalten {
                 let c = ersteSpalte + s
                 if leereSpalten.contains(s) { try b.leer(r, c, .betragGesamt); continue }
-                try b.summe([(1, ra), (-1, re)], spalte: c, nach: r, .betragGesamt)
+                try b.summe(teile, spalte: c, nach: r, .betragGesamt)
             }
         }
         return rows
