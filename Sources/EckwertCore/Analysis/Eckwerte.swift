@@ -39,6 +39,8 @@ public struct Eckwerte: Sendable {
         /// P90 − status quo of the Zuschussbedarf per Eckwert year; nil without draws (or without a status-quo run).
         public var risikopuffer: [Double]?
         public var investitionen: Investitionsreihe
+        /// Zuschussbedarf of the Planung der Kämmerei per Eckwert year; nil in a year without Planung for the unit.
+        public var planung: [Double?] = []
 
         /// Pflicht share of the Zuschussbedarf per Eckwert year (KGSt question a); nil where the total is 0.
         public func pflichtanteil(_ szenario: String) -> [Double?] {
@@ -135,7 +137,8 @@ public struct Eckwerte: Sendable {
                 }
             }
             return Bereich(einheit: einheit, ist: ist, ansatz: ansatz, eckwerte: eckwerte, risikopuffer: puffer,
-                           investitionen: inv)
+                           investitionen: inv,
+                           planung: jahre.map { m.planZuschuss(m.planung, produkte: einheit.produkte, jahr: $0) })
         }
 
         let bbEinheiten = m.einheiten(.budgetbereich)

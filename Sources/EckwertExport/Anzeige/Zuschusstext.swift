@@ -13,6 +13,11 @@ public enum Zuschusstext {
     /// "Zuschussbedarf (ordentliche Aufwendungen − …)".
     public static func mitFormel(_ m: Planungsmodell) -> String { "Zuschussbedarf (\(formel(m)))" }
 
+    /// The short label of a table row: "Zuschussbedarf (ord. Aufwendungen − ord. Erträge, ohne ILV)".
+    public static func zeile(_ m: Planungsmodell) -> String {
+        "Zuschussbedarf (ord. Aufwendungen − ord. Erträge, \(m.zuschussbedarf == .mitILV ? "mit" : "ohne") ILV)"
+    }
+
     /// "Zuschussbedarf = ordentliche Aufwendungen − …".
     public static func gleichung(_ m: Planungsmodell) -> String { "Zuschussbedarf = \(formel(m))" }
 }
