@@ -458,7 +458,16 @@ enum AusschussHTML {
         s += tabelle("ABC-Analyse (Zuschussbedarf in \(d.betragseinheit))", kopf: [("Rang", true), ("Produkt", false), ("Bezeichnung", false), ("Art", false),
                                                                                    ("Zuschussbedarf", true), ("Anteil", true), ("kumuliert", true), ("Klasse", true)],
                      zeilen: zeilenABC)
+        if !k.ohnePrognose.isEmpty {
+            s += "<p class=\"hinweis\">Ohne Prognose (kein Fallzahltreiber, kein Ist \(m.basisjahr), kein Ansatz) und daher weder "
+            s += "in der ABC-Analyse noch im Portfolio: \(k.ohnePrognose.map { esc("\($0.nr) \($0.name)") }.joined(separator: ", ")).</p>\n"
+        }
         s += "<h3>Portfolio: Wirkungsbeitrag und Ressourcenverbrauch</h3>\n"
+        guard !k.portfolio.isEmpty else {
+            s += "<p><b>Nicht bewertet:</b> kein Produkt hat einen Wirkungsbeitrag zu strategischen Zielen (modell.yaml: "
+            s += "strategische_ziele und wirkungsbeitrag je Produkt). Ohne ihn ordnet das Portfolio keine Produkte ein.</p>\n"
+            return abschnitt("produktkritik", s)
+        }
         s += "<p><b>Wirkungsbeitrag</b> = Σ Gewicht × Beitrag (0 kein, 1 gering, 2 mittel, 3 hoch) zu den strategischen Zielen: "
         s += m.strategischeZiele.map { "\(esc($0.name)) (Gewicht \(Zahlformat.zahl($0.gewicht, stellen: 2)))" }.joined(separator: ", ")
         s += ". <b>Ressourcenverbrauch</b> = Zuschussbedarf \(m.haushaltsjahr), Status quo. Die Quadrantengrenzen sind die Mediane "
@@ -484,6 +493,10 @@ enum AusschussHTML {
         s += tabelle("Portfolio (Ressourcenverbrauch in \(d.betragseinheit))", kopf: [("Produkt", false), ("Bezeichnung", false), ("Art", false),
                                                                                       ("Wirkungsbeitrag", true), ("Ressourcenverbrauch", true), ("Quadrant", false)],
                      zeilen: zeilenP)
+        if !k.nichtBewertet.isEmpty {
+            s += "<p class=\"hinweis\"><b>Nicht bewertet</b> (ohne Wirkungsbeitrag, daher nicht eingeordnet und nicht in den Medianen): "
+            s += k.nichtBewertet.map { esc("\($0.nr) \($0.name)") }.joined(separator: ", ") + ".</p>\n"
+        }
         s += "<p class=\"hinweis\">Pflichtleistungen sind gesetzlich vorgegeben: „Prüfen/Umsteuern“ heißt bei ihnen, Steuerung über Zugang, Fallsteuerung und Prävention zu prüfen, nicht die Leistung einzustellen.</p>\n"
         return abschnitt("produktkritik", s)
     }

@@ -363,6 +363,11 @@ enum AusschussXlsx {
         try ws.write(string: "Median", row: last + 1, col: 1, format: f.summeText)
         try ws.write(number: Zahlformat.runden(k.medianWirkung, 2), row: last + 1, col: 3, format: f.zahl2)
         try ws.write(number: betrag(d, k.medianVerbrauch), row: last + 1, col: 4, format: f.betrag)
+        if !k.nichtBewertet.isEmpty {
+            let liste = k.nichtBewertet.map { "\($0.nr) \($0.name)" }.joined(separator: ", ")
+            try ws.write(string: "Nicht bewertet (ohne Wirkungsbeitrag, nicht eingeordnet): \(liste)", row: last + 2, col: 1,
+                         format: f.text)
+        }
         guard !k.portfolio.isEmpty else { return }
         let chart = try b.addChart(.scatter)
         try chart.addSeries(name: "Produkte", categories: XlsxRange(sheet: name, firstRow: 3, firstCol: 4, lastRow: last, lastCol: 4),

@@ -773,5 +773,54 @@ struct KaemmereiMappe {
             try zeile("Maßnahme umgesetzt", "\(mn.id) \(mn.name)", szen.map { .text($0.massnahmen.contains(mn.id) ? "ja" : "nein") })
         }
         try b.text("Nicht angegebene Werte erben die Szenarien von status-quo; Produkt-Trends ohne Angabe sind 0, der Erstattungsanteil ohne Angabe ist der des Produkts.", r + 1, 0, .legende, messen: false)
+        try basisDerPrognose(b, ab: r + 3)
+    }
+
+    /// Below the scenario assumptions (the same in every scenario): the Sondereffekte taken out of the Ist, the
+    /// products on the Ansatz and the lines carried forward by their Ist trend.
+    func basisDerPrognose(_ b: Blatt, ab r0: Int) throws {
+        var r = r0
+        let fb = Fortschreibungsbasis(m)
+        try b.text("Basis der Prognose (in allen Szenarien gleich)", r, 0, .untertitel); r += 1
+        try b.text(Zuschusstext.gleichung(m), r, 0, .legende, messen: false); r += 2
+        try b.text("Sondereffekte (aus dem Ist herausgerechnet, bevor es Basis der Prognose wird)", r, 0, .textFett); r += 1
+        if let se = m.sondereffekte, !se.schluessel.isEmpty {
+            try b.text("Jahr / Produkt", r, 0, .kopfLinks)
+            try b.text("Zeile", r, 1, .kopfLinks)
+            try b.text("Betrag", r, 2, .kopf)
+            r += 1
+            for k in se.schluessel {
+                let name = m.produkt(k.produkt)?.name ?? ""
+                try b.text("\(k.jahr) · \(k.produkt) \(name)", r, 0, .text, messen: false)
+                try b.text(m.kontenrahmen.zeile(k.groesse)?.name ?? k.groesse, r, 1, .text, messen: false)
+                try b.betrag(se.wert(k.jahr, k.produkt, k.groesse) ?? 0, r, 2)
+                r += 1
+            }
+        } else {
+            try b.text("keine (sondereffekte.csv liegt nicht vor)", r, 0, .text, messen: false); r += 1
+        }
+        r += 1
+        try b.text("Produkte mit dem Ansatz als Basis", r, 0, .textFett); r += 1
+        for (i, automatisch) in fb.ansatzbasis {
+            try b.text("\(m.produkte[i].nr) \(m.produkte[i].name)", r, 0, .text, messen: false)
+            try b.text(automatisch ? "kein Ist im Basisjahr \(m.basisjahr): Ansatz statt Nullen" : "basis: ansatz", r, 1, .text,
+                       messen: false)
+            r += 1
+        }
+        if fb.ansatzbasis.isEmpty { try b.text("keine", r, 0, .text, messen: false); r += 1 }
+        r += 1
+        try b.text("Zeilen mit Trend-Fortschreibung (geometrisches Mittel des Ist-Wachstums)", r, 0, .textFett); r += 1
+        var trends = 0
+        for (i, p) in m.produkte.enumerated() {
+            for (z, l) in fb.linien[i].enumerated() where l.art == .trend && l.trendjahre > 0 {
+                try b.text("\(p.nr) \(p.name)", r, 0, .text, messen: false)
+                try b.text("\(m.kontenrahmen.zeilen[z].name) (Ist \(m.basisjahr - l.trendjahre)–\(m.basisjahr))", r, 1, .text,
+                           messen: false)
+                try b.zahl(l.wachstum, r, 2, .prozent)
+                r += 1
+                trends += 1
+            }
+        }
+        if trends == 0 { try b.text("keine", r, 0, .text, messen: false) }
     }
 }
