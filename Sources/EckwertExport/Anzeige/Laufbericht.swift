@@ -93,7 +93,9 @@ public enum Laufbericht {
 
     public static func backtest(_ b: Backtestergebnis) -> String {
         var s = "Backtest ab \(b.ab): Prognose mit dem Stand von \(b.ab), verglichen mit dem Ist \(b.jahre.first ?? 0)–\(b.jahre.last ?? 0)\n"
-        s += "Abweichung = Prognose − Ist; MAPE = mittlerer absoluter Prozentfehler; Verzerrung = mittlerer Prozentfehler mit Vorzeichen\n\n"
+        s += "Abweichung = Prognose − Ist; MAPE = mittlerer absoluter Prozentfehler; Verzerrung = mittlerer Prozentfehler mit Vorzeichen\n"
+        for h in b.hinweise { s += "Hinweis: \(h)\n" }
+        s += "\n"
         var t = Texttabelle(kopf: ["Produkt", "Größe"] + b.jahre.flatMap { ["\($0) Prognose", "\($0) Ist", "Abw. %"] } + ["MAPE", "Verzerrung"])
         func zeilen(_ p: Backtestergebnis.Produktzeile) {
             if let fp = p.faelleprognose, p.mapeFaelle != nil {
