@@ -30,67 +30,92 @@ enum Planpruefung {
         }
     }
 
-    static func pruefen(_ m: Planungsmodell, _ md: ModellDatei, istPruefbar: Bool, befund: Befund) {
-        let B = m.basisjahr
-        let nrn = Set(m.produkte.map(\.nr))
-        let alt = Set(m.produkte.flatMap(\.vorgaenger))
+    typealias Regel = Modellpruefung.Regel
+
+    /// Each row of a plan-data file names a product of the model and a Buchungszeile (`faelle` only in the Ansatz);
+    /// `jahrPruefen` checks the row's year.
+    static func zeilen(_ k: Modellpruefung.Kontext, _ w: Jahreswerte?, _ quelle: String, faelleErlaubt: Bool,
+                       _ jahrPruefen: (IstSchluessel, SourceLocation) -> Void) {
+        guard let w else { return }
+        let nrn = k.produkte.nrn
+        let alt = Set(k.m.produkte.flatMap(\.vorgaenger))
+        var gemeldet = Set<String>()
+        for s in w.schluessel {
+            let ort = w.orte[s] ?? SourceLocation(file: k.dateiname(quelle))
+            if !nrn.contains(s.produkt), gemeldet.insert("p" + s.produkt).inserted {
+                var text = "Produkt '\(s.produkt)' gibt es in modell.yaml nicht"
+                if alt.contains(s.produkt) { text += " (es ist ein vorgaenger – bitte die neue Nummer verwenden)" }
+                if let h = Aehnlichkeit.vorschlag(s.produkt, aus: nrn.sorted()) { text += " – meinten Sie '\(h)'?" }
+                k.befund.fehler(ort, text)
+            }
+            let erlaubt = k.m.kontenrahmen.istBuchungszeile(s.groesse) || (faelleErlaubt && s.groesse == "faelle")
+            if !erlaubt, gemeldet.insert("g" + s.groesse).inserted {
+                k.befund.fehler(ort, "Größe '\(s.groesse)' (Produkt \(s.produkt)) ist keine Buchungszeile des Kontenrahmens"
+                                + (faelleErlaubt ? " und nicht 'faelle'" : ""))
+            }
+            jahrPruefen(s, ort)
+        }
+    }
+
+    /// `ansatz.csv`: products, lines, and every year within Basisjahr + 1 … Horizont.
+    static let ansatz: Regel = { k in
+        let m = k.m, B = m.basisjahr
+        guard k.md.basisjahrGueltig else { return }
+        zeilen(k, m.ansatz, "ansatz", faelleErlaubt: true) { s, ort in
+            if !(B + 1...m.horizont).contains(s.jahr) {
+                k.befund.fehler(ort, "Ansatz für das Jahr \(s.jahr): ein Ansatz gilt für ein Planjahr \(B + 1)…\(m.horizont) "
+                                + "(Basisjahr \(B) + 1 bis Horizont)")
+            }
+        }
+        for p in m.produkte where p.basis == .ansatz && !(m.ansatz?.enthaelt(produkt: p.nr) ?? false) {
+            k.befund.fehler(p.ort, "Produkt \(p.nr): basis ansatz, aber \(k.dateiname("ansatz")) hat keine Zeile für dieses Produkt")
+        }
+    }
+
+    /// `planung.csv`: products and lines; a year outside the forecast years is not shown (a warning).
+    static let planung: Regel = { k in
+        let m = k.m, B = m.basisjahr
+        guard k.md.basisjahrGueltig else { return }
+        var gemeldet = Set<Int>()
+        zeilen(k, m.planung, "planung", faelleErlaubt: false) { s, ort in
+            if !(B + 1...m.horizont).contains(s.jahr), gemeldet.insert(s.jahr).inserted {
+                k.befund.warnung(ort, "Planung für das Jahr \(s.jahr) liegt außerhalb der Prognosejahre \(B + 1)…\(m.horizont) "
+                                 + "und wird nicht gezeigt")
+            }
+        }
+    }
+
+    /// `sondereffekte.csv`: a Sondereffekt lies in an Ist year and on a line that has an Ist in that year.
+    static let sondereffekte: Regel = { k in
+        let m = k.m, B = m.basisjahr
+        guard k.istPruefbar else { return }
+        zeilen(k, m.sondereffekte, "sondereffekte", faelleErlaubt: false) { s, ort in
+            if s.jahr > B {
+                k.befund.fehler(ort, "Sondereffekt im Jahr \(s.jahr): Sondereffekte sind im Ist enthalten, also bis zum Basisjahr \(B)")
+            } else if k.produkte.nrn.contains(s.produkt), m.kontenrahmen.istBuchungszeile(s.groesse),
+                      m.ist.wert(s.jahr, s.produkt, s.groesse) == nil {
+                k.befund.fehler(ort, "Sondereffekt für Produkt \(s.produkt), \(s.groesse), \(s.jahr): \(k.dateiname("ist")) hat für "
+                                + "diese Zeile und dieses Jahr kein Ist – ein Sondereffekt wird aus dem Ist herausgerechnet")
+            }
+        }
+    }
+
+    /// modell.yaml: predecessors are former numbers, `mit_ilv` needs the scheme's ILV lines, every trend has two
+    /// positive Ist years.
+    static let basis: Regel = { k in
+        let m = k.m
         for p in m.produkte {
-            for v in p.vorgaenger where nrn.contains(v) {
-                befund.fehler(p.ort, "Produkt \(p.nr): vorgaenger '\(v)' ist selbst ein Produkt des Modells – ein "
-                              + "Vorgänger ist eine frühere Nummer, die es nicht mehr gibt")
-            }
-        }
-        func zeilen(_ w: Jahreswerte?, _ datei: String, faelleErlaubt: Bool, _ jahrPruefen: (IstSchluessel, SourceLocation?) -> Void) {
-            guard let w else { return }
-            var gemeldet = Set<String>()
-            for k in w.schluessel {
-                let ort = w.orte[k] ?? SourceLocation(file: datei)
-                if !nrn.contains(k.produkt), gemeldet.insert("p" + k.produkt).inserted {
-                    var text = "Produkt '\(k.produkt)' gibt es in modell.yaml nicht"
-                    if alt.contains(k.produkt) { text += " (es ist ein vorgaenger – bitte die neue Nummer verwenden)" }
-                    if let h = Aehnlichkeit.vorschlag(k.produkt, aus: nrn.sorted()) { text += " – meinten Sie '\(h)'?" }
-                    befund.fehler(ort, text)
-                }
-                let erlaubt = m.kontenrahmen.istBuchungszeile(k.groesse) || (faelleErlaubt && k.groesse == "faelle")
-                if !erlaubt, gemeldet.insert("g" + k.groesse).inserted {
-                    befund.fehler(ort, "Größe '\(k.groesse)' (Produkt \(k.produkt)) ist keine Buchungszeile des Kontenrahmens"
-                                  + (faelleErlaubt ? " und nicht 'faelle'" : ""))
-                }
-                jahrPruefen(k, ort)
-            }
-        }
-        let horizont = "\(B + 1)…\(m.horizont)"
-        zeilen(m.ansatz, "ansatz.csv", faelleErlaubt: true) { k, ort in
-            if !(B + 1...m.horizont).contains(k.jahr) {
-                befund.fehler(ort, "Ansatz für das Jahr \(k.jahr): ein Ansatz gilt für ein Planjahr \(horizont) "
-                              + "(Basisjahr \(B) + 1 bis Horizont)")
-            }
-        }
-        var planjahreGemeldet = Set<Int>()
-        zeilen(m.planung, "planung.csv", faelleErlaubt: false) { k, ort in
-            if !(B + 1...m.horizont).contains(k.jahr), planjahreGemeldet.insert(k.jahr).inserted {
-                befund.warnung(ort, "Planung für das Jahr \(k.jahr) liegt außerhalb der Prognosejahre \(horizont) und wird nicht gezeigt")
-            }
-        }
-        zeilen(m.sondereffekte, "sondereffekte.csv", faelleErlaubt: false) { k, ort in
-            guard istPruefbar else { return }
-            if k.jahr > B {
-                befund.fehler(ort, "Sondereffekt im Jahr \(k.jahr): Sondereffekte sind im Ist enthalten, also bis zum Basisjahr \(B)")
-            } else if nrn.contains(k.produkt), m.kontenrahmen.istBuchungszeile(k.groesse),
-                      m.ist.wert(k.jahr, k.produkt, k.groesse) == nil {
-                befund.fehler(ort, "Sondereffekt für Produkt \(k.produkt), \(k.groesse), \(k.jahr): ist.csv hat für diese "
-                              + "Zeile und dieses Jahr kein Ist – ein Sondereffekt wird aus dem Ist herausgerechnet")
+            for v in p.vorgaenger where k.produkte.nrn.contains(v) {
+                k.befund.fehler(p.ort, "Produkt \(p.nr): vorgaenger '\(v)' ist selbst ein Produkt des Modells – ein "
+                                + "Vorgänger ist eine frühere Nummer, die es nicht mehr gibt")
             }
         }
         if m.zuschussbedarf == .mitILV, m.kontenrahmen.ilvErtraege == nil || m.kontenrahmen.ilvAufwendungen == nil {
-            befund.fehler(md.zuschussbedarfOrt, "zuschussbedarf: mit_ilv braucht im Kontenrahmen \(m.kontenrahmen.id) die Zeilen "
-                          + "der internen Leistungsbeziehungen (ilv_ertraege, ilv_aufwendungen)")
+            k.befund.fehler(k.md.zuschussbedarfOrt, "zuschussbedarf: mit_ilv braucht im Kontenrahmen \(m.kontenrahmen.id) die "
+                            + "Zeilen der internen Leistungsbeziehungen (ilv_ertraege, ilv_aufwendungen)")
         }
-        for p in m.produkte where p.basis == .ansatz && !(m.ansatz?.enthaelt(produkt: p.nr) ?? false) {
-            befund.fehler(p.ort, "Produkt \(p.nr): basis ansatz, aber ansatz.csv hat keine Zeile für dieses Produkt")
-        }
-        if istPruefbar {
-            for d in Fortschreibungsbasis(m).fehler { befund.diagnostics.append(d) }
+        if k.istPruefbar {
+            for d in Fortschreibungsbasis(m).fehler { k.befund.diagnostics.append(d) }
         }
     }
 }
