@@ -27,15 +27,17 @@ public struct Backtestergebnis: Sendable {
 public enum Backtest {
     public struct Fehler: Error, Sendable, CustomStringConvertible {
         public var meldung: String
+        /// True when the chosen start year itself is the problem (the caller names where it came from).
+        public var betrifftStartjahr = false
         public var description: String { meldung }
     }
 
     public static func rechnen(_ m: Planungsmodell, ab: Int) throws(Fehler) -> Backtestergebnis {
         guard ab < m.basisjahr else {
-            throw Fehler(meldung: "--from \(ab): das Startjahr muss vor dem Basisjahr \(m.basisjahr) liegen")
+            throw Fehler(meldung: "das Startjahr muss vor dem Basisjahr \(m.basisjahr) liegen", betrifftStartjahr: true)
         }
         guard m.ist.jahre.contains(ab) else {
-            throw Fehler(meldung: "--from \(ab): ist.csv enthält das Jahr \(ab) nicht")
+            throw Fehler(meldung: "ist.csv enthält das Jahr \(ab) nicht", betrifftStartjahr: true)
         }
         guard let sq = m.szenario("status-quo") else { throw Fehler(meldung: "kein Szenario status-quo") }
         // Driven products need the population of the start year and the cohort tables (an official projection made
@@ -58,7 +60,8 @@ public enum Backtest {
         let getrieben = m.produkte.filter { $0.fallzahl != nil }
         if !mitTreibern {
             guard getrieben.count < m.produkte.count else {
-                throw Fehler(meldung: "--from \(ab): jedes Produkt hat einen Fallzahltreiber, und dafür \(hinweise.joined(separator: "; "))")
+                throw Fehler(meldung: "jedes Produkt hat einen Fallzahltreiber, und dafür \(hinweise.joined(separator: "; "))",
+                             betrifftStartjahr: true)
             }
             if !getrieben.isEmpty {
                 hinweise.append("nachgerechnet sind nur die Produkte ohne Fallzahltreiber (Fortschreibung und Trend aus dem Ist); "
