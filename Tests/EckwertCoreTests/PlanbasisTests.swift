@@ -190,4 +190,36 @@ enum Planfixture {
         #expect(f.first?.hasSuffix("Produkt 20.1.03, Zeile personalaufwendungen: fortschreibung trend braucht ein positives "
                                    + "Ist (nach Sondereffekten) im Basisjahr 2025 und im Jahr davor; vorhanden: 2025: 200") == true)
     }
+
+    // MARK: Plausibility
+
+    /// 20.1.03 on its Ist (basis: ist): forecast 2026 = Sach 300 · 1,1 + Personal 200 · 1,05 = 540 against the
+    /// Ansatz 330 → +63,6 % (> 10 %). An Ist 2024 Personal of −50 on 20.1.03 makes the Produktbereich's
+    /// Personalaufwand 2024 negative. 20.1.02's Sach stands in Ansatz and Planung but in no Ist year.
+    @Test func warnungenGleichInCheckUndRun() throws {
+        let modell = Planfixture.modell.replacingOccurrences(of: ", basis: ansatz}", with: "}")
+        let dateien = try Planfixture.dateien(["modell.yaml": modell,
+                                                "ist.csv": Planfixture.ist + "2024;20.1.03;personalaufwendungen;-50\n"])
+        let geladen = try Modellbauer(dateien).laden()
+        let m = try #require(geladen.modell, "\(geladen.meldungen)")
+        // check: the loader's result and a projection; run: the whole Planungslauf. One function, one list.
+        let l = Planungslauf.projizieren(m)
+        let check = Plausibilitaet.warnungen(m, ladebefunde: geladen.diagnostics, laeufe: l.laeufe, ist: l.ist)
+        let run = Planungslauf.rechnen(m, ladebefunde: geladen.diagnostics).warnungen
+        #expect(check == run)
+        #expect(check.map(\.description) == [
+            "ist.csv:11:4: warning: Produktbereich 20 Verwaltung: personalaufwendungen ist im Ist 2024 über den ganzen "
+                + "Produktbereich negativ – Aufwand wird positiv erwartet; ist das Vorzeichen des Finanzverfahrens "
+                + "(Aufwand negativ) nicht umgestellt?",
+            "ansatz.csv:4:1: warning: Produkt 20.1.03 Beratung: die Prognose 2026 (status-quo) weicht vom Ansatz 2026 ab – "
+                + "Zuschussbedarf Prognose 540 €, Ansatz 330 € (+63,6 %); erlaubt sind 10 % (plausibilitaet.abweichung)",
+            "ansatz.csv:2:1: warning: Produkt 20.1.02: aufwendungen_sach_dienstleistungen steht im Ansatz, hat aber in "
+                + "keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?",
+            "planung.csv:3:1: warning: Produkt 20.1.02: aufwendungen_sach_dienstleistungen steht in der Planung, hat aber "
+                + "in keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?",
+        ])
+        let a = Plausibilitaet.ansatzabweichungen(m, statusQuo: l.laeufe.first { $0.szenario == "status-quo" })
+        #expect(a.map(\.produkt) == [2])
+        #expect(nahe(a.first?.anteil ?? 0, 210.0 / 330, abs: 1e-12))
+    }
 }

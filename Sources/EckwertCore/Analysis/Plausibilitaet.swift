@@ -68,8 +68,9 @@ public enum Plausibilitaet {
                     return da && s < 0
                 }
                 guard !jahre.isEmpty else { continue }
-                let ort = m.ist.orte.filter { k, _ in jahre.contains(k.jahr) && k.groesse == key && nrn.contains(k.produkt) }
+                var ort = m.ist.orte.filter { k, _ in jahre.contains(k.jahr) && k.groesse == key && nrn.contains(k.produkt) }
                     .values.min()
+                if ort?.line != nil { ort?.column = m.ist.spalten["wert"] }
                 out.append(.warning(ort,
                                     "Produktbereich \(pb.nr) \(pb.name): \(key) ist im Ist \(jahre.map(String.init).joined(separator: ", ")) "
                                     + "über den ganzen Produktbereich negativ – Aufwand wird positiv erwartet; ist das Vorzeichen "
