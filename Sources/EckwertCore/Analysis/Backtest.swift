@@ -53,14 +53,14 @@ public enum Backtest {
                        ("fruchtbarkeit.csv (alter;rate für 15–49)", m.fruchtbarkeit == nil),
                        ("wanderung.csv (geschlecht;alter;anteil)", m.wanderung == nil)].filter(\.1).map(\.0)
         if !fehlend.isEmpty {
-            hinweise.append("die Bevölkerung wird mit der Kohortenmethode fortgeschrieben; es \(fehlend.count == 1 ? "fehlt" : "fehlen") "
-                            + fehlend.joined(separator: ", "))
+            hinweise.append("es \(fehlend.count == 1 ? "fehlt" : "fehlen") \(fehlend.joined(separator: ", ")) für die "
+                            + "Kohortenmethode, mit der der Backtest die Bevölkerung fortschreibt")
         }
         let mitTreibern = hinweise.isEmpty
         let getrieben = m.produkte.filter { $0.fallzahl != nil }
         if !mitTreibern {
             guard getrieben.count < m.produkte.count else {
-                throw Fehler(meldung: "jedes Produkt hat einen Fallzahltreiber, und dafür \(hinweise.joined(separator: "; "))",
+                throw Fehler(meldung: "jedes Produkt hat einen Fallzahltreiber: \(hinweise.joined(separator: "; "))",
                              betrifftStartjahr: true)
             }
             if !getrieben.isEmpty {

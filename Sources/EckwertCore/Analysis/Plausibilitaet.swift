@@ -44,7 +44,8 @@ public enum Plausibilitaet {
         for a in ansatzabweichungen(m, statusQuo: sq) {
             let p = m.produkte[a.produkt]
             let ort = m.ansatz?.orte.filter { $0.key.jahr == a.jahr && $0.key.produkt == p.nr }.values.min()
-            let anteil = a.ansatz == 0 ? "" : " (\(a.differenz > 0 ? "+" : "")\(Datendateien.deutsch((a.anteil * 1000).rounded() / 10)) %)"
+            let prozent = Datendateien.deutsch((a.anteil * 1000).rounded() / 10)
+            let anteil = a.ansatz == 0 ? "" : " (\(a.differenz > 0 ? "+" : "")\(prozent) %)"
             add(.warning(ort, "Produkt \(p.nr) \(p.name): die Prognose \(a.jahr) (status-quo) weicht vom Ansatz \(a.jahr) ab – "
                          + "Zuschussbedarf Prognose \(euro(a.prognose)), Ansatz \(euro(a.ansatz))\(anteil); erlaubt sind "
                          + "\(Datendateien.deutsch(m.plausibilitaet.abweichung * 100)) % (plausibilitaet.abweichung)"))

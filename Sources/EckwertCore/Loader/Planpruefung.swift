@@ -1,4 +1,5 @@
-/// Checks of the plan data (modellformat.md section 15): `ansatz.csv` years, `planung.csv`, `sondereffekte.csv`, the trend
+/// Checks of the plan data (modellformat.md section 15): `ansatz.csv` years, `planung.csv`, `sondereffekte.csv`, the
+/// trend
 /// of each `fortschreibung: trend` line, `zuschussbedarf: mit_ilv`; and `vorgaenger`, which the loader applies
 /// to the Ist before anything else reads it.
 enum Planpruefung {
@@ -9,7 +10,10 @@ enum Planpruefung {
         for p in m.produkte { for v in p.vorgaenger where neu[v] == nil { neu[v] = p.nr } }
         guard !neu.isEmpty else { return }
         var ist = m.ist
-        for (k, v) in m.ist.werte.sorted(by: { ($0.key.jahr, $0.key.produkt, $0.key.groesse) < ($1.key.jahr, $1.key.produkt, $1.key.groesse) }) {
+        let sortiert = m.ist.werte.sorted {
+            ($0.key.jahr, $0.key.produkt, $0.key.groesse) < ($1.key.jahr, $1.key.produkt, $1.key.groesse)
+        }
+        for (k, v) in sortiert {
             guard let nr = neu[k.produkt] else { continue }
             let ziel = IstSchluessel(jahr: k.jahr, produkt: nr, groesse: k.groesse)
             ist.werte[k] = nil

@@ -21,7 +21,9 @@ public struct Jahreswerte: Sendable {
     public func enthaelt(produkt: String) -> Bool { werte.values.contains { $0[produkt] != nil } }
     /// Every (jahr, produkt, groesse) key, in a fixed order (year, product, line).
     public var schluessel: [IstSchluessel] {
-        werte.flatMap { j, ps in ps.flatMap { p, gs in gs.keys.map { IstSchluessel(jahr: j, produkt: p, groesse: $0) } } }
+        werte.flatMap { j, ps in
+            ps.flatMap { p, gs in gs.keys.map { IstSchluessel(jahr: j, produkt: p, groesse: $0) } }
+        }
             .sorted { ($0.jahr, $0.produkt, $0.groesse) < ($1.jahr, $1.produkt, $1.groesse) }
     }
 

@@ -63,12 +63,16 @@ public struct Fortschreibungsbasis: Sendable {
                 }
                 if l.art == .trend {
                     var jahre = 0
-                    while jahre < 5, let a = bereinigt(B - jahre - 1), a > 0, let b = bereinigt(B - jahre), b > 0 { jahre += 1 }
+                    while jahre < 5, let a = bereinigt(B - jahre - 1), a > 0, let b = bereinigt(B - jahre), b > 0 {
+                        jahre += 1
+                    }
                     if jahre >= 1, let xB = bereinigt(B), let x0 = bereinigt(B - jahre) {
                         l.wachstum = pow(xB / x0, 1 / Double(jahre)) - 1
                         l.trendjahre = jahre
                     } else {
-                        let werte = (max(B - 5, B - 30)...B).compactMap { j in bereinigt(j).map { "\(j): \(Datendateien.deutsch($0))" } }
+                        let werte = (B - 5...B).compactMap { j in
+                            bereinigt(j).map { "\(j): \(Datendateien.deutsch($0))" }
+                        }
                         fehler.append(.error(p.ort, "Produkt \(p.nr), Zeile \(key): fortschreibung trend braucht ein positives "
                                              + "Ist (nach Sondereffekten) im Basisjahr \(B) und im Jahr davor; vorhanden: "
                                              + (werte.isEmpty ? "kein Ist" : werte.joined(separator: "; "))))

@@ -6,7 +6,8 @@ public enum Zuschusstext {
     /// "ordentliche Aufwendungen − ordentliche Erträge, ohne interne Leistungsbeziehungen".
     public static func formel(_ m: Planungsmodell) -> String {
         m.zuschussbedarf == .mitILV
-            ? "ordentliche Aufwendungen − ordentliche Erträge, einschließlich der Aufwendungen und Erträge aus internen Leistungsbeziehungen"
+            ? "ordentliche Aufwendungen − ordentliche Erträge, einschließlich der Aufwendungen und Erträge aus "
+                + "internen Leistungsbeziehungen"
             : "ordentliche Aufwendungen − ordentliche Erträge, ohne interne Leistungsbeziehungen"
     }
 
