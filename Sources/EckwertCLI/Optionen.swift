@@ -9,6 +9,11 @@ struct Modellwahl: ParsableArguments {
     /// Loads the model; prints every diagnostic (with `warnungenZeigen` also warnings) to stderr and exits with
     /// status 1 when there are errors.
     func laden(warnungenZeigen: Bool = false) throws -> Planungsmodell {
+        try ladenMitBefunden(warnungenZeigen: warnungenZeigen).modell
+    }
+
+    /// As `laden`, also returning the loader's diagnostics (their warnings head the run's list of warnings).
+    func ladenMitBefunden(warnungenZeigen: Bool = false) throws -> (modell: Planungsmodell, befunde: [Diagnostic]) {
         let e = ModellLader.laden(ordner: modell)
         for d in e.diagnostics where d.severity == .error || warnungenZeigen {
             fehlerausgabe(d.description)
@@ -18,7 +23,7 @@ struct Modellwahl: ParsableArguments {
             fehlerausgabe("Modell \(modell): \(n) Fehler – nichts berechnet. `eckwert check \(modell)` zeigt die Übersicht.")
             throw ExitCode(1)
         }
-        return m
+        return (m, e.diagnostics)
     }
 }
 

@@ -105,7 +105,7 @@ private func historienModell(historie: [Int] = [2022]) -> [String: String] {
         do {
             _ = try Backtest.rechnen(m, ab: 2021)
         } catch {
-            #expect(error.meldung == "bevoelkerung_historie.csv enthält das Jahr 2021 nicht (vorhanden: 2022)")
+            #expect(error.meldung == "ist.csv enthält das Jahr 2021 nicht")
             #expect(error.betrifftStartjahr)
         }
         do {
@@ -124,16 +124,27 @@ private func historienModell(historie: [Int] = [2022]) -> [String: String] {
             #expect(error.meldung == "ist.csv enthält das Jahr 2021 nicht")
             #expect(error.betrifftStartjahr)
         }
-        // Without any history file.
+    }
+
+    /// Without population history the product without a driver is still backtested from the Ist alone:
+    /// 31.1.02 Personal 10.000 in 2022, Tarif 0 → forecast 10.000 in 2023 and 2024 against the Ist 10.300 and
+    /// 10.600 (−2,91 % and −5,66 %). The driven product is named as not backtested, with the missing file.
+    @Test func ohneHistorieNurUngetriebeneZeilen() throws {
         var ohne = historienModell()
         ohne["bevoelkerung_historie.csv"] = nil
-        let m3 = try Fixture.modell(ohne)
-        do {
-            _ = try Backtest.rechnen(m3, ab: 2022)
-            Issue.record("ohne Historie darf der Backtest nicht rechnen")
-        } catch {
-            #expect(error.meldung == "bevoelkerung_historie.csv enthält das Jahr 2022 nicht (vorhanden: keine)")
-            #expect(error.betrifftStartjahr)
-        }
+        let m = try Fixture.modell(ohne)
+        let b = try Backtest.rechnen(m, ab: 2022)
+        #expect(b.produkte.map(\.nr) == ["31.1.02"])
+        #expect(b.produkte[0].zuschussprognose == [10_000, 10_000])
+        #expect(b.produkte[0].zuschussIst == [10_300, 10_600])
+        #expect(b.gesamt.zuschussIst == [10_300, 10_600])   // the same products as the forecast
+        let mape = (300.0 / 10_300 + 600.0 / 10_600) / 2
+        #expect(abs((b.produkte[0].mapeZuschuss ?? 0) - mape) < 1e-12)
+        #expect(b.hinweise == [
+            "bevoelkerung_historie.csv enthält das Jahr 2022 nicht (vorhanden: keine); sie braucht die Spalten "
+                + "jahr;gebiet;geschlecht;alter;anzahl mit jedem Gebiet, Geschlecht (w, m) und Alter 0–100 für 2022",
+            "nachgerechnet sind nur die Produkte ohne Fallzahltreiber (Fortschreibung und Trend aus dem Ist); "
+                + "nicht nachgerechnet: 31.1.01 Hilfe A",
+        ])
     }
 }

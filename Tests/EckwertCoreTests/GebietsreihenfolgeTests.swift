@@ -49,7 +49,9 @@ import Testing
         do {
             _ = try Backtest.rechnen(m, ab: 2024)
         } catch {
-            #expect(error.meldung == "der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht wanderung.csv")
+            // Every product of this model has a driver: nothing can be backtested from the Ist alone.
+            #expect(error.meldung == "jedes Produkt hat einen Fallzahltreiber: es fehlt wanderung.csv "
+                    + "(geschlecht;alter;anteil) für die Kohortenmethode, mit der der Backtest die Bevölkerung fortschreibt")
             #expect(error.betrifftStartjahr)
         }
     }

@@ -45,8 +45,8 @@ import Testing
             ["quote_trend", "erstattung_anteil", "fallkosten_trend"])
         // daten: the registry's keys in table order, then the scheme file.
         #expect(s.schluessel("daten") == ["szenarien", "bevoelkerung", "ist", "sterbetafel", "fruchtbarkeit",
-                                          "wanderung", "vorausberechnung", "ansatz", "bevoelkerung_historie",
-                                          "kontenrahmen"])
+                                          "wanderung", "vorausberechnung", "ansatz", "planung", "sondereffekte",
+                                          "bevoelkerung_historie", "kontenrahmen"])
     }
 
     @Test func registerHatEindeutigeSchluesselUndDateien() {

@@ -98,9 +98,10 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     ///   36.2.01: 200.000 Personal                                 = 200.000   (S1 3, S2 3 → 3,0)
     ///   36.2.02: 50.000 Entgelte (Ertrag only)                    = −50.000   (none → 0)
     /// Total positive 1.000.000: 31.1.02 A (0,5), 31.1.01 A (reaches 0,8), 36.2.01 B (starts at 0,8), 36.2.02 C.
-    /// Medians: cost (−50.000, 200.000, 300.000, 500.000) → 250.000; effect (0; 1,2; 1,8; 3,0) → 1,5.
-    /// 31.1.01 (300.000 | 1,8) Halten; 31.1.02 (500.000 | 1,2) Prüfen; 36.2.01 (200.000 | 3,0) Ausbauen;
-    /// 36.2.02 Beobachten. The best scenario (10 % Sachkosten growth) must not be used.
+    /// 36.2.02 has no Wirkungsbeitrag: "nicht bewertet", not placed and not in the medians. Medians over the other
+    /// three: cost (200.000, 300.000, 500.000) → 300.000; effect (1,2; 1,8; 3,0) → 1,8.
+    /// 31.1.01 (300.000 | 1,8, both on the border = high) Halten; 31.1.02 (500.000 | 1,2) Prüfen;
+    /// 36.2.01 (200.000 | 3,0) Ausbauen. The best scenario (10 % Sachkosten growth) must not be used.
     @Test func kleinesModellEndeZuEnde() throws {
         let ordner = NSTemporaryDirectory() + "eckwert-produktkritik-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: ordner, withIntermediateDirectories: true)
@@ -117,9 +118,12 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
         let soll: [Double] = [500_000, 300_000, 200_000, -50_000]
         for (z, s) in zip(k.abc, soll) { #expect(abs(z.produkt.zuschuss - s) < 0.01, "\(z.produkt.nr)") }
         #expect(k.abc.map(\.klasse) == [.a, .a, .b, .c])
-        #expect(abs(k.medianVerbrauch - 250_000) < 0.01)
-        #expect(abs(k.medianWirkung - 1.5) < 1e-9)
-        #expect(k.portfolio.map(\.quadrant) == [.halten, .pruefen, .ausbauen, .beobachten])
+        #expect(abs(k.medianVerbrauch - 300_000) < 0.01)
+        #expect(abs(k.medianWirkung - 1.8) < 1e-9)
+        #expect(k.portfolio.map(\.produkt.nr) == ["31.1.01", "31.1.02", "36.2.01"])
+        #expect(k.portfolio.map(\.quadrant) == [.halten, .pruefen, .ausbauen])
+        #expect(k.nichtBewertet.map(\.nr) == ["36.2.02"])
+        #expect(k.ohnePrognose.isEmpty)
     }
 }
 

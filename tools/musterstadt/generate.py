@@ -4,7 +4,9 @@
 Writes (German CSV dialect: ';' separator, decimal comma, UTF-8, LF):
   sterbetafel.csv, fruchtbarkeit.csv, wanderung.csv,
   bevoelkerung_historie.csv (31.12.2019 .. 31.12.2024), bevoelkerung.csv (31.12.2025),
-  ist.csv (2020 .. 2025), ansatz.csv (2026).
+  ist.csv (2020 .. 2025), ansatz.csv (Doppelhaushalt 2026/2027, with a jahr column),
+  planung.csv (the Kämmerei's mittelfristige Ergebnisplanung 2026 .. 2029), sondereffekte.csv (a one-off refund
+  contained in the Ist 2025).
 
 All figures are fictional, sized on the published magnitudes of a city of about 620,000
 inhabitants (Leipzig). Python 3 standard library only, fixed seed: re-running reproduces
@@ -414,6 +416,52 @@ def ist_daten(pops, rng):
     return ist
 
 
+# ---- Plan data (modellformat.md section 15): own functions and their own random streams, so that the files
+# written before them stay exactly as they were.
+
+# A refund of Landesmittel for 2022-2024, booked in 2025 on 36.2.01 (zuwendungen_umlagen): in the Ist, a one-off.
+SONDEREFFEKT = (2025, "36.2.01", "zuwendungen_umlagen", 310000.0)
+
+
+def sondereffekt_einbuchen(ist):
+    """Adds the one-off refund to the Ist 2025 (it is part of what was booked) and returns the sondereffekte rows."""
+    jahr, nr, zeile, betrag = SONDEREFFEKT
+    ist[(jahr, nr, zeile)] = round(ist[(jahr, nr, zeile)] + betrag, 2)
+    return [(str(jahr), nr, zeile, de(betrag, 2))]
+
+
+def ansatz_doppelhaushalt(keys, ist, rng_2026):
+    """Ansatz 2026 (Ist 2025 grown by a few percent, the draws as before) and 2027 (2026 grown once more), the
+    Doppelhaushalt 2026/2027; the one-off refund is not planned again."""
+    rng_2027 = random.Random(SEED + 27)
+    zeilen = []
+    for (y, p, g) in keys:
+        if y != BASISJAHR or g == "faelle":
+            continue
+        plus = {"personalaufwendungen": 0.045, "versorgungsaufwendungen": 0.045,
+                "aufwendungen_sach_dienstleistungen": 0.025}.get(g, 0.03)
+        basis = ist[(y, p, g)] - (SONDEREFFEKT[3] if (y, p, g) == SONDEREFFEKT[:3] else 0)
+        a26 = rund(basis * (1 + plus + rng_2026.uniform(-0.01, 0.01)))
+        a27 = rund(a26 * (1 + plus + rng_2027.uniform(-0.01, 0.01)))
+        zeilen.append(("2026", p, g, str(a26)))
+        zeilen.append(("2027", p, g, str(a27)))
+    return sorted(zeilen, key=lambda z: (z[0], produkt_ordnung(z[1]), ZEILEN_ORDNUNG.index(z[2])))
+
+
+def planung(ansatz_zeilen):
+    """The Kämmerei's mittelfristige Ergebnisplanung 2026..2029: the Ansatz years as adopted, then a flat
+    +2 % a year (Orientierungsdaten) on every line - simpler than the model, which is why it is worth comparing."""
+    a = {(int(j), p, g): int(w) for j, p, g, w in ansatz_zeilen}
+    zeilen = []
+    for (j, p, g), w in sorted(a.items(), key=lambda kv: (kv[0][0], produkt_ordnung(kv[0][1]), ZEILEN_ORDNUNG.index(kv[0][2]))):
+        zeilen.append((str(j), p, g, str(w)))
+    for j in (2028, 2029):
+        for (jj, p, g), w in sorted(a.items(), key=lambda kv: (produkt_ordnung(kv[0][1]), ZEILEN_ORDNUNG.index(kv[0][2]))):
+            if jj == 2027:
+                zeilen.append((str(j), p, g, str(rund(w * 1.02 ** (j - 2027)))))
+    return zeilen
+
+
 def produkt_ordnung(nr):
     return tuple(int(x) for x in nr.split("."))
 
@@ -449,20 +497,16 @@ def main():
     schreibe(os.path.join(out, "bevoelkerung_historie.csv"), "jahr;gebiet;geschlecht;alter;anzahl", hist)
 
     ist = ist_daten(pops, rng)
+    sondereffekte = sondereffekt_einbuchen(ist)
     rang = {z: i for i, z in enumerate(["faelle"] + ZEILEN_ORDNUNG)}
     keys = sorted(ist, key=lambda k: (k[0], produkt_ordnung(k[1]), rang[k[2]]))
     schreibe(os.path.join(out, "ist.csv"), "jahr;produkt;groesse;wert",
              [(str(y), p, g, de(ist[(y, p, g)], 0 if g == "faelle" else 2)) for y, p, g in keys])
 
-    # Ansatz 2026: Ist 2025 grown by a few percent (as adopted in the Doppelhaushalt 2025/2026)
-    ansatz = []
-    for (y, p, g) in keys:
-        if y != BASISJAHR or g == "faelle":
-            continue
-        plus = {"personalaufwendungen": 0.045, "versorgungsaufwendungen": 0.045,
-                "aufwendungen_sach_dienstleistungen": 0.025}.get(g, 0.03)
-        ansatz.append((p, g, str(rund(ist[(y, p, g)] * (1 + plus + rng.uniform(-0.01, 0.01))))))
-    schreibe(os.path.join(out, "ansatz.csv"), "produkt;groesse;wert", ansatz)
+    ansatz = ansatz_doppelhaushalt(keys, ist, rng)
+    schreibe(os.path.join(out, "ansatz.csv"), "jahr;produkt;groesse;wert", ansatz)
+    schreibe(os.path.join(out, "planung.csv"), "jahr;produkt;groesse;wert", planung(ansatz))
+    schreibe(os.path.join(out, "sondereffekte.csv"), "jahr;produkt;groesse;wert", sondereffekte)
 
     # summary on stderr
     p25 = pops[BASISJAHR]

@@ -31,8 +31,12 @@ public struct Produktkritik: Sendable {
         public var zuschuss: Double
         /// Σ gewicht · score (0 … 3 when the weights sum to 1).
         public var wirkungsbeitrag: Double
-        public init(nr: String, name: String, art: Produktart, zuschuss: Double, wirkungsbeitrag: Double) {
+        /// False when the product has no Wirkungsbeitrag at all: it is "nicht bewertet", not placed in the portfolio.
+        public var bewertet: Bool
+        public init(nr: String, name: String, art: Produktart, zuschuss: Double, wirkungsbeitrag: Double,
+                    bewertet: Bool = true) {
             self.nr = nr; self.name = name; self.art = art; self.zuschuss = zuschuss; self.wirkungsbeitrag = wirkungsbeitrag
+            self.bewertet = bewertet
         }
     }
 
@@ -92,8 +96,12 @@ public struct Produktkritik: Sendable {
     public var abc: [ABCZeile]
     /// Σ of the positive net costs (the 100 % of the ABC analysis).
     public var summePositiv: Double
-    /// Portfolio points in model order.
+    /// Portfolio points in model order: the products with a Wirkungsbeitrag.
     public var portfolio: [Portfoliopunkt]
+    /// Products without a Wirkungsbeitrag ("nicht bewertet"), in model order: not placed, not in the medians.
+    public var nichtBewertet: [Eingabe] = []
+    /// Products without a forecast (no driver, no Ist in the Basisjahr, no Ansatz): in neither analysis.
+    public var ohnePrognose: [Eingabe] = []
     public var medianWirkung: Double
     public var medianVerbrauch: Double
 
@@ -126,12 +134,15 @@ public struct Produktkritik: Sendable {
             zeilen.append(ABCZeile(rang: zeilen.count + 1, produkt: p, anteil: 0,
                                    kumuliert: summe > 0 ? 1 : 0, klasse: .c))
         }
-        let mw = median(eingaben.map(\.wirkungsbeitrag)), mv = median(eingaben.map(\.zuschuss))
-        let punkte = eingaben.map { p in
+        let bewertet = eingaben.filter(\.bewertet)
+        let mw = median(bewertet.map(\.wirkungsbeitrag)), mv = median(bewertet.map(\.zuschuss))
+        let punkte = bewertet.map { p in
             Portfoliopunkt(produkt: p, quadrant: .von(hoheWirkung: p.wirkungsbeitrag >= mw, hoherVerbrauch: p.zuschuss >= mv))
         }
-        return Produktkritik(grenzen: grenzen, jahr: jahr, abc: zeilen, summePositiv: summe, portfolio: punkte,
-                             medianWirkung: mw, medianVerbrauch: mv)
+        var k = Produktkritik(grenzen: grenzen, jahr: jahr, abc: zeilen, summePositiv: summe, portfolio: punkte,
+                              medianWirkung: mw, medianVerbrauch: mv)
+        k.nichtBewertet = eingaben.filter { !$0.bewertet }
+        return k
     }
 
     /// Wirkungsbeitrag of a product: Σ gewicht · score over the model's strategic goals.
@@ -144,13 +155,25 @@ public struct Produktkritik: Sendable {
     public static func rechnen(_ e: Planungsergebnis) -> Produktkritik? {
         let m = e.modell
         guard let lauf = e.szenario("status-quo") ?? e.szenarien.first, let t = lauf.jahrIndex(m.haushaltsjahr) else { return nil }
-        let eingaben = m.einheiten(.produkt).compactMap { einheit -> Eingabe? in
-            guard let i = einheit.produkte.first else { return nil }
+        var mit: [Eingabe] = [], ohne: [Eingabe] = []
+        for einheit in m.einheiten(.produkt) {
+            guard let i = einheit.produkte.first else { continue }
             let p = m.produkte[i]
             let z = e.zuschuss(lauf, einheit)
-            return Eingabe(nr: p.nr, name: p.name, art: p.art, zuschuss: t < z.count ? z[t] : 0,
-                           wirkungsbeitrag: wirkungsbeitrag(p, ziele: m.strategischeZiele))
+            let x = Eingabe(nr: p.nr, name: p.name, art: p.art, zuschuss: t < z.count ? z[t] : 0,
+                            wirkungsbeitrag: wirkungsbeitrag(p, ziele: m.strategischeZiele),
+                            bewertet: !m.strategischeZiele.isEmpty && !p.wirkungsbeitrag.isEmpty)
+            if hatPrognose(m, i) { mit.append(x) } else { ohne.append(x) }
         }
-        return rechnen(eingaben, grenzen: m.abc, jahr: m.haushaltsjahr)
+        var k = rechnen(mit, grenzen: m.abc, jahr: m.haushaltsjahr)
+        k.ohnePrognose = ohne
+        return k
+    }
+
+    /// Whether the model forecasts anything for product i: a caseload driver, an Ist in the Basisjahr or an Ansatz.
+    public static func hatPrognose(_ m: Planungsmodell, _ i: Int) -> Bool {
+        let p = m.produkte[i]
+        if p.fallzahl != nil || (m.ansatz?.enthaelt(produkt: p.nr) ?? false) { return true }
+        return m.kontenrahmen.buchungszeilen.contains { m.ist.wert(m.basisjahr, p.nr, $0) != nil }
     }
 }

@@ -45,22 +45,39 @@ extension Planungsmodell {
     }
 
     private mutating func ansatzAufloesen(_ tabelle: [String: String], _ befund: Befund, _ datei: String) {
-        guard let a = ansatz else { return }
-        var werte: [String: [String: Double]] = [:]
-        for p in a.werte.keys.sorted() {
-            let zeilen = a.werte[p] ?? [:]
-            var neu: [String: Double] = [:]
-            for g in zeilen.keys.sorted(by: { (tabelle[$0] != nil ? 1 : 0, $0) < (tabelle[$1] != nil ? 1 : 0, $1) }) {
-                let ziel = tabelle[g] ?? g
-                if neu[ziel] != nil {
-                    befund.fehler(SourceLocation(file: datei), "Ansatz, Produkt \(p): '\(g)' ist ein anderer Name der "
-                                  + "Zeile '\(ziel)', die schon einen Wert hat – bitte nur einmal angeben")
-                    continue
+        ansatz = Self.planAufloesen(ansatz, tabelle, befund, datei, art: "Ansatz")
+        planung = Self.planAufloesen(planung, tabelle, befund, datei, art: "Planung")
+        sondereffekte = Self.planAufloesen(sondereffekte, tabelle, befund, datei, art: "Sondereffekt")
+    }
+
+    /// Year-keyed plan figures with every alias replaced by its line's key; a line given under both names in
+    /// the same year and product is an error.
+    private static func planAufloesen(_ w: Jahreswerte?, _ tabelle: [String: String], _ befund: Befund,
+                                      _ datei: String, art: String) -> Jahreswerte? {
+        guard var w else { return nil }
+        var werte: [Int: [String: [String: Double]]] = [:]
+        var orte: [IstSchluessel: SourceLocation] = [:]
+        for j in w.werte.keys.sorted() {
+            for p in (w.werte[j] ?? [:]).keys.sorted() {
+                let zeilen = w.werte[j]?[p] ?? [:]
+                var neu: [String: Double] = [:]
+                for g in zeilen.keys.sorted(by: { (tabelle[$0] != nil ? 1 : 0, $0) < (tabelle[$1] != nil ? 1 : 0, $1) }) {
+                    let ziel = tabelle[g] ?? g
+                    let ort = w.orte[IstSchluessel(jahr: j, produkt: p, groesse: g)]
+                    if neu[ziel] != nil {
+                        befund.fehler(ort ?? SourceLocation(file: datei),
+                                      "\(art) \(j), Produkt \(p): '\(g)' ist ein anderer Name der Zeile '\(ziel)', "
+                                      + "die schon einen Wert hat – bitte nur einmal angeben")
+                        continue
+                    }
+                    neu[ziel] = zeilen[g]
+                    if let ort { orte[IstSchluessel(jahr: j, produkt: p, groesse: ziel)] = ort }
                 }
-                neu[ziel] = zeilen[g]
+                werte[j, default: [:]][p] = neu
             }
-            werte[p] = neu
         }
-        ansatz = Ansatz(werte: werte)
+        w.werte = werte
+        w.orte = orte
+        return w
     }
 }

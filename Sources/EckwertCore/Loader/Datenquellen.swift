@@ -76,8 +76,20 @@ public enum Datenquellen {
                     pruefungen: [Modellpruefung.vorausberechnung]),
         Datenquelle(schluessel: "ansatz", datei: "ansatz.csv", pflicht: .optional,
                     wozu: "Haushaltsansatz des laufenden Jahres je Produkt und Zeile",
-                    lesen: csv(Datendateien.ansatz(bytes:datei:)) { $0.ansatz = $1 },
-                    pruefungen: [Modellpruefung.ansatz]),
+                    lesen: { bytes, datei, l in
+                        // Without a `jahr` column the rows are the Ansatz of Basisjahr + 1.
+                        let b = l.modell.basisjahr + 1
+                        return csv({ Datendateien.ansatz(bytes: $0, datei: $1, standardjahr: b) }) { $0.ansatz = $1 }(bytes, datei, l)
+                    },
+                    pruefungen: [Planpruefung.ansatz]),
+        Datenquelle(schluessel: "planung", datei: "planung.csv", pflicht: .optional,
+                    wozu: "mittelfristige Ergebnisplanung der Kämmerei je Jahr, Produkt und Zeile",
+                    lesen: csv(Datendateien.jahreswerte(bytes:datei:)) { $0.planung = $1 },
+                    pruefungen: [Planpruefung.planung]),
+        Datenquelle(schluessel: "sondereffekte", datei: "sondereffekte.csv", pflicht: .optional,
+                    wozu: "Einmalbeträge im Ist je Jahr, Produkt und Zeile",
+                    lesen: csv(Datendateien.jahreswerte(bytes:datei:)) { $0.sondereffekte = $1 },
+                    pruefungen: [Planpruefung.sondereffekte]),
         Datenquelle(schluessel: "bevoelkerung_historie", datei: "bevoelkerung_historie.csv", pflicht: .optional,
                     wozu: "Bevölkerung früherer Jahre für den Backtest",
                     lesen: csv(Datendateien.bevoelkerungHistorie(bytes:datei:)) { $0.bevoelkerungHistorie = $1 },

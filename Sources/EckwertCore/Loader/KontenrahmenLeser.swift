@@ -79,6 +79,9 @@ enum KontenrahmenLeser {
             ein = verweis("einzahlungen_verwaltung", in: finanz, summe: false)
             aus = verweis("auszahlungen_verwaltung", in: finanz, summe: false)
         }
+        if (ilvE == nil) != (ilvA == nil), let k = m["ilv_ertraege"] ?? m["ilv_aufwendungen"] {
+            befund.fehler(k.ort, "ilv_ertraege und ilv_aufwendungen gehören zusammen: bitte beide angeben")
+        }
         guard befund.diagnostics.errors.count == fehlerVorher, let id, let name, let sonder, let afa, let ertr,
               let aufw, let ausgl else { return nil }
         return Kontenrahmen(id: id, name: name, zeilen: zeilen, finanzplan: finanz, sonderposten: sonder,

@@ -95,6 +95,7 @@ extension ModellDatei {
                 d.verweise.append(Verweis(art: .strategischesZiel, id: q.schluessel, ort: q.ort, kontext: "\(kontext) wirkungsbeitrag"))
             }
         }
+        planbasis(a, y, befund, kontext, &p, &d)
         return p
     }
 

@@ -25,6 +25,9 @@ struct ModellDatei {
     var budgetvarianten: [Double] = [-0.05, 0.05]
     var platzkosten = Platzkosten()
     var deckungsmittel: Zeitpfad?
+    var zuschussbedarf = Zuschussdefinition.ohneILV
+    var zuschussbedarfOrt: SourceLocation?
+    var plausibilitaet = Plausibilitaetsgrenzen()
     /// File name overrides from `daten:`.
     var dateien: [String: String] = [:]
     /// Locations of references that are resolved later: (what, id, where).
@@ -74,6 +77,7 @@ struct ModellDatei {
         abschnittBudgetvarianten(m, y, befund, &d)
         abschnittPlatzkosten(m, y, befund, &d)
         abschnittDeckungsmittel(m, y, befund, &d)
+        abschnittPlandaten(m, y, befund, &d)
         return d
     }
 

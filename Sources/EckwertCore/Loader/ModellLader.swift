@@ -57,6 +57,7 @@ public enum ModellLader {
         let ladung = Ladung(zugriff: zugriff, datei: md,
                             modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
         for q in Datenquellen.alle { ladung.lesen(q) }
+        Planpruefung.vorgaengerUebernehmen(&ladung.modell)
         ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
         ladung.modell.aliaseAufloesen(befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
                                       ansatzDatei: ladung.dateiname("ansatz"))
@@ -87,8 +88,10 @@ public enum ModellLader {
     }
 
     /// The model as `modell.yaml` describes it; the data sources fill in the rest.
-    static func grundmodell(_ name: String, _ md: ModellDatei, kontenrahmen kr: Kontenrahmen) -> Planungsmodell {
-        Planungsmodell(
+    static func grundmodell(_ name: String, _ md: ModellDatei, kontenrahmen: Kontenrahmen) -> Planungsmodell {
+        var kr = kontenrahmen
+        kr.zuschussMitILV = md.zuschussbedarf == .mitILV
+        return Planungsmodell(
             name: name, kommune: md.kommune, basisjahr: md.basisjahr, haushaltsjahr: md.haushaltsjahr,
             horizont: md.horizont, kontenrahmen: kr, rundung: md.rundung, altersgruppen: md.altersgruppen,
             produkte: md.produkte, produktgruppen: md.produktgruppen, produktbereiche: md.produktbereiche,
@@ -97,7 +100,8 @@ public enum ModellLader {
             geheimhaltung: md.geheimhaltung, strategischeZiele: md.strategischeZiele, abc: md.abc,
             budgetvarianten: md.budgetvarianten, platzkosten: md.platzkosten, deckungsmittel: md.deckungsmittel,
             szenarien: [], bevoelkerung: Bevoelkerung(gebiete: []), ist: IstDaten(),
-            pruefsumme: "", stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))
+            pruefsumme: "", stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31),
+            zuschussbedarf: md.zuschussbedarf, plausibilitaet: md.plausibilitaet)
     }
 
     /// SHA-256 over every file read, in name order.

@@ -93,21 +93,9 @@ extension Modellpruefung {
         guard k.istPruefbar else { return }
         let B = k.m.basisjahr
         let mitIstB = Set(k.m.ist.werte.keys.lazy.filter { $0.jahr == B }.map(\.produkt))
-        for p in k.m.produkte where !mitIstB.contains(p.nr) {
+        // A product with an Ansatz takes it as its base instead (section 15; `check` notes it).
+        for p in k.m.produkte where !mitIstB.contains(p.nr) && !(k.m.ansatz?.enthaelt(produkt: p.nr) ?? false) {
             k.befund.warnung(p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
-        }
-    }
-
-    static let ansatz: Regel = { k in
-        guard let a = k.m.ansatz else { return }
-        let datei = k.dateiname("ansatz")
-        for (p, zeilen) in a.werte.sorted(by: { $0.key < $1.key }) {
-            if !k.produkte.nrn.contains(p) {
-                k.befund.fehler(SourceLocation(file: datei), "Produkt '\(p)' gibt es in modell.yaml nicht")
-            }
-            for g in zeilen.keys.sorted() where g != "faelle" && !k.m.kontenrahmen.istBuchungszeile(g) {
-                k.befund.fehler(SourceLocation(file: datei), "Größe '\(g)' (Produkt \(p)) ist keine Buchungszeile des Kontenrahmens und nicht 'faelle'")
-            }
         }
     }
 

@@ -21,7 +21,7 @@ enum Modellpruefung {
     /// Rules that belong to no single data file, in the order they run.
     static let allgemeineRegeln: [Regel] = [
         doppelteIds, gliederungBenannt, verweise, kontoVerweise, budgetbereiche, zielgewichte, kennzahlZyklen,
-        wirkungBrauchtFallzahl, szenarioAnnahmen, investitionsPlaetze,
+        wirkungBrauchtFallzahl, szenarioAnnahmen, investitionsPlaetze, Planpruefung.basis,
     ]
 
     static func pruefen(_ m: Planungsmodell, _ md: ModellDatei, dateiname: @escaping (String) -> String,

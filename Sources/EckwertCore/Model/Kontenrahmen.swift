@@ -77,6 +77,8 @@ public struct Kontenrahmen: Sendable {
     public var quelle: String?
     /// False when the account groups could not be checked against the Land's published Kontenrahmen.
     public var kontengruppenGeprueft: Bool
+    /// Whether the Zuschussbedarf includes the ILV lines (set from modell.yaml `zuschussbedarf: mit_ilv`).
+    public var zuschussMitILV = false
 
     public init(id: String, name: String, zeilen: [Zeile], finanzplan: [Zeile], sonderposten: String,
                 abschreibungen: String, ertraege: String, aufwendungen: String, ausgleich: String,
