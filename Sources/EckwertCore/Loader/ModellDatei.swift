@@ -25,6 +25,7 @@ struct ModellDatei {
     var budgetvarianten: [Double] = [-0.05, 0.05]
     var platzkosten = Platzkosten()
     var deckungsmittel: Zeitpfad?
+    var sozialraum = SozialraumAngaben()
     /// File name overrides from `daten:`.
     var dateien: [String: String] = [:]
     /// Locations of references that are resolved later: (what, id, where).
@@ -52,8 +53,10 @@ struct ModellDatei {
                              "altersgruppen", "produkte", "produktgruppen", "produktbereiche", "budgetbereiche",
                              "kennzahlen", "ziele", "massnahmen", "investitionen", "geheimhaltung",
                              "strategische_ziele", "abc", "budgetvarianten", "platzkosten", "deckungsmittel", "daten"]
+        + SozialraumAngaben.schluessel
     static let datenSchluessel = ["szenarien", "bevoelkerung", "ist", "sterbetafel", "fruchtbarkeit", "wanderung",
-                                  "vorausberechnung", "ansatz", "bevoelkerung_historie", "kontenrahmen"]
+                                  "vorausberechnung", "ansatz", "bevoelkerung_historie", "kontenrahmen",
+                                  "gebiete", "faelle_gebiete", "indikatoren"]
     static let produktSchluessel = ["nr", "name", "verantwortlich", "gremium", "zielgruppe", "beschreibung", "art",
                                     "fallzahl", "fallkosten", "erstattung", "kapazitaet", "wirkungsbeitrag"]
 
@@ -203,6 +206,8 @@ struct ModellDatei {
             }
         }
         if let k = m["deckungsmittel"] { d.deckungsmittel = y.pfad(k, "deckungsmittel", 0...1e12) }
+        let sozialraum = SozialraumAngaben.lesen(m, y, befund, &d)
+        d.sozialraum = sozialraum
         return d
     }
 
@@ -305,7 +310,7 @@ struct ModellDatei {
     private static func fallzahl(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String,
                                  _ d: inout ModellDatei) -> Fallzahl? {
         guard let f = y.abschnitt(k, "\(kontext) fallzahl") else { return nil }
-        f.pruefeSchluessel(["bezug", "quote", "quote_je_1000"], befund)
+        f.pruefeSchluessel(["bezug", "quote", "quote_je_1000", "glaettung"], befund)
         var bezug: Bezug?
         if let bk = f.pflicht("bezug", befund, erwartet: "{alter: [von, bis]} oder {gruppe: name}") {
             bezug = self.bezug(bk, y, befund, "\(kontext) fallzahl bezug", &d)
@@ -324,7 +329,8 @@ struct ModellDatei {
             befund.fehler(f.ort, "\(kontext) fallzahl: 'quote: ist' oder 'quote_je_1000' fehlt")
         }
         guard let bezug, let quote else { return nil }
-        return Fallzahl(bezug: bezug, quote: quote)
+        let glaettung = f["glaettung"].flatMap { SozialraumAngaben.glaettung($0, y, befund, kontext) } ?? .auto
+        return Fallzahl(bezug: bezug, quote: quote, glaettung: glaettung)
     }
 
     static func bezug(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String, _ d: inout ModellDatei) -> Bezug? {

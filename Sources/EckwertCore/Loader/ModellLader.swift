@@ -17,6 +17,7 @@ public enum ModellLader {
         "sterbetafel": "sterbetafel.csv", "fruchtbarkeit": "fruchtbarkeit.csv", "wanderung": "wanderung.csv",
         "vorausberechnung": "vorausberechnung.csv", "ansatz": "ansatz.csv",
         "bevoelkerung_historie": "bevoelkerung_historie.csv",
+        "gebiete": "gebiete.csv", "faelle_gebiete": "faelle_gebiete.csv", "indikatoren": "indikatoren.csv",
     ]
 
     /// Largest file the loader reads (a model file beyond this is certainly a mistake).
@@ -168,6 +169,9 @@ public enum ModellLader {
             historie = uebernehmen(Datendateien.bevoelkerungHistorie(bytes: b, datei: datei("bevoelkerung_historie")))
         }
 
+        let sozialraum = Sozialraumlader.lesen(lies: { lies($0, pflicht: false, wozu: "") }, datei: datei,
+                                               karte: md.sozialraum.karte, gebiete: bev?.gebiete ?? [])
+
         // Checksum over every file read, in name order.
         var sha = SHA256()
         for f in gelesen.sorted(by: { $0.name < $1.name }) {
@@ -194,6 +198,7 @@ public enum ModellLader {
                                                       historie: datei("bevoelkerung_historie"),
                                                       bevoelkerung: datei("bevoelkerung")),
                                gelesen: lesbar, befund: befund)
+        sozialraum.uebernehmen(&modell, md.sozialraum, befund: befund)
         // One Sozialraum order for every population of the model (the order of bevoelkerung.csv): the engine and
         // the Monte-Carlo draws address Sozialräume by index. The loader has checked that the sets agree.
         if let vb = modell.vorausberechnung {

@@ -42,6 +42,8 @@ public struct Planungsmodell: Sendable {
     public var vorausberechnung: Vorausberechnung?
     public var ansatz: Ansatz?
     public var bevoelkerungHistorie: BevoelkerungHistorie?
+    /// Sozialraum names, cases, indicators, Sozialindex, allocations and map (spec section 13); empty without them.
+    public var sozialraum = Sozialraumdaten()
     /// SHA-256 over the model's files (names and bytes, in name order): the model's identity in every report.
     public var pruefsumme: String
     /// Reference date for documents (31.12. of the Basisjahr unless `stand:` is given), never the clock.
@@ -149,7 +151,11 @@ public enum Quote: Sendable, Hashable {
 public struct Fallzahl: Sendable, Hashable {
     public var bezug: Bezug
     public var quote: Quote
-    public init(bezug: Bezug, quote: Quote) { self.bezug = bezug; self.quote = quote }
+    /// Smoothing of the small-area rates where the product has cases per Sozialraum (spec section 13).
+    public var glaettung: Glaettung
+    public init(bezug: Bezug, quote: Quote, glaettung: Glaettung = .auto) {
+        self.bezug = bezug; self.quote = quote; self.glaettung = glaettung
+    }
 }
 
 public enum Fallkostenbasis: Sendable, Hashable {
