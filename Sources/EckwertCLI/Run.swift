@@ -80,9 +80,10 @@ extension Eckwert {
             }
             let p = Projektion(m)
             let laeufe = m.szenarien.filter { scenario == nil || $0.name == scenario }.map { p.rechnen($0) }
+            let sozialraum = Langformat.sozialraumIst(m, p)
             switch format {
-            case .csv: ausgeben(Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) }))
-            case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) }))
+            case .csv: ausgeben(Langformat.csv(sozialraum + laeufe.flatMap { Langformat.zeilen(m, $0) }))
+            case .json: ausgeben(Langformat.json(sozialraum + laeufe.flatMap { Langformat.zeilen(m, $0) }))
             case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
             }
         }

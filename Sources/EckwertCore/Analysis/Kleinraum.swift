@@ -140,3 +140,48 @@ public enum Kleinraum {
         return teile
     }
 }
+
+// MARK: - On a model
+
+extension Kleinraum {
+    /// The model's Sozialindex per Sozialraum (order of bevoelkerung.csv), nil without `sozialindex:`.
+    public static func sozialindex(_ m: Planungsmodell) -> [Double]? {
+        let s = m.sozialraum
+        guard let si = s.sozialindex else { return nil }
+        let eingaben = si.indikatoren.compactMap { x -> Indexeingabe? in
+            guard let ind = s.indikatoren.first(where: { $0.id == x.id }) else { return nil }
+            return Indexeingabe(werte: m.bevoelkerung.gebiete.map { s.indikator(si.jahr, $0, x.id) ?? 0 },
+                                gewicht: x.gewicht, vorzeichen: ind.richtung == .belastend ? 1 : -1)
+        }
+        return sozialindex(eingaben)
+    }
+
+    /// One allocation of `verteilungen:` worked out.
+    public struct Verteilungsergebnis: Sendable {
+        public var verteilung: Verteilung
+        /// Per Sozialraum (order of bevoelkerung.csv): reference population, index, weight, share, euros.
+        public var bezug: [Double]
+        public var index: [Double]
+        public var gewichte: [Double]
+        public var euro: [Int]
+        public var anteile: [Double] {
+            let s = gewichte.reduce(0, +)
+            return gewichte.map { s > 0 ? $0 / s : 0 }
+        }
+    }
+
+    /// Every allocation of the model: reference population of the Basisjahr, the Sozialindex, whole euros.
+    public static func verteilungen(_ m: Planungsmodell) -> [Verteilungsergebnis] {
+        guard let index = sozialindex(m) else { return [] }
+        return m.sozialraum.verteilungen.map { v in
+            let R = m.bevoelkerung.gebiete.map { g -> Double in
+                var b = v.bezug
+                b.gebiet = g
+                return m.bevoelkerung.summe(b)
+            }
+            let w = verteilungsgewichte(bezug: R, index: index, staerke: v.staerke)
+            let euro = groessterRest(Int(v.betrag.rounded()), gewichte: w)
+            return Verteilungsergebnis(verteilung: v, bezug: R, index: index, gewichte: w, euro: euro)
+        }
+    }
+}
