@@ -162,7 +162,7 @@ public enum GeoJSON {
         let n = p.count - 1   // edges i: p[i] → p[i+1]
         guard n >= 4 else { return nil }
         for i in 0..<n {
-            for j in (i + 2)..<n where !(i == 0 && j == n - 1) {
+            for j in stride(from: i + 2, to: n, by: 1) where !(i == 0 && j == n - 1) {
                 if schneiden(p[i], p[i + 1], p[j], p[j + 1]) { return (i, j) }
             }
         }
