@@ -68,16 +68,16 @@ struct Sozialraumbild {
             let f = faelle(i)
             let R = bezug(p, m.bevoelkerung)
             let quote = gebiete.indices.map { g -> Double? in R[g] > 0 ? f.werte[g][0] / R[g] * 1000 : nil }
-            out.append(Kartenreihe(titel: "\(p.nr) \(p.name): Fälle je 1.000 der Bezugsbevölkerung \(m.basisjahr)",
+            out.append(Kartenreihe(titel: "\(Kartenbild.kurzname(p.name)): Fälle je 1.000, \(m.basisjahr)",
                                    einheit: "je 1.000", stellen: 1, werte: kartenwerte(quote, gesperrt: f.zelle.map { $0[0] }),
-                                   erlaeuterung: "Ist-Fälle des Fachverfahrens je 1.000 Einwohner der Bezugsgruppe."))
+                                   erlaeuterung: "\(p.nr) \(p.name): Ist-Fälle des Fachverfahrens je 1.000 Einwohner der Bezugsgruppe."))
             let aenderung = gebiete.indices.map { g -> Double? in
                 f.werte[g][0] > 0 ? (f.werte[g][1] / f.werte[g][0] - 1) * 100 : nil
             }
-            out.append(Kartenreihe(titel: "\(p.nr) \(p.name): Veränderung der Fälle \(m.basisjahr)–\(m.horizont)",
+            out.append(Kartenreihe(titel: "\(Kartenbild.kurzname(p.name)): Fälle \(m.basisjahr)–\(m.horizont)",
                                    einheit: "Veränderung in %", stellen: 1,
                                    werte: kartenwerte(aenderung, gesperrt: f.zelle.map { $0[0] || $0[1] }),
-                                   erlaeuterung: "Ist \(m.basisjahr) gegen Prognose \(m.horizont), Szenario "
+                                   erlaeuterung: "\(p.nr) \(p.name): Ist \(m.basisjahr) gegen Prognose \(m.horizont), Szenario "
                                     + "\(Ausschussdaten.szenarioName(d.hauptszenario))."))
         }
         for s in d.e.szenarien.map(\.szenario) {
@@ -85,10 +85,11 @@ struct Sozialraumbild {
                 let h = max(0, t.jahre.count - 1)
                 let werte = gebiete.map { g -> Double? in t.gebiete.firstIndex(of: g).map { t.luecke.werte[$0][h] } }
                 let gesperrt = gebiete.map { g in t.gebiete.firstIndex(of: g).map { t.luecke.zelle[$0][h] } ?? false }
-                out.append(Kartenreihe(titel: "\(t.produkt.name): Versorgungslücke \(t.jahre.last ?? m.horizont), "
-                                        + Ausschussdaten.szenarioName(s), einheit: "fehlende Plätze", stellen: 0,
+                out.append(Kartenreihe(titel: "\(Kartenbild.kurzname(t.produkt.name)): Lücke \(t.jahre.last ?? m.horizont), "
+                                        + (Ausschussdaten.szenarioName(s).components(separatedBy: " (").first ?? s), einheit: "fehlende Plätze", stellen: 0,
                                        werte: kartenwerte(werte, gesperrt: gesperrt),
-                                       erlaeuterung: "Bedarf minus Plätze je Sozialraum, 0 = keine Lücke."))
+                                       erlaeuterung: "\(t.produkt.nr) \(t.produkt.name), Szenario \(Ausschussdaten.szenarioName(s)): "
+                                        + "fehlende Plätze = Bedarf minus Plätze je Sozialraum, 0 = keine Lücke."))
             }
         }
         if let lauf = d.e.szenario(d.hauptszenario), let letzte = lauf.bevoelkerung.last ?? nil {
@@ -101,11 +102,42 @@ struct Sozialraumbild {
                                    erlaeuterung: "Szenario \(Ausschussdaten.szenarioName(d.hauptszenario))."))
         }
         for v in Kleinraum.verteilungen(m) {
-            out.append(Kartenreihe(titel: "\(v.verteilung.name): Anteil je Sozialraum", einheit: "Euro", stellen: 0,
+            out.append(Kartenreihe(titel: "\(Kartenbild.kurzname(v.verteilung.name)): Euro je Sozialraum", einheit: "Euro", stellen: 0,
                                    werte: kartenwerte(v.euro.map { Double($0) }),
                                    erlaeuterung: "Verteilung von \(Zahlformat.euro(v.verteilung.betrag)) nach "
                                     + "Bezugsbevölkerung × (1 + \(Zahlformat.zahl(v.verteilung.staerke, stellen: 2)) × Sozialindex)."))
         }
         return out
+    }
+}
+
+/// The Sozialraum sheet of the committee workbook. libxlsxwriter inserts only PNG/JPEG/GIF/BMP images and the
+/// tool has no SVG rasteriser (a new dependency would be needed), so the workbook carries each map's table: the
+/// same values, classes named, suppressed values as "•".
+extension AusschussXlsx {
+    static func sozialraeume(_ b: XlsxWorkbook, _ f: Formate, _ d: Ausschussdaten) throws {
+        guard Sozialraumbild.vorhanden(d.m) else { return }
+        let bild = Sozialraumbild(d: d)
+        let karten = bild.karten
+        let ws = try blatt(b, "Sozialräume", f, titel: "Sozialräume: Werte der Karten (die Karten selbst stehen im HTML-Bericht)",
+                           breiten: [14, 30] + karten.map { _ in 16 })
+        try ws.write(string: "Je Spalte eine Karte; • = gesperrt nach der Geheimhaltungsregel (siehe Hinweise).", row: 1, col: 0,
+                     format: f.text)
+        try kopfzeile(ws, f, row: 3, ["Sozialraum", "Name"] + karten.map { "\($0.titel) (\($0.einheit))" }, zahlenAb: 2)
+        try ws.setRowHeight(row: 3, height: 90)
+        for (g, id) in bild.gebiete.enumerated() {
+            try ws.write(string: id, row: 4 + g, col: 0, format: f.text)
+            try ws.write(string: d.m.sozialraum.name(id), row: 4 + g, col: 1, format: f.text)
+            for (c, k) in karten.enumerated() {
+                let w = k.werte[g]
+                if w.gesperrt {
+                    try ws.write(string: Geheimhaltung.zeichen, row: 4 + g, col: 2 + c, format: f.gesperrt)
+                } else if let x = w.wert {
+                    try ws.write(number: Zahlformat.runden(x, k.stellen), row: 4 + g, col: 2 + c, format: k.stellen == 0 ? f.zahl : f.zahl2)
+                } else {
+                    try ws.write(string: "n. v.", row: 4 + g, col: 2 + c, format: f.gesperrt)
+                }
+            }
+        }
     }
 }

@@ -73,12 +73,18 @@ enum Kartenbild {
 
     /// The colours used for `n` classes: spread over the palette so that few classes still differ strongly.
     static func farben(_ n: Int) -> [String] {
-        guard n > 1 else { return [palette[2]] }
+        guard n > 1 else { return [palette[0]] }
         return (0..<n).map { palette[Int((Double($0) * Double(palette.count - 1) / Double(n - 1)).rounded())] }
     }
 
     /// Text colour on a fill: white on the dark half of the palette.
     static func textfarbe(_ fill: String) -> String { ["#21918c", "#3b528b", "#440154"].contains(fill) ? "#fff" : "#000" }
+
+    /// A product's name for a map title: without the bracketed legal reference, at most 48 characters.
+    static func kurzname(_ name: String) -> String {
+        let ohne = name.components(separatedBy: " (").first ?? name
+        return ohne.count > 48 ? String(ohne.prefix(47)) + "…" : ohne
+    }
 
     // swiftlint:disable:next function_body_length
     static func svg(karte: Karte, werte: [Kartenwert], titel: String, einheit: String, stellen: Int,
@@ -142,7 +148,8 @@ enum Kartenbild {
         var untere: Double?
         for (k, g) in grenzen.enumerated() {
             let von = untere.map { Zahlformat.zahl($0, stellen: stellen) }
-            let text = von.map { "über \($0) bis \(Zahlformat.zahl(g, stellen: stellen))" } ?? "bis \(Zahlformat.zahl(g, stellen: stellen))"
+            let bis = Zahlformat.zahl(g, stellen: stellen)
+            let text = grenzen.count == 1 ? "alle: \(bis)" : (von.map { "über \($0) bis \(bis)" } ?? "bis \(bis)")
             o += "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" fill=\"\(farben[k])\" stroke=\"#777\"/>"
             o += SVGDiagramm.text(text, x: x + 44, y: y + 18)
             y += 32
