@@ -400,6 +400,12 @@ struct ModellDatei {
                 if case let .zeile(_, key) = aufruf { d.kontoVerweis(key, ort, k, summeErlaubt: true) }
             case let .kennzahl(kid):
                 d.verweise.append(Verweis(art: .kennzahl, id: kid, ort: ort, kontext: k))
+            case let .faelleGebiet(p, g):
+                d.verweise.append(Verweis(art: .produktOderPrefix, id: p, ort: ort, kontext: k))
+                d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k))
+            case let .indikator(id, g):
+                d.sozialraum.indikatorVerweise.append((id, ort))
+                if let g { d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k)) }
             case let .bev(auswahl):
                 if case let .gruppe(g)? = auswahl.alter, !d.altersgruppen.contains(where: { $0.name == g }),
                    !d.fehlerhafteAltersgruppen.contains(g) {
@@ -428,7 +434,7 @@ struct ModellDatei {
         let kontext = "Ziel \(a0["id"]?.skalar ?? "?")"
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
         a.pruefeSchluessel(["id", "produkt", "zielfeld", "text", "kennzahl", "zielwert", "bis", "verantwortlich",
-                            "massnahme"], befund)
+                            "massnahme", "gebiet"], befund)
         let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
         let produkt = a.pflicht("produkt", befund).flatMap { y.text($0, "\(kontext) produkt") }
         let feld = a.pflicht("zielfeld", befund, erwartet: "wirkung | leistung | prozess | ressourcen").flatMap {
@@ -457,6 +463,10 @@ struct ModellDatei {
         if let k = a["massnahme"], let mid = y.text(k, "\(kontext) massnahme") {
             z.massnahme = mid
             d.verweise.append(Verweis(art: .massnahme, id: mid, ort: k.ort, kontext: kontext))
+        }
+        if let k = a["gebiet"], let g = y.text(k, "\(kontext) gebiet") {
+            z.gebiet = g
+            d.verweise.append(Verweis(art: .gebiet, id: g, ort: k.ort, kontext: kontext))
         }
         return z
     }

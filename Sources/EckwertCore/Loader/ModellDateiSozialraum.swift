@@ -13,7 +13,7 @@ struct SozialraumAngaben {
 
     // swiftlint:disable:next function_body_length
     static func lesen(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> SozialraumAngaben {
-        var s = SozialraumAngaben()
+        var s = d.sozialraum   // keeps the indicator references of formulas read before
         if let k = m["indikatoren"], let l = y.liste(k, "indikatoren") {
             for e in l {
                 guard let a = y.abschnitt(e, "Indikator") else { continue }

@@ -59,7 +59,7 @@ struct Sozialraumlader {
         m.sozialraum = s
         let ids = Set(s.indikatoren.map(\.id))
         for v in angaben.indikatorVerweise where !ids.contains(v.id) {
-            befund.fehler(v.ort, "sozialindex: Indikator '\(v.id)' ist nicht unter indikatoren: erklärt")
+            befund.fehler(v.ort, "Indikator '\(v.id)' ist nicht unter indikatoren: in modell.yaml erklärt")
         }
         if let si = s.sozialindex {
             for (id, _) in si.indikatoren where ids.contains(id) {

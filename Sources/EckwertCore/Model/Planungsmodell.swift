@@ -257,6 +257,8 @@ public struct Ziel: Sendable {
     public var verantwortlich: String?
     /// Optional: the measure meant to reach it (an extension: spec section 9, A).
     public var massnahme: String?
+    /// Optional: the Sozialraum the Ziel is about (its Kennzahl then usually names the same gebiet).
+    public var gebiet: String?
     public var ort: SourceLocation?
     public init(id: String, produkt: String, zielfeld: Zielfeld, text: String) {
         self.id = id; self.produkt = produkt; self.zielfeld = zielfeld; self.text = text

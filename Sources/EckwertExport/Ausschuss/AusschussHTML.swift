@@ -294,7 +294,9 @@ enum AusschussHTML {
             var zielText = zw.map { Zahlformat.zahl($0, stellen: st) } ?? "n. v."
             if let bis = z.bis { zielText += "<br><span class=\"klein\">bis \(bis)</span>" }
             var zellen: [(String, Bool)] = [
-                ("\(esc(z.id)) · \(esc(z.zielfeld.bezeichnung))<br><span class=\"klein\">\(esc(z.text))</span>", false),
+                ("\(esc(z.id)) · \(esc(z.zielfeld.bezeichnung))"
+                    + (z.gebiet.map { " · Sozialraum \(esc($0)) \(esc(m.sozialraum.name($0)))" } ?? "")
+                    + "<br><span class=\"klein\">\(esc(z.text))</span>", false),
                 (kzText, false), (zielText, true),
             ]
             for name in sz {
