@@ -168,3 +168,41 @@ import Testing
         #expect(z.contains { $0.nr == "S2" && $0.groesse == "verteilung:V1" && $0.wert == 182 })
     }
 }
+
+@Suite struct SozialraumFormelTests {
+    @Test func faelleUndIndikatorJeSozialraum() throws {
+        let a = try Formelparser.parse("faelle(\"31.1.01\", gebiet=\"S1\") / bev(gebiet=\"S1\") + indikator(\"sgb2\")")
+        #expect(a.aufrufe.map(\.0) == [.faelleGebiet("31.1.01", "S1"), .bev(BevAuswahl(gebiet: "S1")), .indikator("sgb2", nil)])
+        #expect(Aufruf.faelleGebiet("31.1.01", "S1").text == "faelle(\"31.1.01\", gebiet=\"S1\")")
+        #expect(throws: Formelfehler.self) { try Formelparser.parse("faelle(\"31.1.01\", alter=\"S1\")") }
+        var d = Fixture.klein()
+        d["modell.yaml"] = (d["modell.yaml"] ?? "") + """
+
+        indikatoren:
+          - {id: sgb2, name: SGB-II-Quote, richtung: belastend}
+        kennzahlen:
+          - id: KS1
+            name: Fälle S1
+            formel: faelle("31", gebiet="S1")
+          - id: KI
+            name: SGB II S2
+            formel: indikator("sgb2", gebiet="S2") + indikator("sgb2")
+
+        """
+        d["faelle_gebiete.csv"] = "jahr;gebiet;produkt;faelle\n2024;S1;31.1.01;300\n2024;S2;31.1.01;40\n"
+        d["indikatoren.csv"] = "jahr;gebiet;indikator;wert\n2024;S1;sgb2;20\n2024;S2;sgb2;10\n"
+        let m = try Fixture.modell(d)
+        let ist = Kennzahlrechnung.werte(m, Istrechnung.rechnen(m))
+        // Ist 2024: 300 cases in S1; indicator 10 + mean(20, 10) = 25.
+        #expect(ist["KS1"]?.last == 300)
+        #expect(ist["KI"]?.last == 25)
+        let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
+        let prognose = Kennzahlrechnung.werte(m, e)
+        let jeGebiet = try #require(e.produkte[0].gebietsfaelle)
+        #expect(prognose["KS1"]?[2] == jeGebiet[0][2])
+        #expect(prognose["KI"]?[2] == nil)   // no indicator values in forecast years: n. v.
+        // An unknown gebiet in a formula is an error of the model.
+        d["modell.yaml"] = d["modell.yaml"]?.replacingOccurrences(of: "gebiet=\"S1\")\n", with: "gebiet=\"S9\")\n")
+        #expect(try Fixture.laden(d).diagnostics.contains { $0.message.contains("S9") && $0.severity == .error })
+    }
+}
