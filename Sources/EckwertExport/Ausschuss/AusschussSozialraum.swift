@@ -37,13 +37,15 @@ struct Sozialraumbild {
             .map { ($0.offset, $0.element) }
     }
 
-    /// Cases per Sozialraum of a product: Ist of the Basisjahr and the status-quo forecast at the horizon, under
-    /// the Geheimhaltung rule (columns with their totals).
+    /// Cases per Sozialraum of a product under the Geheimhaltung rule (columns with their totals): the Ist of the
+    /// Fachverfahren in the Basisjahr, the model's calibrated Basisjahr value (smoothed, including the cases without
+    /// a Sozialraum) and the status-quo forecast at the horizon. Changes compare the last two, so that they show
+    /// the forecast, not the smoothing.
     func faelle(_ i: Int) -> Geheimhaltung.Ergebnis {
         let nr = m.produkte[i].nr
         let prognose = d.e.szenario(d.hauptszenario)?.produkte[i].gebietsfaelle
         let zeilen = gebiete.enumerated().map { g, id in
-            [m.sozialraum.faelle(m.basisjahr, id, nr) ?? 0, prognose?[g].last ?? 0]
+            [m.sozialraum.faelle(m.basisjahr, id, nr) ?? 0, prognose?[g].first ?? 0, prognose?[g].last ?? 0]
         }
         return m.geheimhaltung.anwenden(zeilen, zeilensummen: false, spaltensummen: true)
     }
@@ -72,12 +74,13 @@ struct Sozialraumbild {
                                    einheit: "je 1.000", stellen: 1, werte: kartenwerte(quote, gesperrt: f.zelle.map { $0[0] }),
                                    erlaeuterung: "\(p.nr) \(p.name): Ist-Fälle des Fachverfahrens je 1.000 Einwohner der Bezugsgruppe."))
             let aenderung = gebiete.indices.map { g -> Double? in
-                f.werte[g][0] > 0 ? (f.werte[g][1] / f.werte[g][0] - 1) * 100 : nil
+                f.werte[g][1] > 0 ? (f.werte[g][2] / f.werte[g][1] - 1) * 100 : nil
             }
             out.append(Kartenreihe(titel: "\(Kartenbild.kurzname(p.name)): Fälle \(m.basisjahr)–\(m.horizont)",
                                    einheit: "Veränderung in %", stellen: 1,
-                                   werte: kartenwerte(aenderung, gesperrt: f.zelle.map { $0[0] || $0[1] }),
-                                   erlaeuterung: "\(p.nr) \(p.name): Ist \(m.basisjahr) gegen Prognose \(m.horizont), Szenario "
+                                   werte: kartenwerte(aenderung, gesperrt: f.zelle.map { $0[1] || $0[2] }),
+                                   erlaeuterung: "\(p.nr) \(p.name): Modellwert \(m.basisjahr) (geglättet, auf die Stadt "
+                                    + "geeicht) gegen Prognose \(m.horizont), Szenario "
                                     + "\(Ausschussdaten.szenarioName(d.hauptszenario))."))
         }
         for s in d.e.szenarien.map(\.szenario) {

@@ -81,10 +81,14 @@ extension AusschussHTML {
             s += indikatortabelle(d, g, id)
             if !faelle.isEmpty {
                 let zeilen = faelle.map { p, r -> (klasse: String?, zellen: [(String, Bool)]) in
-                    (nil, [(esc("\(p.nr) \(p.name)"), false), (Ausschussdaten.zaehlwert(r, g, 0), true), (Ausschussdaten.zaehlwert(r, g, 1), true)])
+                    (nil, [(esc("\(p.nr) \(p.name)"), false), (Ausschussdaten.zaehlwert(r, g, 0), true),
+                           (Ausschussdaten.zaehlwert(r, g, 1), true), (Ausschussdaten.zaehlwert(r, g, 2), true)])
                 }
-                s += tabelle("Fälle je Produkt", kopf: [("Produkt", false), ("Ist \(d.m.basisjahr)", true),
-                                                        ("Prognose \(d.m.horizont)", true)], zeilen: zeilen, klasse: "kompakt")
+                s += tabelle("Fälle je Produkt", kopf: [("Produkt", false), ("Ist \(d.m.basisjahr) (Fachverfahren)", true),
+                                                        ("Modell \(d.m.basisjahr)", true), ("Prognose \(d.m.horizont)", true)],
+                             zeilen: zeilen, klasse: "kompakt")
+                s += "<p class=\"klein\">Modell \(d.m.basisjahr): die geglättete, auf die Fälle der Stadt geeichte Zahl, von der "
+                s += "die Prognose ausgeht (sie enthält anteilig die Fälle ohne Sozialraum).</p>\n"
             }
             for t in kita {
                 guard let z = t.gebiete.firstIndex(of: id) else { continue }
