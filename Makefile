@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= scenarios/musterstadt
 
-.PHONY: deps test-deps demo test build release bench clean
+.PHONY: deps test-deps demo test build release bench musterstadt clean
 
 # libxlsxwriter is the only system library the build needs; install it when it is missing.
 deps:
@@ -47,6 +47,11 @@ bench: deps
 	@[ -f $(BENCH_MODEL)/modell.yaml ] || .build/release/eckwert-bench generate $(BENCH_MODEL) --products 1000 --gebiete 60
 	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3
 	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3 --draws 10000
+
+# Regenerate the CSV files of the sample model (fixed seed: same files) and check the folder with the tool itself.
+musterstadt: build
+	python3 tools/musterstadt/generate.py scenarios/musterstadt
+	.build/debug/eckwert check scenarios/musterstadt
 
 clean:
 	rm -rf .build

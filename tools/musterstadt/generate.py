@@ -17,6 +17,7 @@ forward with the model's own tables and the historical net migration reproduces 
 The final run rounds to whole persons after every year; its results are the files.
 
 Usage: python3 tools/musterstadt/generate.py [model folder, default scenarios/musterstadt]
+Then check the folder with the tool itself: `eckwert check scenarios/musterstadt` (`make musterstadt` does both).
 """
 import math
 import os

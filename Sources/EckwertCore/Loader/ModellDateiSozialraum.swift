@@ -9,8 +9,6 @@ struct SozialraumAngaben {
     /// Where each indicator id of `sozialindex:` is written (checked against `indikatoren:`).
     var indikatorVerweise: [(id: String, ort: SourceLocation)] = []
 
-    static let schluessel = ["indikatoren", "sozialindex", "karte", "verteilungen"]
-
     // swiftlint:disable:next function_body_length
     static func lesen(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> SozialraumAngaben {
         var s = d.sozialraum   // keeps the indicator references of formulas read before
@@ -18,7 +16,7 @@ struct SozialraumAngaben {
             for e in l {
                 guard let a = y.abschnitt(e, "Indikator") else { continue }
                 let kontext = "Indikator \(a["id"]?.skalar ?? "?")"
-                a.pruefeSchluessel(["id", "name", "einheit", "richtung", "quelle"], befund)
+                a.pruefeSchluessel(Schluesselschema.modell.schluessel("indikatoren"), befund)
                 guard let id = a.pflicht("id", befund).flatMap({ y.text($0, "\(kontext) id") }),
                       let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(kontext) name") }),
                       let r = a.pflicht("richtung", befund, erwartet: "belastend | entlastend").flatMap({
@@ -33,14 +31,14 @@ struct SozialraumAngaben {
             }
         }
         if let k = m["sozialindex"], let a = y.abschnitt(k, "sozialindex") {
-            a.pruefeSchluessel(["jahr", "indikatoren"], befund)
+            a.pruefeSchluessel(Schluesselschema.modell.schluessel("sozialindex"), befund)
             let jahr = a.pflicht("jahr", befund).flatMap { y.ganzzahl($0, "sozialindex jahr", 1900...2200) }
             var liste: [(id: String, gewicht: Double)] = []
             if let lk = a.pflicht("indikatoren", befund, erwartet: "[{id: …, gewicht: …}, …]"),
                let l = y.liste(lk, "sozialindex indikatoren") {
                 for e in l {
                     guard let ia = y.abschnitt(e, "sozialindex indikatoren") else { continue }
-                    ia.pruefeSchluessel(["id", "gewicht"], befund)
+                    ia.pruefeSchluessel(Schluesselschema.modell.schluessel("sozialindex", "indikatoren"), befund)
                     guard let id = ia.pflicht("id", befund).flatMap({ y.text($0, "sozialindex indikator id") }) else { continue }
                     let g = ia["gewicht"].flatMap { y.zahl($0, "sozialindex indikator \(id) gewicht", 0...1000) } ?? 1
                     liste.append((id, g))
@@ -55,7 +53,7 @@ struct SozialraumAngaben {
             s.sozialindexOrt = a.ort
         }
         if let k = m["karte"], let a = y.abschnitt(k, "karte") {
-            a.pruefeSchluessel(["datei", "schluessel"], befund)
+            a.pruefeSchluessel(Schluesselschema.modell.schluessel("karte"), befund)
             if let datei = a.pflicht("datei", befund).flatMap({ y.text($0, "karte datei") }) {
                 if datei.contains("..") || datei.hasPrefix("/") {
                     befund.fehler(a["datei"]?.ort ?? a.ort, "karte datei: nur Dateien im Modellordner sind erlaubt, gefunden '\(datei)'")
@@ -75,7 +73,7 @@ struct SozialraumAngaben {
     private static func verteilung(_ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> Verteilung? {
         guard let a = y.abschnitt(e, "Verteilung") else { return nil }
         let kontext = "Verteilung \(a["id"]?.skalar ?? "?")"
-        a.pruefeSchluessel(["id", "name", "betrag", "jahr", "bezug", "staerke"], befund)
+        a.pruefeSchluessel(Schluesselschema.modell.schluessel("verteilungen"), befund)
         let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
         let name = a.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
         var betrag = a.pflicht("betrag", befund, erwartet: "ganze Euro").flatMap { y.zahl($0, "\(kontext) betrag", 0...1e12) }

@@ -18,6 +18,9 @@ public struct Sozialraumdaten: Sendable {
     public var karte: Karte?
     /// The file name of `karte:` (for messages and documents).
     public var kartendatei: String?
+    /// The line of each value in `faelle_gebiete.csv` / `indikatoren.csv` (for the loader's messages).
+    var faelleZeilen: [GebietsfallSchluessel: Int] = [:]
+    var indikatorZeilen: [IndikatorSchluessel: Int] = [:]
 
     public init() {}
 
