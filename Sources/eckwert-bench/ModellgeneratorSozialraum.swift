@@ -1,4 +1,5 @@
 import EckwertCore
+import EckwertModellschreiber
 import Foundation
 
 /// The Sozialraum part of the benchmark model: cases per Sozialraum in the Basisjahr for every driven product with
@@ -20,12 +21,12 @@ extension Modellgenerator {
         let G = gebietIds.count
         // A burden per Sozialraum (0.5 … 2): where rates are high.
         let last = (0..<G).map { _ in 0.5 + 1.5 * rng.gleich() * rng.gleich() }
-        var c = "jahr;gebiet;produkt;faelle\n"
+        var c = CSVText("jahr", "gebiet", "produkt", "faelle")
         for b in basis {
             let gewichte = (0..<G).map { b.bezug[$0] * last[$0] * (0.9 + 0.2 * rng.gleich()) }
             let zugeordnet = Int((b.faelle * 0.97).rounded(.down))
             let teile = Kleinraum.groessterRest(zugeordnet, gewichte: gewichte)
-            for g in 0..<G { c += "\(Self.istJahre.upperBound);\(gebietIds[g]);\(b.nr);\(teile[g])\n" }
+            for g in 0..<G { c.zeile("\(Self.istJahre.upperBound)", gebietIds[g], b.nr, "\(teile[g])") }
         }
         try schreibe(c, ordner, "faelle_gebiete.csv")
         // Squares of 0.01° in rows of ten, north to south, around 12.3° E, 51.3° N.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EckwertCore
+import EckwertTestSupport
 
 /// Sozialräume (spec section 13): smoothing, the calibrated forecast, the Sozialindex, the allocation, the
 /// loader's checks. Expectations are worked out by hand in the comments.
@@ -96,7 +97,7 @@ import Testing
     // In 2025 (k = 1) every cell grows by 10 %, trend 5 %, M1 not yet active:
     // F_S1 = 360/340 · 300/2160 · 2376 · 1.05 = 360/340 · 300 · 1.1 · 1.05, F_S2 = 360/340 · 40 · 1.155.
     @Test func basisjahrExaktUndStadtGleichSummeDerSozialraeume() throws {
-        var d = Fixture.klein()
+        var d = Modellbauer.klein().dateien
         d["modell.yaml"] = d["modell.yaml"]?.replacingOccurrences(
             of: "fallzahl: {bezug: {alter: [0, 17]}, quote: ist}",
             with: "fallzahl: {bezug: {alter: [0, 17]}, quote: ist, glaettung: 0}")
@@ -127,17 +128,17 @@ import Testing
     }
 
     @Test func warnungenFuerUnplausibleSozialraumFaelle() throws {
-        var d = Fixture.klein()
+        var d = Modellbauer.klein().dateien
         // S2 has 1440 persons aged 0–17; 1500 cases exceed them, and 1800 > 360 city cases.
         d["faelle_gebiete.csv"] = "jahr;gebiet;produkt;faelle\n2024;S1;31.1.01;300\n2024;S2;31.1.01;1500\n"
-        let r = try Fixture.laden(d)
+        let r = try Modellbauer(d).laden()
         let w = r.diagnostics.filter { $0.severity == .warning }.map(\.message)
         #expect(w.contains { $0.contains("Gebiet S2") && $0.contains("Bezugsbevölkerung") })
         #expect(w.contains { $0.contains("mehr als die 360 Fälle der Stadt") })
         #expect(!r.hatFehler)
         // A Sozialraum missing in the Basisjahr, an unknown gebiet and an unknown product are errors.
         d["faelle_gebiete.csv"] = "jahr;gebiet;produkt;faelle\n2024;S1;31.1.01;300\n2024;X9;31.1.01;3\n2024;S1;99.9.99;1\n"
-        let f = try Fixture.laden(d)
+        let f = try Modellbauer(d).laden()
         let e = f.diagnostics.filter { $0.severity == .error }
         #expect(e.contains { $0.message.contains("fehlen Fallzahlen der Sozialräume S2") })
         #expect(e.contains { $0.message.contains("Gebiet 'X9'") && $0.location?.line == 3 })
@@ -145,7 +146,7 @@ import Testing
     }
 
     @Test func sozialindexUndVerteilungAusDemModell() throws {
-        var d = Fixture.klein()
+        var d = Modellbauer.klein().dateien
         d["modell.yaml"] = (d["modell.yaml"] ?? "") + """
 
         indikatoren:
@@ -172,10 +173,12 @@ import Testing
 @Suite struct SozialraumFormelTests {
     @Test func faelleUndIndikatorJeSozialraum() throws {
         let a = try Formelparser.parse("faelle(\"31.1.01\", gebiet=\"S1\") / bev(gebiet=\"S1\") + indikator(\"sgb2\")")
-        #expect(a.aufrufe.map(\.0) == [.faelleGebiet("31.1.01", "S1"), .bev(BevAuswahl(gebiet: "S1")), .indikator("sgb2", nil)])
+        let erwartet: [Aufruf] = [.faelleGebiet("31.1.01", "S1"), .bev(BevAuswahl(gebiet: "S1")), .indikator("sgb2", nil)]
+        let gelesen: [Aufruf] = a.aufrufe.map(\.aufruf)
+        #expect(gelesen == erwartet)
         #expect(Aufruf.faelleGebiet("31.1.01", "S1").text == "faelle(\"31.1.01\", gebiet=\"S1\")")
         #expect(throws: Formelfehler.self) { try Formelparser.parse("faelle(\"31.1.01\", alter=\"S1\")") }
-        var d = Fixture.klein()
+        var d = Modellbauer.klein().dateien
         d["modell.yaml"] = (d["modell.yaml"] ?? "") + """
 
         indikatoren:
@@ -203,6 +206,6 @@ import Testing
         #expect(prognose["KI"]?[2] == nil)   // no indicator values in forecast years: n. v.
         // An unknown gebiet in a formula is an error of the model.
         d["modell.yaml"] = d["modell.yaml"]?.replacingOccurrences(of: "gebiet=\"S1\")\n", with: "gebiet=\"S9\")\n")
-        #expect(try Fixture.laden(d).diagnostics.contains { $0.message.contains("S9") && $0.severity == .error })
+        #expect(try Modellbauer(d).laden().diagnostics.contains { $0.message.contains("S9") && $0.severity == .error })
     }
 }
