@@ -20,8 +20,8 @@ extension Eckwert {
             let p = Projektion(m)
             let laeufe = szenarien.map { p.rechnen($0) }
             // The Sozialräume's Ist rows (cases, smoothed rate, indicators, Sozialindex, allocations) go with the
-            // forecast: they are its base.
-            let sozialraum = Langformat.sozialraumIst(m, p)
+            // whole forecast, as its base; a run for one scenario prints only that scenario's rows.
+            let sozialraum = szenarien.count == m.szenarien.count ? Langformat.sozialraumIst(m, p) : []
             switch format {
             case .csv: ausgeben(Langformat.csv(sozialraum + laeufe.flatMap { Langformat.zeilen(m, $0) }))
             case .json: ausgeben(Langformat.json(sozialraum + laeufe.flatMap { Langformat.zeilen(m, $0) }))

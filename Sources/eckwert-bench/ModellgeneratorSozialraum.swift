@@ -36,10 +36,12 @@ extension Modellgenerator {
             let x = 12.3 + 0.01 * Double(g % spalten), y = 51.4 - 0.01 * Double(g / spalten)
             let ring = [(x, y), (x + 0.01, y), (x + 0.01, y + 0.01), (x, y + 0.01), (x, y)]
                 .map { "[\(String(format: "%.4f", $0.0)), \(String(format: "%.4f", $0.1))]" }.joined(separator: ", ")
-            f.append("{\"type\": \"Feature\", \"properties\": {\"gebiet\": \"\(id)\"}, "
-                     + "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[\(ring)]]}}")
+            f.append(
+                "{\"type\": \"Feature\", \"properties\": {\"gebiet\": \"\(id)\"}, "
+                    + "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[\(ring)]]}}")
         }
-        try schreibe("{\"type\": \"FeatureCollection\", \"features\": [\n" + f.joined(separator: ",\n") + "\n]}\n",
-                     ordner, "sozialraeume.geojson")
+        try schreibe(
+            "{\"type\": \"FeatureCollection\", \"features\": [\n" + f.joined(separator: ",\n") + "\n]}\n",
+            ordner, "sozialraeume.geojson")
     }
 }

@@ -12,9 +12,12 @@ import Testing
     static func sammlung(_ features: [String]) -> [UInt8] {
         Array("{\"type\": \"FeatureCollection\", \"features\": [\n\(features.joined(separator: ",\n"))\n]}".utf8)
     }
-    static let quadrat = "{\"type\": \"Polygon\", \"coordinates\": [[[12.3, 51.3], [12.4, 51.3], [12.4, 51.4], [12.3, 51.4], [12.3, 51.3]],"
+    static let quadrat =
+        "{\"type\": \"Polygon\", \"coordinates\": [[[12.3, 51.3], [12.4, 51.3], [12.4, 51.4], [12.3, 51.4], "
+            + "[12.3, 51.3]],"
         + " [[12.33, 51.33], [12.36, 51.33], [12.36, 51.36], [12.33, 51.33]]]}"
-    static let multi = "{\"type\": \"MultiPolygon\", \"coordinates\": [[[[12.4, 51.3], [12.5, 51.3], [12.5, 51.4], [12.4, 51.3]]],"
+    static let multi =
+        "{\"type\": \"MultiPolygon\", \"coordinates\": [[[[12.4, 51.3], [12.5, 51.3], [12.5, 51.4], [12.4, 51.3]]],"
         + " [[[12.6, 51.3], [12.7, 51.3], [12.7, 51.4], [12.6, 51.3]]]]}"
     static let gueltig = sammlung([feature("A", quadrat), feature("B", multi)])
 
@@ -35,27 +38,57 @@ import Testing
         func meldungen(_ b: [UInt8]) -> [Diagnostic] { lesen(b).diagnostics }
         // Missing key property: error with the index.
         let ohneId = Self.sammlung(["{\"type\": \"Feature\", \"properties\": {}, \"geometry\": \(Self.quadrat)}"])
-        #expect(meldungen(ohneId).contains { $0.severity == .error && $0.message.contains("Feature 1") && $0.message.contains("'gebiet'") })
+        #expect(
+            meldungen(ohneId).contains {
+                $0.severity == .error && $0.message.contains("Feature 1") && $0.message.contains("'gebiet'")
+            })
         // Unknown id: warning, map still drawn; B without polygon: warning.
         let unbekannt = lesen(Self.sammlung([Self.feature("A", Self.quadrat), Self.feature("Z", Self.multi)]))
         #expect(unbekannt.wert != nil)
-        #expect(unbekannt.diagnostics.contains { $0.severity == .warning && $0.message.contains("Feature 2 (gebiet Z)") })
+        #expect(
+            unbekannt.diagnostics.contains { $0.severity == .warning && $0.message.contains("Feature 2 (gebiet Z)") })
         #expect(unbekannt.diagnostics.contains { $0.severity == .warning && $0.message.contains("Sozialraum B") })
         // Unclosed ring: warning, ring closed.
-        let offen = lesen(Self.sammlung([Self.feature("A", "{\"type\": \"Polygon\", \"coordinates\": [[[1, 1], [2, 1], [2, 2]]]}"),
-                                         Self.feature("B", Self.multi)]))
+        let offen = lesen(
+            Self.sammlung([
+                Self.feature("A", "{\"type\": \"Polygon\", \"coordinates\": [[[1, 1], [2, 1], [2, 2]]]}"),
+                Self.feature("B", Self.multi),
+            ]))
         #expect(offen.diagnostics.contains { $0.severity == .warning && $0.message.contains("nicht geschlossen") })
         #expect(offen.wert?.flaeche("A")?.polygone[0][0].count == 4)
         // Bow tie: self-intersecting, warning naming the edges.
-        let schleife = lesen(Self.sammlung([Self.feature("A", "{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}"),
-                                            Self.feature("B", Self.multi)]))
-        #expect(schleife.diagnostics.contains { $0.message.contains("Feature 1 (gebiet A)") && $0.message.contains("schneidet sich selbst") })
+        let schleife = lesen(
+            Self.sammlung([
+                Self.feature(
+                    "A", "{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}"),
+                Self.feature("B", Self.multi),
+            ]))
+        #expect(
+            schleife.diagnostics.contains {
+                $0.message.contains("Feature 1 (gebiet A)") && $0.message.contains("schneidet sich selbst")
+            })
         // Projected coordinates: error with the hint.
-        let utm = meldungen(Self.sammlung([Self.feature("A", "{\"type\": \"Polygon\", \"coordinates\": [[[316000, 5690000], [317000, 5690000], [317000, 5691000], [316000, 5690000]]]}")]))
-        #expect(utm.contains { $0.severity == .error && $0.message.contains("außerhalb der Erde") && $0.message.contains("EPSG:25832/25833") })
+        let utm = meldungen(
+            Self.sammlung([
+                Self.feature(
+                    "A",
+                    "{\"type\": \"Polygon\", \"coordinates\": [[[316000, 5690000], [317000, 5690000], [317000, "
+                        + "5691000], [316000, 5690000]]]}"
+                )
+            ]))
+        #expect(
+            utm.contains {
+                $0.severity == .error && $0.message.contains("außerhalb der Erde")
+                    && $0.message.contains("EPSG:25832/25833")
+            })
         // Non-numeric coordinates: error naming the point.
-        let text = meldungen(Self.sammlung([Self.feature("A", "{\"type\": \"Polygon\", \"coordinates\": [[[\"12,3\", 51], [1, 2], [2, 2], [1, 1]]]}")]))
-        #expect(text.contains { $0.severity == .error && $0.message.contains("Punkt 1") && $0.message.contains("Zahlen") })
+        let text = meldungen(
+            Self.sammlung([
+                Self.feature(
+                    "A", "{\"type\": \"Polygon\", \"coordinates\": [[[\"12,3\", 51], [1, 2], [2, 2], [1, 1]]]}")
+            ]))
+        #expect(
+            text.contains { $0.severity == .error && $0.message.contains("Punkt 1") && $0.message.contains("Zahlen") })
         // Other geometry.
         let punkt = meldungen(Self.sammlung([Self.feature("A", "{\"type\": \"Point\", \"coordinates\": [1, 2]}")]))
         #expect(punkt.contains { $0.message.contains("\"Point\"") && $0.message.contains("Polygon oder MultiPolygon") })

@@ -11,7 +11,8 @@ import EckwertTestSupport
     // s² = (15·1² + 30·(1/3)² + 15·(1/3)²) / 60 = (15 + 10/3 + 5/3) / 60 = 1/3; Ē = 20; σ² = 1/3 − 1/20 = 17/60;
     // k = m / (σ² · r) = 1 / (17/60 · 0.015) = 4000/17 ≈ 235.294 persons.
     @Test func glaettungAutoNachMarshall() {
-        let r = Kleinraum.raten(f: [30, 20, 10], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000, glaettung: .auto)
+        let r = Kleinraum.raten(
+            f: [30, 20, 10], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000, glaettung: .auto)
         #expect(nahe(r.stadtquote, 0.015))
         #expect(nahe(r.m, 1))
         #expect(nahe(r.sigma2 ?? -1, 17.0 / 60))
@@ -29,29 +30,34 @@ import EckwertTestSupport
 
     // Cases exactly proportional to the population: θ = 1 everywhere, s² = 0, σ² = −m/Ē < 0 → complete pooling.
     @Test func glaettungAutoOhneStreuungPooltVollstaendig() {
-        let r = Kleinraum.raten(f: [15, 30, 15], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000, glaettung: .auto)
+        let r = Kleinraum.raten(
+            f: [15, 30, 15], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000, glaettung: .auto)
         #expect(r.vollstaendigGepoolt)
         #expect(nahe(r.sigma2 ?? 0, 0 - 1.0 / 20))
         #expect(r.geglaettet == [0.015, 0.015, 0.015])
         // Little spread (θ = 1.2, 0.9, 1.0 on small E): s² = (15·0.04 + 30·0.01 + 0)/60 = 0.015 < 1/20 → pooled too.
-        let r2 = Kleinraum.raten(f: [18, 27, 15], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000, glaettung: .auto)
+        let r2 = Kleinraum.raten(
+            f: [18, 27, 15], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000, glaettung: .auto)
         #expect(r2.vollstaendigGepoolt && r2.geglaettet == [0.015, 0.015, 0.015])
     }
 
     @Test func glaettungGegebenUndNull() {
         // k = 1000: (30 + 15)/2000 = 0.0225, (20 + 15)/3000 = 0.011667, (10 + 15)/2000 = 0.0125.
-        let r = Kleinraum.raten(f: [30, 20, 10], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000,
-                                glaettung: .staerke(1000))
+        let r = Kleinraum.raten(
+            f: [30, 20, 10], R: [1000, 2000, 1000], faelleStadt: 60, bezugStadt: 4000,
+            glaettung: .staerke(1000))
         #expect(nahe(r.geglaettet, [0.0225, 35.0 / 3000, 0.0125], abs: 1e-12))
         // c = 60 / (22.5 + 23.333 + 12.5) = 60 / 58.3333 = 1.028571.
         #expect(nahe(r.c, 60 / (22.5 + 35.0 / 1.5 + 12.5), abs: 1e-12))
         // k = 0: the raw rates; with 6 of 66 city cases without a Sozialraum, c = 66/60 = 1.1.
-        let roh = Kleinraum.raten(f: [30, 20, 10], R: [1000, 2000, 1000], faelleStadt: 66, bezugStadt: 4000,
-                                  glaettung: .staerke(0))
+        let roh = Kleinraum.raten(
+            f: [30, 20, 10], R: [1000, 2000, 1000], faelleStadt: 66, bezugStadt: 4000,
+            glaettung: .staerke(0))
         #expect(nahe(roh.geglaettet, [0.03, 0.01, 0.01], abs: 1e-15))
         #expect(nahe(roh.c, 1.1, abs: 1e-12))
         // A Sozialraum without reference population and no smoothing has no rate of its own: the city rate.
-        let leer = Kleinraum.raten(f: [0, 20], R: [0, 2000], faelleStadt: 20, bezugStadt: 2000, glaettung: .staerke(0))
+        let leer = Kleinraum.raten(
+            f: [0, 20], R: [0, 2000], faelleStadt: 20, bezugStadt: 2000, glaettung: .staerke(0))
         #expect(leer.geglaettet == [0.01, 0.01])
     }
 
@@ -67,8 +73,10 @@ import EckwertTestSupport
         #expect(nahe(index, [-0.580794, 0.235702, 0.345092], abs: 1e-6))
         #expect(Kleinraum.rang(index) == [3, 2, 1])
         // An indicator without spread contributes 0 but keeps its weight in the divisor.
-        let flach = Kleinraum.sozialindex([.init(werte: [10, 20, 30], gewicht: 1, vorzeichen: 1),
-                                           .init(werte: [4, 4, 4], gewicht: 1, vorzeichen: 1)])
+        let flach = Kleinraum.sozialindex([
+            .init(werte: [10, 20, 30], gewicht: 1, vorzeichen: 1),
+            .init(werte: [4, 4, 4], gewicht: 1, vorzeichen: 1),
+        ])
         #expect(nahe(flach, [-1.224745 / 2, 0, 1.224745 / 2], abs: 1e-6))
     }
 
@@ -82,8 +90,9 @@ import EckwertTestSupport
         // Weights: R · max(0, 1 + α·index): 1000·(1 − 0.5·0.580794) = 709.603, 2000·1.117851 = 2235.702,
         // 1000·1.172546 = 1172.546; sum 4117.851; 500.000 € → quotas 86.161,81 / 271.464,65 / 142.373,53:
         // floors 86.161 + 271.464 + 142.373 = 499.998, the two euros left go to the remainders 0,81 and 0,65.
-        let w = Kleinraum.verteilungsgewichte(bezug: [1000, 2000, 1000], index: [-0.580794, 0.235702, 0.345092],
-                                              staerke: 0.5)
+        let w = Kleinraum.verteilungsgewichte(
+            bezug: [1000, 2000, 1000], index: [-0.580794, 0.235702, 0.345092],
+            staerke: 0.5)
         #expect(nahe(w, [709.603, 2235.702, 1172.546], abs: 1e-9))
         let euro = Kleinraum.groessterRest(500_000, gewichte: w)
         #expect(euro.reduce(0, +) == 500_000)
@@ -122,7 +131,10 @@ import EckwertTestSupport
         for t in 1...J { #expect(nahe(f[t - 1], F[t], abs: 1e-9 * F[t])) }
         // Long format: gebiet rows and the Basisjahr rate.
         let zeilen = Langformat.zeilen(m, e) + Langformat.sozialraumIst(m, p)
-        #expect(zeilen.contains { $0.nr == "S1/31.1.01" && $0.groesse == "faelle" && $0.jahr == 2025 && $0.ebene == .gebiet })
+        #expect(
+            zeilen.contains {
+                $0.nr == "S1/31.1.01" && $0.groesse == "faelle" && $0.jahr == 2025 && $0.ebene == .gebiet
+            })
         let quote = try #require(zeilen.first { $0.nr == "S2/31.1.01" && $0.groesse == "quote" })
         #expect(nahe(quote.wert, 40.0 / 1440, abs: 1e-15) && quote.szenario == "ist" && quote.jahr == 2024)
     }
@@ -137,7 +149,8 @@ import EckwertTestSupport
         #expect(w.contains { $0.contains("mehr als die 360 Fälle der Stadt") })
         #expect(!r.hatFehler)
         // A Sozialraum missing in the Basisjahr, an unknown gebiet and an unknown product are errors.
-        d["faelle_gebiete.csv"] = "jahr;gebiet;produkt;faelle\n2024;S1;31.1.01;300\n2024;X9;31.1.01;3\n2024;S1;99.9.99;1\n"
+        d["faelle_gebiete.csv"] =
+            "jahr;gebiet;produkt;faelle\n2024;S1;31.1.01;300\n2024;X9;31.1.01;3\n2024;S1;99.9.99;1\n"
         let f = try Modellbauer(d).laden()
         let e = f.diagnostics.filter { $0.severity == .error }
         #expect(e.contains { $0.message.contains("fehlen Fallzahlen der Sozialräume S2") })
@@ -147,17 +160,19 @@ import EckwertTestSupport
 
     @Test func sozialindexUndVerteilungAusDemModell() throws {
         var d = Modellbauer.klein().dateien
-        d["modell.yaml"] = (d["modell.yaml"] ?? "") + """
+        d["modell.yaml"] =
+            (d["modell.yaml"] ?? "") + """
 
-        indikatoren:
-          - {id: sgb2, name: SGB-II-Quote, einheit: "%", richtung: belastend}
-          - {id: abi, name: Abiturquote, einheit: "%", richtung: entlastend}
-        sozialindex: {jahr: 2024, indikatoren: [{id: sgb2, gewicht: 2}, {id: abi, gewicht: 1}]}
-        verteilungen:
-          - {id: V1, name: Sozialraumbudget, betrag: 1001, bezug: {alter: [0, 17]}, staerke: 0.5}
+                indikatoren:
+                  - {id: sgb2, name: SGB-II-Quote, einheit: "%", richtung: belastend}
+                  - {id: abi, name: Abiturquote, einheit: "%", richtung: entlastend}
+                sozialindex: {jahr: 2024, indikatoren: [{id: sgb2, gewicht: 2}, {id: abi, gewicht: 1}]}
+                verteilungen:
+                  - {id: V1, name: Sozialraumbudget, betrag: 1001, bezug: {alter: [0, 17]}, staerke: 0.5}
 
-        """
-        d["indikatoren.csv"] = "jahr;gebiet;indikator;wert\n2024;S1;sgb2;20\n2024;S2;sgb2;10\n2024;S1;abi;30\n2024;S2;abi;50\n"
+                """
+        d["indikatoren.csv"] =
+            "jahr;gebiet;indikator;wert\n2024;S1;sgb2;20\n2024;S2;sgb2;10\n2024;S1;abi;30\n2024;S2;abi;50\n"
         let m = try Fixture.modell(d)
         // Two areas: z = ±1 for each indicator; S1 is burdened on both: index (2·1 + 1·1)/3 = 1, S2 −1.
         #expect(nahe(try #require(Kleinraum.sozialindex(m)), [1, -1]))
@@ -173,25 +188,28 @@ import EckwertTestSupport
 @Suite struct SozialraumFormelTests {
     @Test func faelleUndIndikatorJeSozialraum() throws {
         let a = try Formelparser.parse("faelle(\"31.1.01\", gebiet=\"S1\") / bev(gebiet=\"S1\") + indikator(\"sgb2\")")
-        let erwartet: [Aufruf] = [.faelleGebiet("31.1.01", "S1"), .bev(BevAuswahl(gebiet: "S1")), .indikator("sgb2", nil)]
+        let erwartet: [Aufruf] = [
+            .faelleGebiet("31.1.01", "S1"), .bev(BevAuswahl(gebiet: "S1")), .indikator("sgb2", nil),
+        ]
         let gelesen: [Aufruf] = a.aufrufe.map(\.aufruf)
         #expect(gelesen == erwartet)
         #expect(Aufruf.faelleGebiet("31.1.01", "S1").text == "faelle(\"31.1.01\", gebiet=\"S1\")")
         #expect(throws: Formelfehler.self) { try Formelparser.parse("faelle(\"31.1.01\", alter=\"S1\")") }
         var d = Modellbauer.klein().dateien
-        d["modell.yaml"] = (d["modell.yaml"] ?? "") + """
+        d["modell.yaml"] =
+            (d["modell.yaml"] ?? "") + """
 
-        indikatoren:
-          - {id: sgb2, name: SGB-II-Quote, richtung: belastend}
-        kennzahlen:
-          - id: KS1
-            name: Fälle S1
-            formel: faelle("31", gebiet="S1")
-          - id: KI
-            name: SGB II S2
-            formel: indikator("sgb2", gebiet="S2") + indikator("sgb2")
+                indikatoren:
+                  - {id: sgb2, name: SGB-II-Quote, richtung: belastend}
+                kennzahlen:
+                  - id: KS1
+                    name: Fälle S1
+                    formel: faelle("31", gebiet="S1")
+                  - id: KI
+                    name: SGB II S2
+                    formel: indikator("sgb2", gebiet="S2") + indikator("sgb2")
 
-        """
+                """
         d["faelle_gebiete.csv"] = "jahr;gebiet;produkt;faelle\n2024;S1;31.1.01;300\n2024;S2;31.1.01;40\n"
         d["indikatoren.csv"] = "jahr;gebiet;indikator;wert\n2024;S1;sgb2;20\n2024;S2;sgb2;10\n"
         let m = try Fixture.modell(d)
@@ -203,7 +221,7 @@ import EckwertTestSupport
         let prognose = Kennzahlrechnung.werte(m, e)
         let jeGebiet = try #require(e.produkte[0].gebietsfaelle)
         #expect(prognose["KS1"]?[2] == jeGebiet[0][2])
-        #expect(prognose["KI"]?[2] == nil)   // no indicator values in forecast years: n. v.
+        #expect(prognose["KI"]?[2] == nil)  // no indicator values in forecast years: n. v.
         // An unknown gebiet in a formula is an error of the model.
         d["modell.yaml"] = d["modell.yaml"]?.replacingOccurrences(of: "gebiet=\"S1\")\n", with: "gebiet=\"S9\")\n")
         #expect(try Modellbauer(d).laden().diagnostics.contains { $0.message.contains("S9") && $0.severity == .error })

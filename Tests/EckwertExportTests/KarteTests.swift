@@ -35,16 +35,22 @@ import Testing
 
     static let quadrate: Karte = {
         func quadrat(_ id: String, _ x: Double) -> Karte.Flaeche {
-            let r = [(x, 51.0), (x + 0.1, 51.0), (x + 0.1, 51.1), (x, 51.1), (x, 51.0)].map { Karte.Punkt(lon: $0.0, lat: $0.1) }
+            let r = [(x, 51.0), (x + 0.1, 51.0), (x + 0.1, 51.1), (x, 51.1), (x, 51.0)].map {
+                Karte.Punkt(lon: $0.0, lat: $0.1)
+            }
             return Karte.Flaeche(gebiet: id, polygone: [[r]])
         }
         return Karte(flaechen: [quadrat("A", 12.0), quadrat("B", 12.1), quadrat("C", 12.2)])
     }()
 
     @Test func gesperrtIstSchraffiertUndInDerLegende() {
-        let werte = [Kartenwert(gebiet: "A", name: "Altstadt", wert: 10), Kartenwert(gebiet: "B", name: "Bahnhof", wert: 2, gesperrt: true),
-                     Kartenwert(gebiet: "C", name: "Chemiepark", wert: 30)]
-        let svg = Kartenbild.svg(karte: Self.quadrate, werte: werte, titel: "Test", einheit: "Fälle", stellen: 0, ids: SVGDiagramm.Ids())
+        let werte = [
+            Kartenwert(gebiet: "A", name: "Altstadt", wert: 10),
+            Kartenwert(gebiet: "B", name: "Bahnhof", wert: 2, gesperrt: true),
+            Kartenwert(gebiet: "C", name: "Chemiepark", wert: 30),
+        ]
+        let svg = Kartenbild.svg(
+            karte: Self.quadrate, werte: werte, titel: "Test", einheit: "Fälle", stellen: 0, ids: SVGDiagramm.Ids())
         #expect(svg.contains("<pattern id=\"schraffur-2\""))
         // B is filled with the pattern, never with a palette colour; A and C are coloured.
         let pfade = svg.components(separatedBy: "<path d=").dropFirst()

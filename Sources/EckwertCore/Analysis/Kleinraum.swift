@@ -26,8 +26,10 @@ public enum Kleinraum {
     /// `auto`: Marshall's global moment estimator `s² = Σ E_g (θ_g − m)² / Σ E_g`, `σ² = s² − m / Ē`,
     /// `k = m / (σ² · r)`; where σ² ≤ 0 every Sozialraum gets the city rate. A Sozialraum with R_g + k = 0 (no
     /// reference population and no smoothing) gets the city rate too: it has no rate of its own.
-    public static func raten(f: [Double], R: [Double], faelleStadt F_B: Double, bezugStadt R_B: Double,
-                             glaettung: Glaettung) -> Raten {
+    public static func raten(
+        f: [Double], R: [Double], faelleStadt F_B: Double, bezugStadt R_B: Double,
+        glaettung: Glaettung
+    ) -> Raten {
         let G = f.count
         let r = R_B > 0 ? F_B / R_B : 0
         let E = R.map { r * $0 }
@@ -132,7 +134,7 @@ public enum Kleinraum {
             rest -= 1
             i += 1
         }
-        while rest < 0 {   // only if floating point put a quota's floor above its share: take back from the last
+        while rest < 0 {  // only if floating point put a quota's floor above its share: take back from the last
             let j = ordnung[(n - 1) - (i % n)]
             if teile[j] > 0 { teile[j] -= 1; rest += 1 }
             i += 1
@@ -150,8 +152,9 @@ extension Kleinraum {
         guard let si = s.sozialindex else { return nil }
         let eingaben = si.indikatoren.compactMap { x -> Indexeingabe? in
             guard let ind = s.indikatoren.first(where: { $0.id == x.id }) else { return nil }
-            return Indexeingabe(werte: m.bevoelkerung.gebiete.map { s.indikator(si.jahr, $0, x.id) ?? 0 },
-                                gewicht: x.gewicht, vorzeichen: ind.richtung == .belastend ? 1 : -1)
+            return Indexeingabe(
+                werte: m.bevoelkerung.gebiete.map { s.indikator(si.jahr, $0, x.id) ?? 0 },
+                gewicht: x.gewicht, vorzeichen: ind.richtung == .belastend ? 1 : -1)
         }
         return sozialindex(eingaben)
     }

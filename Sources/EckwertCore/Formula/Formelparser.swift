@@ -394,9 +394,10 @@ private struct Formelleser {
     /// An optional `, gebiet="id"` after the first argument.
     private mutating func gebietArgument(_ funktion: String) throws(Formelfehler) -> String? {
         guard tok.art == .komma else { return nil }
+        let komma = tok.spalte
         try weiter()
         guard case .name(let n) = tok.art, n == "gebiet" else {
-            throw erwartet("gebiet=\"…\"", hinweis: "z. B. \(funktion)(\"…\", gebiet=\"S01\")")
+            throw fehler("zu viele Argumente für '\(funktion)' – ')' oder gebiet=\"…\" erwartet", komma)
         }
         try weiter()
         guard tok.art == .gleich else { throw erwartet("'=' nach 'gebiet'") }

@@ -14,24 +14,35 @@ public enum GeoJSON {
     /// Rings with more points than this are not checked for self-intersection (the check is quadratic).
     static let maxPunktePruefung = 5000
 
-    public static func lesen(_ bytes: [UInt8], datei: String, schluessel: String, gebiete: [String]) -> Leseergebnis<Karte> {
+    public static func lesen(
+        _ bytes: [UInt8], datei: String, schluessel: String, gebiete: [String]
+    ) -> Leseergebnis<Karte> {
         var d: [Diagnostic] = []
         guard bytes.count <= maxBytes else {
             let mb = maxBytes / 1_048_576
-            d.append(.error(SourceLocation(file: datei), "Kartendatei ist größer als \(mb) MB – bitte die Geometrie "
-                + "vereinfachen (z. B. mit mapshaper), für die Karte genügt eine Genauigkeit von wenigen Metern"))
+            d.append(
+                .error(
+                    SourceLocation(file: datei),
+                    "Kartendatei ist größer als \(mb) MB – bitte die Geometrie "
+                        + "vereinfachen (z. B. mit mapshaper), für die Karte genügt eine Genauigkeit von wenigen Metern"
+                ))
             return Leseergebnis(wert: nil, diagnostics: d)
         }
         let wurzel: JSONLeser.Wert
         switch JSONLeser.lesen(bytes) {
         case .success(let w): wurzel = w
         case .failure(let f):
-            d.append(.error(SourceLocation(file: datei, line: f.zeile, column: f.spalte), "kein gültiges JSON: \(f.meldung)"))
+            d.append(
+                .error(SourceLocation(file: datei, line: f.zeile, column: f.spalte), "kein gültiges JSON: \(f.meldung)")
+            )
             return Leseergebnis(wert: nil, diagnostics: d)
         }
         guard wurzel["type"]?.text == "FeatureCollection", let features = wurzel["features"]?.liste else {
-            d.append(.error(SourceLocation(file: datei, line: 1),
-                            "erwartet ist eine GeoJSON-FeatureCollection ({\"type\": \"FeatureCollection\", \"features\": […]})"))
+            d.append(
+                .error(
+                    SourceLocation(file: datei, line: 1),
+                    "erwartet ist eine GeoJSON-FeatureCollection ({\"type\": \"FeatureCollection\", \"features\": […]})"
+                ))
             return Leseergebnis(wert: nil, diagnostics: d)
         }
         let bekannt = Set(gebiete)
@@ -43,7 +54,7 @@ public enum GeoJSON {
             d += l.d
             guard let id = l.id else { continue }
             if let j = index[id] {
-                flaechen[j].polygone += polygone   // a Sozialraum split over several features: one area
+                flaechen[j].polygone += polygone  // a Sozialraum split over several features: one area
             } else {
                 index[id] = flaechen.count
                 flaechen.append(Karte.Flaeche(gebiet: id, polygone: polygone))
@@ -51,9 +62,13 @@ public enum GeoJSON {
         }
         let fehlend = gebiete.filter { index[$0] == nil }
         if !fehlend.isEmpty, !d.contains(where: { $0.severity == .error }) {
-            d.append(.warning(SourceLocation(file: datei), "\(fehlend.count == 1 ? "Sozialraum" : "Sozialräume") "
-                + "\(fehlend.joined(separator: ", ")) aus bevoelkerung.csv \(fehlend.count == 1 ? "hat" : "haben") kein Polygon "
-                + "und \(fehlend.count == 1 ? "fehlt" : "fehlen") auf der Karte"))
+            d.append(
+                .warning(
+                    SourceLocation(file: datei),
+                    "\(fehlend.count == 1 ? "Sozialraum" : "Sozialräume") "
+                        + "\(fehlend.joined(separator: ", ")) aus bevoelkerung.csv "
+                            + "\(fehlend.count == 1 ? "hat" : "haben") kein Polygon "
+                        + "und \(fehlend.count == 1 ? "fehlt" : "fehlen") auf der Karte"))
         }
         let ok = !d.contains { $0.severity == .error }
         return Leseergebnis(wert: ok ? Karte(flaechen: flaechen) : nil, diagnostics: d)
@@ -75,7 +90,9 @@ public enum GeoJSON {
         mutating func warnung(_ m: String) { d.append(.warning(ort, "\(wer): \(m)")) }
 
         mutating func lesen(_ f: JSONLeser.Wert, schluessel: String, bekannt: Set<String>) -> [[[Karte.Punkt]]]? {
-            guard f["type"]?.text == "Feature" else { fehler("erwartet ist ein Objekt mit \"type\": \"Feature\""); return nil }
+            guard f["type"]?.text == "Feature" else {
+                fehler("erwartet ist ein Objekt mit \"type\": \"Feature\""); return nil
+            }
             switch f["properties"]?[schluessel] {
             case .text(let t)?: id = t
             case .zahl(let z)?: id = z == z.rounded() && abs(z) < 1e15 ? String(Int(z)) : String(z)
@@ -97,7 +114,9 @@ public enum GeoJSON {
                 guard let p = polygon(koord, 1) else { return nil }
                 return [p]
             case "MultiPolygon":
-                guard let l = koord.liste, !l.isEmpty else { fehler("MultiPolygon: Liste von Polygonen erwartet"); return nil }
+                guard let l = koord.liste, !l.isEmpty else {
+                    fehler("MultiPolygon: Liste von Polygonen erwartet"); return nil
+                }
                 var out: [[[Karte.Punkt]]] = []
                 for (j, x) in l.enumerated() {
                     guard let p = polygon(x, j + 1) else { return nil }
@@ -111,7 +130,9 @@ public enum GeoJSON {
         }
 
         mutating func polygon(_ w: JSONLeser.Wert, _ j: Int) -> [[Karte.Punkt]]? {
-            guard let ringe = w.liste, !ringe.isEmpty else { fehler("Polygon \(j): Liste von Ringen erwartet"); return nil }
+            guard let ringe = w.liste, !ringe.isEmpty else {
+                fehler("Polygon \(j): Liste von Ringen erwartet"); return nil
+            }
             var out: [[Karte.Punkt]] = []
             for (r, x) in ringe.enumerated() {
                 let was = "Polygon \(j), \(r == 0 ? "Außenring" : "Loch \(r)")"
@@ -132,9 +153,12 @@ public enum GeoJSON {
                 }
                 guard (-180...180).contains(lon), (-90...90).contains(lat) else {
                     let projiziert = abs(lon) > 1000 || abs(lat) > 1000
-                    fehler("\(was), Punkt \(k + 1): Koordinate [\(lon), \(lat)] liegt außerhalb der Erde (Länge −180…180, "
-                        + "Breite −90…90)" + (projiziert ? " – die Datei ist wohl projiziert (z. B. UTM, EPSG:25832/25833); "
-                        + "erwartet ist WGS84 (EPSG:4326)" : ""))
+                    fehler(
+                        "\(was), Punkt \(k + 1): Koordinate [\(lon), \(lat)] liegt außerhalb der Erde (Länge −180…180, "
+                            + "Breite −90…90)"
+                            + (projiziert
+                                ? " – die Datei ist wohl projiziert (z. B. UTM, EPSG:25832/25833); "
+                                    + "erwartet ist WGS84 (EPSG:4326)" : ""))
                     return nil
                 }
                 punkte.append(Karte.Punkt(lon: lon, lat: lat))
@@ -148,8 +172,9 @@ public enum GeoJSON {
                 return nil
             }
             if punkte.count <= GeoJSON.maxPunktePruefung, let s = GeoJSON.selbstschnitt(punkte) {
-                warnung("\(was) schneidet sich selbst (Kanten \(s.0 + 1) und \(s.1 + 1)) – die Fläche kann falsch gefüllt "
-                    + "werden; bitte die Geometrie reparieren")
+                warnung(
+                    "\(was) schneidet sich selbst (Kanten \(s.0 + 1) und \(s.1 + 1)) – die Fläche kann falsch gefüllt "
+                        + "werden; bitte die Geometrie reparieren")
             }
             return punkte
         }
@@ -157,9 +182,9 @@ public enum GeoJSON {
 
     /// The first pair of non-adjacent edges of a closed ring that intersect, or nil.
     static func selbstschnitt(_ ring: [Karte.Punkt]) -> (Int, Int)? {
-        var p: [Karte.Punkt] = []   // repeated consecutive points removed (zero-length edges touch their neighbours)
+        var p: [Karte.Punkt] = []  // repeated consecutive points removed (zero-length edges touch their neighbours)
         for x in ring where p.last != x { p.append(x) }
-        let n = p.count - 1   // edges i: p[i] → p[i+1]
+        let n = p.count - 1  // edges i: p[i] → p[i+1]
         guard n >= 4 else { return nil }
         for i in 0..<n {
             for j in stride(from: i + 2, to: n, by: 1) where !(i == 0 && j == n - 1) {
@@ -174,7 +199,8 @@ public enum GeoJSON {
             (p.lon - o.lon) * (q.lat - o.lat) - (p.lat - o.lat) * (q.lon - o.lon)
         }
         func auf(_ o: Karte.Punkt, _ p: Karte.Punkt, _ q: Karte.Punkt) -> Bool {
-            min(o.lon, p.lon) <= q.lon && q.lon <= max(o.lon, p.lon) && min(o.lat, p.lat) <= q.lat && q.lat <= max(o.lat, p.lat)
+            min(o.lon, p.lon) <= q.lon && q.lon <= max(o.lon, p.lon) && min(o.lat, p.lat) <= q.lat
+                && q.lat <= max(o.lat, p.lat)
         }
         let d1 = kreuz(c, d, a), d2 = kreuz(c, d, b), d3 = kreuz(a, b, c), d4 = kreuz(a, b, d)
         if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) { return true }

@@ -118,7 +118,9 @@ enum JSONLeser {
                 guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw fehler("Schlüssel in \"…\" erwartet") }
                 let k = try text()
                 leer()
-                guard i < p.count, p[i] == UInt8(ascii: ":") else { throw fehler("':' nach dem Schlüssel \"\(k)\" erwartet") }
+                guard i < p.count, p[i] == UInt8(ascii: ":") else {
+                    throw fehler("':' nach dem Schlüssel \"\(k)\" erwartet")
+                }
                 i += 1
                 leer()
                 paare.append((k, try wert(tiefe: tiefe + 1)))
@@ -154,7 +156,9 @@ enum JSONLeser {
                 let c = p[i]
                 if c == UInt8(ascii: "\"") {
                     i += 1
-                    guard let s = String(validating: bytes, as: UTF8.self) else { throw fehler("Text ist kein gültiges UTF-8") }
+                    guard let s = String(validating: bytes, as: UTF8.self) else {
+                        throw fehler("Text ist kein gültiges UTF-8")
+                    }
                     return s
                 }
                 if c == 0x0A || c < 0x20 { throw fehler("Zeilenumbruch oder Steuerzeichen in einem Text") }
@@ -167,7 +171,9 @@ enum JSONLeser {
                     case UInt8(ascii: "r"): bytes.append(0x0D)
                     case UInt8(ascii: "b"), UInt8(ascii: "f"): bytes.append(0x20)
                     case UInt8(ascii: "u"):
-                        guard i + 4 < p.count, let v = UInt32(String(decoding: p[(i + 1)...(i + 4)], as: UTF8.self), radix: 16) else {
+                        guard i + 4 < p.count,
+                            let v = UInt32(String(decoding: p[(i + 1)...(i + 4)], as: UTF8.self), radix: 16)
+                        else {
                             throw fehler("\\u braucht vier Hexadezimalziffern")
                         }
                         // Surrogates (characters beyond the BMP written as two escapes) become U+FFFD.
@@ -188,8 +194,10 @@ enum JSONLeser {
             let start = i
             while i < p.count {
                 let c = p[i]
-                let teil = (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
-                    || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+                let teil =
+                    (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
+                    || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || c == UInt8(ascii: "e")
+                    || c == UInt8(ascii: "E")
                 guard teil, i - start < 64 else { break }
                 i += 1
             }

@@ -11,7 +11,8 @@ enum Sozialraumlader {
         if let karte = angaben.karte {
             l.modell.sozialraum.kartendatei = karte.datei
             if let b = l.zugriff.lies(karte.datei, pflicht: true, wozu: "karte: GeoJSON der Sozialräume") {
-                let r = GeoJSON.lesen(b, datei: karte.datei, schluessel: karte.schluessel, gebiete: l.modell.bevoelkerung.gebiete)
+                let r = GeoJSON.lesen(
+                    b, datei: karte.datei, schluessel: karte.schluessel, gebiete: l.modell.bevoelkerung.gebiete)
                 l.modell.sozialraum.karte = l.uebernehmen(r)
             }
         }
@@ -20,8 +21,10 @@ enum Sozialraumlader {
         let bekannt = Set(m.bevoelkerung.gebiete)
         let gebieteDatei = l.dateiname("gebiete")
         for n in s.namen where !bekannt.contains(n.gebiet) {
-            befund.warnung(SourceLocation(file: gebieteDatei), "Gebiet '\(n.gebiet)' (\(n.name)) gibt es in "
-                + "bevoelkerung.csv nicht – der Name wird nicht gebraucht")
+            befund.warnung(
+                SourceLocation(file: gebieteDatei),
+                "Gebiet '\(n.gebiet)' (\(n.name)) gibt es in "
+                    + "bevoelkerung.csv nicht – der Name wird nicht gebraucht")
         }
         let ids = Set(s.indikatoren.map(\.id))
         for v in angaben.indikatorVerweise where !ids.contains(v.id) {
@@ -31,15 +34,19 @@ enum Sozialraumlader {
             for (id, _) in si.indikatoren where ids.contains(id) {
                 let fehlt = m.bevoelkerung.gebiete.filter { s.indikator(si.jahr, $0, id) == nil }
                 if !fehlt.isEmpty {
-                    befund.fehler(angaben.sozialindexOrt, "sozialindex: Indikator '\(id)' hat für \(si.jahr) keinen Wert in "
-                        + "\(fehlt.joined(separator: ", ")) (\(l.dateiname("indikatoren")))")
+                    befund.fehler(
+                        angaben.sozialindexOrt,
+                        "sozialindex: Indikator '\(id)' hat für \(si.jahr) keinen Wert in "
+                            + "\(fehlt.joined(separator: ", ")) (\(l.dateiname("indikatoren")))")
                 }
             }
         }
         if !s.verteilungen.isEmpty && s.sozialindex == nil {
-            befund.fehler(SourceLocation(file: "modell.yaml"), "verteilungen brauchen einen sozialindex: in modell.yaml")
+            befund.fehler(
+                SourceLocation(file: "modell.yaml"), "verteilungen brauchen einen sozialindex: in modell.yaml")
         }
-        SozialraumDateien.pruefen(m, faelleZeilen: s.faelleZeilen, indikatorZeilen: s.indikatorZeilen,
-                                  dateien: (l.dateiname("faelle_gebiete"), l.dateiname("indikatoren")), befund: befund)
+        SozialraumDateien.pruefen(
+            m, faelleZeilen: s.faelleZeilen, indikatorZeilen: s.indikatorZeilen,
+            dateien: (l.dateiname("faelle_gebiete"), l.dateiname("indikatoren")), befund: befund)
     }
 }

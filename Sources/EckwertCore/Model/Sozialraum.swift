@@ -58,14 +58,18 @@ public struct GebietsfallSchluessel: Sendable, Hashable {
     public var jahr: Int
     public var gebiet: String
     public var produkt: String
-    public init(jahr: Int, gebiet: String, produkt: String) { self.jahr = jahr; self.gebiet = gebiet; self.produkt = produkt }
+    public init(jahr: Int, gebiet: String, produkt: String) {
+        self.jahr = jahr; self.gebiet = gebiet; self.produkt = produkt
+    }
 }
 
 public struct IndikatorSchluessel: Sendable, Hashable {
     public var jahr: Int
     public var gebiet: String
     public var indikator: String
-    public init(jahr: Int, gebiet: String, indikator: String) { self.jahr = jahr; self.gebiet = gebiet; self.indikator = indikator }
+    public init(jahr: Int, gebiet: String, indikator: String) {
+        self.jahr = jahr; self.gebiet = gebiet; self.indikator = indikator
+    }
 }
 
 /// A context indicator of the Statistikstelle (SGB-II-Quote, Anteil Alleinerziehender, …).
@@ -89,7 +93,9 @@ public struct Indikator: Sendable, Hashable {
 public struct Sozialindexangabe: Sendable, Hashable {
     public var jahr: Int
     public var indikatoren: [(id: String, gewicht: Double)]
-    public init(jahr: Int, indikatoren: [(id: String, gewicht: Double)]) { self.jahr = jahr; self.indikatoren = indikatoren }
+    public init(jahr: Int, indikatoren: [(id: String, gewicht: Double)]) {
+        self.jahr = jahr; self.indikatoren = indikatoren
+    }
     public static func == (a: Self, b: Self) -> Bool {
         a.jahr == b.jahr && a.indikatoren.map(\.id) == b.indikatoren.map(\.id)
             && a.indikatoren.map(\.gewicht) == b.indikatoren.map(\.gewicht)
@@ -110,7 +116,8 @@ public struct Verteilung: Sendable, Hashable {
     /// α: how strongly the Sozialindex tilts the shares (0 = by population only).
     public var staerke: Double
     public init(id: String, name: String, betrag: Double, jahr: Int?, bezug: Bezug, staerke: Double) {
-        self.id = id; self.name = name; self.betrag = betrag; self.jahr = jahr; self.bezug = bezug; self.staerke = staerke
+        self.id = id; self.name = name; self.betrag = betrag; self.jahr = jahr; self.bezug = bezug;
+        self.staerke = staerke
     }
 }
 

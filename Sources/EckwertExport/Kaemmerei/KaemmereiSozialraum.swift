@@ -7,9 +7,11 @@ extension KaemmereiMappe {
     func sozialraeume(_ b: Blatt) throws {
         let jahre = [m.basisjahr] + Array(m.prognosejahre)
         try b.text("Fälle je Sozialraum – Szenario \(szenario.name)", 0, 0, .titel)
-        try b.text("Kleinräumige Prognose: Fälle je Sozialraum = geglättete Quote des Sozialraums × Bezugsbevölkerung × Trend × "
-                   + "Maßnahmen, geeicht auf die Fälle der Stadt im Basisjahr; die Stadt ist die Summe der Sozialräume. "
-                   + "Ganze Fälle; die Summe ist die Summe der gezeigten Werte.", 1, 0, .legende, messen: false)
+        try b.text(
+            "Kleinräumige Prognose: Fälle je Sozialraum = geglättete Quote des Sozialraums × Bezugsbevölkerung "
+                + "× Trend × "
+                + "Maßnahmen, geeicht auf die Fälle der Stadt im Basisjahr; die Stadt ist die Summe der Sozialräume. "
+                + "Ganze Fälle; die Summe ist die Summe der gezeigten Werte.", 1, 0, .legende, messen: false)
         b.festeBreiten = [0: 34]
         for c in 1...max(8, jahre.count) { b.festeBreiten[c] = 12 }
         var r = 3
@@ -29,7 +31,9 @@ extension KaemmereiMappe {
             let r0 = r
             for (g, id) in m.bevoelkerung.gebiete.enumerated() where g < jeGebiet.count {
                 try b.text("\(id) \(m.sozialraum.name(id))", r, 0)
-                for s in jahre.indices where s < jeGebiet[g].count { try b.zahl(Zahlformat.runden(jeGebiet[g][s]), r, 1 + s, .ganzzahl) }
+                for s in jahre.indices where s < jeGebiet[g].count {
+                    try b.zahl(Zahlformat.runden(jeGebiet[g][s]), r, 1 + s, .ganzzahl)
+                }
                 r += 1
             }
             try b.text("Stadt (Summe)", r, 0, .ganzzahlSumme)
@@ -41,9 +45,11 @@ extension KaemmereiMappe {
 
     func verteilungen(_ b: Blatt) throws {
         try b.text("Indikatorgestützte Verteilung", 0, 0, .titel)
-        try b.text("Gewicht = Bezugsbevölkerung × max(0; 1 + Stärke × Sozialindex); Anteil = Gewicht / Summe der Gewichte; "
-                   + "ganze Euro nach dem Verfahren der größten Reste (Hare-Niemeyer), so dass die Teile genau den Betrag ergeben.",
-                   1, 0, .legende, messen: false)
+        try b.text(
+            "Gewicht = Bezugsbevölkerung × max(0; 1 + Stärke × Sozialindex); Anteil = Gewicht / Summe der Gewichte; "
+                + "ganze Euro nach dem Verfahren der größten Reste (Hare-Niemeyer), so dass die Teile genau den "
+                    + "Betrag ergeben.",
+            1, 0, .legende, messen: false)
         b.festeBreiten = [0: 34, 1: 16, 2: 12, 3: 14, 4: 12, 5: 16]
         var r = 3
         let alle = Kleinraum.verteilungen(m)
@@ -52,8 +58,10 @@ extension KaemmereiMappe {
             return
         }
         for v in alle {
-            try b.text("\(v.verteilung.id) \(v.verteilung.name) – \(Zahlformat.euro(v.verteilung.betrag))"
-                       + (v.verteilung.jahr.map { " (\($0))" } ?? ""), r, 0, .untertitel); r += 1
+            try b.text(
+                "\(v.verteilung.id) \(v.verteilung.name) – \(Zahlformat.euro(v.verteilung.betrag))"
+                    + (v.verteilung.jahr.map { " (\($0))" } ?? ""), r, 0, .untertitel);
+            r += 1
             for (c, t) in ["Sozialraum", "Bezugsbevölkerung", "Sozialindex", "Gewicht", "Anteil", "Euro"].enumerated() {
                 try b.text(t, r, c, c == 0 ? .kopfLinks : .kopf)
             }

@@ -78,7 +78,9 @@ enum Kartenbild {
     }
 
     /// Text colour on a fill: white on the dark half of the palette.
-    static func textfarbe(_ fill: String) -> String { ["#21918c", "#3b528b", "#440154"].contains(fill) ? "#fff" : "#000" }
+    static func textfarbe(_ fill: String) -> String {
+        ["#21918c", "#3b528b", "#440154"].contains(fill) ? "#fff" : "#000"
+    }
 
     /// A product's name for a map title: without the bracketed legal reference, at most 48 characters.
     static func kurzname(_ name: String) -> String {
@@ -87,8 +89,10 @@ enum Kartenbild {
     }
 
     // swiftlint:disable:next function_body_length
-    static func svg(karte: Karte, werte: [Kartenwert], titel: String, einheit: String, stellen: Int,
-                    ids: SVGDiagramm.Ids) -> String {
+    static func svg(
+        karte: Karte, werte: [Kartenwert], titel: String, einheit: String, stellen: Int,
+        ids: SVGDiagramm.Ids
+    ) -> String {
         let id = ids.neu("karte")
         let muster = ids.neu("schraffur")
         let gezeigt = werte.filter { !$0.gesperrt }.compactMap(\.wert)
@@ -96,23 +100,33 @@ enum Kartenbild {
         let farbe = farben(grenzen.count)
         let alle = karte.flaechen.flatMap { $0.polygone.flatMap { $0.flatMap { $0 } } }
         let legendeBreite = 300.0
-        let proj = Kartenprojektion(punkte: alle, x0: 10, y0: SVGDiagramm.titelraum + 4,
-                                    breite: breite - legendeBreite - 30, hoehe: kartenhoehe - SVGDiagramm.titelraum - 14)
+        let proj = Kartenprojektion(
+            punkte: alle, x0: 10, y0: SVGDiagramm.titelraum + 4,
+            breite: breite - legendeBreite - 30, hoehe: kartenhoehe - SVGDiagramm.titelraum - 14)
         let gesperrt = werte.filter(\.gesperrt)
-        let beschreibung = "Karte der Sozialräume: \(titel). Klassen nach Quantilen; die Werte stehen in der Tabelle "
-            + "unter der Karte." + (gesperrt.isEmpty ? "" : " Schraffiert (gesperrt): "
-            + gesperrt.map(\.name).joined(separator: ", ") + ".")
+        let beschreibung =
+            "Karte der Sozialräume: \(titel). Klassen nach Quantilen; die Werte stehen in der Tabelle "
+            + "unter der Karte."
+            + (gesperrt.isEmpty
+                ? ""
+                : " Schraffiert (gesperrt): "
+                    + gesperrt.map(\.name).joined(separator: ", ") + ".")
         var o = SVGDiagramm.kopf(id, titel: titel, beschreibung: beschreibung, hoehe: kartenhoehe)
-        o += "<defs><pattern id=\"\(muster)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" "
+        o +=
+            "<defs><pattern id=\"\(muster)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" "
             + "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#fff\"/>"
             + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#555\" stroke-width=\"3\"/></pattern></defs>"
         var beschriftungen = ""
         for w in werte {
             guard let fl = karte.flaeche(w.gebiet) else { continue }
             let fill: String
-            if w.gesperrt { fill = "url(#\(muster))" } else if let x = w.wert, !grenzen.isEmpty {
+            if w.gesperrt {
+                fill = "url(#\(muster))"
+            } else if let x = w.wert, !grenzen.isEmpty {
                 fill = farbe[klasse(x, grenzen)]
-            } else { fill = grau }
+            } else {
+                fill = grau
+            }
             var d = ""
             for poly in fl.polygone {
                 for ring in poly {
@@ -123,24 +137,30 @@ enum Kartenbild {
                     d += "Z"
                 }
             }
-            o += "<path d=\"\(d)\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"1.5\">"
-                + "<title>\(HTMLText.esc(w.name)): \(w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v.")"
+            o +=
+                "<path d=\"\(d)\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"1.5\">"
+                + "<title>\(HTMLText.esc(w.name)): "
+                    + "\(w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v.")"
                 + "</title></path>"
             let projiziert = fl.polygone.map { $0.map { $0.map { proj.projizieren($0) } } }
             if let lp = Polylabel.punkt(projiziert) {
                 let tf = w.gesperrt || w.wert == nil || grenzen.isEmpty ? "#000" : textfarbe(fill)
-                beschriftungen += SVGDiagramm.text(w.gebiet, x: lp.x, y: lp.y + 5, anker: "middle", groesse: 14, fett: true,
-                                                   farbe: tf, halo: tf == "#000")
+                beschriftungen += SVGDiagramm.text(
+                    w.gebiet, x: lp.x, y: lp.y + 5, anker: "middle", groesse: 14, fett: true,
+                    farbe: tf, halo: tf == "#000")
             }
         }
         o += beschriftungen
-        o += legende(grenzen: grenzen, farben: farbe, einheit: einheit, stellen: stellen, gesperrt: gesperrt,
-                     muster: muster, x: breite - legendeBreite, keinWert: werte.contains { !$0.gesperrt && $0.wert == nil })
+        o += legende(
+            grenzen: grenzen, farben: farbe, einheit: einheit, stellen: stellen, gesperrt: gesperrt,
+            muster: muster, x: breite - legendeBreite, keinWert: werte.contains { !$0.gesperrt && $0.wert == nil })
         return o + "</svg>"
     }
 
-    static func legende(grenzen: [Double], farben: [String], einheit: String, stellen: Int, gesperrt: [Kartenwert],
-                        muster: String, x: Double, keinWert: Bool) -> String {
+    static func legende(
+        grenzen: [Double], farben: [String], einheit: String, stellen: Int, gesperrt: [Kartenwert],
+        muster: String, x: Double, keinWert: Bool
+    ) -> String {
         var o = "<g class=\"legende\">"
         var y = SVGDiagramm.titelraum + 20
         o += SVGDiagramm.text(einheit, x: x, y: y, fett: true)
@@ -150,18 +170,24 @@ enum Kartenbild {
             let von = untere.map { Zahlformat.zahl($0, stellen: stellen) }
             let bis = Zahlformat.zahl(g, stellen: stellen)
             let text = grenzen.count == 1 ? "alle: \(bis)" : (von.map { "über \($0) bis \(bis)" } ?? "bis \(bis)")
-            o += "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" fill=\"\(farben[k])\" stroke=\"#777\"/>"
+            o +=
+                "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" "
+                    + "fill=\"\(farben[k])\" stroke=\"#777\"/>"
             o += SVGDiagramm.text(text, x: x + 44, y: y + 18)
             y += 32
             untere = g
         }
         if keinWert {
-            o += "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" fill=\"\(grau)\" stroke=\"#777\"/>"
+            o +=
+                "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" "
+                    + "fill=\"\(grau)\" stroke=\"#777\"/>"
             o += SVGDiagramm.text("kein Wert (n. v.)", x: x + 44, y: y + 18)
             y += 32
         }
         if !gesperrt.isEmpty {
-            o += "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" fill=\"url(#\(muster))\" stroke=\"#777\"/>"
+            o +=
+                "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" "
+                    + "fill=\"url(#\(muster))\" stroke=\"#777\"/>"
             o += SVGDiagramm.text("gesperrt (Geheimhaltung):", x: x + 44, y: y + 18)
             y += 26
             for w in gesperrt {
@@ -179,7 +205,8 @@ enum Kartenbild {
 enum Polylabel {
     static func punkt(_ polygone: [[[(x: Double, y: Double)]]], genauigkeit: Double = 0.5) -> (x: Double, y: Double)? {
         guard let poly = polygone.max(by: { flaeche($0.first ?? []) < flaeche($1.first ?? []) }),
-              let aussen = poly.first, aussen.count >= 3 else { return nil }
+            let aussen = poly.first, aussen.count >= 3
+        else { return nil }
         let xs = aussen.map(\.x), ys = aussen.map(\.y)
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
         let zelle = min(x1 - x0, y1 - y0)
@@ -200,7 +227,9 @@ enum Polylabel {
             if c.d > beste.d { beste = c }
             guard c.max - beste.d > genauigkeit else { continue }
             h = c.h / 2
-            offen += [neu(c.x - h, c.y - h, h), neu(c.x + h, c.y - h, h), neu(c.x - h, c.y + h, h), neu(c.x + h, c.y + h, h)]
+            offen += [
+                neu(c.x - h, c.y - h, h), neu(c.x + h, c.y - h, h), neu(c.x - h, c.y + h, h), neu(c.x + h, c.y + h, h),
+            ]
         }
         return (beste.x, beste.y)
     }
@@ -221,7 +250,9 @@ enum Polylabel {
         return (innen ? 1 : -1) * minD
     }
 
-    static func segmentAbstand(_ px: Double, _ py: Double, _ a: (x: Double, y: Double), _ b: (x: Double, y: Double)) -> Double {
+    static func segmentAbstand(
+        _ px: Double, _ py: Double, _ a: (x: Double, y: Double), _ b: (x: Double, y: Double)
+    ) -> Double {
         var x = a.x, y = a.y
         let dx = b.x - x, dy = b.y - y
         if dx != 0 || dy != 0 {
