@@ -62,7 +62,7 @@ private func bielefeld() -> [String: String] {
         let ist = Istrechnung.rechnen(m)
         #expect(ist.jahre == [2009, 2010, 2011, 2012, 2013, 2014])
         let z10 = m.zeile("ordentliche_ertraege"), z2 = m.zeile("zuwendungen_umlagen"), z6 = m.zeile("kostenerstattungen")
-        #expect(m.kontenrahmen.zeilen[z10].nr == 10)
+        #expect(m.kontenrahmen.zeilen[z10].nr == "10")
         // Every level holds the one product: Produkt, Produktgruppe 11.05, Produktbereich 11, Budgetbereich, Gesamt.
         let einheiten = m.einheiten
         #expect(einheiten.map(\.ebene) == [.gesamt, .budgetbereich, .produktbereich, .produktgruppe, .produkt])
