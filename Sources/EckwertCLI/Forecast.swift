@@ -19,11 +19,15 @@ extension Eckwert {
             let (m, szenarien) = try auswahl.laden()
             let p = Projektion(m)
             let laeufe = szenarien.map { p.rechnen($0) }
-            // The Planung der Kämmerei beside the forecast (szenario=planung), with all scenarios.
-            let planung = auswahl.scenario == nil ? Langformat.planung(m) : []
+            // With all scenarios (no --scenario) the rows that are not a scenario's go along: the Planung der
+            // Kämmerei beside the forecast (szenario=planung) and the Sozialräume's Ist rows (cases, smoothed rate,
+            // indicators, Sozialindex, allocations) as its base.
+            let alle = auswahl.scenario == nil
+            let beiwerk = alle ? Langformat.sozialraumIst(m, p) + Langformat.planung(m) : []
+            let zeilen = beiwerk + laeufe.flatMap { Langformat.zeilen(m, $0) }
             switch format {
-            case .csv: ausgeben(Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) } + planung))
-            case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) } + planung))
+            case .csv: ausgeben(Langformat.csv(zeilen))
+            case .json: ausgeben(Langformat.json(zeilen))
             case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
             }
         }

@@ -472,7 +472,7 @@ struct Modellgenerator {
             y += "    folgekosten: {jaehrlich: \(zahl((summe * zwischen(0.02, 0.06)).rounded())), konto: aufwendungen_sach_dienstleistungen}\n"
             if mitPlaetzen { y += "    plaetze: \(wahl([40, 60, 90, 120]))\n" }
         }
-        y += "\ngeheimhaltung:\n  mindestfallzahl: 3\n"
+        y += "\ngeheimhaltung:\n  mindestfallzahl: 3\n" + Self.kartenzeile
         try schreibe(y, ordner, "modell.yaml")
 
         // ---------------------------------------------------------------- szenarien.yaml
@@ -562,6 +562,7 @@ struct Modellgenerator {
         // Ist 2020 … 2025 and the Ansatz of B + 1.
         c = CSVText("jahr", "produkt", "groesse", "wert")
         var ansatz = CSVText("produkt", "groesse", "wert")
+        var basisfaelle: [Basisfall] = []
         for p in plaene {
             for j in Self.istJahre {
                 let k = Double(B - j)
@@ -573,6 +574,11 @@ struct Modellgenerator {
                     let faelle = (R * t.quoteJe1000 / 1000 * pow(1 + p.wachstum, -k) * (j == B ? 1 : zwischen(0.98, 1.02))).rounded()
                     let aufwand = faelle * t.fallkosten * (t.personalanteil * tarif + (1 - t.personalanteil) * preis)
                     zeilen.append(("faelle", max(1, faelle)))
+                    if j == B, t.gebiet == nil {
+                        let gs = t.geschlecht == "w" ? 0 : t.geschlecht == "m" ? 1 : nil
+                        basisfaelle.append(Basisfall(nr: p.nr, faelle: max(1, faelle),
+                                                     bezug: (0..<gebiete).map { bezugssumme(von, bis, geschlecht: gs, gebiet: $0) }))
+                    }
                     zeilen.append((t.konto, aufwand))
                     treiberKonto = t.konto
                     if let e = t.erstattung { zeilen.append((e.konto, aufwand * e.anteil)) }
@@ -591,6 +597,7 @@ struct Modellgenerator {
         }
         try schreibe(c, ordner, "ist.csv")
         try schreibe(ansatz, ordner, "ansatz.csv")
+        try sozialraumDateien(ordner, basis: basisfaelle, gebietIds: gebietIds)
     }
 
     // MARK: - Formatting (the shared model writer)

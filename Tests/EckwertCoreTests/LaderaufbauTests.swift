@@ -46,7 +46,8 @@ import Testing
         // daten: the registry's keys in table order, then the scheme file.
         #expect(s.schluessel("daten") == ["szenarien", "bevoelkerung", "ist", "sterbetafel", "fruchtbarkeit",
                                           "wanderung", "vorausberechnung", "ansatz", "planung", "sondereffekte",
-                                          "bevoelkerung_historie", "kontenrahmen"])
+                                          "bevoelkerung_historie", "gebiete", "faelle_gebiete", "indikatoren",
+                                          "kontenrahmen"])
     }
 
     @Test func registerHatEindeutigeSchluesselUndDateien() {

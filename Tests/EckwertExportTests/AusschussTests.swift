@@ -297,7 +297,7 @@ struct AusschussTests {
         let recalc = try run(repoRoot + "/tools/xlsx-check/recalc.sh", [xlsx, dir + "/csv"])
         #expect(recalc.status == 0, "\(recalc.err)")
         let csvs = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/csv")) ?? []
-        #expect(csvs.count == 9, "\(csvs)")
+        #expect(csvs.count == 10, "\(csvs)")
         let script = #"""
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -317,7 +317,8 @@ print(json.dumps(out))
         let r = try run("python3", ["-c", script, xlsx])
         #expect(r.status == 0, "\(r.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        #expect(json["sheets"] as? [String] == ["Hinweise", "Überblick", "Treiber", "Ziele", "Maßnahmen", "Kita", "ABC", "Portfolio", "Annahmen"])
+        #expect(json["sheets"] as? [String] == ["Hinweise", "Überblick", "Treiber", "Ziele", "Maßnahmen", "Kita", "Sozialräume", "ABC",
+                                                       "Portfolio", "Annahmen"])
         let charts = try #require(json["charts"] as? [String: [String]])
         // Gesamthaushalt + 3 Budgetbereiche; stacked decomposition; measures; ABC columns + cumulated line; portfolio.
         #expect(charts["Überblick"] == ["lineChart", "lineChart", "lineChart", "lineChart"])

@@ -6,7 +6,8 @@ Writes (German CSV dialect: ';' separator, decimal comma, UTF-8, LF):
   bevoelkerung_historie.csv (31.12.2019 .. 31.12.2024), bevoelkerung.csv (31.12.2025),
   ist.csv (2020 .. 2025), ansatz.csv (Doppelhaushalt 2026/2027, with a jahr column),
   planung.csv (the Kämmerei's mittelfristige Ergebnisplanung 2026 .. 2029), sondereffekte.csv (a one-off refund
-  contained in the Ist 2025).
+  contained in the Ist 2025),
+  gebiete.csv, faelle_gebiete.csv, indikatoren.csv, sozialraeume.geojson (the 12 Sozialräume).
 
 All figures are fictional, sized on the published magnitudes of a city of about 620,000
 inhabitants (Leipzig). Python 3 standard library only, fixed seed: re-running reproduces
@@ -473,6 +474,136 @@ def schreibe(pfad, kopf, zeilen):
             f.write(";".join(z) + "\n")
 
 
+# ---------------------------------------------------------------- Sozialräume: names, cases, indicators, map
+# Everything below uses its own random generator, so the files above stay byte-identical.
+
+# burden of each Sozialraum (1 = city average): drives the synthetic indicators and the case shares
+BELASTUNG = {"S01": 1.00, "S02": 0.80, "S03": 1.25, "S04": 0.85, "S05": 1.00, "S06": 0.55, "S07": 1.75,
+             "S08": 1.10, "S09": 0.60, "S10": 0.45, "S11": 1.60, "S12": 0.95}
+STADTBEZIRK = {"S01": "Mitte", "S02": "Süd", "S03": "Ost", "S04": "Nordost", "S05": "Nord", "S06": "Nordwest",
+               "S07": "West", "S08": "Alt-West", "S09": "Südwest", "S10": "Südost", "S11": "Ost", "S12": "Nord"}
+# products a Fachverfahren delivers per Sozialraum (address of the case), with the strength of the burden gradient
+SOZIALRAUM_PRODUKTE = {"31.4.01": 0.5, "36.3.01": 1.0, "36.3.02": 1.6, "36.3.03": 1.2, "36.3.05": 1.4}
+# indicators: id, name, unit, direction, city level, gradient of the burden
+INDIKATOREN = [("sgb2_quote", "SGB-II-Quote", "%", "belastend", 11.0, 1.3),
+               ("alleinerziehende", "Anteil Alleinerziehender an Haushalten mit Kindern", "%", "belastend", 24.0, 0.6),
+               ("arbeitslose", "Arbeitslosenquote", "%", "belastend", 6.5, 1.1),
+               ("uebergang_gym", "Übergangsquote aufs Gymnasium", "%", "entlastend", 48.0, -0.5)]
+
+
+def groesster_rest(betrag, gewichte):
+    """Whole parts of `betrag` in proportion to `gewichte` (largest remainder)."""
+    s = sum(gewichte)
+    quoten = [betrag * w / s for w in gewichte]
+    teile = [int(math.floor(q)) for q in quoten]
+    reihenfolge = sorted(range(len(quoten)), key=lambda i: (-(quoten[i] - teile[i]), i))
+    for i in reihenfolge[:betrag - sum(teile)]:
+        teile[i] += 1
+    return teile
+
+
+def sozialraum_faelle(pops, ist, rng):
+    """faelle_gebiete.csv rows for 2024 and 2025: the city's cases spread by reference population × burden,
+    about 3 % left without a Sozialraum (address unknown, placed out of town)."""
+    zeilen = []
+    bezug = {p["nr"]: p["bezug"] for p in PRODUKTE}
+    for y in (2024, 2025):
+        for nr, staerke in SOZIALRAUM_PRODUKTE.items():
+            von, bis = bezug[nr]
+            gew = []
+            for g, _, _, _ in GEBIETE:
+                r = sum(pops[y][(g, s)][a] for s in SEXES for a in range(von, bis + 1))
+                gew.append(r * BELASTUNG[g] ** staerke * (1 + rng.uniform(-0.08, 0.08)))
+            stadt = int(ist[(y, nr, "faelle")])
+            teile = groesster_rest(stadt - int(round(stadt * 0.03)), gew)
+            zeilen += [(str(y), g, nr, str(f)) for (g, _, _, _), f in zip(GEBIETE, teile)]
+    return zeilen
+
+
+def sozialraum_indikatoren(rng):
+    zeilen = []
+    for y in (2024, 2025):
+        for ind, _, _, _, stadt, steigung in INDIKATOREN:
+            for g, _, _, _ in GEBIETE:
+                x = stadt * BELASTUNG[g] ** steigung * (1 + rng.uniform(-0.05, 0.05)) * (1 + 0.01 * (y - 2025))
+                zeilen.append((str(y), g, ind, de(x, 1)))
+    return zeilen
+
+
+def sozialraum_karte(rng):
+    """Synthetic but plausible shapes: a 4 × 3 grid over the city with jittered shared edges (neighbours stay
+    adjacent), S10 with a hole (a lake), S06 as a MultiPolygon (an exclave in the north-west)."""
+    lage = [["S06", "S12", "S05", "S04"], ["S07", "S08", "S01", "S11"], ["S09", "S02", "S03", "S10"]]
+    lon0, lat0, dlon, dlat, teile = 12.28, 51.29, 0.055, 0.038, 4
+    ecke = {}
+    for i in range(5):
+        for j in range(4):
+            innen = 0 < i < 4 and 0 < j < 3
+            ecke[(i, j)] = (lon0 + i * dlon + (rng.uniform(-0.012, 0.012) if innen else 0),
+                            lat0 + j * dlat + (rng.uniform(-0.008, 0.008) if innen else 0))
+    kante = {}
+
+    def punkte(a, b):
+        """Points from corner a to corner b (exclusive of b), shared by the two cells along the edge."""
+        key = (min(a, b), max(a, b))
+        if key not in kante:
+            (x0, y0), (x1, y1) = ecke[key[0]], ecke[key[1]]
+            rand = key[0][0] == key[1][0] in (0, 4) or key[0][1] == key[1][1] in (0, 3)
+            zwischen = []
+            for k in range(1, teile):
+                t = k / teile
+                w = 0.0 if rand else rng.uniform(-0.004, 0.004)
+                zwischen.append((x0 + t * (x1 - x0) + w, y0 + t * (y1 - y0) - w))
+            kante[key] = [ecke[key[0]]] + zwischen
+        p = kante[key]
+        return p if key[0] == a else [ecke[a]] + list(reversed(p[1:]))
+
+    features = []
+    for zeile, reihe in enumerate(lage):
+        j = 2 - zeile
+        for i, g in enumerate(reihe):
+            ring = []
+            for a, b in [((i, j), (i + 1, j)), ((i + 1, j), (i + 1, j + 1)), ((i + 1, j + 1), (i, j + 1)),
+                         ((i, j + 1), (i, j))]:
+                ring += punkte(a, b)[:teile]
+            ring.append(ring[0])
+            ringe = [ring]
+            if g == "S10":
+                cx, cy = ecke[(3, 0)][0] + 0.6 * dlon, ecke[(3, 0)][1] + 0.5 * dlat
+                loch = [(cx + 0.010 * math.cos(2 * math.pi * k / 10), cy - 0.006 * math.sin(2 * math.pi * k / 10))
+                        for k in range(10)]
+                ringe.append(loch + [loch[0]])
+            geometrie = {"type": "Polygon", "coordinates": ringe}
+            if g == "S06":
+                ex = [(lon0 - 0.030, lat0 + 3 * dlat - 0.020), (lon0 - 0.008, lat0 + 3 * dlat - 0.024),
+                      (lon0 - 0.006, lat0 + 3 * dlat - 0.006), (lon0 - 0.026, lat0 + 3 * dlat - 0.002)]
+                geometrie = {"type": "MultiPolygon", "coordinates": [ringe, [ex + [ex[0]]]]}
+            features.append((g, geometrie))
+    name = {g: n for g, n, _, _ in GEBIETE}
+
+    def koord(x):
+        if isinstance(x, tuple):
+            return "[" + f"{x[0]:.5f}" + ", " + f"{x[1]:.5f}" + "]"
+        return "[" + ", ".join(koord(y) for y in x) + "]"
+
+    teile_json = []
+    for g, geo in sorted(features):
+        n = name[g].split(" (")[0]
+        teile_json.append('    {"type": "Feature", "properties": {"gebiet": "' + g + '", "name": "' + n + '"}, '
+                          + '"geometry": {"type": "' + geo["type"] + '", "coordinates": ' + koord(geo["coordinates"]) + "}}")
+    return '{"type": "FeatureCollection", "features": [\n' + ",\n".join(teile_json) + "\n]}\n"
+
+
+def sozialraeume(out, pops, ist):
+    rng = random.Random(SEED + 13)
+    schreibe(os.path.join(out, "gebiete.csv"), "gebiet;name;stadtbezirk",
+             [(g, n.split(" (")[0], STADTBEZIRK[g]) for g, n, _, _ in GEBIETE])
+    schreibe(os.path.join(out, "faelle_gebiete.csv"), "jahr;gebiet;produkt;faelle", sozialraum_faelle(pops, ist, rng))
+    schreibe(os.path.join(out, "indikatoren.csv"), "jahr;gebiet;indikator;wert", sozialraum_indikatoren(rng))
+    with open(os.path.join(out, "sozialraeume.geojson"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(sozialraum_karte(rng))
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     os.makedirs(out, exist_ok=True)
@@ -507,6 +638,7 @@ def main():
     schreibe(os.path.join(out, "ansatz.csv"), "jahr;produkt;groesse;wert", ansatz)
     schreibe(os.path.join(out, "planung.csv"), "jahr;produkt;groesse;wert", planung(ansatz))
     schreibe(os.path.join(out, "sondereffekte.csv"), "jahr;produkt;groesse;wert", sondereffekte)
+    sozialraeume(out, pops, ist)
 
     # summary on stderr
     p25 = pops[BASISJAHR]

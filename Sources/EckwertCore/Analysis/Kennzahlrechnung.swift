@@ -108,6 +108,27 @@ public enum Kennzahlrechnung {
             }
             return pop.summe(von: von, bis: bis, geschlecht: a.geschlecht, gebiet: a.gebiet)
         }
+        /// Ist: `faelle_gebiete.csv` of the year; forecast: the Sozialraum forecast. Summed over the products under
+        /// `p` that have cases per Sozialraum; n. v. when none has.
+        func faelle(_ p: String, gebiet: String) -> Double? {
+            let e = cache.e, m = cache.m
+            guard t < e.jahre.count, let g = m.bevoelkerung.gebietIndex(gebiet) else { return nil }
+            var summe: Double?
+            for i in cache.produktIndizes(p) {
+                let x: Double? = e.szenario == "ist" ? m.sozialraum.faelle(e.jahre[t], gebiet, m.produkte[i].nr)
+                    : e.produkte[i].gebietsfaelle.flatMap { g < $0.count ? $0[g][t] : nil }
+                if let x { summe = (summe ?? 0) + x }
+            }
+            return wert(summe)
+        }
+        /// The indicator of the run's year (Ist data only; forecast years have none: n. v.).
+        func indikator(_ id: String, gebiet: String?) -> Double? {
+            let e = cache.e, s = cache.m.sozialraum
+            guard t < e.jahre.count else { return nil }
+            if let gebiet { return wert(s.indikator(e.jahre[t], gebiet, id)) }
+            let alle = cache.m.bevoelkerung.gebiete.compactMap { s.indikator(e.jahre[t], $0, id) }
+            return alle.isEmpty ? nil : wert(alle.reduce(0, +) / Double(alle.count))
+        }
         func plaetze(_ p: String) -> Double? { wert(cache.plan(p)?.plaetze?[t]) }
         func luecke(_ p: String) -> Double? { wert(cache.plan(p)?.luecke?[t]) }
         func kennzahl(_ id: String) -> Double? {

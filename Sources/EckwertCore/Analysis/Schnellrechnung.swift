@@ -17,6 +17,8 @@ struct Schnellrechnung: Sendable {
         var vzKonto: Double
         var vzErstattung: Double
         var hatErstattung: Bool
+        /// Sozialraum weights c · r̃_g at `gewichte[gewichteStart ..< gewichteStart + gewichteAnzahl]` (0 = none).
+        var gewichteStart = 0, gewichteAnzahl = 0
     }
     /// A measure's effect on a rate as plain values; `faktor` is `Massnahme.Wirkung.faktor`.
     struct Effekt: Sendable {
@@ -43,6 +45,8 @@ struct Schnellrechnung: Sendable {
     let p: Projektion
     let daten: [Produktdaten]
     let pfade: [Double]
+    /// Small-area weights of all products, flat (see `Treiber.gewichteStart`).
+    let gewichte: [Double]
     /// The cumulative-age indices (a + 1 after age a; 0 = before age 0) that any driver reads: `von` and `bis + 1`.
     let schnitte: [Int]
     // `daten` flat, as plain values, for the draw loop (no reference counting per product):
@@ -61,6 +65,7 @@ struct Schnellrechnung: Sendable {
         let zr = k.zuschussrechnung
         var daten: [Produktdaten] = []
         var pfade: [Double] = []
+        var gewichte: [Double] = []
         let mIndex = Dictionary(m.massnahmen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, prod) in m.produkte.enumerated() {
             var d = Produktdaten()
@@ -75,6 +80,11 @@ struct Schnellrechnung: Sendable {
                 switch fz.quote {
                 case .ist: t.quoteIst = true
                 case .je1000(let pf): pfade += (m.basisjahr...m.horizont).map { pf.wert($0) / 1000 }
+                }
+                if let kr = p.kleinraum[i] {
+                    t.gewichteStart = gewichte.count
+                    t.gewichteAnzahl = kr.gewichte.count
+                    gewichte += kr.gewichte
                 }
                 if let fk = prod.fallkosten, let kb = p.kB[i], k.index(fk.konto) != nil {
                     t.kB = kb
@@ -128,6 +138,7 @@ struct Schnellrechnung: Sendable {
         self.schnitte = schnitte
         self.daten = daten
         self.pfade = pfade
+        self.gewichte = gewichte
         basisTarif = daten.map(\.basisTarif)
         basisSach = daten.map(\.basisSach)
         basisKeine = daten.map(\.basisKeine)
@@ -282,12 +293,22 @@ struct Schnellrechnung: Sendable {
                 if let tr {
                     if t >= 1 { trendFaktor *= 1 + a.quoteTrend[i] }
                     if t >= 1 {
-                        let R = kum.summe(tr, t)
-                        var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
                         var w = 1.0
                         for e in effekteI where aktiv[effekte[e].massnahme] { w *= effekte[e].faktor(B + t) }
-                        r *= w
-                        f = r * R
+                        if tr.gewichteAnzahl > 0 {
+                            // Sozialraum cases (spec section 13): Σ_g (c · r̃_g · R_g(t)) · (trend · measures).
+                            let q = trendFaktor * w
+                            var tg = tr
+                            for g in 0..<tr.gewichteAnzahl {
+                                tg.gebiet = g
+                                f += gewichte[tr.gewichteStart + g] * kum.summe(tg, t) * q
+                            }
+                        } else {
+                            let R = kum.summe(tr, t)
+                            var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
+                            r *= w
+                            f = r * R
+                        }
                         if tr.kB != nil {
                             fk *= (1 + tr.personalanteil * a.tarif[t] + (1 - tr.personalanteil) * a.sachkosten[t]) * (1 + a.fallkostenTrend[i])
                             let A = f * fk

@@ -12,6 +12,15 @@ public protocol Formelkontext {
     func plaetze(_ p: String) -> Double?
     func luecke(_ p: String) -> Double?
     func kennzahl(_ id: String) -> Double?
+    /// Cases of Sozialraum `gebiet` under `p` (spec section 13).
+    func faelle(_ p: String, gebiet: String) -> Double?
+    func indikator(_ id: String, gebiet: String?) -> Double?
+}
+
+extension Formelkontext {
+    /// Contexts without Sozialraum data know no values per Sozialraum.
+    public func faelle(_ p: String, gebiet: String) -> Double? { nil }
+    public func indikator(_ id: String, gebiet: String?) -> Double? { nil }
 }
 
 extension Ausdruck {
@@ -59,6 +68,8 @@ extension Aufruf {
         case .plaetze(let p): v = k.plaetze(p)
         case .luecke(let p): v = k.luecke(p)
         case .kennzahl(let id): v = k.kennzahl(id)
+        case .faelleGebiet(let p, let g): v = k.faelle(p, gebiet: g)
+        case .indikator(let id, let g): v = k.indikator(id, gebiet: g)
         }
         guard let v, v.isFinite else { return nil }
         return v

@@ -88,7 +88,7 @@ public enum Formelparser {
 
 /// The functions of the language by name.
 private enum Formelfunktion: String, CaseIterable, Sendable {
-    case faelle, aufwand, ertrag, zuschuss, fallkosten, zeile, bev, plaetze, luecke, kennzahl
+    case faelle, aufwand, ertrag, zuschuss, fallkosten, zeile, bev, plaetze, luecke, kennzahl, indikator
 }
 
 // MARK: - Lexer
@@ -358,7 +358,12 @@ private struct Formelleser {
         try weiter()
         let a: Aufruf
         switch f {
-        case .faelle: a = .faelle(try produktArgument(f))
+        case .faelle:
+            let p = try produktArgument(f)
+            a = try gebietArgument(name).map { .faelleGebiet(p, $0) } ?? .faelle(p)
+        case .indikator:
+            let id = try textArgument("Indikator-Id in Anführungszeichen", beispiel: "indikator(\"sgb2_quote\", gebiet=\"S01\")")
+            a = .indikator(id, try gebietArgument(name))
         case .aufwand: a = .aufwand(try produktArgument(f))
         case .ertrag: a = .ertrag(try produktArgument(f))
         case .zuschuss: a = .zuschuss(try produktArgument(f))
@@ -384,6 +389,20 @@ private struct Formelleser {
         }
         try weiter()
         return .aufruf(a, spalte: spalte)
+    }
+
+    /// An optional `, gebiet="id"` after the first argument.
+    private mutating func gebietArgument(_ funktion: String) throws(Formelfehler) -> String? {
+        guard tok.art == .komma else { return nil }
+        let komma = tok.spalte
+        try weiter()
+        guard case .name(let n) = tok.art, n == "gebiet" else {
+            throw fehler("zu viele Argumente für '\(funktion)' – ')' oder gebiet=\"…\" erwartet", komma)
+        }
+        try weiter()
+        guard tok.art == .gleich else { throw erwartet("'=' nach 'gebiet'") }
+        try weiter()
+        return try textArgument("Gebiets-Id in Anführungszeichen", beispiel: "gebiet=\"S01\"")
     }
 
     private mutating func produktArgument(_ f: Formelfunktion) throws(Formelfehler) -> String {

@@ -101,6 +101,8 @@ extension Aufruf {
         case .plaetze: "plaetze"
         case .luecke: "luecke"
         case .kennzahl: "kennzahl"
+        case .faelleGebiet: "faelle"
+        case .indikator: "indikator"
         }
     }
 
@@ -108,9 +110,9 @@ extension Aufruf {
     public var produkt: String? {
         switch self {
         case .faelle(let p), .aufwand(let p), .ertrag(let p), .zuschuss(let p), .fallkosten(let p),
-             .zeile(let p, _), .plaetze(let p), .luecke(let p):
+             .zeile(let p, _), .plaetze(let p), .luecke(let p), .faelleGebiet(let p, _):
             p
-        case .bev, .kennzahl:
+        case .bev, .kennzahl, .indikator:
             nil
         }
     }
@@ -123,6 +125,10 @@ extension Aufruf {
             return "\(funktionsname)(\(Self.zitat(p)))"
         case .zeile(let p, let key):
             return "zeile(\(Self.zitat(p)), \(Self.zitat(key)))"
+        case .faelleGebiet(let p, let g):
+            return "faelle(\(Self.zitat(p)), gebiet=\(Self.zitat(g)))"
+        case .indikator(let id, let g):
+            return "indikator(\(Self.zitat(id))" + (g.map { ", gebiet=\(Self.zitat($0))" } ?? "") + ")"
         case .bev(let a):
             var teile: [String] = []
             switch a.alter {

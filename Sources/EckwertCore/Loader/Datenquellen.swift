@@ -94,6 +94,24 @@ public enum Datenquellen {
                     wozu: "Bevölkerung früherer Jahre für den Backtest",
                     lesen: csv(Datendateien.bevoelkerungHistorie(bytes:datei:)) { $0.bevoelkerungHistorie = $1 },
                     pruefungen: [Modellpruefung.historie]),
+        Datenquelle(schluessel: "gebiete", datei: "gebiete.csv", pflicht: .optional,
+                    wozu: "Namen der Sozialräume",
+                    lesen: csv(SozialraumDateien.gebiete(bytes:datei:)) { $0.sozialraum.namen = $1 },
+                    pruefungen: []),
+        Datenquelle(schluessel: "faelle_gebiete", datei: "faelle_gebiete.csv", pflicht: .optional,
+                    wozu: "Fallzahlen je Sozialraum aus dem Fachverfahren",
+                    lesen: csv(SozialraumDateien.faelle(bytes:datei:)) {
+                        $0.sozialraum.faelle = $1.0
+                        $0.sozialraum.faelleZeilen = $1.1
+                    },
+                    pruefungen: []),
+        Datenquelle(schluessel: "indikatoren", datei: "indikatoren.csv", pflicht: .optional,
+                    wozu: "Kontextindikatoren je Sozialraum",
+                    lesen: csv(SozialraumDateien.indikatoren(bytes:datei:)) {
+                        $0.sozialraum.indikatorwerte = $1.0
+                        $0.sozialraum.indikatorZeilen = $1.1
+                    },
+                    pruefungen: []),
     ]
 
     /// The source with this key.

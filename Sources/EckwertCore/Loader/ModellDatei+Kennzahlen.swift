@@ -74,6 +74,12 @@ extension ModellDatei {
                 if case let .zeile(_, key) = aufruf { d.kontoVerweis(key, ort, k, summeErlaubt: true) }
             case let .kennzahl(kid):
                 d.verweise.append(Verweis(art: .kennzahl, id: kid, ort: ort, kontext: k))
+            case let .faelleGebiet(p, g):
+                d.verweise.append(Verweis(art: .produktOderPrefix, id: p, ort: ort, kontext: k))
+                d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k))
+            case let .indikator(id, g):
+                d.sozialraum.indikatorVerweise.append((id, ort))
+                if let g { d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k)) }
             case let .bev(auswahl):
                 if case let .gruppe(g)? = auswahl.alter, !d.altersgruppen.contains(where: { $0.name == g }),
                    !d.fehlerhafteAltersgruppen.contains(g) {
@@ -130,6 +136,10 @@ extension ModellDatei {
         if let k = a["massnahme"], let mid = y.text(k, "\(kontext) massnahme") {
             z.massnahme = mid
             d.verweise.append(Verweis(art: .massnahme, id: mid, ort: k.ort, kontext: kontext))
+        }
+        if let k = a["gebiet"], let g = y.text(k, "\(kontext) gebiet") {
+            z.gebiet = g
+            d.verweise.append(Verweis(art: .gebiet, id: g, ort: k.ort, kontext: kontext))
         }
         return z
     }

@@ -121,7 +121,8 @@ extension ModellDatei {
             befund.fehler(f.ort, "\(kontext) fallzahl: 'quote: ist' oder 'quote_je_1000' fehlt")
         }
         guard let bezug, let quote else { return nil }
-        return Fallzahl(bezug: bezug, quote: quote)
+        let glaettung = f["glaettung"].flatMap { SozialraumAngaben.glaettung($0, y, befund, kontext) } ?? .auto
+        return Fallzahl(bezug: bezug, quote: quote, glaettung: glaettung)
     }
 
     static func bezug(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String, _ d: inout ModellDatei) -> Bezug? {

@@ -28,6 +28,8 @@ struct ModellDatei {
     var zuschussbedarf = Zuschussdefinition.ohneILV
     var zuschussbedarfOrt: SourceLocation?
     var plausibilitaet = Plausibilitaetsgrenzen()
+    /// `indikatoren:`, `sozialindex:`, `karte:`, `verteilungen:` (modellformat.md section 13).
+    var sozialraum = SozialraumAngaben()
     /// File name overrides from `daten:`.
     var dateien: [String: String] = [:]
     /// Locations of references that are resolved later: (what, id, where).
@@ -78,6 +80,8 @@ struct ModellDatei {
         abschnittPlatzkosten(m, y, befund, &d)
         abschnittDeckungsmittel(m, y, befund, &d)
         abschnittPlandaten(m, y, befund, &d)
+        let sozialraum = SozialraumAngaben.lesen(m, y, befund, &d)
+        d.sozialraum = sozialraum
         return d
     }
 

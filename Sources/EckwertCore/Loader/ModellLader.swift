@@ -58,6 +58,7 @@ public enum ModellLader {
                             modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
         for q in Datenquellen.alle { ladung.lesen(q) }
         Planpruefung.vorgaengerUebernehmen(&ladung.modell)
+        Sozialraumlader.abschliessen(ladung)
         ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
         ladung.modell.aliaseAufloesen(befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
                                       ansatzDatei: ladung.dateiname("ansatz"))

@@ -23,6 +23,11 @@ public enum Aufruf: Sendable, Hashable {
     case luecke(String)
     /// Another Kennzahl's value (extension; cycles are rejected by the loader).
     case kennzahl(String)
+    /// `faelle(p, gebiet="S01")`: cases of one Sozialraum (spec section 13).
+    case faelleGebiet(String, String)
+    /// `indikator("sgb2", gebiet="S01")`: an indicator value of `indikatoren.csv`; without gebiet the plain mean
+    /// over the Sozialräume.
+    case indikator(String, String?)
 }
 
 /// The named arguments of `bev(...)`; each optional.

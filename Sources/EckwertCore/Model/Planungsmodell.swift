@@ -42,6 +42,8 @@ public struct Planungsmodell: Sendable {
     public var vorausberechnung: Vorausberechnung?
     public var ansatz: Ansatz?
     public var bevoelkerungHistorie: BevoelkerungHistorie?
+    /// Sozialraum names, cases, indicators, Sozialindex, allocations and map (spec section 13); empty without them.
+    public var sozialraum = Sozialraumdaten()
     /// SHA-256 over the model's files (names and bytes, in name order): the model's identity in every report.
     public var pruefsumme: String
     /// Reference date for documents (31.12. of the Basisjahr unless `stand:` is given), never the clock.
@@ -202,7 +204,11 @@ public enum Quote: Sendable, Hashable {
 public struct Fallzahl: Sendable, Hashable {
     public var bezug: Bezug
     public var quote: Quote
-    public init(bezug: Bezug, quote: Quote) { self.bezug = bezug; self.quote = quote }
+    /// Smoothing of the small-area rates where the product has cases per Sozialraum (spec section 13).
+    public var glaettung: Glaettung
+    public init(bezug: Bezug, quote: Quote, glaettung: Glaettung = .auto) {
+        self.bezug = bezug; self.quote = quote; self.glaettung = glaettung
+    }
 }
 
 public enum Fallkostenbasis: Sendable, Hashable {
@@ -304,6 +310,8 @@ public struct Ziel: Sendable {
     public var verantwortlich: String?
     /// Optional: the measure meant to reach it (an extension: modellformat.md section 9, A).
     public var massnahme: String?
+    /// Optional: the Sozialraum the Ziel is about (its Kennzahl then usually names the same gebiet).
+    public var gebiet: String?
     public var ort: SourceLocation?
     public init(id: String, produkt: String, zielfeld: Zielfeld, text: String) {
         self.id = id; self.produkt = produkt; self.zielfeld = zielfeld; self.text = text

@@ -99,6 +99,16 @@ public enum Langformat {
             }
             out.append(Langzeile(szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "bevoelkerung", jahr: jahr, wert: pop.gesamt))
         }
+        // Cases per Sozialraum (modellformat.md section 13), where capacity per Sozialraum does not already give them.
+        for p in e.produkte where p.kapazitaet?.gebiete.isEmpty ?? true {
+            guard let jeGebiet = p.gebietsfaelle else { continue }
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() where g < jeGebiet.count {
+                for (t, jahr) in e.jahre.enumerated() {
+                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(gebiet)/\(p.nr)", groesse: "faelle",
+                                         jahr: jahr, wert: jeGebiet[g][t]))
+                }
+            }
+        }
         // Capacity per Sozialraum.
         for p in e.produkte {
             guard let kap = p.kapazitaet else { continue }
@@ -132,6 +142,33 @@ public enum Langformat {
                     out.append(Langzeile(szenario: "planung", ebene: einheit.ebene, nr: einheit.nr, groesse: zeile.key,
                                          jahr: jahr, wert: spalte[z]))
                 }
+            }
+        }
+        return out
+    }
+
+    /// The Ist rows of the Sozialräume (modellformat.md section 13): cases of `faelle_gebiete.csv`, the smoothed Basisjahr
+    /// rate `quote` (r̃_g) of every product with Sozialraum cases, indicator values (`indikator:<id>`), the
+    /// Sozialindex and each allocation (`verteilung:<id>`, whole euros, in the year of the allocation or the
+    /// Haushaltsjahr).
+    public static func sozialraumIst(_ m: Planungsmodell, _ p: Projektion) -> [Langzeile] {
+        var out: [Langzeile] = []
+        let s = m.sozialraum
+        func add(_ nr: String, _ g: String, _ jahr: Int, _ v: Double) {
+            if v.isFinite { out.append(Langzeile(szenario: "ist", ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v)) }
+        }
+        for (k, v) in s.faelle { add("\(k.gebiet)/\(k.produkt)", "faelle", k.jahr, v) }
+        for (i, prod) in m.produkte.enumerated() {
+            guard let kr = p.kleinraum[i] else { continue }
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() { add("\(gebiet)/\(prod.nr)", "quote", m.basisjahr, kr.geglaettet[g]) }
+        }
+        for (k, v) in s.indikatorwerte { add(k.gebiet, "indikator:\(k.indikator)", k.jahr, v) }
+        if let si = s.sozialindex, let index = Kleinraum.sozialindex(m) {
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() { add(gebiet, "sozialindex", si.jahr, index[g]) }
+        }
+        for v in Kleinraum.verteilungen(m) {
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                add(gebiet, "verteilung:\(v.verteilung.id)", v.verteilung.jahr ?? m.haushaltsjahr, Double(v.euro[g]))
             }
         }
         return out

@@ -14,6 +14,9 @@ public struct Produktergebnis: Sendable {
     public var bezug: [Double]?
     public var quote: [Double]?
     public var kapazitaet: Kapazitaetsergebnis?
+    /// Cases per Sozialraum `[gebiet][year]` (order of bevoelkerung.csv) for a product with Sozialraum cases
+    /// (spec section 13); their sum is `faelle`.
+    public var gebietsfaelle: [[Double]]?
     /// Demand, places and gap per Sozialraum (when places are given per Sozialraum).
     public init(nr: String, ergebnisplan: [[Double]], finanzplan: [[Double]]) {
         self.nr = nr

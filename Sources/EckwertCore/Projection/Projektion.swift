@@ -16,6 +16,8 @@ public struct Projektion: Sendable {
     let kB: [Double?]                // cost per case at B
     let rB: [Double?]                // rate at B (quote: ist)
     let bezugB: [Double?]
+    /// Per product: the smoothed small-area rates where it has Sozialraum cases (spec section 13), else nil.
+    public let kleinraum: [Kleinraum.Raten?]
     /// Per product: which measure effects act on it.
     let wirkungen: [[(massnahme: String, wirkung: Massnahme.Wirkung)]]
     let produktIndex: [String: Int]
@@ -61,6 +63,7 @@ public struct Projektion: Sendable {
         self.kB = kB
         self.rB = rB
         self.bezugB = bezugB
+        kleinraum = m.produkte.indices.map { Self.kleinraum(m, $0, faelleB[$0], bezugB[$0]) }
         var w = Array(repeating: [(massnahme: String, wirkung: Massnahme.Wirkung)](), count: m.produkte.count)
         let idx = produktIndex
         for mn in m.massnahmen {
@@ -70,6 +73,23 @@ public struct Projektion: Sendable {
     }
 
     public var jahre: [Int] { Array(modell.basisjahr...modell.horizont) }
+
+    /// The smoothed rates of product i when it has `quote: ist`, a city-wide reference population and a Basisjahr
+    /// case number for every Sozialraum in `faelle_gebiete.csv`; otherwise nil (section 5 holds unchanged).
+    static func kleinraum(_ m: Planungsmodell, _ i: Int, _ faelleB: Double?, _ bezugB: Double?) -> Kleinraum.Raten? {
+        let p = m.produkte[i]
+        guard let fz = p.fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil, let F_B = faelleB, let R_B = bezugB,
+              !m.sozialraum.faelle.isEmpty else { return nil }
+        var f: [Double] = [], R: [Double] = []
+        for g in m.bevoelkerung.gebiete {
+            guard let x = m.sozialraum.faelle(m.basisjahr, g, p.nr) else { return nil }
+            f.append(x)
+            var b = fz.bezug
+            b.gebiet = g
+            R.append(m.bevoelkerung.summe(b))
+        }
+        return Kleinraum.raten(f: f, R: R, faelleStadt: F_B, bezugStadt: R_B, glaettung: fz.glaettung)
+    }
 
     // MARK: - Population
 
@@ -147,7 +167,16 @@ public struct Projektion: Sendable {
         // Driver.
         if let fz = p.fallzahl {
             var R = [Double](repeating: 0, count: n), r = R, F = R
-            for t in 0..<n {
+            if let kr = kleinraum[i] {
+                let jeGebiet = gebietsfaelle(i, kr, fz, a, pop)
+                for t in 0..<n {
+                    R[t] = pop[t].summe(fz.bezug)
+                    F[t] = jeGebiet.reduce(0) { $0 + $1[t] }
+                    r[t] = R[t] > 0 ? F[t] / R[t] : 0
+                }
+                erg.gebietsfaelle = jeGebiet
+            }
+            for t in 0..<n where kleinraum[i] == nil {
                 R[t] = pop[t].summe(fz.bezug)
                 let basisquote: Double
                 switch fz.quote {
@@ -176,7 +205,7 @@ public struct Projektion: Sendable {
                 }
             }
             if let kap = p.kapazitaet {
-                erg.kapazitaet = kapazitaet(p, kap, fz, r, F, pop)
+                erg.kapazitaet = kapazitaet(p, kap, fz, r, F, pop, jeGebiet: erg.gebietsfaelle)
             }
         }
         // Measures' own cost, booked on their product.
@@ -205,8 +234,21 @@ public struct Projektion: Sendable {
         return erg
     }
 
+    /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
+    /// order of bevoelkerung.csv; their sum is the city's cases, and in the Basisjahr it equals the Ist.
+    func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ fz: Fallzahl, _ a: Rechenannahmen,
+                       _ pop: [Bevoelkerung]) -> [[Double]] {
+        let gewichte = kr.gewichte
+        let q = (0..<n).map { t in pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
+        return modell.bevoelkerung.gebiete.enumerated().map { g, id in
+            var b = fz.bezug
+            b.gebiet = id
+            return (0..<n).map { t in gewichte[g] * pop[t].summe(b) * q[t] }
+        }
+    }
+
     func kapazitaet(_ p: Produkt, _ kap: Kapazitaet, _ fz: Fallzahl, _ r: [Double], _ F: [Double],
-                    _ pop: [Bevoelkerung]) -> Kapazitaetsergebnis {
+                    _ pop: [Bevoelkerung], jeGebiet: [[Double]]? = nil) -> Kapazitaetsergebnis {
         let m = modell, B = m.basisjahr
         let invs = m.investitionen.filter { $0.produkt == p.nr }
         func zusatz(_ t: Int, gebiet: String?) -> Double {
@@ -219,11 +261,11 @@ public struct Projektion: Sendable {
         if let je = kap.plaetzeJeGebiet {
             luecke = Array(repeating: 0, count: n)
             plaetze = Array(repeating: 0, count: n)
-            for g in m.bevoelkerung.gebiete {
+            for (gi, g) in m.bevoelkerung.gebiete.enumerated() {
                 var bez = fz.bezug
                 bez.gebiet = g
                 let basisP = je[g] ?? 0
-                let bedarf = (0..<n).map { t in r[t] * pop[t].summe(bez) }
+                let bedarf = jeGebiet?[gi] ?? (0..<n).map { t in r[t] * pop[t].summe(bez) }
                 let pl = (0..<n).map { basisP + zusatz($0, gebiet: g) }
                 let lu = (0..<n).map { max(0, bedarf[$0] - pl[$0]) }
                 for t in 0..<n { luecke[t] += lu[t]; plaetze[t] += pl[t] }

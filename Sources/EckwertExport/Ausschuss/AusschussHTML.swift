@@ -11,6 +11,8 @@ enum AusschussHTML {
         ("ziele", "Ziele und Zielerreichung"),
         ("massnahmen", "Maßnahmen"),
         ("kita", "Kita und Infrastruktur"),
+        ("sozialraeume", "Sozialräume: Karten, Sozialindex und Verteilung"),
+        ("steckbriefe", "Steckbriefe der Sozialräume"),
         ("produktkritik", "Produktkritik: ABC-Analyse und Portfolio"),
         ("annahmen", "Annahmen der Szenarien"),
     ]
@@ -56,6 +58,7 @@ enum AusschussHTML {
     .nv { border: 2px dotted #555; color: #333; }
     .hinweis { border-left: 6px solid #555; padding: 6px 12px; background: #f4f4f4; font-size: 18px; max-width: none; }
     .klein { font-size: 16px; }
+    article.steckbrief { break-before: page; page-break-before: always; }
     .fuss { margin-top: 30px; font-size: 15px; color: #333; border-top: 1px solid #777; padding-top: 6px; }
     @media print {
       body { font-size: 11pt; max-width: none; padding: 0; }
@@ -83,6 +86,8 @@ enum AusschussHTML {
             ("ziele", { ziele(d) }),
             ("massnahmen", { massnahmen(d, ids) }),
             ("kita", { kita(d) }),
+            ("sozialraeume", { Sozialraumbild.vorhanden(m) ? sozialraeume(d, ids) : "" }),
+            ("steckbriefe", { Sozialraumbild.vorhanden(m) ? steckbriefe(d, ids) : "" }),
             ("produktkritik", { produktkritik(d, ids) }),
             ("annahmen", { annahmen(d) }),
         ]
@@ -152,7 +157,9 @@ enum AusschussHTML {
             s += "</div>\n"
         }
         s += "<nav aria-label=\"Inhalt\"><h3>Inhalt</h3><ol>"
-        for a in abschnitte { s += "<li><a href=\"#\(a.id)\">\(esc(a.titel))</a></li>" }
+        for a in abschnitte where Sozialraumbild.vorhanden(m) || !["sozialraeume", "steckbriefe"].contains(a.id) {
+            s += "<li><a href=\"#\(a.id)\">\(esc(a.titel))</a></li>"
+        }
         s += "</ol></nav>\n</header>\n"
         return s
     }
@@ -307,7 +314,9 @@ enum AusschussHTML {
             var zielText = zw.map { Zahlformat.zahl($0, stellen: st) } ?? "n. v."
             if let bis = z.bis { zielText += "<br><span class=\"klein\">bis \(bis)</span>" }
             var zellen: [(String, Bool)] = [
-                ("\(esc(z.id)) · \(esc(z.zielfeld.bezeichnung))<br><span class=\"klein\">\(esc(z.text))</span>", false),
+                ("\(esc(z.id)) · \(esc(z.zielfeld.bezeichnung))"
+                    + (z.gebiet.map { " · Sozialraum \(esc($0)) \(esc(m.sozialraum.name($0)))" } ?? "")
+                    + "<br><span class=\"klein\">\(esc(z.text))</span>", false),
                 (kzText, false), (zielText, true),
             ]
             for name in sz {

@@ -38,6 +38,7 @@ enum AusschussXlsx {
             try ziele(b, f, d)
             try massnahmen(b, f, d)
             try kita(b, f, d)
+            try sozialraeume(b, f, d)
             try abc(b, f, d)
             try portfolio(b, f, d)
             try annahmen(b, f, d)

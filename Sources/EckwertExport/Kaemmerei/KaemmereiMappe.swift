@@ -134,6 +134,12 @@ struct KaemmereiMappe {
         try investitionen(try mappe.blatt("Investitionen", titel: "Investitionen – Szenario \(szenario.name)"))
         try finanzplan(try mappe.blatt("Finanzplan", titel: "Finanzplan – Szenario \(szenario.name)"))
         try kapazitaet(try mappe.blatt("Kapazität", titel: "Kapazitätsplanung – Szenario \(szenario.name)"))
+        if l.produkte.contains(where: { $0.gebietsfaelle != nil }) {
+            try sozialraeume(try mappe.blatt("Sozialräume", titel: "Fälle je Sozialraum – Szenario \(szenario.name)"))
+        }
+        if !m.sozialraum.verteilungen.isEmpty {
+            try verteilungen(try mappe.blatt("Verteilung", titel: "Indikatorgestützte Verteilung"))
+        }
         try massnahmen(try mappe.blatt("Maßnahmen", titel: "Maßnahmen – Szenario \(szenario.name)"))
         try annahmen(try mappe.blatt("Annahmen", titel: "Annahmen aller Szenarien"))
         try self.deckblatt(deckblatt)

@@ -1,0 +1,52 @@
+/// The Sozialraum part of a load (modellformat.md section 13), after the data sources: the keys of modell.yaml
+/// (`indikatoren:`, `sozialindex:`, `verteilungen:`), the map of `karte:` (a file named there, not under `daten:`,
+/// so it is read here rather than through the data source table), and the checks across the files.
+enum Sozialraumlader {
+    static func abschliessen(_ l: Ladung) {
+        let angaben = l.datei.sozialraum
+        let befund = l.befund
+        l.modell.sozialraum.indikatoren = angaben.indikatoren
+        l.modell.sozialraum.sozialindex = angaben.sozialindex
+        l.modell.sozialraum.verteilungen = angaben.verteilungen
+        if let karte = angaben.karte {
+            l.modell.sozialraum.kartendatei = karte.datei
+            if let b = l.zugriff.lies(karte.datei, pflicht: true, wozu: "karte: GeoJSON der Sozialräume") {
+                let r = GeoJSON.lesen(
+                    b, datei: karte.datei, schluessel: karte.schluessel, gebiete: l.modell.bevoelkerung.gebiete)
+                l.modell.sozialraum.karte = l.uebernehmen(r)
+            }
+        }
+        let m = l.modell
+        let s = m.sozialraum
+        let bekannt = Set(m.bevoelkerung.gebiete)
+        let gebieteDatei = l.dateiname("gebiete")
+        for n in s.namen where !bekannt.contains(n.gebiet) {
+            befund.warnung(
+                SourceLocation(file: gebieteDatei),
+                "Gebiet '\(n.gebiet)' (\(n.name)) gibt es in "
+                    + "bevoelkerung.csv nicht – der Name wird nicht gebraucht")
+        }
+        let ids = Set(s.indikatoren.map(\.id))
+        for v in angaben.indikatorVerweise where !ids.contains(v.id) {
+            befund.fehler(v.ort, "Indikator '\(v.id)' ist nicht unter indikatoren: in modell.yaml erklärt")
+        }
+        if let si = s.sozialindex {
+            for (id, _) in si.indikatoren where ids.contains(id) {
+                let fehlt = m.bevoelkerung.gebiete.filter { s.indikator(si.jahr, $0, id) == nil }
+                if !fehlt.isEmpty {
+                    befund.fehler(
+                        angaben.sozialindexOrt,
+                        "sozialindex: Indikator '\(id)' hat für \(si.jahr) keinen Wert in "
+                            + "\(fehlt.joined(separator: ", ")) (\(l.dateiname("indikatoren")))")
+                }
+            }
+        }
+        if !s.verteilungen.isEmpty && s.sozialindex == nil {
+            befund.fehler(
+                SourceLocation(file: "modell.yaml"), "verteilungen brauchen einen sozialindex: in modell.yaml")
+        }
+        SozialraumDateien.pruefen(
+            m, faelleZeilen: s.faelleZeilen, indikatorZeilen: s.indikatorZeilen,
+            dateien: (l.dateiname("faelle_gebiete"), l.dateiname("indikatoren")), befund: befund)
+    }
+}
