@@ -16,19 +16,22 @@ extension Eckwert {
         public func run() throws {
             let e = ModellLader.laden(ordner: modell)
             var befunde = e.diagnostics
+            var zusatz: [Diagnostic] = []
             if let m = e.modell {
                 ausgeben(Pruefbericht.zusammenfassung(m, dateien: e.dateien))
-                befunde += Kennzahlrechnung.pruefen(m)
+                zusatz = Kennzahlrechnung.pruefen(m)
+                befunde += zusatz
             }
-            let fehler = befunde.filter { $0.severity == .error }
-            let warnungen = befunde.filter { $0.severity == .warning }
+            // Counted over every finding, also those beyond the listing's limit per file.
+            let fehler = e.anzahlFehler + zusatz.filter { $0.severity == .error }.count
+            let warnungen = e.anzahlWarnungen + zusatz.filter { $0.severity == .warning }.count
             if !befunde.isEmpty {
                 ausgeben("\nBefunde:\n")
                 for d in befunde { ausgeben("  \(d.description)\n") }
             }
-            ausgeben("\n\(fehler.count) Fehler, \(warnungen.count) Warnung\(warnungen.count == 1 ? "" : "en")"
-                     + (fehler.isEmpty ? " – das Modell ist verwendbar.\n" : " – das Modell ist so nicht verwendbar.\n"))
-            if !fehler.isEmpty { throw ExitCode(1) }
+            ausgeben("\n\(fehler) Fehler, \(warnungen) Warnung\(warnungen == 1 ? "" : "en")"
+                     + (fehler == 0 ? " – das Modell ist verwendbar.\n" : " – das Modell ist so nicht verwendbar.\n"))
+            if fehler > 0 { throw ExitCode(1) }
         }
     }
 }

@@ -130,6 +130,9 @@ public struct BevoelkerungHistorie: Sendable {
 /// The adopted Ansatz of Basisjahr + 1 (`ansatz.csv`): Produkt → Größe → amount.
 public struct Ansatz: Sendable {
     public var werte: [String: [String: Double]]
+    /// Line of each value (Produkt → Größe → line) and the 1-based column of each named column, for messages.
+    public var zeilen: [String: [String: Int]] = [:]
+    public var spalten: [String: Int] = [:]
     public init(werte: [String: [String: Double]]) { self.werte = werte }
     public func wert(_ produkt: String, _ groesse: String) -> Double? { werte[produkt]?[groesse] }
 }
