@@ -583,8 +583,9 @@ struct Leser {
         case 0x2E:
             return v
         default:
-            d.append(.warning(ort, "'\(s)' als \(Datendateien.deutsch(v)) gelesen (Dezimalpunkt) – mehrdeutig: als "
-                              + "Tausendertrenner gemeint, bitte ohne Punkt schreiben"))
+            let tausend = Datendateien.deutsch(Zahl.parse(s.replacingOccurrences(of: ".", with: "")) ?? v)
+            d.append(.warning(ort, "'\(s)' als \(Datendateien.deutsch(v)) gelesen (Dezimalpunkt) – mehrdeutig: ist der "
+                              + "Punkt als Tausendertrenner gemeint, bitte \(tausend) schreiben"))
             return v
         }
     }

@@ -123,7 +123,8 @@ enum Modellpruefung {
             k.befund.fehler(SourceLocation(file: "modell.yaml"), "budgetbereiche fehlen – jedes Produkt muss genau einem Budgetbereich angehören")
             return
         }
-        for p in k.m.produkte {
+        // A product under no declared level has its own error (and can be in a Budgetbereich only by number).
+        for p in k.m.produkte where !(p.ebenen.isEmpty && !k.md.budgetbereiche.contains { $0.0.produkte.contains(p.nr) }) {
             let in_ = k.md.budgetbereiche.filter { bb in bb.0.produkte.contains { Planungsmodell.umfasst($0, p) } }
             if in_.isEmpty {
                 k.befund.fehler(p.ort, "Produkt \(p.nr) gehört zu keinem Budgetbereich")
