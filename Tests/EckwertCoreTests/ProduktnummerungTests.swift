@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EckwertCore
+import EckwertTestSupport
 
 /// Product numbering of any depth: the prefix rule, explicit levels, ranges, errors, and the level sums that
 /// follow from it (expected values by hand from the Ist rows written in each test).
@@ -34,10 +35,10 @@ import Testing
           best: {}
           worst: {}
         """
-        return ["modell.yaml": Fixture.text(y), "szenarien.yaml": szenarien, "ist.csv": Fixture.text(ist),
-                "bevoelkerung.csv": Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 10 },
-                "sterbetafel.csv": Fixture.sterbetafelCSV(q: 0.01), "fruchtbarkeit.csv": Fixture.fruchtbarkeitCSV(),
-                "wanderung.csv": Fixture.wanderungCSV()]
+        return ["modell.yaml": Modellbauer.text(y), "szenarien.yaml": szenarien, "ist.csv": Modellbauer.text(ist),
+                "bevoelkerung.csv": Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 10 },
+                "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0.01), "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(),
+                "wanderung.csv": Modellbauer.wanderungCSV()]
     }
 
     /// The Basisjahr Aufwand of every unit of a level (nr → sum), from the model's own unit lists.
@@ -131,30 +132,30 @@ import Testing
     }
 
     @Test func produktUnterKeinerEbeneEinFehler() throws {
-        let r = try Fixture.laden(Self.dateien(bereiche: ["36"], gruppen: ["3610"],
-                                               produkte: [("361001", 1, ""), ("371001", 2, "")], budget: ["36", "371001"]))
+        let r = try Modellbauer(Self.dateien(bereiche: ["36"], gruppen: ["3610"],
+                                               produkte: [("361001", 1, ""), ("371001", 2, "")], budget: ["36", "371001"])).laden()
         let texte = r.diagnostics.filter { $0.severity == .error }.map(\.message)
         #expect(texte == ["Produkt 371001 gehört zu keiner benannten Produktgruppe und keinem benannten Produktbereich "
                           + "(benannt sind Produktbereich 36, Produktgruppe 3610)"])
     }
 
     @Test func geschriebeneEbeneUnbekannt() throws {
-        let r = try Fixture.laden(Self.dateien(bereiche: ["36"], gruppen: ["3610"],
-                                               produkte: [("361001", 1, "produktbereich: \"35\"")], budget: ["36"]))
+        let r = try Modellbauer(Self.dateien(bereiche: ["36"], gruppen: ["3610"],
+                                               produkte: [("361001", 1, "produktbereich: \"35\"")], budget: ["36"])).laden()
         let texte = r.diagnostics.filter { $0.severity == .error }.map(\.message)
         #expect(texte == ["Produkt 361001: Produktbereich '35' ist unter produktbereiche nicht benannt – meinten Sie '36'?"])
     }
 
     /// A declared level that is referred to is found (undotted numbers); and no hint ever repeats the input.
     @Test func hinweisNieGleichDerEingabe() throws {
-        let r = try Fixture.laden(Self.dateien(bereiche: ["31"], gruppen: ["3110"],
-                                               produkte: [("311001", 1, "")], budget: ["31"]))
+        let r = try Modellbauer(Self.dateien(bereiche: ["31"], gruppen: ["3110"],
+                                               produkte: [("311001", 1, "")], budget: ["31"])).laden()
         #expect(!r.hatFehler, "\(r.diagnostics)")
         #expect(Aehnlichkeit.vorschlag("31", aus: ["31", "32"]) == "32")
         #expect(Aehnlichkeit.vorschlag("31", aus: ["31"]) == nil)
         // A level without products is named as such, not as unknown with itself as the hint.
-        let s = try Fixture.laden(Self.dateien(bereiche: ["31", "36"], gruppen: ["3110"],
-                                               produkte: [("311001", 1, "")], budget: ["31", "36"]))
+        let s = try Modellbauer(Self.dateien(bereiche: ["31", "36"], gruppen: ["3110"],
+                                               produkte: [("311001", 1, "")], budget: ["31", "36"])).laden()
         let texte = s.diagnostics.map(\.message)
         #expect(texte.contains("Budgetbereich B: Produktbereich '36' hat keine Produkte"))
         #expect(!texte.contains { $0.contains("meinten Sie '36'") })

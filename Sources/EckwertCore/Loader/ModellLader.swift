@@ -69,6 +69,8 @@ public enum ModellLader {
                             modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
         for q in Datenquellen.alle { ladung.lesen(q) }
         ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
+        ladung.modell.aliaseAufloesen(befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
+                                      ansatzDatei: ladung.dateiname("ansatz"))
         Modellpruefung.pruefen(ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
                                befund: zugriff.befund)
         var modell = ladung.modell
@@ -87,18 +89,12 @@ public enum ModellLader {
         return ModellDatei.lesen(w, befund: z.befund)
     }
 
-    /// The built-in NKF scheme, or the model's own scheme file named by `kontenrahmen:`.
+    /// The built-in scheme named by `kontenrahmen:` (default NKF), or the model's own scheme file.
     static func kontenrahmen(_ md: ModellDatei, _ z: Dateizugriff) -> Kontenrahmen {
         guard let (angabe, ort) = md.kontenrahmenAngabe, angabe != "nkf" else { return .nkf }
-        guard angabe.hasSuffix(".yaml") || angabe.hasSuffix(".yml") else {
-            z.befund.fehler(ort, "kontenrahmen: erwartet 'nkf' oder eine YAML-Datei des Modellordners, gefunden '\(angabe)'")
-            return .nkf
-        }
-        if let b = z.lies(angabe, pflicht: true, wozu: "Kontenrahmen"), let t = z.text(b, angabe),
-           let eigen = KontenrahmenLeser.lesen(t, datei: angabe, befund: z.befund) {
-            return eigen
-        }
-        return .nkf
+        return KontenrahmenLeser.waehlen(angabe, ort: ort, befund: z.befund) { name in
+            z.lies(name, pflicht: true, wozu: "Kontenrahmen").flatMap { z.text($0, name) }
+        } ?? .nkf
     }
 
     /// The model as `modell.yaml` describes it; the data sources fill in the rest.

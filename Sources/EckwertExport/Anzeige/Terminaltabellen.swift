@@ -56,5 +56,5 @@ public enum Terminaltabellen {
         return s
     }
 
-    static func format2(_ n: Int) -> String { n < 10 ? " \(n)" : "\(n)" }
+    static func format2(_ n: String) -> String { n.count < 2 ? " " + n : n }
 }

@@ -1,0 +1,73 @@
+/// A line scheme may give a line aliases (e.g. BW's `zuweisungen_zuwendungen_umlagen` for `zuwendungen_umlagen`),
+/// so that a model says the same key whatever its Land. When a model loads, every alias it uses is replaced by the
+/// line's key: in the Ist and Ansatz data and in the `konto` of products, measures and investments. Formulas
+/// (`zeile(…)`) resolve aliases through `Kontenrahmen.index(_:)`.
+extension Planungsmodell {
+    mutating func aliaseAufloesen(befund: Befund, istDatei: String, ansatzDatei: String) {
+        var tabelle: [String: String] = [:]
+        for z in kontenrahmen.zeilen + kontenrahmen.finanzplan { for a in z.aliase { tabelle[a] = z.key } }
+        guard !tabelle.isEmpty else { return }
+        func kanon(_ s: String) -> String { tabelle[s] ?? s }
+        for i in produkte.indices {
+            if let k = produkte[i].fallkosten?.konto { produkte[i].fallkosten?.konto = kanon(k) }
+            if let k = produkte[i].erstattung?.konto { produkte[i].erstattung?.konto = kanon(k) }
+        }
+        for i in massnahmen.indices { massnahmen[i].kosten.konto = kanon(massnahmen[i].kosten.konto) }
+        for i in investitionen.indices {
+            if let k = investitionen[i].folgekosten?.konto { investitionen[i].folgekosten?.konto = kanon(k) }
+        }
+        guard ist.werte.keys.contains(where: { tabelle[$0.groesse] != nil }) else {
+            return ansatzAufloesen(tabelle, befund, ansatzDatei)
+        }
+        var neu = IstDaten(werte: [:], orte: [:])
+        neu.spalten = ist.spalten
+        // Keys first, then aliases, each in a fixed order, so that a value given twice is reported the same way.
+        let sortiert = ist.werte.keys.sorted { a, b in
+            let (x, y) = (tabelle[a.groesse] != nil, tabelle[b.groesse] != nil)
+            if x != y { return !x }
+            return (a.jahr, a.produkt, a.groesse) < (b.jahr, b.produkt, b.groesse)
+        }
+        for s in sortiert {
+            let ziel = IstSchluessel(jahr: s.jahr, produkt: s.produkt, groesse: kanon(s.groesse))
+            if neu.werte[ziel] != nil {
+                befund.fehler(ist.orte[s] ?? SourceLocation(file: istDatei),
+                              "Ist \(s.jahr), Produkt \(s.produkt): '\(s.groesse)' ist ein anderer Name der Zeile "
+                              + "'\(ziel.groesse)', die für dieses Jahr schon einen Wert hat – "
+                              + "bitte nur einmal angeben")
+                continue
+            }
+            neu.werte[ziel] = ist.werte[s]
+            if let o = ist.orte[s] { neu.orte[ziel] = o }
+            if ist.unlesbar.contains(s) { neu.unlesbar.insert(ziel) }
+        }
+        ist = neu
+        ansatzAufloesen(tabelle, befund, ansatzDatei)
+    }
+
+    private mutating func ansatzAufloesen(_ tabelle: [String: String], _ befund: Befund, _ datei: String) {
+        guard let a = ansatz else { return }
+        var werte: [String: [String: Double]] = [:]
+        var orte: [String: [String: Int]] = [:]
+        for p in a.werte.keys.sorted() {
+            let zeilen = a.werte[p] ?? [:]
+            var neu: [String: Double] = [:]
+            for g in zeilen.keys.sorted(by: { (tabelle[$0] != nil ? 1 : 0, $0) < (tabelle[$1] != nil ? 1 : 0, $1) }) {
+                let ziel = tabelle[g] ?? g
+                if neu[ziel] != nil {
+                    befund.fehler(SourceLocation(file: datei, line: a.zeilen[p]?[g], column: a.spalten["groesse"]),
+                                  "Ansatz, Produkt \(p): '\(g)' ist ein anderer Name der "
+                                  + "Zeile '\(ziel)', die schon einen Wert hat – bitte nur einmal angeben")
+                    continue
+                }
+                neu[ziel] = zeilen[g]
+                if let z = a.zeilen[p]?[g] { orte[p, default: [:]][ziel] = z }
+            }
+            werte[p] = neu
+        }
+        // The lines and columns stay with the values, for the checks' messages.
+        var neu = Ansatz(werte: werte)
+        neu.zeilen = orte
+        neu.spalten = a.spalten
+        ansatz = neu
+    }
+}
