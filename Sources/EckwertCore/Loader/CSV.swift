@@ -189,8 +189,8 @@ public enum CSV {
             let feld = spalte.map { ", Spalte \($0)" } ?? ""
             let ort = SourceLocation(file: datei, line: line, column: spalte)
             if hinweis.isEmpty, Kodierung.istWindows1252(p), let z = Kodierung.zeichen(p[k]) {
-                return Abbruch(diagnostic: .error(ort, "\(Kodierung.windows1252) (erstes solches Zeichen: '\(z)' = Byte "
-                    + "0x\(byte) an Byteposition \(stelle) der Zeile \(line)\(feld))"))
+                return Abbruch(diagnostic: .error(ort, "\(Kodierung.windows1252) (erstes solches Zeichen: "
+                    + "'\(z)' = Byte 0x\(byte) an Byteposition \(stelle) der Zeile \(line)\(feld))"))
             }
             return Abbruch(diagnostic: .error(ort,
                 "Datei ist nicht UTF-8-kodiert (Zeile \(line)) – bitte als 'CSV UTF-8' speichern "

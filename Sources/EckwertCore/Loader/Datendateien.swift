@@ -576,16 +576,16 @@ struct Leser {
         switch dezimalzeichen {
         case 0x2C:
             let tausend = Zahl.parse(s.replacingOccurrences(of: ".", with: "")) ?? v
-            d.append(.warning(ort, "'\(s)' als \(Datendateien.deutsch(tausend)) gelesen: die Datei schreibt Dezimalkommas, "
-                              + "der Punkt ist hier Tausendertrenner – eindeutig wäre \(Datendateien.deutsch(tausend)),00 "
-                              + "oder ohne Punkt"))
+            let t = Datendateien.deutsch(tausend)
+            d.append(.warning(ort, "'\(s)' als \(t) gelesen: die Datei schreibt Dezimalkommas, der Punkt ist hier "
+                              + "Tausendertrenner – eindeutig wäre \(t),00 oder ohne Punkt"))
             return tausend
         case 0x2E:
             return v
         default:
             let tausend = Datendateien.deutsch(Zahl.parse(s.replacingOccurrences(of: ".", with: "")) ?? v)
-            d.append(.warning(ort, "'\(s)' als \(Datendateien.deutsch(v)) gelesen (Dezimalpunkt) – mehrdeutig: ist der "
-                              + "Punkt als Tausendertrenner gemeint, bitte \(tausend) schreiben"))
+            d.append(.warning(ort, "'\(s)' als \(Datendateien.deutsch(v)) gelesen (Dezimalpunkt) – mehrdeutig: "
+                              + "ist der Punkt als Tausendertrenner gemeint, bitte \(tausend) schreiben"))
             return v
         }
     }

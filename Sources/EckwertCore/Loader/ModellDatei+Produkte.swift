@@ -9,7 +9,8 @@ extension ModellDatei {
         } else if m["produkte"] == nil {
             befund.fehler(m.ort, "Pflichtangabe 'produkte' fehlt in modell.yaml (erwartet: eine Liste von Produkten)")
         }
-        let n = Produktnummerung(produktgruppen: d.produktgruppen.map(\.nr), produktbereiche: d.produktbereiche.map(\.nr))
+        let n = Produktnummerung(produktgruppen: d.produktgruppen.map(\.nr),
+                                 produktbereiche: d.produktbereiche.map(\.nr))
         for i in d.produkte.indices { n.zuordnen(&d.produkte[i]) }
     }
 

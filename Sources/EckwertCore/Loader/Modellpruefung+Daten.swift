@@ -114,9 +114,10 @@ extension Modellpruefung {
             guard let w = werte[b.nr], w.negativ > 0, w.sonst == 0 else { continue }
             var ort = w.erste ?? SourceLocation(file: k.dateiname("ist"))
             if ort.line != nil { ort.column = m.ist.spalten["wert"] }
-            k.befund.warnung(ort, "Produktbereich \(b.nr) \(b.name): alle \(w.negativ) Aufwandswerte des Basisjahres \(B) "
-                             + "sind negativ – vermutlich das Buchungsvorzeichen eines Exports (SAP, H&H, Infoma); Eckwert "
-                             + "erwartet Aufwand und Ertrag positiv: Vorzeichen umkehren oder mit `eckwert import` einlesen")
+            k.befund.warnung(ort, "Produktbereich \(b.nr) \(b.name): alle \(w.negativ) Aufwandswerte des "
+                             + "Basisjahres \(B) sind negativ – vermutlich das Buchungsvorzeichen eines Exports "
+                             + "(SAP, H&H, Infoma); Eckwert erwartet Aufwand und Ertrag positiv: Vorzeichen umkehren "
+                             + "oder mit `eckwert import` einlesen")
         }
     }
 

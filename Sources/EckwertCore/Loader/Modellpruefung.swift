@@ -124,7 +124,8 @@ enum Modellpruefung {
             return
         }
         // A product under no declared level has its own error (and can be in a Budgetbereich only by number).
-        for p in k.m.produkte where !(p.ebenen.isEmpty && !k.md.budgetbereiche.contains { $0.0.produkte.contains(p.nr) }) {
+        let direkt = Set(k.md.budgetbereiche.flatMap(\.0.produkte))
+        for p in k.m.produkte where !(p.ebenen.isEmpty && !direkt.contains(p.nr)) {
             let in_ = k.md.budgetbereiche.filter { bb in bb.0.produkte.contains { Planungsmodell.umfasst($0, p) } }
             if in_.isEmpty {
                 k.befund.fehler(p.ort, "Produkt \(p.nr) gehört zu keinem Budgetbereich")
