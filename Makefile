@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= scenarios/musterstadt
 
-.PHONY: deps test-deps demo test build release bench musterstadt format format-check clean
+.PHONY: deps test-deps demo test build release bench musterstadt importbeispiel bench-import format format-check clean
 
 # libxlsxwriter is the only system library the build needs; install it when it is missing.
 deps:
@@ -54,6 +54,32 @@ bench: deps
 	@[ -f $(BENCH_MODEL)/modell.yaml ] || .build/release/eckwert-bench generate $(BENCH_MODEL) --products 1000 --gebiete 60
 	.build/release/eckwert-bench goals $(BENCH_MODEL) --eckwert .build/release/eckwert --repeat $(BENCH_REPEAT)
 	.build/release/eckwert-bench scaling .build/bench-scaling --repeat $(SCALING_REPEAT)
+
+# The import example (scenarios/importbeispiel, numbers synthetic): a copy of its starter model in
+# .build/importbeispiel receives the finance-system export and the population table, then is checked and computed.
+IMPORT_ZIEL := .build/importbeispiel
+importbeispiel: release
+	rm -rf $(IMPORT_ZIEL) && mkdir -p $(IMPORT_ZIEL) && cp -R scenarios/importbeispiel/. $(IMPORT_ZIEL)/
+	.build/release/eckwert import haushalt $(IMPORT_ZIEL)/export/haushalt_2025.csv \
+	  --zuordnung $(IMPORT_ZIEL)/export/zuordnung_haushalt.yaml $(IMPORT_ZIEL)/beispielstadt
+	.build/release/eckwert import bevoelkerung $(IMPORT_ZIEL)/statistik/bevoelkerung_ortsteile.csv \
+	  --zuordnung $(IMPORT_ZIEL)/statistik/zuordnung_bevoelkerung.yaml $(IMPORT_ZIEL)/beispielstadt
+	.build/release/eckwert check $(IMPORT_ZIEL)/beispielstadt
+	.build/release/eckwert run $(IMPORT_ZIEL)/beispielstadt --draws 500
+
+# Import benchmark: a synthetic export of 100,000 rows (tools/importbeispiel/generate.py --bench) imported into an
+# empty model, then imported again (nothing changes); wall time and peak memory from /usr/bin/time.
+BENCH_IMPORT := .build/bench-import
+bench-import: release
+	@[ -f $(BENCH_IMPORT)/export.csv ] || python3 tools/importbeispiel/generate.py --bench 100000 $(BENCH_IMPORT)
+	rm -rf $(BENCH_IMPORT)/modell && mkdir -p $(BENCH_IMPORT)/modell
+	cp $(BENCH_IMPORT)/modell.yaml $(BENCH_IMPORT)/modell/
+	@for lauf in erster zweiter; do \
+	  /usr/bin/time -f "$$lauf Import: %e s, höchster Speicherbedarf %M KB" .build/release/eckwert import haushalt \
+	    $(BENCH_IMPORT)/export.csv --zuordnung scenarios/importbeispiel/export/zuordnung_haushalt.yaml \
+	    $(BENCH_IMPORT)/modell > $(BENCH_IMPORT)/bericht-$$lauf.txt || exit 1; \
+	done
+	@grep -E '^Export:|^  Summe|geht auf' $(BENCH_IMPORT)/bericht-erster.txt
 
 # Code layout: swift-format (ships with the Swift toolchain) with the settings in .swift-format (4 spaces, lines of
 # at most 120 characters, layout only: no rule that rewrites code). `format` rewrites the files in place,

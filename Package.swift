@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "eckwert", targets: ["eckwert"]),
         .library(name: "EckwertCore", targets: ["EckwertCore"]),
         .library(name: "EckwertExport", targets: ["EckwertExport"]),
+        .library(name: "EckwertImport", targets: ["EckwertImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,9 +25,12 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),
+        // The importers: finance-system exports and statistics-office tables into a model folder (the only
+        // code that writes into a model).
+        .target(name: "EckwertImport", dependencies: ["EckwertCore", .product(name: "Yams", package: "Yams")]),
         // The commands: gather options, call the libraries.
         .target(name: "EckwertCLI", dependencies: [
-            "EckwertCore", "EckwertExport",
+            "EckwertCore", "EckwertExport", "EckwertImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "eckwert", dependencies: ["EckwertCLI"]),
@@ -44,6 +48,7 @@ let package = Package(
         .executableTarget(name: "eckwert-testhelfer", dependencies: ["EckwertCore", "EckwertExport"]),
         .testTarget(name: "EckwertCoreTests", dependencies: ["EckwertCore", "EckwertTestSupport"]),
         .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore", "EckwertTestSupport"]),
+        .testTarget(name: "EckwertImportTests", dependencies: ["EckwertImport", "EckwertCore"]),
         // The bad-model corpus is read from the source tree at test time (KorpusTests), not bundled.
         .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore", "EckwertTestSupport"],
                     exclude: ["Korpus"]),

@@ -11,7 +11,7 @@ public struct Eckwert: ParsableCommand {
         """,
         version: EckwertVersion.text,
         subcommands: [Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Export.self, Init.self,
-                      KontenrahmenBefehl.self]
+                      KontenrahmenBefehl.self, Import.self]
     )
     public init() {}
 }

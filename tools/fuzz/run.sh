@@ -7,9 +7,10 @@
 #   tools/fuzz/run.sh formel 300     # 300 s
 #   tools/fuzz/run.sh csv 300
 #   tools/fuzz/run.sh yaml 200000    # number of mutated models
+#   tools/fuzz/run.sh import 20000   # number of mutated exports, tables and mapping files (both importers)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ziel=${1:?formel | csv | yaml}
+ziel=${1:?formel | csv | yaml | import}
 wert=${2:-60}
 out=tools/fuzz/out/$ziel
 mkdir -p "$out/corpus" "$out/crashes"
@@ -27,7 +28,10 @@ case "$ziel" in
   yaml)
     ECKWERT_FUZZ_YAML="$wert" swift test --filter YAMLFuzzTests
     exit 0 ;;
-  *) echo "unbekanntes Ziel $ziel (formel | csv | yaml)" >&2; exit 2 ;;
+  import)
+    ECKWERT_FUZZ_IMPORT="$wert" swift test --filter ImportFuzzTests
+    exit 0 ;;
+  *) echo "unbekanntes Ziel $ziel (formel | csv | yaml | import)" >&2; exit 2 ;;
 esac
 bin=.build/fuzz-$ziel
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name EckwertCore "${quellen[@]}" "tools/fuzz/$ziel.swift" -o "$bin"

@@ -1,0 +1,11 @@
+import Yams
+
+/// The YAML reader of the model files, for other libraries (the importers read their mapping files with it):
+/// a located root node and every syntax problem as a diagnostic with file, line and column.
+public enum YAMLText {
+    public static func knoten(_ text: String, datei: String) -> (knoten: Node?, diagnostics: [Diagnostic]) {
+        let befund = Befund()
+        let k = YAMLDatei.lesen(text, datei: datei, befund: befund)
+        return (k?.node, befund.diagnostics.items)
+    }
+}
