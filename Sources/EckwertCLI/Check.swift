@@ -16,21 +16,27 @@ extension Eckwert {
             // check shows every finding of a model with errors too, so it reads the loader's result itself.
             let e = ModellLader.laden(ordner: modell.modell)
             var befunde = e.diagnostics
+            var zusatz: [Diagnostic] = []
             if let m = e.modell {
                 ausgeben(Pruefbericht.zusammenfassung(m, dateien: e.dateien))
-                // The same list of warnings as `run`: loader, Kennzahlen, plausibility, the scenario runs.
+                // The same list of warnings as `run`: loader, Kennzahlen, plausibility, the scenario runs. The
+                // loader's own findings are listed as the loader cut them; the rest is added after them.
                 let l = Planungslauf.projizieren(m)
-                befunde = Plausibilitaet.warnungen(m, ladebefunde: e.diagnostics, laeufe: l.laeufe, ist: l.ist)
+                let geladen = Set(e.diagnostics)
+                zusatz = Plausibilitaet.warnungen(m, ladebefunde: e.diagnostics, laeufe: l.laeufe, ist: l.ist)
+                    .filter { !geladen.contains($0) }
+                befunde += zusatz
             }
-            let fehler = befunde.filter { $0.severity == .error }
-            let warnungen = befunde.filter { $0.severity == .warning }
+            // Counted over every finding, also those beyond the listing's limit per file.
+            let fehler = e.anzahlFehler + zusatz.filter { $0.severity == .error }.count
+            let warnungen = e.anzahlWarnungen + zusatz.filter { $0.severity == .warning }.count
             if !befunde.isEmpty {
                 ausgeben("\nBefunde:\n")
                 for d in befunde { ausgeben("  \(d.description)\n") }
             }
-            ausgeben("\n\(fehler.count) Fehler, \(warnungen.count) Warnung\(warnungen.count == 1 ? "" : "en")"
-                     + (fehler.isEmpty ? " – das Modell ist verwendbar.\n" : " – das Modell ist so nicht verwendbar.\n"))
-            if !fehler.isEmpty { throw ExitCode(1) }
+            ausgeben("\n\(fehler) Fehler, \(warnungen) Warnung\(warnungen == 1 ? "" : "en")"
+                     + (fehler == 0 ? " – das Modell ist verwendbar.\n" : " – das Modell ist so nicht verwendbar.\n"))
+            if fehler > 0 { throw ExitCode(1) }
         }
     }
 }

@@ -141,8 +141,8 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
         // "Köln" in Latin-1: ö = 0xF6; position 6 of line 3, field 2.
         let bytes = b("gebiet;name\nS01;ok\nS02;K") + [0xF6] + b("ln\n")
         #expect(fehler(bytes) == [
-            "test.csv:3:2: error: Datei ist nicht UTF-8-kodiert (Zeile 3) – bitte als 'CSV UTF-8' speichern "
-                + "(ungültiges Byte 0xF6 an Byteposition 6 der Zeile, Spalte 2)",
+            "test.csv:3:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
+                + "Byteposition 6 der Zeile 3, Spalte 2)",
         ])
     }
 
@@ -150,19 +150,19 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
         // The row starts in line 2; the bad byte 0xE4 (ä) is in line 3, first byte of that line.
         let bytes = b("a;b\n1;\"erste\n") + [0xE4] + b("\"\n")
         #expect(fehler(bytes) == [
-            "test.csv:3:2: error: Datei ist nicht UTF-8-kodiert (Zeile 3) – bitte als 'CSV UTF-8' speichern "
-                + "(ungültiges Byte 0xE4 an Byteposition 1 der Zeile, Spalte 2)",
+            "test.csv:3:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ä' = Byte 0xE4 an "
+                + "Byteposition 1 der Zeile 3, Spalte 2)",
         ])
     }
 
     @Test func latin1ImKommentarUndImKopf() {
         #expect(fehler(b("# Bev") + [0xF6] + b("lkerung\na\n1\n")) == [
-            "test.csv:1: error: Datei ist nicht UTF-8-kodiert (Zeile 1) – bitte als 'CSV UTF-8' speichern "
-                + "(ungültiges Byte 0xF6 an Byteposition 6 der Zeile)",
+            "test.csv:1: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
+                + "Byteposition 6 der Zeile 1)",
         ])
         #expect(fehler(b("a;Gr") + [0xF6] + b("sse\n")) == [
-            "test.csv:1:2: error: Datei ist nicht UTF-8-kodiert (Zeile 1) – bitte als 'CSV UTF-8' speichern "
-                + "(ungültiges Byte 0xF6 an Byteposition 5 der Zeile, Spalte 2)",
+            "test.csv:1:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
+                + "Byteposition 5 der Zeile 1, Spalte 2)",
         ])
     }
 
@@ -176,12 +176,19 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
 
     @Test func ungueltigeUTF8Folgen() {
         // Overlong "/", a surrogate, a code point above U+10FFFF, a lone continuation byte, a cut-off sequence.
-        let schlecht: [[UInt8]] = [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE2, 0x82]]
-        for s in schlecht {
+        // Read as Windows-1252 the first, fourth and fifth are characters (À ¯, €, â ‚): the message names that
+        // encoding. The surrogate and the code point above U+10FFFF have the shape of UTF-8 sequences (no
+        // Windows-1252 text looks like that), and 0x81 is unassigned in Windows-1252: the plain message.
+        let schlecht: [([UInt8], Bool)] = [([0xC0, 0xAF], true), ([0xED, 0xA0, 0x80], false),
+                                           ([0xF4, 0x90, 0x80, 0x80], false), ([0x80], true), ([0xE2, 0x82], true)]
+        for (s, cp1252) in schlecht {
             let f = fehler(b("a\n") + s)
             #expect(f.count == 1)
-            #expect(f.first?.hasPrefix("test.csv:2:1: error: Datei ist nicht UTF-8-kodiert (Zeile 2)") == true)
+            let anfang = cp1252 ? Kodierung.windows1252 : "Datei ist nicht UTF-8-kodiert (Zeile 2)"
+            #expect(f.first?.hasPrefix("test.csv:2:1: error: \(anfang)") == true, "\(s)")
         }
+        let f = fehler(b("a\n") + [0x81])
+        #expect(f.first?.hasPrefix("test.csv:2:1: error: Datei ist nicht UTF-8-kodiert (Zeile 2)") == true)
         // Valid multi-byte sequences pass: ä, €, 𝄞.
         let gut = b("a\nä€𝄞\n")
         #expect((try? tabelle(gut))?.rows.first?.fields == ["ä€𝄞"])

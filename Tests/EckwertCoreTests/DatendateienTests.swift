@@ -123,8 +123,8 @@ private func meldungen<W>(_ r: Leseergebnis<W>) -> [String] { r.diagnostics.map(
         let bytes = Array("gebiet;geschlecht;alter;anzahl\nK".utf8) + [0xF6] + Array("ln;w;0;1\n".utf8)
         let r = Datendateien.bevoelkerung(bytes: bytes, datei: "bevoelkerung.csv")
         #expect(meldungen(r) == [
-            "bevoelkerung.csv:2:1: error: Datei ist nicht UTF-8-kodiert (Zeile 2) – bitte als 'CSV UTF-8' speichern "
-                + "(ungültiges Byte 0xF6 an Byteposition 2 der Zeile, Spalte 1)",
+            "bevoelkerung.csv:2:1: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
+                + "Byteposition 2 der Zeile 2, Spalte 1)",
         ])
         #expect(r.wert == nil)
     }

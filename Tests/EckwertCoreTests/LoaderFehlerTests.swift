@@ -159,15 +159,23 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
 
     @Test func produktgruppeNichtBenannt() throws {
         // Group 36.1 renamed to 36.2: product 36.1.01 (its mapping starts at line 17, column 5 after "  - ")
-        // has no named Produktgruppe.
+        // still lies in Produktbereich 36, so it is usable, but the Produktgruppe sums lack it: a warning.
         #expect(try meldungen(modell: [22: "  - {nr: \"36.2\", name: Gruppe B}"]) == [
-            "modell.yaml:17:5: error: Produkt 36.1.01: Produktgruppe '36.1' ist unter produktgruppen nicht benannt",
+            "modell.yaml:17:5: warning: Produkt 36.1.01 liegt in keiner benannten Produktgruppe – in den Summen der "
+                + "Produktgruppen fehlt es",
         ])
     }
 
     @Test func produktbereichNichtBenannt() throws {
+        // Bereich 36 renamed to 37: 36.1.01 keeps its group 36.1 (warning: no Produktbereich), and Budgetbereich
+        // B2's "36" (line 28, the quote at column 39) is now no declared level: the product is in no Budgetbereich.
+        // The hint is the first of the equally close candidates in sorted order ("31" before "37").
         #expect(try meldungen(modell: [25: "  - {nr: \"37\", name: Jugend}"]) == [
-            "modell.yaml:17:5: error: Produkt 36.1.01: Produktbereich '36' ist unter produktbereiche nicht benannt",
+            "modell.yaml:17:5: warning: Produkt 36.1.01 liegt in keinem benannten Produktbereich – in den Summen der "
+                + "Produktbereiche fehlt es",
+            "modell.yaml:17:5: error: Produkt 36.1.01 gehört zu keinem Budgetbereich",
+            "modell.yaml:28:39: error: Budgetbereich B2: Produkt, Produktgruppe oder Produktbereich '36' gibt es nicht "
+                + "– meinten Sie '31'?",
         ])
     }
 
@@ -436,7 +444,7 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
         modell[i] = 0xFC
         bauer.bytes["modell.yaml"] = modell
         let r = try bauer.laden()
-        #expect(r.meldungen == ["modell.yaml:8: error: Datei ist nicht UTF-8-kodiert (Zeile 8) – bitte als UTF-8 speichern"])
+        #expect(r.meldungen == ["modell.yaml:8: error: \(Kodierung.windows1252) (erstes solches Zeichen in Zeile 8)"])
         #expect(r.modell == nil)
     }
 

@@ -40,16 +40,18 @@ extension Planungsmodell {
 
     public func einheiten(_ ebene: Ebene) -> [Einheit] { einheiten.filter { $0.ebene == ebene } }
 
-    public func produktIndizes(unter prefix: String) -> [Int] {
-        produkte.indices.filter { Self.liegt(produkte[$0].nr, unter: prefix) }
+    /// The products a reference covers (a product number or any declared level).
+    public func produktIndizes(unter id: String) -> [Int] {
+        produkte.indices.filter { Self.umfasst(id, produkte[$0]) }
     }
 
     public func produktIndizes(budgetbereich b: Budgetbereich) -> [Int] {
-        produkte.indices.filter { i in b.produkte.contains { Self.liegt(produkte[i].nr, unter: $0) } }
+        produkte.indices.filter { i in b.produkte.contains { Self.umfasst($0, produkte[i]) } }
     }
 
     public func budgetbereich(von produkt: String) -> Budgetbereich? {
-        budgetbereiche.first { $0.produkte.contains { Self.liegt(produkt, unter: $0) } }
+        guard let p = self.produkt(produkt) else { return nil }
+        return budgetbereiche.first { $0.produkte.contains { Self.umfasst($0, p) } }
     }
 }
 

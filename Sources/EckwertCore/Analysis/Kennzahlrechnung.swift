@@ -30,31 +30,20 @@ public enum Kennzahlrechnung {
             self.e = e
             kennzahlIndex = Dictionary(m.kennzahlen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        /// Every product number and each of its prefixes up to a "." ("31", "31.1", "31.1.01") → the products it
-        /// covers, in model order: for ASCII numbers exactly `Planungsmodell.liegt`. nil if a number is not ASCII.
-        lazy var praefixe: [String: [Int]]? = {
+        /// Every product number and every declared level → the products it covers, in model order (as
+        /// `Planungsmodell.produktIndizes(unter:)`).
+        lazy var ebenenIndex: [String: [Int]] = {
             var out: [String: [Int]] = [:]
             for (i, p) in m.produkte.enumerated() {
-                let u = p.nr.utf8
-                guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-                var j = u.startIndex
-                while j < u.endIndex {
-                    if u[j] == UInt8(ascii: ".") { out[String(p.nr[..<j]), default: []].append(i) }
-                    j = u.index(after: j)
-                }
                 out[p.nr, default: []].append(i)
+                for e in p.ebenen where e != p.nr { out[e, default: []].append(i) }
             }
             return out
         }()
-        func produktIndizes(_ prefix: String) -> [Int] {
-            if let i = indizes[prefix] { return i }
-            let i: [Int]
-            if prefix.utf8.allSatisfy({ $0 < 0x80 }), let p = praefixe {
-                i = p[prefix] ?? []
-            } else {
-                i = m.produktIndizes(unter: prefix)
-            }
-            indizes[prefix] = i
+        func produktIndizes(_ id: String) -> [Int] {
+            if let i = indizes[id] { return i }
+            let i = ebenenIndex[id] ?? []
+            indizes[id] = i
             return i
         }
         func plan(_ prefix: String) -> Teilplan? {

@@ -40,7 +40,6 @@ public enum Plausibilitaet {
         ladebefunde.forEach(add)
         let sq = laeufe.first { $0.szenario == "status-quo" }
         Kennzahlrechnung.pruefen(m, ist: ist ?? Istrechnung.rechnen(m), statusQuo: sq).forEach(add)
-        negativeAufwendungen(m).forEach(add)
         for a in ansatzabweichungen(m, statusQuo: sq) {
             let p = m.produkte[a.produkt]
             let ort = m.ansatz?.orte.filter { $0.key.jahr == a.jahr && $0.key.produkt == p.nr }.values.min()
@@ -52,32 +51,6 @@ public enum Plausibilitaet {
         }
         zeilenOhneIst(m).forEach(add)
         for l in laeufe { l.warnungen.forEach(add) }
-        return out
-    }
-
-    /// An Aufwand line summed over a whole Produktbereich negative in an Ist year: a sign convention of the
-    /// finance system (Aufwand negative) not converted.
-    static func negativeAufwendungen(_ m: Planungsmodell) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let aufwand = m.kontenrahmen.zeilen.filter { if case .aufwand = $0.art { true } else { false } }.map(\.key)
-        for pb in m.einheiten(.produktbereich) {
-            let nrn = pb.produkte.map { m.produkte[$0].nr }
-            for key in aufwand {
-                let jahre = m.ist.jahre.filter { j in
-                    var s = 0.0, da = false
-                    for nr in nrn { if let v = m.ist.wert(j, nr, key) { s += v; da = true } }
-                    return da && s < 0
-                }
-                guard !jahre.isEmpty else { continue }
-                var ort = m.ist.orte.filter { k, _ in jahre.contains(k.jahr) && k.groesse == key && nrn.contains(k.produkt) }
-                    .values.min()
-                if ort?.line != nil { ort?.column = m.ist.spalten["wert"] }
-                out.append(.warning(ort,
-                                    "Produktbereich \(pb.nr) \(pb.name): \(key) ist im Ist \(jahre.map(String.init).joined(separator: ", ")) "
-                                    + "über den ganzen Produktbereich negativ – Aufwand wird positiv erwartet; ist das Vorzeichen "
-                                    + "des Finanzverfahrens (Aufwand negativ) nicht umgestellt?"))
-            }
-        }
         return out
     }
 

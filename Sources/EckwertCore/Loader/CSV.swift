@@ -187,8 +187,12 @@ public enum CSV {
             let byte = String(p[k], radix: 16, uppercase: true)
             let stelle = k - zeilenAnfang + 1
             let feld = spalte.map { ", Spalte \($0)" } ?? ""
-            return Abbruch(diagnostic: .error(
-                SourceLocation(file: datei, line: line, column: spalte),
+            let ort = SourceLocation(file: datei, line: line, column: spalte)
+            if hinweis.isEmpty, Kodierung.istWindows1252(p), let z = Kodierung.zeichen(p[k]) {
+                return Abbruch(diagnostic: .error(ort, "\(Kodierung.windows1252) (erstes solches Zeichen: "
+                    + "'\(z)' = Byte 0x\(byte) an Byteposition \(stelle) der Zeile \(line)\(feld))"))
+            }
+            return Abbruch(diagnostic: .error(ort,
                 "Datei ist nicht UTF-8-kodiert (Zeile \(line)) – bitte als 'CSV UTF-8' speichern "
                     + "(ungültiges Byte 0x\(byte.count < 2 ? "0" + byte : byte) an Byteposition \(stelle) der Zeile\(feld)\(hinweis))"))
         }

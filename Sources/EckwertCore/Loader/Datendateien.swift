@@ -544,15 +544,67 @@ struct Leser {
     mutating func zahl(_ z: CSVZeile, _ e: Int, _ name: String, nichtNegativ: Bool = false) -> Double? {
         if leer(z, e, nichtNegativ ? "eine Zahl ≥ 0" : "eine Zahl") { return nil }
         let s = text(z, e)
-        guard let v = Zahl.parse(s) else {
+        guard var v = Zahl.parse(s) else {
             fehler(z, e, "\(name) '\(s)' ist keine Zahl")
             return nil
         }
+        if Self.mehrdeutigerPunkt(s) { v = mehrdeutig(z, e, s, v) }
         if nichtNegativ && v < 0 {
             fehler(z, e, "negative \(name) \(s), erwartet eine Zahl ≥ 0")
             return nil
         }
         return v
+    }
+
+    /// `1.500`: one dot with one to three digits before it (not a lone 0) and exactly three after – a thousands
+    /// dot in a German export, a decimal point in an English one.
+    static func mehrdeutigerPunkt(_ s: String) -> Bool {
+        let u = Substring(s).utf8.drop { $0 == 0x2D || $0 == 0x2B }
+        guard let punkt = u.firstIndex(of: 0x2E) else { return false }
+        let vor = u[..<punkt], nach = u[u.index(after: punkt)...]
+        let ziffer = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        return (1...3).contains(vor.count) && vor.allSatisfy(ziffer) && vor.first != 0x30
+            && nach.count == 3 && nach.allSatisfy(ziffer)
+    }
+
+    /// How the file writes decimals elsewhere: "," when some number has a decimal comma, "." when some number
+    /// has an unambiguous decimal point, nil when it has neither. Looked at once, when an ambiguous value appears.
+    lazy var dezimalzeichen: UInt8? = Self.dezimalzeichen(t)
+
+    static func dezimalzeichen(_ t: CSVTabelle) -> UInt8? {
+        var punkt = false
+        for z in t.rows {
+            for f in z.fields where f.utf8.contains(0x2C) || f.utf8.contains(0x2E) {
+                let s = CSV.trimmed(f)
+                guard Zahl.parse(s) != nil else { continue }
+                let u = Array(s.utf8)
+                let komma = u.lastIndex(of: 0x2C) ?? -1, p = u.lastIndex(of: 0x2E) ?? -1
+                if komma > p { return 0x2C }
+                if p >= 0, u.filter({ $0 == 0x2E }).count == 1, !mehrdeutigerPunkt(s) { punkt = true }
+            }
+        }
+        return punkt ? 0x2E : nil
+    }
+
+    /// An ambiguous `1.500`: in a file with decimal commas it is read as 1500, with a note; in a file with
+    /// decimal points it is 1.5; in a file with neither it is 1.5, with a note — never silently.
+    mutating func mehrdeutig(_ z: CSVZeile, _ e: Int, _ s: String, _ v: Double) -> Double {
+        let ort = t.ort(z, spalte: spalte[e])
+        switch dezimalzeichen {
+        case 0x2C:
+            let tausend = Zahl.parse(s.replacingOccurrences(of: ".", with: "")) ?? v
+            let t = Datendateien.deutsch(tausend)
+            d.append(.warning(ort, "'\(s)' als \(t) gelesen: die Datei schreibt Dezimalkommas, der Punkt ist hier "
+                              + "Tausendertrenner – eindeutig wäre \(t),00 oder ohne Punkt"))
+            return tausend
+        case 0x2E:
+            return v
+        default:
+            let tausend = Datendateien.deutsch(Zahl.parse(s.replacingOccurrences(of: ".", with: "")) ?? v)
+            d.append(.warning(ort, "'\(s)' als \(Datendateien.deutsch(v)) gelesen (Dezimalpunkt) – mehrdeutig: "
+                              + "ist der Punkt als Tausendertrenner gemeint, bitte \(tausend) schreiben"))
+            return v
+        }
     }
 
     mutating func bevZelle(_ z: CSVZeile, gebiet: Int, geschlecht: Int, alter: Int, anzahl: Int) -> BevZelle? {

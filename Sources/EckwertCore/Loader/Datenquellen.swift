@@ -57,7 +57,7 @@ public enum Datenquellen {
                     wozu: "Ist-Daten vergangener Jahre",
                     lesen: csv(Datendateien.ist(bytes:datei:)) { $0.ist = $1 },
                     pruefungen: [Modellpruefung.istDatei, Modellpruefung.treiberBrauchenIst,
-                                 Modellpruefung.istImBasisjahr]),
+                                 Modellpruefung.istImBasisjahr, Modellpruefung.aufwandVorzeichen]),
         Datenquelle(schluessel: "sterbetafel", datei: "sterbetafel.csv", pflicht: .methodeKohorten,
                     wozu: "Sterbetafel",
                     lesen: csv(Datendateien.sterbetafel(bytes:datei:)) { $0.sterbetafel = $1 },

@@ -35,8 +35,10 @@ final class Dateizugriff {
         }
         guard let s = String(validating: b, as: UTF8.self) else {
             let zeile = ModellLader.ersteUngueltigeZeile(Array(b))
-            befund.fehler(SourceLocation(file: name, line: zeile),
-                          "Datei ist nicht UTF-8-kodiert (Zeile \(zeile)) – bitte als UTF-8 speichern")
+            let text = Kodierung.istWindows1252(Array(b))
+                ? "\(Kodierung.windows1252) (erstes solches Zeichen in Zeile \(zeile))"
+                : "Datei ist nicht UTF-8-kodiert (Zeile \(zeile)) – bitte als UTF-8 speichern"
+            befund.fehler(SourceLocation(file: name, line: zeile), text)
             return nil
         }
         return s

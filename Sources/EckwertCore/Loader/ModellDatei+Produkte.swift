@@ -9,6 +9,29 @@ extension ModellDatei {
         } else if m["produkte"] == nil {
             befund.fehler(m.ort, "Pflichtangabe 'produkte' fehlt in modell.yaml (erwartet: eine Liste von Produkten)")
         }
+        let n = Produktnummerung(produktgruppen: d.produktgruppen.map(\.nr),
+                                 produktbereiche: d.produktbereiche.map(\.nr))
+        for i in d.produkte.indices { n.zuordnen(&d.produkte[i]) }
+    }
+
+    /// A level written on the product (`produktgruppe:` / `produktbereich:`); it must be declared.
+    static func ebeneLesen(_ a: YAbschnitt, _ key: String, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei,
+                           _ p: inout Produkt) {
+        guard let k = a[key], let wert = y.text(k, "\(a.kontext) \(key)") else { return }
+        let gruppe = key == "produktgruppe"
+        let benannt = (gruppe ? d.produktgruppen : d.produktbereiche).map(\.nr)
+        guard benannt.contains(wert) else {
+            var text = "\(a.kontext): \(gruppe ? "Produktgruppe" : "Produktbereich") '\(wert)' ist unter "
+                + "\(gruppe ? "produktgruppen" : "produktbereiche") nicht benannt"
+            if let h = Aehnlichkeit.vorschlag(wert, aus: benannt) { text += " – meinten Sie '\(h)'?" }
+            befund.fehler(k.ort, text)
+            d.fehlerhafteEbenen.insert(p.nr)
+            return
+        }
+        if gruppe { p.produktgruppe = wert; p.produktgruppeAngegeben = true } else {
+            p.produktbereich = wert
+            p.produktbereichAngegeben = true
+        }
     }
 
     static func produkt(_ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> Produkt? {
@@ -22,11 +45,14 @@ extension ModellDatei {
             y.auswahl($0, "\(kontext) art", Produktart.self, ["pflicht", "freiwillig"])
         }
         guard let nr, let name, let art else { return nil }
-        if !nr.contains(".") || nr.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            befund.fehler(a["nr"]?.ort ?? a.ort, "\(kontext): Produktnummer '\(nr)' erwartet in der Form Bereich.Gruppe.Produkt, z. B. 36.3.05")
+        if nr.contains("."), nr.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            befund.fehler(a["nr"]?.ort ?? a.ort, "\(kontext): Produktnummer '\(nr)' hat einen leeren Teil zwischen "
+                          + "Punkten – erwartet z. B. 36.3.05, 11.05.01.01 oder ohne Punkte 363005")
         }
         var p = Produkt(nr: nr, name: name, art: art)
         p.ort = a.ort
+        ebeneLesen(a, "produktgruppe", y, befund, &d, &p)
+        ebeneLesen(a, "produktbereich", y, befund, &d, &p)
         p.verantwortlich = a["verantwortlich"].flatMap { y.text($0, "\(kontext) verantwortlich") }
         p.gremium = a["gremium"].flatMap { y.text($0, "\(kontext) gremium") }
         p.zielgruppe = a["zielgruppe"].flatMap { y.text($0, "\(kontext) zielgruppe") }

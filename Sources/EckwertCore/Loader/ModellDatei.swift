@@ -44,6 +44,8 @@ struct ModellDatei {
     /// checks that would say "has no fallzahl" / "group not defined" stay silent for them.
     var fehlerhafteTreiber: Set<String> = []
     var fehlerhafteAltersgruppen: Set<String> = []
+    /// Products whose written `produktgruppe:` / `produktbereich:` is not declared (its own error is reported).
+    var fehlerhafteEbenen: Set<String> = []
 
     struct Verweis {
         enum Art { case produkt, produktOderPrefix, kennzahl, massnahme, gebiet, strategischesZiel }

@@ -6,7 +6,18 @@ public struct Ladeergebnis: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files read (relative names), for the summary.
     public var dateien: [String]
-    public var hatFehler: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Errors and warnings found, all of them (the listing is cut at `maxBefundeJeDatei` per file).
+    public var anzahlFehler: Int
+    public var anzahlWarnungen: Int
+    public var hatFehler: Bool { anzahlFehler > 0 }
+
+    init(modell: Planungsmodell?, diagnostics: [Diagnostic], dateien: [String], alle: [Diagnostic]? = nil) {
+        self.modell = modell
+        self.diagnostics = diagnostics
+        self.dateien = dateien
+        anzahlFehler = (alle ?? diagnostics).filter { $0.severity == .error }.count
+        anzahlWarnungen = (alle ?? diagnostics).filter { $0.severity == .warning }.count
+    }
 }
 
 /// Loads and validates a model folder (modellformat.md section 1): `modell.yaml`, the Kontenrahmen, then every data source
@@ -66,10 +77,10 @@ public enum ModellLader {
                                befund: zugriff.befund)
         var modell = ladung.modell
         sozialraeumeOrdnen(&modell)
-        let diags = begrenzt(zugriff.befund.diagnostics.sorted)
-        let fehler = diags.contains { $0.severity == .error }
-        return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: diags,
-                            dateien: zugriff.gelesen.map(\.name).sorted())
+        let alle = zugriff.befund.diagnostics.sorted
+        let fehler = alle.contains { $0.severity == .error }
+        return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: begrenzt(alle),
+                            dateien: zugriff.gelesen.map(\.name).sorted(), alle: alle)
     }
 
     /// `modell.yaml`, read and checked on its own.

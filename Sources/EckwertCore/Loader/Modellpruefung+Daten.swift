@@ -49,9 +49,9 @@ extension Modellpruefung {
         }
     }
 
-    static func groesseUnbekannt(_ g: String, _ kr: Kontenrahmen) -> String {
+    static func groesseUnbekannt(_ g: String, _ kr: Kontenrahmen, _ wo: String = "im Ist") -> String {
         if kr.zeile(g) != nil {
-            return "Größe '\(g)' ist eine Summenzeile – sie wird berechnet und darf nicht im Ist stehen"
+            return "Größe '\(g)' ist eine Summenzeile – sie wird berechnet und darf nicht \(wo) stehen"
         }
         var text = "Größe '\(g)' ist keine Buchungszeile des Kontenrahmens \(kr.id) und nicht 'faelle'"
         if let h = Aehnlichkeit.vorschlag(g, aus: kr.buchungszeilen + ["faelle"]) { text += " – meinten Sie '\(h)'?" }
@@ -86,6 +86,38 @@ extension Modellpruefung {
                     befund.fehler(p.ort, "Produkt \(p.nr): fallkosten basis ist braucht '\(fk.konto)' des Basisjahres \(B) in \(datei)")
                 }
             }
+        }
+    }
+
+    /// A Produktbereich whose every Aufwand value of the Basisjahr is negative was most likely exported with the
+    /// booking sign of SAP and similar systems (Aufwand as a negative amount): a warning naming the Bereich.
+    static let aufwandVorzeichen: Regel = { k in
+        guard k.istPruefbar else { return }
+        let m = k.m, B = m.basisjahr
+        let aufwand = Set(m.kontenrahmen.zeilen.filter { $0.art == .aufwand }.map(\.key))
+        let bereichVon = Dictionary(m.produkte.compactMap { p in p.produktbereich.map { (p.nr, $0) } },
+                                    uniquingKeysWith: { a, _ in a })
+        var werte: [String: (negativ: Int, sonst: Int, erste: SourceLocation?)] = [:]
+        for (s, v) in m.ist.werte where s.jahr == B && v != 0 && aufwand.contains(s.groesse) {
+            guard let b = bereichVon[s.produkt] else { continue }
+            var w = werte[b] ?? (0, 0, nil)
+            if v < 0 {
+                w.negativ += 1
+                let ort = m.ist.orte[s]
+                if let o = ort, (w.erste?.line ?? Int.max) > (o.line ?? Int.max) { w.erste = o }
+            } else {
+                w.sonst += 1
+            }
+            werte[b] = w
+        }
+        for b in m.produktbereiche {
+            guard let w = werte[b.nr], w.negativ > 0, w.sonst == 0 else { continue }
+            var ort = w.erste ?? SourceLocation(file: k.dateiname("ist"))
+            if ort.line != nil { ort.column = m.ist.spalten["wert"] }
+            k.befund.warnung(ort, "Produktbereich \(b.nr) \(b.name): alle \(w.negativ) Aufwandswerte des "
+                             + "Basisjahres \(B) sind negativ – vermutlich das Buchungsvorzeichen eines Exports "
+                             + "(SAP, H&H, Infoma); Eckwert erwartet Aufwand und Ertrag positiv: Vorzeichen umkehren "
+                             + "oder mit `eckwert import` einlesen")
         }
     }
 

@@ -20,7 +20,7 @@ enum Modellpruefung {
 
     /// Rules that belong to no single data file, in the order they run.
     static let allgemeineRegeln: [Regel] = [
-        doppelteIds, gliederungBenannt, verweise, kontoVerweise, budgetbereiche, zielgewichte, kennzahlZyklen,
+        doppelteIds, ebenenZugeordnet, verweise, kontoVerweise, budgetbereiche, zielgewichte, kennzahlZyklen,
         wirkungBrauchtFallzahl, szenarioAnnahmen, investitionsPlaetze, Planpruefung.basis,
     ]
 
@@ -44,18 +44,27 @@ enum Modellpruefung {
         doppelte(md.budgetbereiche.map { ($0.0.id, $0.1) }, "Budgetbereich-id", k.befund)
     }
 
-    /// Every product's Produktgruppe and Produktbereich must be named.
-    static let gliederungBenannt: Regel = { k in
-        let gruppen = Set(k.m.produktgruppen.map(\.nr)), bereiche = Set(k.m.produktbereiche.map(\.nr))
-        for p in k.m.produkte {
-            let teile = p.nr.split(separator: ".").map(String.init)
-            guard teile.count >= 2 else { continue }
-            let bereich = teile[0], gruppe = teile[0] + "." + teile[1]
-            if !bereiche.contains(bereich) {
-                k.befund.fehler(p.ort, "Produkt \(p.nr): Produktbereich '\(bereich)' ist unter produktbereiche nicht benannt")
-            }
-            if teile.count >= 3, !gruppen.contains(gruppe) {
-                k.befund.fehler(p.ort, "Produkt \(p.nr): Produktgruppe '\(gruppe)' ist unter produktgruppen nicht benannt")
+    /// Every product lies under a declared level (`Produktnummerung`): one error naming the product and the
+    /// declared levels; a product missing only one of the two levels draws a warning (its level sum lacks it).
+    static let ebenenZugeordnet: Regel = { k in
+        let m = k.m
+        func liste(_ was: String, _ g: [Gliederung]) -> String? {
+            guard !g.isEmpty else { return nil }
+            let nrn = g.prefix(12).map(\.nr).joined(separator: ", ")
+            return "\(was) \(nrn)\(g.count > 12 ? " … (\(g.count))" : "")"
+        }
+        let benannt = [liste("Produktbereich", m.produktbereiche), liste("Produktgruppe", m.produktgruppen)]
+            .compactMap { $0 }.joined(separator: ", ")
+        for p in m.produkte where !k.md.fehlerhafteEbenen.contains(p.nr) {
+            if p.produktgruppe == nil, p.produktbereich == nil {
+                k.befund.fehler(p.ort, "Produkt \(p.nr) gehört zu keiner benannten Produktgruppe und keinem benannten "
+                                + "Produktbereich (benannt sind \(benannt.isEmpty ? "keine" : benannt))")
+            } else if p.produktbereich == nil, !m.produktbereiche.isEmpty {
+                k.befund.warnung(p.ort, "Produkt \(p.nr) liegt in keinem benannten Produktbereich – in den Summen der "
+                                 + "Produktbereiche fehlt es")
+            } else if p.produktgruppe == nil, !m.produktgruppen.isEmpty {
+                k.befund.warnung(p.ort, "Produkt \(p.nr) liegt in keiner benannten Produktgruppe – in den Summen der "
+                                 + "Produktgruppen fehlt es")
             }
         }
     }
@@ -72,7 +81,11 @@ enum Modellpruefung {
             case .produkt:
                 if !nrn.contains(v.id) { unbekannt(v, "Produkt", Array(nrn).sorted(), k.befund) }
             case .produktOderPrefix:
-                if !k.produkte.gibtProdukte(unter: v.id) {
+                if k.produkte.gibtProdukte(unter: v.id) { break }
+                if gruppen.contains(v.id) || bereiche.contains(v.id) {
+                    let was = bereiche.contains(v.id) ? "Produktbereich" : "Produktgruppe"
+                    k.befund.fehler(v.ort, "\(v.kontext): \(was) '\(v.id)' hat keine Produkte")
+                } else {
                     unbekannt(v, "Produkt, Produktgruppe oder Produktbereich",
                               Array(nrn.union(gruppen).union(bereiche)).sorted(), k.befund)
                 }
@@ -110,8 +123,10 @@ enum Modellpruefung {
             k.befund.fehler(SourceLocation(file: "modell.yaml"), "budgetbereiche fehlen – jedes Produkt muss genau einem Budgetbereich angehören")
             return
         }
-        for p in k.m.produkte {
-            let in_ = k.md.budgetbereiche.filter { bb in bb.0.produkte.contains { Planungsmodell.liegt(p.nr, unter: $0) } }
+        // A product under no declared level has its own error (and can be in a Budgetbereich only by number).
+        let direkt = Set(k.md.budgetbereiche.flatMap(\.0.produkte))
+        for p in k.m.produkte where !(p.ebenen.isEmpty && !direkt.contains(p.nr)) {
+            let in_ = k.md.budgetbereiche.filter { bb in bb.0.produkte.contains { Planungsmodell.umfasst($0, p) } }
             if in_.isEmpty {
                 k.befund.fehler(p.ort, "Produkt \(p.nr) gehört zu keinem Budgetbereich")
             } else if in_.count > 1 {
@@ -207,35 +222,20 @@ enum Modellpruefung {
 }
 
 /// Look-ups by product number without copying every Produkt: the first product with a number (as
-/// `Planungsmodell.produkt`), and for ASCII numbers every prefix up to a "." (as `Planungsmodell.liegt`).
+/// `Planungsmodell.produkt`), and every number and declared level that covers products.
 struct Produktindex {
     let nrn: Set<String>
     private let nachNr: [String: Int]
-    private let nrListe: [String]
-    private let praefixe: Set<String>?
+    private let verweisbar: Set<String>
 
     init(_ produkte: [Produkt]) {
         nrn = Set(produkte.map(\.nr))
         nachNr = Dictionary(produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
-        nrListe = produkte.map(\.nr)
-        var praefixe: Set<String>? = []
-        for nr in nrListe {
-            let u = nr.utf8
-            guard u.allSatisfy({ $0 < 0x80 }) else { praefixe = nil; break }
-            var j = u.startIndex
-            while j < u.endIndex {
-                if u[j] == UInt8(ascii: ".") { praefixe?.insert(String(nr[..<j])) }
-                j = u.index(after: j)
-            }
-            praefixe?.insert(nr)
-        }
-        self.praefixe = praefixe
+        verweisbar = nrn.union(produkte.lazy.flatMap(\.ebenen))
     }
 
     func produkt(_ nr: String, in m: Planungsmodell) -> Produkt? { nachNr[nr].map { m.produkte[$0] } }
 
-    func gibtProdukte(unter id: String) -> Bool {
-        if let praefixe, id.utf8.allSatisfy({ $0 < 0x80 }) { return praefixe.contains(id) }
-        return nrListe.contains { Planungsmodell.liegt($0, unter: id) }
-    }
+    /// Whether a reference covers at least one product.
+    func gibtProdukte(unter id: String) -> Bool { verweisbar.contains(id) }
 }

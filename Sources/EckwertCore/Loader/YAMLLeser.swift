@@ -61,7 +61,16 @@ struct YAbschnitt {
 
     /// Errors for every key not in `erlaubt`, with a "meinten Sie" hint.
     func pruefeSchluessel(_ erlaubt: [String], _ befund: Befund) {
-        for p in paare where !erlaubt.contains(p.schluessel) {
+        var i = 0
+        while i < paare.count {
+            let p = paare[i]
+            i += 1
+            if erlaubt.contains(p.schluessel) { continue }
+            if let (text, weiter) = kommaImText(ab: i - 1, erlaubt) {
+                befund.fehler(p.ort, text)
+                i = weiter
+                continue
+            }
             var text = "unbekannter Schlüssel '\(p.schluessel)' in \(kontext)"
             if let hint = Aehnlichkeit.vorschlag(p.schluessel, aus: erlaubt) {
                 text += " – meinten Sie '\(hint)'?"
@@ -70,6 +79,27 @@ struct YAbschnitt {
             }
             befund.fehler(p.ort, text)
         }
+    }
+
+    /// `{name: Kinder-, Jugend- und Familienhilfe}`: in a flow mapping a comma ends the entry, so the rest of the
+    /// text becomes keys without values. Recognised when the unknown key at `i` has no value and follows a text
+    /// value on the same line; returns the message and the index after the run of such keys.
+    private func kommaImText(ab i: Int, _ erlaubt: [String]) -> (String, Int)? {
+        // Same line as the previous value: only a flow mapping puts two entries on one line (Yams does not keep
+        // the mapping's style).
+        guard i > 0, paare[i].wert.istNull, let vorher = paare[i - 1].wert.skalar,
+              paare[i].ort.line != nil, paare[i].ort.line == paare[i - 1].wert.ort.line else { return nil }
+        var teile = [vorher, paare[i].schluessel]
+        var j = i + 1
+        while j < paare.count, !erlaubt.contains(paare[j].schluessel), paare[j].wert.istNull {
+            teile.append(paare[j].schluessel)
+            j += 1
+        }
+        let key = paare[i - 1].schluessel
+        let text = "\(kontext): das Komma nach '\(key): \(vorher)' beendet in {…} den Eintrag, der Rest "
+            + "'\(teile.dropFirst().joined(separator: ", "))' wird zu einem Schlüssel – Text mit Komma in "
+            + "Anführungszeichen setzen: \(key): \"\(teile.joined(separator: ", "))\""
+        return (text, j)
     }
 
     /// The value of a required key; records an error naming the key when it is missing.

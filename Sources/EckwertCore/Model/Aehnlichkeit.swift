@@ -1,9 +1,10 @@
-/// "Did you mean": the closest allowed word within edit distance 2 (or 1/3 of its length for long words).
+/// "Did you mean": the closest allowed word within edit distance 2 (or 1/3 of its length for long words); never
+/// the word itself (a hint that repeats what was written helps nobody).
 public enum Aehnlichkeit {
     public static func vorschlag(_ wort: String, aus kandidaten: [String]) -> String? {
         let w = Array(wort.lowercased())
         var best: (String, Int)?
-        for k in kandidaten {
+        for k in kandidaten where k != wort {
             let d = abstand(w, Array(k.lowercased()))
             let grenze = max(2, k.count / 3)
             if d <= grenze, d < (best?.1 ?? Int.max) { best = (k, d) }

@@ -64,20 +64,25 @@ public struct Planungsmodell: Sendable {
     public func szenario(_ name: String) -> Szenario? { szenarien.first { $0.name == name } }
     public func kennzahl(_ id: String) -> Kennzahl? { kennzahlen.first { $0.id == id } }
 
-    /// Products whose number equals `prefix` or starts with `prefix + "."`.
-    public func produkte(unter prefix: String) -> [Produkt] {
-        produkte.filter { Self.liegt($0.nr, unter: prefix) }
+    /// The products a reference covers: the product with that number, or every product of that declared
+    /// Produktgruppe / Produktbereich (any level, see `Produktnummerung`).
+    public func produkte(unter id: String) -> [Produkt] {
+        produkte.filter { Self.umfasst(id, $0) }
     }
 
-    /// Whether a Produkt number lies under a Produktgruppe/-bereich prefix ("36.3" covers "36.3.05", not "36.30.1").
-    public static func liegt(_ nr: String, unter prefix: String) -> Bool {
-        // ASCII (the usual case): a byte comparison says the same, without building `prefix + "."`.
-        let n = nr.utf8, p = prefix.utf8
-        if n.allSatisfy({ $0 < 0x80 }), p.allSatisfy({ $0 < 0x80 }) {
-            guard n.count >= p.count, n.starts(with: p) else { return false }
-            return n.count == p.count || n[n.index(n.startIndex, offsetBy: p.count)] == UInt8(ascii: ".")
-        }
-        return nr == prefix || nr.hasPrefix(prefix + ".")
+    /// Whether a reference (a product number or a declared level) covers the product.
+    public static func umfasst(_ id: String, _ p: Produkt) -> Bool { p.nr == id || p.ebenen.contains(id) }
+
+    /// The numbering of this model's declared levels.
+    public var nummerung: Produktnummerung {
+        Produktnummerung(produktgruppen: produktgruppen.map(\.nr), produktbereiche: produktbereiche.map(\.nr))
+    }
+
+    /// The Produktbereich of a Produktgruppe: the one of its products, else the declared Bereich its number
+    /// begins with.
+    public func bereich(vonGruppe nr: String) -> String? {
+        if let p = produkte.first(where: { $0.produktgruppe == nr }) { return p.produktbereich }
+        return nummerung.bereich(von: nr)
     }
 }
 
@@ -134,6 +139,15 @@ public struct Produkt: Sendable {
     public var fortschreibung: [String: Fortschreibungsart] = [:]
     /// Former numbers of this product whose Ist it continues (a renumbered or merged product).
     public var vorgaenger: [String] = []
+    /// The product's Produktgruppe and Produktbereich (written on the product or by the prefix rule of
+    /// `Produktnummerung`), nil when none is declared.
+    public var produktgruppe: String?
+    public var produktbereich: String?
+    /// Whether `produktgruppe:` / `produktbereich:` were written on the product (they win over the prefix rule).
+    public var produktgruppeAngegeben = false
+    public var produktbereichAngegeben = false
+    /// Every declared level the product lies under: a reference to any of them covers the product.
+    public var ebenen: Set<String> = []
 
     public init(nr: String, name: String, art: Produktart) {
         self.nr = nr

@@ -212,7 +212,7 @@ struct KaemmereiMappe {
         let idx = m.produktIndizes(unter: g.nr)
         let spalten = ergebnisspalten
         try b.text("Teilergebnisplan Produktgruppe \(g.nr) \(g.name)", 0, 0, .titel)
-        let bereich = m.produktbereiche.first { Planungsmodell.liegt(g.nr, unter: $0.nr) }
+        let bereich = m.bereich(vonGruppe: g.nr).flatMap { b in m.produktbereiche.first { $0.nr == b } }
         let bbs = Set(idx.compactMap { m.budgetbereich(von: m.produkte[$0].nr)?.id }).sorted()
         try b.text([bereich.map { "Produktbereich \($0.nr) \($0.name)" }, "Budgetbereich \(bbs.joined(separator: ", "))",
                     "Szenario \(szenario.name)", mappe.einheitText].compactMap { $0 }.joined(separator: " · "), 1, 0, .legende, messen: false)
@@ -227,7 +227,7 @@ struct KaemmereiMappe {
     /// the products outside any of them.
     func kinder(_ pb: Gliederung, _ gruppen: [(Gliederung, Blatt, [String: Int])]) -> (kinder: [(Blatt, [String: Int])], rest: [Int]) {
         let alle = m.produktIndizes(unter: pb.nr)
-        let unter = gruppen.filter { Planungsmodell.liegt($0.0.nr, unter: pb.nr) }
+        let unter = gruppen.filter { m.bereich(vonGruppe: $0.0.nr) == pb.nr }
         let abgedeckt = unter.flatMap { m.produktIndizes(unter: $0.0.nr) }
         guard Set(abgedeckt).count == abgedeckt.count else { return ([], alle) }
         let set = Set(abgedeckt)
@@ -346,8 +346,8 @@ struct KaemmereiMappe {
         for (i, p) in m.produkte.enumerated() {
             umbrueche.append(r)
             try b.text("Produktdatenblatt \(p.nr) \(p.name)", r, 0, .titel); r += 2
-            let gruppe = m.produktgruppen.first { Planungsmodell.liegt(p.nr, unter: $0.nr) }
-            let bereich = m.produktbereiche.first { Planungsmodell.liegt(p.nr, unter: $0.nr) }
+            let gruppe = m.produktgruppen.first { $0.nr == p.produktgruppe }
+            let bereich = m.produktbereiche.first { $0.nr == p.produktbereich }
             let bb = m.budgetbereich(von: p.nr)
             let stamm: [(String, String)] = [
                 ("Bezeichnung", p.name),
