@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= scenarios/musterstadt
 
-.PHONY: deps test-deps demo test build release bench importbeispiel bench-import clean
+.PHONY: deps test-deps demo test build release bench musterstadt format format-check importbeispiel bench-import clean
 
 # libxlsxwriter is the only system library the build needs; install it when it is missing.
 deps:
@@ -38,7 +38,7 @@ test-deps:
 test: deps test-deps
 	swift test
 
-# Benchmark (issue 3 item 10, issue 7 item 4): a synthetic model of 1,000 products and 60 Sozialräume, generated
+# Benchmark: a synthetic model of 1,000 products and 60 Sozialräume, generated
 # once into .build/bench-model, then every phase timed in a release build, without draws and with 10,000 draws
 # (median of 3 runs each). Goals: < 1 s without draws, < 5 s with 10,000 draws, < 1 GB peak memory.
 BENCH_MODEL := .build/bench-model
@@ -47,6 +47,21 @@ bench: deps
 	@[ -f $(BENCH_MODEL)/modell.yaml ] || .build/release/eckwert-bench generate $(BENCH_MODEL) --products 1000 --gebiete 60
 	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3
 	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3 --draws 10000
+
+# Code layout: swift-format (ships with the Swift toolchain) with the settings in .swift-format (4 spaces, lines of
+# at most 120 characters, layout only: no rule that rewrites code). `format` rewrites the files in place,
+# `format-check` lists every difference and fails on any.
+FORMAT_PATHS := Package.swift Sources Tests tools/fuzz
+format:
+	swift format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check:
+	swift format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+# Regenerate the CSV files of the sample model (fixed seed: same files) and check the folder with the tool itself.
+musterstadt: build
+	python3 tools/musterstadt/generate.py scenarios/musterstadt
+	.build/debug/eckwert check scenarios/musterstadt
 
 # The import example (scenarios/importbeispiel, numbers synthetic): a copy of its starter model in
 # .build/importbeispiel receives the finance-system export and the population table, then is checked and computed.

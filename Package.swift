@@ -16,9 +16,28 @@ let package = Package(
     ],
     targets: [
         // Model, loader, projection and analysis. Pure Swift; reads the model folder, writes nothing.
+        // Data as data: the line schemes, the starter model of `init` and the key schema of modell.yaml/szenarien.yaml are files under
+        // Ressourcen/, compiled into the binary (embedInCode: no resource bundle has to sit beside an installed binary).
         .target(name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")],
-                resources: [.embedInCode("Ressourcen")]),
-        // libxlsxwriter (Debian: libxlsxwriter-dev), see ../shared/domain/xlsx-notes.md.
+                resources: [
+                    // embedInCode takes single files, one per line (a folder is not accepted).
+                    .embedInCode("Ressourcen/kontenrahmen/bayern.yaml"),
+                    .embedInCode("Ressourcen/kontenrahmen/bw.yaml"),
+                    .embedInCode("Ressourcen/kontenrahmen/hessen.yaml"),
+                    .embedInCode("Ressourcen/kontenrahmen/nds.yaml"),
+                    .embedInCode("Ressourcen/kontenrahmen/nkf.yaml"),
+                    .embedInCode("Ressourcen/kontenrahmen/sachsen.yaml"),
+                    .embedInCode("Ressourcen/kontenrahmen/sh.yaml"),
+                    .embedInCode("Ressourcen/schema/schluessel.yaml"),
+                    .embedInCode("Ressourcen/vorlage/bevoelkerung.csv"),
+                    .embedInCode("Ressourcen/vorlage/fruchtbarkeit.csv"),
+                    .embedInCode("Ressourcen/vorlage/ist.csv"),
+                    .embedInCode("Ressourcen/vorlage/modell.yaml"),
+                    .embedInCode("Ressourcen/vorlage/sterbetafel.csv"),
+                    .embedInCode("Ressourcen/vorlage/szenarien.yaml"),
+                    .embedInCode("Ressourcen/vorlage/wanderung.csv"),
+                ]),
+        // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),
@@ -31,11 +50,23 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "eckwert", dependencies: ["EckwertCLI"]),
-        .executableTarget(name: "eckwert-bench", dependencies: ["EckwertCore", "EckwertExport", "EckwertImport"]),
-        .testTarget(name: "EckwertCoreTests", dependencies: ["EckwertCore"]),
+        // Writes model folders (YAML scalars, CSV tables, files) from values: the one home of the model format's
+        // text on the writing side, for the benchmark generator and the tests. Not part of a product.
+        .target(name: "EckwertModellschreiber", dependencies: ["EckwertCore"]),
+        // The benchmark: a synthetic large model and phase timings.
+        .executableTarget(name: "eckwert-bench", dependencies: [
+            "EckwertCore", "EckwertModellschreiber",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Test support, used only by test targets: the model builder and the process runner.
+        .target(name: "EckwertTestSupport", dependencies: ["EckwertCore", "EckwertModellschreiber"]),
+        // Child processes for the kill tests (a writer SIGKILLed mid-write); used only by tests.
+        .executableTarget(name: "eckwert-testhelfer", dependencies: ["EckwertCore", "EckwertExport"]),
+        .testTarget(name: "EckwertCoreTests", dependencies: ["EckwertCore", "EckwertTestSupport"]),
         .testTarget(name: "EckwertImportTests", dependencies: ["EckwertImport", "EckwertCore"]),
-        .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore"]),
+        .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore", "EckwertTestSupport"]),
         // The bad-model corpus is read from the source tree at test time (KorpusTests), not bundled.
-        .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore"], exclude: ["Korpus"]),
+        .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore", "EckwertTestSupport"],
+                    exclude: ["Korpus"]),
     ]
 )

@@ -13,7 +13,7 @@ extension Eckwert {
         var ordner: String
 
         @Option(help: "Name der Kommune.")
-        var kommune: String = "Beispielstadt"
+        var kommune: String = Startervorlage.vorgabeKommune
 
         public init() {}
 

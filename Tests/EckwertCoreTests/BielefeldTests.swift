@@ -1,9 +1,10 @@
 import Foundation
+import EckwertTestSupport
 import Testing
 @testable import EckwertCore
 
-// Issue 2: the Bielefeld Doppel-Haushaltsplan 2010/2011, Produktgruppe 11.05.01 Grundsicherung für Arbeit
-// (shared/domain/ergebnisplan.md), loaded as a model through the real loader. Lines 2 and 6 go into ist.csv as
+// A published budget: the Bielefeld Doppel-Haushaltsplan 2010/2011, Produktgruppe 11.05.01 Grundsicherung für Arbeit
+// (Teilergebnisplan as printed), loaded as a model through the real loader. Lines 2 and 6 go into ist.csv as
 // written in a German spreadsheet export (thousands dots, decimal comma); line 10 (Ordentliche Erträge) comes from
 // the NKF scheme's sum definition and must match the printed figures to the euro.
 
@@ -48,10 +49,10 @@ private func bielefeld() -> [String: String] {
         ist.append("\(j);11.05.01;kostenerstattungen;\(z6)")
     }
     return [
-        "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": Fixture.text(ist),
-        "bevoelkerung.csv": Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 1000 },
-        "sterbetafel.csv": Fixture.sterbetafelCSV(q: 0.01), "fruchtbarkeit.csv": Fixture.fruchtbarkeitCSV(rate: 0.04),
-        "wanderung.csv": Fixture.wanderungCSV(),
+        "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": Modellbauer.text(ist),
+        "bevoelkerung.csv": Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 1000 },
+        "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0.01), "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(rate: 0.04),
+        "wanderung.csv": Modellbauer.wanderungCSV(),
     ]
 }
 

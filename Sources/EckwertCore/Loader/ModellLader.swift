@@ -9,16 +9,9 @@ public struct Ladeergebnis: Sendable {
     public var hatFehler: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Loads and validates a model folder (spec section 1). Reads only; never writes.
+/// Loads and validates a model folder (modellformat.md section 1): `modell.yaml`, the Kontenrahmen, then every data source
+/// of `Datenquellen.alle`, then the cross-file checks of `Modellpruefung`. Reads only; never writes.
 public enum ModellLader {
-    /// Default file names (spec section 1); `daten:` in modell.yaml may override them.
-    public static let standardDateien: [String: String] = [
-        "szenarien": "szenarien.yaml", "bevoelkerung": "bevoelkerung.csv", "ist": "ist.csv",
-        "sterbetafel": "sterbetafel.csv", "fruchtbarkeit": "fruchtbarkeit.csv", "wanderung": "wanderung.csv",
-        "vorausberechnung": "vorausberechnung.csv", "ansatz": "ansatz.csv",
-        "bevoelkerung_historie": "bevoelkerung_historie.csv",
-    ]
-
     /// Largest file the loader reads (a model file beyond this is certainly a mistake).
     public static let maxDateigroesse = 512 * 1024 * 1024
 
@@ -53,126 +46,49 @@ public enum ModellLader {
 
     /// Loads a model whose files come from `lesen` (relative name → content).
     public static func laden(name: String, lesen quelle: (String) -> Dateiinhalt) -> Ladeergebnis {
-        let befund = Befund()
-        var gelesen: [(name: String, bytes: [UInt8])] = []
-        func lies(_ name: String, pflicht: Bool, wozu: String) -> [UInt8]? {
-            switch quelle(name) {
-            case .fehlt:
-                if pflicht { befund.fehler(SourceLocation(file: name), "Datei fehlt (\(wozu))") }
-                return nil
-            case .zuGross:
-                befund.fehler(SourceLocation(file: name), "Datei ist größer als \(maxDateigroesse / 1_048_576) MB")
-                return nil
-            case .unlesbar:
-                befund.fehler(SourceLocation(file: name), "Datei nicht lesbar")
-                return nil
-            case .inhalt(let bytes):
-                gelesen.append((name, bytes))
-                return bytes
-            }
-        }
-        func text(_ bytes: [UInt8], _ name: String) -> String? {
-            var b = bytes[...]
-            if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
-            if b.contains(0) {
-                befund.fehler(SourceLocation(file: name), "Datei enthält Binärdaten (NUL-Bytes) – erwartet ist UTF-8-Text")
-                return nil
-            }
-            guard let s = String(validating: b, as: UTF8.self) else {
-                let zeile = Self.ersteUngueltigeZeile(Array(b))
-                befund.fehler(SourceLocation(file: name, line: zeile),
-                              "Datei ist nicht UTF-8-kodiert (Zeile \(zeile)) – bitte als UTF-8 speichern")
-                return nil
-            }
-            return s
-        }
+        withoutActuallyEscaping(quelle) { laden(name: name, zugriff: Dateizugriff(quelle: $0)) }
+    }
 
-        // A file with errors still lends its partial value to the cross-file checks (so that one bad cell does
-        // not cascade into dozens of follow-on messages); the model itself is never built when there are errors.
-        func uebernehmen<W>(_ r: Leseergebnis<W>) -> W? {
-            befund.diagnostics.append(contentsOf: r.diagnostics)
-            return r.wert
+    static func laden(name: String, zugriff: Dateizugriff) -> Ladeergebnis {
+        guard let md = modellDatei(zugriff) else {
+            return Ladeergebnis(modell: nil, diagnostics: zugriff.befund.diagnostics.items,
+                                dateien: zugriff.gelesen.map(\.name))
         }
+        let ladung = Ladung(zugriff: zugriff, datei: md,
+                            modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
+        for q in Datenquellen.alle { ladung.lesen(q) }
+        ladung.modell.aliaseAufloesen(befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
+                                      ansatzDatei: ladung.dateiname("ansatz"))
+        ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
+        Modellpruefung.pruefen(ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
+                               befund: zugriff.befund)
+        var modell = ladung.modell
+        sozialraeumeOrdnen(&modell)
+        let diags = begrenzt(zugriff.befund.diagnostics.sorted)
+        let fehler = diags.contains { $0.severity == .error }
+        return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: diags,
+                            dateien: zugriff.gelesen.map(\.name).sorted())
+    }
 
-        // modell.yaml
-        guard let mb = lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele"),
-              let mt = text(mb, "modell.yaml"),
-              let mw = YAMLDatei.lesen(mt, datei: "modell.yaml", befund: befund),
-              var md = ModellDatei.lesen(mw, befund: befund) else {
-            return Ladeergebnis(modell: nil, diagnostics: befund.diagnostics.items, dateien: gelesen.map(\.name))
-        }
-        func datei(_ key: String) -> String { md.dateien[key] ?? standardDateien[key] ?? key }
+    /// `modell.yaml`, read and checked on its own.
+    static func modellDatei(_ z: Dateizugriff) -> ModellDatei? {
+        guard let b = z.lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele"),
+              let t = z.text(b, "modell.yaml"),
+              let w = YAMLDatei.lesen(t, datei: "modell.yaml", befund: z.befund) else { return nil }
+        return ModellDatei.lesen(w, befund: z.befund)
+    }
 
-        // Kontenrahmen
-        var kr = Kontenrahmen.nkf
-        if let (angabe, ort) = md.kontenrahmenAngabe, angabe != "nkf" {
-            kr = KontenrahmenLeser.waehlen(angabe, ort: ort, befund: befund) { name in
-                lies(name, pflicht: true, wozu: "Kontenrahmen").flatMap { text($0, name) }
-            } ?? kr
-        }
+    /// The built-in scheme named by `kontenrahmen:` (nkf, sh, nds, …) or the model's own scheme file.
+    static func kontenrahmen(_ md: ModellDatei, _ z: Dateizugriff) -> Kontenrahmen {
+        guard let (angabe, ort) = md.kontenrahmenAngabe, angabe != "nkf" else { return .nkf }
+        return KontenrahmenLeser.waehlen(angabe, ort: ort, befund: z.befund) { name in
+            z.lies(name, pflicht: true, wozu: "Kontenrahmen").flatMap { z.text($0, name) }
+        } ?? .nkf
+    }
 
-        // szenarien.yaml
-        var szenarien: [Szenario] = []
-        var szVerweise: [ModellDatei.Verweis] = []
-        if let b = lies(datei("szenarien"), pflicht: true, wozu: "Szenarien best, status-quo, worst"),
-           let t = text(b, datei("szenarien")),
-           let w = YAMLDatei.lesen(t, datei: datei("szenarien"), befund: befund),
-           let s = SzenarienDatei.lesen(w, befund: befund) {
-            szenarien = s.szenarien
-            szVerweise = s.verweise
-        }
-        md.verweise += szVerweise
-
-        // CSV data
-        let brauchtKohorten = szenarien.contains { $0.bevoelkerung.methode == .kohorten }
-        let brauchtVB = szenarien.contains { $0.bevoelkerung.methode == .vorausberechnung }
-        var lesbar = Modellpruefung.Gelesen()
-        var bev: Bevoelkerung?
-        if let b = lies(datei("bevoelkerung"), pflicht: true, wozu: "Bevölkerung am 31.12. des Basisjahres") {
-            bev = uebernehmen(Datendateien.bevoelkerung(bytes: b, datei: datei("bevoelkerung")))
-        }
-        lesbar.bevoelkerung = bev != nil
-        var ist = IstDaten()
-        lesbar.ist = false
-        if let b = lies(datei("ist"), pflicht: true, wozu: "Ist-Daten vergangener Jahre"),
-           let gelesenesIst = uebernehmen(Datendateien.ist(bytes: b, datei: datei("ist"))) {
-            ist = gelesenesIst
-            lesbar.ist = true
-        }
-        var sterbe: Sterbetafel?, frucht: Fruchtbarkeit?, wand: Wanderungsprofil?
-        let kw = "für methode kohorten"
-        if let b = lies(datei("sterbetafel"), pflicht: brauchtKohorten, wozu: "Sterbetafel \(kw)") {
-            sterbe = uebernehmen(Datendateien.sterbetafel(bytes: b, datei: datei("sterbetafel")))
-        }
-        if let b = lies(datei("fruchtbarkeit"), pflicht: brauchtKohorten, wozu: "Fruchtbarkeitsziffern \(kw)") {
-            frucht = uebernehmen(Datendateien.fruchtbarkeit(bytes: b, datei: datei("fruchtbarkeit")))
-        }
-        if let b = lies(datei("wanderung"), pflicht: brauchtKohorten, wozu: "Wanderungsprofil \(kw)") {
-            wand = uebernehmen(Datendateien.wanderung(bytes: b, datei: datei("wanderung")))
-        }
-        var vb: Vorausberechnung?
-        if let b = lies(datei("vorausberechnung"), pflicht: brauchtVB, wozu: "amtliche Vorausberechnung für methode vorausberechnung") {
-            vb = uebernehmen(Datendateien.vorausberechnung(bytes: b, datei: datei("vorausberechnung")))
-        }
-        var ansatz: Ansatz?
-        if let b = lies(datei("ansatz"), pflicht: false, wozu: "") {
-            ansatz = uebernehmen(Datendateien.ansatz(bytes: b, datei: datei("ansatz")))
-        }
-        var historie: BevoelkerungHistorie?
-        if let b = lies(datei("bevoelkerung_historie"), pflicht: false, wozu: "") {
-            historie = uebernehmen(Datendateien.bevoelkerungHistorie(bytes: b, datei: datei("bevoelkerung_historie")))
-        }
-
-        // Checksum over every file read, in name order.
-        var sha = SHA256()
-        for f in gelesen.sorted(by: { $0.name < $1.name }) {
-            sha.update(Array(f.name.utf8))
-            sha.update([0])
-            sha.update(f.bytes)
-        }
-        let pruefsumme = sha.finalize()
-
-        var modell = Planungsmodell(
+    /// The model as `modell.yaml` describes it; the data sources fill in the rest.
+    static func grundmodell(_ name: String, _ md: ModellDatei, kontenrahmen kr: Kontenrahmen) -> Planungsmodell {
+        Planungsmodell(
             name: name, kommune: md.kommune, basisjahr: md.basisjahr, haushaltsjahr: md.haushaltsjahr,
             horizont: md.horizont, kontenrahmen: kr, rundung: md.rundung, altersgruppen: md.altersgruppen,
             produkte: md.produkte, produktgruppen: md.produktgruppen, produktbereiche: md.produktbereiche,
@@ -180,27 +96,32 @@ public enum ModellLader {
             massnahmen: md.massnahmen.map(\.0), investitionen: md.investitionen.map(\.0),
             geheimhaltung: md.geheimhaltung, strategischeZiele: md.strategischeZiele, abc: md.abc,
             budgetvarianten: md.budgetvarianten, platzkosten: md.platzkosten, deckungsmittel: md.deckungsmittel,
-            szenarien: szenarien,
-            bevoelkerung: bev ?? Bevoelkerung(gebiete: []), ist: ist, sterbetafel: sterbe, fruchtbarkeit: frucht,
-            wanderung: wand, vorausberechnung: vb, ansatz: ansatz, bevoelkerungHistorie: historie,
-            pruefsumme: pruefsumme, stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))
-        modell.aliaseAufloesen(befund: befund, istDatei: datei("ist"), ansatzDatei: datei("ansatz"))
-        Modellpruefung.pruefen(&modell, md, dateien: (ist: datei("ist"), ansatz: datei("ansatz"),
-                                                      vorausberechnung: datei("vorausberechnung"),
-                                                      historie: datei("bevoelkerung_historie"),
-                                                      bevoelkerung: datei("bevoelkerung")),
-                               gelesen: lesbar, befund: befund)
-        // One Sozialraum order for every population of the model (the order of bevoelkerung.csv): the engine and
-        // the Monte-Carlo draws address Sozialräume by index. The loader has checked that the sets agree.
+            szenarien: [], bevoelkerung: Bevoelkerung(gebiete: []), ist: IstDaten(),
+            pruefsumme: "", stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))
+    }
+
+    /// SHA-256 over every file read, in name order.
+    static func pruefsumme(_ gelesen: [(name: String, bytes: [UInt8])]) -> String {
+        var sha = SHA256()
+        for f in gelesen.sorted(by: { $0.name < $1.name }) {
+            sha.update(Array(f.name.utf8))
+            sha.update([0])
+            sha.update(f.bytes)
+        }
+        return sha.finalize()
+    }
+
+    /// One Sozialraum order for every population of the model (the order of bevoelkerung.csv): the engine and
+    /// the Monte-Carlo draws address Sozialräume by index. The loader has checked that the sets agree.
+    static func sozialraeumeOrdnen(_ modell: inout Planungsmodell) {
+        let gebiete = modell.bevoelkerung.gebiete
         if let vb = modell.vorausberechnung {
-            modell.vorausberechnung = Vorausberechnung(varianten: vb.varianten.mapValues { $0.mapValues { $0.umgeordnet(nach: modell.bevoelkerung.gebiete) } })
+            modell.vorausberechnung = Vorausberechnung(
+                varianten: vb.varianten.mapValues { $0.mapValues { $0.umgeordnet(nach: gebiete) } })
         }
         if let h = modell.bevoelkerungHistorie {
-            modell.bevoelkerungHistorie = BevoelkerungHistorie(jahre: h.jahre.mapValues { $0.umgeordnet(nach: modell.bevoelkerung.gebiete) })
+            modell.bevoelkerungHistorie = BevoelkerungHistorie(jahre: h.jahre.mapValues { $0.umgeordnet(nach: gebiete) })
         }
-        let diags = begrenzt(befund.diagnostics.sorted)
-        let fehler = diags.contains { $0.severity == .error }
-        return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: diags, dateien: gelesen.map(\.name).sorted())
     }
 
     /// At most this many findings per file are listed; the rest are counted in one closing line, so that a

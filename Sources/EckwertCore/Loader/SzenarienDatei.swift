@@ -1,4 +1,4 @@
-/// Reads `szenarien.yaml` and applies the inheritance rule of spec section 4: a scenario that omits a key takes it
+/// Reads `szenarien.yaml` and applies the inheritance rule (modellformat.md, 4): a scenario that omits a key takes it
 /// from `status-quo`; maps merge key by key at every depth, year→value paths and lists are replaced whole.
 enum SzenarienDatei {
     /// A scenario as written: every field optional, so that inheritance can tell "omitted" from "given".
@@ -22,9 +22,6 @@ enum SzenarienDatei {
     }
 
     static let pflichtSzenarien = ["best", "status-quo", "worst"]
-    static let szenarioSchluessel = ["beschreibung", "bevoelkerung", "preise", "produkte", "massnahmen"]
-    static let bevSchluessel = ["methode", "variante", "geburtenziffer", "sterblichkeit", "wanderungssaldo"]
-    static let produktSchluessel = ["quote_trend", "erstattung_anteil", "fallkosten_trend"]
 
     /// Returns the resolved scenarios (best, status-quo, worst, then others in file order) and the references to
     /// check (products, measures) with their locations.
@@ -32,7 +29,7 @@ enum SzenarienDatei {
         -> (szenarien: [Szenario], verweise: [ModellDatei.Verweis])? {
         let y = YLeser(befund: befund)
         guard let top = y.abschnitt(wurzel, "szenarien.yaml") else { return nil }
-        top.pruefeSchluessel(["szenarien"], befund)
+        top.pruefeSchluessel(Schluesselschema.szenarien.schluessel(), befund)
         guard let sk = top.pflicht("szenarien", befund, erwartet: "best, status-quo, worst"),
               let alle = y.abschnitt(sk, "szenarien") else { return nil }
         var teile: [Teil] = []
@@ -97,12 +94,12 @@ enum SzenarienDatei {
         let kontext = "Szenario \(name)"
         guard let a0 = y.abschnitt(k, kontext) else { return nil }
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
-        a.pruefeSchluessel(szenarioSchluessel, befund)
+        a.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien"), befund)
         var t = Teil(name: name, ort: ort)
         t.beschreibung = a["beschreibung"].flatMap { y.text($0, "\(kontext) beschreibung") }
         if let bk = a["bevoelkerung"], let b0 = y.abschnitt(bk, "\(kontext) bevoelkerung") {
             let b = YAbschnitt(knoten: b0.knoten, paare: b0.paare, kontext: "\(kontext) bevoelkerung")
-            b.pruefeSchluessel(bevSchluessel, befund)
+            b.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien", "bevoelkerung"), befund)
             if b.paare.contains(where: { $0.schluessel == "methode" }) { t.angegeben.insert("methode") }
             t.methode = b["methode"].flatMap {
                 y.auswahl($0, "\(kontext) bevoelkerung methode", Bevoelkerungsmethode.self, ["kohorten", "vorausberechnung"])
@@ -117,7 +114,7 @@ enum SzenarienDatei {
         }
         if let pk = a["preise"], let p0 = y.abschnitt(pk, "\(kontext) preise") {
             let p = YAbschnitt(knoten: p0.knoten, paare: p0.paare, kontext: "\(kontext) preise")
-            p.pruefeSchluessel(["tarif", "sachkosten"], befund)
+            p.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien", "preise"), befund)
             for key in ["tarif", "sachkosten"] where p.paare.contains(where: { $0.schluessel == key }) { t.angegeben.insert(key) }
             t.tarif = p["tarif"].flatMap { y.pfad($0, "\(kontext) preise tarif", -0.5...1) }
             t.sachkosten = p["sachkosten"].flatMap { y.pfad($0, "\(kontext) preise sachkosten", -0.5...1) }
@@ -128,7 +125,7 @@ enum SzenarienDatei {
                 t.produkteOrte[e.schluessel] = e.ort
                 guard let m0 = y.abschnitt(e.wert, "\(kontext) produkte \(e.schluessel)") else { continue }
                 let m = YAbschnitt(knoten: m0.knoten, paare: m0.paare, kontext: "\(kontext) produkte \(e.schluessel)")
-                m.pruefeSchluessel(produktSchluessel, befund)
+                m.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien", "produkte"), befund)
                 t.produkte[e.schluessel] = Szenario.ProduktAnnahmen(
                     quoteTrend: m["quote_trend"].flatMap { y.zahl($0, "\(m.kontext) quote_trend", -0.5...1) },
                     erstattungAnteil: m["erstattung_anteil"].flatMap { y.zahl($0, "\(m.kontext) erstattung_anteil", 0...1) },

@@ -1,0 +1,100 @@
+/// When a model folder must contain a data file.
+public enum Pflicht: Sendable {
+    case immer
+    /// Required when a scenario uses `bevoelkerung: {methode: kohorten}`.
+    case methodeKohorten
+    /// Required when a scenario uses `bevoelkerung: {methode: vorausberechnung}`.
+    case methodeVorausberechnung
+    case optional
+
+    func gilt(fuer szenarien: [Szenario]) -> Bool {
+        switch self {
+        case .immer: true
+        case .methodeKohorten: szenarien.contains { $0.bevoelkerung.methode == .kohorten }
+        case .methodeVorausberechnung: szenarien.contains { $0.bevoelkerung.methode == .vorausberechnung }
+        case .optional: false
+        }
+    }
+
+    /// Appended to "Datei fehlt (…)".
+    var zusatz: String {
+        switch self {
+        case .methodeKohorten: " für methode kohorten"
+        case .methodeVorausberechnung: " für methode vorausberechnung"
+        case .immer, .optional: ""
+        }
+    }
+}
+
+/// One data source of a model: the key under `daten:`, the default file name, when it is required, what it is
+/// for, how it is read into the model and which checks belong to it.
+public struct Datenquelle: Sendable {
+    public let schluessel: String
+    public let datei: String
+    public let pflicht: Pflicht
+    /// For whom and what (German, shown in "Datei fehlt (…)").
+    public let wozu: String
+    /// Reads the file's bytes into the model under construction; true when a value was read.
+    let lesen: @Sendable (_ bytes: [UInt8], _ datei: String, _ ladung: Ladung) -> Bool
+    /// Cross-file checks of this source, run after every file is read.
+    let pruefungen: [Modellpruefung.Regel]
+}
+
+/// The data sources of a model, in reading order (szenarien first: whether the Kohorten tables or the
+/// Vorausberechnung are required depends on the scenarios). Adding a file type is one entry here plus its reader
+/// (and, for a new kind of data, its field on `Planungsmodell`).
+public enum Datenquellen {
+    public static let alle: [Datenquelle] = [
+        Datenquelle(schluessel: "szenarien", datei: "szenarien.yaml", pflicht: .immer,
+                    wozu: "Szenarien best, status-quo, worst",
+                    lesen: Ladung.szenarien,
+                    pruefungen: []),
+        Datenquelle(schluessel: "bevoelkerung", datei: "bevoelkerung.csv", pflicht: .immer,
+                    wozu: "Bevölkerung am 31.12. des Basisjahres",
+                    lesen: csv(Datendateien.bevoelkerung(bytes:datei:)) { $0.bevoelkerung = $1 },
+                    pruefungen: [Modellpruefung.bevoelkerungGelesen]),
+        Datenquelle(schluessel: "ist", datei: "ist.csv", pflicht: .immer,
+                    wozu: "Ist-Daten vergangener Jahre",
+                    lesen: csv(Datendateien.ist(bytes:datei:)) { $0.ist = $1 },
+                    pruefungen: [Modellpruefung.istDatei, Modellpruefung.treiberBrauchenIst,
+                                 Modellpruefung.istImBasisjahr]),
+        Datenquelle(schluessel: "sterbetafel", datei: "sterbetafel.csv", pflicht: .methodeKohorten,
+                    wozu: "Sterbetafel",
+                    lesen: csv(Datendateien.sterbetafel(bytes:datei:)) { $0.sterbetafel = $1 },
+                    pruefungen: [Modellpruefung.sterbetafelVollstaendig]),
+        Datenquelle(schluessel: "fruchtbarkeit", datei: "fruchtbarkeit.csv", pflicht: .methodeKohorten,
+                    wozu: "Fruchtbarkeitsziffern",
+                    lesen: csv(Datendateien.fruchtbarkeit(bytes:datei:)) { $0.fruchtbarkeit = $1 },
+                    pruefungen: []),
+        Datenquelle(schluessel: "wanderung", datei: "wanderung.csv", pflicht: .methodeKohorten,
+                    wozu: "Wanderungsprofil",
+                    lesen: csv(Datendateien.wanderung(bytes:datei:)) { $0.wanderung = $1 },
+                    pruefungen: []),
+        Datenquelle(schluessel: "vorausberechnung", datei: "vorausberechnung.csv", pflicht: .methodeVorausberechnung,
+                    wozu: "amtliche Vorausberechnung",
+                    lesen: csv(Datendateien.vorausberechnung(bytes:datei:)) { $0.vorausberechnung = $1 },
+                    pruefungen: [Modellpruefung.vorausberechnung]),
+        Datenquelle(schluessel: "ansatz", datei: "ansatz.csv", pflicht: .optional,
+                    wozu: "Haushaltsansatz des laufenden Jahres je Produkt und Zeile",
+                    lesen: csv(Datendateien.ansatz(bytes:datei:)) { $0.ansatz = $1 },
+                    pruefungen: [Modellpruefung.ansatz]),
+        Datenquelle(schluessel: "bevoelkerung_historie", datei: "bevoelkerung_historie.csv", pflicht: .optional,
+                    wozu: "Bevölkerung früherer Jahre für den Backtest",
+                    lesen: csv(Datendateien.bevoelkerungHistorie(bytes:datei:)) { $0.bevoelkerungHistorie = $1 },
+                    pruefungen: [Modellpruefung.historie]),
+    ]
+
+    /// The source with this key.
+    public static func quelle(_ schluessel: String) -> Datenquelle? { alle.first { $0.schluessel == schluessel } }
+
+    /// A CSV reader whose value, when there is one, is stored in the model by `ablegen`.
+    static func csv<W>(_ leser: @escaping @Sendable ([UInt8], String) -> Leseergebnis<W>,
+                       _ ablegen: @escaping @Sendable (inout Planungsmodell, W) -> Void)
+        -> @Sendable ([UInt8], String, Ladung) -> Bool {
+        { bytes, datei, ladung in
+            guard let w = ladung.uebernehmen(leser(bytes, datei)) else { return false }
+            ablegen(&ladung.modell, w)
+            return true
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// `produkte:` of modell.yaml: each product with its driver, costs, reimbursement and capacity.
+extension ModellDatei {
+    /// `produkte:` (required).
+    static func abschnittProdukte(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
+        if let k = m["produkte"], let l = y.liste(k, "produkte") {
+            for e in l {
+                if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } else { d.merkeFehlerhaft(.produkt, e, "nr") }
+            }
+        } else if m["produkte"] == nil {
+            befund.fehler(m.ort, "Pflichtangabe 'produkte' fehlt in modell.yaml (erwartet: eine Liste von Produkten)")
+        }
+    }
+
+    static func produkt(_ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> Produkt? {
+        guard let a0 = y.abschnitt(e, "Produkt") else { return nil }
+        let kontext = "Produkt \(a0["nr"]?.skalar ?? "?")"
+        let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
+        a.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte"), befund)
+        let nr = a.pflicht("nr", befund).flatMap { y.text($0, "\(kontext) nr") }
+        let name = a.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
+        let art = a.pflicht("art", befund, erwartet: "pflicht | freiwillig").flatMap {
+            y.auswahl($0, "\(kontext) art", Produktart.self, ["pflicht", "freiwillig"])
+        }
+        guard let nr, let name, let art else { return nil }
+        if !nr.contains(".") || nr.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            befund.fehler(a["nr"]?.ort ?? a.ort, "\(kontext): Produktnummer '\(nr)' erwartet in der Form Bereich.Gruppe.Produkt, z. B. 36.3.05")
+        }
+        var p = Produkt(nr: nr, name: name, art: art)
+        p.ort = a.ort
+        p.verantwortlich = a["verantwortlich"].flatMap { y.text($0, "\(kontext) verantwortlich") }
+        p.gremium = a["gremium"].flatMap { y.text($0, "\(kontext) gremium") }
+        p.zielgruppe = a["zielgruppe"].flatMap { y.text($0, "\(kontext) zielgruppe") }
+        p.beschreibung = a["beschreibung"].flatMap { y.text($0, "\(kontext) beschreibung") }
+        if let k = a["fallzahl"] {
+            p.fallzahl = fallzahl(k, y, befund, kontext, &d)
+            if p.fallzahl == nil { d.fehlerhafteTreiber.insert(nr) }
+        }
+        if let k = a["fallkosten"], let f = y.abschnitt(k, "\(kontext) fallkosten") {
+            f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallkosten"), befund)
+            var basis: Fallkostenbasis?
+            if let bk = f.pflicht("basis", befund, erwartet: "ist oder ein Betrag in EUR je Fall und Jahr") {
+                if bk.skalar == "ist" { basis = .ist } else if let v = y.zahl(bk, "\(kontext) fallkosten basis (ist oder Betrag)", 0...1e9) {
+                    basis = .betrag(v)
+                }
+            }
+            let konto = f.pflicht("konto", befund).flatMap { y.text($0, "\(kontext) fallkosten konto") }
+            if let konto, let kk = f["konto"] { d.kontoVerweis(konto, kk.ort, "\(kontext) fallkosten konto") }
+            let pa = f["personalanteil"].flatMap { y.zahl($0, "\(kontext) fallkosten personalanteil", 0...1) } ?? 0
+            if let basis, let konto { p.fallkosten = Fallkosten(basis: basis, konto: konto, personalanteil: pa) }
+            if p.fallzahl == nil, a["fallzahl"] == nil {
+                befund.fehler(k.ort, "\(kontext): fallkosten ohne fallzahl – die Fallkosten brauchen einen Fallzahltreiber")
+            }
+        }
+        if let k = a["erstattung"], let f = y.abschnitt(k, "\(kontext) erstattung") {
+            f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "erstattung"), befund)
+            let an = f.pflicht("anteil", befund).flatMap { y.zahl($0, "\(kontext) erstattung anteil", 0...1) }
+            let konto = f.pflicht("konto", befund).flatMap { y.text($0, "\(kontext) erstattung konto") }
+            if let konto, let kk = f["konto"] { d.kontoVerweis(konto, kk.ort, "\(kontext) erstattung konto") }
+            if let an, let konto { p.erstattung = Erstattung(anteil: an, konto: konto) }
+            if a["fallkosten"] == nil {
+                befund.fehler(k.ort, "\(kontext): erstattung ohne fallkosten – die Erstattung ist ein Anteil am Aufwand des Treibers")
+            }
+        }
+        if let k = a["kapazitaet"], let f = y.abschnitt(k, "\(kontext) kapazitaet") {
+            f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "kapazitaet"), befund)
+            var kap = Kapazitaet(plaetze: 0)
+            var ok = false
+            if let pk = f.pflicht("plaetze", befund, erwartet: "eine Zahl oder {Gebiet: Plätze, …}") {
+                if pk.skalar != nil {
+                    if let v = y.zahl(pk, "\(kontext) kapazitaet plaetze", 0...1e8) { kap.plaetze = v; ok = true }
+                } else if let g = y.abschnitt(pk, "\(kontext) kapazitaet plaetze") {
+                    var je: [String: Double] = [:]
+                    ok = true
+                    for q in g.paare {
+                        guard let v = y.zahl(q.wert, "\(kontext) kapazitaet plaetze \(q.schluessel)", 0...1e8) else { ok = false; continue }
+                        je[q.schluessel] = v
+                        d.verweise.append(Verweis(art: .gebiet, id: q.schluessel, ort: q.ort, kontext: "\(kontext) kapazitaet"))
+                    }
+                    kap.plaetzeJeGebiet = je
+                    kap.plaetze = je.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }   // key order: same sum on every run
+                }
+            }
+            kap.kostenJePlatz = f["kosten_je_platz"].flatMap { y.zahl($0, "\(kontext) kosten_je_platz", 0...1e7) }
+            kap.folgekostenJePlatz = f["folgekosten_je_platz"].flatMap { y.zahl($0, "\(kontext) folgekosten_je_platz", 0...1e7) }
+            if ok { p.kapazitaet = kap }
+            if a["fallzahl"] == nil {
+                befund.fehler(k.ort, "\(kontext): kapazitaet ohne fallzahl – der Bedarf kommt aus der Fallzahl")
+            }
+        }
+        if let k = a["wirkungsbeitrag"], let f = y.abschnitt(k, "\(kontext) wirkungsbeitrag") {
+            for q in f.paare {
+                if let v = y.ganzzahl(q.wert, "\(kontext) wirkungsbeitrag \(q.schluessel)", 0...3) {
+                    p.wirkungsbeitrag[q.schluessel] = v
+                }
+                d.verweise.append(Verweis(art: .strategischesZiel, id: q.schluessel, ort: q.ort, kontext: "\(kontext) wirkungsbeitrag"))
+            }
+        }
+        return p
+    }
+
+    static func fallzahl(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String,
+                                 _ d: inout ModellDatei) -> Fallzahl? {
+        guard let f = y.abschnitt(k, "\(kontext) fallzahl") else { return nil }
+        f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallzahl"), befund)
+        var bezug: Bezug?
+        if let bk = f.pflicht("bezug", befund, erwartet: "{alter: [von, bis]} oder {gruppe: name}") {
+            bezug = self.bezug(bk, y, befund, "\(kontext) fallzahl bezug", &d)
+        }
+        var quote: Quote?
+        switch (f["quote"], f["quote_je_1000"]) {
+        case let (q?, nil):
+            if q.skalar == "ist" { quote = .ist } else {
+                befund.fehler(q.ort, "\(kontext) fallzahl quote: erwartet 'ist' (für eine feste Quote: quote_je_1000)")
+            }
+        case let (nil, q?):
+            if let p = y.pfad(q, "\(kontext) fallzahl quote_je_1000", 0...1000) { quote = .je1000(p) }
+        case (_?, _?):
+            befund.fehler(f.ort, "\(kontext) fallzahl: entweder 'quote' oder 'quote_je_1000', nicht beides")
+        case (nil, nil):
+            befund.fehler(f.ort, "\(kontext) fallzahl: 'quote: ist' oder 'quote_je_1000' fehlt")
+        }
+        guard let bezug, let quote else { return nil }
+        return Fallzahl(bezug: bezug, quote: quote)
+    }
+
+    static func bezug(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String, _ d: inout ModellDatei) -> Bezug? {
+        guard let b = y.abschnitt(k, kontext) else { return nil }
+        b.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallzahl", "bezug"), befund)
+        var bezug: Bezug?
+        switch (b["alter"], b["gruppe"]) {
+        case let (a?, nil):
+            if let (von, bis) = y.altersbereich(a, "\(kontext) alter") { bezug = Bezug(von: von, bis: bis) }
+        case let (nil, g?):
+            if let name = y.text(g, "\(kontext) gruppe") {
+                if let ag = d.altersgruppen.first(where: { $0.name == name }) {
+                    bezug = Bezug(von: ag.von, bis: ag.bis, gruppe: name)
+                } else if !d.fehlerhafteAltersgruppen.contains(name) {
+                    var text = "\(kontext): Altersgruppe '\(name)' ist nicht unter altersgruppen definiert"
+                    if let h = Aehnlichkeit.vorschlag(name, aus: d.altersgruppen.map(\.name)) { text += " – meinten Sie '\(h)'?" }
+                    befund.fehler(g.ort, text)
+                }
+            }
+        case (_?, _?):
+            befund.fehler(b.ort, "\(kontext): entweder 'alter' oder 'gruppe', nicht beides")
+        case (nil, nil):
+            befund.fehler(b.ort, "\(kontext): 'alter: [von, bis]' oder 'gruppe: name' fehlt")
+        }
+        if let g = b["geschlecht"] {
+            bezug?.geschlecht = y.auswahl(g, "\(kontext) geschlecht", Geschlecht.self, ["w", "m"])
+        }
+        if let g = b["gebiet"], let id = y.text(g, "\(kontext) gebiet") {
+            bezug?.gebiet = id
+            d.verweise.append(Verweis(art: .gebiet, id: id, ort: g.ort, kontext: kontext))
+        }
+        return bezug
+    }
+}
