@@ -38,15 +38,22 @@ test-deps:
 test: deps test-deps
 	swift test
 
-# Benchmark: a synthetic model of 1,000 products and 60 Sozialräume, generated
-# once into .build/bench-model, then every phase timed in a release build, without draws and with 10,000 draws
-# (median of 3 runs each). Goals: < 1 s without draws, < 5 s with 10,000 draws, < 1 GB peak memory.
+# Benchmark: a synthetic model of 1,000 products and 60 Sozialräume, generated once into .build/bench-model.
+# `goals`: every in-process phase (median of BENCH_REPEAT runs with 10,000 draws) and the whole processes
+# `eckwert forecast --format csv`, `eckwert run`, `eckwert run --draws 10000` (median of BENCH_REPEAT each), with
+# CPU time and peak memory, against the performance goals. `scaling`: the growth of CPU time with products
+# 100/1,000/5,000, Sozialräume 10/60/200 and draws 1,000/10,000/100,000, one at a time from 1,000/60/10,000 (median of
+# SCALING_REPEAT runs; the 100,000-draw run once, about 4.4 GB), models kept in .build/bench-scaling.
+# About 5 CPU-minutes in all: a few minutes on a quiet 2-core machine.
 BENCH_MODEL := .build/bench-model
+BENCH_REPEAT ?= 5
+SCALING_REPEAT ?= 3
 bench: deps
+	swift build -c release --product eckwert
 	swift build -c release --product eckwert-bench
 	@[ -f $(BENCH_MODEL)/modell.yaml ] || .build/release/eckwert-bench generate $(BENCH_MODEL) --products 1000 --gebiete 60
-	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3
-	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3 --draws 10000
+	.build/release/eckwert-bench goals $(BENCH_MODEL) --eckwert .build/release/eckwert --repeat $(BENCH_REPEAT)
+	.build/release/eckwert-bench scaling .build/bench-scaling --repeat $(SCALING_REPEAT)
 
 # Code layout: swift-format (ships with the Swift toolchain) with the settings in .swift-format (4 spaces, lines of
 # at most 120 characters, layout only: no rule that rewrites code). `format` rewrites the files in place,

@@ -16,27 +16,11 @@ let package = Package(
     ],
     targets: [
         // Model, loader, projection and analysis. Pure Swift; reads the model folder, writes nothing.
-        // Data as data: the line schemes, the starter model of `init` and the key schema of modell.yaml/szenarien.yaml are files under
-        // Ressourcen/, compiled into the binary (embedInCode: no resource bundle has to sit beside an installed binary).
+        // Data as data: line schemes, the starter model of `init` and the key schema of modell.yaml/szenarien.yaml are
+        // files under Ressourcen/, compiled into the binary (embedInCode: no resource bundle has to sit beside an
+        // installed binary). File names must be unique across the subfolders.
         .target(name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")],
-                resources: [
-                    // embedInCode takes single files, one per line (a folder is not accepted).
-                    .embedInCode("Ressourcen/kontenrahmen/bayern.yaml"),
-                    .embedInCode("Ressourcen/kontenrahmen/bw.yaml"),
-                    .embedInCode("Ressourcen/kontenrahmen/hessen.yaml"),
-                    .embedInCode("Ressourcen/kontenrahmen/nds.yaml"),
-                    .embedInCode("Ressourcen/kontenrahmen/nkf.yaml"),
-                    .embedInCode("Ressourcen/kontenrahmen/sachsen.yaml"),
-                    .embedInCode("Ressourcen/kontenrahmen/sh.yaml"),
-                    .embedInCode("Ressourcen/schema/schluessel.yaml"),
-                    .embedInCode("Ressourcen/vorlage/bevoelkerung.csv"),
-                    .embedInCode("Ressourcen/vorlage/fruchtbarkeit.csv"),
-                    .embedInCode("Ressourcen/vorlage/ist.csv"),
-                    .embedInCode("Ressourcen/vorlage/modell.yaml"),
-                    .embedInCode("Ressourcen/vorlage/sterbetafel.csv"),
-                    .embedInCode("Ressourcen/vorlage/szenarien.yaml"),
-                    .embedInCode("Ressourcen/vorlage/wanderung.csv"),
-                ]),
+                resources: [.embedInCode("Ressourcen")]),
         // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.

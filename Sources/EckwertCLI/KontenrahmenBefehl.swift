@@ -23,8 +23,8 @@ extension Eckwert {
             guard let name else { return ausgeben(Kontenrahmenanzeige.uebersicht()) }
             if let k = Kontenrahmen.eingebaut(name) { return ausgeben(Kontenrahmenanzeige.zeilen(k)) }
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
-                fehlerausgabe("Kontenrahmen '\(name)' ist nicht eingebaut (\(Kontenrahmen.eingebauteIDs.joined(separator: ", "))) "
-                              + "und keine YAML-Datei.")
+                let ids = Kontenrahmen.eingebauteIDs.joined(separator: ", ")
+                fehlerausgabe("Kontenrahmen '\(name)' ist nicht eingebaut (\(ids)) und keine YAML-Datei.")
                 throw ExitCode(1)
             }
             let (k, befunde) = Kontenrahmen.laden(datei: name)

@@ -17,6 +17,7 @@ import Darwin
 ///   draws       Monte-Carlo uncertainty (only with --draws N > 0)
 ///   output      long format (modellformat.md, 11) of every scenario as CSV text, in memory (as `eckwert forecast`)
 /// With --repeat K the whole sequence runs K times and the table shows the median of each phase.
+/// --tsv prints the same figures tab-separated for another program (`goals`, `scaling` read them back).
 /// --dump FILE writes every computed figure (long CSV, measures, decomposition, Kennzahlen, SMART, draws' bands)
 /// with full precision, to check that an optimisation leaves results byte-identical.
 struct Phasenmessung {
@@ -25,36 +26,39 @@ struct Phasenmessung {
     var wiederholungen = 1
     var seed: UInt64 = Planungslauf.Optionen().seed
     var dump: String?
+    var tsv = false
 
     struct Zeile { var phase: String; var sekunden: Double; var cpu: Double; var rssMB: Double }
 
-    /// User + system CPU time of the process so far, in seconds (all threads).
-    static func cpuSekunden() -> Double {
+    /// Resource usage of this process so far.
+    static func verbrauch() -> rusage {
         var r = rusage()
         #if os(Linux)
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &r)
         #else
         getrusage(RUSAGE_SELF, &r)
         #endif
-        return Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
+        return r
+    }
+
+    /// User + system CPU time in seconds (all threads).
+    static func cpuSekunden(_ r: rusage = verbrauch()) -> Double {
+        Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Peak resident set size in MB (Linux reports ru_maxrss in KiB, macOS in bytes).
+    static func spitzenspeicherMB(_ r: rusage = verbrauch()) -> Double {
+        #if os(Linux)
+        return Double(r.ru_maxrss) / 1024
+        #else
+        return Double(r.ru_maxrss) / 1_048_576
+        #endif
     }
 
     static func jetzt() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    /// Peak resident set size of the process so far, in MB (Linux reports ru_maxrss in KiB, macOS in bytes).
-    static func spitzenspeicherMB() -> Double {
-        var r = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &r)
-        return Double(r.ru_maxrss) / 1024
-        #else
-        getrusage(RUSAGE_SELF, &r)
-        return Double(r.ru_maxrss) / 1_048_576
-        #endif
     }
 
     func ausfuehren() -> Int32 {
@@ -65,6 +69,14 @@ struct Phasenmessung {
             laeufe.append(zeilen)
             zaehlung = info
         }
+        if tsv {
+            for (i, z) in laeufe[0].enumerated() {
+                let wall = median(laeufe.map { $0[i].sekunden }), cpu = median(laeufe.map { $0[i].cpu })
+                print("\(z.phase)\t\(wall)\t\(cpu)\t\(laeufe.map { $0[i].rssMB }.max() ?? 0)")
+            }
+            for z in zaehlung.split(separator: "\n") { print("info\t\(z)") }
+            return 0
+        }
         let n = laeufe.count
         print("eckwert-bench run \(ordner)  (draws \(ziehungen), \(n == 1 ? "1 run" : "median of \(n) runs"), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print(zaehlung)
@@ -72,11 +84,9 @@ struct Phasenmessung {
         print("phase          wall [s]    cpu [s]   peak RSS [MB]")
         print("-------------  ---------  ---------  -------------")
         for (i, z) in laeufe[0].enumerated() {
-            let werte = laeufe.map { $0[i].sekunden }.sorted()
-            let median = werte[werte.count / 2]
             let rss = laeufe.map { $0[i].rssMB }.max() ?? 0
-            let cpus = laeufe.map { $0[i].cpu }.sorted()
-            let zeit = String(format: "%9.3f", median), cpu = String(format: "%9.3f", cpus[cpus.count / 2])
+            let zeit = String(format: "%9.3f", median(laeufe.map { $0[i].sekunden }))
+            let cpu = String(format: "%9.3f", median(laeufe.map { $0[i].cpu }))
             let speicher = String(format: "%13.0f", rss)
             print("\(z.phase.padding(toLength: 13, withPad: " ", startingAt: 0))  \(zeit)  \(cpu)  \(speicher)")
         }

@@ -16,7 +16,9 @@ extension Planungsmodell {
         for i in investitionen.indices {
             if let k = investitionen[i].folgekosten?.konto { investitionen[i].folgekosten?.konto = kanon(k) }
         }
-        guard ist.werte.keys.contains(where: { tabelle[$0.groesse] != nil }) else { return ansatzAufloesen(tabelle, befund, ansatzDatei) }
+        guard ist.werte.keys.contains(where: { tabelle[$0.groesse] != nil }) else {
+            return ansatzAufloesen(tabelle, befund, ansatzDatei)
+        }
         var neu = IstDaten(werte: [:], orte: [:])
         neu.spalten = ist.spalten
         // Keys first, then aliases, each in a fixed order, so that a value given twice is reported the same way.
@@ -30,7 +32,8 @@ extension Planungsmodell {
             if neu.werte[ziel] != nil {
                 befund.fehler(ist.orte[s] ?? SourceLocation(file: istDatei),
                               "Ist \(s.jahr), Produkt \(s.produkt): '\(s.groesse)' ist ein anderer Name der Zeile "
-                              + "'\(ziel.groesse)', die für dieses Jahr schon einen Wert hat – bitte nur einmal angeben")
+                              + "'\(ziel.groesse)', die für dieses Jahr schon einen Wert hat – "
+                              + "bitte nur einmal angeben")
                 continue
             }
             neu.werte[ziel] = ist.werte[s]

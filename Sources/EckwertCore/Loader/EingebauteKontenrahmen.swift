@@ -60,7 +60,8 @@ extension Kontenrahmen {
             return (nil, [.error(SourceLocation(file: pfad), "Datei nicht lesbar oder nicht vorhanden")])
         }
         guard let t = String(data: d, encoding: .utf8) else {
-            return (nil, [.error(SourceLocation(file: pfad, line: 1), "keine UTF-8-Datei – bitte als UTF-8 speichern")])
+            let ort = SourceLocation(file: pfad, line: 1)
+            return (nil, [.error(ort, "keine UTF-8-Datei – bitte als UTF-8 speichern")])
         }
         return lesen(text: t, datei: pfad)
     }

@@ -31,9 +31,10 @@ enum KontenrahmenLeser {
         let quelle = m["quelle"].flatMap { y.text($0, "Kontenrahmen quelle") }
         _ = m["hinweis"].flatMap { y.text($0, "Kontenrahmen hinweis") }
         let alleGeprueft = m["geprueft"].flatMap { y.wahrheitswert($0, "Kontenrahmen geprueft") } ?? true
-        let kgGeprueft = m["kontengruppen_geprueft"].flatMap { y.wahrheitswert($0, "Kontenrahmen kontengruppen_geprueft") } ?? true
+        let kgGeprueft = m["kontengruppen_geprueft"]
+            .flatMap { y.wahrheitswert($0, "Kontenrahmen kontengruppen_geprueft") } ?? true
         var ep: [GeleseneZeile] = []
-        if let l = m.pflicht("ergebnisplan", befund, erwartet: "Liste der Zeilen").flatMap({ y.liste($0, "ergebnisplan") }) {
+        if let k = m.pflicht("ergebnisplan", befund, erwartet: "Liste der Zeilen"), let l = y.liste(k, "ergebnisplan") {
             ep = l.compactMap { zeile($0, y, befund, plan: "ergebnisplan", geprueft: alleGeprueft) }
         }
         var fp: [GeleseneZeile] = []
@@ -112,7 +113,8 @@ enum KontenrahmenLeser {
         if let n = mk.pflicht("nr", befund, erwartet: "die gedruckte Zeilennummer, z. B. 15 oder \"16.1\""),
            let t = y.text(n, "\(kontext) nr") {
             if istNummer(t) { nr = t } else {
-                befund.fehler(n.ort, "\(kontext) nr: erwartet eine Zeilennummer wie 15, 161 oder \"16.1\", gefunden '\(t)'")
+                befund.fehler(n.ort, "\(kontext) nr: erwartet eine Zeilennummer wie 15, 161 oder \"16.1\", "
+                              + "gefunden '\(t)'")
             }
         }
         let key = mk.pflicht("key", befund).flatMap { n in y.text(n, "\(kontext) key").flatMap { t in
@@ -161,8 +163,9 @@ enum KontenrahmenLeser {
             t.count <= 8 && t.utf8.allSatisfy({ (0x30...0x39).contains($0) })
                 ? nil : "erwartet eine Kontengruppe aus 1 bis 8 Ziffern, z. B. \"53\" oder \"448\""
         }
-        if art.map({ if case .summe = $0 { true } else { false } }) == true, !gruppen.isEmpty, let g = mk["kontengruppen"] {
-            befund.fehler(g.ort, "\(kontext): eine Summenzeile hat keine Kontengruppen (sie wird berechnet, nicht gebucht)")
+        if case .summe = art, !gruppen.isEmpty, let g = mk["kontengruppen"] {
+            befund.fehler(g.ort, "\(kontext): eine Summenzeile hat keine Kontengruppen "
+                          + "(sie wird berechnet, nicht gebucht)")
         }
         guard let nr, let key, let name, let art else { return nil }
         let z = Kontenrahmen.Zeile(nr: nr, key: key, name: name, art: art, fortschreibung: fort,
@@ -231,8 +234,11 @@ enum KontenrahmenLeser {
                 let ort = j < z.summandOrte.count ? z.summandOrte[j] : z.ort
                 let key = aliasZiel[t.key] ?? t.key
                 guard let p = position[key] else {
-                    var text = "\(plan): Summenzeile '\(z.zeile.key)' verweist auf '\(t.key)', das es in diesem Plan nicht gibt"
-                    if let h = Aehnlichkeit.vorschlag(t.key, aus: Array(position.keys).sorted()) { text += " – meinten Sie '\(h)'?" }
+                    var text = "\(plan): Summenzeile '\(z.zeile.key)' verweist auf '\(t.key)', "
+                        + "das es in diesem Plan nicht gibt"
+                    if let h = Aehnlichkeit.vorschlag(t.key, aus: Array(position.keys).sorted()) {
+                        text += " – meinten Sie '\(h)'?"
+                    }
                     befund.fehler(ort, text)
                     continue
                 }

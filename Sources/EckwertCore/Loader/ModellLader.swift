@@ -57,9 +57,9 @@ public enum ModellLader {
         let ladung = Ladung(zugriff: zugriff, datei: md,
                             modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
         for q in Datenquellen.alle { ladung.lesen(q) }
+        ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
         ladung.modell.aliaseAufloesen(befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
                                       ansatzDatei: ladung.dateiname("ansatz"))
-        ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
         Modellpruefung.pruefen(ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
                                befund: zugriff.befund)
         var modell = ladung.modell
@@ -78,7 +78,7 @@ public enum ModellLader {
         return ModellDatei.lesen(w, befund: z.befund)
     }
 
-    /// The built-in scheme named by `kontenrahmen:` (nkf, sh, nds, …) or the model's own scheme file.
+    /// The built-in scheme named by `kontenrahmen:` (default NKF), or the model's own scheme file.
     static func kontenrahmen(_ md: ModellDatei, _ z: Dateizugriff) -> Kontenrahmen {
         guard let (angabe, ort) = md.kontenrahmenAngabe, angabe != "nkf" else { return .nkf }
         return KontenrahmenLeser.waehlen(angabe, ort: ort, befund: z.befund) { name in

@@ -95,21 +95,27 @@ public struct Kontenrahmen: Sendable {
 
     /// The line of a key or alias, Ergebnisplan first.
     public func zeile(_ key: String) -> Zeile? {
-        let k = schluessel(key) ?? key
+        if let z = zeilen.first(where: { $0.key == key }) ?? finanzplan.first(where: { $0.key == key }) { return z }
+        guard let k = aliasZiel(key) else { return nil }
         return zeilen.first { $0.key == k } ?? finanzplan.first { $0.key == k }
     }
     /// Index in `zeilen` of an Ergebnisplan key or alias.
     public func index(_ key: String) -> Int? {
         if let i = zeilen.firstIndex(where: { $0.key == key }) { return i }
-        guard let k = schluessel(key), k != key else { return nil }
+        guard let k = aliasZiel(key) else { return nil }
         return zeilen.firstIndex { $0.key == k }
     }
     /// Keys of the Ergebnisplan lines that hold amounts (not sums), in print order.
     public var buchungszeilen: [String] { zeilen.filter { !$0.istSumme }.map(\.key) }
     /// True for an Ergebnisplan line (key or alias) that holds amounts.
     public func istBuchungszeile(_ key: String) -> Bool {
-        let k = schluessel(key) ?? key
+        if zeilen.contains(where: { $0.key == key && !$0.istSumme }) { return true }
+        guard let k = aliasZiel(key) else { return false }
         return zeilen.contains { $0.key == k && !$0.istSumme }
+    }
+    /// The key of the line (either plan) that has `alias` among its aliases.
+    func aliasZiel(_ alias: String) -> String? {
+        (zeilen.first { $0.aliase.contains(alias) } ?? finanzplan.first { $0.aliase.contains(alias) })?.key
     }
     /// Lines (both plans) whose number, name or position is not verified against the official Muster.
     public var ungeprueft: [Zeile] { (zeilen + finanzplan).filter { !$0.geprueft } }

@@ -3,10 +3,9 @@
 extension Kontenrahmen {
     /// The canonical key of a line key or alias (either plan); nil when the scheme knows neither.
     public func schluessel(_ keyOderAlias: String) -> String? {
-        if let z = zeilen.first(where: { $0.key == keyOderAlias }) ?? finanzplan.first(where: { $0.key == keyOderAlias }) {
-            return z.key
-        }
-        return (zeilen + finanzplan).first { $0.aliase.contains(keyOderAlias) }?.key
+        let k = keyOderAlias
+        if zeilen.contains(where: { $0.key == k }) || finanzplan.contains(where: { $0.key == k }) { return k }
+        return aliasZiel(keyOderAlias)
     }
 
     /// The Ergebnisplan line an account (Sachkonto, a string of digits such as "53110000") is booked to: the line

@@ -7,8 +7,9 @@ public enum Kontenrahmenanzeige {
         var s = "Eingebaute Kontenrahmen (in modell.yaml: kontenrahmen: <Id>)\n\n"
         let zeilen = schemata.map { k -> [String] in
             let offen = k.ungeprueft.count
-            return [k.id, k.land ?? "–", k.name, "\(k.zeilen.count)", k.finanzplan.isEmpty ? "–" : "\(k.finanzplan.count)",
-                    offen == 0 ? "ja" : "nein (\(offen) \(offen == 1 ? "Zeile" : "Zeilen") offen)", kontengruppenStand(k)]
+            let stand = offen == 0 ? "ja" : "nein (\(offen) \(offen == 1 ? "Zeile" : "Zeilen") offen)"
+            let fp = k.finanzplan.isEmpty ? "–" : "\(k.finanzplan.count)"
+            return [k.id, k.land ?? "–", k.name, "\(k.zeilen.count)", fp, stand, kontengruppenStand(k)]
         }
         s += tabelle(["Id", "Land", "Kontenrahmen", "Ergebnisplan", "Finanzplan", "Zeilen geprüft", "Kontengruppen"],
                      zeilen)
