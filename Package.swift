@@ -47,8 +47,8 @@ let package = Package(
         // Child processes for the kill tests (a writer SIGKILLed mid-write); used only by tests.
         .executableTarget(name: "eckwert-testhelfer", dependencies: ["EckwertCore", "EckwertExport"]),
         .testTarget(name: "EckwertCoreTests", dependencies: ["EckwertCore", "EckwertTestSupport"]),
-        .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore", "EckwertTestSupport"]),
         .testTarget(name: "EckwertImportTests", dependencies: ["EckwertImport", "EckwertCore"]),
+        .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore", "EckwertTestSupport"]),
         // The bad-model corpus is read from the source tree at test time (KorpusTests), not bundled.
         .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore", "EckwertTestSupport"],
                     exclude: ["Korpus"]),
