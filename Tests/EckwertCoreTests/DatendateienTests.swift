@@ -326,6 +326,8 @@ private func meldungen<W>(_ r: Leseergebnis<W>) -> [String] { r.diagnostics.map(
                                                  "36.3.05;zwei;personalaufwendungen;1"]),
                                     datei: "ansatz.csv", standardjahr: 2026)
         #expect(meldungen(r) == [
+            "ansatz.csv:2:4: warning: '1.000' als 1000 gelesen: die Datei schreibt Dezimalkommas, der Punkt ist hier "
+                + "Tausendertrenner – eindeutig wäre 1000,00 oder ohne Punkt",
             "ansatz.csv:4:1: error: doppelter Eintrag für Jahr 2027, Produkt 36.3.05, Größe transferaufwendungen: Zeilen 3 und 4",
             "ansatz.csv:5:2: error: Jahr 'zwei' ist keine ganze Zahl",
         ])

@@ -34,6 +34,21 @@ import Testing
         #expect(ModellLader.laden(name: "x", dateien: d).modell?.kommune == "A \"B\" \\ C")
     }
 
+    /// `daten: {kontenrahmen: …}` is read like every other data file name, not accepted and ignored: a file that
+    /// is not there is reported, a built-in id picks that scheme, and a second, different name at the top is an error.
+    @Test func kontenrahmenUnterDatenWirkt() throws {
+        let fehlt = ModellLader.laden(name: "v", dateien: Self.vorlage("modell.yaml", "kontenrahmen: nkf",
+                                                                       "daten: {kontenrahmen: eigen.yaml}"))
+        #expect(Self.meldungen(fehlt).contains("eigen.yaml: error: Datei fehlt (Kontenrahmen)"), "\(Self.meldungen(fehlt))")
+        let sh = ModellLader.laden(name: "v", dateien: Self.vorlage("modell.yaml", "kontenrahmen: nkf",
+                                                                    "daten: {kontenrahmen: sh}"))
+        #expect(sh.modell?.kontenrahmen.id == "sh", "\(Self.meldungen(sh))")
+        let beide = ModellLader.laden(name: "v", dateien: Self.vorlage("modell.yaml", "kontenrahmen: nkf",
+                                                                       "kontenrahmen: nkf\ndaten: {kontenrahmen: sh}"))
+        #expect(Self.meldungen(beide).contains { $0.contains("kontenrahmen: 'nkf' widerspricht daten: {kontenrahmen: sh}") },
+                "\(Self.meldungen(beide))")
+    }
+
     @Test func schemaIstLesbarUndGeordnet() {
         let s = Schluesselschema.modell
         #expect(s.schluessel().first == "format")

@@ -257,6 +257,7 @@ public enum Datendateien {
             out.werte[jahr, default: [:]][produkt, default: [:]][groesse] = wert ?? 0
             out.orte[k] = SourceLocation(file: t.file, line: z.line, column: l.spalte[0] + 1)
         }
+        for (e, name) in l.namen.enumerated() { out.spalten[name] = l.spalte[e] + 1 }
         return Leseergebnis(wert: out, diagnostics: l.d)
     }
 

@@ -93,7 +93,13 @@ public enum ModellLader {
 
     /// The built-in scheme named by `kontenrahmen:` (default NKF), or the model's own scheme file.
     static func kontenrahmen(_ md: ModellDatei, _ z: Dateizugriff) -> Kontenrahmen {
-        guard let (angabe, ort) = md.kontenrahmenAngabe, angabe != "nkf" else { return .nkf }
+        // `daten: {kontenrahmen: datei.yaml}` names the scheme file like the other data files; the top-level
+        // `kontenrahmen:` names a built-in scheme or a file. Both at once must agree.
+        let ausDaten = md.dateien["kontenrahmen"].map { ($0, SourceLocation(file: "modell.yaml")) }
+        if let (a, ort) = md.kontenrahmenAngabe, let (d, _) = ausDaten, a != d {
+            z.befund.fehler(ort, "kontenrahmen: '\(a)' widerspricht daten: {kontenrahmen: \(d)} – bitte nur eines angeben")
+        }
+        guard let (angabe, ort) = md.kontenrahmenAngabe ?? ausDaten, angabe != "nkf" else { return .nkf }
         return KontenrahmenLeser.waehlen(angabe, ort: ort, befund: z.befund) { name in
             z.lies(name, pflicht: true, wozu: "Kontenrahmen").flatMap { z.text($0, name) }
         } ?? .nkf

@@ -49,12 +49,15 @@ extension Modellpruefung {
         }
     }
 
-    static func groesseUnbekannt(_ g: String, _ kr: Kontenrahmen, _ wo: String = "im Ist") -> String {
+    static func groesseUnbekannt(_ g: String, _ kr: Kontenrahmen, _ wo: String = "im Ist",
+                                 faelle: Bool = true) -> String {
         if kr.zeile(g) != nil {
             return "Größe '\(g)' ist eine Summenzeile – sie wird berechnet und darf nicht \(wo) stehen"
         }
-        var text = "Größe '\(g)' ist keine Buchungszeile des Kontenrahmens \(kr.id) und nicht 'faelle'"
-        if let h = Aehnlichkeit.vorschlag(g, aus: kr.buchungszeilen + ["faelle"]) { text += " – meinten Sie '\(h)'?" }
+        var text = "Größe '\(g)' ist keine Buchungszeile des Kontenrahmens \(kr.id)" + (faelle ? " und nicht 'faelle'" : "")
+        if let h = Aehnlichkeit.vorschlag(g, aus: kr.buchungszeilen + (faelle ? ["faelle"] : [])) {
+            text += " – meinten Sie '\(h)'?"
+        }
         return text
     }
 

@@ -54,8 +54,11 @@ enum Planpruefung {
             }
             let erlaubt = k.m.kontenrahmen.istBuchungszeile(s.groesse) || (faelleErlaubt && s.groesse == "faelle")
             if !erlaubt, gemeldet.insert("g" + s.groesse).inserted {
-                k.befund.fehler(ort, "Größe '\(s.groesse)' (Produkt \(s.produkt)) ist keine Buchungszeile des Kontenrahmens"
-                                + (faelleErlaubt ? " und nicht 'faelle'" : ""))
+                var spalte = ort
+                if spalte.line != nil { spalte.column = w.spalten["groesse"] ?? ort.column }
+                let wo = quelle == "ansatz" ? "im Ansatz" : quelle == "planung" ? "in der Planung" : "in den Sondereffekten"
+                k.befund.fehler(spalte, Modellpruefung.groesseUnbekannt(s.groesse, k.m.kontenrahmen, wo,
+                                                                          faelle: faelleErlaubt))
             }
             jahrPruefen(s, ort)
         }

@@ -6,6 +6,8 @@ public struct Jahreswerte: Sendable {
     public var werte: [Int: [String: [String: Double]]]
     /// File and line of every value, for messages.
     public var orte: [IstSchluessel: SourceLocation]
+    /// The 1-based column of each named column of the file (`jahr`, `produkt`, `groesse`, `wert`), for messages.
+    public var spalten: [String: Int] = [:]
 
     public init(werte: [Int: [String: [String: Double]]] = [:], orte: [IstSchluessel: SourceLocation] = [:]) {
         self.werte = werte
