@@ -20,7 +20,9 @@ extension Eckwert {
             let p = Projektion(m)
             let laeufe = szenarien.map { p.rechnen($0) }
             switch format {
-            case .csv: ausgeben(Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) }))
+            case .csv:
+                let zeilen = laeufe.flatMap { Langformat.zeilen(m, $0) }
+                try ausgebenInBloecken { Langformat.csv(zeilen, an: $0) }
             case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) }))
             case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
             }
