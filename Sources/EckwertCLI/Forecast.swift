@@ -21,7 +21,14 @@ extension Eckwert {
             let laeufe = szenarien.map { p.rechnen($0) }
             switch format {
             case .csv:
-                let zeilen = laeufe.flatMap { Langformat.zeilen(m, $0) }
+                // One array of exactly the rows, filled scenario by scenario (flatMap's doubling left up to a third
+                // of it as slack, and the peak memory is these rows).
+                var zeilen: [Langzeile] = []
+                for l in laeufe {
+                    let teil = Langformat.zeilen(m, l)
+                    if zeilen.isEmpty { zeilen.reserveCapacity(teil.count * laeufe.count) }
+                    zeilen.append(contentsOf: teil)
+                }
                 try ausgebenInBloecken { Langformat.csv(zeilen, an: $0) }
             case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) }))
             case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
