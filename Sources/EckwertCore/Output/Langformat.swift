@@ -252,12 +252,20 @@ public enum Langformat {
     /// Text with non-ASCII characters or a carriage return (where the character-wise search of ``feld(_:)`` and
     /// a byte-wise one could differ) goes through ``feld(_:)`` itself.
     static func feld(_ t: String, an s: inout [UInt8]) {
-        var besonders = false
-        for b in t.utf8 {
-            if b >= 0x80 || b == 0x0D { s.append(contentsOf: feld(t).utf8); return }
-            if b == UInt8(ascii: ";") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { besonders = true }
+        var t = t
+        // 0: plain, append as it is; 1: quote byte-wise; 2: non-ASCII or CR, through feld(_:).
+        let art = t.withUTF8 { u -> Int in
+            var besonders = false
+            for b in u {
+                if b >= 0x80 || b == 0x0D { return 2 }
+                if b == UInt8(ascii: ";") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { besonders = true }
+            }
+            if besonders { return 1 }
+            s.append(contentsOf: u)
+            return 0
         }
-        guard besonders else { s.append(contentsOf: t.utf8); return }
+        if art == 0 { return }
+        if art == 2 { s.append(contentsOf: feld(t).utf8); return }
         s.append(UInt8(ascii: "\""))
         for b in t.utf8 {
             if b == UInt8(ascii: "\"") { s.append(b) }
