@@ -23,10 +23,16 @@ extension Eckwert {
             // Kämmerei beside the forecast (szenario=planung) and the Sozialräume's Ist rows (cases, smoothed rate,
             // indicators, Sozialindex, allocations) as its base.
             let alle = auswahl.scenario == nil
-            let beiwerk = alle ? Langformat.sozialraumIst(m, p) + Langformat.planung(m) : []
-            let zeilen = beiwerk + laeufe.flatMap { Langformat.zeilen(m, $0) }
+            var zeilen = alle ? Langformat.sozialraumIst(m, p) + Langformat.planung(m) : []
+            // One array of exactly the rows, filled scenario by scenario (flatMap's doubling left up to a third of it
+            // as slack, and the peak memory is these rows).
+            for (i, l) in laeufe.enumerated() {
+                let teil = Langformat.zeilen(m, l)
+                if i == 0 { zeilen.reserveCapacity(zeilen.count + teil.count * laeufe.count) }
+                zeilen.append(contentsOf: teil)
+            }
             switch format {
-            case .csv: ausgeben(Langformat.csv(zeilen))
+            case .csv: try ausgebenInBloecken { Langformat.csv(zeilen, an: $0) }
             case .json: ausgeben(Langformat.json(zeilen))
             case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
             }

@@ -19,7 +19,9 @@ extension Eckwert {
             let m = try modell.laden()
             let ist = Istrechnung.rechnen(m)
             switch format {
-            case .csv: ausgeben(Langformat.csv(Langformat.zeilen(m, ist, mitFinanzplan: false)))
+            case .csv:
+                let zeilen = Langformat.zeilen(m, ist, mitFinanzplan: false)
+                try ausgebenInBloecken { Langformat.csv(zeilen, an: $0) }
             case .json: ausgeben(Langformat.json(Langformat.zeilen(m, ist, mitFinanzplan: false)))
             case .table: ausgeben(Terminaltabellen.ist(m, ist))
             }

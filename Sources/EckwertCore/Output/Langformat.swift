@@ -24,21 +24,29 @@ public struct Langzeile: Sendable, Hashable {
     /// so the rows compare as integers; ties keep the input order, as the stable sort did.
     static func reihenfolge(_ z: [Langzeile]) -> [Int] {
         // Column values → provisional ids in order of appearance, then ids → ranks by sorting the distinct values.
-        func spalte<T: Hashable>(_ wert: (Langzeile) -> T, _ kleiner: (T, T) -> Bool) -> (ids: [Int], rang: [Int]) {
-            var id: [T: Int] = [:]
+        // Ids are 32-bit (half the memory of Int at a million rows); a value equal to the previous row's takes its
+        // id without hashing (rows of one unit share szenario, ebene, nr and jahr runs).
+        func spalte<T: Hashable>(_ wert: (Langzeile) -> T, _ kleiner: (T, T) -> Bool) -> (ids: [UInt32], rang: [Int]) {
+            var id: [T: UInt32] = [:]
             var werte: [T] = []
-            var ids = [Int](repeating: 0, count: z.count)
-            for (i, x) in z.enumerated() {
-                let w = wert(x)
-                if let k = id[w] { ids[i] = k } else {
-                    id[w] = werte.count
-                    ids[i] = werte.count
+            var ids = [UInt32](repeating: 0, count: z.count)
+            var vorher: (wert: T, id: UInt32)? = nil
+            for i in z.indices {
+                let w = wert(z[i])
+                if let v = vorher, v.wert == w { ids[i] = v.id; continue }
+                let k: UInt32
+                if let g = id[w] { k = g } else {
+                    k = UInt32(werte.count)
+                    id[w] = k
                     werte.append(w)
                 }
+                ids[i] = k
+                vorher = (w, k)
             }
-            var rang = [Int](repeating: 0, count: werte.count)
-            for (r, k) in werte.indices.sorted(by: { kleiner(werte[$0], werte[$1]) }).enumerated() { rang[k] = r }
-            return (ids.map { rang[$0] }, rang)
+            var rang = [UInt32](repeating: 0, count: werte.count)
+            for (r, k) in werte.indices.sorted(by: { kleiner(werte[$0], werte[$1]) }).enumerated() { rang[k] = UInt32(r) }
+            for i in ids.indices { ids[i] = rang[Int(ids[i])] }
+            return (ids, rang.map { Int($0) })
         }
         let sz = spalte({ $0.szenario }, <)
         let eb = spalte({ $0.ebene }, { $0.rawValue < $1.rawValue })
@@ -176,21 +184,33 @@ public enum Langformat {
 
     /// `szenario;ebene;nr;groesse;jahr;wert`, values unrounded with a decimal point, LF line ends.
     public static func csv(_ zeilen: [Langzeile]) -> String {
-        // Built as UTF-8 bytes (the same pieces in the same order), turned into a String once.
+        var alles: [UInt8] = []
+        csv(zeilen) { alles.append(contentsOf: $0) }
+        return String(decoding: alles, as: UTF8.self)
+    }
+
+    /// The same bytes as ``csv(_:)-swift.type.method``, handed to `senke` in blocks of about `block` bytes
+    /// (the buffer is reused after `senke` returns), so that the whole text never sits in memory.
+    public static func csv(_ zeilen: [Langzeile], block: Int = 1 << 20,
+                           an senke: (UnsafeRawBufferPointer) -> Void) {
         var s: [UInt8] = []
-        s.reserveCapacity(40 + zeilen.count * 64)
+        s.reserveCapacity(block + 1024)
         s.append(contentsOf: "szenario;ebene;nr;groesse;jahr;wert\n".utf8)
         let semikolon = UInt8(ascii: ";")
         for i in Langzeile.reihenfolge(zeilen) {
             let z = zeilen[i]
-            s.append(contentsOf: feld(z.szenario).utf8); s.append(semikolon)
+            feld(z.szenario, an: &s); s.append(semikolon)
             s.append(contentsOf: z.ebene.rawValue.utf8); s.append(semikolon)
-            s.append(contentsOf: feld(z.nr).utf8); s.append(semikolon)
-            s.append(contentsOf: feld(z.groesse).utf8); s.append(semikolon)
-            s.append(contentsOf: String(z.jahr).utf8); s.append(semikolon)
-            s.append(contentsOf: zahl(z.wert).utf8); s.append(UInt8(ascii: "\n"))
+            feld(z.nr, an: &s); s.append(semikolon)
+            feld(z.groesse, an: &s); s.append(semikolon)
+            ganzzahl(z.jahr, an: &s); s.append(semikolon)
+            zahl(z.wert, an: &s); s.append(UInt8(ascii: "\n"))
+            if s.count >= block {
+                s.withUnsafeBytes(senke)
+                s.removeAll(keepingCapacity: true)
+            }
         }
-        return String(decoding: s, as: UTF8.self)
+        if !s.isEmpty { s.withUnsafeBytes(senke) }
     }
 
     /// A JSON array of objects with the same fields, in the same order.
@@ -206,31 +226,105 @@ public enum Langformat {
 
     /// Shortest round-trip decimal, never in exponent notation (so that every CSV reader takes it).
     public static func zahl(_ v: Double) -> String {
-        guard v.isFinite else { return "" }
-        if v == 0 { return "0" }
-        let d = "\(v)"
-        guard d.utf8.contains(UInt8(ascii: "e")) else { return d.hasSuffix(".0") ? String(d.dropLast(2)) : d }
-        // Expand mantissa/exponent.
-        let teile = d.split(separator: "e")
-        guard teile.count == 2, let exp = Int(teile[1]) else { return d }
-        var mant = String(teile[0])
-        let neg = mant.hasPrefix("-")
-        if neg { mant.removeFirst() }
-        let ziffernTeile = mant.split(separator: ".", omittingEmptySubsequences: false)
-        let ganz = String(ziffernTeile[0])
-        let bruch = ziffernTeile.count > 1 ? String(ziffernTeile[1]) : ""
-        var ziffern = ganz + bruch
-        var punkt = ganz.count + exp
+        var s: [UInt8] = []
+        zahl(v, an: &s)
+        return String(decoding: s, as: UTF8.self)
+    }
+
+    /// Appends ``zahl(_:)``'s text to `s`: the digits of Swift's `description` (shortest round-trip), with
+    /// `.0` dropped and an exponent written out as zeros; nothing for a value that is not finite, `0` for ±0.
+    public static func zahl(_ v: Double, an s: inout [UInt8]) {
+        guard v.isFinite else { return }
+        if v == 0 { s.append(UInt8(ascii: "0")); return }
+        var d = v.description
+        d.withUTF8 { u in
+            guard let e = u.firstIndex(of: UInt8(ascii: "e")) else {
+                let n = u.count
+                let ohne = n >= 2 && u[n - 2] == UInt8(ascii: ".") && u[n - 1] == UInt8(ascii: "0") ? n - 2 : n
+                s.append(contentsOf: UnsafeBufferPointer(rebasing: u[0..<ohne]))
+                return
+            }
+            ausgeschrieben(mantisse: UnsafeBufferPointer(rebasing: u[0..<e]),
+                           exponent: UnsafeBufferPointer(rebasing: u[(e + 1)...]), an: &s)
+        }
+    }
+
+    /// `mantisse` × 10^`exponent` (as Swift writes them: `-1.25`, `+16`) as plain decimal digits.
+    private static func ausgeschrieben(mantisse m: UnsafeBufferPointer<UInt8>, exponent x: UnsafeBufferPointer<UInt8>,
+                                       an s: inout [UInt8]) {
+        var exp = 0
+        var expNeg = false
+        for b in x {
+            if b == UInt8(ascii: "-") { expNeg = true } else if b != UInt8(ascii: "+") { exp = exp * 10 + Int(b &- 0x30) }
+        }
+        if expNeg { exp = -exp }
+        var start = 0
+        if m.first == UInt8(ascii: "-") { s.append(UInt8(ascii: "-")); start = 1 }
+        // Digits of the mantissa without its point, and how many stand before the point.
+        var ziffern: [UInt8] = []
+        ziffern.reserveCapacity(m.count + 8)
+        var ganz = -1
+        for k in start..<m.count {
+            if m[k] == UInt8(ascii: ".") { ganz = ziffern.count } else { ziffern.append(m[k]) }
+        }
+        if ganz < 0 { ganz = ziffern.count }
+        var punkt = ganz + exp
         if punkt <= 0 {
-            ziffern = String(repeating: "0", count: -punkt + 1) + ziffern
+            ziffern.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: -punkt + 1), at: 0)
             punkt = 1
         } else if punkt > ziffern.count {
-            ziffern += String(repeating: "0", count: punkt - ziffern.count)
+            ziffern.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: punkt - ziffern.count))
         }
-        var ergebnis = String(ziffern.prefix(punkt))
-        let rest = String(ziffern.dropFirst(punkt)).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
-        if !rest.isEmpty { ergebnis += "." + rest }
-        return (neg ? "-" : "") + ergebnis
+        s.append(contentsOf: ziffern[0..<punkt])
+        var ende = ziffern.count
+        while ende > punkt && ziffern[ende - 1] == UInt8(ascii: "0") { ende -= 1 }
+        if ende > punkt {
+            s.append(UInt8(ascii: "."))
+            s.append(contentsOf: ziffern[punkt..<ende])
+        }
+    }
+
+    /// Appends the decimal digits of `n` (with `-` when negative).
+    static func ganzzahl(_ n: Int, an s: inout [UInt8]) {
+        if n < 0 { s.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        var stellen = 1
+        var p: UInt = 10
+        while stellen < 20 && m >= p { stellen += 1; (p, _) = p.multipliedReportingOverflow(by: 10) }
+        let anfang = s.count
+        s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: stellen))
+        var k = anfang + stellen - 1
+        repeat {
+            s[k] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+            m /= 10
+            k -= 1
+        } while m > 0
+    }
+
+    /// Appends `t` as a CSV field: as it is, or quoted (`"` doubled) when it holds `;`, `"` or a line feed.
+    /// Text with non-ASCII characters or a carriage return (where the character-wise search of ``feld(_:)`` and
+    /// a byte-wise one could differ) goes through ``feld(_:)`` itself.
+    static func feld(_ t: String, an s: inout [UInt8]) {
+        var t = t
+        // 0: plain, append as it is; 1: quote byte-wise; 2: non-ASCII or CR, through feld(_:).
+        let art = t.withUTF8 { u -> Int in
+            var besonders = false
+            for b in u {
+                if b >= 0x80 || b == 0x0D { return 2 }
+                if b == UInt8(ascii: ";") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") { besonders = true }
+            }
+            if besonders { return 1 }
+            s.append(contentsOf: u)
+            return 0
+        }
+        if art == 0 { return }
+        if art == 2 { s.append(contentsOf: feld(t).utf8); return }
+        s.append(UInt8(ascii: "\""))
+        for b in t.utf8 {
+            if b == UInt8(ascii: "\"") { s.append(b) }
+            s.append(b)
+        }
+        s.append(UInt8(ascii: "\""))
     }
 
     static func feld(_ s: String) -> String {
