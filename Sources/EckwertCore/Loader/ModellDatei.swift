@@ -9,6 +9,7 @@ struct ModellDatei {
     var kontenrahmenAngabe: (wert: String, ort: SourceLocation)?
     var rundung = Rundung.euro
     var stand: Datum?
+    var stufe: Planstufe?
     var altersgruppen: [Altersgruppe] = []
     var produkte: [Produkt] = []
     var produktgruppen: [Gliederung] = []
@@ -48,12 +49,13 @@ struct ModellDatei {
         var kontext: String
     }
 
-    static let schluessel = ["kommune", "basisjahr", "haushaltsjahr", "horizont", "kontenrahmen", "rundung", "stand",
+    static let schluessel = ["kommune", "basisjahr", "haushaltsjahr", "horizont", "kontenrahmen", "rundung", "stand", "stufe",
                              "altersgruppen", "produkte", "produktgruppen", "produktbereiche", "budgetbereiche",
                              "kennzahlen", "ziele", "massnahmen", "investitionen", "geheimhaltung",
                              "strategische_ziele", "abc", "budgetvarianten", "platzkosten", "deckungsmittel", "daten"]
     static let datenSchluessel = ["szenarien", "bevoelkerung", "ist", "sterbetafel", "fruchtbarkeit", "wanderung",
-                                  "vorausberechnung", "ansatz", "bevoelkerung_historie", "kontenrahmen"]
+                                  "vorausberechnung", "ansatz", "bevoelkerung_historie", "kontenrahmen",
+                                  "eckwertebeschluss", "ist_unterjaehrig"]
     static let produktSchluessel = ["nr", "name", "verantwortlich", "gremium", "zielgruppe", "beschreibung", "art",
                                     "fallzahl", "fallkosten", "erstattung", "kapazitaet", "wirkungsbeitrag"]
 
@@ -81,6 +83,9 @@ struct ModellDatei {
             if let s = k.skalar, let dat = Self.datum(s) { d.stand = dat } else {
                 befund.fehler(k.ort, "stand: erwartet ist ein Datum JJJJ-MM-TT, gefunden '\(k.skalar ?? k.art)'")
             }
+        }
+        if let k = m["stufe"] {
+            d.stufe = y.auswahl(k, "stufe", Planstufe.self, Planstufe.allCases.map(\.rawValue))
         }
         if let k = m["altersgruppen"], let a = y.abschnitt(k, "altersgruppen") {
             for p in a.paare {

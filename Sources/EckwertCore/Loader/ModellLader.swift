@@ -17,6 +17,7 @@ public enum ModellLader {
         "sterbetafel": "sterbetafel.csv", "fruchtbarkeit": "fruchtbarkeit.csv", "wanderung": "wanderung.csv",
         "vorausberechnung": "vorausberechnung.csv", "ansatz": "ansatz.csv",
         "bevoelkerung_historie": "bevoelkerung_historie.csv",
+        "eckwertebeschluss": "eckwertebeschluss.yaml", "ist_unterjaehrig": "ist_unterjaehrig.csv",
     ]
 
     /// Largest file the loader reads (a model file beyond this is certainly a mistake).
@@ -167,6 +168,30 @@ public enum ModellLader {
         if let b = lies(datei("bevoelkerung_historie"), pflicht: false, wozu: "") {
             historie = uebernehmen(Datendateien.bevoelkerungHistorie(bytes: b, datei: datei("bevoelkerung_historie")))
         }
+        var beschluss: Eckwertebeschluss?
+        if let b = lies(datei("eckwertebeschluss"), pflicht: false, wozu: ""), let t = text(b, datei("eckwertebeschluss")),
+           md.basisjahrGueltig {
+            beschluss = Kreislaufdateien.eckwertebeschluss(t, datei: datei("eckwertebeschluss"),
+                                                           budgetbereiche: md.budgetbereiche.map(\.0.id),
+                                                           jahre: (md.basisjahr + 1)...max(md.basisjahr + 1, md.horizont),
+                                                           befund: befund)
+        }
+        var unterjaehrig: IstUnterjaehrig?
+        if let b = lies(datei("ist_unterjaehrig"), pflicht: false, wozu: "") {
+            unterjaehrig = uebernehmen(Kreislaufdateien.istUnterjaehrig(bytes: b, datei: datei("ist_unterjaehrig")))
+            if let u = unterjaehrig {
+                let nrs = Set(md.produkte.map(\.nr))
+                for (k, zeile) in u.zeilen.sorted(by: { $0.value < $1.value }) {
+                    let ort = { (c: Int) in SourceLocation(file: datei("ist_unterjaehrig"), line: zeile, column: c) }
+                    if !nrs.contains(k.produkt) { befund.fehler(ort(3), "Produkt '\(k.produkt)' gibt es in modell.yaml nicht") }
+                    if k.groesse != "faelle" && !kr.istBuchungszeile(k.groesse) {
+                        var t = "Größe '\(k.groesse)' ist keine Buchungszeile des Kontenrahmens \(kr.id) und nicht 'faelle'"
+                        if let h = Aehnlichkeit.vorschlag(k.groesse, aus: kr.buchungszeilen) { t += " – meinten Sie '\(h)'?" }
+                        befund.fehler(ort(4), t)
+                    }
+                }
+            }
+        }
 
         // Checksum over every file read, in name order.
         var sha = SHA256()
@@ -189,6 +214,9 @@ public enum ModellLader {
             bevoelkerung: bev ?? Bevoelkerung(gebiete: []), ist: ist, sterbetafel: sterbe, fruchtbarkeit: frucht,
             wanderung: wand, vorausberechnung: vb, ansatz: ansatz, bevoelkerungHistorie: historie,
             pruefsumme: pruefsumme, stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))
+        modell.stufe = md.stufe
+        modell.eckwertebeschluss = beschluss
+        modell.istUnterjaehrig = unterjaehrig
         Modellpruefung.pruefen(&modell, md, dateien: (ist: datei("ist"), ansatz: datei("ansatz"),
                                                       vorausberechnung: datei("vorausberechnung"),
                                                       historie: datei("bevoelkerung_historie"),

@@ -46,7 +46,19 @@ public struct Planungsmodell: Sendable {
     public var pruefsumme: String
     /// Reference date for documents (31.12. of the Basisjahr unless `stand:` is given), never the clock.
     public var stand: Datum
+    /// Stage of the budget cycle (`stufe:`), printed beside `stand` on every document; nil = not given.
+    public var stufe: Planstufe? = nil
+    /// The council's frames (`eckwertebeschluss.yaml`), when the model has them.
+    public var eckwertebeschluss: Eckwertebeschluss? = nil
+    /// In-year Ist (`ist_unterjaehrig.csv`) for controlling, when the model has it.
+    public var istUnterjaehrig: IstUnterjaehrig? = nil
 
+    /// "Entwurf, Stand 31.03.2026" (or "Stand …" without a stufe): the state of the plan on every document.
+    public var planstand: String {
+        func zwei(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        let datum = "Stand \(zwei(stand.tag)).\(zwei(stand.monat)).\(stand.jahr)"
+        return stufe.map { "\($0.bezeichnung), \(datum)" } ?? datum
+    }
     /// Forecast years B+1 ... Horizont.
     public var prognosejahre: ClosedRange<Int> { (basisjahr + 1)...horizont }
 
