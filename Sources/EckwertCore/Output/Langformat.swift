@@ -118,6 +118,7 @@ public enum Langformat {
                 }
             }
         }
+        out += rahmenzeilen(m, e)
         return out
     }
 
