@@ -88,7 +88,7 @@ enum AusschussHTML {
         ]
         for (id, f) in teile where nurAbschnitt == nil || nurAbschnitt == id { s += f() }
         s += "<footer class=\"fuss\">\(esc(m.kommune)) · Modell \(esc(m.name)) · Prüfsumme \(esc(String(m.pruefsumme.prefix(16)))) · "
-        s += "Stand \(d.stand) · erstellt mit Eckwert \(esc(d.version))</footer>\n</body>\n</html>\n"
+        s += "\(esc(d.planstand)) · erstellt mit Eckwert \(esc(d.version))</footer>\n</body>\n</html>\n"
         return s
     }
 
@@ -133,7 +133,7 @@ enum AusschussHTML {
         let m = d.m
         var s = "<header class=\"titelseite\" id=\"titel\">\n<h1>\(esc(m.kommune)): Sozial- und Finanzplanung</h1>\n"
         s += "<p class=\"unter\">Unterlage für den Fachausschuss · Haushaltsjahr \(m.haushaltsjahr) · Prognose \(m.basisjahr + 1)–\(m.horizont)</p>\n"
-        s += "<dl><dt>Planungsstand</dt><dd>\(d.stand)</dd>"
+        s += "<dl><dt>Planungsstand</dt><dd>\(esc(d.planstand))</dd>"
         s += "<dt>Ist-Daten bis</dt><dd>\(m.basisjahr)</dd>"
         s += "<dt>Szenarien</dt><dd>\(d.e.szenarien.map { esc(Ausschussdaten.szenarioName($0.szenario)) }.joined(separator: " · "))</dd>"
         if let u = d.e.unsicherheit {

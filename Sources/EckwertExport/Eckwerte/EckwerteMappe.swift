@@ -42,7 +42,7 @@ struct EckwerteMappe {
             ("Modell", m.name),
             ("Prüfsumme des Modells (SHA-256)", m.pruefsumme),
             ("Programmversion", "Eckwert \(mappe.version)"),
-            ("Stand", Mappe.datum(m.stand)),
+            ("Planungsstand", m.planstand),
             ("Monte-Carlo-Ziehungen", w.ziehungen > 0 ? "\(w.ziehungen) (Risikopuffer P90 − status-quo)" : "keine – eckwert run --draws N rechnet den Risikopuffer"),
             ("Darstellung", mappe.einheitText),
         ]
