@@ -14,6 +14,11 @@ struct EckwerteMappe {
         try eckwerte(try mappe.blatt("Eckwerte", titel: "Eckwerte \(m.haushaltsjahr)–\(m.horizont) nach Budgetbereichen"))
         try investitionen(try mappe.blatt("Investitionen", titel: "Investitionen nach Budgetbereichen"))
         try kgst(try mappe.blatt("KGSt-Fragen", titel: "Drei Fragen der KGSt zum Eckwertebeschluss"))
+        if let rv = Rahmenvergleich.rechnen(e, w) {
+            try rahmen(try mappe.blatt("Rahmen", titel: "Bedarf und Rahmen des Eckwertebeschlusses"), rv)
+            try noetig(try mappe.blatt("Was wäre nötig?", titel: "Was wäre nötig? Hebel je Deckungslücke und Ziel"),
+                       WasWaereNoetig.rechnen(e))
+        }
         try deckblatt(deck)
         try mappe.schliessen(vorDemSchliessen: vorDemSchliessen)
     }
@@ -43,6 +48,8 @@ struct EckwerteMappe {
             ("Prüfsumme des Modells (SHA-256)", m.pruefsumme),
             ("Programmversion", "Eckwert \(mappe.version)"),
             ("Planungsstand", m.planstand),
+            ("Eckwertebeschluss", m.eckwertebeschluss.map { $0.beschluss ?? "eckwertebeschluss.yaml" }
+                ?? "keine eckwertebeschluss.yaml – ohne Rahmen keine Deckungslücke"),
             ("Monte-Carlo-Ziehungen", w.ziehungen > 0 ? "\(w.ziehungen) (Risikopuffer P90 − status-quo)" : "keine – eckwert run --draws N rechnet den Risikopuffer"),
             ("Darstellung", mappe.einheitText),
         ]

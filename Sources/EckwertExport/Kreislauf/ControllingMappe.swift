@@ -53,7 +53,7 @@ struct ControllingMappe {
         try b.ws.setRowHeight(row: r, height: 30)
         b.druckTitel = r...r
         b.fixiert = (r + 1, 2)
-        b.festeBreiten = [0: 12, 1: 46, 2: 15, 3: 15, 4: 15, 5: 15, 6: 11, 7: 8, 8: 15, 9: 36, 10: 44]
+        b.festeBreiten = [0: 12, 1: 62, 2: 16, 3: 16, 4: 16, 5: 15, 6: 11, 7: 8, 8: 16, 9: 36, 10: 52]
     }
 
     /// Ansatz, Ist, HR and Vorjahr as values (or formulas over `teile`), deviation and share as formulas.
