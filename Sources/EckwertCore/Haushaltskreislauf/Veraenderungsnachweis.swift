@@ -139,16 +139,26 @@ extension Veraenderungsnachweis {
     }
 
     /// The model whose inputs of the causes in `maske` (bit i = `Ursache.allCases[i]`) come from NEU, the rest
-    /// from ALT; years limited to the common horizon.
+    /// from ALT; years limited to the common horizon. A product that exists only in the state giving the structure
+    /// brings its own Ist, Ansatz and scenario overrides along, so that a product added or removed counts wholly as
+    /// structure.
     static func hybrid(_ alt: Planungsmodell, _ neu: Planungsmodell, maske: Int) -> Planungsmodell {
         func aus(_ u: Ursache) -> Planungsmodell {
             let i = Ursache.allCases.firstIndex(of: u) ?? 0
             return maske & (1 << i) != 0 ? neu : alt
         }
         var m = aus(.struktur)
+        let s = m
         let i = aus(.ist)
+        let nurHier = Set(s.produkte.map(\.nr)).subtracting(i.produkte.map(\.nr))
         m.ist = i.ist
+        for (k, w) in s.ist.werte where nurHier.contains(k.produkt) { m.ist.werte[k] = w }
         m.ansatz = i.ansatz
+        if let a = s.ansatz {
+            var neu = m.ansatz ?? Ansatz(werte: [:])
+            for nr in nurHier { if let z = a.werte[nr] { neu.werte[nr] = z } }
+            m.ansatz = m.ansatz == nil && neu.werte.isEmpty ? nil : neu
+        }
         let b = aus(.bevoelkerung)
         m.bevoelkerung = b.bevoelkerung
         m.sterbetafel = b.sterbetafel
@@ -156,7 +166,15 @@ extension Veraenderungsnachweis {
         m.wanderung = b.wanderung
         m.vorausberechnung = b.vorausberechnung
         m.bevoelkerungHistorie = b.bevoelkerungHistorie
-        m.szenarien = aus(.annahmen).szenarien
+        let an = aus(.annahmen)
+        let ohneAnnahmen = Set(s.produkte.map(\.nr)).subtracting(an.produkte.map(\.nr))
+        m.szenarien = an.szenarien.map { sz in
+            var sz = sz
+            if let eigen = s.szenario(sz.name) {
+                for nr in ohneAnnahmen { sz.produkte[nr] = eigen.produkte[nr] }
+            }
+            return sz
+        }
         m.horizont = min(alt.horizont, neu.horizont)
         m.haushaltsjahr = min(m.haushaltsjahr, m.horizont)
         return m
