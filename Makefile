@@ -44,7 +44,7 @@ test-deps:
 test: deps test-deps
 	swift test
 
-# Benchmark (issue 3 item 10, issue 7 item 4): a synthetic model of 1,000 products and 60 Sozialräume, generated
+# Benchmark: a synthetic model of 1,000 products and 60 Sozialräume, generated
 # once into .build/bench-model, then every phase timed in a release build, without draws and with 10,000 draws
 # (median of 3 runs each). Goals: < 1 s without draws, < 5 s with 10,000 draws, < 1 GB peak memory.
 BENCH_MODEL := .build/bench-model

@@ -16,7 +16,7 @@ let package = Package(
     targets: [
         // Model, loader, projection and analysis. Pure Swift; reads the model folder, writes nothing.
         .target(name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // libxlsxwriter (Debian: libxlsxwriter-dev), see ../shared/domain/xlsx-notes.md.
+        // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),

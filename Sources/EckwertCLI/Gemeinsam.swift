@@ -2,7 +2,7 @@ import ArgumentParser
 import EckwertCore
 import Foundation
 
-/// Output formats of the figure-printing commands (spec section 11).
+/// Output formats of the figure-printing commands (modellformat.md section 11).
 public enum Ausgabeformat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, csv, json
 }

@@ -11,7 +11,7 @@ extension Eckwert {
         @Argument(help: "Der Modellordner.")
         var modell: String
 
-        @Option(help: "Ausgabe: table (lesbar), csv oder json (Langformat, Spezifikation Abschnitt 11).")
+        @Option(help: "Ausgabe: table (lesbar), csv oder json (Langformat, docs/modellformat.md Abschnitt 11).")
         var format: Ausgabeformat = .table
 
         public init() {}

@@ -2,7 +2,7 @@ import EckwertCore
 import Foundation
 
 /// `eckwert-bench generate <dir> [--products 1000] [--gebiete 60] [--seed N]`: writes a large, deterministic,
-/// realistic synthetic planning model (issue 3 item 10, issue 7 item 4) that the real loader accepts with 0 errors.
+/// realistic synthetic planning model (for the benchmark) that the real loader accepts with 0 errors.
 ///
 /// Shape (for the defaults): 10 Produktbereiche × 10 Produktgruppen × 10 Produkte, about two thirds of them with a
 /// caseload driver (most `quote: ist`, some `quote_je_1000` constants or paths, a few by sex or for one

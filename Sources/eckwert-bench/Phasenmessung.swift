@@ -15,7 +15,7 @@ import Darwin
 ///   analysis    measures mit/ohne, Kennzahlen (Ist and scenarios), decomposition, SMART and attainment,
 ///               capacity needs, Haushaltsausgleich
 ///   draws       Monte-Carlo uncertainty (only with --draws N > 0)
-///   output      long format (spec section 11) of every scenario as CSV text, in memory (as `eckwert forecast`)
+///   output      long format (modellformat.md, 11) of every scenario as CSV text, in memory (as `eckwert forecast`)
 /// With --repeat K the whole sequence runs K times and the table shows the median of each phase.
 /// --dump FILE writes every computed figure (long CSV, measures, decomposition, Kennzahlen, SMART, draws' bands)
 /// with full precision, to check that an optimisation leaves results byte-identical.

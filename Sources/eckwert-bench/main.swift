@@ -53,7 +53,7 @@ default:
     print("bench")
 }
 
-// MARK: - Workbooks of issue 4 (hidden mode, used by MappenTests' kill test and for timing)
+// MARK: - Kämmerei and Eckwerte workbooks (hidden mode, used by MappenTests' kill test and for timing)
 //   eckwert-bench mappen <model> <folder> [draws] [pause-ms]
 // computes the model and writes every Kämmerei workbook and the Eckwerte workbook into <folder>; with pause-ms
 // only the status-quo Kämmerei workbook, printing "closing" and sleeping pause-ms just before the file is

@@ -100,7 +100,7 @@ import Testing
         #expect(zu.stderr.contains("muss vor dem Basisjahr 2025 liegen"))
     }
 
-    /// Two runs writing the same folder at once (issue 7): every file afterwards is complete and byte-identical to
+    /// Two runs writing the same folder at once: every file afterwards is complete and byte-identical to
     /// a run of its own, and no temporary file is left behind.
     @Test func twoRunsIntoTheSameFolderDoNotCorruptEachOther() throws {
         let t = try Self.tempOrdner()

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The corpus of bad models (issue 7): each case under `Korpus/<name>/fall.json` changes the small valid model
+/// The corpus of bad models: each case under `Korpus/<name>/fall.json` changes the small valid model
 /// `Korpus/_basis/` at one place (text replacement, deleted or replaced files, binary files) and runs the built
 /// `eckwert` binary on it; `erwartet.txt` holds the exact expected output (stdout, stderr) and exit status.
 /// `ECKWERT_KORPUS_SEGNEN=1 swift test --filter KorpusTests` rewrites the expectations (review the diff!).

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EckwertCore
 
-// Issue 3, item 7: the backtest re-runs the method from an earlier base year with only what was known then. The
+// The backtest re-runs the method from an earlier base year with only what was known then. The
 // model is built so that the re-run can be done by hand: no deaths, no births, no migration — the population only
 // ages by one year per year.
 

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import EckwertCore
 
-// Issue 2: the Bielefeld Doppel-Haushaltsplan 2010/2011, Produktgruppe 11.05.01 Grundsicherung für Arbeit
-// (shared/domain/ergebnisplan.md), loaded as a model through the real loader. Lines 2 and 6 go into ist.csv as
+// A published budget: the Bielefeld Doppel-Haushaltsplan 2010/2011, Produktgruppe 11.05.01 Grundsicherung für Arbeit
+// (Teilergebnisplan as printed), loaded as a model through the real loader. Lines 2 and 6 go into ist.csv as
 // written in a German spreadsheet export (thousands dots, decimal comma); line 10 (Ordentliche Erträge) comes from
 // the NKF scheme's sum definition and must match the printed figures to the euro.
 

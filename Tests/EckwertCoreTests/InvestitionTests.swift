@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EckwertCore
 
-// Issue 5: investments (spec section 7), the Finanzplan derived from the Ergebnisplan, and the Kita gap of the
+// Investments (modellformat.md section 7), the Finanzplan derived from the Ergebnisplan, and the Kita gap of the
 // Musterstadt model. Expected values by hand.
 
 /// The Leipzig 2006 example: 3,81 Mio € for a Stadtumbau-Ost project at 66,67 % Fördermittel, 50 years.

@@ -1,7 +1,7 @@
 import Testing
 @testable import EckwertCore
 
-// Cohort-component projection, spec section 4.1. All expected values below are computed by hand
+// Cohort-component projection, modellformat.md section 4.1. All expected values below are computed by hand
 // (derivations in the comments), never by calling the code under test.
 
 private let w = Geschlecht.w

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EckwertCore
 
-// Issue 2, item 3: every kind of model error is reported with file, line (and column where there is one) and a
+// Every kind of model error is reported with file, line (and column where there is one) and a
 // message saying what was expected. Each test starts from a small valid model (`Basis`) and breaks one thing by
 // replacing whole lines, so that the expected line numbers can be read off the numbered listing below. Columns
 // are 1-based and counted by hand from the line text (the counting is written next to each expectation).

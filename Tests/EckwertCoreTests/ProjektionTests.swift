@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EckwertCore
 
-// Issue 3: the drivers and indexing of spec section 5, scenario inheritance (section 4), measures (section 6),
+// The drivers and indexing of modellformat.md section 5, scenario inheritance (section 4), measures (section 6),
 // the effect decomposition, the lean Schnellrechnung and the uncertainty run. Small-model expectations are
 // computed by hand below (each factor written out); Musterstadt checks are identities that must hold for every
 // product, unit, scenario and year.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EckwertCore
 
-/// Seeded mutation fuzzing of the YAML model loader (issue 7): the model files of a small valid model are mutated
+/// Seeded mutation fuzzing of the YAML model loader: the model files of a small valid model are mutated
 /// (bytes, YAML tokens, lines, numbers) and loaded through the real loader; a model that still loads is also
 /// projected. Nothing may crash; every diagnostic must name one of the model's files.
 /// `make test` runs 400 inputs; `ECKWERT_FUZZ_YAML=200000 swift test --filter YAMLFuzzTests` runs more.

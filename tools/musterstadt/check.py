@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Plausibility check of the sample model scenarios/musterstadt/ (not part of the tool).
 
-- parses modell.yaml and szenarien.yaml (PyYAML) and rejects keys the spec does not define;
+- parses modell.yaml and szenarien.yaml (PyYAML) and rejects keys docs/modellformat.md does not define;
 - checks the CSV files (dialect, completeness, sums, ranges);
 - checks that every reference (products, Kennzahlen, Maßnahmen, gebiete, lines) resolves;
-- recomputes the scenarios with the arithmetic of the spec (sections 4.1, 5, 6, 7) in a small
+- recomputes the scenarios with the arithmetic of docs/modellformat.md (sections 4.1, 5, 6, 7) in a small
   independent implementation, and prints the Kita capacity balance per Sozialraum, the target
   attainment per scenario and the main totals, so that the sample's claims can be verified.
 
@@ -37,7 +37,7 @@ def fehler(msg):
     print("FEHLER: " + msg)
 
 
-# ------------------------------------------------------------------ schema (spec + decided extensions)
+# ------------------------------------------------------------------ schema (docs/modellformat.md + decided extensions)
 
 S = lambda **kw: ("map", kw)          # noqa: E731  map with known keys
 L = lambda item: ("list", item)       # noqa: E731
@@ -131,7 +131,7 @@ def lies_csv(pfad):
     return kopf, [dict(zip(kopf, z)) for z in zeilen[1:]]
 
 
-# ------------------------------------------------------------------ projection (spec 4.1, 5, 6, 7)
+# ------------------------------------------------------------------ projection (modellformat.md 4.1, 5, 6, 7)
 
 def pfadwert(p, jahr):
     if not isinstance(p, dict):

@@ -11,7 +11,7 @@ inhabitants (Leipzig). Python 3 standard library only, fixed seed: re-running re
 identical files.
 
 Population: a target age structure for 31.12.2025 per Sozialraum is set up; a population at
-31.12.2019 is fitted to it so that running the cohort-component step of the spec (section 4.1)
+31.12.2019 is fitted to it so that running the cohort-component step of docs/modellformat.md (4.1)
 forward with the model's own tables and the historical net migration reproduces the target.
 The final run rounds to whole persons after every year; its results are the files.
 
@@ -179,10 +179,10 @@ def ziel_2025():
     return ziel
 
 
-# ---------------------------------------------------------------- cohort-component step (spec 4.1)
+# ---------------------------------------------------------------- cohort-component step (modellformat.md 4.1)
 
 def schritt(pop, gebiete, qx, fert, tfr, mig_shares, saldo, gebiet_anteil, m=1.0):
-    """One year, 31.12.t -> 31.12.t+1, exactly as in the spec. pop[(g, s)] = list of 101 values."""
+    """One year, 31.12.t -> 31.12.t+1, exactly as in docs/modellformat.md. pop[(g, s)] = list of 101 values."""
     sf = sum(fert.values())
     neu = {}
     for g in gebiete:

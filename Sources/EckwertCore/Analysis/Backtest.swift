@@ -1,4 +1,4 @@
-/// Backtest (issue 3, item 7): re-runs the method from an earlier base year using only what was known then —
+/// Backtest: re-runs the method from an earlier base year using only what was known then —
 /// the Ist up to that year and the population of that year from `bevoelkerung_historie.csv` — with the
 /// status-quo assumptions, and compares the forecast with what happened.
 public struct Backtestergebnis: Sendable {

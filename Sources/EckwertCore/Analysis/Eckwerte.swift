@@ -1,4 +1,4 @@
-/// The figures of the Eckwertebeschluss (issue 4, item 3), computed from one `Planungsergebnis`: per Budgetbereich
+/// The figures of the Eckwertebeschluss, computed from one `Planungsergebnis`: per Budgetbereich
 /// the Ist of the Basisjahr, the Ansatz of Basisjahr + 1, and the Eckwert (Zuschussbedarf = ordentliche
 /// Aufwendungen − ordentliche Erträge) of the Haushaltsjahr and the following years per scenario, each split into
 /// Pflicht (fremdbestimmt) and freiwillig (steuerbar); the risk buffer P90 − status quo where draws were run;

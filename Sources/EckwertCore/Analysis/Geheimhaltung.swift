@@ -1,4 +1,4 @@
-/// Statistische Geheimhaltung for public documents (issue 6, item 3).
+/// Statistische Geheimhaltung for public documents.
 ///
 /// Input: a table of non-negative counts (rows = Sozialräume, columns = years) with optional row totals (the
 /// sum of each row), column totals (the sum of each column) and, when both are shown, the grand total.

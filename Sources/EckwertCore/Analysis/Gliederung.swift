@@ -1,4 +1,4 @@
-/// The aggregation levels of spec section 11.
+/// The aggregation levels of modellformat.md section 11.
 public enum Ebene: String, Sendable, Hashable, CaseIterable, Comparable {
     case produkt, produktgruppe, produktbereich, budgetbereich, gesamt, gebiet
 

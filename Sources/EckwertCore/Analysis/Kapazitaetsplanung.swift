@@ -1,4 +1,4 @@
-/// Capacity planning (issue 5, item 3): for a remaining gap between demand and places, the places missing and
+/// Capacity planning: for a remaining gap between demand and places, the places missing and
 /// an indicative investment to close it, with its yearly Folgekosten.
 public struct Kapazitaetsbedarf: Sendable {
     public var produkt: String
@@ -42,7 +42,7 @@ public enum Kapazitaetsplanung {
     }
 }
 
-/// Haushaltsausgleich (issue 5, item 4): is the ordentliches Ergebnis of the whole budget balanced?
+/// Haushaltsausgleich: is the ordentliches Ergebnis of the whole budget balanced?
 public struct Haushaltsausgleich: Sendable {
     public var szenario: String
     /// Forecast years B+1 … H.

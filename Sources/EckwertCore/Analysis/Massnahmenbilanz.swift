@@ -1,4 +1,4 @@
-/// A measure's balance in one scenario (spec section 6): evaluated "mit/ohne" against the same scenario — the
+/// A measure's balance in one scenario (modellformat.md, 6): evaluated "mit/ohne" against the same scenario — the
 /// scenario with the measure switched on against the scenario with it switched off, everything else equal.
 public struct Massnahmenbilanz: Sendable {
     public var massnahme: String

@@ -1,4 +1,4 @@
-/// Produktkritik (spec section 10): ABC analysis of the products by net cost and the KGSt portfolio of
+/// Produktkritik (modellformat.md section 10): ABC analysis of the products by net cost and the KGSt portfolio of
 /// Wirkungsbeitrag against Ressourcenverbrauch. Pure computation on plain values; the documents only show it.
 ///
 /// **ABC rule.** Products are ranked by their net cost (Zuschussbedarf) in the Haushaltsjahr, status quo,

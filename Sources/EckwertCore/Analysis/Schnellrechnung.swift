@@ -1,4 +1,4 @@
-/// A lean second implementation of the driver arithmetic (spec section 5) that computes only what the
+/// A lean second implementation of the driver arithmetic (modellformat.md section 5) that computes only what the
 /// Monte-Carlo draws need — net cost and cases per product and forecast year — without building full plans.
 /// Tests compare it with the full engine (`Projektion`) on every scenario: two implementations, one answer.
 struct Schnellrechnung: Sendable {

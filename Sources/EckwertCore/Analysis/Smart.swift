@@ -1,4 +1,4 @@
-/// The SMART check of spec section 9: each criterion passes or fails with a reason (German, for the reports).
+/// The SMART check (modellformat.md, 9): each criterion passes or fails with a reason (German, for the reports).
 public struct SmartPruefung: Sendable {
     public struct Kriterium: Sendable, Hashable {
         public var erfuellt: Bool

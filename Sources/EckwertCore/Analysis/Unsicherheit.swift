@@ -1,4 +1,4 @@
-/// Monte-Carlo uncertainty (issue 3, item 8): every assumption is drawn from a triangular distribution between
+/// Monte-Carlo uncertainty: every assumption is drawn from a triangular distribution between
 /// its best and worst value with the status-quo value as mode; each assumption has one draw per run, applied to
 /// every year (a path moves as a whole). Draw d uses its own generator seeded from (seed, d), so results do not
 /// depend on how draws are spread over threads.

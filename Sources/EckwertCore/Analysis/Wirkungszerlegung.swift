@@ -1,4 +1,4 @@
-/// Effect decomposition (issue 3, item 6): the change of a product's net cost (Zuschussbedarf) from the
+/// Effect decomposition: the change of a product's net cost (Zuschussbedarf) from the
 /// Basisjahr to year t, split into
 ///   - Demografie: the reference population R,
 ///   - Inanspruchnahme: the rate r (incl. measure effects),

@@ -14,7 +14,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 }
 
 /// The triangular distribution between the best and the worst value with the status-quo value as mode
-/// (issue 3, item 8). Bounds are widened to include the mode where it lies outside them.
+/// (the Monte-Carlo draws). Bounds are widened to include the mode where it lies outside them.
 public enum Dreiecksverteilung {
     public static func quantil(_ u: Double, best: Double, modus: Double, worst: Double) -> Double {
         let a = min(best, worst, modus), b = max(best, worst, modus), c = modus

@@ -13,7 +13,7 @@ public struct Formelfehler: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String { "Spalte \(spalte): \(meldung)" }
 }
 
-/// Parser for the Kennzahl formula language (spec section 8).
+/// Parser for the Kennzahl formula language (modellformat.md section 8).
 ///
 /// Grammar (whitespace allowed between any two tokens):
 ///
@@ -41,7 +41,7 @@ public enum Formelparser {
     public static let maxTiefe = 100
     public static let maxOperatoren = 1_000
 
-    /// The function names of the language, in the order of the spec.
+    /// The function names of the language, in the order of docs/modellformat.md.
     public static let funktionsnamen: [String] = Formelfunktion.allCases.map(\.rawValue)
 
     public static func parse(_ text: String) throws(Formelfehler) -> Ausdruck {

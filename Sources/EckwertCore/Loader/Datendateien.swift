@@ -15,7 +15,7 @@ public struct Leseergebnis<Wert: Sendable>: Sendable {
     public var hatFehler: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Typed readers for the CSV data files of a model folder (spec section 3).
+/// Typed readers for the CSV data files of a model folder (modellformat.md section 3).
 ///
 /// Each reader checks the header (missing, unknown or doubled columns, with a "meinten Sie …?" hint) and every
 /// row, and reports every problem it finds, not only the first. Each diagnostic names the file, the line and

@@ -9,9 +9,9 @@ public struct Ladeergebnis: Sendable {
     public var hatFehler: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Loads and validates a model folder (spec section 1). Reads only; never writes.
+/// Loads and validates a model folder (modellformat.md section 1). Reads only; never writes.
 public enum ModellLader {
-    /// Default file names (spec section 1); `daten:` in modell.yaml may override them.
+    /// Default file names (modellformat.md section 1); `daten:` in modell.yaml may override them.
     public static let standardDateien: [String: String] = [
         "szenarien": "szenarien.yaml", "bevoelkerung": "bevoelkerung.csv", "ist": "ist.csv",
         "sterbetafel": "sterbetafel.csv", "fruchtbarkeit": "fruchtbarkeit.csv", "wanderung": "wanderung.csv",

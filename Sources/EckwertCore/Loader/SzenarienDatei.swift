@@ -1,4 +1,4 @@
-/// Reads `szenarien.yaml` and applies the inheritance rule of spec section 4: a scenario that omits a key takes it
+/// Reads `szenarien.yaml` and applies the inheritance rule (modellformat.md, 4): a scenario that omits a key takes it
 /// from `status-quo`; maps merge key by key at every depth, year→value paths and lists are replaced whole.
 enum SzenarienDatei {
     /// A scenario as written: every field optional, so that inheritance can tell "omitted" from "given".

@@ -1,4 +1,4 @@
-/// A parsed Kennzahl formula (spec section 8).
+/// A parsed Kennzahl formula (modellformat.md section 8).
 public indirect enum Ausdruck: Sendable, Hashable {
     case zahl(Double)
     case negation(Ausdruck)

@@ -12,7 +12,7 @@ public enum Alter {
 }
 
 /// A value per year given at some years, linear in between, held constant before the first and after the last
-/// given year (spec sections 2 and 4). A constant is a path with one point.
+/// given year (modellformat.md sections 2 and 4). A constant is a path with one point.
 public struct Zeitpfad: Sendable, Hashable {
     public private(set) var punkte: [(jahr: Int, wert: Double)]
 

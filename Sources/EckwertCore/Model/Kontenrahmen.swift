@@ -15,7 +15,7 @@ public struct Kontenrahmen: Sendable {
         public init(vorzeichen: Double, key: String) { self.vorzeichen = vorzeichen; self.key = key }
     }
 
-    /// How a line is carried forward from the Basisjahr when no driver writes it (spec section 5).
+    /// How a line is carried forward from the Basisjahr when no driver writes it (modellformat.md section 5).
     public enum Fortschreibung: String, Sendable, Hashable {
         case tarif, sachkosten, keine
     }

@@ -261,7 +261,7 @@ public struct Ziel: Sendable {
     public var zielwert: Zielwert?
     public var bis: Int?
     public var verantwortlich: String?
-    /// Optional: the measure meant to reach it (an extension: spec section 9, A).
+    /// Optional: the measure meant to reach it (an extension: modellformat.md section 9, A).
     public var massnahme: String?
     public var ort: SourceLocation?
     public init(id: String, produkt: String, zielfeld: Zielfeld, text: String) {
@@ -284,7 +284,7 @@ public struct Massnahme: Sendable, Hashable {
         public init(produkt: String, quote: Double, ab: Int, rampe: Int) {
             self.produkt = produkt; self.quote = quote; self.ab = ab; self.rampe = rampe
         }
-        /// `1 + quote · min(1, (t − ab + 1) / rampe)` for t ≥ ab, else 1 (spec section 6).
+        /// `1 + quote · min(1, (t − ab + 1) / rampe)` for t ≥ ab, else 1 (modellformat.md section 6).
         public func faktor(_ jahr: Int) -> Double {
             guard jahr >= ab else { return 1 }
             return 1 + quote * min(1, Double(jahr - ab + 1) / Double(max(rampe, 1)))

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One row of the long machine-readable format (spec section 11).
+/// One row of the long machine-readable format (modellformat.md section 11).
 public struct Langzeile: Sendable, Hashable {
     public var szenario: String
     public var ebene: Ebene

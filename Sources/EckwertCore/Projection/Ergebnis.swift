@@ -22,7 +22,7 @@ public struct Produktergebnis: Sendable {
     }
 }
 
-/// Capacity against demand (spec section 5, Kapazität); per Sozialraum where places are given per Sozialraum.
+/// Capacity against demand (modellformat.md, 5, Kapazität); per Sozialraum where places are given per Sozialraum.
 public struct Kapazitaetsergebnis: Sendable {
     public struct Gebiet: Sendable {
         public var gebiet: String

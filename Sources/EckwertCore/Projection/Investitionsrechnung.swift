@@ -1,4 +1,4 @@
-/// Investments (spec section 7): Auszahlungen, Fördermittel, Eigenanteil, straight-line AfA and the parallel
+/// Investments (modellformat.md section 7): Auszahlungen, Fördermittel, Eigenanteil, straight-line AfA and the parallel
 /// Auflösung of the Sonderposten from Inbetriebnahme (pro rata by month), Folgekosten growing with prices.
 public enum Investitionsrechnung {
     /// The flows of one investment per year index (index 0 = Basisjahr).
@@ -72,7 +72,7 @@ public enum Investitionsrechnung {
     }
 }
 
-/// Finanzplan from the Ergebnisplan (issue 5): Ein- and Auszahlungen aus laufender Verwaltungstätigkeit are the
+/// Finanzplan from the Ergebnisplan: Ein- and Auszahlungen aus laufender Verwaltungstätigkeit are the
 /// zahlungswirksame Ertrag and Aufwand lines, less known non-cash amounts (the Sonderposten-Auflösung from
 /// investments); investment lines come from the investments; sums follow the scheme.
 public enum Finanzrechnung {

@@ -1,4 +1,4 @@
-/// Cohort-component population projection, spec section 4.1 (exact convention).
+/// Cohort-component population projection, modellformat.md section 4.1 (exact convention).
 
 /// The demographic assumptions of one scenario for `methode: kohorten`.
 public struct Kohortenannahmen: Sendable, Hashable {
@@ -29,7 +29,7 @@ public struct Kohortenannahmen: Sendable, Hashable {
     }
 }
 
-/// A cell that would have gone below 0 and was set to 0 (spec 4.1 step 4).
+/// A cell that would have gone below 0 and was set to 0 (modellformat.md 4.1 step 4).
 public struct Klemmung: Sendable, Hashable {
     public var gebiet: String
     public var geschlecht: Geschlecht

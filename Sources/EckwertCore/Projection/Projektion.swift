@@ -1,4 +1,4 @@
-/// The forecasting engine (spec sections 4–7): population → caseloads → costs → Ergebnisplan and Finanzplan
+/// The forecasting engine (modellformat.md sections 4–7): population → caseloads → costs → Ergebnisplan and Finanzplan
 /// lines, per product, for the years Basisjahr … Horizont. Everything unrounded.
 ///
 /// A `Projektion` precomputes what does not depend on the scenario (base lines, base rates and costs, measure

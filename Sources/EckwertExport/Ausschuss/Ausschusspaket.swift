@@ -1,7 +1,7 @@
 import EckwertCore
 import Foundation
 
-/// The presentation pack for the Fachausschuss (issue 6): a self-contained HTML report (`ausschuss.html`) and the
+/// The presentation pack for the Fachausschuss: a self-contained HTML report (`ausschuss.html`) and the
 /// same pack as a workbook with native Excel charts (`Ausschuss_<modell>.xlsx`). Both are public documents: case
 /// counts per Sozialraum follow the model's Geheimhaltung rule. Pure consumers of a `Planungsergebnis`.
 public enum Ausschusspaket {

@@ -1,6 +1,6 @@
 import EckwertCore
 
-/// The Eckwerte workbook (issue 4, item 3): Deckblatt, the Eckwerte per Budgetbereich and scenario (Pflicht,
+/// The Eckwerte workbook: Deckblatt, the Eckwerte per Budgetbereich and scenario (Pflicht,
 /// freiwillig, change to the Ansatz), the risk buffer, the investments and the three KGSt questions. All figures
 /// come from `Eckwerte.rechnen`; totals are formulas over the shown parts.
 struct EckwerteMappe {

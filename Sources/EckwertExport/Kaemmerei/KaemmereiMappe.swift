@@ -1,6 +1,6 @@
 import EckwertCore
 
-/// The Kämmerei workbook of one scenario (issue 4, item 2; issue 5, item 5): Deckblatt, Gesamtergebnisplan by
+/// The Kämmerei workbook of one scenario: Deckblatt, Gesamtergebnisplan by
 /// Produktbereich with the Haushaltsausgleich, one Teilergebnisplan per Produktgruppe, Produktdatenblätter,
 /// Kennzahlen, Investitionen, Finanzplan, Kapazität, Maßnahmen and Annahmen.
 ///

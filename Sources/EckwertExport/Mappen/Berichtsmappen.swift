@@ -1,7 +1,7 @@
 import Foundation
 import EckwertCore
 
-/// Public entry points for the two workbooks of issue 4: the Kämmerei workbook (one per scenario) and the Eckwerte
+/// Public entry points for the budget round's two workbooks: the Kämmerei workbook (one per scenario) and the Eckwerte
 /// workbook. Each is written atomically (temporary file in the target folder, then rename), with document dates
 /// from `modell.stand`, so the same model gives the same bytes.
 public enum Berichtsmappen {
