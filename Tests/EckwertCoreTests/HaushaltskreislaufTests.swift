@@ -305,3 +305,63 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
         #expect(f.hinweis?.contains("nicht erreichbar") == true)
     }
 }
+
+@Suite struct ZielhierarchieTests {
+    static func modellYAML(_ ziele: String) throws -> String {
+        let y = try #require(try dateien()["modell.yaml"] ?? nil)
+        return y + ziele
+    }
+
+    /// The fixture's Z1 linked to an aggregate Ziel of BB2 with Zwischenziele.
+    static let ziele = """
+      - id: Z2
+        budgetbereich: BB2
+        zielfeld: leistung
+        text: Die Besucherzahl je 1.000 Minderjährige steigt auf mindestens 19 (2027) und 21 (2028).
+        kennzahl: K1
+        zielwert: {absolut: {2027: 19, 2028: 21}}
+
+    """
+
+    @Test func zwischenzieleUndBaum() throws {
+        var y = try Self.modellYAML(Self.ziele)
+        y = y.replacingOccurrences(of: "    bis: 2028\n", with: "    bis: 2028\n    oberziel: Z2\n")
+        let m = try modell(["modell.yaml": y])
+        let z2 = try #require(m.ziele.first { $0.id == "Z2" })
+        #expect(z2.ebene == .budgetbereich && z2.produkt == "BB2" && z2.bis == 2028)
+        #expect(z2.zwischenziele[2027] == .absolut(19) && z2.zielwert == .absolut(21))
+        let e = Planungslauf.rechnen(m)
+        // K1 = 36 / 1.800 × 1.000 = 20 in every year: 2027 ≥ 19 reached, 2028 ≥ 21 missed.
+        let x = try #require(e.zielerreichung.first { $0.ziel == "Z2" && $0.szenario == "status-quo" })
+        #expect(x.erreicht == false && x.zwischenziele.count == 1)
+        #expect(x.zwischenziele.first?.jahr == 2027 && x.zwischenziele.first?.erreicht == true)
+        #expect(e.smart.first { $0.ziel == "Z2" }?.a.erfuellt == true)
+        let baum = Zielbaum.bauen(m).eintraege.map { eintrag -> String in
+            if case .ziel(let z) = eintrag.knoten { return "\(eintrag.tiefe):\(z.id)" }
+            return "?"
+        }
+        #expect(baum == ["0:Z2", "1:Z1"])
+        #expect(Zielbaum.genutzt(m))
+    }
+
+    @Test func schlechteHierarchie() throws {
+        var y = try Self.modellYAML(Self.ziele + "    oberziel: Z9\n")
+        y = y.replacingOccurrences(of: "    bis: 2028\n", with: "    bis: 2028\n    oberziel: Z1\n")
+        let f = try Fixture.laden(try dateien(["modell.yaml": y]))
+        let d = f.diagnostics.map(\.description)
+        #expect(f.modell == nil)
+        #expect(d.contains { $0.contains("Ziel Z2 oberziel: 'Z9' ist weder ein Ziel noch ein strategisches Ziel") && $0.contains("meinten Sie 'Z1'") })
+        #expect(d.contains { $0.contains("Ziel Z1 oberziel: ein Ziel kann nicht sein eigenes Oberziel sein") })
+        let zwei = try Self.modellYAML(Self.ziele.replacingOccurrences(of: "    budgetbereich: BB2\n",
+                                                                       with: "    budgetbereich: BB9\n    produkt: \"10.1.01\"\n"))
+        let g = try Fixture.laden(try dateien(["modell.yaml": zwei])).diagnostics.map(\.description)
+        #expect(g.contains { $0.contains("nur eines von produkt, produktgruppe, budgetbereich") })
+        let bb9 = try Self.modellYAML(Self.ziele.replacingOccurrences(of: "budgetbereich: BB2", with: "budgetbereich: BB9"))
+        let h = try Fixture.laden(try dateien(["modell.yaml": bb9])).diagnostics.map(\.description)
+        #expect(h.contains { $0.contains("Ziel Z2: Budgetbereich 'BB9' gibt es nicht (vorhanden: BB1, BB2)") })
+        var kreis = try Self.modellYAML(Self.ziele + "    oberziel: Z1\n")
+        kreis = kreis.replacingOccurrences(of: "    bis: 2028\n", with: "    bis: 2028\n    oberziel: Z2\n")
+        let k = try Fixture.laden(try dateien(["modell.yaml": kreis])).diagnostics.map(\.description)
+        #expect(k.contains { $0.contains("Kreis in der Zielhierarchie") })
+    }
+}

@@ -53,7 +53,7 @@ PRODUKT = S(nr=ANY, name=ANY, verantwortlich=ANY, gremium=ANY, zielgruppe=ANY, b
             kapazitaet=S(plaetze=ANY, kosten_je_platz=ANY, folgekosten_je_platz=ANY),
             wirkungsbeitrag=DICT_ANY)
 MODELL_SCHEMA = S(
-    kommune=ANY, basisjahr=ANY, haushaltsjahr=ANY, horizont=ANY, kontenrahmen=ANY, rundung=ANY, stand=ANY,
+    kommune=ANY, basisjahr=ANY, haushaltsjahr=ANY, horizont=ANY, kontenrahmen=ANY, rundung=ANY, stand=ANY, stufe=ANY,
     abc=S(a=ANY, b=ANY), budgetvarianten=ANY, daten=DICT_ANY,
     altersgruppen=DICT_ANY,
     strategische_ziele=L(S(id=ANY, name=ANY, gewicht=ANY)),
@@ -61,8 +61,8 @@ MODELL_SCHEMA = S(
     produktgruppen=L(S(nr=ANY, name=ANY)), produktbereiche=L(S(nr=ANY, name=ANY)),
     budgetbereiche=L(S(id=ANY, name=ANY, produkte=ANY)),
     kennzahlen=L(S(id=ANY, name=ANY, einheit=ANY, formel=ANY, richtung=ANY, quelle=ANY)),
-    ziele=L(S(id=ANY, produkt=ANY, zielfeld=ANY, text=ANY, kennzahl=ANY, zielwert=S(relativ=ANY, absolut=ANY),
-              bis=ANY, verantwortlich=ANY, massnahme=ANY)),
+    ziele=L(S(id=ANY, produkt=ANY, produktgruppe=ANY, budgetbereich=ANY, zielfeld=ANY, text=ANY, kennzahl=ANY,
+              zielwert=S(relativ=ANY, absolut=ANY), bis=ANY, verantwortlich=ANY, massnahme=ANY, oberziel=ANY)),
     massnahmen=L(S(id=ANY, name=ANY, produkt=ANY, kosten=S(ab=ANY, jaehrlich=ANY, konto=ANY),
                    wirkung=L(S(produkt=ANY, quote=ANY, ab=ANY, rampe=ANY)))),
     investitionen=L(S(id=ANY, name=ANY, produkt=ANY, gebiet=ANY, auszahlungen=DICT_ANY,
@@ -384,8 +384,18 @@ def main():
     kz = {k["id"]: k for k in m["kennzahlen"]}
     mn = {x["id"]: x for x in m["massnahmen"]}
     for z in m["ziele"]:
-        if z["produkt"] not in produkte:
+        # a zielwert path {Jahr: Wert}: the last year is the Termin, the value there the target (Zwischenziele before)
+        for art in ("relativ", "absolut"):
+            if isinstance(z["zielwert"].get(art), dict):
+                pfad = z["zielwert"][art]
+                z.setdefault("bis", max(pfad))
+                z["zielwert"] = {art: pfad[z["bis"]]}
+        if "produkt" in z and z["produkt"] not in produkte:
             fehler(f"{z['id']}: Produkt unbekannt")
+        if "budgetbereich" in z and z["budgetbereich"] not in {b["id"] for b in m["budgetbereiche"]}:
+            fehler(f"{z['id']}: Budgetbereich unbekannt")
+        if z.get("oberziel") and z["oberziel"] not in {x["id"] for x in m["ziele"] + m["strategische_ziele"]}:
+            fehler(f"{z['id']}: Oberziel unbekannt")
         if z["kennzahl"] not in kz:
             fehler(f"{z['id']}: Kennzahl unbekannt")
         if z.get("massnahme") and z["massnahme"] not in mn:

@@ -95,14 +95,21 @@ extension WasWaereNoetig {
         let verfehlt = e.zielerreichung.filter { $0.szenario == szenario && $0.erreicht == false }
         for ze in verfehlt {
             guard let z = m.ziele.first(where: { $0.id == ze.ziel }), let kid = z.kennzahl, let soll = ze.zielwert,
-                  let wert = ze.wert, let i = m.produkte.firstIndex(where: { $0.nr == z.produkt }) else { continue }
+                  let wert = ze.wert else { continue }
+            let produkte: [Int]
+            switch z.ebene {
+            case .produkt: produkte = m.produkte.indices.filter { m.produkte[$0].nr == z.produkt }
+            case .produktgruppe: produkte = m.produktIndizes(unter: z.produkt)
+            case .budgetbereich: produkte = m.einheiten(.budgetbereich).first { $0.nr == z.produkt }?.produkte ?? []
+            }
+            guard let i = produkte.first else { continue }
             let bis = ze.jahr
             let ziel: (Rechenergebnis) -> Double = { x in
                 guard let t = x.jahrIndex(bis), let v = Kennzahlrechnung.werte(m, x)[kid]?[t] ?? nil else { return .nan }
                 return v - soll
             }
             let bb = m.einheiten(.budgetbereich).first { $0.produkte.contains(i) }
-            let hebel = hebel(fuer: [i], budgetbereich: bb, basis).map {
+            let hebel = hebel(fuer: produkte, budgetbereich: bb, basis).map {
                 loesen($0, basis, jahr: bis, ftol: 1e-9 * max(1, abs(soll)), ziel)
             }
             aufgaben.append(Aufgabe(art: .ziel(id: z.id), bezeichnung: "\(z.id): \(z.text)", jahr: bis, prognose: wert,

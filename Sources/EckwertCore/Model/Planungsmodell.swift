@@ -252,9 +252,28 @@ public enum Zielwert: Sendable, Hashable {
     case absolut(Double)
 }
 
+/// The level a Ziel is set on: a product, or (the Eckwertebeschluss's aggregate targets) a Produktgruppe or a
+/// Budgetbereich.
+public enum Zielebene: String, Sendable, Hashable, CaseIterable {
+    case produkt, produktgruppe, budgetbereich
+    public var bezeichnung: String {
+        switch self {
+        case .produkt: "Produkt"
+        case .produktgruppe: "Produktgruppe"
+        case .budgetbereich: "Budgetbereich"
+        }
+    }
+}
+
 public struct Ziel: Sendable {
     public var id: String
+    /// The unit the Ziel belongs to: a Produkt number, a Produktgruppe number or a Budgetbereich id (see `ebene`).
     public var produkt: String
+    public var ebene: Zielebene = .produkt
+    /// The higher Ziel (a Ziel id) or strategisches Ziel (its id) this Ziel serves; nil = a root of the tree.
+    public var oberziel: String?
+    /// Zwischenziele: target values of years before `bis` (from a `zielwert` path).
+    public var zwischenziele: [Int: Zielwert] = [:]
     public var zielfeld: Zielfeld
     public var text: String
     public var kennzahl: String?

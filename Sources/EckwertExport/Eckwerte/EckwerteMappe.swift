@@ -14,6 +14,7 @@ struct EckwerteMappe {
         try eckwerte(try mappe.blatt("Eckwerte", titel: "Eckwerte \(m.haushaltsjahr)–\(m.horizont) nach Budgetbereichen"))
         try investitionen(try mappe.blatt("Investitionen", titel: "Investitionen nach Budgetbereichen"))
         try kgst(try mappe.blatt("KGSt-Fragen", titel: "Drei Fragen der KGSt zum Eckwertebeschluss"))
+        if Zielbaum.genutzt(m) { try zielbaum(try mappe.blatt("Zielbaum", titel: "Zielbaum und Zielerreichung")) }
         if let rv = Rahmenvergleich.rechnen(e, w) {
             try rahmen(try mappe.blatt("Rahmen", titel: "Bedarf und Rahmen des Eckwertebeschlusses"), rv)
             try noetig(try mappe.blatt("Was wäre nötig?", titel: "Was wäre nötig? Hebel je Deckungslücke und Ziel"),
@@ -319,7 +320,8 @@ struct EckwerteMappe {
         try b.ws.setRowHeight(row: r, height: 30)
         r += 1
         for z in m.ziele {
-            let art = m.produkt(z.produkt)?.art == .freiwillig ? "freiwillig" : "Pflicht"
+            let art = z.ebene != .produkt ? z.ebene.bezeichnung
+                : (m.produkt(z.produkt)?.art == .freiwillig ? "freiwillig" : "Pflicht")
             try b.text("\(z.id) (\(z.produkt), \(art)): \(z.text)", r, 0, .textUmbruch, messen: false)
             for (n, s) in w.szenarien.enumerated() {
                 for (q, x) in regeln.enumerated() {
