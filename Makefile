@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MODEL ?= scenarios/musterstadt
 
-.PHONY: deps test-deps demo test build release bench clean
+.PHONY: deps test-deps demo test build release bench format format-check clean
 
 # libxlsxwriter is the only system library the build needs; install it when it is missing.
 deps:
@@ -53,6 +53,16 @@ bench: deps
 	@[ -f $(BENCH_MODEL)/modell.yaml ] || .build/release/eckwert-bench generate $(BENCH_MODEL) --products 1000 --gebiete 60
 	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3
 	.build/release/eckwert-bench run $(BENCH_MODEL) --repeat 3 --draws 10000
+
+# Code layout: swift-format (ships with the Swift toolchain) with the settings in .swift-format (4 spaces, lines of
+# at most 120 characters, layout only: no rule that rewrites code). `format` rewrites the files in place,
+# `format-check` lists every difference and fails on any.
+FORMAT_PATHS := Package.swift Sources Tests tools/fuzz
+format:
+	swift format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check:
+	swift format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build

@@ -26,10 +26,22 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "eckwert", dependencies: ["EckwertCLI"]),
-        .executableTarget(name: "eckwert-bench", dependencies: ["EckwertCore", "EckwertExport"]),
-        .testTarget(name: "EckwertCoreTests", dependencies: ["EckwertCore"]),
-        .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore"]),
+        // Writes model folders (YAML scalars, CSV tables, files) from values: the one home of the model format's
+        // text on the writing side, for the benchmark generator and the tests. Not part of a product.
+        .target(name: "EckwertModellschreiber", dependencies: ["EckwertCore"]),
+        // The benchmark: a synthetic large model and phase timings.
+        .executableTarget(name: "eckwert-bench", dependencies: [
+            "EckwertCore", "EckwertModellschreiber",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Test support, used only by test targets: the model builder and the process runner.
+        .target(name: "EckwertTestSupport", dependencies: ["EckwertCore", "EckwertModellschreiber"]),
+        // Child processes for the kill tests (a writer SIGKILLed mid-write); used only by tests.
+        .executableTarget(name: "eckwert-testhelfer", dependencies: ["EckwertCore", "EckwertExport"]),
+        .testTarget(name: "EckwertCoreTests", dependencies: ["EckwertCore", "EckwertTestSupport"]),
+        .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore", "EckwertTestSupport"]),
         // The bad-model corpus is read from the source tree at test time (KorpusTests), not bundled.
-        .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore"], exclude: ["Korpus"]),
+        .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore", "EckwertTestSupport"],
+                    exclude: ["Korpus"]),
     ]
 )

@@ -8,13 +8,13 @@ extension Eckwert {
         public static let configuration = CommandConfiguration(
             abstract: "Prüft ein Planungsmodell und zeigt, was geladen wurde, mit jedem Fehler und jeder Warnung.")
 
-        @Argument(help: "Der Modellordner, z. B. scenarios/musterstadt.")
-        var modell: String
+        @OptionGroup var modell: Modellwahl
 
         public init() {}
 
         public func run() throws {
-            let e = ModellLader.laden(ordner: modell)
+            // check shows every finding of a model with errors too, so it reads the loader's result itself.
+            let e = ModellLader.laden(ordner: modell.modell)
             var befunde = e.diagnostics
             if let m = e.modell {
                 ausgeben(Pruefbericht.zusammenfassung(m, dateien: e.dateien))

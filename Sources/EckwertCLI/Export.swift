@@ -1,25 +1,6 @@
 import ArgumentParser
 import EckwertCore
 import EckwertExport
-import Foundation
-
-/// Where reports go: `--out`, else `reports/<model name>/` under the current folder.
-func berichtsordner(_ m: Planungsmodell, _ out: String?) -> String {
-    out ?? "reports/\(m.name)"
-}
-
-/// Writes documents and reports each path; a failure names the file and leaves earlier files untouched.
-func dokumenteSchreiben(_ titel: String, _ schreiben: () throws -> [String]) throws {
-    do {
-        let hier = FileManager.default.currentDirectoryPath + "/"
-        for pfad in try schreiben() {
-            ausgeben("\(titel): \(pfad.hasPrefix(hier) ? String(pfad.dropFirst(hier.count)) : pfad)\n")
-        }
-    } catch {
-        fehlerausgabe("error: \(error)")
-        throw ExitCode(1)
-    }
-}
 
 extension Eckwert {
     /// `eckwert export kaemmerei|eckwerte|ausschuss <model>`.
@@ -34,11 +15,8 @@ extension Eckwert {
         @Argument(help: "kaemmerei, eckwerte oder ausschuss.")
         var dokument: Dokument
 
-        @Argument(help: "Der Modellordner.")
-        var modell: String
-
-        @Option(help: "Nur dieses Szenario (Kämmerei-Mappe; Standard: alle).")
-        var scenario: String?
+        /// The model; `--scenario` limits the Kämmerei-Mappe to one scenario.
+        @OptionGroup var auswahl: ModellUndSzenario
 
         @Option(help: "Zielordner (Standard: reports/<modell>/).")
         var out: String?
@@ -48,24 +26,19 @@ extension Eckwert {
         public init() {}
 
         public func run() throws {
-            let m = try modellLaden(modell, warnungenZeigen: false)
-            if let s = scenario, m.szenario(s) == nil {
-                fehlerausgabe("error: Szenario '\(s)' gibt es nicht (vorhanden: \(m.szenarien.map(\.name).joined(separator: ", ")))")
-                throw ExitCode(1)
-            }
+            let (m, szenarien) = try auswahl.laden()
             let e = Planungslauf.rechnen(m, rechnen.optionen)
             let ordner = berichtsordner(m, out)
+            let version = EckwertVersion.text
             switch dokument {
             case .kaemmerei:
                 try dokumenteSchreiben("Kämmerei-Mappe") {
-                    try m.szenarien.filter { scenario == nil || $0.name == scenario }.map {
-                        try Berichtsmappen.kaemmerei(e, szenario: $0.name, ordner: ordner, version: EckwertVersion.text)
-                    }
+                    try szenarien.map { try Berichtsmappen.kaemmerei(e, szenario: $0.name, ordner: ordner, version: version) }
                 }
             case .eckwerte:
-                try dokumenteSchreiben("Eckwerte-Mappe") { [try Berichtsmappen.eckwerte(e, ordner: ordner, version: EckwertVersion.text)] }
+                try dokumenteSchreiben("Eckwerte-Mappe") { [try Berichtsmappen.eckwerte(e, ordner: ordner, version: version)] }
             case .ausschuss:
-                try dokumenteSchreiben("Ausschuss-Paket") { try Ausschusspaket.schreiben(e, ordner: ordner, version: EckwertVersion.text) }
+                try dokumenteSchreiben("Ausschuss-Paket") { try Ausschusspaket.schreiben(e, ordner: ordner, version: version) }
             }
         }
     }

@@ -12,21 +12,10 @@ func fehlerausgabe(_ s: String) {
     FileHandle.standardError.write(Data((s + "\n").utf8))
 }
 
-/// Loads a model; prints every diagnostic to stderr and exits with status 1 when there are errors.
-func modellLaden(_ ordner: String, warnungenZeigen: Bool = true) throws -> Planungsmodell {
-    let e = ModellLader.laden(ordner: ordner)
-    for d in e.diagnostics where d.severity == .error || warnungenZeigen {
-        fehlerausgabe(d.description)
-    }
-    guard let m = e.modell else {
-        let n = e.diagnostics.filter { $0.severity == .error }.count
-        fehlerausgabe("Modell \(ordner): \(n) Fehler – nichts berechnet. `eckwert check \(ordner)` zeigt die Übersicht.")
-        throw ExitCode(1)
-    }
-    return m
-}
-
 /// Writes text to stdout without Swift's print buffering surprises on large outputs.
 func ausgeben(_ s: String) {
     FileHandle.standardOutput.write(Data(s.utf8))
 }
+
+/// Progress lines on stderr (so stdout stays clean for --format csv).
+let fortschrittAusgabe: @Sendable (String) -> Void = { zeile in fehlerausgabe(zeile) }

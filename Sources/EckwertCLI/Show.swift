@@ -8,8 +8,7 @@ extension Eckwert {
         public static let configuration = CommandConfiguration(
             abstract: "Zeigt das Ist: Ergebnisplan auf jeder Ebene und die Kennzahlen der Ist-Jahre.")
 
-        @Argument(help: "Der Modellordner.")
-        var modell: String
+        @OptionGroup var modell: Modellwahl
 
         @Option(help: "Ausgabe: table (lesbar), csv oder json (Langformat, docs/modellformat.md Abschnitt 11).")
         var format: Ausgabeformat = .table
@@ -17,7 +16,7 @@ extension Eckwert {
         public init() {}
 
         public func run() throws {
-            let m = try modellLaden(modell, warnungenZeigen: false)
+            let m = try modell.laden()
             let ist = Istrechnung.rechnen(m)
             switch format {
             case .csv: ausgeben(Langformat.csv(Langformat.zeilen(m, ist, mitFinanzplan: false)))

@@ -1,4 +1,5 @@
 import EckwertCore
+import EckwertModellschreiber
 import Foundation
 
 /// `eckwert-bench generate <dir> [--products 1000] [--gebiete 60] [--seed N]`: writes a large, deterministic,
@@ -535,37 +536,32 @@ struct Modellgenerator {
         try schreibe(s, ordner, "szenarien.yaml")
 
         // ---------------------------------------------------------------- CSV files
-        var c = "geschlecht;alter;qx\n"
-        for (si, sx) in ["w", "m"].enumerated() { for a in 0...100 { c += "\(sx);\(a);\(de(qx[si][a], 6))\n" } }
+        var c = CSVText("geschlecht", "alter", "qx")
+        c.jeGeschlechtUndAlter { s, a in de(qx[s.index][a], 6) }
         try schreibe(c, ordner, "sterbetafel.csv")
-        c = "alter;rate\n"
-        for (i, r) in frucht.enumerated() { c += "\(15 + i);\(de(r, 6))\n" }
+        c = CSVText("alter", "rate")
+        for (i, r) in frucht.enumerated() { c.zeile(String(15 + i), de(r, 6)) }
         try schreibe(c, ordner, "fruchtbarkeit.csv")
-        c = "geschlecht;alter;anteil\n"
-        for (si, sx) in ["w", "m"].enumerated() { for a in 0...100 { c += "\(sx);\(a);\(de(wand[si][a], 7))\n" } }
+        c = CSVText("geschlecht", "alter", "anteil")
+        c.jeGeschlechtUndAlter { s, a in de(wand[s.index][a], 7) }
         try schreibe(c, ordner, "wanderung.csv")
-        c = "gebiet;geschlecht;alter;anzahl\n"
-        for g in 0..<gebiete { for (si, sx) in ["w", "m"].enumerated() { for a in 0...100 { c += "\(gebietIds[g]);\(sx);\(a);\(Int(pop[g][si][a]))\n" } } }
+        c = CSVText("gebiet", "geschlecht", "alter", "anzahl")
+        c.bevoelkerung(gebiete: gebietIds) { g, s, a in String(Int(pop[g][s.index][a])) }
         try schreibe(c, ordner, "bevoelkerung.csv")
         // History 31.12.2020 … 31.12.2024: the cohorts of the base year, younger and slightly more numerous.
-        c = "jahr;gebiet;geschlecht;alter;anzahl\n"
+        c = CSVText("jahr", "gebiet", "geschlecht", "alter", "anzahl")
         for j in (Self.istJahre.lowerBound)..<B {
             let k = B - j
-            for g in 0..<gebiete {
-                for (si, sx) in ["w", "m"].enumerated() {
-                    for a in 0...100 {
-                        let quelle = min(100, a + k)
-                        let v = a + k <= 100 ? pop[g][si][quelle] : pop[g][si][100] / Double(k + 1)
-                        c += "\(j);\(gebietIds[g]);\(sx);\(a);\(Int((v * (1 + 0.002 * Double(k))).rounded()))\n"
-                    }
-                }
+            c.bevoelkerung(vorne: [String(j)], gebiete: gebietIds) { g, s, a in
+                let v = a + k <= 100 ? pop[g][s.index][min(100, a + k)] : pop[g][s.index][100] / Double(k + 1)
+                return String(Int((v * (1 + 0.002 * Double(k))).rounded()))
             }
         }
         try schreibe(c, ordner, "bevoelkerung_historie.csv")
 
         // Ist 2020 … 2025 and the Ansatz of B + 1.
-        c = "jahr;produkt;groesse;wert\n"
-        var ansatz = "produkt;groesse;wert\n"
+        c = CSVText("jahr", "produkt", "groesse", "wert")
+        var ansatz = CSVText("produkt", "groesse", "wert")
         for p in plaene {
             for j in Self.istJahre {
                 let k = Double(B - j)
@@ -588,8 +584,8 @@ struct Modellgenerator {
                 if p.abschreibung > 0 { zeilen.append(("bilanzielle_abschreibungen", p.abschreibung)) }
                 if p.entgelte > 0 { zeilen.append(("privatrechtliche_leistungsentgelte", p.entgelte * preis)) }
                 for (g, v) in zeilen {
-                    c += "\(j);\(p.nr);\(g);\(g == "faelle" ? String(Int(v)) : de(v, 2))\n"
-                    if j == B, g != "faelle" { ansatz += "\(p.nr);\(g);\(de((v * 1.03).rounded(), 0))\n" }
+                    c.zeile(String(j), p.nr, g, g == "faelle" ? String(Int(v)) : de(v, 2))
+                    if j == B, g != "faelle" { ansatz.zeile(p.nr, g, de((v * 1.03).rounded(), 0)) }
                 }
             }
         }
@@ -597,58 +593,18 @@ struct Modellgenerator {
         try schreibe(ansatz, ordner, "ansatz.csv")
     }
 
-    // MARK: - Formatting
+    // MARK: - Formatting (the shared model writer)
 
-    /// A YAML double-quoted scalar.
-    func yaml(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    /// A whole number without separators (for YAML values).
-    func zahl(_ v: Double) -> String { String(Int(v.rounded())) }
-
-    /// German decimal comma with a fixed number of decimals (CSV values).
-    func de(_ v: Double, _ stellen: Int) -> String {
-        String(format: "%.\(stellen)f", v).replacingOccurrences(of: ".", with: ",")
-    }
+    func yaml(_ s: String) -> String { Modellschreiber.yamlText(s) }
+    func zahl(_ v: Double) -> String { Modellschreiber.ganzzahl(v) }
+    func de(_ v: Double, _ stellen: Int) -> String { Modellschreiber.dezimalKomma(v, stellen: stellen) }
 
     func schreibe(_ text: String, _ ordner: String, _ name: String) throws {
-        try text.write(toFile: (ordner as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try Modellschreiber.schreiben([name: text], nach: ordner)
+    }
+
+    func schreibe(_ tabelle: CSVText, _ ordner: String, _ name: String) throws {
+        try schreibe(tabelle.text, ordner, name)
     }
 }
 
-/// `generate` command: parses the arguments and writes the model; returns the exit status.
-func generieren(_ a: [String]) -> Int32 {
-    guard let ordner = a.first, !ordner.hasPrefix("--") else {
-        say("usage: eckwert-bench generate <dir> [--products 1000] [--gebiete 60] [--seed N]", to: 2)
-        return 2
-    }
-    var g = Modellgenerator()
-    var i = 1
-    while i < a.count {
-        let wert = i + 1 < a.count ? a[i + 1] : nil
-        switch a[i] {
-        case "--products":
-            guard let v = wert.flatMap({ Int($0) }), (1...100_000).contains(v) else { say("error: --products erwartet 1 … 100000", to: 2); return 2 }
-            g.produkte = v
-        case "--gebiete":
-            guard let v = wert.flatMap({ Int($0) }), (1...999).contains(v) else { say("error: --gebiete erwartet 1 … 999", to: 2); return 2 }
-            g.gebiete = v
-        case "--seed":
-            guard let v = wert.flatMap({ UInt64($0) }) else { say("error: --seed erwartet eine ganze Zahl", to: 2); return 2 }
-            g.seed = v
-        default:
-            say("error: unbekannte Option \(a[i])", to: 2)
-            return 2
-        }
-        i += 2
-    }
-    do {
-        try g.schreiben(nach: ordner)
-    } catch {
-        say("error: \(ordner): \(error)", to: 2)
-        return 1
-    }
-    say("\(ordner): \(g.produkte) Produkte, \(g.gebiete) Sozialräume (Seed \(g.seed))")
-    return 0
-}

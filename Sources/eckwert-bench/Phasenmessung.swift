@@ -171,31 +171,4 @@ struct Phasenmessung {
         }
         return (zeilen, info)
     }
-
-    /// Parses `run` arguments; nil (with a message) if they are wrong.
-    static func argumente(_ a: [String]) -> Phasenmessung? {
-        guard let ordner = a.first, !ordner.hasPrefix("--") else {
-            say("usage: eckwert-bench run <model dir> [--draws N] [--repeat K] [--seed S] [--dump FILE]", to: 2)
-            return nil
-        }
-        var r = Phasenmessung(ordner: ordner)
-        var i = 1
-        while i < a.count {
-            let wert = i + 1 < a.count ? a[i + 1] : nil
-            switch a[i] {
-            case "--draws": guard let v = wert.flatMap({ Int($0) }), v >= 0 else { return fehler("--draws erwartet eine Zahl ≥ 0") }; r.ziehungen = v
-            case "--repeat": guard let v = wert.flatMap({ Int($0) }), v >= 1 else { return fehler("--repeat erwartet eine Zahl ≥ 1") }; r.wiederholungen = v
-            case "--seed": guard let v = wert.flatMap({ UInt64($0) }) else { return fehler("--seed erwartet eine ganze Zahl") }; r.seed = v
-            case "--dump": guard let v = wert else { return fehler("--dump erwartet einen Dateinamen") }; r.dump = v
-            default: return fehler("unbekannte Option \(a[i])")
-            }
-            i += 2
-        }
-        return r
-    }
-
-    static func fehler(_ text: String) -> Phasenmessung? {
-        say("error: \(text)", to: 2)
-        return nil
-    }
 }

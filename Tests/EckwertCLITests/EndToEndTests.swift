@@ -1,3 +1,4 @@
+import EckwertTestSupport
 import Foundation
 import Testing
 
@@ -7,28 +8,12 @@ import Testing
         .deletingLastPathComponent()
     static let muster = wurzel.appendingPathComponent("scenarios/musterstadt").path
 
-    struct Lauf { var status: Int32; var stdout: String; var stderr: String }
-
-    static func eckwert(_ args: [String], in ordner: String? = nil) throws -> Lauf {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: KorpusTests.eckwert())
-        p.arguments = args
-        if let ordner { p.currentDirectoryURL = URL(fileURLWithPath: ordner) }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // stdout first, then stderr: eckwert writes only a few lines to stderr, far below a pipe buffer.
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Lauf(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    /// Runs the built `eckwert` binary (stdout and stderr read together, see `Prozess`).
+    static func eckwert(_ args: [String], in ordner: String? = nil) throws -> Prozess.Lauf {
+        try Prozess.ausfuehren(Prozess.gebaut("eckwert"), args, in: ordner)
     }
 
-    static func tempOrdner() throws -> String {
-        let t = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: t, withIntermediateDirectories: true)
-        return t.path
-    }
+    static func tempOrdner() throws -> String { try temporaererOrdner("e2e") }
 
     @Test func checkMusterstadtPasses() throws {
         let r = try Self.eckwert(["check", Self.muster])
@@ -97,7 +82,25 @@ import Testing
         #expect(r.stdout.contains("31.2.01"))
         let zu = try Self.eckwert(["backtest", Self.muster, "--from", "2025"])
         #expect(zu.status == 1)
-        #expect(zu.stderr.contains("muss vor dem Basisjahr 2025 liegen"))
+        #expect(zu.stderr == "error: --from 2025: das Startjahr muss vor dem Basisjahr 2025 liegen\n")
+    }
+
+    /// `--scenario` is checked once by the shared option group, the same way for every command that has it: an
+    /// unknown name lists the model's scenarios and nothing is computed or written; a known one limits the output.
+    @Test func unknownScenarioIsRejectedByEveryCommandAlike() throws {
+        let t = try Self.tempOrdner()
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        let erwartet = "error: Szenario 'mittel' gibt es nicht (vorhanden: best, status-quo, worst)\n"
+        for befehl in [["forecast", Self.muster], ["export", "kaemmerei", Self.muster, "--out", t]] {
+            let r = try Self.eckwert(befehl + ["--scenario", "mittel"])
+            #expect(r.status == 1)
+            #expect(r.stderr == erwartet, "\(befehl)")
+            #expect(r.stdout == "")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t).isEmpty)
+        let best = try Self.eckwert(["forecast", Self.muster, "--scenario", "best", "--format", "csv"])
+        let szenarien = Set(best.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != ";" } })
+        #expect(szenarien == ["best"])
     }
 
     /// Two runs writing the same folder at once: every file afterwards is complete and byte-identical to
@@ -107,19 +110,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: t) }
         let allein = try Self.eckwert(["run", Self.muster, "--leise", "--out", t + "/allein"])
         #expect(allein.status == 0)
-        func starten() throws -> Process {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: KorpusTests.eckwert())
-            p.arguments = ["run", Self.muster, "--leise", "--out", t + "/gemeinsam"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            return p
+        func starten() throws -> LaufenderProzess {
+            try LaufenderProzess(Prozess.gebaut("eckwert"), ["run", Self.muster, "--leise", "--out", t + "/gemeinsam"],
+                                 ausgabeVerwerfen: true)
         }
         let a = try starten(), b = try starten()
-        a.waitUntilExit()
-        b.waitUntilExit()
-        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        let statusA = a.beenden(), statusB = b.beenden()
+        #expect(statusA == 0 && statusB == 0)
         let fm = FileManager.default
         let namen = try fm.contentsOfDirectory(atPath: t + "/allein").sorted()
         #expect(namen.count == 6)

@@ -1,4 +1,5 @@
 import Foundation
+import EckwertTestSupport
 import Testing
 @testable import EckwertCore
 
@@ -45,14 +46,12 @@ private func historienModell(historie: [Int] = [2022]) -> [String: String] {
     2024;31.1.02;personalaufwendungen;10600
 
     """
-    var h = ["jahr;gebiet;geschlecht;alter;anzahl"]
-    for j in historie { h += Fixture.bevoelkerungZeilen(prefix: "\(j);", gebiete: ["gesamt"]) { _, _, _ in 100 } }
     return [
         "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": ist,
-        "bevoelkerung.csv": Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 },
-        "bevoelkerung_historie.csv": Fixture.text(h),
-        "sterbetafel.csv": Fixture.sterbetafelCSV(q: 0), "fruchtbarkeit.csv": Fixture.fruchtbarkeitCSV(rate: 0),
-        "wanderung.csv": Fixture.wanderungCSV(),
+        "bevoelkerung.csv": Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 },
+        "bevoelkerung_historie.csv": Modellbauer.historieCSV(jahre: historie, gebiete: ["gesamt"]) { _, _, _, _ in 100 },
+        "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0), "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(rate: 0),
+        "wanderung.csv": Modellbauer.wanderungCSV(),
     ]
 }
 
@@ -106,13 +105,15 @@ private func historienModell(historie: [Int] = [2022]) -> [String: String] {
         do {
             _ = try Backtest.rechnen(m, ab: 2021)
         } catch {
-            #expect(error.meldung == "--from 2021: bevoelkerung_historie.csv enthält das Jahr 2021 nicht (vorhanden: 2022)")
+            #expect(error.meldung == "bevoelkerung_historie.csv enthält das Jahr 2021 nicht (vorhanden: 2022)")
+            #expect(error.betrifftStartjahr)
         }
         do {
             _ = try Backtest.rechnen(m, ab: 2024)
             Issue.record("ab dem Basisjahr darf der Backtest nicht rechnen")
         } catch {
-            #expect(error.meldung == "--from 2024: das Startjahr muss vor dem Basisjahr 2024 liegen")
+            #expect(error.meldung == "das Startjahr muss vor dem Basisjahr 2024 liegen")
+            #expect(error.betrifftStartjahr)
         }
         // History for 2021 but no Ist of 2021.
         let m2 = try Fixture.modell(historienModell(historie: [2021, 2022]))
@@ -120,7 +121,8 @@ private func historienModell(historie: [Int] = [2022]) -> [String: String] {
             _ = try Backtest.rechnen(m2, ab: 2021)
             Issue.record("ohne Ist 2021 darf der Backtest nicht rechnen")
         } catch {
-            #expect(error.meldung == "--from 2021: ist.csv enthält das Jahr 2021 nicht")
+            #expect(error.meldung == "ist.csv enthält das Jahr 2021 nicht")
+            #expect(error.betrifftStartjahr)
         }
         // Without any history file.
         var ohne = historienModell()
@@ -130,7 +132,8 @@ private func historienModell(historie: [Int] = [2022]) -> [String: String] {
             _ = try Backtest.rechnen(m3, ab: 2022)
             Issue.record("ohne Historie darf der Backtest nicht rechnen")
         } catch {
-            #expect(error.meldung == "--from 2022: bevoelkerung_historie.csv enthält das Jahr 2022 nicht (vorhanden: keine)")
+            #expect(error.meldung == "bevoelkerung_historie.csv enthält das Jahr 2022 nicht (vorhanden: keine)")
+            #expect(error.betrifftStartjahr)
         }
     }
 }

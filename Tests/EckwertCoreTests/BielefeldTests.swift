@@ -1,4 +1,5 @@
 import Foundation
+import EckwertTestSupport
 import Testing
 @testable import EckwertCore
 
@@ -48,10 +49,10 @@ private func bielefeld() -> [String: String] {
         ist.append("\(j);11.05.01;kostenerstattungen;\(z6)")
     }
     return [
-        "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": Fixture.text(ist),
-        "bevoelkerung.csv": Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 1000 },
-        "sterbetafel.csv": Fixture.sterbetafelCSV(q: 0.01), "fruchtbarkeit.csv": Fixture.fruchtbarkeitCSV(rate: 0.04),
-        "wanderung.csv": Fixture.wanderungCSV(),
+        "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": Modellbauer.text(ist),
+        "bevoelkerung.csv": Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 1000 },
+        "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0.01), "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(rate: 0.04),
+        "wanderung.csv": Modellbauer.wanderungCSV(),
     ]
 }
 

@@ -283,12 +283,12 @@ func formelDruckenUndZurueck(_ eingabe: String, _ kanonisch: String) throws {
 
 @Test func formelZahlText() {
     for d in [0.1, 1e-7, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 2.5e-300, 123.456, 1e15, 1e16, 4.35e22, 1.0 / 3.0] {
-        let t = Ausdruck.zahlText(d)
+        let t = Langformat.zahl(d)
         #expect(!t.contains("e"), "\(t)")
         #expect(Double(t) == d, "\(t)")
         #expect((try? parse(t)) == z(d), "\(t)")
     }
-    #expect(Ausdruck.zahlText(-2.5) == "-2.5")
+    #expect(Langformat.zahl(-2.5) == "-2.5")
 }
 
 // MARK: - Random inputs

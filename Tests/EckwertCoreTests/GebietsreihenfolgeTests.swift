@@ -49,7 +49,8 @@ import Testing
         do {
             _ = try Backtest.rechnen(m, ab: 2024)
         } catch {
-            #expect(error.meldung == "--from 2024: der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht wanderung.csv")
+            #expect(error.meldung == "der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht wanderung.csv")
+            #expect(error.betrifftStartjahr)
         }
     }
 }

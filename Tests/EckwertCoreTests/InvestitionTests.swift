@@ -1,4 +1,5 @@
 import Foundation
+import EckwertTestSupport
 import Testing
 @testable import EckwertCore
 
@@ -73,8 +74,8 @@ private func leipzig(inbetriebnahme monat: Int = 1) -> Investition {
     }
 
     @Test func monatlicheInbetriebnahmeDurchDenLader() throws {
-        var d = Fixture.klein()
-        d["modell.yaml"] = d["modell.yaml"]!.replacingOccurrences(of: "inbetriebnahme: 2027", with: "inbetriebnahme: \"2027-08\"")
+        var d = Modellbauer.klein()
+        try d.ersetzen("inbetriebnahme: 2027", durch: "inbetriebnahme: \"2027-08\"", in: "modell.yaml")
         let m = try Fixture.modell(d)
         #expect(m.investitionen[0].inbetriebnahmeJahr == 2027 && m.investitionen[0].inbetriebnahmeMonat == 8)
         let c = Projektion(m).rechnen(try #require(m.szenario("status-quo"))).produkte[1]
@@ -86,7 +87,7 @@ private func leipzig(inbetriebnahme monat: Int = 1) -> Investition {
     }
 
     @Test func finanzplanDesKleinenModells() throws {
-        let m = try Fixture.modell(Fixture.klein())
+        let m = try Fixture.modell(.klein())
         let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
         let k = m.kontenrahmen
         func fp(_ key: String, _ einheit: [Int]) throws -> [Double] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EckwertCore
+import EckwertTestSupport
 
 // Every kind of model error is reported with file, line (and column where there is one) and a
 // message saying what was expected. Each test starts from a small valid model (`Basis`) and breaks one thing by
@@ -109,10 +110,10 @@ private func dateien(modell: [Int: String] = [:], szenarien: [Int: String] = [:]
         "szenarien.yaml": ersetzt(szenarienZeilen, szenarien),
         "ist.csv": ersetzt(istZeilen, ist),
         // One Sozialraum "gesamt", 100 persons in every (sex, age) cell: lines 2–102 w 0…100, 103–203 m 0…100.
-        "bevoelkerung.csv": Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 },
-        "sterbetafel.csv": Fixture.sterbetafelCSV(q: 0.01),
-        "fruchtbarkeit.csv": Fixture.fruchtbarkeitCSV(rate: 0.04),
-        "wanderung.csv": Fixture.wanderungCSV(),
+        "bevoelkerung.csv": Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 },
+        "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0.01),
+        "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(rate: 0.04),
+        "wanderung.csv": Modellbauer.wanderungCSV(),
     ]
     for (name, text) in extra { d[name] = text.isEmpty ? nil : text }
     return d
@@ -120,12 +121,12 @@ private func dateien(modell: [Int: String] = [:], szenarien: [Int: String] = [:]
 
 private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [:], ist: [Int: String] = [:],
                        extra: [String: String] = [:]) throws -> [String] {
-    try Fixture.laden(dateien(modell: modell, szenarien: szenarien, ist: ist, extra: extra)).meldungen
+    try Modellbauer(dateien(modell: modell, szenarien: szenarien, ist: ist, extra: extra)).laden().meldungen
 }
 
 @Suite struct LoaderFehlerTests {
     @Test func basisModellIstFehlerfrei() throws {
-        let r = try Fixture.laden(dateien())
+        let r = try Modellbauer(dateien()).laden()
         #expect(r.meldungen == [])
         let m = try #require(r.modell)
         #expect(m.produkte.map(\.nr) == ["31.1.01", "36.1.01"])
@@ -264,7 +265,7 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
 
     @Test func alterInBevoelkerungUeber100() throws {
         // A 204th line with age 101; the age is in column 3.
-        let bev = Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 } + "gesamt;w;101;5\n"
+        let bev = Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 } + "gesamt;w;101;5\n"
         #expect(try meldungen(extra: ["bevoelkerung.csv": bev]) == [
             "bevoelkerung.csv:204:3: error: Alter 101 liegt außerhalb von 0..100",
         ])
@@ -274,16 +275,16 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
 
     @Test func fehlendeBevoelkerungszelle() throws {
         // Without (gesamt, m, 17): m 0…16 are lines 103–119, m 18…100 lines 120–202; the last line of the gebiet is 202.
-        var zeilen = Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 }.split(separator: "\n").map(String.init)
+        var zeilen = Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 }.split(separator: "\n").map(String.init)
         zeilen.removeAll { $0 == "gesamt;m;17;100" }
-        #expect(try meldungen(extra: ["bevoelkerung.csv": Fixture.text(zeilen)]) == [
+        #expect(try meldungen(extra: ["bevoelkerung.csv": Modellbauer.text(zeilen)]) == [
             "bevoelkerung.csv:202: error: Gebiet gesamt: es fehlt m 17",
         ])
     }
 
     @Test func qxAusserhalbVon0Bis1() throws {
         // w 0…100 are lines 2–102, so (w, 5) is line 7; qx is column 3.
-        let tafel = Fixture.sterbetafelCSV(q: 0.01).replacingOccurrences(of: "\nw;5;0.01\n", with: "\nw;5;1.5\n")
+        let tafel = Modellbauer.sterbetafelCSV(q: 0.01).replacingOccurrences(of: "\nw;5;0.01\n", with: "\nw;5;1.5\n")
         #expect(try meldungen(extra: ["sterbetafel.csv": tafel]) == [
             "sterbetafel.csv:7:3: error: qx 1.5 liegt außerhalb von 0..1",
         ])
@@ -296,7 +297,7 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
     }
 
     @Test func negativeAnzahlUndFallzahl() throws {
-        let bev = Fixture.bevoelkerungCSV(gebiete: ["gesamt"]) { _, s, a in s == .m && a == 40 ? -5 : 100 }
+        let bev = Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, s, a in s == .m && a == 40 ? -5 : 100 }
         // (m, 40) is line 103 + 40 = 143; the count is column 4.
         #expect(try meldungen(extra: ["bevoelkerung.csv": bev]) == [
             "bevoelkerung.csv:143:4: error: negative Anzahl -5, erwartet eine Zahl ≥ 0",
@@ -428,15 +429,13 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
     }
 
     @Test func nichtUTF8() throws {
-        var d = dateien().mapValues { Array($0.utf8) }
+        var bauer = Modellbauer(dateien())
         // Line 8 "    name: Hilfe A" with a Latin-1 "ü" (0xFC) instead of "A".
         var modell = Array(ersetzt(modellZeilen, [8: "    name: Hilfe X"]).utf8)
         let i = try #require(modell.firstIndex(of: UInt8(ascii: "X")))
         modell[i] = 0xFC
-        d["modell.yaml"] = modell
-        let pfad = try Fixture.ordnerBytes(d)
-        defer { try? FileManager.default.removeItem(atPath: pfad) }
-        let r = ModellLader.laden(ordner: pfad)
+        bauer.bytes["modell.yaml"] = modell
+        let r = try bauer.laden()
         #expect(r.meldungen == ["modell.yaml:8: error: Datei ist nicht UTF-8-kodiert (Zeile 8) – bitte als UTF-8 speichern"])
         #expect(r.modell == nil)
     }
@@ -445,7 +444,7 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
 
     @Test func alleFehlerEinesModellsWerdenGemeldet() throws {
         // Seven different faults in three files; all are listed, sorted by file, line, column.
-        let r = try Fixture.laden(dateien(
+        let r = try Modellbauer(dateien(
             modell: [
                 3: "horizon: 2027",                                                      // unknown key
                 35: "    produkt: \"31.1.09\"",                                         // unknown Produkt in a Ziel
@@ -454,7 +453,7 @@ private func meldungen(modell: [Int: String] = [:], szenarien: [Int: String] = [
             ],
             szenarien: [11: "    massnahmen: [M2]"],                                     // unknown Maßnahme
             ist: [2: "2024;31.1.01;faelle;-360",                                         // negative case count
-                  4: "2024;36.1.01;personalaufwendungen;50000\n2025;36.1.01;personalaufwendungen;1"]))  // year after B
+                  4: "2024;36.1.01;personalaufwendungen;50000\n2025;36.1.01;personalaufwendungen;1"])).laden()  // year after B
         #expect(r.meldungen == [
             "ist.csv:2:4: error: negative Fallzahl -360, erwartet eine Zahl ≥ 0",
             "ist.csv:5:1: error: Jahr 2025 liegt nach dem Basisjahr 2024 – Ist-Daten reichen bis zum Basisjahr",

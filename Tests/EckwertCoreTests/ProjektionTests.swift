@@ -1,4 +1,5 @@
 import Foundation
+import EckwertTestSupport
 import Testing
 @testable import EckwertCore
 
@@ -9,7 +10,7 @@ import Testing
 
 private let jahre = [2024, 2025, 2026, 2027, 2028]
 
-/// Hand calculation of the small model (`Fixture.klein`), status-quo, years 2024…2028 (index 0 = Basisjahr).
+/// Hand calculation of the small model (`Modellbauer.klein`), status-quo, years 2024…2028 (index 0 = Basisjahr).
 private enum Hand {
     // Prices: tarif path {2025: 0.03, 2027: 0.05} → 2026 interpolated 0.04, 2028 held at 0.05; sachkosten 0.02.
     static let tarif = [0, 0.03, 0.04, 0.05, 0.05]
@@ -67,7 +68,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
 
 @Suite struct ProjektionTests {
     @Test func szenarienErbenVonStatusQuo() throws {
-        let m = try Fixture.modell(Fixture.klein())
+        let m = try Fixture.modell(.klein())
         let sq = try #require(m.szenario("status-quo")), best = try #require(m.szenario("best"))
         let worst = try #require(m.szenario("worst"))
         // best omits bevoelkerung and tarif: inherited.
@@ -87,7 +88,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
     }
 
     @Test func treiberUndFortschreibungVonHand() throws {
-        let m = try Fixture.modell(Fixture.klein())
+        let m = try Fixture.modell(.klein())
         let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
         #expect(e.jahre == jahre)
         let a = e.produkte[0], c = e.produkte[1], b = e.produkte[2]
@@ -123,7 +124,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
     }
 
     @Test func summenAufJederEbene() throws {
-        let m = try Fixture.modell(Fixture.klein())
+        let m = try Fixture.modell(.klein())
         let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
         let auf = m.zeile("ordentliche_aufwendungen"), ert = m.zeile("ordentliche_ertraege")
         let hand: [String: ([Double], [Double])] = [
@@ -151,7 +152,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
     }
 
     @Test func erstattungsanteilDesSzenarios() throws {
-        let m = try Fixture.modell(Fixture.klein())
+        let m = try Fixture.modell(.klein())
         let p = Projektion(m)
         let best = p.rechnen(try #require(m.szenario("best")))
         // best: erstattung_anteil 0.5 replaces the product's 0.25; sachkosten 0.01 changes k: 1 + 0.5·tarif + 0.5·0.01.
@@ -172,7 +173,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
     }
 
     @Test func massnahmenbilanzUndAmortisation() throws {
-        let m = try Fixture.modell(Fixture.klein())
+        let m = try Fixture.modell(.klein())
         let p = Projektion(m)
         let sq = try #require(m.szenario("status-quo"))
         let pop = p.bevoelkerung(sq.bevoelkerung).jahre
@@ -211,7 +212,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
     }
 
     @Test func kapazitaetJeSozialraum() throws {
-        let m = try Fixture.modell(Fixture.klein())
+        let m = try Fixture.modell(.klein())
         let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
         let kap = try #require(e.produkte[1].kapazitaet)
         let s1 = try #require(kap.gebiete.first { $0.gebiet == "S1" }), s2 = try #require(kap.gebiete.first { $0.gebiet == "S2" })
@@ -235,7 +236,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
     }
 
     @Test func haushaltsausgleich() throws {
-        var m = try Fixture.modell(Fixture.klein())
+        var m = try Fixture.modell(.klein())
         let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
         // No Finanzergebnis: ordentliches Ergebnis = Erträge − Aufwendungen of the whole budget.
         let aufwand = summe(Hand.aufwandA, Hand.aufwandB, Hand.aufwandC)
@@ -279,7 +280,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
 
     @Test func zerlegungEinesReinDemografischenProdukts() throws {
         // Product C in worst-free terms: with the rate and price held, only R changes → all Demografie.
-        var m = try Fixture.modell(Fixture.klein())
+        var m = try Fixture.modell(.klein())
         m.produkte[1].fallzahl?.quote = .je1000(Zeitpfad(konstant: 500))
         m.investitionen = []
         m.produkte[1].fallkosten?.personalanteil = 0

@@ -1,3 +1,4 @@
+import EckwertTestSupport
 import Foundation
 import Testing
 @testable import EckwertExport
@@ -446,13 +447,12 @@ print(json.dumps(out))
 
     // MARK: Killed mid-write
 
-    /// Runs `eckwert-bench xlsx-slow` (a hidden mode that writes 100,000 × 10 numbers) over an older
-    /// workbook, SIGKILLs it while libxlsxwriter assembles the temporary file, and checks the old file.
+    /// Runs `eckwert-testhelfer xlsx-slow` (writes 100,000 × 10 numbers) over an older workbook, SIGKILLs it
+    /// while libxlsxwriter assembles the temporary file, and checks the old file.
     @Test func killedWriterLeavesOldFileIntact() throws {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("eckwert-bench").path
+        let exe = Prozess.gebaut("eckwert-testhelfer")
         guard FileManager.default.isExecutableFile(atPath: exe) else {
-            Issue.record("\(exe) missing: build it with `swift build --product eckwert-bench` (swift test normally builds it)")
+            Issue.record("\(exe) missing: build it with `swift build --product eckwert-testhelfer` (swift test normally builds it)")
             return
         }
         let dir = try makeFolder()
@@ -461,29 +461,30 @@ print(json.dumps(out))
         try writeSample(to: target)
         let before = try Data(contentsOf: URL(fileURLWithPath: target))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: exe)
-        process.arguments = ["xlsx-slow", target, "100000"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        var seen = ""
-        while !seen.contains("closing") {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
-        #expect(seen.contains("closing"), "child output: \(seen)")
+        let process = try LaufenderProzess(exe, ["xlsx-slow", target, "100000"])
+        #expect(process.warten(auf: "closing"), "child output: \(process.gelesen)")
         usleep(300_000)  // workbook_close of 1,000,000 cells takes > 1 s: we are inside it
         let tempFiles = leftoverTempFiles(in: dir)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the child finished before it was killed")
+        let getoetet = process.toeten()
+        #expect(getoetet, "the child finished before it was killed")
         #expect(tempFiles.count == 1, "libxlsxwriter should be writing the temporary file: \(tempFiles)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
         // A killed process cannot clean up: its temporary file stays (hidden, named with its pid).
         for leftover in leftoverTempFiles(in: dir) {
-            #expect(leftover.hasPrefix(".Kaemmerei.xlsx.tmp-\(process.processIdentifier)-"))
+            #expect(leftover.hasPrefix(".Kaemmerei.xlsx.tmp-\(process.pid)-"))
         }
     }
+}
+
+/// The workbook house style of amounts: whole euros, or T€ with one decimal (cells hold euros rounded to 100 €).
+@Test func hausstilBetraege() {
+    #expect(Hausstil.anzeige(1_234_567.5, .euro) == 1_234_568)
+    #expect(Hausstil.anzeige(1_234_567, .tsdEuro) == 1_234_600)
+    #expect(Hausstil.anzeige(-1_234_550, .tsdEuro) == -1_234_600)
+    #expect(Hausstil.zelle(einheitswert: 1_234.6, .tsdEuro) == 1_234_600)
+    #expect(Hausstil.zelle(einheitswert: 1_234.6, .euro) == 1_234.6)
+    #expect(Hausstil.betragsformat(.tsdEuro) == XlsxNumberFormat.thousandEuro)
+    #expect(Hausstil.betragsformat(.tsdEuro, euroZeichen: false) == XlsxNumberFormat.thousandEuro)
+    #expect(Hausstil.betragsformat(.euro) == XlsxNumberFormat.euro)
+    #expect(Hausstil.betragsformat(.euro, euroZeichen: false) == XlsxNumberFormat.integer)
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the formula parser and the CSV reader with libFuzzer (swiftc -sanitize=fuzzer,address), and the YAML
-# model loader with the seeded mutation fuzzer of the test suite. Crashes land in tools/fuzz/out/<target>/;
-# copy a crashing input into Tests/EckwertCoreTests/Fuzzkorpus/<target>/ to keep it as a regression test.
+# model loader with the seeded mutation fuzzer of the test suite. Crashes land in tools/fuzz/out/<target>/crashes/;
+# once fixed, copy the input into tools/fuzz/korpus/<target>/: every later run starts from those kept inputs (and
+# add a test of the fixed case next to the reader's tests).
 #
 #   tools/fuzz/run.sh formel 300     # 300 s
 #   tools/fuzz/run.sh csv 300
@@ -12,6 +13,8 @@ ziel=${1:?formel | csv | yaml}
 wert=${2:-60}
 out=tools/fuzz/out/$ziel
 mkdir -p "$out/corpus" "$out/crashes"
+# Kept inputs (earlier crashes and tricky cases) seed every run.
+if [ -d "tools/fuzz/korpus/$ziel" ]; then cp tools/fuzz/korpus/"$ziel"/* "$out/corpus/" 2>/dev/null || true; fi
 case "$ziel" in
   formel)
     quellen=(Sources/EckwertCore/Model/*.swift Sources/EckwertCore/Formula/*.swift)

@@ -25,19 +25,22 @@ public struct Backtestergebnis: Sendable {
 public enum Backtest {
     public struct Fehler: Error, Sendable, CustomStringConvertible {
         public var meldung: String
+        /// True when the chosen start year itself is the problem (the caller names where it came from).
+        public var betrifftStartjahr = false
         public var description: String { meldung }
     }
 
     public static func rechnen(_ m: Planungsmodell, ab: Int) throws(Fehler) -> Backtestergebnis {
         guard ab < m.basisjahr else {
-            throw Fehler(meldung: "--from \(ab): das Startjahr muss vor dem Basisjahr \(m.basisjahr) liegen")
+            throw Fehler(meldung: "das Startjahr muss vor dem Basisjahr \(m.basisjahr) liegen", betrifftStartjahr: true)
         }
         guard let pop = m.bevoelkerungHistorie?.jahre[ab] else {
             let vorhanden = m.bevoelkerungHistorie.map { $0.jahre.keys.sorted().map(String.init).joined(separator: ", ") } ?? "keine"
-            throw Fehler(meldung: "--from \(ab): bevoelkerung_historie.csv enthält das Jahr \(ab) nicht (vorhanden: \(vorhanden))")
+            throw Fehler(meldung: "bevoelkerung_historie.csv enthält das Jahr \(ab) nicht (vorhanden: \(vorhanden))",
+                         betrifftStartjahr: true)
         }
         guard m.ist.jahre.contains(ab) else {
-            throw Fehler(meldung: "--from \(ab): ist.csv enthält das Jahr \(ab) nicht")
+            throw Fehler(meldung: "ist.csv enthält das Jahr \(ab) nicht", betrifftStartjahr: true)
         }
         guard let sq = m.szenario("status-quo") else { throw Fehler(meldung: "kein Szenario status-quo") }
         // The backtest projects the population itself from the base year (an official projection made later
@@ -45,7 +48,8 @@ public enum Backtest {
         let fehlend = [("sterbetafel.csv", m.sterbetafel == nil), ("fruchtbarkeit.csv", m.fruchtbarkeit == nil),
                        ("wanderung.csv", m.wanderung == nil)].filter(\.1).map(\.0)
         guard fehlend.isEmpty else {
-            throw Fehler(meldung: "--from \(ab): der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht \(fehlend.joined(separator: ", "))")
+            throw Fehler(meldung: "der Backtest rechnet die Bevölkerung mit der Kohortenmethode fort und braucht "
+                         + fehlend.joined(separator: ", "), betrifftStartjahr: true)
         }
         var alt = m
         alt.basisjahr = ab
@@ -60,22 +64,20 @@ public enum Backtest {
         let e = p.rechnen(s)
         let jahre = Array((ab + 1)...m.basisjahr)
         let k = m.kontenrahmen
+        let zr = k.zuschussrechnung
         func istZuschuss(_ nr: String?, _ j: Int) -> Double? {
-            let prods = nr.map { [$0] } ?? m.produkte.map(\.nr)
             var summe = 0.0, irgendwas = false
-            for p in prods {
-                for (key, v) in k.zuschussKoeffizienten.sorted(by: { $0.key < $1.key }) where v != 0 {   // fixed order: same sum every run
-                    if let x = m.ist.wert(j, p, key) { summe += v * x; irgendwas = true }
-                }
+            for p in nr.map({ [$0] }) ?? m.produkte.map(\.nr) {
+                if zr.addieren(&summe, { m.ist.wert(j, p, $0) }) { irgendwas = true }
             }
             return irgendwas ? summe : nil
         }
-        guard let ai = k.index(k.aufwendungen), let ei = k.index(k.ertraege) else { throw Fehler(meldung: "Kontenrahmen ohne Summen") }
+        guard zr.definiert else { throw Fehler(meldung: "Kontenrahmen ohne Summen") }
         var zeilen: [Backtestergebnis.Produktzeile] = []
         var gesamtPrognose = [Double](repeating: 0, count: jahre.count)
         for (i, prod) in m.produkte.enumerated() {
             let erg = e.produkte[i]
-            let zp = jahre.indices.map { erg.ergebnisplan[ai][$0 + 1] - erg.ergebnisplan[ei][$0 + 1] }
+            let zp = jahre.indices.map { zr.jahr(erg.ergebnisplan, $0 + 1) }
             for t in zp.indices { gesamtPrognose[t] += zp[t] }
             let zi = jahre.map { istZuschuss(prod.nr, $0) }
             let fp = erg.faelle.map { f in jahre.indices.map { f[$0 + 1] } }

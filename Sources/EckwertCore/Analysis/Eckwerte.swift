@@ -195,20 +195,13 @@ public struct Eckwerte: Sendable {
     /// no Ansatz or the file has no row for the product.
     public static func ansatzZuschuss(_ m: Planungsmodell, _ i: Int) -> Double? {
         guard let a = m.ansatz, let zeilen = a.werte[m.produkte[i].nr] else { return nil }
-        var s = 0.0
-        for (key, k) in m.kontenrahmen.zuschussKoeffizienten.sorted(by: { $0.key < $1.key }) where k != 0 {
-            s += k * (zeilen[key] ?? 0)
-        }
-        return s
+        return m.kontenrahmen.zuschussrechnung.summe { zeilen[$0] } ?? 0
     }
 
-    /// Zuschussbedarf per product and year index of a run.
+    /// Zuschussbedarf per product and year index of a run (zeros when the scheme lacks the sums).
     static func zuschussJeProdukt(_ e: Rechenergebnis, _ m: Planungsmodell) -> [[Double]] {
-        let k = m.kontenrahmen
-        guard let a = k.index(k.aufwendungen), let ert = k.index(k.ertraege) else {
-            return e.produkte.map { _ in Array(repeating: 0, count: e.jahre.count) }
-        }
-        return e.produkte.map { p in zip(p.ergebnisplan[a], p.ergebnisplan[ert]).map { $0 - $1 } }
+        let z = m.kontenrahmen.zuschussrechnung
+        return e.produkte.map { p in z.reihe(p.ergebnisplan) ?? Array(repeating: 0, count: e.jahre.count) }
     }
 
     /// A run in which product i's lines (Ergebnisplan and Finanzplan), cases and demand are multiplied by

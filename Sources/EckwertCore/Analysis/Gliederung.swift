@@ -93,8 +93,7 @@ public struct Teilplan: Sendable {
 
     /// Zuschussbedarf (net cost) = ordentliche Aufwendungen − ordentliche Erträge, per year.
     public func zuschuss(_ k: Kontenrahmen) -> [Double] {
-        guard let a = k.index(k.aufwendungen), let e = k.index(k.ertraege) else { return [] }
-        return zip(ergebnisplan[a], ergebnisplan[e]).map { $0 - $1 }
+        k.zuschussrechnung.reihe(ergebnisplan) ?? []
     }
 
     public func zeile(_ key: String, _ k: Kontenrahmen) -> [Double]? {

@@ -24,7 +24,8 @@ public enum Massnahmenrechnung {
         let m = p.modell
         let basis = Rechenannahmen(modell: m, szenario: s)
         let k = m.kontenrahmen
-        guard let ai = k.index(k.aufwendungen), let ei = k.index(k.ertraege) else { return [] }
+        let zr = k.zuschussrechnung
+        guard zr.definiert else { return [] }
         var out: [Massnahmenbilanz] = []
         for mn in m.massnahmen {
             var mit = basis, ohne = basis
@@ -39,8 +40,8 @@ public enum Massnahmenrechnung {
                 let prod = m.produkte[i]
                 let a = p.produkt(i, prod, mit, pop), b = p.produkt(i, prod, ohne, pop)
                 for t in 1..<p.n {
-                    let zMit = a.ergebnisplan[ai][t] - a.ergebnisplan[ei][t]
-                    let zOhne = b.ergebnisplan[ai][t] - b.ergebnisplan[ei][t]
+                    let zMit = zr.jahr(a.ergebnisplan, t)
+                    let zOhne = zr.jahr(b.ergebnisplan, t)
                     // Total difference = Minderaufwand − own cost; the own cost is known, so split it off.
                     minder[t - 1] += zOhne - zMit
                 }

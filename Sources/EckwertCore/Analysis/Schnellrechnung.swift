@@ -24,10 +24,7 @@ struct Schnellrechnung: Sendable {
         var quote: Double, ab: Int, rampe: Int
         init(_ massnahme: Int, _ w: Massnahme.Wirkung) { self.massnahme = massnahme; quote = w.quote; ab = w.ab; rampe = w.rampe }
         @inline(__always)
-        func faktor(_ jahr: Int) -> Double {
-            guard jahr >= ab else { return 1 }
-            return 1 + quote * min(1, Double(jahr - ab + 1) / Double(max(rampe, 1)))
-        }
+        func faktor(_ jahr: Int) -> Double { Massnahme.Wirkung.faktor(quote: quote, ab: ab, rampe: rampe, jahr: jahr) }
     }
     struct Produktdaten: Sendable {
         var basisTarif = 0.0, basisSach = 0.0, basisKeine = 0.0
@@ -54,7 +51,7 @@ struct Schnellrechnung: Sendable {
     init(_ p: Projektion) {
         self.p = p
         let m = p.modell, k = m.kontenrahmen
-        let koeff = k.zuschussKoeffizienten
+        let zr = k.zuschussrechnung
         var daten: [Produktdaten] = []
         var pfade: [Double] = []
         let mIndex = Dictionary(m.massnahmen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -75,10 +72,10 @@ struct Schnellrechnung: Sendable {
                 if let fk = prod.fallkosten, let kb = p.kB[i], k.index(fk.konto) != nil {
                     t.kB = kb
                     t.personalanteil = fk.personalanteil
-                    t.vzKonto = koeff[fk.konto] ?? 0
+                    t.vzKonto = zr.koeffizient(fk.konto)
                     ueberschrieben.insert(fk.konto)
                     if let e = prod.erstattung, k.index(e.konto) != nil {
-                        t.vzErstattung = koeff[e.konto] ?? 0
+                        t.vzErstattung = zr.koeffizient(e.konto)
                         t.hatErstattung = true
                         ueberschrieben.insert(e.konto)
                     }
@@ -86,7 +83,7 @@ struct Schnellrechnung: Sendable {
                 d.treiber = t
             }
             for (z, zeile) in k.zeilen.enumerated() where !zeile.istSumme && !ueberschrieben.contains(zeile.key) {
-                let v = (koeff[zeile.key] ?? 0) * p.basis[i][z]
+                let v = zr.koeffizient(zeile.key) * p.basis[i][z]
                 switch zeile.fortschreibung {
                 case .tarif: d.basisTarif += v
                 case .sachkosten: d.basisSach += v
@@ -95,11 +92,11 @@ struct Schnellrechnung: Sendable {
             }
             d.wirkungen = p.wirkungen[i].compactMap { w in mIndex[w.massnahme].map { Effekt($0, w.wirkung) } }
             for (j, mn) in m.massnahmen.enumerated() where mn.produkt == prod.nr {
-                d.massnahmen.append((j, mn.kosten.ab, mn.kosten.jaehrlich, koeff[mn.kosten.konto] ?? 0))
+                d.massnahmen.append((j, mn.kosten.ab, mn.kosten.jaehrlich, zr.koeffizient(mn.kosten.konto)))
             }
             for inv in m.investitionen where inv.produkt == prod.nr {
-                d.investitionen.append((inv, koeff[k.abschreibungen] ?? 0, koeff[k.sonderposten] ?? 0,
-                                        inv.folgekosten.map { koeff[$0.konto] ?? 0 } ?? 0))
+                d.investitionen.append((inv, zr.koeffizient(k.abschreibungen), zr.koeffizient(k.sonderposten),
+                                        inv.folgekosten.map { zr.koeffizient($0.konto) } ?? 0))
             }
             daten.append(d)
         }

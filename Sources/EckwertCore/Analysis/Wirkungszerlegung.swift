@@ -60,13 +60,14 @@ public enum Wirkungszerlegung {
     /// Decomposition for every product of a forecast run.
     public static func produkte(_ m: Planungsmodell, _ e: Rechenergebnis) -> [Zerlegung] {
         let k = m.kontenrahmen
-        guard let ai = k.index(k.aufwendungen), let ei = k.index(k.ertraege) else { return [] }
+        let zr = k.zuschussrechnung
+        guard zr.definiert else { return [] }
         let n = e.jahre.count
-        let koeff = k.zuschussKoeffizienten
+        let koeff = zr.koeffizienten
         return m.produkte.enumerated().map { i, p in
             let erg = e.produkte[i]
             var z = Zerlegung.leer(n - 1)
-            let zuschuss = (0..<n).map { erg.ergebnisplan[ai][$0] - erg.ergebnisplan[ei][$0] }
+            let zuschuss = (0..<n).map { zr.jahr(erg.ergebnisplan, $0) }
             for t in 1..<n { z.gesamt[t - 1] = zuschuss[t] - zuschuss[0] }
             // Driver net cost N = A − E with its factors, where a driver exists and is well defined.
             var treiberNetto = [Double](repeating: 0, count: n)
@@ -106,25 +107,5 @@ public enum Wirkungszerlegung {
         var z = Zerlegung.leer(zerlegungen.first?.gesamt.count ?? 0)
         for i in produkte { z.addieren(zerlegungen[i]) }
         return z
-    }
-}
-
-extension Kontenrahmen {
-    /// The net cost (Zuschussbedarf = aufwendungen − ertraege) as coefficients on Buchungszeilen
-    /// (+1 for an Aufwand line within the ordentliche Aufwendungen, −1 for an Ertrag line within the ordentliche
-    /// Erträge, 0 otherwise).
-    public var zuschussKoeffizienten: [String: Double] {
-        var out = expandiert(aufwendungen)
-        for (k, v) in expandiert(ertraege) { out[k, default: 0] -= v }
-        return out
-    }
-
-    /// A line as a signed sum of Buchungszeilen.
-    public func expandiert(_ key: String) -> [String: Double] {
-        guard let z = zeile(key) else { return [:] }
-        guard case let .summe(terme) = z.art else { return [key: 1] }
-        var out: [String: Double] = [:]
-        for t in terme { for (k, v) in expandiert(t.key) { out[k, default: 0] += t.vorzeichen * v } }
-        return out
     }
 }

@@ -66,7 +66,7 @@ extension Ausdruck {
     private func schreibe(_ s: inout String) {
         switch self {
         case .zahl(let z):
-            s += Self.zahlText(z)
+            s += z.isFinite ? Langformat.zahl(z) : z.description
         case .negation(let a):
             s += "-"
             a.schreibe(&s, klammern: a.rang < 3)
@@ -84,41 +84,6 @@ extension Ausdruck {
         if klammern { s += "(" }
         schreibe(&s)
         if klammern { s += ")" }
-    }
-
-    /// Plain decimal notation without exponent; `Double.description` gives the shortest round-trip digits.
-    static func zahlText(_ z: Double) -> String {
-        guard z.isFinite else { return z.description }
-        if z == 0 { return "0" }
-        let vorzeichen = z < 0 ? "-" : ""
-        let d = abs(z).description
-        var mantisse = Substring(d)
-        var exponent = 0
-        if let e = d.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantisse = d[..<e]
-            exponent = Int(d[d.index(after: e)...]) ?? 0
-        }
-        var ziffern = ""
-        var punkt = mantisse.count
-        for (i, c) in mantisse.enumerated() {
-            if c == "." { punkt = i } else { ziffern.append(c) }
-        }
-        punkt += exponent
-        var ganz: String
-        var bruch: String
-        if punkt <= 0 {
-            ganz = "0"
-            bruch = String(repeating: "0", count: -punkt) + ziffern
-        } else if punkt >= ziffern.count {
-            ganz = ziffern + String(repeating: "0", count: punkt - ziffern.count)
-            bruch = ""
-        } else {
-            ganz = String(ziffern.prefix(punkt))
-            bruch = String(ziffern.dropFirst(punkt))
-        }
-        while bruch.last == "0" { bruch.removeLast() }
-        while ganz.count > 1, ganz.first == "0" { ganz.removeFirst() }
-        return vorzeichen + ganz + (bruch.isEmpty ? "" : "." + bruch)
     }
 }
 

@@ -304,7 +304,10 @@ public struct Massnahme: Sendable, Hashable {
             self.produkt = produkt; self.quote = quote; self.ab = ab; self.rampe = rampe
         }
         /// `1 + quote · min(1, (t − ab + 1) / rampe)` for t ≥ ab, else 1 (modellformat.md section 6).
-        public func faktor(_ jahr: Int) -> Double {
+        public func faktor(_ jahr: Int) -> Double { Self.faktor(quote: quote, ab: ab, rampe: rampe, jahr: jahr) }
+        /// The ramp formula itself, on plain values (the lean Monte-Carlo engine calls it in its draw loop).
+        @inline(__always)
+        static func faktor(quote: Double, ab: Int, rampe: Int, jahr: Int) -> Double {
             guard jahr >= ab else { return 1 }
             return 1 + quote * min(1, Double(jahr - ab + 1) / Double(max(rampe, 1)))
         }

@@ -7,13 +7,13 @@ import EckwertCore
 enum AusschussXlsx {
     final class Formate {
         let titel, kopf, kopfZahl, text, textUmbruch, betrag, zahl, zahl2, prozent, summe, summeText, gesperrt, fett: XlsxFormat
-        init(_ b: XlsxWorkbook, tsd: Bool) throws {
+        init(_ b: XlsxWorkbook, rundung: Rundung) throws {
             titel = try b.format(XlsxFormatSpec().bold().fontSize(14))
             kopf = try b.format(XlsxFormatSpec().bold().fill(.headerFill).border(bottom: .thin).wrap().verticalAlign(.top))
             kopfZahl = try b.format(XlsxFormatSpec().bold().fill(.headerFill).border(bottom: .thin).wrap().align(.right).verticalAlign(.top))
             text = try b.format(XlsxFormatSpec().verticalAlign(.top))
             textUmbruch = try b.format(XlsxFormatSpec().wrap().verticalAlign(.top))
-            betrag = try b.format(XlsxFormatSpec().numberFormat(tsd ? "#,##0.0;[Red]-#,##0.0" : XlsxNumberFormat.integer).verticalAlign(.top))
+            betrag = try b.format(XlsxFormatSpec().numberFormat(Hausstil.betragsformat(rundung, euroZeichen: false)).verticalAlign(.top))
             zahl = try b.format(XlsxFormatSpec().numberFormat(XlsxNumberFormat.integer).verticalAlign(.top))
             zahl2 = try b.format(XlsxFormatSpec().numberFormat(XlsxNumberFormat.decimal).verticalAlign(.top))
             prozent = try b.format(XlsxFormatSpec().numberFormat(XlsxNumberFormat.percent).verticalAlign(.top))
@@ -31,7 +31,7 @@ enum AusschussXlsx {
                                            author: "Eckwert \(d.version)", company: m.kommune)
         let b = try XlsxWorkbook(path: pfad, properties: props)
         do {
-            let f = try Formate(b, tsd: m.rundung == .tsdEuro)
+            let f = try Formate(b, rundung: m.rundung)
             try hinweise(b, f, d)
             try ueberblick(b, f, d)
             try treiber(b, f, d)
@@ -48,7 +48,8 @@ enum AusschussXlsx {
         }
     }
 
-    static func betrag(_ d: Ausschussdaten, _ v: Double) -> Double { Zahlformat.runden(d.betragswert(v), d.betragsstellen) }
+    /// An amount as the value of its cell: rounded once in the display unit (house style).
+    static func betrag(_ d: Ausschussdaten, _ v: Double) -> Double { d.zelle(Zahlformat.runden(d.betragswert(v), d.betragsstellen)) }
 
     static func blatt(_ b: XlsxWorkbook, _ name: String, _ f: Formate, titel: String, breiten: [Double]) throws -> XlsxWorksheet {
         let ws = try b.addWorksheet(name)
@@ -133,8 +134,8 @@ enum AusschussXlsx {
             try ws.write(string: x.produkt.nr, row: r, col: 0, format: f.text)
             try ws.write(string: x.produkt.name, row: r, col: 1, format: f.text)
             let teile = Summenrundung.teile([x.demografie, x.quote, x.preis, x.rest].map(d.betragswert), stellen: d.betragsstellen)
-            for (c, v) in teile.teile.enumerated() { try ws.write(number: v, row: r, col: 2 + c, format: f.betrag) }
-            try ws.write(number: teile.summe, row: r, col: 6, format: f.betrag)
+            for (c, v) in teile.teile.enumerated() { try ws.write(number: d.zelle(v), row: r, col: 2 + c, format: f.betrag) }
+            try ws.write(number: d.zelle(teile.summe), row: r, col: 6, format: f.betrag)
         }
         guard !t.isEmpty else { return }
         let chart = try b.addChart(.stackedColumn)

@@ -46,6 +46,8 @@ struct Ausschussdaten {
         guard let v else { return "n. v." }
         return Zahlformat.zahl(betragswert(v), stellen: betragsstellen)
     }
+    /// A value rounded in the display unit as the value of a workbook cell (house style).
+    func zelle(_ x: Double) -> Double { Hausstil.zelle(einheitswert: x, m.rundung) }
     static func mio(_ v: Double) -> Double { v / 1_000_000 }
 
     // MARK: Überblick

@@ -22,15 +22,10 @@ public enum Berichtsmappen {
 
     /// Writes the Kämmerei workbook of `szenario` into `ordner` (created if missing); returns the file's path.
     /// - Parameter version: the program version shown on the Deckblatt.
-    public static func kaemmerei(_ e: Planungsergebnis, szenario: String, ordner: String, version: String) throws -> String {
-        try kaemmerei(e, szenario: szenario, ordner: ordner, version: version, vorDemSchliessen: nil)
-    }
-
-    /// As `kaemmerei(_:szenario:ordner:version:)`, calling `vorDemSchliessen` after every sheet is laid out and
-    /// just before the file is assembled (for the kill test).
-    @_spi(Test)
+    /// - Parameter vorDemSchliessen: called after every sheet is laid out, just before the file is assembled
+    ///   (a progress point; the kill test stops the process there).
     public static func kaemmerei(_ e: Planungsergebnis, szenario: String, ordner: String, version: String,
-                                 vorDemSchliessen: (() -> Void)?) throws -> String {
+                                 vorDemSchliessen: (() -> Void)? = nil) throws -> String {
         guard let s = e.modell.szenario(szenario), let l = e.szenario(szenario) else {
             throw Fehler(description: "Szenario '\(szenario)' gibt es nicht (vorhanden: \(e.modell.szenarien.map(\.name).joined(separator: ", ")))")
         }

@@ -34,17 +34,14 @@ final class Mappe {
         return b
     }
 
-    /// Rounds an engine figure for display: whole euros (or whole thousands with `rundung: tsd-euro`), half away
-    /// from zero; −0 becomes 0.
+    /// Rounds an engine figure for display (`Hausstil.anzeige`); −0 becomes 0.
     func anzeige(_ v: Double) -> Double {
-        let r = modell.rundung == .tsdEuro ? Zahlformat.runden(v / 1000) * 1000 : Zahlformat.runden(v)
+        let r = Hausstil.anzeige(v, modell.rundung)
         return r == 0 ? 0 : r
     }
 
-    /// The euro display format of the model's rounding.
-    var betragsformat: String {
-        modell.rundung == .tsdEuro ? #"#,##0, "T€";[Red]-#,##0, "T€""# : XlsxNumberFormat.euro
-    }
+    /// The amount format of the model's rounding (house style).
+    var betragsformat: String { Hausstil.betragsformat(modell.rundung) }
 
     var einheitText: String { modell.rundung == .tsdEuro ? "Beträge in Tausend Euro (T€)" : "Beträge in Euro" }
 

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderEckwertExportTests() { #expect(1 + 1 == 2) }
