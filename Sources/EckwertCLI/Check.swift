@@ -18,7 +18,9 @@ extension Eckwert {
             var befunde = e.diagnostics
             if let m = e.modell {
                 ausgeben(Pruefbericht.zusammenfassung(m, dateien: e.dateien))
-                befunde += Kennzahlrechnung.pruefen(m)
+                // The same list of warnings as `run`: loader, Kennzahlen, plausibility, the scenario runs.
+                let l = Planungslauf.projizieren(m)
+                befunde = Plausibilitaet.warnungen(m, ladebefunde: e.diagnostics, laeufe: l.laeufe, ist: l.ist)
             }
             let fehler = befunde.filter { $0.severity == .error }
             let warnungen = befunde.filter { $0.severity == .warning }

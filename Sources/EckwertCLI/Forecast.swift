@@ -19,9 +19,11 @@ extension Eckwert {
             let (m, szenarien) = try auswahl.laden()
             let p = Projektion(m)
             let laeufe = szenarien.map { p.rechnen($0) }
+            // The Planung der Kämmerei beside the forecast (without --scenario).
+            let planung = auswahl.scenario == nil ? Langformat.planung(m) : []
             switch format {
-            case .csv: ausgeben(Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) }))
-            case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) }))
+            case .csv: ausgeben(Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) } + planung))
+            case .json: ausgeben(Langformat.json(laeufe.flatMap { Langformat.zeilen(m, $0) } + planung))
             case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
             }
         }

@@ -20,6 +20,18 @@ struct Modellwahl: ParsableArguments {
         }
         return m
     }
+
+    /// As `laden`, also returning the loader's diagnostics (their warnings belong to the run's list).
+    func ladenMitBefunden() throws -> (Planungsmodell, [Diagnostic]) {
+        let e = ModellLader.laden(ordner: modell)
+        for d in e.diagnostics where d.severity == .error { fehlerausgabe(d.description) }
+        guard let m = e.modell else {
+            let n = e.diagnostics.filter { $0.severity == .error }.count
+            fehlerausgabe("Modell \(modell): \(n) Fehler – nichts berechnet. `eckwert check \(modell)` zeigt die Übersicht.")
+            throw ExitCode(1)
+        }
+        return (m, e.diagnostics)
+    }
 }
 
 /// The model folder and `--scenario`: loads the model and checks the scenario name once, for every command that

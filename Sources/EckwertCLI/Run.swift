@@ -24,8 +24,9 @@ extension Eckwert {
         public init() {}
 
         public func run() throws {
-            let m = try modell.laden()
-            let e = Planungslauf.rechnen(m, rechnen.optionen, fortschritt: leise ? nil : fortschrittAusgabe)
+            let (m, befunde) = try modell.ladenMitBefunden()
+            let e = Planungslauf.rechnen(m, rechnen.optionen, ladebefunde: befunde,
+                                         fortschritt: leise ? nil : fortschrittAusgabe)
             ausgeben(Laufbericht.zusammenfassung(e))
             guard !ohneDokumente else { return }
             let ordner = berichtsordner(m, out)

@@ -309,13 +309,59 @@ private func meldungen<W>(_ r: Leseergebnis<W>) -> [String] { r.diagnostics.map(
     @Test func ansatz() throws {
         let r = Datendateien.ansatz(bytes: text(["produkt;groesse;wert", "36.3.05;transferaufwendungen;1.000.000",
                                                  "36.3.05;transferaufwendungen;5", "36.3.05;faelle;12"]),
-                                    datei: "ansatz.csv")
+                                    datei: "ansatz.csv", standardjahr: 2026)
         #expect(meldungen(r) == [
             "ansatz.csv:3:1: error: doppelter Eintrag für Produkt 36.3.05, Größe transferaufwendungen: Zeilen 2 und 3",
         ])
         let a = try #require(r.wert)
-        #expect(a.wert("36.3.05", "transferaufwendungen") == 1_000_000)
-        #expect(a.wert("36.3.05", "faelle") == 12)
+        #expect(a.jahre == [2026])
+        #expect(a.wert(2026, "36.3.05", "transferaufwendungen") == 1_000_000)
+        #expect(a.wert(2026, "36.3.05", "faelle") == 12)
+    }
+
+    /// A Doppelhaushalt: `jahr` as a column (anywhere), the same product and line in two years.
+    @Test func ansatzMitJahren() throws {
+        let r = Datendateien.ansatz(bytes: text(["produkt;jahr;groesse;wert", "36.3.05;2026;transferaufwendungen;1.000",
+                                                 "36.3.05;2027;transferaufwendungen;1.100,50", "36.3.05;2027;transferaufwendungen;9",
+                                                 "36.3.05;zwei;personalaufwendungen;1"]),
+                                    datei: "ansatz.csv", standardjahr: 2026)
+        #expect(meldungen(r) == [
+            "ansatz.csv:4:1: error: doppelter Eintrag für Jahr 2027, Produkt 36.3.05, Größe transferaufwendungen: Zeilen 3 und 4",
+            "ansatz.csv:5:2: error: Jahr 'zwei' ist keine ganze Zahl",
+        ])
+        let a = try #require(r.wert)
+        #expect(a.jahre == [2026, 2027])
+        #expect(a.wert(2027, "36.3.05", "transferaufwendungen") == 1_100.5)
+        #expect(a.orte[IstSchluessel(jahr: 2027, produkt: "36.3.05", groesse: "transferaufwendungen")]?.line == 3)
+    }
+
+    @Test func planungUndSondereffekte() throws {
+        let r = Datendateien.jahreswerte(bytes: text(["jahr;produkt;groesse;wert", "2026;31.1.01;personalaufwendungen;50000",
+                                                      "2027;31.1.01;personalaufwendungen;51000"]), datei: "planung.csv")
+        #expect(meldungen(r) == [])
+        let p = try #require(r.wert)
+        #expect(p.zeilen(produkte: ["31.1.01", "fehlt"], jahr: 2027, ["personalaufwendungen", "x"])
+                == ["personalaufwendungen": 51_000, "x": 0])
+        let ohneJahr = Datendateien.jahreswerte(bytes: text(["produkt;groesse;wert", "31.1.01;personalaufwendungen;1"]),
+                                                datei: "sondereffekte.csv")
+        #expect(meldungen(ohneJahr) == [
+            "sondereffekte.csv:1: error: Spalte 'jahr' fehlt, erwartet jahr;produkt;groesse;wert (gefunden: produkt;groesse;wert)",
+        ])
+        #expect(ohneJahr.wert == nil)
+    }
+
+    /// Random and mutated bytes through the three plan-data readers: never a crash, every message names the file.
+    @Test func plandatenZufallseingaben() {
+        var rng = SplitMix64(seed: 15)
+        let vorlage = Array("jahr;produkt;groesse;wert\n2026;36.3.05;transferaufwendungen;1.000,5\n".utf8)
+        for i in 0..<600 {
+            var b = i % 3 == 0 ? (0..<Int(rng.next() % 80)).map { _ in UInt8(truncatingIfNeeded: rng.next()) } : vorlage
+            if i % 3 != 0 { b = YAMLFuzzTests.mutiere(b, &rng) }
+            for r in [Datendateien.ansatz(bytes: b, datei: "x.csv", standardjahr: 2026), Datendateien.jahreswerte(bytes: b, datei: "x.csv")] {
+                #expect(r.diagnostics.allSatisfy { $0.location?.file == "x.csv" })
+                if !r.hatFehler, let w = r.wert { #expect(w.schluessel.count == w.orte.count) }
+            }
+        }
     }
 
     // MARK: Helpers

@@ -39,6 +39,8 @@ public struct Eckwerte: Sendable {
         /// P90 − status quo of the Zuschussbedarf per Eckwert year; nil without draws (or without a status-quo run).
         public var risikopuffer: [Double]?
         public var investitionen: Investitionsreihe
+        /// Zuschussbedarf of the Planung der Kämmerei per Eckwert year; nil in a year without Planung for the unit.
+        public var planung: [Double?] = []
 
         /// Pflicht share of the Zuschussbedarf per Eckwert year (KGSt question a); nil where the total is 0.
         public func pflichtanteil(_ szenario: String) -> [Double?] {
@@ -135,7 +137,8 @@ public struct Eckwerte: Sendable {
                 }
             }
             return Bereich(einheit: einheit, ist: ist, ansatz: ansatz, eckwerte: eckwerte, risikopuffer: puffer,
-                           investitionen: inv)
+                           investitionen: inv,
+                           planung: jahre.map { m.planZuschuss(m.planung, produkte: einheit.produkte, jahr: $0) })
         }
 
         let bbEinheiten = m.einheiten(.budgetbereich)
@@ -193,8 +196,8 @@ public struct Eckwerte: Sendable {
 
     /// Zuschussbedarf of the Ansatz of product `i`: Σ coefficient · line over `ansatz.csv`; nil when the model has
     /// no Ansatz or the file has no row for the product.
-    public static func ansatzZuschuss(_ m: Planungsmodell, _ i: Int) -> Double? {
-        guard let a = m.ansatz, let zeilen = a.werte[m.produkte[i].nr] else { return nil }
+    public static func ansatzZuschuss(_ m: Planungsmodell, _ i: Int, jahr: Int? = nil) -> Double? {
+        guard let a = m.ansatz, let zeilen = a.produkt(jahr ?? m.basisjahr + 1, m.produkte[i].nr) else { return nil }
         return m.kontenrahmen.zuschussrechnung.summe { zeilen[$0] } ?? 0
     }
 
@@ -244,14 +247,17 @@ extension Planungsergebnis {
 }
 
 extension Planungsmodell {
-    /// The Ansatz (Basisjahr + 1, `ansatz.csv`) of a set of products per Ergebnisplan Buchungszeile (sum lines are
-    /// left to the reader of the scheme); nil when the model has no Ansatz.
-    public func ansatzZeilen(produkte indizes: [Int]) -> [String: Double]? {
+    /// The Ansatz (`ansatz.csv`, default year Basisjahr + 1) of a set of products per Ergebnisplan Buchungszeile
+    /// (sum lines are left to the reader of the scheme); nil when the model has no Ansatz.
+    public func ansatzZeilen(produkte indizes: [Int], jahr: Int? = nil) -> [String: Double]? {
         guard let a = ansatz else { return nil }
-        var out: [String: Double] = [:]
-        for key in kontenrahmen.buchungszeilen {
-            out[key] = indizes.reduce(0) { $0 + (a.wert(produkte[$1].nr, key) ?? 0) }
-        }
-        return out
+        return a.zeilen(produkte: indizes.map { produkte[$0].nr }, jahr: jahr ?? basisjahr + 1, kontenrahmen.buchungszeilen)
+    }
+
+    /// The Planung der Kämmerei (`planung.csv`) of a set of products in a year per Buchungszeile; nil when the
+    /// model has no Planung or none for that year.
+    public func planungZeilen(produkte indizes: [Int], jahr: Int) -> [String: Double]? {
+        guard let p = planung, p.werte[jahr] != nil else { return nil }
+        return p.zeilen(produkte: indizes.map { produkte[$0].nr }, jahr: jahr, kontenrahmen.buchungszeilen)
     }
 }

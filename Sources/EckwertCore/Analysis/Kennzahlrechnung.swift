@@ -122,8 +122,13 @@ extension Kennzahlrechnung {
     /// division by zero or missing data): the formula is valid, but the Kennzahl will never show a value.
     /// (Capacity Kennzahlen have no Ist; the forecast keeps them from being flagged.)
     public static func pruefen(_ m: Planungsmodell) -> [Diagnostic] {
-        let ist = werte(m, Istrechnung.rechnen(m))
-        let prognose = m.szenario("status-quo").map { werte(m, Projektion(m).rechnen($0)) } ?? [:]
+        pruefen(m, ist: Istrechnung.rechnen(m), statusQuo: m.szenario("status-quo").map { Projektion(m).rechnen($0) })
+    }
+
+    /// As `pruefen(_:)` on runs already computed (the Ist and the status-quo forecast).
+    public static func pruefen(_ m: Planungsmodell, ist istlauf: Rechenergebnis, statusQuo: Rechenergebnis?) -> [Diagnostic] {
+        let ist = werte(m, istlauf)
+        let prognose = statusQuo.map { werte(m, $0) } ?? [:]
         return m.kennzahlen.compactMap { k in
             let reihe = (ist[k.id] ?? []) + (prognose[k.id] ?? [])
             guard !reihe.isEmpty, reihe.allSatisfy({ $0 == nil }) else { return nil }

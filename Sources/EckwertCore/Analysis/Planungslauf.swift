@@ -52,14 +52,18 @@ public enum Planungslauf {
         public var laeufe: [Rechenergebnis]
         public var bevoelkerungen: [[Bevoelkerung]]
         public var warnungen: [Diagnostic]
+        /// The loader's diagnostics (for the one list of warnings).
+        public var ladebefunde: [Diagnostic] = []
     }
 
     /// Runs every scenario, the measures mit/ohne, Kennzahlen, targets, decomposition and (with draws) the
     /// uncertainty. `fortschritt` receives a short German line now and then. The phases are public so that the
     /// benchmark times exactly this code.
-    public static func rechnen(_ m: Planungsmodell, _ o: Optionen = Optionen(),
+    /// `ladebefunde` are the loader's diagnostics: their warnings head the run's list (the same list `check` shows).
+    public static func rechnen(_ m: Planungsmodell, _ o: Optionen = Optionen(), ladebefunde: [Diagnostic] = [],
                                fortschritt: (@Sendable (String) -> Void)? = nil) -> Planungsergebnis {
-        let l = projizieren(m, fortschritt: fortschritt)
+        var l = projizieren(m, fortschritt: fortschritt)
+        l.ladebefunde = ladebefunde
         var unsicherheit: Unsicherheitsergebnis?
         if o.ziehungen > 0 {
             fortschritt?("Unsicherheit: \(o.ziehungen) Ziehungen …")
@@ -108,6 +112,7 @@ public enum Planungslauf {
                                 kennzahlen: kennzahlen, smart: smart, zielerreichung: erreichung, massnahmen: massnahmen,
                                 zerlegung: zerlegung, unsicherheit: unsicherheit,
                                 kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, l.laeufe),
-                                haushaltsausgleich: l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) }, warnungen: l.warnungen)
+                                haushaltsausgleich: l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) },
+                                warnungen: Plausibilitaet.warnungen(m, ladebefunde: l.ladebefunde, laeufe: l.laeufe, ist: l.ist))
     }
 }

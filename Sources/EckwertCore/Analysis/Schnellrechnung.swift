@@ -28,6 +28,11 @@ struct Schnellrechnung: Sendable {
     }
     struct Produktdaten: Sendable {
         var basisTarif = 0.0, basisSach = 0.0, basisKeine = 0.0
+        /// Net cost of the lines whose path does not depend on the scenario (trend, Ansatz years with `keine`), per
+        /// year index; empty when there are none.
+        var fest: [Double] = []
+        /// Lines with Ansatz years that grow by wages or prices afterwards: (coefficient, line).
+        var variabel: [(koeffizient: Double, linie: Fortschreibungsbasis.Linie)] = []
         var treiber: Treiber?
         var wirkungen: [Effekt] = []
         /// Measures booked on the product: (index into `modell.massnahmen`, …).
@@ -42,6 +47,8 @@ struct Schnellrechnung: Sendable {
     let schnitte: [Int]
     // `daten` flat, as plain values, for the draw loop (no reference counting per product):
     let basisTarif: [Double], basisSach: [Double], basisKeine: [Double]
+    /// Per product: scenario-independent net cost per year index (or empty), and lines computed per run.
+    let fest: [[Double]], variabel: [[(koeffizient: Double, linie: Fortschreibungsbasis.Linie)]]
     let treiber: [Treiber?]
     /// Product i's effects are effekte[effektStart[i] ..< effektStart[i + 1]]; likewise its own measures' costs.
     let effekte: [Effekt], effektStart: [Int]
@@ -83,11 +90,19 @@ struct Schnellrechnung: Sendable {
                 d.treiber = t
             }
             for (z, zeile) in k.zeilen.enumerated() where !zeile.istSumme && !ueberschrieben.contains(zeile.key) {
-                let v = zr.koeffizient(zeile.key) * p.basis[i][z]
-                switch zeile.fortschreibung {
-                case .tarif: d.basisTarif += v
-                case .sachkosten: d.basisSach += v
-                case .keine: d.basisKeine += v
+                let l = p.fortschreibung.linien[i][z], koeffizient = zr.koeffizient(zeile.key)
+                let v = koeffizient * l.start
+                switch (l.art, l.fest == nil) {
+                case (.tarif, true): d.basisTarif += v
+                case (.sachkosten, true): d.basisSach += v
+                case (.keine, true): d.basisKeine += v
+                case (.tarif, false), (.sachkosten, false): d.variabel.append((koeffizient, l))
+                case (.keine, false), (.trend, _):
+                    // Independent of the scenario: the path once.
+                    let pfad = Fortschreibungsbasis.pfad(l, n: p.n, tarif: [Double](repeating: 0, count: p.n),
+                                                         sachkosten: [Double](repeating: 0, count: p.n))
+                    if d.fest.isEmpty { d.fest = [Double](repeating: 0, count: p.n) }
+                    for t in 1..<p.n { d.fest[t] += koeffizient * pfad[t] }
                 }
             }
             d.wirkungen = p.wirkungen[i].compactMap { w in mIndex[w.massnahme].map { Effekt($0, w.wirkung) } }
@@ -116,6 +131,8 @@ struct Schnellrechnung: Sendable {
         basisTarif = daten.map(\.basisTarif)
         basisSach = daten.map(\.basisSach)
         basisKeine = daten.map(\.basisKeine)
+        fest = daten.map(\.fest)
+        variabel = daten.map(\.variabel)
         treiber = daten.map(\.treiber)
         var eStart = [0], kStart = [0]
         var eff: [Effekt] = [], kst: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)] = []
@@ -251,10 +268,16 @@ struct Schnellrechnung: Sendable {
             var trendFaktor = 1.0
             let bT = basisTarif[i], bS = basisSach[i], bK = basisKeine[i]
             let effekteI = effektStart[i]..<effektStart[i + 1], kostenI = kostenStart[i]..<kostenStart[i + 1]
+            let festI = fest[i]
+            let variabelI = variabel[i].map {
+                ($0.koeffizient, Fortschreibungsbasis.pfad($0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten))
+            }
             for t in 0..<n {
                 var z = 0.0, f = 0.0
                 if t >= 1 {
                     z = bT * idxT[t] + bS * idxS[t] + bK
+                    if !festI.isEmpty { z += festI[t] }
+                    for (v, pfad) in variabelI { z += v * pfad[t] }
                 }
                 if let tr {
                     if t >= 1 { trendFaktor *= 1 + a.quoteTrend[i] }

@@ -120,18 +120,18 @@ extension Abweichungsbericht {
                          + "angefragt ist Monat \(mo)")
         }
         var hinweise: [String] = []
-        let ansatz: Ansatz? = j == m.basisjahr + 1 ? m.ansatz : nil
+        let ansatz = m.ansatz?.werte[j]
         if ansatz == nil {
-            hinweise.append(j == m.basisjahr + 1
-                ? "Für \(j) liegt keine ansatz.csv vor: Abweichung und Ampel bleiben leer."
-                : "Der Ansatz (ansatz.csv) gilt für \(m.basisjahr + 1); für \(j) bleiben Abweichung und Ampel leer.")
+            let jahre = m.ansatz?.jahre.map(String.init).joined(separator: ", ") ?? ""
+            hinweise.append(jahre.isEmpty ? "Das Modell hat keine ansatz.csv: Abweichung und Ampel bleiben leer."
+                : "ansatz.csv enthält keinen Ansatz für \(j) (nur \(jahre)): Abweichung und Ampel bleiben leer.")
         }
         let k = m.kontenrahmen
         let koeff = k.zuschussKoeffizienten
         let groessen = u.groessen(j)
         var produkte: [Produktbericht] = []
         for (i, p) in m.produkte.enumerated() {
-            let ansatzZeilen = ansatz?.werte[p.nr]
+            let ansatzZeilen = ansatz?[p.nr]
             guard groessen[p.nr] != nil || ansatzZeilen != nil else { continue }
             var zeilen: [Posten] = []
             for z in k.zeilen where !z.istSumme {

@@ -152,11 +152,13 @@ extension Veraenderungsnachweis {
         let i = aus(.ist)
         let nurHier = Set(s.produkte.map(\.nr)).subtracting(i.produkte.map(\.nr))
         m.ist = i.ist
+        m.sondereffekte = i.sondereffekte
+        m.planung = i.planung
         for (k, w) in s.ist.werte where nurHier.contains(k.produkt) { m.ist.werte[k] = w }
         m.ansatz = i.ansatz
         if let a = s.ansatz {
             var neu = m.ansatz ?? Ansatz(werte: [:])
-            for nr in nurHier { if let z = a.werte[nr] { neu.werte[nr] = z } }
+            for (jahr, ps) in a.werte { for nr in nurHier { if let z = ps[nr] { neu.werte[jahr, default: [:]][nr] = z } } }
             m.ansatz = m.ansatz == nil && neu.werte.isEmpty ? nil : neu
         }
         let b = aus(.bevoelkerung)

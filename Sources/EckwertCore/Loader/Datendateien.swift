@@ -223,25 +223,41 @@ public enum Datendateien {
         return Leseergebnis(wert: Wanderungsprofil(anteile: anteile), diagnostics: l.d)
     }
 
-    /// `ansatz.csv`: `produkt;groesse;wert`, each (produkt, groesse) once.
-    public static func ansatz(_ t: CSVTabelle) -> Leseergebnis<Ansatz> {
-        var l = Leser(t, ["produkt", "groesse", "wert"])
+    /// `ansatz.csv`: `jahr;produkt;groesse;wert`, or without the `jahr` column `produkt;groesse;wert` for
+    /// `standardjahr` (Basisjahr + 1); each (jahr, produkt, groesse) once.
+    public static func ansatz(_ t: CSVTabelle, standardjahr: Int) -> Leseergebnis<Ansatz> {
+        jahreswerte(t, mitJahr: t.header.map(CSV.normalisiert).contains("jahr"), standardjahr: standardjahr)
+    }
+
+    /// `planung.csv` (the Kämmerei's mittelfristige Ergebnisplanung) and `sondereffekte.csv` (one-off amounts
+    /// contained in the Ist): `jahr;produkt;groesse;wert`, each (jahr, produkt, groesse) once.
+    public static func jahreswerte(_ t: CSVTabelle) -> Leseergebnis<Jahreswerte> {
+        jahreswerte(t, mitJahr: true, standardjahr: 0)
+    }
+
+    static func jahreswerte(_ t: CSVTabelle, mitJahr: Bool, standardjahr: Int) -> Leseergebnis<Jahreswerte> {
+        var l = Leser(t, (mitJahr ? ["jahr"] : []) + ["produkt", "groesse", "wert"])
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
-        var werte: [String: [String: Double]] = [:]
-        var zeilen: [String: [String: Int]] = [:]
+        let o = mitJahr ? 1 : 0
+        var out = Jahreswerte()
+        var zeilen: [IstSchluessel: Int] = [:]
         for z in t.rows {
-            let produkt = l.id(z, 0, "ein", "Produkt")
-            let groesse = l.id(z, 1, "eine", "Größe")
-            let wert = l.zahl(z, 2, "Wert")
-            guard let produkt, let groesse else { continue }
-            if let erste = zeilen[produkt]?[groesse] {
-                l.doppelt(z, erste, "Produkt \(produkt), Größe \(groesse)", spalte: l.schluesselSpalte(2))
+            let jahr = mitJahr ? l.ganzzahl(z, 0, "Jahr") : standardjahr
+            let produkt = l.id(z, o, "ein", "Produkt")
+            let groesse = l.id(z, o + 1, "eine", "Größe")
+            let wert = l.zahl(z, o + 2, "Wert")
+            guard let jahr, let produkt, let groesse else { continue }
+            let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)
+            if let erste = zeilen[k] {
+                l.doppelt(z, erste, (mitJahr ? "Jahr \(jahr), " : "") + "Produkt \(produkt), Größe \(groesse)",
+                          spalte: l.schluesselSpalte(o + 2))
                 continue
             }
-            zeilen[produkt, default: [:]][groesse] = z.line
-            werte[produkt, default: [:]][groesse] = wert ?? 0
+            zeilen[k] = z.line
+            out.werte[jahr, default: [:]][produkt, default: [:]][groesse] = wert ?? 0
+            out.orte[k] = SourceLocation(file: t.file, line: z.line, column: l.spalte[0] + 1)
         }
-        return Leseergebnis(wert: Ansatz(werte: werte), diagnostics: l.d)
+        return Leseergebnis(wert: out, diagnostics: l.d)
     }
 
     // MARK: From bytes
@@ -274,8 +290,12 @@ public enum Datendateien {
         ausBytes(bytes, datei, wanderung)
     }
 
-    public static func ansatz(bytes: [UInt8], datei: String) -> Leseergebnis<Ansatz> {
-        ausBytes(bytes, datei, ansatz)
+    public static func ansatz(bytes: [UInt8], datei: String, standardjahr: Int) -> Leseergebnis<Ansatz> {
+        ausBytes(bytes, datei) { ansatz($0, standardjahr: standardjahr) }
+    }
+
+    public static func jahreswerte(bytes: [UInt8], datei: String) -> Leseergebnis<Jahreswerte> {
+        ausBytes(bytes, datei, jahreswerte)
     }
 
     private static func ausBytes<W>(_ bytes: [UInt8], _ datei: String,

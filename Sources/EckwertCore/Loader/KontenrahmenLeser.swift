@@ -2,7 +2,7 @@
 enum KontenrahmenLeser {
     static let schluessel = ["id", "name", "sonderposten", "abschreibungen", "ertraege", "aufwendungen", "ausgleich",
                              "investitionszuwendungen", "baumassnahmen", "einzahlungen_verwaltung", "auszahlungen_verwaltung",
-                             "ergebnisplan", "finanzplan"]
+                             "ergebnisplan", "finanzplan", "ilv_ertraege", "ilv_aufwendungen"]
     static let zeilenschluessel = ["nr", "key", "name", "art", "summe", "fortschreibung", "zahlungswirksam"]
 
     static func lesen(_ text: String, datei: String, befund: Befund) -> Kontenrahmen? {
@@ -47,12 +47,20 @@ enum KontenrahmenLeser {
             ein = verweis("einzahlungen_verwaltung", in: finanz, summe: false)
             aus = verweis("auszahlungen_verwaltung", in: finanz, summe: false)
         }
+        let ilvE = m["ilv_ertraege"] == nil ? nil : verweis("ilv_ertraege", in: zeilen, summe: false)
+        let ilvA = m["ilv_aufwendungen"] == nil ? nil : verweis("ilv_aufwendungen", in: zeilen, summe: false)
+        if (ilvE == nil) != (ilvA == nil), let k = m["ilv_ertraege"] ?? m["ilv_aufwendungen"] {
+            befund.fehler(k.ort, "ilv_ertraege und ilv_aufwendungen gehören zusammen: bitte beide angeben")
+        }
         guard befund.diagnostics.errors.count == fehlerVorher, let id, let name, let sonder, let afa, let ertr,
               let aufw, let ausgl else { return nil }
-        return Kontenrahmen(id: id, name: name, zeilen: zeilen, finanzplan: finanz, sonderposten: sonder,
-                            abschreibungen: afa, ertraege: ertr, aufwendungen: aufw, ausgleich: ausgl,
-                            investitionszuwendungen: zuw, baumassnahmen: bau,
-                            einzahlungenVerwaltung: ein, auszahlungenVerwaltung: aus)
+        var k = Kontenrahmen(id: id, name: name, zeilen: zeilen, finanzplan: finanz, sonderposten: sonder,
+                             abschreibungen: afa, ertraege: ertr, aufwendungen: aufw, ausgleich: ausgl,
+                             investitionszuwendungen: zuw, baumassnahmen: bau,
+                             einzahlungenVerwaltung: ein, auszahlungenVerwaltung: aus)
+        k.ilvErtraege = ilvE
+        k.ilvAufwendungen = ilvA
+        return k
     }
 
     private static func zeile(_ k: YKnoten, _ y: YLeser, _ befund: Befund, plan: String) -> Kontenrahmen.Zeile? {

@@ -26,6 +26,9 @@ struct ModellDatei {
     var budgetvarianten: [Double] = [-0.05, 0.05]
     var platzkosten = Platzkosten()
     var deckungsmittel: Zeitpfad?
+    var zuschussbedarf = Zuschussdefinition.ohneILV
+    var zuschussbedarfOrt: SourceLocation?
+    var plausibilitaet = Plausibilitaetsgrenzen()
     /// File name overrides from `daten:`.
     var dateien: [String: String] = [:]
     /// Locations of references that are resolved later: (what, id, where).
@@ -54,12 +57,14 @@ struct ModellDatei {
     static let schluessel = ["kommune", "basisjahr", "haushaltsjahr", "horizont", "kontenrahmen", "rundung", "stand", "stufe",
                              "altersgruppen", "produkte", "produktgruppen", "produktbereiche", "budgetbereiche",
                              "kennzahlen", "ziele", "massnahmen", "investitionen", "geheimhaltung",
-                             "strategische_ziele", "abc", "budgetvarianten", "platzkosten", "deckungsmittel", "daten"]
+                             "strategische_ziele", "abc", "budgetvarianten", "platzkosten", "deckungsmittel", "daten",
+                             "zuschussbedarf", "plausibilitaet"]
     static let datenSchluessel = ["szenarien", "bevoelkerung", "ist", "sterbetafel", "fruchtbarkeit", "wanderung",
                                   "vorausberechnung", "ansatz", "bevoelkerung_historie", "kontenrahmen",
-                                  "eckwertebeschluss", "ist_unterjaehrig"]
+                                  "eckwertebeschluss", "ist_unterjaehrig", "planung", "sondereffekte"]
     static let produktSchluessel = ["nr", "name", "verantwortlich", "gremium", "zielgruppe", "beschreibung", "art",
-                                    "fallzahl", "fallkosten", "erstattung", "kapazitaet", "wirkungsbeitrag"]
+                                    "fallzahl", "fallkosten", "erstattung", "kapazitaet", "wirkungsbeitrag",
+                                    "basis", "fortschreibung", "vorgaenger"]
 
     // swiftlint:disable:next function_body_length
     static func lesen(_ wurzel: YKnoten, befund: Befund) -> ModellDatei? {
@@ -211,6 +216,7 @@ struct ModellDatei {
         }
         if let k = m["deckungsmittel"] { d.deckungsmittel = y.pfad(k, "deckungsmittel", 0...1e12) }
         oberzielePruefen(d, befund)
+        plandatenSchluessel(m, y, befund, &d)
         return d
     }
 
@@ -307,7 +313,52 @@ struct ModellDatei {
                 d.verweise.append(Verweis(art: .strategischesZiel, id: q.schluessel, ort: q.ort, kontext: "\(kontext) wirkungsbeitrag"))
             }
         }
+        planbasis(a, y, befund, kontext, &p, &d)
         return p
+    }
+
+    // MARK: - Plan data (modellformat.md section 15)
+
+    /// modell.yaml `zuschussbedarf: ohne_ilv | mit_ilv` and `plausibilitaet: {abweichung: 0.10}`.
+    static func plandatenSchluessel(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
+        if let k = m["zuschussbedarf"],
+           let z = y.auswahl(k, "zuschussbedarf", Zuschussdefinition.self, ["ohne_ilv", "mit_ilv"]) {
+            d.zuschussbedarf = z
+            d.zuschussbedarfOrt = k.ort
+        }
+        if let k = m["plausibilitaet"], let a = y.abschnitt(k, "plausibilitaet") {
+            a.pruefeSchluessel(["abweichung"], befund)
+            if let v = a["abweichung"].flatMap({ y.zahl($0, "plausibilitaet abweichung", 0...10) }) {
+                d.plausibilitaet.abweichung = v
+            }
+        }
+    }
+
+    /// A product's `basis: ist | ansatz`, `fortschreibung: {line: tarif | sachkosten | keine | trend}` and
+    /// `vorgaenger: "311005"` (or a list of former numbers).
+    static func planbasis(_ a: YAbschnitt, _ y: YLeser, _ befund: Befund, _ kontext: String, _ p: inout Produkt,
+                          _ d: inout ModellDatei) {
+        if let k = a["basis"], let b = y.auswahl(k, "\(kontext) basis", Planbasis.self, ["ist", "ansatz"]) { p.basis = b }
+        if let k = a["fortschreibung"], let f = y.abschnitt(k, "\(kontext) fortschreibung") {
+            for q in f.paare {
+                let arten = ["tarif", "sachkosten", "keine", "trend"]
+                if let art = y.auswahl(q.wert, "\(kontext) fortschreibung \(q.schluessel)", Fortschreibungsart.self, arten) {
+                    p.fortschreibung[q.schluessel] = art
+                }
+                d.kontoVerweis(q.schluessel, q.ort, "\(kontext) fortschreibung")
+            }
+        }
+        if let k = a["vorgaenger"] {
+            let knoten = k.skalar != nil ? [k] : (y.liste(k, "\(kontext) vorgaenger") ?? [])
+            for v in knoten {
+                guard let nr = y.text(v, "\(kontext) vorgaenger") else { continue }
+                if nr == p.nr {
+                    befund.fehler(v.ort, "\(kontext): vorgaenger '\(nr)' ist die eigene Nummer")
+                } else {
+                    p.vorgaenger.append(nr)
+                }
+            }
+        }
     }
 
     private static func fallzahl(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String,

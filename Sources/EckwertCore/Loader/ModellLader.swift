@@ -16,7 +16,8 @@ public enum ModellLader {
         "szenarien": "szenarien.yaml", "bevoelkerung": "bevoelkerung.csv", "ist": "ist.csv",
         "sterbetafel": "sterbetafel.csv", "fruchtbarkeit": "fruchtbarkeit.csv", "wanderung": "wanderung.csv",
         "vorausberechnung": "vorausberechnung.csv", "ansatz": "ansatz.csv",
-        "bevoelkerung_historie": "bevoelkerung_historie.csv",
+        "bevoelkerung_historie": "bevoelkerung_historie.csv", "planung": "planung.csv",
+        "sondereffekte": "sondereffekte.csv",
         "eckwertebeschluss": "eckwertebeschluss.yaml", "ist_unterjaehrig": "ist_unterjaehrig.csv",
     ]
 
@@ -162,7 +163,14 @@ public enum ModellLader {
         }
         var ansatz: Ansatz?
         if let b = lies(datei("ansatz"), pflicht: false, wozu: "") {
-            ansatz = uebernehmen(Datendateien.ansatz(bytes: b, datei: datei("ansatz")))
+            ansatz = uebernehmen(Datendateien.ansatz(bytes: b, datei: datei("ansatz"), standardjahr: md.basisjahr + 1))
+        }
+        var planung: Jahreswerte?, sondereffekte: Jahreswerte?
+        if let b = lies(datei("planung"), pflicht: false, wozu: "") {
+            planung = uebernehmen(Datendateien.jahreswerte(bytes: b, datei: datei("planung")))
+        }
+        if let b = lies(datei("sondereffekte"), pflicht: false, wozu: "") {
+            sondereffekte = uebernehmen(Datendateien.jahreswerte(bytes: b, datei: datei("sondereffekte")))
         }
         var historie: BevoelkerungHistorie?
         if let b = lies(datei("bevoelkerung_historie"), pflicht: false, wozu: "") {
@@ -213,7 +221,11 @@ public enum ModellLader {
             szenarien: szenarien,
             bevoelkerung: bev ?? Bevoelkerung(gebiete: []), ist: ist, sterbetafel: sterbe, fruchtbarkeit: frucht,
             wanderung: wand, vorausberechnung: vb, ansatz: ansatz, bevoelkerungHistorie: historie,
-            pruefsumme: pruefsumme, stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31))
+            pruefsumme: pruefsumme, stand: md.stand ?? Datum(jahr: md.basisjahr, monat: 12, tag: 31),
+            planung: planung, sondereffekte: sondereffekte, zuschussbedarf: md.zuschussbedarf,
+            plausibilitaet: md.plausibilitaet)
+        modell.kontenrahmen.zuschussMitILV = md.zuschussbedarf == .mitILV
+        Planpruefung.vorgaengerUebernehmen(&modell)
         modell.stufe = md.stufe
         modell.eckwertebeschluss = beschluss
         modell.istUnterjaehrig = unterjaehrig

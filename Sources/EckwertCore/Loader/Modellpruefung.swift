@@ -124,14 +124,7 @@ enum Modellpruefung {
 
         // Ist data.
         if istPruefbar { pruefeIst(m, datei: dateien.ist, befund: befund) }
-        if let a = m.ansatz {
-            for (p, zeilen) in a.werte.sorted(by: { $0.key < $1.key }) {
-                if !nrn.contains(p) { befund.fehler(SourceLocation(file: dateien.ansatz), "Produkt '\(p)' gibt es in modell.yaml nicht") }
-                for g in zeilen.keys.sorted() where g != "faelle" && !m.kontenrahmen.istBuchungszeile(g) {
-                    befund.fehler(SourceLocation(file: dateien.ansatz), "Größe '\(g)' (Produkt \(p)) ist keine Buchungszeile des Kontenrahmens und nicht 'faelle'")
-                }
-            }
-        }
+        Planpruefung.pruefen(m, md, istPruefbar: istPruefbar, befund: befund)
 
         // Drivers need their Ist; measures act on rates; scenario overrides must have something to act on.
         for p in m.produkte where istPruefbar {
@@ -160,7 +153,8 @@ enum Modellpruefung {
             }
         }
         let mitIstB = Set(m.ist.werte.keys.lazy.filter { $0.jahr == B }.map(\.produkt))
-        for p in m.produkte where istPruefbar && !mitIstB.contains(p.nr) {
+        // A product with an Ansatz takes it as its base instead (section 15; `check` notes it).
+        for p in m.produkte where istPruefbar && !mitIstB.contains(p.nr) && !(m.ansatz?.enthaelt(produkt: p.nr) ?? false) {
             befund.warnung(p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
         }
         for massnahme in md.massnahmen {

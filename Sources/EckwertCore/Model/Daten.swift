@@ -127,9 +127,5 @@ public struct BevoelkerungHistorie: Sendable {
     public init(jahre: [Int: Bevoelkerung]) { self.jahre = jahre }
 }
 
-/// The adopted Ansatz of Basisjahr + 1 (`ansatz.csv`): Produkt → Größe → amount.
-public struct Ansatz: Sendable {
-    public var werte: [String: [String: Double]]
-    public init(werte: [String: [String: Double]]) { self.werte = werte }
-    public func wert(_ produkt: String, _ groesse: String) -> Double? { werte[produkt]?[groesse] }
-}
+/// The adopted Ansatz (`ansatz.csv`): one year (Basisjahr + 1) or several (a Doppelhaushalt).
+public typealias Ansatz = Jahreswerte

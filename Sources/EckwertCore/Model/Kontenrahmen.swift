@@ -58,6 +58,11 @@ public struct Kontenrahmen: Sendable {
     /// Auszahlungen aus laufender Verwaltungstätigkeit); nil when the scheme derives no Finanzplan.
     public var einzahlungenVerwaltung: String?
     public var auszahlungenVerwaltung: String?
+    /// Buchungszeilen of the internal service relations (ILV); nil when the scheme has none.
+    public var ilvErtraege: String?
+    public var ilvAufwendungen: String?
+    /// Whether the Zuschussbedarf includes the ILV lines (set from modell.yaml `zuschussbedarf: mit_ilv`).
+    public var zuschussMitILV = false
 
     public init(id: String, name: String, zeilen: [Zeile], finanzplan: [Zeile], sonderposten: String,
                 abschreibungen: String, ertraege: String, aufwendungen: String, ausgleich: String,

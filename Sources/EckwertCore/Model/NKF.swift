@@ -10,6 +10,8 @@ extension Kontenrahmen {
     ertraege: ordentliche_ertraege
     aufwendungen: ordentliche_aufwendungen
     ausgleich: ordentliches_ergebnis
+    ilv_ertraege: ertraege_ilv
+    ilv_aufwendungen: aufwendungen_ilv
     investitionszuwendungen: einzahlungen_investitionszuwendungen
     baumassnahmen: auszahlungen_baumassnahmen
     einzahlungen_verwaltung: einzahlungen_verwaltungstaetigkeit

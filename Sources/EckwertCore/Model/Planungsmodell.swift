@@ -52,6 +52,14 @@ public struct Planungsmodell: Sendable {
     public var eckwertebeschluss: Eckwertebeschluss? = nil
     /// In-year Ist (`ist_unterjaehrig.csv`) for controlling, when the model has it.
     public var istUnterjaehrig: IstUnterjaehrig? = nil
+    /// The Kämmerei's mittelfristige Ergebnisplanung (`planung.csv`): shown beside the forecast, never mixed in.
+    public var planung: Jahreswerte? = nil
+    /// One-off amounts contained in the Ist (`sondereffekte.csv`), taken out before the Ist is a base.
+    public var sondereffekte: Jahreswerte? = nil
+    /// Whether the Zuschussbedarf includes the internal service lines (ILV); default without.
+    public var zuschussbedarf: Zuschussdefinition = .ohneILV
+    /// Thresholds of the plausibility warnings.
+    public var plausibilitaet: Plausibilitaetsgrenzen = Plausibilitaetsgrenzen()
 
     /// "Entwurf, Stand 31.03.2026" (or "Stand …" without a stufe): the state of the plan on every document.
     public var planstand: String {
@@ -129,6 +137,13 @@ public struct Produkt: Sendable {
     /// Score 0...3 per strategic goal id.
     public var wirkungsbeitrag: [String: Int]
     public var ort: SourceLocation?
+    /// The base of the lines without a driver as written (`basis:`); nil = not given: `ist`, or `ansatz` for a
+    /// product without any Ist in the Basisjahr but with an Ansatz.
+    public var basis: Planbasis?
+    /// Fortschreibung per line, overriding the scheme's default.
+    public var fortschreibung: [String: Fortschreibungsart] = [:]
+    /// Former numbers of this product whose Ist it continues (a renumbered or merged product).
+    public var vorgaenger: [String] = []
 
     public init(nr: String, name: String, art: Produktart) {
         self.nr = nr
@@ -136,6 +151,44 @@ public struct Produkt: Sendable {
         self.art = art
         self.wirkungsbeitrag = [:]
     }
+}
+
+/// The base of a product's lines without a driver (modellformat.md section 15).
+public enum Planbasis: String, Sendable, Hashable {
+    /// The Ist of the Basisjahr (after Sondereffekte).
+    case ist
+    /// The Ansatz in each year that has one; from the last such year on its Fortschreibung.
+    case ansatz
+}
+
+/// How a line without a driver is carried forward: the scheme's three kinds, or the line's own Ist trend.
+public enum Fortschreibungsart: String, Sendable, Hashable {
+    case tarif, sachkosten, keine
+    /// The geometric mean yearly growth of the line's Ist (after Sondereffekte) over up to five years.
+    case trend
+
+    public init(_ f: Kontenrahmen.Fortschreibung) {
+        switch f {
+        case .tarif: self = .tarif
+        case .sachkosten: self = .sachkosten
+        case .keine: self = .keine
+        }
+    }
+}
+
+/// What the Zuschussbedarf includes (modell.yaml `zuschussbedarf`).
+public enum Zuschussdefinition: String, Sendable, Hashable {
+    /// ordentliche Aufwendungen − ordentliche Erträge (the default).
+    case ohneILV = "ohne_ilv"
+    /// plus Aufwendungen − Erträge aus internen Leistungsbeziehungen.
+    case mitILV = "mit_ilv"
+}
+
+/// Thresholds of the plausibility warnings (modell.yaml `plausibilitaet`).
+public struct Plausibilitaetsgrenzen: Sendable, Hashable {
+    /// Largest relative difference of the forecast for Basisjahr + 1 from its Ansatz without a warning.
+    public var abweichung: Double
+    public init(abweichung: Double = 0.10) { self.abweichung = abweichung }
 }
 
 /// The population a caseload refers to.

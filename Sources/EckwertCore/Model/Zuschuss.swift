@@ -1,11 +1,14 @@
 /// The one home of the Zuschussbedarf (net cost) arithmetic: ordentliche Aufwendungen − ordentliche Erträge under
-/// a scheme. Two equivalent forms, both defined here and nowhere else:
+/// a scheme, plus Aufwendungen − Erträge aus internen Leistungsbeziehungen when the model says
+/// `zuschussbedarf: mit_ilv` (`Kontenrahmen.zuschussMitILV`). Two equivalent forms, both defined here and nowhere else:
 /// - from a computed plan (lines × years): the scheme's sum line `aufwendungen` minus its sum line `ertraege`;
 /// - from Buchungszeilen alone (Ansatz, Ist, the lean Monte-Carlo engine): Σ coefficient · line, where the
 ///   coefficient is +1 for an Aufwand line within the Aufwendungen, −1 for an Ertrag line within the Erträge, else 0.
 public struct Zuschussrechnung: Sendable {
     /// Row indices of the two sum lines in the Ergebnisplan; nil when the scheme lacks either.
     public let aufwendungen: Int?, ertraege: Int?
+    /// Row indices of the ILV Buchungszeilen when the Zuschussbedarf includes them.
+    public let ilv: (aufwendungen: Int, ertraege: Int)?
     /// Coefficient per Buchungszeile key (missing key: 0).
     public let koeffizienten: [String: Double]
     /// The non-zero coefficients in ascending key order: a fixed order, so the same sum every run.
@@ -16,6 +19,13 @@ public struct Zuschussrechnung: Sendable {
         ertraege = k.index(k.ertraege)
         var koeff = k.expandiert(k.aufwendungen)
         for (key, v) in k.expandiert(k.ertraege) { koeff[key, default: 0] -= v }
+        if k.zuschussMitILV, let a = k.ilvAufwendungen, let e = k.ilvErtraege, let ia = k.index(a), let ie = k.index(e) {
+            ilv = (ia, ie)
+            koeff[a, default: 0] += 1
+            koeff[e, default: 0] -= 1
+        } else {
+            ilv = nil
+        }
         koeffizienten = koeff
         terme = koeff.sorted { $0.key < $1.key }.filter { $0.value != 0 }.map { ($0.key, $0.value) }
     }
@@ -31,12 +41,14 @@ public struct Zuschussrechnung: Sendable {
     @inline(__always)
     public func jahr(_ ergebnisplan: [[Double]], _ t: Int) -> Double {
         guard let a = aufwendungen, let e = ertraege else { return 0 }
+        if let i = ilv { return (ergebnisplan[a][t] + ergebnisplan[i.aufwendungen][t]) - (ergebnisplan[e][t] + ergebnisplan[i.ertraege][t]) }
         return ergebnisplan[a][t] - ergebnisplan[e][t]
     }
 
     /// Zuschussbedarf of a plan per year; nil when the scheme lacks the sums.
     public func reihe(_ ergebnisplan: [[Double]]) -> [Double]? {
         guard let a = aufwendungen, let e = ertraege else { return nil }
+        if ilv != nil { return ergebnisplan[a].indices.map { jahr(ergebnisplan, $0) } }
         return zip(ergebnisplan[a], ergebnisplan[e]).map { $0 - $1 }
     }
 

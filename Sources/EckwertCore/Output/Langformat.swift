@@ -122,6 +122,22 @@ public enum Langformat {
         return out
     }
 
+    /// The Planung der Kämmerei (`planung.csv`) as rows `szenario=planung`: every Ergebnisplan line at every level
+    /// and year of the forecast, summed like the forecast; a unit without any Planung row in a year has none.
+    public static func planung(_ m: Planungsmodell) -> [Langzeile] {
+        var out: [Langzeile] = []
+        for einheit in m.einheiten {
+            for jahr in m.planungsjahre {
+                guard let spalte = m.planspalte(m.planung, produkte: einheit.produkte, jahr: jahr) else { continue }
+                for (z, zeile) in m.kontenrahmen.zeilen.enumerated() {
+                    out.append(Langzeile(szenario: "planung", ebene: einheit.ebene, nr: einheit.nr, groesse: zeile.key,
+                                         jahr: jahr, wert: spalte[z]))
+                }
+            }
+        }
+        return out
+    }
+
     /// `szenario;ebene;nr;groesse;jahr;wert`, values unrounded with a decimal point, LF line ends.
     public static func csv(_ zeilen: [Langzeile]) -> String {
         // Built as UTF-8 bytes (the same pieces in the same order), turned into a String once.

@@ -9,7 +9,9 @@ public struct Projektion: Sendable {
     let n: Int                       // number of years incl. B
     let zeilenIndex: [String: Int]
     let finanzIndex: [String: Int]
-    let basis: [[Double]]            // per product: Buchungszeilen at B (index by line)
+    let basis: [[Double]]            // per product: Buchungszeilen at B (index by line), the Ist as booked
+    /// The base and Fortschreibung of every line without a driver (Sondereffekte out, Ansatz years, trend).
+    public let fortschreibung: Fortschreibungsbasis
     let faelleB: [Double?]
     let kB: [Double?]                // cost per case at B
     let rB: [Double?]                // rate at B (quote: ist)
@@ -25,6 +27,7 @@ public struct Projektion: Sendable {
         zeilenIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) })
         finanzIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.finanzplan.enumerated().map { ($1.key, $0) })
         produktIndex = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
+        fortschreibung = Fortschreibungsbasis(m)
         let B = m.basisjahr
         var basis: [[Double]] = []
         var faelleB: [Double?] = [], kB: [Double?] = [], rB: [Double?] = [], bezugB: [Double?] = []
@@ -113,16 +116,6 @@ public struct Projektion: Sendable {
         return Rechenergebnis(szenario: name, jahre: jahre, bevoelkerung: pop, produkte: produkte, warnungen: warnungen)
     }
 
-    /// The index factor of a line for year index t.
-    @inline(__always)
-    func index(_ f: Kontenrahmen.Fortschreibung, _ a: Rechenannahmen, _ t: Int) -> Double {
-        switch f {
-        case .tarif: 1 + a.tarif[t]
-        case .sachkosten: 1 + a.sachkosten[t]
-        case .keine: 1
-        }
-    }
-
     /// The combined effect factor of the active measures on product i in year index t.
     func wirkungsfaktor(_ i: Int, _ a: Rechenannahmen, _ t: Int) -> Double {
         var f = 1.0
@@ -135,12 +128,18 @@ public struct Projektion: Sendable {
         let m = modell, B = m.basisjahr
         let zeilen = schema.zeilen
         var ep = Array(repeating: Array(repeating: 0.0, count: n), count: zeilen.count)
-        // Buchungszeilen: Ist of B, then indexed.
+        // Buchungszeilen: the Ist of B as booked; from its base (Sondereffekte out) or the Ansatz years, indexed.
+        let linien = fortschreibung.linien[i]
         for (z, zeile) in zeilen.enumerated() where !zeile.istSumme {
-            var x = basis[i][z]
-            ep[z][0] = x
+            let l = linien[z]
+            var x = l.start
+            ep[z][0] = basis[i][z]
             for t in 1..<n {
-                x *= index(zeile.fortschreibung, a, t)
+                if let f = l.fest?[t] {
+                    x = f
+                } else {
+                    x *= Fortschreibungsbasis.faktor(l, tarif: a.tarif[t], sachkosten: a.sachkosten[t])
+                }
                 ep[z][t] = x
             }
         }

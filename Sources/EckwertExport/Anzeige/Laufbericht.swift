@@ -2,10 +2,28 @@ import EckwertCore
 
 /// Terminal reports of a run: the summary of `eckwert run`, the forecast table, the backtest table.
 public enum Laufbericht {
+    /// The products whose forecast for Basisjahr + 1 departs from the Ansatz by more than the threshold.
+    static func ansatzabweichungen(_ e: Planungsergebnis) -> String {
+        let m = e.modell
+        guard m.ansatz != nil else { return "" }
+        let liste = Plausibilitaet.ansatzabweichungen(m, statusQuo: e.szenario("status-quo"))
+        let grenze = Zahlformat.prozent(m.plausibilitaet.abweichung, stellen: 0)
+        var s = "\nPrognose \(m.basisjahr + 1) (status-quo) gegenüber dem Ansatz \(m.basisjahr + 1), Abweichung über \(grenze): "
+        guard !liste.isEmpty else { return s + "keine\n" }
+        s += "\(liste.count) Produkt\(liste.count == 1 ? "" : "e")\n"
+        var t = Texttabelle(kopf: ["Produkt", "Ansatz", "Prognose", "Differenz", "in %"])
+        for a in liste {
+            let p = m.produkte[a.produkt]
+            t.zeilen.append(["\(p.nr) \(p.name.prefix(40))", Zahlformat.zahl(a.ansatz), Zahlformat.zahl(a.prognose),
+                             Zahlformat.zahl(a.differenz), a.ansatz == 0 ? "n. v." : Zahlformat.prozent(a.anteil)])
+        }
+        return s + t.text
+    }
+
     public static func zusammenfassung(_ e: Planungsergebnis) -> String {
         let m = e.modell
         var s = "\(m.kommune) – Prognose \(m.basisjahr + 1)–\(m.horizont), Haushaltsjahr \(m.haushaltsjahr)\n"
-        s += "Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge) in Euro; \(m.basisjahr) = Ist\n\n"
+        s += "\(Zuschusstext.mitFormel(m)) in Euro; \(m.basisjahr) = Ist\n\n"
         let einheiten = m.einheiten.filter { $0.ebene == .gesamt || $0.ebene == .budgetbereich }
         var t = Texttabelle(kopf: ["Einheit", "Szenario"] + (m.basisjahr...m.horizont).map(String.init))
         for einheit in einheiten {
@@ -51,6 +69,7 @@ public enum Laufbericht {
             }
         }
         if !luecken.isEmpty { s += "\nVersorgungslücken:\n" + luecken.joined(separator: "\n") + "\n" }
+        s += ansatzabweichungen(e)
         let w = e.warnungen
         s += "\nWarnungen: \(w.count)\n"
         for d in w.prefix(20) { s += "  \(d.description)\n" }

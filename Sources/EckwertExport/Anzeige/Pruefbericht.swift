@@ -6,6 +6,45 @@ public enum Pruefbericht {
         "\(n) \(n == 1 ? einzahl : mehrzahl)"
     }
 
+    /// Ansatz years, Planung, Sondereffekte, the Zuschussbedarf definition and the base of the forecast: the
+    /// products on the Ansatz (with the note where that was automatic), every trend with its rate, predecessors.
+    static func plandaten(_ m: Planungsmodell) -> String {
+        var s = ""
+        if let a = m.ansatz {
+            s += "Ansatz: \(a.jahre.map(String.init).joined(separator: ", "))\(a.jahre.count > 1 ? " (Doppelhaushalt)" : "")\n"
+        }
+        if let p = m.planung {
+            s += "Planung der Kämmerei: \(p.jahre.map(String.init).joined(separator: ", ")) (\(p.orte.count) Werte) – "
+                + "steht neben der Prognose, nie in ihr\n"
+        }
+        if let se = m.sondereffekte {
+            s += "Sondereffekte (aus dem Ist herausgerechnet, bevor es Basis der Prognose wird): \(se.orte.count)\n"
+            for k in se.schluessel {
+                s += "  \(k.jahr) \(k.produkt) \(k.groesse): \(Zahlformat.euro(se.wert(k.jahr, k.produkt, k.groesse)))\n"
+            }
+        }
+        s += "\(Zuschusstext.gleichung(m))"
+        s += m.zuschussbedarf == .ohneILV ? " (Standard; zuschussbedarf: mit_ilv nimmt sie hinzu)\n" : "\n"
+        let fb = Fortschreibungsbasis(m)
+        for (i, automatisch) in fb.ansatzbasis {
+            let p = m.produkte[i]
+            s += automatisch
+                ? "Hinweis: Produkt \(p.nr) \(p.name) hat kein Ist im Basisjahr \(m.basisjahr), aber einen Ansatz – Basis der "
+                    + "Prognose ist der Ansatz (wie basis: ansatz)\n"
+                : "Produkt \(p.nr) \(p.name): Basis der Prognose ist der Ansatz (basis: ansatz)\n"
+        }
+        for (i, p) in m.produkte.enumerated() {
+            for (z, l) in fb.linien[i].enumerated() where l.art == .trend && l.trendjahre > 0 {
+                s += "Trend: Produkt \(p.nr), \(m.kontenrahmen.zeilen[z].key): \(l.wachstum >= 0 ? "+" : "")"
+                    + "\(Zahlformat.prozent(l.wachstum, stellen: 2)) je Jahr (Ist \(m.basisjahr - l.trendjahre)–\(m.basisjahr))\n"
+            }
+            if !p.vorgaenger.isEmpty {
+                s += "Produkt \(p.nr) führt das Ist von \(p.vorgaenger.joined(separator: ", ")) fort\n"
+            }
+        }
+        return s
+    }
+
     public static func zusammenfassung(_ m: Planungsmodell, dateien: [String]) -> String {
         var s = ""
         s += "Modell \(m.name) – \(m.kommune)\n"
@@ -33,7 +72,7 @@ public enum Pruefbericht {
         s += anzahl(m.bevoelkerung.gebiete.count, "Sozialraum", "Sozialräumen") + "\n"
         let jahre = m.ist.jahre
         if let a = jahre.first, let b = jahre.last { s += "Ist-Jahre: \(a)–\(b) (\(jahre.count) Jahre, \(m.ist.werte.count) Werte)\n" }
-        if m.ansatz != nil { s += "Ansatz \(m.basisjahr + 1): vorhanden\n" }
+        s += plandaten(m)
         if let h = m.bevoelkerungHistorie { s += "Bevölkerungshistorie: \(h.jahre.keys.sorted().map(String.init).joined(separator: ", "))\n" }
         s += "\nSMART-Prüfung der Ziele (R braucht die Prognose: eckwert run):\n"
         for p in Smart.pruefen(m) {

@@ -139,7 +139,7 @@ enum AusschussHTML {
         if let u = d.e.unsicherheit {
             s += "<dt>Unsicherheit</dt><dd>\(Zahlformat.zahl(Double(u.ziehungen))) Zufallsziehungen (P10–P90-Band)</dd>"
         }
-        s += "<dt>Beträge</dt><dd>Zuschussbedarf = ordentliche Aufwendungen − ordentliche Erträge; Tabellen in \(d.betragseinheit), Diagramme in Mio. Euro</dd></dl>\n"
+        s += "<dt>Beträge</dt><dd>\(esc(Zuschusstext.gleichung(m))); Tabellen in \(d.betragseinheit), Diagramme in Mio. Euro</dd></dl>\n"
         if let g = d.verlaeufe.first, let sq = g.szenarien.first(where: { $0.name == d.hauptszenario }),
            let t = d.jahre.firstIndex(of: m.haushaltsjahr), t < sq.werte.count {
             let verfehlt = Set(d.e.zielerreichung.filter { $0.erreicht == false && $0.szenario == d.hauptszenario }.map(\.ziel)).count
@@ -162,6 +162,10 @@ enum AusschussHTML {
     static func ueberblick(_ d: Ausschussdaten, _ ids: SVGDiagramm.Ids) -> String {
         let m = d.m
         var s = "<p>Zuschussbedarf je Jahr: Ist bis \(m.basisjahr), danach Prognose je Szenario. "
+        if m.planung != nil {
+            s += "Die gepunktete graue Linie ist die Planung der Kämmerei (planung.csv): sie steht neben der Prognose und "
+                + "geht nicht in sie ein; die Tabelle zeigt die Abweichung des Status quo von ihr. "
+        }
         s += d.e.unsicherheit != nil
             ? "Das schattierte Band zeigt den Bereich, in dem 80 % der Zufallsziehungen liegen (P10 bis P90).</p>\n"
             : "Ohne Zufallsziehungen (Option --draws) gibt es kein Unsicherheitsband.</p>\n"
@@ -176,6 +180,11 @@ enum AusschussHTML {
                 let stil = Linienstil.szenarien[i % Linienstil.szenarien.count]
                 reihen.append(.init(name: Ausschussdaten.szenarioName(sz.name),
                                     werte: Array(repeating: nil, count: vorne) + sz.werte.map { Ausschussdaten.mio($0) }, stil: stil))
+            }
+            if v.planung.contains(where: { $0 != nil }) {
+                reihen.append(.init(name: "Planung der Kämmerei",
+                                    werte: Array(repeating: nil, count: vorne) + v.planung.map { $0.map(Ausschussdaten.mio) },
+                                    stil: .planung))
             }
             var band: SVGDiagramm.Band?
             if let p10 = v.p10, let p90 = v.p90 {
@@ -207,6 +216,17 @@ enum AusschussHTML {
             if let p10 = v.p10, let p90 = v.p90 {
                 zeilen.append((nil, [("P10 (Unsicherheit)", false), ("", true)] + p10.map { (d.betrag($0), true) }))
                 zeilen.append((nil, [("P90 (Unsicherheit)", false), ("", true)] + p90.map { (d.betrag($0), true) }))
+            }
+            if v.planung.contains(where: { $0 != nil }), let sq = v.szenarien.first(where: { $0.name == d.hauptszenario }) {
+                let name = Ausschussdaten.szenarioName(d.hauptszenario)
+                zeilen.append((nil, [("Planung der Kämmerei", false)] + v.planung.map { ($0.map { d.betrag($0) } ?? "", true) }))
+                // The difference of the shown (rounded) values, so that the table adds up.
+                let diff = zip(sq.werte, v.planung).map { w, p in p.map { d.gerundet(w) - d.gerundet($0) } }
+                zeilen.append((nil, [("\(esc(name)) − Planung", false)] + diff.map { ($0.map { d.betrag(einheit: $0) } ?? "", true) }))
+                zeilen.append((nil, [("\(esc(name)) − Planung in %", false)] + zip(diff, v.planung).map { x, p in
+                    guard let x, let p, d.gerundet(p) != 0 else { return ("", true) }
+                    return (Zahlformat.prozent(x / abs(d.gerundet(p))), true)
+                }))
             }
         }
         let kopf: [(String, Bool)] = [("Einheit / Szenario", false)] + d.jahre.enumerated().map { ($1 == m.basisjahr ? "\($1) (Ist)" : "\($1)", true) }

@@ -73,7 +73,7 @@ enum AusschussXlsx {
         var zeilen: [(String, String)] = [
             ("Haushaltsjahr", "\(m.haushaltsjahr)"), ("Prognose", "\(m.basisjahr + 1)–\(m.horizont) (Ist bis \(m.basisjahr))"),
             ("Planungsstand", d.planstand), ("Modell", "\(m.name), Prüfsumme \(m.pruefsumme.prefix(16))"), ("Erstellt mit", "Eckwert \(d.version)"),
-            ("Beträge", "Zuschussbedarf = ordentliche Aufwendungen − ordentliche Erträge, in \(d.betragseinheit) (gerundet; Summen = Summen der gerundeten Werte)"),
+            ("Beträge", "\(Zuschusstext.gleichung(m)), in \(d.betragseinheit) (gerundet; Summen = Summen der gerundeten Werte)"),
             ("Geheimhaltung", Geheimhaltung.erlaeuterung(mindestfallzahl: m.geheimhaltung.mindestfallzahl)
                 + " Die Versorgungslücke wird zusätzlich dort gesperrt, wo der Bedarf gesperrt ist."),
         ]
@@ -101,16 +101,27 @@ enum AusschussXlsx {
                 for (t, x) in sz.werte.enumerated() { try ws.write(number: betrag(d, x), row: r, col: 2 + t, format: f.betrag) }
                 r += 1
             }
+            var labels = v.szenarien.map { Ausschussdaten.szenarioName($0.name) }
             for (label, werte) in [("P10", v.p10), ("P90", v.p90)] {
                 guard let werte else { continue }
                 try ws.write(string: v.titel, row: r, col: 0, format: f.text)
                 try ws.write(string: label, row: r, col: 1, format: f.text)
                 for (t, x) in werte.enumerated() { try ws.write(number: betrag(d, x), row: r, col: 3 + t, format: f.betrag) }
+                labels.append(label)
+                r += 1
+            }
+            if v.planung.contains(where: { $0 != nil }) {
+                try ws.write(string: v.titel, row: r, col: 0, format: f.text)
+                try ws.write(string: "Planung der Kämmerei", row: r, col: 1, format: f.text)
+                for (t, x) in v.planung.enumerated() {
+                    if let x { try ws.write(number: betrag(d, x), row: r, col: 2 + t, format: f.betrag) }
+                }
+                labels.append("Planung der Kämmerei")
                 r += 1
             }
             let chart = try b.addChart(.line)
             for zr in erste..<r {
-                let label = zr - erste < v.szenarien.count ? Ausschussdaten.szenarioName(v.szenarien[zr - erste].name) : (zr - erste == v.szenarien.count ? "P10" : "P90")
+                let label = labels[zr - erste]
                 try chart.addSeries(name: label, categories: XlsxRange(sheet: name, firstRow: 2, firstCol: 2, lastRow: 2, lastCol: 1 + d.jahre.count),
                                     values: XlsxRange(sheet: name, firstRow: zr, firstCol: 2, lastRow: zr, lastCol: 1 + d.jahre.count))
             }
@@ -120,6 +131,27 @@ enum AusschussXlsx {
             try ws.insertChart(chart, row: chartZeile, col: 3 + d.jahre.count, width: 620, height: 330)
             chartZeile += 18
             _ = n
+            // Main scenario − Planung in the display unit and in % of the Planung, as formulas over the rows above.
+            if let rPlan = labels.firstIndex(of: "Planung der Kämmerei").map({ erste + $0 }),
+               let rSz = v.szenarien.firstIndex(where: { $0.name == d.hauptszenario }).map({ erste + $0 }) {
+                let name = Ausschussdaten.szenarioName(d.hauptszenario)
+                for (zeile, text) in [(r, "\(name) − Planung"), (r + 1, "\(name) − Planung in %")] {
+                    try ws.write(string: v.titel, row: zeile, col: 0, format: f.text)
+                    try ws.write(string: text, row: zeile, col: 1, format: f.text)
+                }
+                for (t, p) in v.planung.enumerated() {
+                    guard let p, t < v.szenarien[rSz - erste].werte.count else { continue }
+                    let c = 2 + t
+                    let plan = betrag(d, p), diff = betrag(d, v.szenarien[rSz - erste].werte[t]) - plan
+                    let a = XlsxNames.cell(row: rSz, col: c, absolute: false), q = XlsxNames.cell(row: rPlan, col: c, absolute: false)
+                    try ws.write(formula: "=\(a)-\(q)", cachedValue: diff, row: r, col: c, format: f.betrag)
+                    if plan != 0 {
+                        try ws.write(formula: "=(\(a)-\(q))/ABS(\(q))", cachedValue: diff / abs(plan), row: r + 1, col: c,
+                                     format: f.prozent)
+                    }
+                }
+                r += 2
+            }
         }
     }
 

@@ -42,6 +42,10 @@ struct Ausschussdaten {
     var betragseinheit: String { m.rundung == .euro ? "Euro" : "Tsd. Euro" }
     var betragsstellen: Int { m.rundung == .euro ? 0 : 1 }
     func betragswert(_ v: Double) -> Double { m.rundung == .euro ? v : v / 1000 }
+    /// A value rounded in the display unit (Euro, or T€ with one decimal), as the tables show it.
+    func gerundet(_ v: Double) -> Double { Zahlformat.runden(betragswert(v), betragsstellen) }
+    /// A value already in the display unit, as text.
+    func betrag(einheit v: Double) -> String { Zahlformat.zahl(v, stellen: betragsstellen) }
     func betrag(_ v: Double?) -> String {
         guard let v else { return "n. v." }
         return Zahlformat.zahl(betragswert(v), stellen: betragsstellen)
@@ -63,6 +67,9 @@ struct Ausschussdaten {
         /// P10 / P90 for Basisjahr + 1 … Horizont, when draws were run.
         var p10: [Double]?
         var p90: [Double]?
+        /// Zuschussbedarf of the Planung der Kämmerei for `jahre` (nil where there is none, always for the
+        /// Basisjahr); empty without planung.csv.
+        var planung: [Double?] = []
     }
 
     var verlaeufe: [Verlauf] {
@@ -77,7 +84,11 @@ struct Ausschussdaten {
                 p10 = u.zuschuss[i].p10; p90 = u.zuschuss[i].p90
             }
             let titel = einheit.ebene == .gesamt ? "Gesamthaushalt" : "\(einheit.nr) \(einheit.name)"
-            return Verlauf(einheit: einheit, titel: titel, istJahre: istJahre, ist: ist, szenarien: sz, p10: p10, p90: p90)
+            let planung = m.planung == nil ? [] : jahre.map { j in
+                j > m.basisjahr ? m.planZuschuss(m.planung, produkte: einheit.produkte, jahr: j) : nil
+            }
+            return Verlauf(einheit: einheit, titel: titel, istJahre: istJahre, ist: ist, szenarien: sz, p10: p10, p90: p90,
+                           planung: planung)
         }
     }
 

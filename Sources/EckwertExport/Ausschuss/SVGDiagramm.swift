@@ -64,6 +64,8 @@ struct Linienstil {
     enum Marker { case kreis, quadrat, dreieck, raute, keiner }
 
     static let ist = Linienstil(farbe: "#000000", strich: nil, marker: .kreis)
+    /// The Planung der Kämmerei: grey, dotted, no marker (an input beside the forecast, not a scenario).
+    static let planung = Linienstil(farbe: "#595959", strich: "2 3", marker: .keiner, breite: 2.5)
     static let szenarien: [Linienstil] = [
         Linienstil(farbe: "#009E73", strich: "10 6", marker: .dreieck),   // best
         Linienstil(farbe: "#0072B2", strich: nil, marker: .quadrat),       // status quo

@@ -12,6 +12,9 @@ struct EckwerteMappe {
     func schreiben(vorDemSchliessen: (() -> Void)? = nil) throws {
         let deck = try mappe.blatt("Deckblatt", titel: "Deckblatt")
         try eckwerte(try mappe.blatt("Eckwerte", titel: "Eckwerte \(m.haushaltsjahr)–\(m.horizont) nach Budgetbereichen"))
+        if m.planung != nil {
+            try planvergleich(try mappe.blatt("Eckwerte und Planung", titel: "Eckwerte neben der Planung der Kämmerei"))
+        }
         try investitionen(try mappe.blatt("Investitionen", titel: "Investitionen nach Budgetbereichen"))
         try kgst(try mappe.blatt("KGSt-Fragen", titel: "Drei Fragen der KGSt zum Eckwertebeschluss"))
         if Zielbaum.genutzt(m) { try zielbaum(try mappe.blatt("Zielbaum", titel: "Zielbaum und Zielerreichung")) }
@@ -57,7 +60,7 @@ struct EckwerteMappe {
         var r = try b.schluesselWerte(zeilen, ab: 3)
         r += 1
         let hinweise = [
-            "Eckwert = Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge) eines Budgetbereichs. \(m.basisjahr) ist Ist, der Ansatz \(m.basisjahr + 1) stammt aus ansatz.csv\(m.ansatz == nil ? " (für dieses Modell nicht vorhanden)" : ""), alle Werte ab \(m.basisjahr + 1) sind Prognosen des Modells.",
+            "Eckwert = \(Zuschusstext.mitFormel(m)) eines Budgetbereichs. \(m.basisjahr) ist Ist, der Ansatz \(m.basisjahr + 1) stammt aus ansatz.csv\(m.ansatz == nil ? " (für dieses Modell nicht vorhanden)" : ""), alle Werte ab \(m.basisjahr + 1) sind Prognosen des Modells.",
             "Pflicht = Produkte mit art: pflicht (gesetzlich, fremdbestimmt – kein Entscheidungsspielraum); freiwillig = art: freiwillig (steuerbar).",
             "Beträge sind bei der Darstellung kaufmännisch gerundet; Summen sind Formeln über die gezeigten Teile.",
         ]
@@ -67,6 +70,74 @@ struct EckwerteMappe {
             r += 1
         }
         b.festeBreiten = [0: 34, 1: 110]
+    }
+
+    // MARK: Eckwerte and the Planung der Kämmerei
+
+    /// Per scenario, Budgetbereich and Eckwert year: the Eckwert (as shown on the Eckwerte sheet), the Planung der
+    /// Kämmerei and Eckwert − Planung in € and in % of the Planung. The Gesamthaushalt row sums the shown rows.
+    func planvergleich(_ b: Blatt) throws {
+        try b.text("Eckwerte neben der Planung der Kämmerei", 0, 0, .titel)
+        try b.text("\(Zuschusstext.mitFormel(m)) · \(mappe.einheitText) · Planung aus planung.csv: steht neben der Prognose, "
+                   + "geht nicht in sie ein · leer: keine Planung für den Bereich oder das Jahr", 1, 0, .legende, messen: false)
+        let jahre = w.jahre
+        b.festeBreiten = [0: 40]
+        for c in 1...(4 * jahre.count) { b.festeBreiten[c] = m.rundung == .tsdEuro ? 13 : 15 }
+        var r = 3
+        for s in w.szenarien {
+            try b.text("Szenario \(s)", r, 0, .untertitel, messen: false); r += 1
+            try b.text("Budgetbereich", r, 0, .kopfLinks)
+            for (n, j) in jahre.enumerated() {
+                let c = 1 + 4 * n
+                try b.text("Eckwert \(j)", r, c, .kopf)
+                try b.text("Planung \(j) (Kämmerei)", r, c + 1, .kopf, messen: false)
+                try b.text("Eckwert − Planung \(j) (€)", r, c + 2, .kopf, messen: false)
+                try b.text("Eckwert − Planung \(j) (%)", r, c + 3, .kopf, messen: false)
+            }
+            try b.ws.setRowHeight(row: r, height: 42)
+            if b.druckTitel == nil { b.druckTitel = r...r; b.fixiert = (r + 1, 1) }
+            r += 1
+            let erste = r
+            for bb in w.bereiche {
+                try b.text("\(bb.einheit.nr) \(bb.einheit.name)", r, 0)
+                for n in jahre.indices {
+                    let c = 1 + 4 * n
+                    if let reihe = bb.eckwerte[s] {
+                        try b.zahl(mappe.anzeige(reihe.pflicht[n]) + mappe.anzeige(reihe.freiwillig[n]), r, c, .betrag)
+                    }
+                    if n < bb.planung.count, let p = bb.planung[n] { try b.betrag(p, r, c + 1) }
+                    try vergleichszellen(b, r, c, vorhanden: n < bb.planung.count && bb.planung[n] != nil, .betrag)
+                }
+                r += 1
+            }
+            try b.text("Gesamthaushalt", r, 0, .betragGesamt)
+            for n in jahre.indices {
+                let c = 1 + 4 * n
+                let zeilen = (erste..<r).map { (1.0, $0) }
+                try b.summe(zeilen, spalte: c, nach: r, .betragGesamt)
+                let mitPlanung = n < w.gesamt.planung.count && w.gesamt.planung[n] != nil
+                if mitPlanung { try b.summe(zeilen, spalte: c + 1, nach: r, .betragGesamt) } else { try b.leer(r, c + 1, .betragGesamt) }
+                try vergleichszellen(b, r, c, vorhanden: mitPlanung, .betragGesamt)
+            }
+            r += 3
+        }
+    }
+
+    /// Eckwert − Planung in € (column c + 2) and in % of the Planung (c + 3) as formulas over columns c and c + 1.
+    func vergleichszellen(_ b: Blatt, _ r: Int, _ c: Int, vorhanden: Bool, _ art: Mappe.Art) throws {
+        guard vorhanden else {
+            try b.leer(r, c + 2, art)
+            try b.leer(r, c + 3, art == .betrag ? .text : art)
+            return
+        }
+        let diff = b.wert(r, c) - b.wert(r, c + 1), plan = b.wert(r, c + 1)
+        try b.formel("=\(Blatt.zelle(r, c))-\(Blatt.zelle(r, c + 1))", wert: diff, r, c + 2, art)
+        if plan != 0 {
+            try b.formel("=\(Blatt.zelle(r, c + 2))/ABS(\(Blatt.zelle(r, c + 1)))", wert: diff / abs(plan), r, c + 3,
+                         art == .betrag ? .prozent : .prozentSumme)
+        } else {
+            try b.leer(r, c + 3, art == .betrag ? .text : art)
+        }
     }
 
     // MARK: Eckwerte

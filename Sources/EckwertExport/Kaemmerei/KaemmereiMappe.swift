@@ -17,7 +17,12 @@ struct KaemmereiMappe {
 
     /// A column of the Ergebnisplan tables.
     struct Spalte {
-        enum Quelle { case ist(Int), ansatz, prognose(Int) }
+        enum Quelle {
+            case ist(Int), ansatz, prognose(Int)
+            /// The Planung der Kämmerei of a year, and the comparison Prognose − Planung in € and in % of the
+            /// Planung (column indices of the two compared columns).
+            case planung, differenz(prognose: Int, planung: Int), anteil(prognose: Int, planung: Int)
+        }
         var kopf: String
         var quelle: Quelle
         var jahr: Int
@@ -30,28 +35,87 @@ struct KaemmereiMappe {
         s.append(Spalte(kopf: "Ansatz \(B + 1)\n(beschlossen)", quelle: .ansatz, jahr: B + 1))
         for j in m.prognosejahre {
             guard let t = l.jahrIndex(j) else { continue }
-            let kopf = j < m.haushaltsjahr ? "Prognose \(j)" : j == m.haushaltsjahr ? "Ansatz \(j)\n(Vorschlag, Prognose)" : "Planung \(j)\n(Prognose)"
+            let kopf = j < m.haushaltsjahr ? "Prognose \(j)" : j == m.haushaltsjahr ? "Ansatz \(j)\n(Vorschlag, Prognose)" : "Planungsjahr \(j)\n(Prognose)"
             s.append(Spalte(kopf: kopf, quelle: .prognose(t), jahr: j))
+        }
+        // The Kämmerei's own Planung beside the forecast, never in it.
+        for j in m.planungsjahre {
+            guard let p = s.firstIndex(where: { if case .prognose = $0.quelle { $0.jahr == j } else { false } }) else { continue }
+            let q = s.count
+            s.append(Spalte(kopf: "Planung \(j)\n(Kämmerei)", quelle: .planung, jahr: j))
+            s.append(Spalte(kopf: "Prognose − Planung \(j) (€)", quelle: .differenz(prognose: p, planung: q), jahr: j))
+            s.append(Spalte(kopf: "Prognose − Planung \(j) (%)", quelle: .anteil(prognose: p, planung: q), jahr: j))
         }
         return s
     }
 
-    /// Finanzplan columns: Ist of the Basisjahr, then the forecast years.
-    var finanzspalten: [Spalte] { ergebnisspalten.filter { if case .ansatz = $0.quelle { false } else { true } } }
+    /// Columns computed within their row (Prognose − Planung): sum lines are row formulas there, not sums.
+    func zeilenformelSpalten(_ spalten: [Spalte]) -> Set<Int> {
+        Set(spalten.indices.filter {
+            switch spalten[$0].quelle {
+            case .differenz, .anteil: true
+            default: false
+            }
+        })
+    }
 
-    func leereSpalten(_ spalten: [Spalte]) -> Set<Int> {
-        m.ansatz != nil ? [] : Set(spalten.indices.filter { if case .ansatz = spalten[$0].quelle { true } else { false } })
+    /// The comparison cell of column s (Prognose − Planung in € or %) as a row formula; nil for other columns.
+    func vergleich(_ b: Blatt, _ spalten: [Spalte], _ s: Int) -> Planzelle? {
+        let e0 = Planblock.ersteSpalte
+        switch spalten[s].quelle {
+        case let .differenz(p, q):
+            return .zeilenformel(.betrag) { r in
+                ("=\(Blatt.zelle(r, e0 + p))-\(Blatt.zelle(r, e0 + q))", b.wert(r, e0 + p) - b.wert(r, e0 + q))
+            }
+        case let .anteil(p, q):
+            return .zeilenformel(.prozent) { r in
+                let plan = b.wert(r, e0 + q)
+                guard plan != 0 else { return nil }
+                let f = "=(\(Blatt.zelle(r, e0 + p))-\(Blatt.zelle(r, e0 + q)))/ABS(\(Blatt.zelle(r, e0 + q)))"
+                return (f, (b.wert(r, e0 + p) - plan) / abs(plan))
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Finanzplan columns: Ist of the Basisjahr, then the forecast years.
+    var finanzspalten: [Spalte] {
+        ergebnisspalten.filter {
+            switch $0.quelle {
+            case .ist, .prognose: true
+            default: false
+            }
+        }
+    }
+
+    /// Columns left empty in a block of products `idx`: the Ansatz without ansatz.csv, the Planung columns of a
+    /// year in which none of the products has a Planung.
+    func leereSpalten(_ spalten: [Spalte], _ idx: [Int]) -> Set<Int> {
+        let ohnePlanung = Set(m.planungsjahre.filter { m.planspalte(m.planung, produkte: idx, jahr: $0) == nil })
+        return Set(spalten.indices.filter {
+            switch spalten[$0].quelle {
+            case .ansatz: m.ansatz == nil
+            case .planung, .differenz, .anteil: ohnePlanung.contains(spalten[$0].jahr)
+            default: false
+            }
+        })
     }
 
     /// Engine figures of a set of products for plan line z in column s.
-    func planwerte(_ idx: [Int], zeilen: [Kontenrahmen.Zeile], spalten: [Spalte], finanzplan: Bool) -> (Int, Int) -> Planzelle {
+    func planwerte(_ idx: [Int], zeilen: [Kontenrahmen.Zeile], spalten: [Spalte], finanzplan: Bool,
+                   blatt b: Blatt? = nil) -> (Int, Int) -> Planzelle {
         let ist = Teilplan(e.ist, idx, modell: m), prog = Teilplan(l, idx, modell: m)
         let ansatz = finanzplan ? nil : m.ansatzZeilen(produkte: idx)
+        var planung: [Int: [Double]] = [:]
+        for j in m.planungsjahre { planung[j] = m.planspalte(m.planung, produkte: idx, jahr: j) }
         return { z, s in
             switch spalten[s].quelle {
             case .ist(let t): return .wert(finanzplan ? ist.finanzplan[z][t] : ist.ergebnisplan[z][t])
             case .ansatz: return ansatz.map { .wert($0[zeilen[z].key] ?? 0) } ?? .leer
             case .prognose(let t): return .wert(finanzplan ? prog.finanzplan[z][t] : prog.ergebnisplan[z][t])
+            case .planung: return planung[spalten[s].jahr].map { .wert($0[z]) } ?? .leer
+            case .differenz, .anteil: return b.flatMap { vergleich($0, spalten, s) } ?? .leer
             }
         }
     }
@@ -94,7 +158,7 @@ struct KaemmereiMappe {
             ("Programmversion", "Eckwert \(mappe.version)"),
             ("Planungsstand", m.planstand),
             ("Kontenrahmen", k.name),
-            ("Darstellung", mappe.einheitText + (m.rundung == .tsdEuro ? ", auf volle Tausend gerundet" : ", auf volle Euro gerundet")),
+            ("Darstellung", mappe.einheitText + (m.rundung == .tsdEuro ? ", auf 100 Euro gerundet (eine Nachkommastelle)" : ", auf volle Euro gerundet")),
         ]
         var r = try b.schluesselWerte(zeilen, ab: 3)
         r += 1
@@ -102,7 +166,10 @@ struct KaemmereiMappe {
         let hinweise = [
             "Die Spalte „Ergebnis \(B)“ enthält Ist-Werte (Jahresabschluss des Basisjahres). „Ansatz \(B + 1)“ ist der beschlossene Ansatz"
                 + (m.ansatz == nil ? " – für dieses Modell liegt keine ansatz.csv vor, die Spalte bleibt leer." : " aus ansatz.csv."),
-            "Alle Werte ab \(B + 1) mit den Überschriften „Prognose“, „Ansatz \(m.haushaltsjahr) (Vorschlag)“ und „Planung“ sind Prognosen des Modells im Szenario „\(szenario.name)“, keine Ist-Werte.",
+            "Alle Werte ab \(B + 1) mit den Überschriften „Prognose“, „Ansatz \(m.haushaltsjahr) (Vorschlag)“ und „Planungsjahr“ sind Prognosen des Modells im Szenario „\(szenario.name)“, keine Ist-Werte.",
+            m.planung == nil
+                ? "Für dieses Modell liegt keine Planung der Kämmerei (planung.csv) vor."
+                : "„Planung (Kämmerei)“ ist die mittelfristige Ergebnisplanung der Kämmerei aus planung.csv. Sie steht neben der Prognose und geht nicht in sie ein; daneben die Abweichung Prognose − Planung in Euro und in Prozent der Planung (leer, wo die Planung 0 ist oder für eine Einheit fehlt).",
             "Beträge sind einmal, bei der Darstellung, kaufmännisch gerundet. Summenzeilen sind Excel-Formeln über die gezeigten Zeilen: jede Summe ist die Summe der gezeigten Teile; gegenüber der ungerundeten Rechnung können Rundungsdifferenzen von wenigen Euro entstehen.",
             "Alle Szenarien stehen auf dem Blatt „Annahmen“ nebeneinander; für jedes Szenario gibt es eine eigene Mappe.",
         ]
@@ -145,8 +212,9 @@ struct KaemmereiMappe {
                     "Szenario \(szenario.name)", mappe.einheitText].compactMap { $0 }.joined(separator: " · "), 1, 0, .legende, messen: false)
         try b.text("Produkte: " + idx.map { "\(m.produkte[$0].nr) \(m.produkte[$0].name)" }.joined(separator: "; "), 2, 0, .legende, messen: false)
         try kopfzeile(b, 4, spalten)
-        return try Planblock.schreiben(b, ab: 5, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leereSpalten(spalten),
-                                       kontenrahmen: k, inhalt: planwerte(idx, zeilen: k.zeilen, spalten: spalten, finanzplan: false))
+        return try Planblock.schreiben(b, ab: 5, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leereSpalten(spalten, idx),
+                                       zeilenformeln: zeilenformelSpalten(spalten), kontenrahmen: k,
+                                       inhalt: planwerte(idx, zeilen: k.zeilen, spalten: spalten, finanzplan: false, blatt: b))
     }
 
     /// Children of a Produktbereich: its Produktgruppe sheets when they cover its products without overlap, and
@@ -162,7 +230,7 @@ struct KaemmereiMappe {
 
     func gesamtergebnisplan(_ b: Blatt, gruppen: [(Gliederung, Blatt, [String: Int])]) throws {
         let spalten = ergebnisspalten
-        let leer = leereSpalten(spalten)
+        let formeln = zeilenformelSpalten(spalten)
         try b.text("Gesamtergebnisplan \(m.kommune) nach Produktbereichen", 0, 0, .titel)
         try b.text("Szenario \(szenario.name) · \(mappe.einheitText) · Produktbereiche: Summen der Teilergebnispläne (Formeln)", 1, 0, .legende, messen: false)
         try kopfzeile(b, 3, spalten)
@@ -178,9 +246,12 @@ struct KaemmereiMappe {
             try b.text("Produktbereich \(pb.nr) \(pb.name)", r0, 0, .untertitel)
             let (kinder, rest) = kinder(pb, gruppen)
             let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: k.zeilen, spalten: spalten, finanzplan: false)
-            let eigene = planwerte(m.produktIndizes(unter: pb.nr), zeilen: k.zeilen, spalten: spalten, finanzplan: false)
+            let eigene = planwerte(m.produktIndizes(unter: pb.nr), zeilen: k.zeilen, spalten: spalten, finanzplan: false,
+                                   blatt: b)
+            let leer = leereSpalten(spalten, m.produktIndizes(unter: pb.nr))
             let rows = try Planblock.schreiben(b, ab: r0 + 1, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leer,
-                                               kontenrahmen: k) { z, s in
+                                               zeilenformeln: formeln, kontenrahmen: k) { z, s in
+                if let v = vergleich(b, spalten, s) { return v }
                 if kinder.isEmpty { return eigene(z, s) }
                 if leer.contains(s) { return .leer }
                 let key = k.zeilen[z].key
@@ -195,8 +266,10 @@ struct KaemmereiMappe {
         let abgedeckt = Set(bereiche.flatMap { m.produktIndizes(unter: $0.nr) })
         let rest = m.produkte.indices.filter { !abgedeckt.contains($0) }
         let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: k.zeilen, spalten: spalten, finanzplan: false)
+        let leer = leereSpalten(spalten, Array(m.produkte.indices))
         let rows = try Planblock.schreiben(b, ab: rGesamt + 1, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leer,
-                                           kontenrahmen: k) { z, s in
+                                           zeilenformeln: formeln, kontenrahmen: k) { z, s in
+            if let v = vergleich(b, spalten, s) { return v }
             if leer.contains(s) { return .leer }
             let key = k.zeilen[z].key
             var restWert: Double?
@@ -211,6 +284,8 @@ struct KaemmereiMappe {
             case .ist: suffix = "Ist_\(sp.jahr)"
             case .ansatz: suffix = "Ansatz_\(sp.jahr)"
             case .prognose: suffix = "\(sp.jahr)"
+            case .planung: suffix = "Planung_\(sp.jahr)"
+            case .differenz, .anteil: continue
             }
             if let r = rows[Planblock.zuschussKey] { try mappe.name("Zuschuss_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s) }
             if let r = rows[k.ausgleich] { try mappe.name("Ergebnis_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s) }

@@ -6,21 +6,38 @@ enum Planzelle {
     case wert(Double)
     /// A formula over other shown cells, with the sum of their shown values as cached value.
     case formel(String, Double)
+    /// A formula over other cells of the same row (given the row: formula and cached value, nil = empty), e.g.
+    /// Prognose − Planung; in such a column sum lines and the Zuschuss row are row formulas too, not sums.
+    case zeilenformel(Mappe.Art, (Int) -> (String, Double)?)
     case leer
 }
 
 /// A plan (Ergebnisplan or Finanzplan lines of the scheme) for one unit: column 0 the line number, column 1 the
 /// line name, amounts from column `Planblock.ersteSpalte`. Buchungszeilen come from `inhalt`; sum lines are
 /// formulas per the scheme's `summe` definitions over the rows of this block; below them, optionally, the
-/// Zuschussbedarf as ordentliche Aufwendungen − ordentliche Erträge.
+/// Zuschussbedarf as the model defines it (`Zuschusstext`, `Zuschussrechnung`).
 enum Planblock {
     static let ersteSpalte = 2
 
     /// Writes the block from row `r0`; returns the row of every line key (and `zuschussKey` for the Zuschuss row).
     @discardableResult
+    /// Columns in `zeilenformeln` take every row from `inhalt` (a `.zeilenformel`), including the sum lines and
+    /// the Zuschuss row (`zeile == zeilen.count`).
     static func schreiben(_ b: Blatt, ab r0: Int, zeilen: [Kontenrahmen.Zeile], spalten: Int, leereSpalten: Set<Int>,
-                          kontenrahmen k: Kontenrahmen?, inhalt: (_ zeile: Int, _ spalte: Int) -> Planzelle) throws -> [String: Int] {
+                          zeilenformeln: Set<Int> = [], kontenrahmen k: Kontenrahmen?,
+                          inhalt: (_ zeile: Int, _ spalte: Int) -> Planzelle) throws -> [String: Int] {
         var rows: [String: Int] = [:]
+        /// `stufe`: 0 a Buchungszeile, 1 a sum line, 2 the last sum line or the Zuschuss row.
+        func zeilenformel(_ z: Int, _ s: Int, _ r: Int, stufe: Int) throws {
+            let c = ersteSpalte + s
+            let betragArt: Mappe.Art = [.betrag, .betragSumme, .betragGesamt][stufe]
+            guard case let .zeilenformel(zellArt, f) = inhalt(z, s), let (formel, wert) = f(r) else {
+                try b.leer(r, c, stufe == 0 ? .text : betragArt)
+                return
+            }
+            let art: Mappe.Art = zellArt == .prozent ? (stufe == 0 ? .prozent : .prozentSumme) : betragArt
+            try b.formel(formel, wert: wert, r, c, art)
+        }
         for (z, zeile) in zeilen.enumerated() {
             let r = r0 + z
             rows[zeile.key] = r
@@ -30,6 +47,10 @@ enum Planblock {
             try b.text(zeile.istSumme ? "= " + zeile.name : zeile.name, r, 1, labelArt)
             for s in 0..<spalten {
                 let c = ersteSpalte + s
+                if zeilenformeln.contains(s) && !leereSpalten.contains(s) {
+                    try zeilenformel(z, s, r, stufe: zeile.istSumme ? (letzte ? 2 : 1) : 0)
+                    continue
+                }
                 if case let .summe(terme) = zeile.art {
                     let art: Mappe.Art = letzte ? .betragGesamt : .betragSumme
                     if leereSpalten.contains(s) { try b.leer(r, c, art); continue }
@@ -39,7 +60,7 @@ enum Planblock {
                     switch inhalt(z, s) {
                     case .wert(let v): try b.betrag(v, r, c)
                     case let .formel(f, w): try b.formel(f, wert: w, r, c, .betrag)
-                    case .leer: break
+                    case .zeilenformel, .leer: break
                     }
                 }
             }
@@ -48,11 +69,18 @@ enum Planblock {
             let r = r0 + zeilen.count
             rows[zuschussKey] = r
             try b.leer(r, 0, .betragGesamt)
-            try b.text("Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge)", r, 1, .betragGesamt)
+            try b.text(Zuschusstext.zeile(b.mappe.modell), r, 1, .betragGesamt)
+            // With `zuschussbedarf: mit_ilv` the ILV lines join the sum (as in the engine's Zuschussrechnung).
+            var teile = [(1.0, ra), (-1.0, re)]
+            if let i = k.zuschussrechnung.ilv {
+                if let a = rows[k.zeilen[i.aufwendungen].key] { teile.append((1, a)) }
+                if let e = rows[k.zeilen[i.ertraege].key] { teile.append((-1, e)) }
+            }
             for s in 0..<spalten {
                 let c = ersteSpalte + s
                 if leereSpalten.contains(s) { try b.leer(r, c, .betragGesamt); continue }
-                try b.summe([(1, ra), (-1, re)], spalte: c, nach: r, .betragGesamt)
+                if zeilenformeln.contains(s) { try zeilenformel(zeilen.count, s, r, stufe: 2); continue }
+                try b.summe(teile, spalte: c, nach: r, .betragGesamt)
             }
         }
         return rows

@@ -1,0 +1,114 @@
+/// Where a model's data look wrong (modellformat.md section 15), and the one list of warnings that `check` and
+/// `run` both print and count: the loader's warnings, the Kennzahl check, the plausibility checks below and the
+/// warnings of the scenario runs.
+public enum Plausibilitaet {
+    /// A product whose forecast for Basisjahr + 1 (status quo) departs from its Ansatz of that year by more than
+    /// `plausibilitaet.abweichung` of the Ansatz (Zuschussbedarf).
+    public struct Ansatzabweichung: Sendable {
+        public var produkt: Int
+        public var jahr: Int
+        public var ansatz: Double
+        public var prognose: Double
+        public var differenz: Double { prognose - ansatz }
+        /// (prognose − ansatz) / |ansatz|.
+        public var anteil: Double { differenz / abs(ansatz) }
+    }
+
+    /// Every product beyond the threshold, in model order. Products with an Ansatz of 0 are compared by amount:
+    /// any forecast other than 0 departs.
+    public static func ansatzabweichungen(_ m: Planungsmodell, statusQuo sq: Rechenergebnis?) -> [Ansatzabweichung] {
+        let j = m.basisjahr + 1
+        guard let sq, let t = sq.jahrIndex(j), m.ansatz != nil else { return [] }
+        let zr = m.kontenrahmen.zuschussrechnung
+        var out: [Ansatzabweichung] = []
+        for i in m.produkte.indices {
+            guard let a = m.planZuschuss(m.ansatz, produkte: [i], jahr: j) else { continue }
+            let p = zr.jahr(sq.produkte[i].ergebnisplan, t)
+            let weg = a == 0 ? abs(p) > 0.5 : abs(p - a) > m.plausibilitaet.abweichung * abs(a)
+            if weg { out.append(Ansatzabweichung(produkt: i, jahr: j, ansatz: a, prognose: p)) }
+        }
+        return out
+    }
+
+    /// The warnings of a loaded model: `ladebefunde` (the loader's diagnostics; their errors are left out),
+    /// the Kennzahl check, the plausibility checks and the warnings of `laeufe` — each once, in that order.
+    public static func warnungen(_ m: Planungsmodell, ladebefunde: [Diagnostic], laeufe: [Rechenergebnis],
+                                 ist: Rechenergebnis? = nil) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var gesehen = Set<Diagnostic>()
+        func add(_ d: Diagnostic) { if d.severity == .warning, gesehen.insert(d).inserted { out.append(d) } }
+        ladebefunde.forEach(add)
+        let sq = laeufe.first { $0.szenario == "status-quo" }
+        Kennzahlrechnung.pruefen(m, ist: ist ?? Istrechnung.rechnen(m), statusQuo: sq).forEach(add)
+        negativeAufwendungen(m).forEach(add)
+        for a in ansatzabweichungen(m, statusQuo: sq) {
+            let p = m.produkte[a.produkt]
+            let ort = m.ansatz?.orte.filter { $0.key.jahr == a.jahr && $0.key.produkt == p.nr }.values.min()
+            let anteil = a.ansatz == 0 ? "" : " (\(a.differenz > 0 ? "+" : "")\(Datendateien.deutsch((a.anteil * 1000).rounded() / 10)) %)"
+            add(.warning(ort, "Produkt \(p.nr) \(p.name): die Prognose \(a.jahr) (status-quo) weicht vom Ansatz \(a.jahr) ab – "
+                         + "Zuschussbedarf Prognose \(euro(a.prognose)), Ansatz \(euro(a.ansatz))\(anteil); erlaubt sind "
+                         + "\(Datendateien.deutsch(m.plausibilitaet.abweichung * 100)) % (plausibilitaet.abweichung)"))
+        }
+        zeilenOhneIst(m).forEach(add)
+        for l in laeufe { l.warnungen.forEach(add) }
+        return out
+    }
+
+    /// An Aufwand line summed over a whole Produktbereich negative in an Ist year: a sign convention of the
+    /// finance system (Aufwand negative) not converted.
+    static func negativeAufwendungen(_ m: Planungsmodell) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let aufwand = m.kontenrahmen.zeilen.filter { if case .aufwand = $0.art { true } else { false } }.map(\.key)
+        for pb in m.einheiten(.produktbereich) {
+            let nrn = pb.produkte.map { m.produkte[$0].nr }
+            for key in aufwand {
+                let jahre = m.ist.jahre.filter { j in
+                    var s = 0.0, da = false
+                    for nr in nrn { if let v = m.ist.wert(j, nr, key) { s += v; da = true } }
+                    return da && s < 0
+                }
+                guard !jahre.isEmpty else { continue }
+                let ort = m.ist.orte.filter { k, _ in jahre.contains(k.jahr) && k.groesse == key && nrn.contains(k.produkt) }
+                    .values.min()
+                out.append(.warning(ort,
+                                    "Produktbereich \(pb.nr) \(pb.name): \(key) ist im Ist \(jahre.map(String.init).joined(separator: ", ")) "
+                                    + "über den ganzen Produktbereich negativ – Aufwand wird positiv erwartet; ist das Vorzeichen "
+                                    + "des Finanzverfahrens (Aufwand negativ) nicht umgestellt?"))
+            }
+        }
+        return out
+    }
+
+    /// Lines of the Ansatz or the Planung that no Ist year has: one warning per file and product.
+    static func zeilenOhneIst(_ m: Planungsmodell) -> [Diagnostic] {
+        var mitIst = Set<String>()
+        for k in m.ist.werte.keys { mitIst.insert(k.produkt + "\u{0}" + k.groesse) }
+        var out: [Diagnostic] = []
+        for (w, name) in [(m.ansatz, "im Ansatz"), (m.planung, "in der Planung")] {
+            guard let w else { continue }
+            var jeProdukt: [String: (zeilen: Set<String>, ort: SourceLocation?)] = [:]
+            for k in w.schluessel where k.groesse != "faelle" && !mitIst.contains(k.produkt + "\u{0}" + k.groesse) {
+                var e = jeProdukt[k.produkt] ?? ([], nil)
+                e.zeilen.insert(k.groesse)
+                if let o = w.orte[k], e.ort.map({ o < $0 }) ?? true { e.ort = o }
+                jeProdukt[k.produkt] = e
+            }
+            for (nr, e) in jeProdukt.sorted(by: { $0.key < $1.key }) {
+                out.append(.warning(e.ort, "Produkt \(nr): \(e.zeilen.sorted().joined(separator: ", ")) steht \(name), "
+                                    + "hat aber in keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?"))
+            }
+        }
+        return out
+    }
+
+    /// Whole euros with a thousands dot for messages ("1.234.567 €").
+    static func euro(_ v: Double) -> String {
+        let r = Int64(v.rounded(.toNearestOrAwayFromZero))
+        var ziffern = String(abs(r)), gruppiert = ""
+        while ziffern.count > 3 {
+            gruppiert = "." + ziffern.suffix(3) + gruppiert
+            ziffern = String(ziffern.dropLast(3))
+        }
+        return (r < 0 ? "-" : "") + ziffern + gruppiert + " €"
+    }
+}

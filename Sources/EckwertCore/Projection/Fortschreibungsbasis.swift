@@ -1,0 +1,109 @@
+import Foundation
+
+/// The base of every line without a driver (modellformat.md section 15), per product and Ergebnisplan line:
+/// - the start value: the Ist of the Basisjahr less its Sondereffekt;
+/// - fixed values: with `basis: ansatz` (written, or automatic for a product with an Ansatz but no Ist in the
+///   Basisjahr) the Ansatz in each year that has one — also for a single line that has no Ist in the Basisjahr
+///   but stands in the Ansatz, so that it is not forecast as 0;
+/// - the Fortschreibung after the last fixed year: the scheme's default or the product's `fortschreibung`, with
+///   `trend` = the geometric mean yearly growth of the line's Ist (after Sondereffekte) over B−n … B, n ≤ 5 the
+///   largest number of years with a positive Ist each, n ≥ 1.
+public struct Fortschreibungsbasis: Sendable {
+    public struct Linie: Sendable, Hashable {
+        /// Ist of the Basisjahr less Sondereffekt (0 without Ist).
+        public var start: Double
+        /// Per year index 1 … n−1 (index 0 unused): the Ansatz where it is the value; nil where not.
+        public var fest: [Double?]?
+        public var art: Fortschreibungsart
+        /// Yearly growth g for `trend` (0 otherwise) and the number of years n it was measured over.
+        public var wachstum: Double
+        public var trendjahre: Int
+    }
+
+    /// Per product, per Ergebnisplan line (sum lines: start 0, no fixed values, `keine`).
+    public var linien: [[Linie]]
+    /// Products whose base is the Ansatz and whether that was chosen automatically (no Ist in the Basisjahr).
+    public var ansatzbasis: [(produkt: Int, automatisch: Bool)]
+    /// Errors (a trend without two positive Ist years).
+    public var fehler: [Diagnostic]
+
+    /// The base of model `m` for years Basisjahr … Horizont.
+    public init(_ m: Planungsmodell) {
+        let B = m.basisjahr, n = m.horizont - m.basisjahr + 1
+        let k = m.kontenrahmen
+        var linien: [[Linie]] = [], ansatzbasis: [(Int, Bool)] = [], fehler: [Diagnostic] = []
+        let buchungszeilen = k.buchungszeilen
+        for (i, p) in m.produkte.enumerated() {
+            let hatIst = buchungszeilen.contains { m.ist.wert(B, p.nr, $0) != nil }
+            let hatAnsatz = m.ansatz?.enthaelt(produkt: p.nr) ?? false
+            let basis = p.basis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
+            if basis == .ansatz { ansatzbasis.append((i, p.basis == nil)) }
+            var zeilen: [Linie] = []
+            for zeile in k.zeilen {
+                guard !zeile.istSumme else {
+                    zeilen.append(Linie(start: 0, fest: nil, art: .keine, wachstum: 0, trendjahre: 0))
+                    continue
+                }
+                let key = zeile.key
+                func bereinigt(_ j: Int) -> Double? {
+                    m.ist.wert(j, p.nr, key).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
+                }
+                var l = Linie(start: bereinigt(B) ?? 0, fest: nil,
+                              art: p.fortschreibung[key] ?? Fortschreibungsart(zeile.fortschreibung), wachstum: 0,
+                              trendjahre: 0)
+                // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
+                let zeileAusAnsatz = basis == .ist && m.ist.wert(B, p.nr, key) == nil
+                if basis == .ansatz || zeileAusAnsatz, let a = m.ansatz {
+                    var fest = [Double?](repeating: nil, count: n)
+                    for t in 1..<max(1, n) {
+                        guard let werte = a.produkt(B + t, p.nr) else { continue }
+                        if basis == .ansatz { fest[t] = werte[key] ?? 0 } else if let v = werte[key] { fest[t] = v }
+                    }
+                    if fest.contains(where: { $0 != nil }) { l.fest = fest }
+                }
+                if l.art == .trend {
+                    var jahre = 0
+                    while jahre < 5, let a = bereinigt(B - jahre - 1), a > 0, let b = bereinigt(B - jahre), b > 0 { jahre += 1 }
+                    if jahre >= 1, let xB = bereinigt(B), let x0 = bereinigt(B - jahre) {
+                        l.wachstum = pow(xB / x0, 1 / Double(jahre)) - 1
+                        l.trendjahre = jahre
+                    } else {
+                        let werte = (max(B - 5, B - 30)...B).compactMap { j in bereinigt(j).map { "\(j): \(Datendateien.deutsch($0))" } }
+                        fehler.append(.error(p.ort, "Produkt \(p.nr), Zeile \(key): fortschreibung trend braucht ein positives "
+                                             + "Ist (nach Sondereffekten) im Basisjahr \(B) und im Jahr davor; vorhanden: "
+                                             + (werte.isEmpty ? "kein Ist" : werte.joined(separator: "; "))))
+                        l.art = .keine
+                    }
+                }
+                zeilen.append(l)
+            }
+            linien.append(zeilen)
+        }
+        self.linien = linien
+        self.ansatzbasis = ansatzbasis
+        self.fehler = fehler
+    }
+
+    /// The factor of one Fortschreibung step into year index t.
+    @inline(__always)
+    public static func faktor(_ l: Linie, tarif: Double, sachkosten: Double) -> Double {
+        switch l.art {
+        case .tarif: 1 + tarif
+        case .sachkosten: 1 + sachkosten
+        case .keine: 1
+        case .trend: 1 + l.wachstum
+        }
+    }
+
+    /// The line's values for year indices 0 … n−1 (index 0: the start) under the given yearly rates.
+    public static func pfad(_ l: Linie, n: Int, tarif: [Double], sachkosten: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: n)
+        var x = l.start
+        if n > 0 { out[0] = x }
+        for t in 1..<max(1, n) {
+            if let f = l.fest?[t] { x = f } else { x *= faktor(l, tarif: tarif[t], sachkosten: sachkosten[t]) }
+            out[t] = x
+        }
+        return out
+    }
+}
