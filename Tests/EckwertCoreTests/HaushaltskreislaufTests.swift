@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EckwertCore
+import EckwertTestSupport
 
 // The hand-computed fixture Tests/Fixtures/eckwerte-klein (see EckwerteTests): status-quo Zuschussbedarf
 //   BB1 2027 = 1.000.000 × 1,1² + (200.000 × 1,1² − 50.000) = 1.210.000 + 192.000 = 1.402.000;
@@ -124,7 +125,7 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
 
     @Test func schlechteEingaben() throws {
         let kopf = "jahr;monat;produkt;groesse;wert\n"
-        let f = try Fixture.laden(try dateien(["ist_unterjaehrig.csv": kopf + """
+        let f = try Modellbauer(try dateien(["ist_unterjaehrig.csv": kopf + """
         2026;13;10.1.01;transferaufwendungen;1
         2026;0;10.1.01;transferaufwendungen;1
         2026;4;10.1.01;transferaufwendungen;500
@@ -132,7 +133,7 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
         2026;5;99.9.99;transferaufwendungen;1
         2026;5;10.1.02;transferaufwendung;1
 
-        """]))
+        """])).laden()
         let d = f.diagnostics.filter { $0.location?.file == "ist_unterjaehrig.csv" }.map(\.description)
         #expect(f.modell == nil)
         #expect(d.contains { $0.contains(":2:2") && $0.contains("Monat 13 liegt außerhalb von 1..12") })
@@ -173,7 +174,7 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
     }
 
     @Test func schlechterRahmen() throws {
-        let f = try Fixture.laden(try dateien(["eckwertebeschluss.yaml": "rahmen:\n  BB3: {2027: 1}\n  BB1: {2031: 5, 2025: 5}\n"]))
+        let f = try Modellbauer(try dateien(["eckwertebeschluss.yaml": "rahmen:\n  BB3: {2027: 1}\n  BB1: {2031: 5, 2025: 5}\n"])).laden()
         let d = f.diagnostics.map(\.description)
         #expect(f.modell == nil)
         #expect(d.contains { $0.contains("eckwertebeschluss.yaml:2") && $0.contains("Budgetbereich 'BB3' gibt es") && $0.contains("meinten Sie 'BB1'") })
@@ -347,21 +348,21 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
     @Test func schlechteHierarchie() throws {
         var y = try Self.modellYAML(Self.ziele + "    oberziel: Z9\n")
         y = y.replacingOccurrences(of: "    bis: 2028\n", with: "    bis: 2028\n    oberziel: Z1\n")
-        let f = try Fixture.laden(try dateien(["modell.yaml": y]))
+        let f = try Modellbauer(try dateien(["modell.yaml": y])).laden()
         let d = f.diagnostics.map(\.description)
         #expect(f.modell == nil)
         #expect(d.contains { $0.contains("Ziel Z2 oberziel: 'Z9' ist weder ein Ziel noch ein strategisches Ziel") && $0.contains("meinten Sie 'Z1'") })
         #expect(d.contains { $0.contains("Ziel Z1 oberziel: ein Ziel kann nicht sein eigenes Oberziel sein") })
         let zwei = try Self.modellYAML(Self.ziele.replacingOccurrences(of: "    budgetbereich: BB2\n",
                                                                        with: "    budgetbereich: BB9\n    produkt: \"10.1.01\"\n"))
-        let g = try Fixture.laden(try dateien(["modell.yaml": zwei])).diagnostics.map(\.description)
+        let g = try Modellbauer(try dateien(["modell.yaml": zwei])).laden().diagnostics.map(\.description)
         #expect(g.contains { $0.contains("nur eines von produkt, produktgruppe, budgetbereich") })
         let bb9 = try Self.modellYAML(Self.ziele.replacingOccurrences(of: "budgetbereich: BB2", with: "budgetbereich: BB9"))
-        let h = try Fixture.laden(try dateien(["modell.yaml": bb9])).diagnostics.map(\.description)
+        let h = try Modellbauer(try dateien(["modell.yaml": bb9])).laden().diagnostics.map(\.description)
         #expect(h.contains { $0.contains("Ziel Z2: Budgetbereich 'BB9' gibt es nicht (vorhanden: BB1, BB2)") })
         var kreis = try Self.modellYAML(Self.ziele + "    oberziel: Z1\n")
         kreis = kreis.replacingOccurrences(of: "    bis: 2028\n", with: "    bis: 2028\n    oberziel: Z2\n")
-        let k = try Fixture.laden(try dateien(["modell.yaml": kreis])).diagnostics.map(\.description)
+        let k = try Modellbauer(try dateien(["modell.yaml": kreis])).laden().diagnostics.map(\.description)
         #expect(k.contains { $0.contains("Kreis in der Zielhierarchie") })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EckwertCore
+import EckwertTestSupport
 
 // Section 15 (plan data, base of the forecast) on a small model computed by hand. Population from the
 // eckwerte-klein fixture (constant); no drivers. status-quo: Tarif +5 %, Sachkosten +10 % a year.
@@ -166,7 +167,7 @@ enum Planfixture {
     // MARK: Bad inputs
 
     func fehler(_ aenderung: [String: String]) throws -> [String] {
-        try Fixture.laden(try Planfixture.dateien(aenderung)).diagnostics.filter { $0.severity == .error }.map(\.description)
+        try Modellbauer(try Planfixture.dateien(aenderung)).laden().diagnostics.filter { $0.severity == .error }.map(\.description)
     }
 
     @Test func ansatzjahrAusserhalbDesPlanungszeitraums() throws {
