@@ -20,7 +20,7 @@ struct EckwerteMappe {
         if Zielbaum.genutzt(m) { try zielbaum(try mappe.blatt("Zielbaum", titel: "Zielbaum und Zielerreichung")) }
         if let rv = Rahmenvergleich.rechnen(e, w) {
             try rahmen(try mappe.blatt("Rahmen", titel: "Bedarf und Rahmen des Eckwertebeschlusses"), rv)
-            try noetig(try mappe.blatt("Was wäre nötig?", titel: "Was wäre nötig? Hebel je Deckungslücke und Ziel"),
+            try noetig(try mappe.blatt("Was wäre nötig", titel: "Was wäre nötig? Hebel je Deckungslücke und Ziel"),
                        WasWaereNoetig.rechnen(e))
         }
         try deckblatt(deck)
