@@ -128,6 +128,7 @@ public enum Langformat {
                 }
             }
         }
+        out += rahmenzeilen(m, e)
         return out
     }
 
