@@ -32,8 +32,12 @@ extension Eckwert {
         public init() {}
 
         public func validate() throws {
-            if let monat, !(1...12).contains(monat) { throw ValidationError("--monat erwartet 1 … 12, gefunden \(monat)") }
-            guard gelb >= 0, rot >= gelb else { throw ValidationError("--gelb und --rot: erwartet 0 ≤ gelb ≤ rot (Prozent)") }
+            if let monat, !(1...12).contains(monat) {
+                throw ValidationError("--monat erwartet 1 … 12, gefunden \(monat)")
+            }
+            guard gelb >= 0, rot >= gelb else {
+                throw ValidationError("--gelb und --rot: erwartet 0 ≤ gelb ≤ rot (Prozent)")
+            }
         }
 
         public func run() throws {
@@ -43,7 +47,8 @@ extension Eckwert {
             let a: Abweichungsbericht
             do {
                 a = try Abweichungsbericht.rechnen(m, jahr: jahr, monat: monat,
-                                                   schwellen: .init(gelb: gelb / 100, rot: rot / 100), prognose: prognose)
+                                                   schwellen: .init(gelb: gelb / 100, rot: rot / 100),
+                                                   prognose: prognose)
             } catch {
                 fehlerausgabe("error: \(error)")
                 throw ExitCode(1)
@@ -54,7 +59,8 @@ extension Eckwert {
             case .table:
                 ausgeben(Kreislaufbericht.controlling(a, m))
                 try dokumenteSchreiben("Abweichungsbericht") {
-                    [try Kreislaufmappen.controlling(a, modell: m, ordner: berichtsordner(m, out), version: EckwertVersion.text)]
+                    [try Kreislaufmappen.controlling(a, modell: m, ordner: berichtsordner(m, out),
+                                                     version: EckwertVersion.text)]
                 }
             }
         }

@@ -7,7 +7,8 @@ extension Eckwert {
     /// `eckwert noetig <modell>`: what one lever would have to be to close a gap or reach a Ziel.
     public struct Noetig: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Was wäre nötig? Je Deckungslücke und verfehltem Ziel der Wert eines Hebels, der sie schließt.")
+            abstract: "Was wäre nötig? Je Deckungslücke und verfehltem Ziel der Wert eines Hebels, "
+                + "der sie schließt.")
 
         @OptionGroup var auswahl: ModellUndSzenario
 

@@ -7,7 +7,8 @@ extension Eckwert {
     /// `eckwert vergleich ALT NEU`: the Veränderungsnachweis between two states of a model.
     public struct Vergleich: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Veränderungsnachweis: warum sich der Zuschussbedarf zwischen zwei Ständen eines Modells ändert.")
+            abstract: "Veränderungsnachweis: warum sich der Zuschussbedarf zwischen zwei Ständen eines Modells "
+                + "ändert.")
 
         @Argument(help: "Der ältere Stand (Modellordner).")
         var alt: String
@@ -34,7 +35,8 @@ extension Eckwert {
             case .table:
                 ausgeben(Kreislaufbericht.vergleich(v, jahr: n.haushaltsjahr))
                 try dokumenteSchreiben("Veränderungsnachweis") {
-                    [try Kreislaufmappen.vergleich(v, modell: n, ordner: berichtsordner(n, out), version: EckwertVersion.text)]
+                    [try Kreislaufmappen.vergleich(v, modell: n, ordner: berichtsordner(n, out),
+                                                   version: EckwertVersion.text)]
                 }
             }
         }
