@@ -18,9 +18,15 @@ release: deps
 	swift build -c release --product eckwert
 
 # The main job on the shipped model: check it, compute all scenarios, write the reports.
+# Then the budget cycle: what changed since the state of the Eckwertebeschluss (Veränderungsnachweis), the in-year
+# Abweichungsbericht as of September, and what one lever would have to be to close each gap against the frame.
+ALT_MODEL ?= scenarios/musterstadt-eckwertestand
 demo: release
 	.build/release/eckwert check $(MODEL)
 	.build/release/eckwert run $(MODEL) --draws 2000
+	.build/release/eckwert vergleich $(ALT_MODEL) $(MODEL)
+	.build/release/eckwert controlling $(MODEL) --monat 9
+	.build/release/eckwert noetig $(MODEL)
 
 # The workbook checks need LibreOffice (recalculation) and openpyxl (reading xlsx back), the HTML pack test
 # headless Chromium; install them when missing.

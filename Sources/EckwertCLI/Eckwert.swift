@@ -10,8 +10,8 @@ public struct Eckwert: ParsableCommand {
         CSV-Daten. Berichte landen in reports/<modell>/.
         """,
         version: EckwertVersion.text,
-        subcommands: [Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Export.self, Init.self,
-                      KontenrahmenBefehl.self, Import.self]
+        subcommands: [Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Export.self, Vergleich.self,
+                      Controlling.self, Noetig.self, Init.self, KontenrahmenBefehl.self, Import.self]
     )
     public init() {}
 }

@@ -61,8 +61,8 @@ import Testing
         // daten: the registry's keys in table order, then the scheme file.
         #expect(s.schluessel("daten") == ["szenarien", "bevoelkerung", "ist", "sterbetafel", "fruchtbarkeit",
                                           "wanderung", "vorausberechnung", "ansatz", "planung", "sondereffekte",
-                                          "bevoelkerung_historie", "gebiete", "faelle_gebiete", "indikatoren",
-                                          "kontenrahmen"])
+                                          "eckwertebeschluss", "ist_unterjaehrig", "bevoelkerung_historie",
+                                          "gebiete", "faelle_gebiete", "indikatoren", "kontenrahmen"])
     }
 
     @Test func registerHatEindeutigeSchluesselUndDateien() {

@@ -152,7 +152,7 @@ struct AusschussTests {
         #expect(html.contains("break-before: page"))
         #expect(html.contains("<html lang=\"de\">"))
         // German numbers and the model's Stand, never today's date.
-        #expect(html.contains("Planungsstand</dt><dd>31.03.2026"))
+        #expect(html.contains("Planungsstand</dt><dd>Entwurf, Stand 15.10.2026"))
         #expect(html.contains("P10–P90"))
         // The quadrant names and the ABC classes are in the pack.
         for q in Produktkritik.Quadrant.allCases { #expect(html.contains(q.bezeichnung)) }

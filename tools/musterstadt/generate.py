@@ -602,6 +602,156 @@ def sozialraeume(out, pops, ist):
     schreibe(os.path.join(out, "indikatoren.csv"), "jahr;gebiet;indikator;wert", sozialraum_indikatoren(rng))
     with open(os.path.join(out, "sozialraeume.geojson"), "w", encoding="utf-8", newline="\n") as f:
         f.write(sozialraum_karte(rng))
+# ---------------------------------------------------------------------------------------------
+# Budget cycle: the council's frame, in-year Ist for controlling, and an older state of the model
+# (own random stream, so the files above stay byte-identical when these functions change).
+# ---------------------------------------------------------------------------------------------
+ERTRAG_ZEILEN = {"steuern", "zuwendungen_umlagen", "sonstige_transferertraege",
+                 "oeffentlich_rechtliche_leistungsentgelte", "privatrechtliche_leistungsentgelte",
+                 "kostenerstattungen", "sonstige_ordentliche_ertraege"}
+BUDGETBEREICHE = {"B1": ["31"], "B2": ["36.2", "36.3", "36.4", "36.6"], "B3": ["36.5"]}
+# Planned deviation of the in-year Ist 2026 from the Ansatz (share of the year), per product: the story the
+# Abweichungsbericht tells (Pflege and Heimerziehung run over, Asyl under).
+ABWEICHUNG_2026 = {"31.1.02": 0.075, "36.3.05": 0.03, "31.3.01": -0.06, "36.3.03": 0.012}
+
+
+def bereich_von(nr):
+    for b, prefixe in BUDGETBEREICHE.items():
+        if any(nr == p or nr.startswith(p + ".") for p in prefixe):
+            return b
+    return None
+
+
+def eckwertebeschluss(out, ansatz):
+    """eckwertebeschluss.yaml: frames 2027–2030 = Zuschussbedarf of the Ansatz 2026 per Budgetbereich, + 2 % a year
+    (the council's rule of thumb), rounded down to 100.000 EUR."""
+    zuschuss = {b: 0.0 for b in BUDGETBEREICHE}
+    for p, g, w in ansatz:
+        b = bereich_von(p)
+        if b:
+            zuschuss[b] += -float(w) if g in ERTRAG_ZEILEN else float(w)
+    zeilen = ["# Eckwertebeschluss des Rates (fiktiv): Zuschussbedarf-Rahmen je Budgetbereich und Jahr in Euro.",
+              "# Regel des Beschlusses: Zuschussbedarf des Ansatzes 2026, fortgeschrieben mit 2 % pro Jahr,",
+              "# abgerundet auf 100.000 EUR. Erzeugt von tools/musterstadt/generate.py.",
+              "beschluss: Eckwertebeschluss des Rates vom 24.06.2026 (Drucksache VIII-DS-01427)",
+              "rahmen:"]
+    for b in BUDGETBEREICHE:
+        werte = ", ".join(f"{j}: {int(zuschuss[b] * 1.02 ** (j - 2026) // 100000 * 100000)}" for j in range(2027, 2031))
+        zeilen.append(f"  {b}: {{{werte}}}")
+    with open(os.path.join(out, "eckwertebeschluss.yaml"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(zeilen) + "\n")
+
+
+def saison(zeile, monat):
+    """Share of the year's amount booked by the end of `monat`: even months, with the Jahressonderzahlung in
+    November for personnel, and Kostenerstattungen/Erträge settled late (quarterly, the last quarter in December)."""
+    if zeile in ("personalaufwendungen", "versorgungsaufwendungen"):
+        w = [1.0] * 12
+        w[10] = 1.8
+    elif zeile in ERTRAG_ZEILEN:
+        w = [0.2, 0.2, 1.6, 0.2, 0.2, 1.6, 0.2, 0.2, 1.6, 0.2, 0.2, 5.6]
+    elif zeile == "aufwendungen_sach_dienstleistungen":
+        w = [0.6, 0.8, 0.9, 0.9, 1.0, 1.0, 0.9, 0.8, 1.0, 1.0, 1.2, 2.9]
+    else:
+        w = [1.0] * 11 + [1.4]
+    return sum(w[:monat]) / sum(w)
+
+
+def ist_unterjaehrig(out, ist, ansatz):
+    """ist_unterjaehrig.csv: cumulative amounts January..month for 2024 and 2025 (all months, adding up to ist.csv)
+    and 2026 up to September (heading for Ansatz × (1 + ABWEICHUNG_2026)); cases as the month's count."""
+    rng = random.Random(SEED + 14)
+    zeilen = []
+    ansatz_w = {(p, g): float(w) for p, g, w in ansatz}
+    produkte = sorted({p for (_, p, _) in ist}, key=produkt_ordnung)
+    for jahr, monate in ((2024, 12), (2025, 12), (2026, 9)):
+        for p in produkte:
+            for g in ["faelle"] + ZEILEN_ORDNUNG:
+                if jahr < 2026:
+                    total = ist.get((jahr, p, g))
+                else:
+                    basis = ansatz_w.get((p, g)) if g != "faelle" else ist.get((2025, p, g))
+                    total = None if basis is None else basis * (1 + ABWEICHUNG_2026.get(p, 0.0) + rng.uniform(-0.006, 0.006))
+                if total is None:
+                    continue
+                for m in range(1, monate + 1):
+                    if g == "faelle":
+                        wert = de(round(total * (1 + 0.004 * (m - 6.5) / 6 + rng.uniform(-0.01, 0.01))), 0)
+                    else:
+                        wert = de(total * saison(g, m) * (1 + (rng.uniform(-0.004, 0.004) if m < 12 else 0)), 2)
+                    zeilen.append((str(jahr), str(m), p, g, wert))
+    # cumulative amounts must not fall from month to month (the noise above is far smaller than a month's share)
+    schreibe(os.path.join(out, "ist_unterjaehrig.csv"), "jahr;monat;produkt;groesse;wert", zeilen)
+
+
+def aelterer_stand(out, ist):
+    """scenarios/musterstadt-eckwertestand: the state of the model in March 2026, on which the Eckwertebeschluss
+    rested. Same Basisjahr 2025, so the Veränderungsnachweis can split every cause: the Ist 2025 was preliminary
+    (before the Jahresabschluss), the population of 31.12.2025 an early estimate, the status-quo assumed
+    3,0 % instead of 3,5 % Tarif, and Hilfe zur Pflege was still driven by the population 65+ instead of 80+."""
+    alt = os.path.normpath(os.path.join(out, "..", "musterstadt-eckwertestand"))
+    os.makedirs(alt, exist_ok=True)
+    rng = random.Random(SEED + 15)
+    # the Sozialräume (names, cases, indicators, map) are the same in both states
+    for datei in ("sterbetafel.csv", "fruchtbarkeit.csv", "wanderung.csv", "ansatz.csv", "bevoelkerung_historie.csv",
+                  "gebiete.csv", "faelle_gebiete.csv", "indikatoren.csv", "sozialraeume.geojson"):
+        with open(os.path.join(out, datei), encoding="utf-8") as f:
+            inhalt = f.read()
+        with open(os.path.join(alt, datei), "w", encoding="utf-8", newline="\n") as f:
+            f.write(inhalt)
+    vorlaeufig = {}
+    for (y, p, g), w in ist.items():
+        if y == BASISJAHR and g != "faelle":
+            w = w * (1 - rng.uniform(0.0, 0.03))
+        elif y == BASISJAHR:
+            w = float(rund(w * (1 - rng.uniform(0.0, 0.015))))
+        vorlaeufig[(y, p, g)] = w
+    rang = {z: i for i, z in enumerate(["faelle"] + ZEILEN_ORDNUNG)}
+    keys = sorted(vorlaeufig, key=lambda k: (k[0], produkt_ordnung(k[1]), rang[k[2]]))
+    schreibe(os.path.join(alt, "ist.csv"), "jahr;produkt;groesse;wert",
+             [(str(y), p, g, de(vorlaeufig[(y, p, g)], 0 if g == "faelle" else 2)) for y, p, g in keys])
+    with open(os.path.join(out, "bevoelkerung.csv"), encoding="utf-8") as f:
+        kopf, *bev = f.read().splitlines()
+    neu = []
+    for z in bev:
+        g, s, a, n = z.split(";")
+        faktor = 0.985 if int(a) >= 80 else (1.004 if int(a) < 6 else 1.0)
+        neu.append((g, s, a, str(int(round(int(n) * faktor)))))
+    schreibe(os.path.join(alt, "bevoelkerung.csv"), kopf, neu)
+    ersetzen(os.path.join(out, "szenarien.yaml"), os.path.join(alt, "szenarien.yaml"),
+             [("      tarif: 0.035\n", "      tarif: 0.030\n")])
+    ersetzen(os.path.join(out, "modell.yaml"), os.path.join(alt, "modell.yaml"),
+             [("stufe: entwurf", "stufe: eckwertebeschluss"), ("stand: 2026-10-15", "stand: 2026-03-31"),
+              ("      bezug: {gruppe: senioren_80plus}\n      quote: ist\n    fallkosten:\n      basis: ist\n"
+               "      konto: transferaufwendungen\n      personalanteil: 0.3",
+               "      bezug: {gruppe: senioren_65plus}\n      quote: ist\n    fallkosten:\n      basis: ist\n"
+               "      konto: transferaufwendungen\n      personalanteil: 0.3")])
+    with open(os.path.join(alt, "LIESMICH.md"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(LIESMICH_ALT)
+
+
+LIESMICH_ALT = """# Musterstadt – Stand des Eckwertebeschlusses (März 2026)
+
+Älterer Stand des Modells `../musterstadt` (fiktiv), erzeugt von `tools/musterstadt/generate.py`. Auf ihm beruhte der
+Eckwertebeschluss. `eckwert vergleich scenarios/musterstadt-eckwertestand scenarios/musterstadt` erklärt, warum der
+Entwurf (Oktober 2026) davon abweicht. Gleiches Basisjahr 2025, damit jede Ursache getrennt werden kann:
+
+- Ist-Daten: das Ist 2025 war vorläufig (vor dem Jahresabschluss) und lag 0–3 % unter dem endgültigen;
+- Bevölkerung: die Schätzung zum 31.12.2025 hatte 1,5 % weniger Hochbetagte (80+) und 0,4 % mehr Kleinkinder;
+- Annahmen: das Szenario status-quo rechnete mit 3,0 % statt 3,5 % Tarifsteigerung;
+- Modellstruktur: die Hilfe zur Pflege (31.1.02) wurde noch auf die Bevölkerung ab 65 statt ab 80 bezogen.
+"""
+
+
+def ersetzen(quelle, ziel, paare):
+    with open(quelle, encoding="utf-8") as f:
+        inhalt = f.read()
+    for alt, neu in paare:
+        if alt not in inhalt:
+            raise SystemExit(f"{quelle}: Textstelle für den älteren Stand nicht gefunden: {alt!r}")
+        inhalt = inhalt.replace(alt, neu, 1)
+    with open(ziel, "w", encoding="utf-8", newline="\n") as f:
+        f.write(inhalt)
 
 
 def main():
@@ -639,6 +789,12 @@ def main():
     schreibe(os.path.join(out, "planung.csv"), "jahr;produkt;groesse;wert", planung(ansatz))
     schreibe(os.path.join(out, "sondereffekte.csv"), "jahr;produkt;groesse;wert", sondereffekte)
     sozialraeume(out, pops, ist)
+
+    # budget cycle: frame, in-year Ist, the older state of the model
+    ansatz_2026 = [(p, g, w) for j, p, g, w in ansatz if j == "2026"]
+    eckwertebeschluss(out, ansatz_2026)
+    ist_unterjaehrig(out, ist, ansatz_2026)
+    aelterer_stand(out, ist)
 
     # summary on stderr
     p25 = pops[BASISJAHR]

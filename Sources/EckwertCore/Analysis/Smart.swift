@@ -27,6 +27,16 @@ public struct Zielerreichung: Sendable {
     /// wert − zielwert (positive: above target).
     public var abstand: Double?
     public var richtung: Richtung
+    /// Zwischenziele before `jahr`, in year order.
+    public var zwischenziele: [Zwischenstand] = []
+
+    /// A Zwischenziel: the target of a year before `bis`, the forecast value then and whether it is met.
+    public struct Zwischenstand: Sendable {
+        public var jahr: Int
+        public var zielwert: Double?
+        public var wert: Double?
+        public var erreicht: Bool?
+    }
 }
 
 public enum Smart {
@@ -69,7 +79,10 @@ public enum Smart {
             }
             let wirkende = modell.massnahmen.filter { $0.wirkung.contains { $0.produkt == z.produkt } }.map(\.id)
             var a: SmartPruefung.Kriterium
-            if modell.produkt(z.produkt) == nil {
+            if z.ebene != .produkt {
+                let oben = z.oberziel.map { ", Oberziel \($0)" } ?? ""
+                a = .init(erfuellt: true, grund: "\(z.ebene.bezeichnung) \(z.produkt) (Ziel des Eckwertebeschlusses)\(oben)")
+            } else if modell.produkt(z.produkt) == nil {
                 a = .init(erfuellt: false, grund: "Produkt \(z.produkt) gibt es nicht")
             } else if let mid = z.massnahme {
                 if let mn = modell.massnahmen.first(where: { $0.id == mid }), !mn.wirkung.contains(where: { $0.produkt == z.produkt }) {
@@ -102,23 +115,34 @@ public enum Smart {
         for z in modell.ziele {
             guard let kid = z.kennzahl, let kz = modell.kennzahl(kid), let zw = z.zielwert, let bis = z.bis else { continue }
             let basis = istBasis[kid] ?? nil
-            let ziel: Double?
-            switch zw {
-            case .absolut(let v): ziel = v
-            case .relativ(let q): ziel = basis.map { $0 * (1 + q) }
+            func zielwert(_ zw: Zielwert) -> Double? {
+                switch zw {
+                case .absolut(let v): v
+                case .relativ(let q): basis.map { $0 * (1 + q) }
+                }
             }
+            let ziel = zielwert(zw)
             let richtung: Richtung = kz.richtung ?? {
                 switch zw {
                 case .relativ(let q): return q < 0 ? .sinkend : .steigend
                 case .absolut(let v): return (basis ?? v) > v ? .sinkend : .steigend
                 }
             }()
+            func erreicht(_ w: Double?, _ ziel: Double?) -> Bool? {
+                guard let w, let ziel else { return nil }
+                return richtung == .sinkend ? w <= ziel + 1e-9 * abs(ziel) : w >= ziel - 1e-9 * abs(ziel)
+            }
             for s in szenarien {
-                let w: Double? = s.jahre.firstIndex(of: bis).flatMap { s.werte[kid]?[$0] ?? nil }
-                var erreicht: Bool?
-                if let w, let ziel { erreicht = richtung == .sinkend ? w <= ziel + 1e-9 * abs(ziel) : w >= ziel - 1e-9 * abs(ziel) }
-                out.append(Zielerreichung(ziel: z.id, szenario: s.name, jahr: bis, basiswert: basis, wert: w, zielwert: ziel,
-                                          erreicht: erreicht, abstand: w.flatMap { a in ziel.map { a - $0 } }, richtung: richtung))
+                func wert(_ j: Int) -> Double? { s.jahre.firstIndex(of: j).flatMap { s.werte[kid]?[$0] ?? nil } }
+                let w = wert(bis)
+                var e = Zielerreichung(ziel: z.id, szenario: s.name, jahr: bis, basiswert: basis, wert: w, zielwert: ziel,
+                                       erreicht: erreicht(w, ziel), abstand: w.flatMap { a in ziel.map { a - $0 } },
+                                       richtung: richtung)
+                e.zwischenziele = z.zwischenziele.sorted { $0.key < $1.key }.map { j, zw in
+                    let zz = zielwert(zw), ww = wert(j)
+                    return .init(jahr: j, zielwert: zz, wert: ww, erreicht: erreicht(ww, zz))
+                }
+                out.append(e)
             }
         }
         return out

@@ -89,4 +89,16 @@ final class Ladung {
         l.datei.verweise += s.verweise
         return true
     }
+
+    /// The reader of `eckwertebeschluss.yaml`: its years and Budgetbereiche are checked against modell.yaml while
+    /// reading (without a valid Basisjahr there are no plan years to check against, and the file is skipped).
+    static let eckwertebeschluss: @Sendable ([UInt8], String, Ladung) -> Bool = { bytes, name, l in
+        let md = l.datei
+        guard md.basisjahrGueltig, let t = l.zugriff.text(bytes, name),
+              let b = Kreislaufdateien.eckwertebeschluss(t, datei: name, budgetbereiche: md.budgetbereiche.map(\.0.id),
+                                                         jahre: (md.basisjahr + 1)...max(md.basisjahr + 1, md.horizont),
+                                                         befund: l.befund) else { return false }
+        l.modell.eckwertebeschluss = b
+        return true
+    }
 }

@@ -109,15 +109,27 @@ extension ModellDatei {
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
         a.pruefeSchluessel(Schluesselschema.modell.schluessel("ziele"), befund)
         let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
-        let produkt = a.pflicht("produkt", befund).flatMap { y.text($0, "\(kontext) produkt") }
+        let traeger = Zielebene.allCases.filter { a[$0.rawValue] != nil }
+        if traeger.count > 1 {
+            befund.fehler(a.ort, "\(kontext): nur eines von produkt, produktgruppe, budgetbereich angeben, gefunden "
+                          + traeger.map(\.rawValue).joined(separator: ", "))
+        }
+        let ebene = traeger.first ?? .produkt
+        let produkt = a.pflicht(ebene.rawValue, befund, erwartet: "produkt, produktgruppe oder budgetbereich")
+            .flatMap { y.text($0, "\(kontext) \(ebene.rawValue)") }
         let feld = a.pflicht("zielfeld", befund, erwartet: "wirkung | leistung | prozess | ressourcen").flatMap {
             y.auswahl($0, "\(kontext) zielfeld", Zielfeld.self, Zielfeld.allCases.map(\.rawValue))
         }
         let text = a.pflicht("text", befund).flatMap { y.text($0, "\(kontext) text") }
         guard let id, let produkt, let feld, let text else { return nil }
-        if let pk = a["produkt"] { d.verweise.append(Verweis(art: .produkt, id: produkt, ort: pk.ort, kontext: kontext)) }
+        zielTraegerVerweis(ebene, produkt, a, kontext, befund, &d)
         var z = Ziel(id: id, produkt: produkt, zielfeld: feld, text: text)
+        z.ebene = ebene
         z.ort = a.ort
+        if let k = a["oberziel"], let o = y.text(k, "\(kontext) oberziel") {
+            z.oberziel = o
+            d.oberzielOrte[id] = k.ort
+        }
         if let k = a["kennzahl"], let kid = y.text(k, "\(kontext) kennzahl") {
             z.kennzahl = kid
             d.verweise.append(Verweis(art: .kennzahl, id: kid, ort: k.ort, kontext: kontext))
@@ -125,13 +137,17 @@ extension ModellDatei {
         if let k = a["zielwert"], let w = y.abschnitt(k, "\(kontext) zielwert") {
             w.pruefeSchluessel(Schluesselschema.modell.schluessel("ziele", "zielwert"), befund)
             switch (w["relativ"], w["absolut"]) {
+            case let (r?, nil) where r.skalar == nil:
+                zwischenziele(&z, y.pfad(r, "\(kontext) zielwert relativ", -1...100), a, y) { .relativ($0) }
+            case let (nil, ab?) where ab.skalar == nil:
+                zwischenziele(&z, y.pfad(ab, "\(kontext) zielwert absolut"), a, y) { .absolut($0) }
             case let (r?, nil): z.zielwert = y.zahl(r, "\(kontext) zielwert relativ", -1...100).map { .relativ($0) }
             case let (nil, ab?): z.zielwert = y.zahl(ab, "\(kontext) zielwert absolut").map { .absolut($0) }
             case (_?, _?): befund.fehler(w.ort, "\(kontext) zielwert: entweder 'relativ' oder 'absolut', nicht beides")
             case (nil, nil): befund.fehler(w.ort, "\(kontext) zielwert: 'relativ' oder 'absolut' fehlt")
             }
         }
-        z.bis = a["bis"].flatMap { y.ganzzahl($0, "\(kontext) bis", 1900...2200) }
+        z.bis = a["bis"].flatMap { y.ganzzahl($0, "\(kontext) bis", 1900...2200) } ?? z.bis
         z.verantwortlich = a["verantwortlich"].flatMap { y.text($0, "\(kontext) verantwortlich") }
         if let k = a["massnahme"], let mid = y.text(k, "\(kontext) massnahme") {
             z.massnahme = mid
@@ -142,5 +158,68 @@ extension ModellDatei {
             d.verweise.append(Verweis(art: .gebiet, id: g, ort: k.ort, kontext: kontext))
         }
         return z
+    }
+
+    /// The reference a Ziel's carrier makes: a product, a Produktgruppe (number prefix) or a Budgetbereich.
+    private static func zielTraegerVerweis(_ ebene: Zielebene, _ traeger: String, _ a: YAbschnitt, _ kontext: String,
+                                           _ befund: Befund, _ d: inout ModellDatei) {
+        switch ebene {
+        case .produkt:
+            if let pk = a["produkt"] {
+                d.verweise.append(Verweis(art: .produkt, id: traeger, ort: pk.ort, kontext: kontext))
+            }
+        case .produktgruppe:
+            if let pk = a["produktgruppe"] {
+                d.verweise.append(Verweis(art: .produktOderPrefix, id: traeger, ort: pk.ort, kontext: kontext))
+            }
+        case .budgetbereich:
+            if let pk = a["budgetbereich"], !d.budgetbereiche.contains(where: { $0.0.id == traeger }) {
+                befund.fehler(pk.ort, "\(kontext): Budgetbereich '\(traeger)' gibt es nicht (vorhanden: "
+                              + d.budgetbereiche.map(\.0.id).joined(separator: ", ") + ")")
+            }
+        }
+    }
+
+    /// A `zielwert` given as a path `{Jahr: Wert}`: the value at `bis` (default: the path's last year) is the
+    /// Zielwert, the other years of the path up to `bis` are Zwischenziele.
+    private static func zwischenziele(_ z: inout Ziel, _ pfad: Zeitpfad?, _ a: YAbschnitt, _ y: YLeser,
+                                      _ art: (Double) -> Zielwert) {
+        guard let pfad, let letztes = pfad.punkte.last?.jahr else { return }
+        let bis = a["bis"].flatMap { Int(($0.skalar ?? "").trimmingCharacters(in: .whitespaces)) } ?? letztes
+        z.bis = bis
+        z.zielwert = art(pfad.wert(bis))
+        for (j, _) in pfad.punkte where j < bis { z.zwischenziele[j] = art(pfad.wert(j)) }
+    }
+
+    /// Every `oberziel` names an existing Ziel or strategisches Ziel, and the links form no cycle.
+    static func oberzielePruefen(_ d: ModellDatei, _ befund: Befund) {
+        let ziele = Dictionary(d.ziele.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let strategisch = Set(d.strategischeZiele.map(\.id))
+        for z in d.ziele {
+            guard let o = z.oberziel else { continue }
+            let ort = d.oberzielOrte[z.id] ?? z.ort
+            if ziele[o] == nil && !strategisch.contains(o) {
+                var t = "Ziel \(z.id) oberziel: '\(o)' ist weder ein Ziel noch ein strategisches Ziel"
+                if let h = Aehnlichkeit.vorschlag(o, aus: Array(ziele.keys).sorted() + strategisch.sorted()) {
+                    t += " – meinten Sie '\(h)'?"
+                }
+                befund.fehler(ort, t)
+                continue
+            }
+            if o == z.id {
+                befund.fehler(ort, "Ziel \(z.id) oberziel: ein Ziel kann nicht sein eigenes Oberziel sein")
+                continue
+            }
+            var kette = [z.id], x = o
+            while let naechstes = ziele[x]?.oberziel, kette.count <= ziele.count {
+                kette.append(x)
+                if naechstes == z.id {
+                    befund.fehler(ort, "Ziel \(z.id) oberziel: Kreis in der Zielhierarchie ("
+                                  + (kette + [z.id]).joined(separator: " → ") + ")")
+                    break
+                }
+                x = naechstes
+            }
+        }
     }
 }

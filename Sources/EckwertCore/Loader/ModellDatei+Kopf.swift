@@ -2,7 +2,7 @@ import Foundation
 
 /// The head of modell.yaml: Kommune, years, scheme, rounding, reference date, data file names.
 extension ModellDatei {
-    /// `kommune`, `basisjahr`, `haushaltsjahr`, `horizont`, `kontenrahmen`, `rundung`, `stand`.
+    /// `kommune`, `basisjahr`, `haushaltsjahr`, `horizont`, `kontenrahmen`, `rundung`, `stand`, `stufe`.
     static func abschnittKopf(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
         d.kommune = m.pflicht("kommune", befund).flatMap { y.text($0, "kommune") } ?? ""
         let b = m.pflicht("basisjahr", befund).flatMap { y.ganzzahl($0, "basisjahr", 1990...2100) }
@@ -22,6 +22,9 @@ extension ModellDatei {
             if let s = k.skalar, let dat = ModellDatei.datum(s) { d.stand = dat } else {
                 befund.fehler(k.ort, "stand: erwartet ist ein Datum JJJJ-MM-TT, gefunden '\(k.skalar ?? k.art)'")
             }
+        }
+        if let k = m["stufe"] {
+            d.stufe = y.auswahl(k, "stufe", Planstufe.self, Planstufe.allCases.map(\.rawValue))
         }
     }
 

@@ -9,6 +9,7 @@ struct ModellDatei {
     var kontenrahmenAngabe: (wert: String, ort: SourceLocation)?
     var rundung = Rundung.euro
     var stand: Datum?
+    var stufe: Planstufe?
     var altersgruppen: [Altersgruppe] = []
     var produkte: [Produkt] = []
     var produktgruppen: [Gliederung] = []
@@ -35,6 +36,8 @@ struct ModellDatei {
     /// Locations of references that are resolved later: (what, id, where).
     var verweise: [Verweis] = []
     var gruppenOrte: [String: SourceLocation] = [:]
+    /// Where each Ziel writes its `oberziel` (for messages).
+    var oberzielOrte: [String: SourceLocation] = [:]
     /// False when `basisjahr` is missing or invalid: year checks are then skipped (they would all fail).
     var basisjahrGueltig = false
     /// Ids written in the file whose entry could not be read (its own error is reported): references to them are
@@ -81,6 +84,7 @@ struct ModellDatei {
         abschnittBudgetvarianten(m, y, befund, &d)
         abschnittPlatzkosten(m, y, befund, &d)
         abschnittDeckungsmittel(m, y, befund, &d)
+        oberzielePruefen(d, befund)
         abschnittPlandaten(m, y, befund, &d)
         let sozialraum = SozialraumAngaben.lesen(m, y, befund, &d)
         d.sozialraum = sozialraum

@@ -67,6 +67,7 @@ public enum ModellLader {
         }
         let ladung = Ladung(zugriff: zugriff, datei: md,
                             modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
+        ladung.modell.stufe = md.stufe
         for q in Datenquellen.alle { ladung.lesen(q) }
         Planpruefung.vorgaengerUebernehmen(&ladung.modell)
         Sozialraumlader.abschliessen(ladung)

@@ -48,6 +48,12 @@ public struct Planungsmodell: Sendable {
     public var pruefsumme: String
     /// Reference date for documents (31.12. of the Basisjahr unless `stand:` is given), never the clock.
     public var stand: Datum
+    /// Stage of the budget cycle (`stufe:`), printed beside `stand` on every document; nil = not given.
+    public var stufe: Planstufe? = nil
+    /// The council's frames (`eckwertebeschluss.yaml`), when the model has them.
+    public var eckwertebeschluss: Eckwertebeschluss? = nil
+    /// In-year Ist (`ist_unterjaehrig.csv`) for controlling, when the model has it.
+    public var istUnterjaehrig: IstUnterjaehrig? = nil
     /// The Kämmerei's mittelfristige Ergebnisplanung (`planung.csv`): shown beside the forecast, never mixed in.
     public var planung: Jahreswerte? = nil
     /// One-off amounts contained in the Ist (`sondereffekte.csv`), taken out before the Ist is a base.
@@ -57,6 +63,12 @@ public struct Planungsmodell: Sendable {
     /// Thresholds of the plausibility warnings.
     public var plausibilitaet: Plausibilitaetsgrenzen = Plausibilitaetsgrenzen()
 
+    /// "Entwurf, Stand 31.03.2026" (or "Stand …" without a stufe): the state of the plan on every document.
+    public var planstand: String {
+        func zwei(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        let datum = "Stand \(zwei(stand.tag)).\(zwei(stand.monat)).\(stand.jahr)"
+        return stufe.map { "\($0.bezeichnung), \(datum)" } ?? datum
+    }
     /// Forecast years B+1 ... Horizont.
     public var prognosejahre: ClosedRange<Int> { (basisjahr + 1)...horizont }
 
@@ -313,9 +325,28 @@ public enum Zielwert: Sendable, Hashable {
     case absolut(Double)
 }
 
+/// The level a Ziel is set on: a product, or (the Eckwertebeschluss's aggregate targets) a Produktgruppe or a
+/// Budgetbereich.
+public enum Zielebene: String, Sendable, Hashable, CaseIterable {
+    case produkt, produktgruppe, budgetbereich
+    public var bezeichnung: String {
+        switch self {
+        case .produkt: "Produkt"
+        case .produktgruppe: "Produktgruppe"
+        case .budgetbereich: "Budgetbereich"
+        }
+    }
+}
+
 public struct Ziel: Sendable {
     public var id: String
+    /// The unit the Ziel belongs to: a Produkt number, a Produktgruppe number or a Budgetbereich id (see `ebene`).
     public var produkt: String
+    public var ebene: Zielebene = .produkt
+    /// The higher Ziel (a Ziel id) or strategisches Ziel (its id) this Ziel serves; nil = a root of the tree.
+    public var oberziel: String?
+    /// Zwischenziele: target values of years before `bis` (from a `zielwert` path).
+    public var zwischenziele: [Int: Zielwert] = [:]
     public var zielfeld: Zielfeld
     public var text: String
     public var kennzahl: String?

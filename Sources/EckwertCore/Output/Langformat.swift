@@ -136,6 +136,7 @@ public enum Langformat {
                 }
             }
         }
+        out += rahmenzeilen(m, e)
         return out
     }
 

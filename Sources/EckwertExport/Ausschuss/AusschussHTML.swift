@@ -93,7 +93,7 @@ enum AusschussHTML {
         ]
         for (id, f) in teile where nurAbschnitt == nil || nurAbschnitt == id { s += f() }
         s += "<footer class=\"fuss\">\(esc(m.kommune)) · Modell \(esc(m.name)) · Prüfsumme \(esc(String(m.pruefsumme.prefix(16)))) · "
-        s += "Stand \(d.stand) · erstellt mit Eckwert \(esc(d.version))</footer>\n</body>\n</html>\n"
+        s += "\(esc(d.planstand)) · erstellt mit Eckwert \(esc(d.version))</footer>\n</body>\n</html>\n"
         return s
     }
 
@@ -138,7 +138,7 @@ enum AusschussHTML {
         let m = d.m
         var s = "<header class=\"titelseite\" id=\"titel\">\n<h1>\(esc(m.kommune)): Sozial- und Finanzplanung</h1>\n"
         s += "<p class=\"unter\">Unterlage für den Fachausschuss · Haushaltsjahr \(m.haushaltsjahr) · Prognose \(m.basisjahr + 1)–\(m.horizont)</p>\n"
-        s += "<dl><dt>Planungsstand</dt><dd>\(d.stand)</dd>"
+        s += "<dl><dt>Planungsstand</dt><dd>\(esc(d.planstand))</dd>"
         s += "<dt>Ist-Daten bis</dt><dd>\(m.basisjahr)</dd>"
         s += "<dt>Szenarien</dt><dd>\(d.e.szenarien.map { esc(Ausschussdaten.szenarioName($0.szenario)) }.joined(separator: " · "))</dd>"
         if let u = d.e.unsicherheit {
@@ -334,7 +334,37 @@ enum AusschussHTML {
         if !unreal.isEmpty {
             s += "<p class=\"hinweis\">In keinem Szenario erreicht (nicht realistisch nach SMART): \(unreal.map(esc).joined(separator: ", ")).</p>\n"
         }
+        if Zielbaum.genutzt(m) { s += zielbaum(d) }
         return abschnitt("ziele", s)
+    }
+
+    /// The target hierarchy as nested lists, with the attainment in status-quo and the Zwischenziele.
+    static func zielbaum(_ d: Ausschussdaten) -> String {
+        var s = "<h3>Zielbaum</h3>\n<p class=\"klein\">Strategische Ziele, darunter die Ziele des Eckwertebeschlusses "
+        s += "(Budgetbereich, Produktgruppe) und die Produktziele (oberziel); Erreichung im Szenario Status quo, "
+        s += "Zwischenziele je Jahr.</p>\n"
+        var tiefe = -1
+        for e in Zielbaum.bauen(d.m).eintraege {
+            if e.tiefe > tiefe {
+                s += String(repeating: "<ul class=\"baum\">\n", count: e.tiefe - tiefe)
+            } else {
+                s += "</li>\n" + String(repeating: "</ul>\n</li>\n", count: tiefe - e.tiefe)
+            }
+            tiefe = e.tiefe
+            switch e.knoten {
+            case .strategisch(let z):
+                s += "<li><b>\(esc(z.id)) \(esc(z.name))</b> <span class=\"klein\">(strategisches Ziel, Gewicht "
+                    + "\(Zahlformat.zahl(z.gewicht, stellen: 2)))</span>"
+            case .ziel(let z):
+                let x = d.e.zielerreichung.first { $0.ziel == z.id && $0.szenario == "status-quo" }
+                let ebene = z.ebene == .produkt ? "" : "\(z.ebene.bezeichnung) \(esc(z.produkt)): "
+                s += "<li>\(esc(z.id)) – \(ebene)\(esc(z.text)) \(marke(x?.erreicht))"
+                let zw = (x?.zwischenziele ?? []).map { "\($0.jahr) \(marke($0.erreicht))" }
+                if !zw.isEmpty { s += "<br><span class=\"klein\">Zwischenziele: \(zw.joined(separator: " · "))</span>" }
+            }
+        }
+        if tiefe >= 0 { s += "</li>\n" + String(repeating: "</ul>\n</li>\n", count: tiefe) + "</ul>\n" }
+        return s
     }
 
     // MARK: - Maßnahmen

@@ -73,7 +73,7 @@ enum AusschussXlsx {
         let ws = try blatt(b, "Hinweise", f, titel: "\(m.kommune): Sozial- und Finanzplanung – Unterlage für den Fachausschuss", breiten: [28, 120])
         var zeilen: [(String, String)] = [
             ("Haushaltsjahr", "\(m.haushaltsjahr)"), ("Prognose", "\(m.basisjahr + 1)–\(m.horizont) (Ist bis \(m.basisjahr))"),
-            ("Planungsstand", d.stand), ("Modell", "\(m.name), Prüfsumme \(m.pruefsumme.prefix(16))"), ("Erstellt mit", "Eckwert \(d.version)"),
+            ("Planungsstand", d.planstand), ("Modell", "\(m.name), Prüfsumme \(m.pruefsumme.prefix(16))"), ("Erstellt mit", "Eckwert \(d.version)"),
             ("Beträge", "\(Zuschusstext.gleichung(m)), in \(d.betragseinheit) (gerundet; Summen = Summen der gerundeten Werte)"),
             ("Geheimhaltung", Geheimhaltung.erlaeuterung(mindestfallzahl: m.geheimhaltung.mindestfallzahl)
                 + " Die Versorgungslücke wird zusätzlich dort gesperrt, wo der Bedarf gesperrt ist."),

@@ -30,6 +30,9 @@ struct Ausschussdaten {
         }
     }
 
+    /// "Entwurf, Stand 31.03.2026": the stage and date of the plan.
+    var planstand: String { m.planstand }
+
     var stand: String {
         func zwei(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
         return "\(zwei(m.stand.tag)).\(zwei(m.stand.monat)).\(m.stand.jahr)"

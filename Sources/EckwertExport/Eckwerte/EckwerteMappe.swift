@@ -17,6 +17,12 @@ struct EckwerteMappe {
         }
         try investitionen(try mappe.blatt("Investitionen", titel: "Investitionen nach Budgetbereichen"))
         try kgst(try mappe.blatt("KGSt-Fragen", titel: "Drei Fragen der KGSt zum Eckwertebeschluss"))
+        if Zielbaum.genutzt(m) { try zielbaum(try mappe.blatt("Zielbaum", titel: "Zielbaum und Zielerreichung")) }
+        if let rv = Rahmenvergleich.rechnen(e, w) {
+            try rahmen(try mappe.blatt("Rahmen", titel: "Bedarf und Rahmen des Eckwertebeschlusses"), rv)
+            try noetig(try mappe.blatt("Was wäre nötig", titel: "Was wäre nötig? Hebel je Deckungslücke und Ziel"),
+                       WasWaereNoetig.rechnen(e))
+        }
         try deckblatt(deck)
         try mappe.schliessen(vorDemSchliessen: vorDemSchliessen)
     }
@@ -45,7 +51,9 @@ struct EckwerteMappe {
             ("Modell", m.name),
             ("Prüfsumme des Modells (SHA-256)", m.pruefsumme),
             ("Programmversion", "Eckwert \(mappe.version)"),
-            ("Stand", Mappe.datum(m.stand)),
+            ("Planungsstand", m.planstand),
+            ("Eckwertebeschluss", m.eckwertebeschluss.map { $0.beschluss ?? "eckwertebeschluss.yaml" }
+                ?? "keine eckwertebeschluss.yaml – ohne Rahmen keine Deckungslücke"),
             ("Monte-Carlo-Ziehungen", w.ziehungen > 0 ? "\(w.ziehungen) (Risikopuffer P90 − status-quo)" : "keine – eckwert run --draws N rechnet den Risikopuffer"),
             ("Darstellung", mappe.einheitText),
         ]
@@ -383,7 +391,8 @@ struct EckwerteMappe {
         try b.ws.setRowHeight(row: r, height: 30)
         r += 1
         for z in m.ziele {
-            let art = m.produkt(z.produkt)?.art == .freiwillig ? "freiwillig" : "Pflicht"
+            let art = z.ebene != .produkt ? z.ebene.bezeichnung
+                : (m.produkt(z.produkt)?.art == .freiwillig ? "freiwillig" : "Pflicht")
             try b.text("\(z.id) (\(z.produkt), \(art)): \(z.text)", r, 0, .textUmbruch, messen: false)
             for (n, s) in w.szenarien.enumerated() {
                 for (q, x) in regeln.enumerated() {

@@ -162,7 +162,7 @@ struct KaemmereiMappe {
             ("Modell", m.name),
             ("Prüfsumme des Modells (SHA-256)", m.pruefsumme),
             ("Programmversion", "Eckwert \(mappe.version)"),
-            ("Stand", Mappe.datum(m.stand)),
+            ("Planungsstand", m.planstand),
             ("Kontenrahmen", k.name),
             ("Darstellung", mappe.einheitText + (m.rundung == .tsdEuro ? ", auf 100 Euro gerundet (eine Nachkommastelle)" : ", auf volle Euro gerundet")),
         ]

@@ -70,6 +70,7 @@ final class Mappe {
         case betrag, betragSumme, betragGesamt, betragMarkiert
         case ganzzahl, ganzzahlSumme, dezimal, dezimalMarkiert, prozent, prozentSumme, prozentMarkiert
         case textMarkiert, ja, nein
+        case ampelGruen, ampelGelb, ampelRot, prozentGenau, faktor, bemerkung
     }
 
     private var formate: [Art: XlsxFormat] = [:]
@@ -78,6 +79,7 @@ final class Mappe {
     static let markierung: XlsxColor = 0xFCE4D6
     static let gruen: XlsxColor = 0xE2EFDA
     static let rot: XlsxColor = 0xF8CBAD
+    static let gelb: XlsxColor = 0xFFE699
 
     func f(_ art: Art) throws -> XlsxFormat {
         if let x = formate[art] { return x }
@@ -108,6 +110,12 @@ final class Mappe {
         case .textMarkiert: spec = basis.bold().fill(Self.markierung).wrap()
         case .ja: spec = basis.fill(Self.gruen).align(.center)
         case .nein: spec = basis.fill(Self.rot).align(.center)
+        case .ampelGruen: spec = basis.bold().fill(Self.gruen).align(.center)
+        case .ampelGelb: spec = basis.bold().fill(Self.gelb).align(.center)
+        case .ampelRot: spec = basis.bold().fill(Self.rot).align(.center)
+        case .prozentGenau: spec = basis.numberFormat("0.0000%;[Red]-0.0000%")
+        case .faktor: spec = basis.numberFormat("0.000")
+        case .bemerkung: spec = basis.wrap().border(top: .thin, bottom: .thin, left: .thin, right: .thin)
         }
         let x = try book.format(spec)
         formate[art] = x
@@ -259,7 +267,7 @@ final class Blatt {
         try ws.setMargins(left: 0.6, right: 0.5, top: 0.75, bottom: 0.75)
         let m = mappe.modell
         try ws.setHeader(XlsxHeaderFooter.sections(left: XlsxHeaderFooter.escaped(Self.kuerzen(titel, 100)),
-                                                   right: XlsxHeaderFooter.escaped("Stand \(Mappe.datum(m.stand))")))
+                                                   right: XlsxHeaderFooter.escaped(m.planstand)))
         try ws.setFooter(XlsxHeaderFooter.sections(left: XlsxHeaderFooter.escaped(Self.kuerzen(m.kommune, 60)),
                                                    center: "Seite &P von &N",
                                                    right: XlsxHeaderFooter.escaped(Self.kuerzen(mappe.fusszeileRechts, 60))))
