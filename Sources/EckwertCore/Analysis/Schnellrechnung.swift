@@ -19,7 +19,13 @@ struct Schnellrechnung: Sendable {
         var hatErstattung: Bool
         /// Sozialraum weights c · r̃_g at `gewichte[gewichteStart ..< gewichteStart + gewichteAnzahl]` (0 = none).
         var gewichteStart = 0, gewichteAnzahl = 0
+        /// With weights: index of the reference population (ages, sexes) in `klassen`, whose per-Sozialraum
+        /// values are looked up once per run for all products that share it.
+        var klasse = 0
     }
+    /// The distinct reference populations of the products with Sozialraum weights: (von, bis + 1) as positions in
+    /// `schnitte`, and the sexes.
+    struct Klasse: Sendable, Hashable { var von: Int, bis: Int, geschlechtVon: Int, geschlechtBis: Int }
     /// A measure's effect on a rate as plain values; `faktor` is `Massnahme.Wirkung.faktor`.
     struct Effekt: Sendable {
         var massnahme: Int        // index into `modell.massnahmen`
@@ -49,6 +55,9 @@ struct Schnellrechnung: Sendable {
     let gewichte: [Double]
     /// The cumulative-age indices (a + 1 after age a; 0 = before age 0) that any driver reads: `von` and `bis + 1`.
     let schnitte: [Int]
+    let klassen: [Klasse]
+    /// The number of Sozialräume of the products with weights (each has one weight per Sozialraum), else 0.
+    let gewichteJeProdukt: Int
     // `daten` flat, as plain values, for the draw loop (no reference counting per product):
     let basisTarif: [Double], basisSach: [Double], basisKeine: [Double]
     /// Per product: scenario-independent net cost per year index (or empty), and lines computed per run.
@@ -129,13 +138,25 @@ struct Schnellrechnung: Sendable {
         for d in daten { if let t = d.treiber { schnittSet.insert(t.von); schnittSet.insert(t.bis + 1) } }
         let schnitte = schnittSet.sorted()
         let position = Dictionary(uniqueKeysWithValues: schnitte.enumerated().map { ($1, $0) })
+        var klassen: [Klasse] = [], klassenIndex: [Klasse: Int] = [:]
         for i in daten.indices {
             guard var t = daten[i].treiber else { continue }
             t.vonSchnitt = position[t.von] ?? 0
             t.bisSchnitt = position[t.bis + 1] ?? 0
+            if t.gewichteAnzahl > 0 {
+                let k = Klasse(von: t.vonSchnitt, bis: t.bisSchnitt, geschlechtVon: t.geschlechter.lowerBound,
+                               geschlechtBis: t.geschlechter.upperBound)
+                if let j = klassenIndex[k] { t.klasse = j } else {
+                    t.klasse = klassen.count
+                    klassenIndex[k] = klassen.count
+                    klassen.append(k)
+                }
+            }
             daten[i].treiber = t
         }
         self.schnitte = schnitte
+        self.klassen = klassen
+        gewichteJeProdukt = daten.lazy.compactMap(\.treiber).first { $0.gewichteAnzahl > 0 }?.gewichteAnzahl ?? 0
         self.daten = daten
         self.pfade = pfade
         self.gewichte = gewichte
@@ -246,6 +267,14 @@ struct Schnellrechnung: Sendable {
             self.start = start
             self.gebiete = gebiete
         }
+        /// Zeroed storage for `n` years of `G` Sozialräume each (filled by `Kohortenlauf`).
+        init(jahre n: Int, gebiete G: Int, schnitte: [Int]) {
+            nc = schnitte.count
+            start = (0..<n).map { Swift.max(0, $0 - 1) * G * 2 * schnitte.count }
+            gebiete = (0..<n).map { $0 == 0 ? 0 : G }
+            jeGebiet = [Double](repeating: 0, count: Swift.max(0, n - 1) * G * 2 * nc)
+            gesamt = [Double](repeating: 0, count: n * 2 * nc)
+        }
         @inline(__always)
         func summe(_ tr: Treiber, _ t: Int) -> Double {
             if tr.gebietUnbekannt { return 0 }
@@ -264,77 +293,155 @@ struct Schnellrechnung: Sendable {
         }
     }
 
+    /// What `rechnen` needs besides its inputs, kept between runs so that a run allocates nothing.
+    struct Arbeitsbereich {
+        var aktiv: [Bool], idxT: [Double], idxS: [Double], mkosten: [Double]
+        /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · J + t − 1.
+        var klassenwerte: [Double]
+        /// Per forecast year: a product's rate factor (trend · measures) and its Sozialraum cases.
+        var q: [Double], fG: [Double]
+
+        init(_ s: Schnellrechnung) {
+            let n = s.p.n, G = s.gewichteJeProdukt
+            aktiv = [Bool](repeating: false, count: s.p.modell.massnahmen.count)
+            idxT = [Double](repeating: 1, count: n)
+            idxS = idxT
+            mkosten = [Double](repeating: 0, count: s.kosten.count)
+            klassenwerte = [Double](repeating: 0, count: s.klassen.count * G * Swift.max(0, n - 1))
+            q = [Double](repeating: 0, count: n)
+            fG = q
+        }
+    }
+
     /// Net cost and cases per product and forecast year into `zuschuss[i*J + t-1]`, `faelle[i*J + t-1]`.
     func rechnen(_ a: Rechenannahmen, _ pop: [Bevoelkerung], zuschuss: inout [Double], faelle: inout [Double]) {
+        var w = Arbeitsbereich(self)
+        rechnen(a, Kumuliert(pop, schnitte: schnitte), &w, zuschuss: &zuschuss, faelle: &faelle)
+    }
+
+    /// The same from the cumulative sums of a population, with the scratch space `w`.
+    func rechnen(_ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich, zuschuss: inout [Double],
+                 faelle: inout [Double]) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
-        let kum = Kumuliert(pop, schnitte: schnitte)
         // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
-        let aktiv = p.modell.massnahmen.map { a.massnahmen.contains($0.id) }
-        var idxT = [Double](repeating: 1, count: n), idxS = idxT
-        for t in 1..<n { idxT[t] = idxT[t - 1] * (1 + a.tarif[t]); idxS[t] = idxS[t - 1] * (1 + a.sachkosten[t]) }
-        var mkosten = [Double](repeating: 0, count: kosten.count)
+        for (j, mn) in p.modell.massnahmen.enumerated() { w.aktiv[j] = a.massnahmen.contains(mn.id) }
+        for j in w.mkosten.indices { w.mkosten[j] = 0 }
+        for t in 1..<n {
+            w.idxT[t] = w.idxT[t - 1] * (1 + a.tarif[t])
+            w.idxS[t] = w.idxS[t - 1] * (1 + a.sachkosten[t])
+        }
+        klassenwerte(kum, &w.klassenwerte)
         for i in daten.indices {
-            let tr = treiber[i]
-            var fk = tr?.kB ?? 0
-            var trendFaktor = 1.0
-            let bT = basisTarif[i], bS = basisSach[i], bK = basisKeine[i]
-            let effekteI = effektStart[i]..<effektStart[i + 1], kostenI = kostenStart[i]..<kostenStart[i + 1]
-            let festI = fest[i]
-            let variabelI = variabel[i].map {
-                ($0.koeffizient, Fortschreibungsbasis.pfad($0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten))
-            }
-            for t in 0..<n {
-                var z = 0.0, f = 0.0
-                if t >= 1 {
-                    z = bT * idxT[t] + bS * idxS[t] + bK
-                    if !festI.isEmpty { z += festI[t] }
-                    for (v, pfad) in variabelI { z += v * pfad[t] }
-                }
-                if let tr {
-                    if t >= 1 { trendFaktor *= 1 + a.quoteTrend[i] }
-                    if t >= 1 {
-                        var w = 1.0
-                        for e in effekteI where aktiv[effekte[e].massnahme] { w *= effekte[e].faktor(B + t) }
-                        if tr.gewichteAnzahl > 0 {
-                            // Sozialraum cases (spec section 13): Σ_g (c · r̃_g · R_g(t)) · (trend · measures).
-                            let q = trendFaktor * w
-                            var tg = tr
-                            for g in 0..<tr.gewichteAnzahl {
-                                tg.gebiet = g
-                                f += gewichte[tr.gewichteStart + g] * kum.summe(tg, t) * q
-                            }
-                        } else {
-                            let R = kum.summe(tr, t)
-                            var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
-                            r *= w
-                            f = r * R
-                        }
-                        if tr.kB != nil {
-                            fk *= (1 + tr.personalanteil * a.tarif[t] + (1 - tr.personalanteil) * a.sachkosten[t]) * (1 + a.fallkostenTrend[i])
-                            let A = f * fk
-                            z += tr.vzKonto * A
-                            if tr.hatErstattung {
-                                z += tr.vzErstattung * A * (a.erstattungAnteil[i] ?? 0)
-                            }
-                        }
-                    }
-                }
-                for j in kostenI where aktiv[kosten[j].index] && B + t >= kosten[j].ab {
-                    let mn = kosten[j]
-                    mkosten[j] = B + t == mn.ab ? mn.jaehrlich : mkosten[j] * (1 + a.sachkosten[t])
-                    if t >= 1 { z += mn.vz * mkosten[j] }
-                }
-                if t >= 1 {
-                    zuschuss[i * J + t - 1] = z
-                    faelle[i * J + t - 1] = f
-                }
-            }
+            if let tr = treiber[i], tr.gewichteAnzahl > 0 { gebietsfaelle(i, tr, a, &w) }
+            produkt(i, a, kum, &w, zuschuss: &zuschuss, faelle: &faelle)
         }
         // Investments add to their product's net cost after it is set (as before, product by product).
         for x in investitionen {
             let b = Investitionsrechnung.buchung(x.inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
             for t in 1..<n {
-                zuschuss[x.produkt * J + t - 1] += x.vzAfa * b.abschreibungen[t] + x.vzSop * b.sonderposten[t] + x.vzFolge * b.folgekosten[t]
+                zuschuss[x.produkt * J + t - 1] +=
+                    x.vzAfa * b.abschreibungen[t] + x.vzSop * b.sonderposten[t] + x.vzFolge * b.folgekosten[t]
+            }
+        }
+    }
+
+    /// The reference population of every Klasse per Sozialraum and forecast year (as `Kumuliert.summe` gives it).
+    private func klassenwerte(_ kum: Kumuliert, _ werte: inout [Double]) {
+        let n = p.n, J = n - 1, G = gewichteJeProdukt
+        for (k, kl) in klassen.enumerated() {
+            var tr = Treiber(von: 0, bis: 0, geschlechter: kl.geschlechtVon...kl.geschlechtBis, gebiet: nil,
+                             gebietUnbekannt: false, quoteIst: true, rB: 0, pfad: 0, kB: nil, personalanteil: 0,
+                             vzKonto: 0, vzErstattung: 0, hatErstattung: false)
+            tr.vonSchnitt = kl.von
+            tr.bisSchnitt = kl.bis
+            for g in 0..<G {
+                tr.gebiet = g
+                let o = (k * G + g) * J - 1
+                for t in 1..<n { werte[o + t] = kum.summe(tr, t) }
+            }
+        }
+    }
+
+    /// Sozialraum cases (spec section 13) of product i into `w.fG[t − 1]`: Σ_g (c · r̃_g · R_g(t)) · (trend ·
+    /// measures), each year's sum over the Sozialräume in order from 0; the years side by side, so that the
+    /// processor overlaps their sums.
+    @inline(__always)
+    private func gebietsfaelle(_ i: Int, _ tr: Treiber, _ a: Rechenannahmen, _ w: inout Arbeitsbereich) {
+        let n = p.n, J = n - 1, B = p.modell.basisjahr, G = tr.gewichteAnzahl
+        var trendFaktor = 1.0
+        for t in 1..<n {
+            trendFaktor *= 1 + a.quoteTrend[i]
+            var m = 1.0
+            for e in effektStart[i]..<effektStart[i + 1] where w.aktiv[effekte[e].massnahme] {
+                m *= effekte[e].faktor(B + t)
+            }
+            w.q[t - 1] = trendFaktor * m
+            w.fG[t - 1] = 0
+        }
+        w.q.withUnsafeBufferPointer { q in
+        w.fG.withUnsafeMutableBufferPointer { f in
+        w.klassenwerte.withUnsafeBufferPointer { R in
+        gewichte.withUnsafeBufferPointer { c in
+            let r0 = tr.klasse * gewichteJeProdukt * J
+            for g in 0..<Swift.min(G, gewichteJeProdukt) {
+                let cg = c[tr.gewichteStart + g], o = r0 + g * J
+                for t in 0..<J { f[t] += cg * R[o + t] * q[t] }
+            }
+        }}}}
+    }
+
+    /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `w.fG`).
+    @inline(__always)
+    private func produkt(_ i: Int, _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich,
+                         zuschuss: inout [Double], faelle: inout [Double]) {
+        let n = p.n, J = n - 1, B = p.modell.basisjahr
+        let tr = treiber[i]
+        var fk = tr?.kB ?? 0
+        var trendFaktor = 1.0
+        let bT = basisTarif[i], bS = basisSach[i], bK = basisKeine[i]
+        let effekteI = effektStart[i]..<effektStart[i + 1], kostenI = kostenStart[i]..<kostenStart[i + 1]
+        let festI = fest[i]
+        // Lines with Ansatz years that grow by wages or prices afterwards (empty for most products: no allocation).
+        let variabelI = variabel[i].map {
+            ($0.koeffizient, Fortschreibungsbasis.pfad($0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten))
+        }
+        for t in 0..<n {
+            var z = 0.0, f = 0.0
+            if t >= 1 {
+                z = bT * w.idxT[t] + bS * w.idxS[t] + bK
+                if !festI.isEmpty { z += festI[t] }
+                for (v, pfad) in variabelI { z += v * pfad[t] }
+            }
+            if let tr, t >= 1 {
+                if tr.gewichteAnzahl > 0 {
+                    f = w.fG[t - 1]
+                } else {
+                    trendFaktor *= 1 + a.quoteTrend[i]
+                    var m = 1.0
+                    for e in effekteI where w.aktiv[effekte[e].massnahme] { m *= effekte[e].faktor(B + t) }
+                    let R = kum.summe(tr, t)
+                    var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
+                    r *= m
+                    f = r * R
+                }
+                if tr.kB != nil {
+                    fk *= (1 + tr.personalanteil * a.tarif[t] + (1 - tr.personalanteil) * a.sachkosten[t])
+                        * (1 + a.fallkostenTrend[i])
+                    let A = f * fk
+                    z += tr.vzKonto * A
+                    if tr.hatErstattung {
+                        z += tr.vzErstattung * A * (a.erstattungAnteil[i] ?? 0)
+                    }
+                }
+            }
+            for j in kostenI where w.aktiv[kosten[j].index] && B + t >= kosten[j].ab {
+                let mn = kosten[j]
+                w.mkosten[j] = B + t == mn.ab ? mn.jaehrlich : w.mkosten[j] * (1 + a.sachkosten[t])
+                if t >= 1 { z += mn.vz * w.mkosten[j] }
+            }
+            if t >= 1 {
+                zuschuss[i * J + t - 1] = z
+                faelle[i * J + t - 1] = f
             }
         }
     }

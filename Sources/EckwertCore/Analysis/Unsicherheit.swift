@@ -19,11 +19,22 @@ public struct Unsicherheitsergebnis: Sendable {
 }
 
 public enum Unsicherheit {
-    /// What `ziehen` needs of the three scenarios, looked up once for all draws: the status-quo assumptions and,
-    /// per product, the (best, mode, worst) triples of the drawn values.
+    /// What `ziehen` needs of the three scenarios, looked up once for all draws: the status-quo assumptions and
+    /// the (best, mode, worst) triples of every drawn value (paths per year index, products per product).
     struct Ziehungsbasis: Sendable {
-        struct Dreieck: Sendable { var best: Double, modus: Double, worst: Double }
+        struct Dreieck: Sendable {
+            var best: Double, modus: Double, worst: Double
+            @inline(__always)
+            func quantil(_ u: Double) -> Double {
+                Dreiecksverteilung.quantil(u, best: best, modus: modus, worst: worst)
+            }
+        }
         var annahmen: Rechenannahmen
+        /// nil where the status quo gives no TFR (then none is drawn).
+        var geburtenziffer: Dreieck?
+        var sterblichkeit: Dreieck
+        /// Per year index (0 = Basisjahr).
+        var wanderungssaldo: [Dreieck], tarif: [Dreieck], sachkosten: [Dreieck]
         var quoteTrend: [Dreieck]
         /// nil where the product has no Erstattung (then no value is drawn for it).
         var erstattung: [Dreieck?]
@@ -31,6 +42,18 @@ public enum Unsicherheit {
 
         init(_ m: Planungsmodell, best: Szenario, sq: Szenario, worst: Szenario) {
             annahmen = Rechenannahmen(modell: m, szenario: sq)
+            let bb = best.bevoelkerung, sb = sq.bevoelkerung, wb = worst.bevoelkerung
+            geburtenziffer = sb.geburtenziffer.map {
+                Dreieck(best: bb.geburtenziffer ?? $0, modus: $0, worst: wb.geburtenziffer ?? $0)
+            }
+            sterblichkeit = Dreieck(best: bb.sterblichkeit, modus: sb.sterblichkeit, worst: wb.sterblichkeit)
+            let jahre = m.basisjahr...m.horizont
+            func pfad(_ b: Zeitpfad, _ s: Zeitpfad, _ w: Zeitpfad) -> [Dreieck] {
+                jahre.map { Dreieck(best: b.wert($0), modus: s.wert($0), worst: w.wert($0)) }
+            }
+            wanderungssaldo = pfad(bb.wanderungssaldo, sb.wanderungssaldo, wb.wanderungssaldo)
+            tarif = pfad(best.preise.tarif, sq.preise.tarif, worst.preise.tarif)
+            sachkosten = pfad(best.preise.sachkosten, sq.preise.sachkosten, worst.preise.sachkosten)
             quoteTrend = []; erstattung = []; fallkostenTrend = []
             for p in m.produkte {
                 let b = best.produkte[p.nr], s = sq.produkte[p.nr], wo = worst.produkte[p.nr]
@@ -48,47 +71,37 @@ public enum Unsicherheit {
         }
     }
 
-    /// One draw's assumptions (population parameters, prices, per-product values).
-    static func ziehen(_ m: Planungsmodell, best: Szenario, sq: Szenario, worst: Szenario,
-                       rng: inout SplitMix64) -> (Rechenannahmen, u: [Double]) {
-        ziehen(m, Ziehungsbasis(m, best: best, sq: sq, worst: worst), best: best, sq: sq, worst: worst, rng: &rng)
-    }
-
-    /// One draw with the lookups done once (`basis`); the same values as drawing from the scenarios directly.
-    static func ziehen(_ m: Planungsmodell, _ basis: Ziehungsbasis, best: Szenario, sq: Szenario, worst: Szenario,
-                       rng: inout SplitMix64) -> (Rechenannahmen, u: [Double]) {
-        var a = basis.annahmen
-        let jahre = Array(m.basisjahr...m.horizont)
-        func pfad(_ b: Zeitpfad, _ s: Zeitpfad, _ w: Zeitpfad, _ u: Double) -> [Double] {
-            jahre.map { Dreiecksverteilung.quantil(u, best: b.wert($0), modus: s.wert($0), worst: w.wert($0)) }
+    /// One draw's assumptions (population parameters, prices, per-product values) into `a`, which starts as
+    /// `basis.annahmen` and is reused from draw to draw (every drawn value is overwritten), and the net migration
+    /// per year index into `saldo` (the path `a.bevoelkerung.wanderungssaldo` stands for; it is not rebuilt).
+    /// Returns the first uniform number of the draw.
+    static func ziehen(_ basis: Ziehungsbasis, _ a: inout Rechenannahmen, saldo: inout [Double],
+                       rng: inout SplitMix64) -> Double {
+        var erstes = -1.0
+        func u() -> Double {
+            let x = rng.gleich()
+            if erstes < 0 { erstes = x }
+            return x
         }
-        var us: [Double] = []
-        us.reserveCapacity(5 + 3 * m.produkte.count)
-        func u() -> Double { let x = rng.gleich(); us.append(x); return x }
-        let bb = best.bevoelkerung, sb = sq.bevoelkerung, wb = worst.bevoelkerung
-        if let s = sb.geburtenziffer {
-            a.bevoelkerung.geburtenziffer = Dreiecksverteilung.quantil(u(), best: bb.geburtenziffer ?? s, modus: s, worst: wb.geburtenziffer ?? s)
+        if let g = basis.geburtenziffer { a.bevoelkerung.geburtenziffer = g.quantil(u()) }
+        a.bevoelkerung.sterblichkeit = basis.sterblichkeit.quantil(u())
+        let uw = u()
+        for t in saldo.indices { saldo[t] = basis.wanderungssaldo[t].quantil(uw) }
+        let ut = u()
+        for t in a.tarif.indices { a.tarif[t] = basis.tarif[t].quantil(ut) }
+        let us = u()
+        for t in a.sachkosten.indices { a.sachkosten[t] = basis.sachkosten[t].quantil(us) }
+        for i in basis.quoteTrend.indices {
+            a.quoteTrend[i] = basis.quoteTrend[i].quantil(u())
+            if let e = basis.erstattung[i] { a.erstattungAnteil[i] = e.quantil(u()) }
+            a.fallkostenTrend[i] = basis.fallkostenTrend[i].quantil(u())
         }
-        a.bevoelkerung.sterblichkeit = Dreiecksverteilung.quantil(u(), best: bb.sterblichkeit, modus: sb.sterblichkeit, worst: wb.sterblichkeit)
-        let w = pfad(bb.wanderungssaldo, sb.wanderungssaldo, wb.wanderungssaldo, u())
-        a.bevoelkerung.wanderungssaldo = Zeitpfad(Dictionary(uniqueKeysWithValues: zip(jahre, w)))
-        a.tarif = pfad(best.preise.tarif, sq.preise.tarif, worst.preise.tarif, u())
-        a.sachkosten = pfad(best.preise.sachkosten, sq.preise.sachkosten, worst.preise.sachkosten, u())
-        for i in m.produkte.indices {
-            let q = basis.quoteTrend[i]
-            a.quoteTrend[i] = Dreiecksverteilung.quantil(u(), best: q.best, modus: q.modus, worst: q.worst)
-            if let e = basis.erstattung[i] {
-                a.erstattungAnteil[i] = Dreiecksverteilung.quantil(u(), best: e.best, modus: e.modus, worst: e.worst)
-            }
-            let f = basis.fallkostenTrend[i]
-            a.fallkostenTrend[i] = Dreiecksverteilung.quantil(u(), best: f.best, modus: f.modus, worst: f.worst)
-        }
-        return (a, us)
+        return erstes
     }
 
     /// Population of a draw: cohort projection with the drawn parameters, or, for an official projection, each
     /// cell drawn between the best and worst variants' values (mode: status quo) with the draw's quantile.
-    static func bevoelkerung(_ p: Projektion, _ a: Rechenannahmen, best: Szenario, worst: Szenario, u: Double,
+    static func bevoelkerung(_ p: Projektion, _ a: Rechenannahmen, u: Double,
                              sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]) -> [Bevoelkerung] {
         switch a.bevoelkerung.methode {
         case .kohorten: return p.bevoelkerung(a.bevoelkerung).jahre
@@ -101,6 +114,16 @@ public enum Unsicherheit {
                 return x
             }
         }
+    }
+
+    /// What a draw's cohort projection needs besides the drawn parameters; nil where the draws take the general
+    /// path (an official projection, or a model without the cohort data, whose population stays the base).
+    static func kohortendaten(_ m: Planungsmodell, _ a: Rechenannahmen)
+        -> (Sterbetafel, Fruchtbarkeit, Wanderungsprofil)? {
+        guard a.bevoelkerung.methode == .kohorten, let st = m.sterbetafel, let fr = m.fruchtbarkeit,
+              let wa = m.wanderung, m.horizont > m.basisjahr,
+              m.bevoelkerung.werte.count == m.bevoelkerung.gebiete.count * 2 * Alter.count else { return nil }
+        return (st, fr, wa)
     }
 
     /// Runs `ziehungen` draws. `fortschritt(done, total)` is called now and then (from the calling thread).
@@ -120,6 +143,7 @@ public enum Unsicherheit {
         let sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
         let bestPop = p.bevoelkerung(best.bevoelkerung).jahre, worstPop = p.bevoelkerung(worst.bevoelkerung).jahre
         let zbasis = Ziehungsbasis(m, best: best, sq: sq, worst: worst)
+        let kohorten = kohortendaten(m, zbasis.annahmen)
         // The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
         var startListe = [0], gliedListe: [Int] = []
         for e in einheiten { gliedListe += e.produkte; startListe.append(gliedListe.count) }
@@ -140,6 +164,12 @@ public enum Unsicherheit {
                     guard von < bis else { return }
                     var pz = [Double](repeating: 0, count: m.produkte.count * jahre)
                     var pf = pz
+                    var a = zbasis.annahmen
+                    var saldo = [Double](repeating: 0, count: p.n)
+                    var arbeit = Schnellrechnung.Arbeitsbereich(schnell)
+                    var lauf = kohorten.map { _ in
+                        Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
+                    }
                     var bz = [Float](repeating: 0, count: block * K), bf = bz
                     var sz = [Double](repeating: 0, count: jahre), sf = sz
                     var d0 = von
@@ -147,10 +177,24 @@ public enum Unsicherheit {
                         let d1 = min(bis, d0 + block)
                         for d in d0..<d1 {
                             var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-                            let (a, us) = ziehen(m, zbasis, best: best, sq: sq, worst: worst, rng: &rng)
-                            let pop = bevoelkerung(p, a, best: best, worst: worst, u: us.first ?? 0.5,
-                                                   sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
-                            schnell.rechnen(a, pop, zuschuss: &pz, faelle: &pf)
+                            let u0 = ziehen(zbasis, &a, saldo: &saldo, rng: &rng)
+                            if let (st, fr, wa) = kohorten {
+                                let b = a.bevoelkerung
+                                let v = Kohortenmodell.Vorberechnung(Kohortenannahmen(
+                                    sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: b.geburtenziffer,
+                                    sterblichkeit: b.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
+                                    wanderungsprofil: wa))
+                                lauf?.rechnen(v, saldo: saldo)
+                            }
+                            if let kum = lauf?.kum {
+                                schnell.rechnen(a, kum, &arbeit, zuschuss: &pz, faelle: &pf)
+                            } else {
+                                a.bevoelkerung.wanderungssaldo = Zeitpfad(
+                                    Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
+                                let pop = bevoelkerung(p, a, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
+                                schnell.rechnen(a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
+                                                zuschuss: &pz, faelle: &pf)
+                            }
                             summieren(start, glied, pz, pf, &sz, &sf, &bz, &bf, zeile: (d - d0) * K, jahre: jahre)
                             if (d - von) % 64 == 63 || d == bis - 1 {
                                 let n = fertig.addieren((d - von) % 64 + 1)
