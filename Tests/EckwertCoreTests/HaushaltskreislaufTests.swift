@@ -230,6 +230,12 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
         var neu = alt
         var p = Produkt(nr: "10.1.03", name: "Neu", art: .freiwillig)
         p.fallkosten = nil
+        // Built past the loader: the product takes its levels (Produktgruppe 10.1, Bereich 10) from its sibling,
+        // as the loader's numbering would.
+        let geschwister = try #require(alt.produkte.first { $0.nr == "10.1.01" })
+        p.produktgruppe = geschwister.produktgruppe
+        p.produktbereich = geschwister.produktbereich
+        p.ebenen = geschwister.ebenen
         neu.produkte.append(p)
         neu.ist.werte[IstSchluessel(jahr: 2025, produkt: "10.1.03", groesse: "aufwendungen_sach_dienstleistungen")] = 1000
         let v = Veraenderungsnachweis.rechnen(alt: alt, neu: neu)
