@@ -19,8 +19,9 @@ let package = Package(
         // Data as data: line schemes, the starter model of `init` and the key schema of modell.yaml/szenarien.yaml are
         // files under Ressourcen/, compiled into the binary (embedInCode: no resource bundle has to sit beside an
         // installed binary). File names must be unique across the subfolders.
-        .target(name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")],
-                resources: [.embedInCode("Ressourcen")]),
+        .target(
+            name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Ressourcen")]),
         // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
@@ -29,19 +30,23 @@ let package = Package(
         // code that writes into a model).
         .target(name: "EckwertImport", dependencies: ["EckwertCore", .product(name: "Yams", package: "Yams")]),
         // The commands: gather options, call the libraries.
-        .target(name: "EckwertCLI", dependencies: [
-            "EckwertCore", "EckwertExport", "EckwertImport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "EckwertCLI",
+            dependencies: [
+                "EckwertCore", "EckwertExport", "EckwertImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "eckwert", dependencies: ["EckwertCLI"]),
         // Writes model folders (YAML scalars, CSV tables, files) from values: the one home of the model format's
         // text on the writing side, for the benchmark generator and the tests. Not part of a product.
         .target(name: "EckwertModellschreiber", dependencies: ["EckwertCore"]),
         // The benchmark: a synthetic large model and phase timings.
-        .executableTarget(name: "eckwert-bench", dependencies: [
-            "EckwertCore", "EckwertModellschreiber",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "eckwert-bench",
+            dependencies: [
+                "EckwertCore", "EckwertModellschreiber",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Test support, used only by test targets: the model builder and the process runner.
         .target(name: "EckwertTestSupport", dependencies: ["EckwertCore", "EckwertModellschreiber"]),
         // Child processes for the kill tests (a writer SIGKILLed mid-write); used only by tests.
@@ -50,7 +55,8 @@ let package = Package(
         .testTarget(name: "EckwertImportTests", dependencies: ["EckwertImport", "EckwertCore"]),
         .testTarget(name: "EckwertExportTests", dependencies: ["EckwertExport", "EckwertCore", "EckwertTestSupport"]),
         // The bad-model corpus is read from the source tree at test time (KorpusTests), not bundled.
-        .testTarget(name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore", "EckwertTestSupport"],
-                    exclude: ["Korpus"]),
+        .testTarget(
+            name: "EckwertCLITests", dependencies: ["EckwertCLI", "EckwertCore", "EckwertTestSupport"],
+            exclude: ["Korpus"]),
     ]
 )

@@ -6,7 +6,8 @@ extension Eckwert {
     /// `eckwert backtest <model> --from <year>`.
     public struct Backtest: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Rechnet die Methode ab einem früheren Basisjahr nach und vergleicht mit dem Ist (MAPE, Verzerrung).")
+            abstract:
+                "Rechnet die Methode ab einem früheren Basisjahr nach und vergleicht mit dem Ist (MAPE, Verzerrung).")
 
         @OptionGroup var modell: Modellwahl
 

@@ -34,8 +34,9 @@ extension Eckwert {
                 ausgeben("\nBefunde:\n")
                 for d in befunde { ausgeben("  \(d.description)\n") }
             }
-            ausgeben("\n\(fehler) Fehler, \(warnungen) Warnung\(warnungen == 1 ? "" : "en")"
-                     + (fehler == 0 ? " – das Modell ist verwendbar.\n" : " – das Modell ist so nicht verwendbar.\n"))
+            ausgeben(
+                "\n\(fehler) Fehler, \(warnungen) Warnung\(warnungen == 1 ? "" : "en")"
+                    + (fehler == 0 ? " – das Modell ist verwendbar.\n" : " – das Modell ist so nicht verwendbar.\n"))
             if fehler > 0 { throw ExitCode(1) }
         }
     }

@@ -46,9 +46,10 @@ extension Eckwert {
             let prognose = m.szenario("status-quo").map { p.rechnen($0) }
             let a: Abweichungsbericht
             do {
-                a = try Abweichungsbericht.rechnen(m, jahr: jahr, monat: monat,
-                                                   schwellen: .init(gelb: gelb / 100, rot: rot / 100),
-                                                   prognose: prognose)
+                a = try Abweichungsbericht.rechnen(
+                    m, jahr: jahr, monat: monat,
+                    schwellen: .init(gelb: gelb / 100, rot: rot / 100),
+                    prognose: prognose)
             } catch {
                 fehlerausgabe("error: \(error)")
                 throw ExitCode(1)
@@ -59,8 +60,11 @@ extension Eckwert {
             case .table:
                 ausgeben(Kreislaufbericht.controlling(a, m))
                 try dokumenteSchreiben("Abweichungsbericht") {
-                    [try Kreislaufmappen.controlling(a, modell: m, ordner: berichtsordner(m, out),
-                                                     version: EckwertVersion.text)]
+                    [
+                        try Kreislaufmappen.controlling(
+                            a, modell: m, ordner: berichtsordner(m, out),
+                            version: EckwertVersion.text)
+                    ]
                 }
             }
         }

@@ -6,12 +6,14 @@ public struct Eckwert: ParsableCommand {
         commandName: "eckwert",
         abstract: "Integrierte Sozial- und Finanzplanung für Kommunen (kommunale Doppik).",
         discussion: """
-        Ein Planungsmodell ist ein Ordner (z. B. scenarios/musterstadt) mit modell.yaml, szenarien.yaml und \
-        CSV-Daten. Berichte landen in reports/<modell>/.
-        """,
+            Ein Planungsmodell ist ein Ordner (z. B. scenarios/musterstadt) mit modell.yaml, szenarien.yaml und \
+            CSV-Daten. Berichte landen in reports/<modell>/.
+            """,
         version: EckwertVersion.text,
-        subcommands: [Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Export.self, Vergleich.self,
-                      Controlling.self, Noetig.self, Init.self, KontenrahmenBefehl.self, Import.self]
+        subcommands: [
+            Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Export.self, Vergleich.self,
+            Controlling.self, Noetig.self, Init.self, KontenrahmenBefehl.self, Import.self,
+        ]
     )
     public init() {}
 }

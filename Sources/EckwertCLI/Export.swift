@@ -33,12 +33,18 @@ extension Eckwert {
             switch dokument {
             case .kaemmerei:
                 try dokumenteSchreiben("Kämmerei-Mappe") {
-                    try szenarien.map { try Berichtsmappen.kaemmerei(e, szenario: $0.name, ordner: ordner, version: version) }
+                    try szenarien.map {
+                        try Berichtsmappen.kaemmerei(e, szenario: $0.name, ordner: ordner, version: version)
+                    }
                 }
             case .eckwerte:
-                try dokumenteSchreiben("Eckwerte-Mappe") { [try Berichtsmappen.eckwerte(e, ordner: ordner, version: version)] }
+                try dokumenteSchreiben("Eckwerte-Mappe") {
+                    [try Berichtsmappen.eckwerte(e, ordner: ordner, version: version)]
+                }
             case .ausschuss:
-                try dokumenteSchreiben("Ausschuss-Paket") { try Ausschusspaket.schreiben(e, ordner: ordner, version: version) }
+                try dokumenteSchreiben("Ausschuss-Paket") {
+                    try Ausschusspaket.schreiben(e, ordner: ordner, version: version)
+                }
             }
         }
     }

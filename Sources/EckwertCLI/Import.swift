@@ -18,10 +18,10 @@ extension Eckwert {
             commandName: "haushalt",
             abstract: "Haushaltsexport (SAP, H&H, Infoma …) → ist.csv, ansatz.csv, planung.csv und Produkte.",
             discussion: """
-            Summiert die Beträge je Produkt, Zeile, Jahr und Wertart, stimmt sie je Jahr, Wertart und \
-            Produktbereich auf den Cent mit dem Export ab und listet jede Zeile, die nicht übernommen wurde. \
-            Von Hand Geschriebenes im Modell bleibt erhalten; alle Dateien werden gemeinsam oder gar nicht geändert.
-            """)
+                Summiert die Beträge je Produkt, Zeile, Jahr und Wertart, stimmt sie je Jahr, Wertart und \
+                Produktbereich auf den Cent mit dem Export ab und listet jede Zeile, die nicht übernommen wurde. \
+                Von Hand Geschriebenes im Modell bleibt erhalten; alle Dateien werden gemeinsam oder gar nicht geändert.
+                """)
 
         @Argument(help: "Die Exportdatei (CSV).") var export: String
         @Option(name: .customLong("zuordnung"), help: "Die Zuordnungsdatei (YAML), siehe docs/import.md.")
@@ -33,8 +33,10 @@ extension Eckwert {
         public init() {}
 
         public func run() throws {
-            switch HaushaltImport.ausfuehren(export: export, zuordnung: zuordnung, modell: modell,
-                                             probelauf: probelauf) {
+            switch HaushaltImport.ausfuehren(
+                export: export, zuordnung: zuordnung, modell: modell,
+                probelauf: probelauf)
+            {
             case .failure(let e): throw importFehler(e.description)
             case .success(let b): FileHandle.standardOutput.write(Data(b.text.utf8))
             }
@@ -46,9 +48,9 @@ extension Eckwert {
             commandName: "bevoelkerung",
             abstract: "Bevölkerungstabelle der Statistikstelle → bevoelkerung.csv und bevoelkerung_historie.csv.",
             discussion: """
-            Fasst Ortsteile zu Sozialräumen zusammen und teilt Altersgruppen summentreu auf Einzeljahre 0–100 \
-            auf (Verfahren: docs/import.md). Druckt die Summen je Sozialraum und Jahr vor und nach der Aufteilung.
-            """)
+                Fasst Ortsteile zu Sozialräumen zusammen und teilt Altersgruppen summentreu auf Einzeljahre 0–100 \
+                auf (Verfahren: docs/import.md). Druckt die Summen je Sozialraum und Jahr vor und nach der Aufteilung.
+                """)
 
         @Argument(help: "Die Tabelle (CSV).") var tabelle: String
         @Option(name: .customLong("zuordnung"), help: "Die Zuordnungsdatei (YAML), siehe docs/import.md.")
@@ -60,8 +62,10 @@ extension Eckwert {
         public init() {}
 
         public func run() throws {
-            switch BevoelkerungImport.ausfuehren(tabelle: tabelle, zuordnung: zuordnung, modell: modell,
-                                                 probelauf: probelauf) {
+            switch BevoelkerungImport.ausfuehren(
+                tabelle: tabelle, zuordnung: zuordnung, modell: modell,
+                probelauf: probelauf)
+            {
             case .failure(let e): throw importFehler(e.description)
             case .success(let b): FileHandle.standardOutput.write(Data(b.text.utf8))
             }

@@ -9,10 +9,10 @@ extension Eckwert {
             commandName: "kontenrahmen",
             abstract: "Zeigt die eingebauten Kontenrahmen oder alle Zeilen eines Kontenrahmens.",
             discussion: """
-            Ohne NAME: jeder eingebaute Kontenrahmen mit Land, Zeilenzahl und Prüfstand. Mit NAME (eine Id wie \
-            nkf, sh, nds, hessen, bw, bayern, sachsen oder eine eigene YAML-Datei): jede Zeile mit Nummer, \
-            Schlüssel, Bezeichnung, Art oder Summenformel, Fortschreibung, zahlungswirksam, Kontengruppen und Aliasen.
-            """)
+                Ohne NAME: jeder eingebaute Kontenrahmen mit Land, Zeilenzahl und Prüfstand. Mit NAME (eine Id wie \
+                nkf, sh, nds, hessen, bw, bayern, sachsen oder eine eigene YAML-Datei): jede Zeile mit Nummer, \
+                Schlüssel, Bezeichnung, Art oder Summenformel, Fortschreibung, zahlungswirksam, Kontengruppen und Aliasen.
+                """)
 
         @Argument(help: "Id eines eingebauten Kontenrahmens oder Pfad einer Kontenrahmen-Datei (.yaml).")
         var name: String?

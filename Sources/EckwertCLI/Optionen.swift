@@ -20,7 +20,8 @@ struct Modellwahl: ParsableArguments {
         }
         guard let m = e.modell else {
             let n = e.diagnostics.filter { $0.severity == .error }.count
-            fehlerausgabe("Modell \(modell): \(n) Fehler – nichts berechnet. `eckwert check \(modell)` zeigt die Übersicht.")
+            fehlerausgabe(
+                "Modell \(modell): \(n) Fehler – nichts berechnet. `eckwert check \(modell)` zeigt die Übersicht.")
             throw ExitCode(1)
         }
         return (m, e.diagnostics)
@@ -41,7 +42,9 @@ struct ModellUndSzenario: ParsableArguments {
         let m = try ordner.laden()
         guard let name = scenario else { return (m, m.szenarien) }
         guard let s = m.szenario(name) else {
-            fehlerausgabe("error: Szenario '\(name)' gibt es nicht (vorhanden: \(m.szenarien.map(\.name).joined(separator: ", ")))")
+            fehlerausgabe(
+                "error: Szenario '\(name)' gibt es nicht (vorhanden: \(m.szenarien.map(\.name).joined(separator: ", ")))"
+            )
             throw ExitCode(1)
         }
         return (m, [s])

@@ -25,15 +25,18 @@ extension Eckwert {
 
         public func run() throws {
             let (m, befunde) = try modell.ladenMitBefunden()
-            let e = Planungslauf.rechnen(m, rechnen.optionen, ladebefunde: befunde,
-                                         fortschritt: leise ? nil : fortschrittAusgabe)
+            let e = Planungslauf.rechnen(
+                m, rechnen.optionen, ladebefunde: befunde,
+                fortschritt: leise ? nil : fortschrittAusgabe)
             ausgeben(Laufbericht.zusammenfassung(e))
             guard !ohneDokumente else { return }
             let ordner = berichtsordner(m, out)
             if !leise { fortschrittAusgabe("Dokumente nach \(ordner) …") }
             ausgeben("\nDokumente:\n")
             let version = EckwertVersion.text
-            try dokumenteSchreiben("  Kämmerei/Eckwerte") { try Berichtsmappen.alle(e, ordner: ordner, version: version) }
+            try dokumenteSchreiben("  Kämmerei/Eckwerte") {
+                try Berichtsmappen.alle(e, ordner: ordner, version: version)
+            }
             try dokumenteSchreiben("  Ausschuss") { try Ausschusspaket.schreiben(e, ordner: ordner, version: version) }
         }
     }

@@ -35,8 +35,11 @@ extension Eckwert {
             case .table:
                 ausgeben(Kreislaufbericht.vergleich(v, jahr: n.haushaltsjahr))
                 try dokumenteSchreiben("Veränderungsnachweis") {
-                    [try Kreislaufmappen.vergleich(v, modell: n, ordner: berichtsordner(n, out),
-                                                   version: EckwertVersion.text)]
+                    [
+                        try Kreislaufmappen.vergleich(
+                            v, modell: n, ordner: berichtsordner(n, out),
+                            version: EckwertVersion.text)
+                    ]
                 }
             }
         }

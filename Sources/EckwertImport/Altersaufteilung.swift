@@ -25,12 +25,14 @@ public struct Altersspanne: Sendable, Hashable, Comparable, CustomStringConverti
             if let v = zahl(t.dropLast(ende.count)) { return Altersspanne(von: v, bis: nil) }
         }
         if let r = t.range(of: " bis unter "), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]),
-           b > v {
+            b > v
+        {
             return Altersspanne(von: v, bis: b - 1)
         }
         for trenner in [" bis ", "-"] {
             if let r = t.range(of: trenner), let v = zahl(t[..<r.lowerBound]), let b = zahl(t[r.upperBound...]),
-               b >= v {
+                b >= v
+            {
                 return Altersspanne(von: v, bis: b)
             }
         }
@@ -68,15 +70,20 @@ public enum Altersaufteilung {
 
     /// Whole persons per single year 0…100; `qx` the Sterbetafel's q(x) of the sex (needed for an open group
     /// below 100).
-    public static func aufteilen(_ gruppen: [Altersspanne: Int], qx: [Double]?)
-        -> Result<(anzahl: [Int], verfahren: Verfahren), Fehler> {
+    public static func aufteilen(
+        _ gruppen: [Altersspanne: Int], qx: [Double]?
+    )
+        -> Result<(anzahl: [Int], verfahren: Verfahren), Fehler>
+    {
         let g = gruppen.keys.sorted()
         var naechstes = 0
         for (i, x) in g.enumerated() {
             guard x.von == naechstes else {
-                return .failure(.luecke(x.von > naechstes
-                    ? "Altersgruppen lückenhaft: Alter \(naechstes)–\(x.von - 1) fehlt"
-                    : "Altersgruppen überschneiden sich bei Alter \(x.von) (\(x))"))
+                return .failure(
+                    .luecke(
+                        x.von > naechstes
+                            ? "Altersgruppen lückenhaft: Alter \(naechstes)–\(x.von - 1) fehlt"
+                            : "Altersgruppen überschneiden sich bei Alter \(x.von) (\(x))"))
             }
             if x.bis == nil && i != g.count - 1 {
                 return .failure(.luecke("offene Altersgruppe \(x) ist nicht die letzte"))
@@ -85,8 +92,10 @@ public enum Altersaufteilung {
             naechstes = (x.bis ?? Alter.max) + 1
         }
         guard naechstes > Alter.max - 1 else {
-            return .failure(.luecke("Altersgruppen enden bei \(naechstes - 1) – erwartet bis \(Alter.max - 1) "
-                                    + "oder eine offene Gruppe (z. B. 85+)"))
+            return .failure(
+                .luecke(
+                    "Altersgruppen enden bei \(naechstes - 1) – erwartet bis \(Alter.max - 1) "
+                        + "oder eine offene Gruppe (z. B. 85+)"))
         }
         let geschlossen = g.filter { $0.bis != nil }
         var werte = [Double](repeating: 0, count: Alter.count)
@@ -159,21 +168,31 @@ public enum Altersaufteilung {
     /// Sprague fifth-difference multipliers (Shryock/Siegel, Methods and Materials of Demography): five panels
     /// of 5 × 5 coefficients; row = single year within the group, column = the five groups used.
     static let spragueTafeln: [[[Double]]] = [
-        [[0.3616, -0.2768, 0.1488, -0.0336, 0], [0.2640, -0.0960, 0.0400, -0.0080, 0],
-         [0.1840, 0.0400, -0.0320, 0.0080, 0], [0.1200, 0.1360, -0.0720, 0.0160, 0],
-         [0.0704, 0.1968, -0.0848, 0.0176, 0]],
-        [[0.0336, 0.2272, -0.0752, 0.0144, 0], [0.0080, 0.2320, -0.0480, 0.0080, 0],
-         [-0.0080, 0.2160, -0.0080, 0, 0], [-0.0160, 0.1840, 0.0400, -0.0080, 0],
-         [-0.0176, 0.1408, 0.0912, -0.0144, 0]],
-        [[-0.0128, 0.0848, 0.1504, -0.0240, 0.0016], [-0.0016, 0.0144, 0.2224, -0.0416, 0.0064],
-         [0.0064, -0.0336, 0.2544, -0.0336, 0.0064], [0.0064, -0.0416, 0.2224, 0.0144, -0.0016],
-         [0.0016, -0.0240, 0.1504, 0.0848, -0.0128]],
-        [[0, -0.0144, 0.0912, 0.1408, -0.0176], [0, -0.0080, 0.0400, 0.1840, -0.0160],
-         [0, 0, -0.0080, 0.2160, -0.0080], [0, 0.0080, -0.0480, 0.2320, 0.0080],
-         [0, 0.0144, -0.0752, 0.2272, 0.0336]],
-        [[0, 0.0176, -0.0848, 0.1968, 0.0704], [0, 0.0160, -0.0720, 0.1360, 0.1200],
-         [0, 0.0080, -0.0320, 0.0400, 0.1840], [0, -0.0080, 0.0400, -0.0960, 0.2640],
-         [0, -0.0336, 0.1488, -0.2768, 0.3616]],
+        [
+            [0.3616, -0.2768, 0.1488, -0.0336, 0], [0.2640, -0.0960, 0.0400, -0.0080, 0],
+            [0.1840, 0.0400, -0.0320, 0.0080, 0], [0.1200, 0.1360, -0.0720, 0.0160, 0],
+            [0.0704, 0.1968, -0.0848, 0.0176, 0],
+        ],
+        [
+            [0.0336, 0.2272, -0.0752, 0.0144, 0], [0.0080, 0.2320, -0.0480, 0.0080, 0],
+            [-0.0080, 0.2160, -0.0080, 0, 0], [-0.0160, 0.1840, 0.0400, -0.0080, 0],
+            [-0.0176, 0.1408, 0.0912, -0.0144, 0],
+        ],
+        [
+            [-0.0128, 0.0848, 0.1504, -0.0240, 0.0016], [-0.0016, 0.0144, 0.2224, -0.0416, 0.0064],
+            [0.0064, -0.0336, 0.2544, -0.0336, 0.0064], [0.0064, -0.0416, 0.2224, 0.0144, -0.0016],
+            [0.0016, -0.0240, 0.1504, 0.0848, -0.0128],
+        ],
+        [
+            [0, -0.0144, 0.0912, 0.1408, -0.0176], [0, -0.0080, 0.0400, 0.1840, -0.0160],
+            [0, 0, -0.0080, 0.2160, -0.0080], [0, 0.0080, -0.0480, 0.2320, 0.0080],
+            [0, 0.0144, -0.0752, 0.2272, 0.0336],
+        ],
+        [
+            [0, 0.0176, -0.0848, 0.1968, 0.0704], [0, 0.0160, -0.0720, 0.1360, 0.1200],
+            [0, 0.0080, -0.0320, 0.0400, 0.1840], [0, -0.0080, 0.0400, -0.0960, 0.2640],
+            [0, -0.0336, 0.1488, -0.2768, 0.3616],
+        ],
     ]
 
     /// Sprague interpolation of n ≥ 5 consecutive five-year group totals into 5n single years (real values).

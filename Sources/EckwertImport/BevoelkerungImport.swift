@@ -27,8 +27,11 @@ public struct Bevoelkerungsbericht: Sendable {
 public enum BevoelkerungImport {
     struct Schluessel: Hashable { var jahr: Int; var ortsteil: String; var geschlecht: Geschlecht }
 
-    public static func ausfuehren(tabelle: String, zuordnung: String, modell ordner: String, probelauf: Bool)
-        -> Result<Bevoelkerungsbericht, ModelError> {
+    public static func ausfuehren(
+        tabelle: String, zuordnung: String, modell ordner: String, probelauf: Bool
+    )
+        -> Result<Bevoelkerungsbericht, ModelError>
+    {
         let stand: Modellstand
         switch Modellstand.lesen(ordner: ordner) {
         case .failure(let e): return .failure(e)
@@ -51,8 +54,10 @@ public enum BevoelkerungImport {
         return einspielen([UInt8](tb), datei: tabelle, z, stand, sterbetafel: sterbetafel, probelauf: probelauf)
     }
 
-    static func einspielen(_ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung, _ stand: Modellstand,
-                           sterbetafel: Sterbetafel?, probelauf: Bool) -> Result<Bevoelkerungsbericht, ModelError> {
+    static func einspielen(
+        _ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung, _ stand: Modellstand,
+        sterbetafel: Sterbetafel?, probelauf: Bool
+    ) -> Result<Bevoelkerungsbericht, ModelError> {
         let gelesen: Tabellenwerte
         switch lesen(bytes, datei: datei, z) {
         case .failure(let e): return .failure(e)
@@ -64,14 +69,18 @@ public enum BevoelkerungImport {
         var einzel: [Int: [String: [[Int]]]] = [:]
         var tabellensumme: [Int: [String: Int]] = [:]
         var fehler: [Diagnostic] = []
-        for (k, gruppen) in gelesen.werte.sorted(by: { ($0.key.jahr, $0.key.ortsteil, $0.key.geschlecht.index)
-            < ($1.key.jahr, $1.key.ortsteil, $1.key.geschlecht.index) }) {
+        for (k, gruppen) in gelesen.werte.sorted(by: {
+            ($0.key.jahr, $0.key.ortsteil, $0.key.geschlecht.index)
+                < ($1.key.jahr, $1.key.ortsteil, $1.key.geschlecht.index)
+        }) {
             let gebiet = z.sozialraeume.isEmpty ? k.ortsteil : (z.sozialraeume[k.ortsteil] ?? "")
             let qx = sterbetafel?.qx[k.geschlecht.index]
             switch Altersaufteilung.aufteilen(gruppen, qx: qx) {
             case .failure(let f):
-                fehler.append(.error(SourceLocation(file: datei, line: gelesen.ersteZeile[k]),
-                                     "Jahr \(k.jahr), Ortsteil \(k.ortsteil), \(k.geschlecht.rawValue): \(f.text)"))
+                fehler.append(
+                    .error(
+                        SourceLocation(file: datei, line: gelesen.ersteZeile[k]),
+                        "Jahr \(k.jahr), Ortsteil \(k.ortsteil), \(k.geschlecht.rawValue): \(f.text)"))
             case .success(let (anzahl, verfahren)):
                 bericht.verfahren[verfahren, default: 0] += 1
                 let leer = [[Int]](repeating: [Int](repeating: 0, count: Alter.count), count: 2)
@@ -91,13 +100,15 @@ public enum BevoelkerungImport {
             satz.setzen(stand.pfad("bevoelkerung"), Array(text.utf8))
             geschriebenSumme[b] = nachlesen(text, datei: stand.dateien["bevoelkerung"] ?? "")[0]
         } else {
-            bericht.hinweise.append("die Tabelle enthält das Basisjahr \(b) nicht – bevoelkerung.csv bleibt, "
-                                    + "wie sie ist")
+            bericht.hinweise.append(
+                "die Tabelle enthält das Basisjahr \(b) nicht – bevoelkerung.csv bleibt, "
+                    + "wie sie ist")
         }
         let spaeter = bericht.jahre.filter { $0 > b }
         if !spaeter.isEmpty {
-            bericht.hinweise.append("Jahre nach dem Basisjahr nicht übernommen: "
-                                    + spaeter.map(String.init).joined(separator: ", "))
+            bericht.hinweise.append(
+                "Jahre nach dem Basisjahr nicht übernommen: "
+                    + spaeter.map(String.init).joined(separator: ", "))
         }
         let frueher = bericht.jahre.filter { $0 < b }
         if !frueher.isEmpty {
@@ -116,13 +127,20 @@ public enum BevoelkerungImport {
         }
         for j in bericht.jahre where j <= b {
             for (g, s) in (tabellensumme[j] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                bericht.summen.append(Bevoelkerungssumme(jahr: j, gebiet: g, tabelle: s,
-                                                         geschrieben: geschriebenSumme[j]?[g] ?? 0))
+                bericht.summen.append(
+                    Bevoelkerungssumme(
+                        jahr: j, gebiet: g, tabelle: s,
+                        geschrieben: geschriebenSumme[j]?[g] ?? 0))
             }
         }
         guard bericht.stimmt else {
-            return .failure(ModelError([.error(SourceLocation(file: datei), "Summen vor und nach der Aufteilung "
-                                               + "stimmen nicht überein – nichts geschrieben")]))
+            return .failure(
+                ModelError([
+                    .error(
+                        SourceLocation(file: datei),
+                        "Summen vor und nach der Aufteilung "
+                            + "stimmen nicht überein – nichts geschrieben")
+                ]))
         }
         if !probelauf {
             switch satz.schreiben() {
@@ -148,7 +166,8 @@ public enum BevoelkerungImport {
     /// Totals per year (0 without a year column) and Sozialraum of a written population file, read back.
     static func nachlesen(_ text: String, datei: String) -> [Int: [String: Int]] {
         guard let t = try? CSV.lesen(Array(text.utf8), datei: datei), let ig = t.spalte("gebiet"),
-              let ia = t.spalte("anzahl") else { return [:] }
+            let ia = t.spalte("anzahl")
+        else { return [:] }
         let ij = t.spalte("jahr")
         var s: [Int: [String: Int]] = [:]
         for r in t.rows {
@@ -163,8 +182,12 @@ public enum BevoelkerungImport {
         let t: CSVTabelle
         do { t = try CSV.lesen(alt, datei: datei) } catch { return .failure(error) }
         guard let ij = t.spalte("jahr") else {
-            return .failure(ModelError([.error(SourceLocation(file: datei, line: t.headerLine),
-                                               "Spalte 'jahr' fehlt")]))
+            return .failure(
+                ModelError([
+                    .error(
+                        SourceLocation(file: datei, line: t.headerLine),
+                        "Spalte 'jahr' fehlt")
+                ]))
         }
         let physisch = ModellText.physischeZeilen(String(decoding: alt, as: UTF8.self))
         var weg = Set<Int>()

@@ -12,8 +12,11 @@ struct Tabellenwerte {
 extension BevoelkerungImport {
     /// Reads the table by its mapping; every unreadable cell, unknown Ortsteil and doubled cell is an error
     /// with line and column (a population with a hole would give wrong totals).
-    static func lesen(_ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung)
-        -> Result<Tabellenwerte, ModelError> {
+    static func lesen(
+        _ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung
+    )
+        -> Result<Tabellenwerte, ModelError>
+    {
         let spalten = z.spalten.map { (rolle: $0.key, name: $0.value) } + z.werte.map { ("werte", $0.spalte) }
         let it: Importtabelle
         switch Importtabelle.lesen(bytes, datei: datei, kodierung: z.kodierung, spalten: spalten) {
@@ -40,16 +43,22 @@ extension BevoelkerungImport {
             guard let (ortsteil, oi) = gebiet, let jahr else { continue }
             if ortsteil.isEmpty { d.append(.error(t.ort(r, spalte: oi), "kein Ortsteil")); continue }
             if !z.sozialraeume.isEmpty && z.sozialraeume[ortsteil] == nil {
-                d.append(.error(t.ort(r, spalte: oi), "Ortsteil '\(ortsteil)' steht nicht unter sozialraeume in der "
-                                + "Zuordnung – welchem Sozialraum gehört er an?"))
+                d.append(
+                    .error(
+                        t.ort(r, spalte: oi),
+                        "Ortsteil '\(ortsteil)' steht nicht unter sozialraeume in der "
+                            + "Zuordnung – welchem Sozialraum gehört er an?"))
                 continue
             }
             var zeilenAlter: Altersspanne?
             if let (at, ai) = alterZelle {
                 zeilenAlter = z.altersgruppen[at.lowercased()] ?? Altersspanne.lesen(at)
                 if zeilenAlter == nil {
-                    d.append(.error(t.ort(r, spalte: ai), "Altersgruppe '\(at)' nicht lesbar – erwartet z. B. 5, 0-2, "
-                                    + "85+ oder ein Eintrag unter altersgruppen in der Zuordnung"))
+                    d.append(
+                        .error(
+                            t.ort(r, spalte: ai),
+                            "Altersgruppe '\(at)' nicht lesbar – erwartet z. B. 5, 0-2, "
+                                + "85+ oder ein Eintrag unter altersgruppen in der Zuordnung"))
                     continue
                 }
             }
@@ -57,12 +66,16 @@ extension BevoelkerungImport {
             if let (gt, gi) = zelle(r, "geschlecht") {
                 zeilenGeschlecht = z.geschlechter[gt.lowercased()]
                 if zeilenGeschlecht == nil {
-                    d.append(.error(t.ort(r, spalte: gi), "Geschlecht '\(gt)' unbekannt – bekannt: "
-                                    + z.geschlechter.keys.sorted().joined(separator: ", ")))
+                    d.append(
+                        .error(
+                            t.ort(r, spalte: gi),
+                            "Geschlecht '\(gt)' unbekannt – bekannt: "
+                                + z.geschlechter.keys.sorted().joined(separator: ", ")))
                     continue
                 }
             }
-            let spalten: [(Int, Altersspanne?, Geschlecht?)] = z.werte.isEmpty
+            let spalten: [(Int, Altersspanne?, Geschlecht?)] =
+                z.werte.isEmpty
                 ? [(idx[z.spalten["anzahl"] ?? ""] ?? 0, nil, nil)]
                 : z.werte.map { (idx[$0.spalte] ?? 0, $0.alter, $0.geschlecht) }
             for (i, a, g) in spalten {
@@ -77,8 +90,11 @@ extension BevoelkerungImport {
                 }
                 let k = Schluessel(jahr: jahr, ortsteil: ortsteil, geschlecht: geschlecht)
                 if w.werte[k]?[alter] != nil {
-                    d.append(.error(t.ort(r, spalte: i), "Jahr \(jahr), Ortsteil \(ortsteil), \(geschlecht.rawValue), "
-                                    + "Alter \(alter) steht doppelt in der Tabelle"))
+                    d.append(
+                        .error(
+                            t.ort(r, spalte: i),
+                            "Jahr \(jahr), Ortsteil \(ortsteil), \(geschlecht.rawValue), "
+                                + "Alter \(alter) steht doppelt in der Tabelle"))
                     continue
                 }
                 w.werte[k, default: [:]][alter] = n

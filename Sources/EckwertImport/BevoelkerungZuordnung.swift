@@ -26,8 +26,10 @@ public struct BevoelkerungZuordnung: Sendable {
     /// Rows whose area or age cell reads like this are totals and skipped.
     public var ueberspringen: Set<String> = []
 
-    static let schluessel = ["kodierung", "zahlenformat", "jahr", "spalten", "werte", "geschlechter", "altersgruppen",
-                             "sozialraeume", "ueberspringen"]
+    static let schluessel = [
+        "kodierung", "zahlenformat", "jahr", "spalten", "werte", "geschlechter", "altersgruppen",
+        "sozialraeume", "ueberspringen",
+    ]
 
     public static func lesen(_ bytes: [UInt8], datei: String) -> Result<BevoelkerungZuordnung, ModelError> {
         var l = ZuordnungsLeser(datei: datei)

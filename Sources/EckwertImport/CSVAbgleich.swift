@@ -25,9 +25,11 @@ public struct Dateiaenderung: Sendable {
 /// (a line the export no longer has is removed and reported), other rows of that product and year (`faelle`)
 /// stay; a row whose value is unchanged keeps its text, so importing the same export twice changes no byte.
 enum CSVAbgleich {
-    static func zusammenfuehren(alt: [UInt8]?, datei: String, neu: [Datenzeile: Int], abgedeckt: Set<Datenzeile>,
-                                buchungszeile: (String) -> Bool, reihenfolge: (String) -> Int,
-                                ansatzOhneJahr: Int?) -> Result<([UInt8], Dateiaenderung), ModelError> {
+    static func zusammenfuehren(
+        alt: [UInt8]?, datei: String, neu: [Datenzeile: Int], abgedeckt: Set<Datenzeile>,
+        buchungszeile: (String) -> Bool, reihenfolge: (String) -> Int,
+        ansatzOhneJahr: Int?
+    ) -> Result<([UInt8], Dateiaenderung), ModelError> {
         var aend = Dateiaenderung(datei: datei)
         func sortiert(_ s: [Datenzeile]) -> [Datenzeile] { sortierteZeilen(s, reihenfolge) }
         guard let alt else { return .success(neueDatei(datei, neu, sortiert)) }
@@ -49,8 +51,13 @@ enum CSVAbgleich {
             return .failure(ModelError(fehlt))
         }
         if t.rows.contains(where: { $0.fields.contains { $0.contains("\n") } }) {
-            return .failure(ModelError([.error(SourceLocation(file: datei), "enthält Zeilenumbrüche in Feldern – "
-                                                 + "der Import kann die Datei so nicht fortschreiben")]))
+            return .failure(
+                ModelError([
+                    .error(
+                        SourceLocation(file: datei),
+                        "enthält Zeilenumbrüche in Feldern – "
+                            + "der Import kann die Datei so nicht fortschreiben")
+                ]))
         }
         let nl = alt.contains(0x0D) ? "\r\n" : "\n"
         let sep = String(t.separator)
@@ -77,8 +84,9 @@ enum CSVAbgleich {
         for r in t.rows {
             let jt = jahrSpalte.map { r.fields[$0].getrimmt }
             guard let jahr = jt.map({ Int($0) }) ?? ansatzOhneJahr else { continue }
-            let k = Datenzeile(jahr: jahr, produkt: r.fields[ip].getrimmt,
-                               groesse: r.fields[ig].getrimmt)
+            let k = Datenzeile(
+                jahr: jahr, produkt: r.fields[ip].getrimmt,
+                groesse: r.fields[ig].getrimmt)
             let produktJahr = Datenzeile(jahr: jahr, produkt: k.produkt, groesse: "")
             guard abgedeckt.contains(produktJahr), buchungszeile(k.groesse), !erledigt.contains(k) else {
                 aend.unveraendert += 1
@@ -95,12 +103,14 @@ enum CSVAbgleich {
                 aend.unveraendert += 1
             } else {
                 physisch[r.line - 1] = zeilentext(k, h)
-                aend.geaendert.append(beschreibung(k) + ": \(r.fields[iw].getrimmt) → "
-                                      + ImportZahl.csvText(h))
+                aend.geaendert.append(
+                    beschreibung(k) + ": \(r.fields[iw].getrimmt) → "
+                        + ImportZahl.csvText(h))
             }
         }
         if aend.geaendert.isEmpty && aend.entfernt.isEmpty && aend.hinweise.isEmpty
-            && neu.keys.allSatisfy({ erledigt.contains($0) }) {
+            && neu.keys.allSatisfy({ erledigt.contains($0) })
+        {
             return .success((alt, aend))
         }
         physisch = physisch.enumerated().filter { !loeschen.contains($0.offset) }.map(\.element)
@@ -117,14 +127,19 @@ enum CSVAbgleich {
     /// Year, product, then the scheme's line order.
     static func sortierteZeilen(_ s: [Datenzeile], _ reihenfolge: (String) -> Int) -> [Datenzeile] {
         s.map { (zeile: $0, rang: reihenfolge($0.groesse)) }
-            .sorted { ($0.zeile.jahr, $0.zeile.produkt, $0.rang, $0.zeile.groesse)
-                < ($1.zeile.jahr, $1.zeile.produkt, $1.rang, $1.zeile.groesse) }
+            .sorted {
+                ($0.zeile.jahr, $0.zeile.produkt, $0.rang, $0.zeile.groesse)
+                    < ($1.zeile.jahr, $1.zeile.produkt, $1.rang, $1.zeile.groesse)
+            }
             .map(\.zeile)
     }
 
     /// A file that did not exist: the header and every imported row.
-    static func neueDatei(_ datei: String, _ neu: [Datenzeile: Int], _ sortiert: ([Datenzeile]) -> [Datenzeile])
-        -> ([UInt8], Dateiaenderung) {
+    static func neueDatei(
+        _ datei: String, _ neu: [Datenzeile: Int], _ sortiert: ([Datenzeile]) -> [Datenzeile]
+    )
+        -> ([UInt8], Dateiaenderung)
+    {
         var aend = Dateiaenderung(datei: datei)
         var text = "jahr;produkt;groesse;wert\n"
         for k in sortiert(Array(neu.keys)) {

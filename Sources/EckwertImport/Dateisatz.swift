@@ -35,8 +35,12 @@ public struct Dateisatz: Sendable {
             let alt = fm.contents(atPath: d.pfad)
             guard fm.createFile(atPath: t, contents: Data(d.inhalt)) else {
                 aufraeumen()
-                return .failure(ModelError([.error(SourceLocation(file: d.pfad),
-                    "kann nicht geschrieben werden (Schreibrecht? Speicherplatz?) – nichts am Modell geändert")]))
+                return .failure(
+                    ModelError([
+                        .error(
+                            SourceLocation(file: d.pfad),
+                            "kann nicht geschrieben werden (Schreibrecht? Speicherplatz?) – nichts am Modell geändert")
+                    ]))
             }
             temp.append((d, t, alt))
         }
@@ -51,8 +55,12 @@ public struct Dateisatz: Sendable {
                     }
                 }
                 aufraeumen()
-                return .failure(ModelError([.error(SourceLocation(file: d.pfad),
-                    "kann nicht ersetzt werden – nichts am Modell geändert")]))
+                return .failure(
+                    ModelError([
+                        .error(
+                            SourceLocation(file: d.pfad),
+                            "kann nicht ersetzt werden – nichts am Modell geändert")
+                    ]))
             }
             ersetzt.append((d, alt))
         }

@@ -61,9 +61,11 @@ public struct Exportauswertung: Sendable {
 
 /// Reads a finance-system export by its mapping.
 public enum HaushaltExport {
-    public static func lesen(_ bytes: [UInt8], datei: String, zuordnung z: HaushaltZuordnung,
-                             kontenrahmen k: Kontenrahmen,
-                             bereichImModell: @escaping (String) -> String?) -> Result<Exportauswertung, ModelError> {
+    public static func lesen(
+        _ bytes: [UInt8], datei: String, zuordnung z: HaushaltZuordnung,
+        kontenrahmen k: Kontenrahmen,
+        bereichImModell: @escaping (String) -> String?
+    ) -> Result<Exportauswertung, ModelError> {
         var benoetigt = z.spalten.map { (rolle: $0.key, name: $0.value) }
         for w in z.werte { benoetigt.append(("werte", w.spalte)) }
         if let lang = z.lang {
@@ -75,14 +77,17 @@ public enum HaushaltExport {
         case .success(let w): it = w
         }
         let t = it.tabelle
-        var a = Auswerter(z: z, k: k, t: t, spalte: it.spalte, bereichImModell: bereichImModell,
-                          e: Exportauswertung(kodierung: it.kodierung))
+        var a = Auswerter(
+            z: z, k: k, t: t, spalte: it.spalte, bereichImModell: bereichImModell,
+            e: Exportauswertung(kodierung: it.kodierung))
         for zeile in t.rows { a.zeile(zeile) }
         a.e.datenzeilen = t.rows.count
         if z.spalten["konto"] == nil && z.spalten["zeile"] == nil {
-            a.e.hinweise.append(.warning(SourceLocation(file: datei),
-                "der Export hat keine Konten oder Zeilen: alle Erträge stehen auf '\(z.ohneZeilen[.ertrag] ?? "")', "
-                    + "alle Aufwendungen auf '\(z.ohneZeilen[.aufwand] ?? "")' (laut Zuordnung ohne_zeilen)"))
+            a.e.hinweise.append(
+                .warning(
+                    SourceLocation(file: datei),
+                    "der Export hat keine Konten oder Zeilen: alle Erträge stehen auf '\(z.ohneZeilen[.ertrag] ?? "")', "
+                        + "alle Aufwendungen auf '\(z.ohneZeilen[.aufwand] ?? "")' (laut Zuordnung ohne_zeilen)"))
         }
         return .success(a.e)
     }
@@ -130,8 +135,10 @@ public enum HaushaltExport {
             }
         }
 
-        mutating func wert(_ r: CSVZeile, produkt: String, bereich: String, jahr: Int, art: Wertart, seite: Seite?,
-                           text: String, spalte i: Int) {
+        mutating func wert(
+            _ r: CSVZeile, produkt: String, bereich: String, jahr: Int, art: Wertart, seite: Seite?,
+            text: String, spalte i: Int
+        ) {
             let roh: Int
             switch ImportZahl.hundertstel(text, z.zahlenformat) {
             case .failure(.leer): return
@@ -166,8 +173,9 @@ public enum HaushaltExport {
             }
             let zeilenseite = seiten[linie] ?? .aufwand
             if let kennz, kennz != zeilenseite {
-                return weg(zelle(r, "kennzeichen")?.spalte ?? i,
-                           "Kennzeichen \(kennz.rawValue) passt nicht zur Zeile '\(linie)' (\(zeilenseite.rawValue))")
+                return weg(
+                    zelle(r, "kennzeichen")?.spalte ?? i,
+                    "Kennzeichen \(kennz.rawValue) passt nicht zur Zeile '\(linie)' (\(zeilenseite.rawValue))")
             }
             let b = Buchungsschluessel(art: art, jahr: jahr, produkt: produkt, zeile: linie)
             e.summen[b, default: 0] += z.vorzeichen.modellwert(roh, zeilenseite)
@@ -192,8 +200,11 @@ public enum HaushaltExport {
                 if let l = z.zeilen[code.lowercased()] { return .success(l) }
                 if let key = k.schluessel(code), k.istBuchungszeile(key) { return .success(key) }
                 if let zl = k.zeilen.first(where: { $0.nr == code }), !zl.istSumme { return .success(zl.key) }
-                return .failure(Grund(spalte: i, grund: "Zeile '\(code)' ist keine Buchungszeile des Kontenrahmens "
-                                          + "\(k.id) und steht nicht unter zeilen in der Zuordnung"))
+                return .failure(
+                    Grund(
+                        spalte: i,
+                        grund: "Zeile '\(code)' ist keine Buchungszeile des Kontenrahmens "
+                            + "\(k.id) und steht nicht unter zeilen in der Zuordnung"))
             }
             guard let seite, let l = z.ohneZeilen[seite] else {
                 return .failure(Grund(spalte: 0, grund: "weder Konto noch Zeile noch Ertrag/Aufwand erkennbar"))
@@ -214,9 +225,10 @@ public enum HaushaltExport {
         mutating func produktMerken(_ r: CSVZeile, _ nr: String) -> String {
             if let i = produktIndex[nr] { return e.produkte[i].bereich ?? bereichImModell(nr) ?? "–" }
             func feld(_ rolle: String) -> String? { zelle(r, rolle).flatMap { $0.text.isEmpty ? nil : $0.text } }
-            var p = Produktangabe(nr: nr, name: feld("produktname"), gruppe: feld("produktgruppe"),
-                                  gruppenname: feld("produktgruppenname"), bereich: feld("produktbereich"),
-                                  bereichsname: feld("produktbereichsname"), zeile: r.line)
+            var p = Produktangabe(
+                nr: nr, name: feld("produktname"), gruppe: feld("produktgruppe"),
+                gruppenname: feld("produktgruppenname"), bereich: feld("produktbereich"),
+                bereichsname: feld("produktbereichsname"), zeile: r.line)
             let ziffern = nr.allSatisfy(\.isNumber)
             if p.gruppe == nil, let n = z.stellenGruppe, ziffern, nr.count > n { p.gruppe = String(nr.prefix(n)) }
             if p.bereich == nil, let n = z.stellenBereich, ziffern, nr.count > n { p.bereich = String(nr.prefix(n)) }

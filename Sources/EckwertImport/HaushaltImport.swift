@@ -28,9 +28,12 @@ public struct Haushaltsbericht: Sendable {
 
 /// `eckwert import haushalt`: a finance-system export into a model folder (see docs/import.md).
 public enum HaushaltImport {
-    public static func ausfuehren(export exportPfad: String, zuordnung zuordnungPfad: String, modell ordner: String,
-                                  probelauf: Bool)
-        -> Result<Haushaltsbericht, ModelError> {
+    public static func ausfuehren(
+        export exportPfad: String, zuordnung zuordnungPfad: String, modell ordner: String,
+        probelauf: Bool
+    )
+        -> Result<Haushaltsbericht, ModelError>
+    {
         let stand: Modellstand
         switch Modellstand.lesen(ordner: ordner) {
         case .failure(let e): return .failure(e)
@@ -48,8 +51,10 @@ public enum HaushaltImport {
         case .success(let w): z = w
         }
         let ex: Exportauswertung
-        switch HaushaltExport.lesen([UInt8](eb), datei: exportPfad, zuordnung: z, kontenrahmen: stand.kontenrahmen,
-                                    bereichImModell: stand.bereich(von:)) {
+        switch HaushaltExport.lesen(
+            [UInt8](eb), datei: exportPfad, zuordnung: z, kontenrahmen: stand.kontenrahmen,
+            bereichImModell: stand.bereich(von:))
+        {
         case .failure(let e): return .failure(e)
         case .success(let a): ex = a
         }
@@ -57,8 +62,10 @@ public enum HaushaltImport {
     }
 
     /// Writes an evaluated export into the model (or only reports, in a dry run).
-    static func einspielen(_ ex: Exportauswertung, _ z: HaushaltZuordnung, _ stand: Modellstand, quelle: String,
-                           probelauf: Bool) -> Result<Haushaltsbericht, ModelError> {
+    static func einspielen(
+        _ ex: Exportauswertung, _ z: HaushaltZuordnung, _ stand: Modellstand, quelle: String,
+        probelauf: Bool
+    ) -> Result<Haushaltsbericht, ModelError> {
         var bericht = Haushaltsbericht(export: ex, abstimmung: [], probelauf: probelauf)
         var satz = Dateisatz()
         let modellText: String
@@ -66,8 +73,9 @@ public enum HaushaltImport {
         case .failure(let e): return .failure(e)
         case .success(let t): modellText = t
         }
-        satz.setzen(URL(fileURLWithPath: stand.ordner).appendingPathComponent("modell.yaml").path,
-                    Array(modellText.utf8))
+        satz.setzen(
+            URL(fileURLWithPath: stand.ordner).appendingPathComponent("modell.yaml").path,
+            Array(modellText.utf8))
         let k = stand.kontenrahmen
         var bereichImExport: [String: String] = [:]
         for p in ex.produkte { if let b = p.bereich { bereichImExport[p.nr] = b } }
@@ -106,14 +114,17 @@ public enum HaushaltImport {
         }
         let gruppen = Set(ex.exportSummen.keys).union(uebernommen.keys).union(ex.nichtSummen.keys).sorted()
         bericht.abstimmung = gruppen.map {
-            Abstimmungszeile(schluessel: $0, export: ex.exportSummen[$0] ?? 0, uebernommen: uebernommen[$0] ?? 0,
-                             nichtUebernommen: ex.nichtSummen[$0] ?? 0)
+            Abstimmungszeile(
+                schluessel: $0, export: ex.exportSummen[$0] ?? 0, uebernommen: uebernommen[$0] ?? 0,
+                nichtUebernommen: ex.nichtSummen[$0] ?? 0)
         }
         guard bericht.stimmt else {
             let d = bericht.abstimmung.filter { $0.differenz != 0 }.map {
-                Diagnostic.error(nil, "Abstimmung stimmt nicht: \($0.schluessel.art.anzeige) \($0.schluessel.jahr) "
-                                 + "Produktbereich \($0.schluessel.bereich): Differenz "
-                                 + "\(ImportZahl.anzeige($0.differenz)) – nichts geschrieben")
+                Diagnostic.error(
+                    nil,
+                    "Abstimmung stimmt nicht: \($0.schluessel.art.anzeige) \($0.schluessel.jahr) "
+                        + "Produktbereich \($0.schluessel.bereich): Differenz "
+                        + "\(ImportZahl.anzeige($0.differenz)) – nichts geschrieben")
             }
             return .failure(ModelError(d))
         }
@@ -127,15 +138,23 @@ public enum HaushaltImport {
     }
 
     /// Sums of the written file's amounts of the covered products and years, in the export's sign convention.
-    static func zurueckgelesen(_ bytes: [UInt8], _ datei: String, _ art: Wertart, _ abgedeckt: Set<Datenzeile>,
-                               _ z: HaushaltZuordnung, _ seiten: [String: Seite], _ bereich: (String) -> String)
-        -> Result<[Abstimmungsschluessel: Int], ModelError> {
+    static func zurueckgelesen(
+        _ bytes: [UInt8], _ datei: String, _ art: Wertart, _ abgedeckt: Set<Datenzeile>,
+        _ z: HaushaltZuordnung, _ seiten: [String: Seite], _ bereich: (String) -> String
+    )
+        -> Result<[Abstimmungsschluessel: Int], ModelError>
+    {
         let t: CSVTabelle
         do { t = try CSV.lesen(bytes, datei: datei) } catch { return .failure(error) }
         guard let ij = t.spalte("jahr"), let ip = t.spalte("produkt"), let ig = t.spalte("groesse"),
-              let iw = t.spalte("wert") else {
-            return .failure(ModelError([.error(SourceLocation(file: datei),
-                                               "Kopfzeile unvollständig nach dem Import")]))
+            let iw = t.spalte("wert")
+        else {
+            return .failure(
+                ModelError([
+                    .error(
+                        SourceLocation(file: datei),
+                        "Kopfzeile unvollständig nach dem Import")
+                ]))
         }
         var s: [Abstimmungsschluessel: Int] = [:]
         for r in t.rows {
@@ -143,7 +162,8 @@ public enum HaushaltImport {
             let produkt = r.fields[ip].getrimmt
             let g = r.fields[ig].getrimmt
             guard abgedeckt.contains(Datenzeile(jahr: jahr, produkt: produkt, groesse: "")), let seite = seiten[g],
-                  let w = Zahl.parse(r.fields[iw]) else { continue }
+                let w = Zahl.parse(r.fields[iw])
+            else { continue }
             let h = z.vorzeichen.modellwert(Int((w * 100).rounded()), seite)
             s[Abstimmungsschluessel(art: art, jahr: jahr, bereich: bereich(produkt)), default: 0] += h
         }

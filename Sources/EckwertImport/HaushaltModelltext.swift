@@ -3,14 +3,18 @@ import EckwertCore
 extension HaushaltImport {
     /// modell.yaml with the export's new products, Produktgruppen and Produktbereiche appended (as text; existing
     /// entries are never touched). Names that differ from the model's are reported, not changed.
-    static func modellEintraege(_ ex: Exportauswertung, _ z: HaushaltZuordnung, _ stand: Modellstand, quelle: String,
-                                _ bericht: inout Haushaltsbericht) -> Result<String, ModelError> {
+    static func modellEintraege(
+        _ ex: Exportauswertung, _ z: HaushaltZuordnung, _ stand: Modellstand, quelle: String,
+        _ bericht: inout Haushaltsbericht
+    ) -> Result<String, ModelError> {
         var gruppen: [String] = [], bereiche: [String] = [], produkte: [String] = []
         var gesehenG = Set(stand.produktgruppen.keys), gesehenB = Set(stand.produktbereiche.keys)
         let q = ModellText.zitiert
         /// A level of the export: new (appended, named or with a note to name it) or known (names compared).
-        func ebene(_ art: String, _ nr: String, _ name: String?, _ imModell: [String: String],
-                   _ gesehen: inout Set<String>, _ eintraege: inout [String], _ neu: inout [String]) {
+        func ebene(
+            _ art: String, _ nr: String, _ name: String?, _ imModell: [String: String],
+            _ gesehen: inout Set<String>, _ eintraege: inout [String], _ neu: inout [String]
+        ) {
             if !gesehen.contains(nr) {
                 gesehen.insert(nr)
                 eintraege.append("- {nr: \(q(nr)), name: \(q(name ?? "\(art) \(nr)"))}")
@@ -24,11 +28,13 @@ extension HaushaltImport {
         }
         for p in ex.produkte {
             if let g = p.gruppe {
-                ebene("Produktgruppe", g, p.gruppenname, stand.produktgruppen, &gesehenG, &gruppen, &bericht.neueGruppen)
+                ebene(
+                    "Produktgruppe", g, p.gruppenname, stand.produktgruppen, &gesehenG, &gruppen, &bericht.neueGruppen)
             }
             if let b = p.bereich {
-                ebene("Produktbereich", b, p.bereichsname, stand.produktbereiche, &gesehenB, &bereiche,
-                      &bericht.neueBereiche)
+                ebene(
+                    "Produktbereich", b, p.bereichsname, stand.produktbereiche, &gesehenB, &bereiche,
+                    &bericht.neueBereiche)
             }
             if let alt = stand.produkte[p.nr] {
                 if let n = p.name, n != alt {

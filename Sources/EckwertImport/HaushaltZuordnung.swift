@@ -95,14 +95,21 @@ public struct HaushaltZuordnung: Sendable {
     /// `art` written for new products (pflicht | freiwillig).
     public var neueProdukteArt = "pflicht"
 
-    static let rollen = ["produkt", "produktname", "produktgruppe", "produktgruppenname", "produktbereich",
-                         "produktbereichsname", "konto", "zeile", "kennzeichen"]
-    static let schluessel = ["kodierung", "zahlenformat", "vorzeichen", "spalten", "kennzeichen", "gliederung",
-                             "werte", "lang", "konten", "zeilen", "ohne_zeilen", "neue_produkte"]
+    static let rollen = [
+        "produkt", "produktname", "produktgruppe", "produktgruppenname", "produktbereich",
+        "produktbereichsname", "konto", "zeile", "kennzeichen",
+    ]
+    static let schluessel = [
+        "kodierung", "zahlenformat", "vorzeichen", "spalten", "kennzeichen", "gliederung",
+        "werte", "lang", "konten", "zeilen", "ohne_zeilen", "neue_produkte",
+    ]
 
     /// Reads and checks a mapping file against the model's line scheme.
-    public static func lesen(_ bytes: [UInt8], datei: String, kontenrahmen k: Kontenrahmen)
-        -> Result<HaushaltZuordnung, ModelError> {
+    public static func lesen(
+        _ bytes: [UInt8], datei: String, kontenrahmen k: Kontenrahmen
+    )
+        -> Result<HaushaltZuordnung, ModelError>
+    {
         var l = ZuordnungsLeser(datei: datei)
         guard let w = l.wurzel(bytes), let paare = l.abschnitt(w, "der Zuordnung", erlaubt: schluessel) else {
             return .failure(ModelError(l.d.isEmpty ? [.error(SourceLocation(file: datei), "Zuordnung ist leer")] : l.d))
@@ -155,7 +162,9 @@ public struct HaushaltZuordnung: Sendable {
         case "neue_produkte":
             for (s, n) in l.abschnitt(v, "neue_produkte", erlaubt: ["art"]) ?? [] where s == "art" {
                 if let a = l.text(n, "neue_produkte art") {
-                    if ["pflicht", "freiwillig"].contains(a) { neueProdukteArt = a } else {
+                    if ["pflicht", "freiwillig"].contains(a) {
+                        neueProdukteArt = a
+                    } else {
                         l.fehler(n, "neue_produkte art: erwartet pflicht oder freiwillig")
                     }
                 }
@@ -214,20 +223,26 @@ public struct HaushaltZuordnung: Sendable {
     private func pruefen(_ l: inout ZuordnungsLeser, _ w: Node) {
         if spalten["produkt"] == nil { l.fehler(w, "spalten: 'produkt' fehlt (die Spalte mit der Produktnummer)") }
         if werte.isEmpty == (lang == nil) {
-            l.fehler(w, "genau eines von 'werte' (breites Format: eine Spalte je Jahr und Wertart) oder 'lang' "
-                        + "(langes Format: Spalten für Jahr, Wertart und Betrag) angeben")
+            l.fehler(
+                w,
+                "genau eines von 'werte' (breites Format: eine Spalte je Jahr und Wertart) oder 'lang' "
+                    + "(langes Format: Spalten für Jahr, Wertart und Betrag) angeben")
         }
         if spalten["konto"] != nil && spalten["zeile"] != nil {
             l.fehler(w, "spalten: entweder 'konto' (Sachkonto) oder 'zeile' (Zeilencode) angeben, nicht beide")
         }
         let ohneZeileninfo = spalten["konto"] == nil && spalten["zeile"] == nil
         if ohneZeileninfo && (ohneZeilen[.ertrag] == nil || ohneZeilen[.aufwand] == nil) {
-            l.fehler(w, "der Export hat weder 'konto' noch 'zeile': dann unter ohne_zeilen die Zeilen für "
-                        + "ertrag und aufwand angeben")
+            l.fehler(
+                w,
+                "der Export hat weder 'konto' noch 'zeile': dann unter ohne_zeilen die Zeilen für "
+                    + "ertrag und aufwand angeben")
         }
         if ohneZeileninfo && spalten["kennzeichen"] == nil && werte.contains(where: { $0.seite == nil }) {
-            l.fehler(w, "ohne Konto und Zeile muss jede Wertspalte eine seite haben, oder es gibt eine Spalte "
-                        + "kennzeichen")
+            l.fehler(
+                w,
+                "ohne Konto und Zeile muss jede Wertspalte eine seite haben, oder es gibt eine Spalte "
+                    + "kennzeichen")
         }
         if spalten["kennzeichen"] != nil && kennzeichen.isEmpty {
             l.fehler(w, "kennzeichen: die Texte für ertrag und aufwand fehlen (z. B. {ertrag: [E], aufwand: [A]})")

@@ -39,8 +39,11 @@ struct Importtabelle {
     var spalte: [String: Int]
 
     /// Every column the mapping names that the header lacks is one error (naming the mapping's role).
-    static func lesen(_ bytes: [UInt8], datei: String, kodierung: Textkodierung?, spalten: [(rolle: String, name: String)])
-        -> Result<Importtabelle, ModelError> {
+    static func lesen(
+        _ bytes: [UInt8], datei: String, kodierung: Textkodierung?, spalten: [(rolle: String, name: String)]
+    )
+        -> Result<Importtabelle, ModelError>
+    {
         let dek: DekodierteDatei
         switch Kodierung.dekodieren(bytes, angegeben: kodierung, datei: datei) {
         case .failure(let e): return .failure(e)
@@ -54,7 +57,9 @@ struct Importtabelle {
             switch t.spalteOderFehler(name) {
             case .success(let i): index[name] = i
             case .failure(let e):
-                fehlend += e.diagnostics.map { var d = $0; d.message += " (Zuordnung: \(rolle))"; return d }
+                fehlend += e.diagnostics.map {
+                    var d = $0; d.message += " (Zuordnung: \(rolle))"; return d
+                }
             }
         }
         if !fehlend.isEmpty { return .failure(ModelError(fehlend)) }
@@ -68,12 +73,19 @@ struct Importtabelle {
 /// read as Windows-1252 (a superset of Latin-1 in the printable range, and what German Windows programs write).
 /// A stated encoding is obeyed: a file stated as UTF-8 that is not is an error naming line and column.
 public enum Kodierung {
-    public static func dekodieren(_ bytes: [UInt8], angegeben: Textkodierung?, datei: String)
-        -> Result<DekodierteDatei, ModelError> {
+    public static func dekodieren(
+        _ bytes: [UInt8], angegeben: Textkodierung?, datei: String
+    )
+        -> Result<DekodierteDatei, ModelError>
+    {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            return .failure(ModelError([.error(SourceLocation(file: datei, line: 1),
-                "Datei ist UTF-16-kodiert – bitte als 'CSV UTF-8' oder 'CSV (Trennzeichen-getrennt)' speichern")]))
+            return .failure(
+                ModelError([
+                    .error(
+                        SourceLocation(file: datei, line: 1),
+                        "Datei ist UTF-16-kodiert – bitte als 'CSV UTF-8' oder 'CSV (Trennzeichen-getrennt)' speichern")
+                ]))
         }
         let rumpf = bom ? Array(bytes.dropFirst(3)) : bytes
         let ungueltig = ersteUngueltigeStelle(rumpf)
@@ -81,9 +93,13 @@ public enum Kodierung {
         case .utf8?:
             if let k = ungueltig {
                 let (zeile, spalte) = position(rumpf, k)
-                return .failure(ModelError([.error(SourceLocation(file: datei, line: zeile, column: spalte),
-                    "Datei ist laut Zuordnung UTF-8, enthält aber das Byte 0x\(hex(rumpf[k])) (Zeile \(zeile), "
-                        + "Zeichen \(spalte)) – ist sie Windows-1252? Dann 'kodierung: windows-1252' angeben")]))
+                return .failure(
+                    ModelError([
+                        .error(
+                            SourceLocation(file: datei, line: zeile, column: spalte),
+                            "Datei ist laut Zuordnung UTF-8, enthält aber das Byte 0x\(hex(rumpf[k])) (Zeile \(zeile), "
+                                + "Zeichen \(spalte)) – ist sie Windows-1252? Dann 'kodierung: windows-1252' angeben")
+                    ]))
             }
             return .success(DekodierteDatei(utf8: rumpf, kodierung: .utf8, mitBOM: bom, erkannt: false))
         case .windows1252?, .latin1?:
@@ -93,8 +109,10 @@ public enum Kodierung {
             if ungueltig == nil {
                 return .success(DekodierteDatei(utf8: rumpf, kodierung: .utf8, mitBOM: bom, erkannt: true))
             }
-            return .success(DekodierteDatei(utf8: umwandeln(rumpf, .windows1252), kodierung: .windows1252,
-                                            mitBOM: false, erkannt: true))
+            return .success(
+                DekodierteDatei(
+                    utf8: umwandeln(rumpf, .windows1252), kodierung: .windows1252,
+                    mitBOM: false, erkannt: true))
         }
     }
 

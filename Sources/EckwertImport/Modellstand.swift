@@ -16,9 +16,11 @@ public struct Modellstand: Sendable {
     public var produktgruppen: [String: String] = [:]
     public var produktbereiche: [String: String] = [:]
 
-    static let standard = ["ist": "ist.csv", "ansatz": "ansatz.csv", "planung": "planung.csv",
-                           "bevoelkerung": "bevoelkerung.csv", "bevoelkerung_historie": "bevoelkerung_historie.csv",
-                           "sterbetafel": "sterbetafel.csv"]
+    static let standard = [
+        "ist": "ist.csv", "ansatz": "ansatz.csv", "planung": "planung.csv",
+        "bevoelkerung": "bevoelkerung.csv", "bevoelkerung_historie": "bevoelkerung_historie.csv",
+        "sterbetafel": "sterbetafel.csv",
+    ]
 
     public func pfad(_ rolle: String) -> String {
         URL(fileURLWithPath: ordner).appendingPathComponent(dateien[rolle] ?? rolle).path
@@ -28,8 +30,13 @@ public struct Modellstand: Sendable {
         let datei = "modell.yaml"
         let pfad = URL(fileURLWithPath: ordner).appendingPathComponent(datei).path
         guard let data = FileManager.default.contents(atPath: pfad) else {
-            return .failure(ModelError([.error(SourceLocation(file: pfad), "modell.yaml nicht gefunden – ist "
-                                                 + "'\(ordner)' ein Modellordner?")]))
+            return .failure(
+                ModelError([
+                    .error(
+                        SourceLocation(file: pfad),
+                        "modell.yaml nicht gefunden – ist "
+                            + "'\(ordner)' ein Modellordner?")
+                ]))
         }
         var l = ZuordnungsLeser(datei: datei)
         let bytes = [UInt8](data)
@@ -39,8 +46,9 @@ public struct Modellstand: Sendable {
         var b: Int?
         var kname = "nkf"
         var dateien = standard
-        var s = Modellstand(ordner: ordner, modellText: String(decoding: bytes, as: UTF8.self), basisjahr: 0,
-                            kontenrahmen: .nkf, dateien: [:])
+        var s = Modellstand(
+            ordner: ordner, modellText: String(decoding: bytes, as: UTF8.self), basisjahr: 0,
+            kontenrahmen: .nkf, dateien: [:])
         for (key, v) in paare {
             switch key {
             case "basisjahr": b = l.ganzzahl(v, "basisjahr", 1990...2100)
@@ -123,9 +131,13 @@ enum ModellText {
         if wert == "[]" {
             zeilen[start] = liste + ":"
         } else if !wert.isEmpty {
-            return .failure(ModelError([.error(SourceLocation(file: "modell.yaml", line: start + 1),
-                "'\(liste)' steht in einer Zeile ([…]) – bitte als Liste mit einem Eintrag je Zeile schreiben, dann "
-                    + "kann der Import Einträge anfügen")]))
+            return .failure(
+                ModelError([
+                    .error(
+                        SourceLocation(file: "modell.yaml", line: start + 1),
+                        "'\(liste)' steht in einer Zeile ([…]) – bitte als Liste mit einem Eintrag je Zeile schreiben, dann "
+                            + "kann der Import Einträge anfügen")
+                ]))
         }
         var ende = start + 1
         while ende < zeilen.count {

@@ -75,7 +75,7 @@ struct ZuordnungsLeser {
 
     /// One of `werte` (case-insensitive), with the allowed values in the message.
     mutating func auswahl<T: RawRepresentable>(_ n: Node, _ was: String, _ werte: [T]) -> T?
-        where T.RawValue == String {
+    where T.RawValue == String {
         guard let s = n.scalar?.string else {
             fehler(n, "\(was): erwartet eines von \(werte.map(\.rawValue).joined(separator: ", "))")
             return nil

@@ -59,8 +59,10 @@ public struct CSVText: Sendable {
     /// One row per (Sozialraum, sex, age 0…100): `<vorne…>;gebiet;geschlecht;alter;<wert>`, in the order of
     /// `gebiete`, women before men, ages ascending (bevoelkerung.csv; with `vorne` the year of the history or the
     /// variant and year of an official projection).
-    public mutating func bevoelkerung(vorne: [String] = [], gebiete: [String],
-                                      wert: (_ gebiet: Int, _ geschlecht: Geschlecht, _ alter: Int) -> String) {
+    public mutating func bevoelkerung(
+        vorne: [String] = [], gebiete: [String],
+        wert: (_ gebiet: Int, _ geschlecht: Geschlecht, _ alter: Int) -> String
+    ) {
         for (g, gebiet) in gebiete.enumerated() {
             for s in Geschlecht.allCases {
                 for a in 0...Alter.max { zeile(vorne + [gebiet, s.rawValue, String(a), wert(g, s, a)]) }

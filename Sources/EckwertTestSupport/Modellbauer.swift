@@ -64,8 +64,10 @@ public struct Modellbauer: Sendable {
     }
 
     /// `jahr;gebiet;geschlecht;alter;anzahl` (bevoelkerung_historie.csv) for the given years.
-    public static func historieCSV(jahre: [Int], gebiete: [String],
-                                   anzahl: (Int, String, Geschlecht, Int) -> Double) -> String {
+    public static func historieCSV(
+        jahre: [Int], gebiete: [String],
+        anzahl: (Int, String, Geschlecht, Int) -> Double
+    ) -> String {
         var t = CSVText("jahr", "gebiet", "geschlecht", "alter", "anzahl")
         for j in jahre {
             t.bevoelkerung(vorne: [String(j)], gebiete: gebiete) { g, s, a in
@@ -110,92 +112,92 @@ extension Modellbauer {
     ///   B 36.1.01  no driver; books measure M1's own cost; M1 lowers A's rate by 10 % from 2026 over 2 years
     public static func klein() -> Modellbauer {
         let modell = """
-        kommune: Kleinstadt
-        basisjahr: 2024
-        horizont: 2028
-        produkte:
-          - nr: "31.1.01"
-            name: Hilfe A
-            art: pflicht
-            fallzahl: {bezug: {alter: [0, 17]}, quote: ist}
-            fallkosten: {basis: ist, konto: transferaufwendungen, personalanteil: 0.5}
-            erstattung: {anteil: 0.25, konto: kostenerstattungen}
-          - nr: "31.2.01"
-            name: Kita C
-            art: pflicht
-            fallzahl:
-              bezug: {alter: [3, 5]}
-              quote_je_1000: {2025: 500, 2027: 700}
-            fallkosten: {basis: 2000, konto: transferaufwendungen, personalanteil: 0}
-            kapazitaet: {plaetze: {S1: 200, S2: 150}, kosten_je_platz: 36000, folgekosten_je_platz: 1500}
-          - nr: "36.1.01"
-            name: Freiwillig B
-            art: freiwillig
-        produktgruppen:
-          - {nr: "31.1", name: Gruppe A}
-          - {nr: "31.2", name: Gruppe C}
-          - {nr: "36.1", name: Gruppe B}
-        produktbereiche:
-          - {nr: "31", name: Soziales}
-          - {nr: "36", name: Jugend}
-        budgetbereiche:
-          - {id: B1, name: Hilfen, produkte: ["31.1", "36"]}
-          - {id: B2, name: Kita, produkte: ["31.2"]}
-        massnahmen:
-          - id: M1
-            name: Prävention
-            produkt: "36.1.01"
-            kosten: {ab: 2025, jaehrlich: 1000, konto: transferaufwendungen}
-            wirkung:
-              - {produkt: "31.1.01", quote: -0.1, ab: 2026, rampe: 2}
-        investitionen:
-          - id: I1
-            name: Kita-Neubau
-            produkt: "31.2.01"
-            gebiet: S1
-            auszahlungen: {2025: 100000, 2026: 200000}
-            foerderung: {programm: Test, quote: 0.5}
-            nutzungsdauer: 10
-            inbetriebnahme: 2027
-            folgekosten: {jaehrlich: 12000, konto: aufwendungen_sach_dienstleistungen}
-            plaetze: 30
-        """
+            kommune: Kleinstadt
+            basisjahr: 2024
+            horizont: 2028
+            produkte:
+              - nr: "31.1.01"
+                name: Hilfe A
+                art: pflicht
+                fallzahl: {bezug: {alter: [0, 17]}, quote: ist}
+                fallkosten: {basis: ist, konto: transferaufwendungen, personalanteil: 0.5}
+                erstattung: {anteil: 0.25, konto: kostenerstattungen}
+              - nr: "31.2.01"
+                name: Kita C
+                art: pflicht
+                fallzahl:
+                  bezug: {alter: [3, 5]}
+                  quote_je_1000: {2025: 500, 2027: 700}
+                fallkosten: {basis: 2000, konto: transferaufwendungen, personalanteil: 0}
+                kapazitaet: {plaetze: {S1: 200, S2: 150}, kosten_je_platz: 36000, folgekosten_je_platz: 1500}
+              - nr: "36.1.01"
+                name: Freiwillig B
+                art: freiwillig
+            produktgruppen:
+              - {nr: "31.1", name: Gruppe A}
+              - {nr: "31.2", name: Gruppe C}
+              - {nr: "36.1", name: Gruppe B}
+            produktbereiche:
+              - {nr: "31", name: Soziales}
+              - {nr: "36", name: Jugend}
+            budgetbereiche:
+              - {id: B1, name: Hilfen, produkte: ["31.1", "36"]}
+              - {id: B2, name: Kita, produkte: ["31.2"]}
+            massnahmen:
+              - id: M1
+                name: Prävention
+                produkt: "36.1.01"
+                kosten: {ab: 2025, jaehrlich: 1000, konto: transferaufwendungen}
+                wirkung:
+                  - {produkt: "31.1.01", quote: -0.1, ab: 2026, rampe: 2}
+            investitionen:
+              - id: I1
+                name: Kita-Neubau
+                produkt: "31.2.01"
+                gebiet: S1
+                auszahlungen: {2025: 100000, 2026: 200000}
+                foerderung: {programm: Test, quote: 0.5}
+                nutzungsdauer: 10
+                inbetriebnahme: 2027
+                folgekosten: {jaehrlich: 12000, konto: aufwendungen_sach_dienstleistungen}
+                plaetze: 30
+            """
         let szenarien = """
-        szenarien:
-          status-quo:
-            bevoelkerung: {methode: vorausberechnung, variante: v}
-            preise:
-              tarif: {2025: 0.03, 2027: 0.05}
-              sachkosten: 0.02
-            produkte:
-              "31.1.01": {quote_trend: 0.05}
-            massnahmen: [M1]
-          best:
-            preise: {sachkosten: 0.01}
-            produkte:
-              "31.1.01": {erstattung_anteil: 0.5}
-          worst:
-            preise:
-              tarif: {2026: 0.06}
-            massnahmen: []
-        """
+            szenarien:
+              status-quo:
+                bevoelkerung: {methode: vorausberechnung, variante: v}
+                preise:
+                  tarif: {2025: 0.03, 2027: 0.05}
+                  sachkosten: 0.02
+                produkte:
+                  "31.1.01": {quote_trend: 0.05}
+                massnahmen: [M1]
+              best:
+                preise: {sachkosten: 0.01}
+                produkte:
+                  "31.1.01": {erstattung_anteil: 0.5}
+              worst:
+                preise:
+                  tarif: {2026: 0.06}
+                massnahmen: []
+            """
         let ist = """
-        jahr;produkt;groesse;wert
-        2024;31.1.01;faelle;360
-        2024;31.1.01;transferaufwendungen;360000
-        2024;31.1.01;kostenerstattungen;90000
-        2024;31.1.01;personalaufwendungen;50000
-        2024;31.1.01;aufwendungen_sach_dienstleistungen;20000
-        2024;31.1.01;sonstige_ordentliche_aufwendungen;7000
-        2024;31.1.01;zuwendungen_umlagen;3000
-        2024;31.2.01;faelle;300
-        2024;31.2.01;transferaufwendungen;600000
-        2024;31.2.01;personalaufwendungen;10000
-        2024;36.1.01;personalaufwendungen;40000
-        2024;36.1.01;aufwendungen_sach_dienstleistungen;10000
-        2024;36.1.01;privatrechtliche_leistungsentgelte;5000
+            jahr;produkt;groesse;wert
+            2024;31.1.01;faelle;360
+            2024;31.1.01;transferaufwendungen;360000
+            2024;31.1.01;kostenerstattungen;90000
+            2024;31.1.01;personalaufwendungen;50000
+            2024;31.1.01;aufwendungen_sach_dienstleistungen;20000
+            2024;31.1.01;sonstige_ordentliche_aufwendungen;7000
+            2024;31.1.01;zuwendungen_umlagen;3000
+            2024;31.2.01;faelle;300
+            2024;31.2.01;transferaufwendungen;600000
+            2024;31.2.01;personalaufwendungen;10000
+            2024;36.1.01;personalaufwendungen;40000
+            2024;36.1.01;aufwendungen_sach_dienstleistungen;10000
+            2024;36.1.01;privatrechtliche_leistungsentgelte;5000
 
-        """
+            """
         var vb = CSVText("variante", "jahr", "gebiet", "geschlecht", "alter", "anzahl")
         for k in 1...4 {
             vb.bevoelkerung(vorne: ["v", String(2024 + k)], gebiete: ["S1", "S2"]) { g, _, _ in

@@ -27,8 +27,10 @@ public enum Prozess {
     /// Runs `programm` (a path, or a name looked up on PATH) with `argumente` to completion. stdout and stderr are
     /// read at the same time (stderr on its own thread), so neither pipe can fill up and block the child. With
     /// `sekunden` the program runs under `timeout`, so a hung LibreOffice or browser cannot hang the suite.
-    public static func ausfuehren(_ programm: String, _ argumente: [String], in ordner: String? = nil,
-                                  sekunden: Int? = nil) throws -> Lauf {
+    public static func ausfuehren(
+        _ programm: String, _ argumente: [String], in ordner: String? = nil,
+        sekunden: Int? = nil
+    ) throws -> Lauf {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = (sekunden.map { ["timeout", "\($0)"] } ?? []) + [programm] + argumente
@@ -41,8 +43,9 @@ public enum Prozess {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         let e = fehler.ergebnis()
-        return Lauf(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                    stderr: String(decoding: e, as: UTF8.self), durchSignal: p.terminationReason == .uncaughtSignal)
+        return Lauf(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self), durchSignal: p.terminationReason == .uncaughtSignal)
     }
 
     /// True when `name` is a command on PATH.

@@ -79,8 +79,9 @@ struct Bench: ParsableCommand {
         }
 
         func run() throws {
-            let messung = Phasenmessung(ordner: ordner, ziehungen: draws, wiederholungen: wiederholungen, seed: seed,
-                                        dump: dump, tsv: tsv)
+            let messung = Phasenmessung(
+                ordner: ordner, ziehungen: draws, wiederholungen: wiederholungen, seed: seed,
+                dump: dump, tsv: tsv)
             let status = messung.ausfuehren()
             if status != 0 { throw ExitCode(status) }
         }

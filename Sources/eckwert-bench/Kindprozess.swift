@@ -32,8 +32,9 @@ struct Kindlauf {
         let sekunden = Phasenmessung.jetzt() - start
         // Exit status as the shell shows it: the code, or 128 + signal number.
         let beendet = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Kindlauf(status: beendet, sekunden: sekunden, cpu: Phasenmessung.cpuSekunden(r),
-                        rssMB: Phasenmessung.spitzenspeicherMB(r))
+        return Kindlauf(
+            status: beendet, sekunden: sekunden, cpu: Phasenmessung.cpuSekunden(r),
+            rssMB: Phasenmessung.spitzenspeicherMB(r))
     }
 }
 
@@ -55,10 +56,13 @@ extension Phasenmessung {
     static func imKindprozess(_ ordner: String, ziehungen: Int, wiederholungen: Int, ablage: String) -> Kindergebnis? {
         let selbst = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let datei = ablage + "/phasen.tsv"
-        let argumente = [selbst, "run", ordner, "--draws", String(ziehungen), "--repeat", String(wiederholungen),
-                         "--tsv"]
+        let argumente = [
+            selbst, "run", ordner, "--draws", String(ziehungen), "--repeat", String(wiederholungen),
+            "--tsv",
+        ]
         guard let lauf = Kindlauf.messen(argumente, ausgabe: datei), lauf.status == 0,
-              let text = try? String(contentsOfFile: datei, encoding: .utf8) else { return nil }
+            let text = try? String(contentsOfFile: datei, encoding: .utf8)
+        else { return nil }
         var werte: [Zielmessung.Messwert] = []
         var info: [String] = []
         for zeile in text.split(separator: "\n") {

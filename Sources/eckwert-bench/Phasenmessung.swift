@@ -78,7 +78,9 @@ struct Phasenmessung {
             return 0
         }
         let n = laeufe.count
-        print("eckwert-bench run \(ordner)  (draws \(ziehungen), \(n == 1 ? "1 run" : "median of \(n) runs"), \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        print(
+            "eckwert-bench run \(ordner)  (draws \(ziehungen), \(n == 1 ? "1 run" : "median of \(n) runs"), \(ProcessInfo.processInfo.activeProcessorCount) cores)"
+        )
         print(zaehlung)
         print("")
         print("phase          wall [s]    cpu [s]   peak RSS [MB]")
@@ -135,11 +137,14 @@ struct Phasenmessung {
         // output: the long format of every scenario, to memory
         let csv = Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) })
         fertig("output")
-        zeilen.append(Zeile(phase: "total", sekunden: Self.jetzt() - start, cpu: Self.cpuSekunden() - cpuStart,
-                            rssMB: Self.spitzenspeicherMB()))
+        zeilen.append(
+            Zeile(
+                phase: "total", sekunden: Self.jetzt() - start, cpu: Self.cpuSekunden() - cpuStart,
+                rssMB: Self.spitzenspeicherMB()))
 
         let einheiten = m.einheiten.count
-        let info = "model: \(m.produkte.count) products, \(m.bevoelkerung.gebiete.count) Sozialräume, \(m.szenarien.count) scenarios, "
+        let info =
+            "model: \(m.produkte.count) products, \(m.bevoelkerung.gebiete.count) Sozialräume, \(m.szenarien.count) scenarios, "
             + "\(m.prognosejahre.count) forecast years, \(einheiten) units, \(m.kennzahlen.count) Kennzahlen, \(m.ziele.count) Ziele, "
             + "\(m.massnahmen.count) measures, \(m.investitionen.count) investments\n"
             + "results: \(csv.utf8.count / 1_048_576) MB long CSV (\(csv.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } - 1) rows), "
@@ -150,12 +155,14 @@ struct Phasenmessung {
             var d = csv
             d.reserveCapacity(csv.utf8.count * 2)
             for b in massnahmen {
-                d += "massnahme;\(b.massnahme);\(b.szenario);\(b.imSzenarioAktiv);\(b.amortisation.map(String.init) ?? "-");"
+                d +=
+                    "massnahme;\(b.massnahme);\(b.szenario);\(b.imSzenarioAktiv);\(b.amortisation.map(String.init) ?? "-");"
                 d += "\(b.kosten);\(b.minderaufwand);\(b.netto);\(b.kumuliert)\n"
             }
             for s in m.szenarien {
                 for (i, z) in (zerlegung[s.name] ?? []).enumerated() {
-                    d += "zerlegung;\(s.name);\(m.produkte[i].nr);\(z.demografie);\(z.quote);\(z.preis);\(z.rest);\(z.gesamt)\n"
+                    d +=
+                        "zerlegung;\(s.name);\(m.produkte[i].nr);\(z.demografie);\(z.quote);\(z.preis);\(z.rest);\(z.gesamt)\n"
                 }
                 for k in m.kennzahlen { d += "kennzahl;\(s.name);\(k.id);\(kennzahlen[s.name]?[k.id] ?? [])\n" }
             }
@@ -167,7 +174,8 @@ struct Phasenmessung {
             for w in warnungen { d += "warnung;\(w)\n" }
             if let u = unsicherheit {
                 for (i, e) in u.einheiten.enumerated() {
-                    d += "unsicherheit;\(e.ebene.rawValue);\(e.nr);\(u.zuschuss[i].p10);\(u.zuschuss[i].p50);\(u.zuschuss[i].p90)"
+                    d +=
+                        "unsicherheit;\(e.ebene.rawValue);\(e.nr);\(u.zuschuss[i].p10);\(u.zuschuss[i].p50);\(u.zuschuss[i].p90)"
                     if let f = u.faelle[i] { d += ";\(f.p10);\(f.p50);\(f.p90)" }
                     d += "\n"
                 }

@@ -41,12 +41,14 @@ struct Skalierung {
     func ausfuehren() throws -> Int32 {
         let tmp = try temporaererOrdner()
         defer { try? FileManager.default.removeItem(atPath: tmp) }
-        print("eckwert-bench scaling  (median of \(wiederholungen) runs, 100,000 draws: \(wiederholungenGross) run; "
-              + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(systemlast()) at the start)")
+        print(
+            "eckwert-bench scaling  (median of \(wiederholungen) runs, 100,000 draws: \(wiederholungenGross) run; "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(systemlast()) at the start)")
         let b = Self.basis
         print("base: \(b.produkte) products, \(b.gebiete) Sozialräume, \(b.ziehungen) draws; one size varies at a time")
-        print("CPU time [s] of each phase (all threads) with ×ratio to the row above and "
-              + "e = log(ratio) / log(size ratio): 1.00 = linear")
+        print(
+            "CPU time [s] of each phase (all threads) with ×ratio to the row above and "
+                + "e = log(ratio) / log(size ratio): 1.00 = linear")
         var cache: [String: Phasenmessung.Kindergebnis] = [:]
         for reihe in Self.reihen {
             print("")
@@ -64,8 +66,11 @@ struct Skalierung {
                 } else {
                     let modell = try modell(k)
                     let n = k.ziehungen >= 100_000 ? wiederholungenGross : wiederholungen
-                    guard let r = Phasenmessung.imKindprozess(modell, ziehungen: k.ziehungen, wiederholungen: n,
-                                                              ablage: tmp) else {
+                    guard
+                        let r = Phasenmessung.imKindprozess(
+                            modell, ziehungen: k.ziehungen, wiederholungen: n,
+                            ablage: tmp)
+                    else {
                         say("error: eckwert-bench run \(modell) --draws \(k.ziehungen) ist fehlgeschlagen", to: 2)
                         return 1
                     }

@@ -30,16 +30,24 @@ struct Zielmessung {
     func ausfuehren() throws -> Int32 {
         let tmp = try temporaererOrdner()
         defer { try? FileManager.default.removeItem(atPath: tmp) }
-        guard let phasen = Phasenmessung.imKindprozess(ordner, ziehungen: ziehungen, wiederholungen: wiederholungen,
-                                                       ablage: tmp) else {
+        guard
+            let phasen = Phasenmessung.imKindprozess(
+                ordner, ziehungen: ziehungen, wiederholungen: wiederholungen,
+                ablage: tmp)
+        else {
             say("error: eckwert-bench run \(ordner) ist fehlgeschlagen", to: 2)
             return 1
         }
         let prozesse: [(String, [String])] = [
             ("eckwert forecast --format csv", ["forecast", ordner, "--format", "csv"]),
             ("eckwert run (all documents)", ["run", ordner, "--leise", "--out", tmp + "/berichte"]),
-            ("eckwert run --draws \(ziehungen)", ["run", ordner, "--leise", "--draws", String(ziehungen),
-                                                  "--out", tmp + "/berichte"]),
+            (
+                "eckwert run --draws \(ziehungen)",
+                [
+                    "run", ordner, "--leise", "--draws", String(ziehungen),
+                    "--out", tmp + "/berichte",
+                ]
+            ),
         ]
         var ganz: [Messwert] = []
         for (name, argumente) in prozesse {
@@ -51,8 +59,10 @@ struct Zielmessung {
                 }
                 laeufe.append(l)
             }
-            ganz.append(Messwert(name: name, sekunden: median(laeufe.map(\.sekunden)), cpu: median(laeufe.map(\.cpu)),
-                                 rssMB: laeufe.map(\.rssMB).max() ?? 0))
+            ganz.append(
+                Messwert(
+                    name: name, sekunden: median(laeufe.map(\.sekunden)), cpu: median(laeufe.map(\.cpu)),
+                    rssMB: laeufe.map(\.rssMB).max() ?? 0))
         }
         tabelle(phasen.werte, ganz, info: phasen.info)
         let ziele = ziele(phasen.werte, ganz)
@@ -61,8 +71,9 @@ struct Zielmessung {
     }
 
     func tabelle(_ phasen: [Messwert], _ ganz: [Messwert], info: String) {
-        print("eckwert-bench goals \(ordner)  (median of \(wiederholungen) runs, "
-              + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(systemlast()) at the start)")
+        print(
+            "eckwert-bench goals \(ordner)  (median of \(wiederholungen) runs, "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(systemlast()) at the start)")
         print(info)
         print("")
         print("measure                                   wall [s]    cpu [s]   peak RSS [MB]")
@@ -73,10 +84,18 @@ struct Zielmessung {
             print("\(name)  \(String(format: "%9.3f", m.sekunden))  \(String(format: "%9.3f", m.cpu))  \(speicher)")
         }
         // Within one process the peak only grows: it is shown once, for the whole in-process run.
-        for m in phasen { zeile(Messwert(name: "in-process: \(m.name)", sekunden: m.sekunden, cpu: m.cpu,
-                                         rssMB: m.rssMB), m.name == "total") }
-        for m in ganz { zeile(Messwert(name: "process: \(m.name)", sekunden: m.sekunden, cpu: m.cpu,
-                                       rssMB: m.rssMB), true) }
+        for m in phasen {
+            zeile(
+                Messwert(
+                    name: "in-process: \(m.name)", sekunden: m.sekunden, cpu: m.cpu,
+                    rssMB: m.rssMB), m.name == "total")
+        }
+        for m in ganz {
+            zeile(
+                Messwert(
+                    name: "process: \(m.name)", sekunden: m.sekunden, cpu: m.cpu,
+                    rssMB: m.rssMB), true)
+        }
     }
 
     func ziele(_ phasen: [Messwert], _ ganz: [Messwert]) -> [Ziel] {
@@ -88,8 +107,9 @@ struct Zielmessung {
             Ziel(name: "\(ziehungen) draws (wall)", wert: phase("draws"), grenze: 0.6, einheit: "s"),
             Ziel(name: "eckwert forecast with its CSV", wert: forecast.sekunden, grenze: 0.6, einheit: "s"),
             Ziel(name: "peak memory, eckwert forecast", wert: forecast.rssMB, grenze: 100, einheit: "MB"),
-            Ziel(name: "peak memory, run with \(ziehungen) draws", wert: mitZiehungen.rssMB, grenze: 300,
-                 einheit: "MB"),
+            Ziel(
+                name: "peak memory, run with \(ziehungen) draws", wert: mitZiehungen.rssMB, grenze: 300,
+                einheit: "MB"),
             Ziel(name: "eckwert run, all documents", wert: lauf.sekunden, grenze: 2, einheit: "s"),
             Ziel(name: "eckwert run with \(ziehungen) draws", wert: mitZiehungen.sekunden, grenze: 3, einheit: "s"),
         ]
@@ -102,8 +122,9 @@ struct Zielmessung {
         for z in ziele {
             let name = z.name.padding(toLength: 40, withPad: " ", startingAt: 0)
             let wert = (String(format: z.einheit == "s" ? "%.3f" : "%.0f", z.wert) + " " + z.einheit).leftPad(11)
-            let grenze = ("< " + (z.einheit == "s" ? String(format: "%g", z.grenze) : String(Int(z.grenze)))
-                          + " " + z.einheit).leftPad(10)
+            let grenze =
+                ("< " + (z.einheit == "s" ? String(format: "%g", z.grenze) : String(Int(z.grenze)))
+                + " " + z.einheit).leftPad(10)
             let erfuellt = z.wert < z.grenze ? "yes" : String(format: "no (%.1f× the goal)", z.wert / z.grenze)
             print("\(name)  \(wert)  \(grenze)  \(erfuellt)")
         }

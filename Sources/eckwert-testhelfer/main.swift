@@ -26,7 +26,8 @@ func xlsxSlow(_ a: [String]) -> Int32 {
     let path = a[0]
     let rows = a.count >= 2 ? Int(a[1]) ?? 300_000 : 300_000
     do {
-        let book = try XlsxWorkbook(path: path, properties: XlsxDocumentProperties(created: XlsxDate(year: 2026, month: 1, day: 1)))
+        let book = try XlsxWorkbook(
+            path: path, properties: XlsxDocumentProperties(created: XlsxDate(year: 2026, month: 1, day: 1)))
         let sheet = try book.addWorksheet("Daten")
         say("writing")
         for r in 0..<rows {

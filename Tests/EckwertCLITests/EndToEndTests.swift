@@ -45,7 +45,9 @@ import Testing
     @Test func forecastCSVIsSortedAndPlain() throws {
         let r = try Self.eckwert(["forecast", Self.muster, "--scenario", "status-quo", "--format", "csv"])
         #expect(r.status == 0)
-        let zeilen = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        let zeilen = r.stdout.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        }
         #expect(zeilen.count > 5000)
         var vorher: [String]?
         for z in zeilen {
@@ -68,7 +70,11 @@ import Testing
         let b = try Self.eckwert(["run", Self.muster, "--draws", "300", "--seed", "5", "--leise", "--out", t + "/b"])
         let c = try Self.eckwert(["run", Self.muster, "--draws", "300", "--seed", "6", "--leise", "--out", t + "/c"])
         #expect(a.status == 0 && b.status == 0 && c.status == 0)
-        func ohnePfade(_ s: String) -> String { s.replacingOccurrences(of: t, with: "") .replacingOccurrences(of: "/a/", with: "/").replacingOccurrences(of: "/b/", with: "/").replacingOccurrences(of: "/c/", with: "/") }
+        func ohnePfade(_ s: String) -> String {
+            s.replacingOccurrences(of: t, with: "").replacingOccurrences(of: "/a/", with: "/").replacingOccurrences(
+                of: "/b/", with: "/"
+            ).replacingOccurrences(of: "/c/", with: "/")
+        }
         #expect(ohnePfade(a.stdout) == ohnePfade(b.stdout))
         #expect(ohnePfade(a.stdout) != ohnePfade(c.stdout))
         #expect(a.stdout.contains("Risikopuffer P90 − status-quo"))
@@ -111,8 +117,9 @@ import Testing
         let allein = try Self.eckwert(["run", Self.muster, "--leise", "--out", t + "/allein"])
         #expect(allein.status == 0)
         func starten() throws -> LaufenderProzess {
-            try LaufenderProzess(Prozess.gebaut("eckwert"), ["run", Self.muster, "--leise", "--out", t + "/gemeinsam"],
-                                 ausgabeVerwerfen: true)
+            try LaufenderProzess(
+                Prozess.gebaut("eckwert"), ["run", Self.muster, "--leise", "--out", t + "/gemeinsam"],
+                ausgabeVerwerfen: true)
         }
         let a = try starten(), b = try starten()
         let statusA = a.beenden(), statusB = b.beenden()

@@ -19,7 +19,8 @@ import Testing
 
     static let korpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Korpus")
     static var faelle: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: korpus.path)) ?? []).filter { !$0.hasPrefix("_") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: korpus.path)) ?? []).filter { !$0.hasPrefix("_") }
+            .sorted()
     }
 
     /// Runs the binary; returns the combined report and the exit status, with the temp path replaced.
@@ -53,7 +54,9 @@ import Testing
         let tmp = URL(fileURLWithPath: try temporaererOrdner("korpus"))
         defer { try? FileManager.default.removeItem(at: tmp) }
         let ordner = try Self.aufbauen(name, in: tmp)
-        let fall = try JSONDecoder().decode(Fall.self, from: Data(contentsOf: Self.korpus.appendingPathComponent(name).appendingPathComponent("fall.json")))
+        let fall = try JSONDecoder().decode(
+            Fall.self,
+            from: Data(contentsOf: Self.korpus.appendingPathComponent(name).appendingPathComponent("fall.json")))
         let args = [fall.befehl[0], ordner.path] + fall.befehl.dropFirst()
         let ist = try Self.ausfuehren(args, ersetze: ordner.path)
         let erwartetURL = Self.korpus.appendingPathComponent(name).appendingPathComponent("erwartet.txt")
@@ -82,7 +85,9 @@ import Testing
         let ist = try Self.ausfuehren(["check", ordner.path], ersetze: ordner.path)
         #expect(ist.hasPrefix("status: 1\n"))
         // The base row plus n copies: n duplicates, each one finding; 50 are listed, n − 50 counted.
-        #expect(ist.contains("ist.csv: error: … und \(n - 50) weitere Befunde in dieser Datei (nur die ersten 50 sind aufgeführt)"))
+        #expect(
+            ist.contains(
+                "ist.csv: error: … und \(n - 50) weitere Befunde in dieser Datei (nur die ersten 50 sind aufgeführt)"))
         #expect(!ist.contains("Fatal error"))
     }
 }

@@ -9,47 +9,48 @@ import Testing
 
 private func historienModell(historie: [Int] = [2022]) -> [String: String] {
     let modell = """
-    kommune: Rückblick
-    basisjahr: 2024
-    horizont: 2026
-    produkte:
-      - nr: "31.1.01"
-        name: Hilfe A
-        art: pflicht
-        fallzahl: {bezug: {alter: [0, 17]}, quote: ist}
-        fallkosten: {basis: ist, konto: transferaufwendungen, personalanteil: 0}
-      - nr: "31.1.02"
-        name: Beratung B
-        art: freiwillig
-    produktgruppen: [{nr: "31.1", name: Hilfen}]
-    produktbereiche: [{nr: "31", name: Soziales}]
-    budgetbereiche: [{id: B1, name: Soziales, produkte: ["31"]}]
-    """
+        kommune: Rückblick
+        basisjahr: 2024
+        horizont: 2026
+        produkte:
+          - nr: "31.1.01"
+            name: Hilfe A
+            art: pflicht
+            fallzahl: {bezug: {alter: [0, 17]}, quote: ist}
+            fallkosten: {basis: ist, konto: transferaufwendungen, personalanteil: 0}
+          - nr: "31.1.02"
+            name: Beratung B
+            art: freiwillig
+        produktgruppen: [{nr: "31.1", name: Hilfen}]
+        produktbereiche: [{nr: "31", name: Soziales}]
+        budgetbereiche: [{id: B1, name: Soziales, produkte: ["31"]}]
+        """
     let szenarien = """
-    szenarien:
-      status-quo:
-        bevoelkerung: {methode: kohorten, wanderungssaldo: 0}
-        preise: {tarif: 0.0, sachkosten: 0.02}
-      best: {}
-      worst: {}
-    """
+        szenarien:
+          status-quo:
+            bevoelkerung: {methode: kohorten, wanderungssaldo: 0}
+            preise: {tarif: 0.0, sachkosten: 0.02}
+          best: {}
+          worst: {}
+        """
     let ist = """
-    jahr;produkt;groesse;wert
-    2022;31.1.01;faelle;360
-    2022;31.1.01;transferaufwendungen;360000
-    2022;31.1.02;personalaufwendungen;10000
-    2023;31.1.01;faelle;350
-    2023;31.1.01;transferaufwendungen;357000
-    2023;31.1.02;personalaufwendungen;10300
-    2024;31.1.01;faelle;330
-    2024;31.1.01;transferaufwendungen;346500
-    2024;31.1.02;personalaufwendungen;10600
+        jahr;produkt;groesse;wert
+        2022;31.1.01;faelle;360
+        2022;31.1.01;transferaufwendungen;360000
+        2022;31.1.02;personalaufwendungen;10000
+        2023;31.1.01;faelle;350
+        2023;31.1.01;transferaufwendungen;357000
+        2023;31.1.02;personalaufwendungen;10300
+        2024;31.1.01;faelle;330
+        2024;31.1.01;transferaufwendungen;346500
+        2024;31.1.02;personalaufwendungen;10600
 
-    """
+        """
     return [
         "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": ist,
         "bevoelkerung.csv": Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 100 },
-        "bevoelkerung_historie.csv": Modellbauer.historieCSV(jahre: historie, gebiete: ["gesamt"]) { _, _, _, _ in 100 },
+        "bevoelkerung_historie.csv": Modellbauer.historieCSV(jahre: historie, gebiete: ["gesamt"]) { _, _, _, _ in 100
+        },
         "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0), "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(rate: 0),
         "wanderung.csv": Modellbauer.wanderungCSV(),
     ]
@@ -137,14 +138,15 @@ private func historienModell(historie: [Int] = [2022]) -> [String: String] {
         #expect(b.produkte.map(\.nr) == ["31.1.02"])
         #expect(b.produkte[0].zuschussprognose == [10_000, 10_000])
         #expect(b.produkte[0].zuschussIst == [10_300, 10_600])
-        #expect(b.gesamt.zuschussIst == [10_300, 10_600])   // the same products as the forecast
+        #expect(b.gesamt.zuschussIst == [10_300, 10_600])  // the same products as the forecast
         let mape = (300.0 / 10_300 + 600.0 / 10_600) / 2
         #expect(abs((b.produkte[0].mapeZuschuss ?? 0) - mape) < 1e-12)
-        #expect(b.hinweise == [
-            "bevoelkerung_historie.csv enthält das Jahr 2022 nicht (vorhanden: keine); sie braucht die Spalten "
-                + "jahr;gebiet;geschlecht;alter;anzahl mit jedem Gebiet, Geschlecht (w, m) und Alter 0–100 für 2022",
-            "nachgerechnet sind nur die Produkte ohne Fallzahltreiber (Fortschreibung und Trend aus dem Ist); "
-                + "nicht nachgerechnet: 31.1.01 Hilfe A",
-        ])
+        #expect(
+            b.hinweise == [
+                "bevoelkerung_historie.csv enthält das Jahr 2022 nicht (vorhanden: keine); sie braucht die Spalten "
+                    + "jahr;gebiet;geschlecht;alter;anzahl mit jedem Gebiet, Geschlecht (w, m) und Alter 0–100 für 2022",
+                "nachgerechnet sind nur die Produkte ohne Fallzahltreiber (Fortschreibung und Trend aus dem Ist); "
+                    + "nicht nachgerechnet: 31.1.01 Hilfe A",
+            ])
     }
 }

@@ -21,28 +21,28 @@ private let tabelle: [(Int, String, String, Double)] = [
 
 private func bielefeld() -> [String: String] {
     let modell = """
-    kommune: Bielefeld
-    basisjahr: 2014            # the last column of the table
-    horizont: 2016
-    produkte:
-      - nr: "11.05.01"
-        name: Grundsicherung für Arbeit
-        art: pflicht
-    produktgruppen:
-      - {nr: "11.05", name: Soziale Leistungen nach SGB II}
-    produktbereiche:
-      - {nr: "11", name: Soziale Leistungen}
-    budgetbereiche:
-      - {id: Soziales, name: Dezernat Soziales, produkte: ["11"]}
-    """
+        kommune: Bielefeld
+        basisjahr: 2014            # the last column of the table
+        horizont: 2016
+        produkte:
+          - nr: "11.05.01"
+            name: Grundsicherung für Arbeit
+            art: pflicht
+        produktgruppen:
+          - {nr: "11.05", name: Soziale Leistungen nach SGB II}
+        produktbereiche:
+          - {nr: "11", name: Soziale Leistungen}
+        budgetbereiche:
+          - {id: Soziales, name: Dezernat Soziales, produkte: ["11"]}
+        """
     let szenarien = """
-    szenarien:
-      status-quo:
-        bevoelkerung: {methode: kohorten}
-        preise: {tarif: 0.0, sachkosten: 0.0}
-      best: {}
-      worst: {}
-    """
+        szenarien:
+          status-quo:
+            bevoelkerung: {methode: kohorten}
+            preise: {tarif: 0.0, sachkosten: 0.0}
+          best: {}
+          worst: {}
+        """
     var ist = ["jahr;produkt;groesse;wert"]
     for (j, z2, z6, _) in tabelle {
         ist.append("\(j);11.05.01;zuwendungen_umlagen;\(z2)")
@@ -51,7 +51,8 @@ private func bielefeld() -> [String: String] {
     return [
         "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": Modellbauer.text(ist),
         "bevoelkerung.csv": Modellbauer.bevoelkerungCSV(gebiete: ["gesamt"]) { _, _, _ in 1000 },
-        "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0.01), "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(rate: 0.04),
+        "sterbetafel.csv": Modellbauer.sterbetafelCSV(q: 0.01),
+        "fruchtbarkeit.csv": Modellbauer.fruchtbarkeitCSV(rate: 0.04),
         "wanderung.csv": Modellbauer.wanderungCSV(),
     ]
 }
@@ -61,7 +62,8 @@ private func bielefeld() -> [String: String] {
         let m = try Fixture.modell(bielefeld())
         let ist = Istrechnung.rechnen(m)
         #expect(ist.jahre == [2009, 2010, 2011, 2012, 2013, 2014])
-        let z10 = m.zeile("ordentliche_ertraege"), z2 = m.zeile("zuwendungen_umlagen"), z6 = m.zeile("kostenerstattungen")
+        let z10 = m.zeile("ordentliche_ertraege"), z2 = m.zeile("zuwendungen_umlagen"),
+            z6 = m.zeile("kostenerstattungen")
         #expect(m.kontenrahmen.zeilen[z10].nr == "10")
         // Every level holds the one product: Produkt, Produktgruppe 11.05, Produktbereich 11, Budgetbereich, Gesamt.
         let einheiten = m.einheiten
@@ -76,7 +78,8 @@ private func bielefeld() -> [String: String] {
         }
         // The printed line 10 values, in order.
         let gruppe = try #require(einheiten.first { $0.ebene == .produktgruppe })
-        #expect(Teilplan(ist, gruppe.produkte, modell: m).ergebnisplan[z10]
+        #expect(
+            Teilplan(ist, gruppe.produkte, modell: m).ergebnisplan[z10]
                 == [32_667_185, 29_238_397, 31_668_295, 32_145_309, 32_631_208, 33_126_166])
         // No Aufwand: the Ergebnis (line 29) equals the Erträge, and the Zuschussbedarf is their negative.
         let plan = Teilplan(ist, gruppe.produkte, modell: m)

@@ -33,8 +33,11 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
         #expect(t.separator == ";")
         #expect(t.header == ["gebiet", "geschlecht", "alter", "anzahl"])
         #expect(t.headerLine == 1)
-        #expect(t.rows == [CSVZeile(line: 2, fields: ["S01", "w", "0", "1.234,5"]),
-                           CSVZeile(line: 3, fields: ["S01", "m", "1", "17"])])
+        #expect(
+            t.rows == [
+                CSVZeile(line: 2, fields: ["S01", "w", "0", "1.234,5"]),
+                CSVZeile(line: 3, fields: ["S01", "m", "1", "17"]),
+            ])
         #expect(Zahl.parse(t.rows[0].fields[3]) == 1234.5)
     }
 
@@ -76,16 +79,18 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
     }
 
     @Test func quotierteFelderMitSeparatorAnfuehrungszeichenUndZeilenumbruch() throws {
-        let text = "name;text;n\n"
-            + "1;\"a;b \"\"q\"\"\nzweite Zeile\";5\n"   // lines 2–3
-            + "2;\"x\r\ny\r\nz\";6\r\n"                 // lines 4–6, CRLF inside
-            + "3;\"\";7\n"                              // line 7
+        let text =
+            "name;text;n\n"
+            + "1;\"a;b \"\"q\"\"\nzweite Zeile\";5\n"  // lines 2–3
+            + "2;\"x\r\ny\r\nz\";6\r\n"  // lines 4–6, CRLF inside
+            + "3;\"\";7\n"  // line 7
         let t = try tabelle(b(text))
-        #expect(t.rows == [
-            CSVZeile(line: 2, fields: ["1", "a;b \"q\"\nzweite Zeile", "5"]),
-            CSVZeile(line: 4, fields: ["2", "x\ny\nz", "6"]),
-            CSVZeile(line: 7, fields: ["3", "", "7"]),
-        ])
+        #expect(
+            t.rows == [
+                CSVZeile(line: 2, fields: ["1", "a;b \"q\"\nzweite Zeile", "5"]),
+                CSVZeile(line: 4, fields: ["2", "x\ny\nz", "6"]),
+                CSVZeile(line: 7, fields: ["3", "", "7"]),
+            ])
     }
 
     @Test func textNachSchliessendemAnfuehrungszeichenUndAnfuehrungszeichenImFeld() throws {
@@ -134,44 +139,50 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
             Issue.record("fehlende Spalte nicht erkannt")
             return
         }
-        #expect(e.diagnostics.map(\.description) == ["test.csv:1: error: Spalte 'anzahl' fehlt (gefunden: Gebiet;ALTER)"])
+        #expect(
+            e.diagnostics.map(\.description) == ["test.csv:1: error: Spalte 'anzahl' fehlt (gefunden: Gebiet;ALTER)"])
     }
 
     @Test func latin1Umlaut() {
         // "Köln" in Latin-1: ö = 0xF6; position 6 of line 3, field 2.
         let bytes = b("gebiet;name\nS01;ok\nS02;K") + [0xF6] + b("ln\n")
-        #expect(fehler(bytes) == [
-            "test.csv:3:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
-                + "Byteposition 6 der Zeile 3, Spalte 2)",
-        ])
+        #expect(
+            fehler(bytes) == [
+                "test.csv:3:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
+                    + "Byteposition 6 der Zeile 3, Spalte 2)"
+            ])
     }
 
     @Test func latin1InMehrzeiligemFeldNenntDiePhysischeZeile() {
         // The row starts in line 2; the bad byte 0xE4 (ä) is in line 3, first byte of that line.
         let bytes = b("a;b\n1;\"erste\n") + [0xE4] + b("\"\n")
-        #expect(fehler(bytes) == [
-            "test.csv:3:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ä' = Byte 0xE4 an "
-                + "Byteposition 1 der Zeile 3, Spalte 2)",
-        ])
+        #expect(
+            fehler(bytes) == [
+                "test.csv:3:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ä' = Byte 0xE4 an "
+                    + "Byteposition 1 der Zeile 3, Spalte 2)"
+            ])
     }
 
     @Test func latin1ImKommentarUndImKopf() {
-        #expect(fehler(b("# Bev") + [0xF6] + b("lkerung\na\n1\n")) == [
-            "test.csv:1: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
-                + "Byteposition 6 der Zeile 1)",
-        ])
-        #expect(fehler(b("a;Gr") + [0xF6] + b("sse\n")) == [
-            "test.csv:1:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
-                + "Byteposition 5 der Zeile 1, Spalte 2)",
-        ])
+        #expect(
+            fehler(b("# Bev") + [0xF6] + b("lkerung\na\n1\n")) == [
+                "test.csv:1: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
+                    + "Byteposition 6 der Zeile 1)"
+            ])
+        #expect(
+            fehler(b("a;Gr") + [0xF6] + b("sse\n")) == [
+                "test.csv:1:2: error: \(Kodierung.windows1252) (erstes solches Zeichen: 'ö' = Byte 0xF6 an "
+                    + "Byteposition 5 der Zeile 1, Spalte 2)"
+            ])
     }
 
     @Test func utf16WirdErkannt() {
         let bytes: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00]
-        #expect(fehler(bytes) == [
-            "test.csv:1:1: error: Datei ist nicht UTF-8-kodiert (Zeile 1) – bitte als 'CSV UTF-8' speichern "
-                + "(ungültiges Byte 0xFF an Byteposition 1 der Zeile, Spalte 1; die Datei ist UTF-16-kodiert)",
-        ])
+        #expect(
+            fehler(bytes) == [
+                "test.csv:1:1: error: Datei ist nicht UTF-8-kodiert (Zeile 1) – bitte als 'CSV UTF-8' speichern "
+                    + "(ungültiges Byte 0xFF an Byteposition 1 der Zeile, Spalte 1; die Datei ist UTF-16-kodiert)"
+            ])
     }
 
     @Test func ungueltigeUTF8Folgen() {
@@ -179,8 +190,10 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
         // Read as Windows-1252 the first, fourth and fifth are characters (À ¯, €, â ‚): the message names that
         // encoding. The surrogate and the code point above U+10FFFF have the shape of UTF-8 sequences (no
         // Windows-1252 text looks like that), and 0x81 is unassigned in Windows-1252: the plain message.
-        let schlecht: [([UInt8], Bool)] = [([0xC0, 0xAF], true), ([0xED, 0xA0, 0x80], false),
-                                           ([0xF4, 0x90, 0x80, 0x80], false), ([0x80], true), ([0xE2, 0x82], true)]
+        let schlecht: [([UInt8], Bool)] = [
+            ([0xC0, 0xAF], true), ([0xED, 0xA0, 0x80], false),
+            ([0xF4, 0x90, 0x80, 0x80], false), ([0x80], true), ([0xE2, 0x82], true),
+        ]
         for (s, cp1252) in schlecht {
             let f = fehler(b("a\n") + s)
             #expect(f.count == 1)
@@ -195,16 +208,18 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
     }
 
     @Test func nichtGeschlossenesAnfuehrungszeichen() {
-        #expect(fehler(b("a;b\n1;2\n3;\"offen\n4;5\n")) == [
-            "test.csv:3:2: error: Anführungszeichen in Zeile 3, Spalte 2 wird nicht geschlossen",
-        ])
+        #expect(
+            fehler(b("a;b\n1;2\n3;\"offen\n4;5\n")) == [
+                "test.csv:3:2: error: Anführungszeichen in Zeile 3, Spalte 2 wird nicht geschlossen"
+            ])
     }
 
     @Test func falscheFeldzahl() {
-        #expect(fehler(b("a;b;c\n1;2;3\n1;2\n\n1;2;3;4\n")) == [
-            "test.csv:3: error: Zeile 3 hat 2 Felder, erwartet 3 wie die Kopfzeile",
-            "test.csv:5: error: Zeile 5 hat 4 Felder, erwartet 3 wie die Kopfzeile",
-        ])
+        #expect(
+            fehler(b("a;b;c\n1;2;3\n1;2\n\n1;2;3;4\n")) == [
+                "test.csv:3: error: Zeile 3 hat 2 Felder, erwartet 3 wie die Kopfzeile",
+                "test.csv:5: error: Zeile 5 hat 4 Felder, erwartet 3 wie die Kopfzeile",
+            ])
     }
 
     @Test func falscheFeldzahlWirdBegrenzt() {
@@ -231,9 +246,11 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
     @Test func zufallsbytesStuerzenNichtAb() {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         // Building blocks of CSV text, now and then a raw random byte (often invalid UTF-8).
-        let bausteine: [[UInt8]] = [b(";"), b(","), b("\t"), b("\""), b("\"\""), b("\n"), b("\r"), b("\r\n"), b("#"),
-                                    b(" "), b("a"), b("1"), b("ä"), b("a;1"), b("1,5"), [0xEF, 0xBB, 0xBF],
-                                    b("geschlecht;alter;anteil\n"), b("w;"), b("m;3;"), b("-0,5")]
+        let bausteine: [[UInt8]] = [
+            b(";"), b(","), b("\t"), b("\""), b("\"\""), b("\n"), b("\r"), b("\r\n"), b("#"),
+            b(" "), b("a"), b("1"), b("ä"), b("a;1"), b("1,5"), [0xEF, 0xBB, 0xBF],
+            b("geschlecht;alter;anteil\n"), b("w;"), b("m;3;"), b("-0,5"),
+        ]
         var gelesen = 0
         for _ in 0..<3000 {
             x = x &* 6364136223846793005 &+ 1442695040888963407
@@ -242,7 +259,11 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
             for _ in 0..<n {
                 x = x &* 6364136223846793005 &+ 1442695040888963407
                 let r = Int(x >> 33)
-                if r % 20 == 0 { bytes.append(UInt8(truncatingIfNeeded: r >> 8)) } else { bytes += bausteine[(r >> 8) % bausteine.count] }
+                if r % 20 == 0 {
+                    bytes.append(UInt8(truncatingIfNeeded: r >> 8))
+                } else {
+                    bytes += bausteine[(r >> 8) % bausteine.count]
+                }
             }
             switch lies(bytes) {
             case .success(let t):
@@ -269,8 +290,8 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
         ("1234.56", 1234.56),
         ("1,234.56", 1234.56),
         ("1,5", 1.5),
-        ("1,234", 1.234),          // a lone comma is always a decimal comma
-        ("1.234", 1.234),          // a single dot is a decimal point
+        ("1,234", 1.234),  // a lone comma is always a decimal comma
+        ("1.234", 1.234),  // a single dot is a decimal point
         ("1.234.567", 1_234_567),  // several dots: thousands
         ("1.234.567,89", 1_234_567.89),
         ("1,234,567.5", 1_234_567.5),
@@ -315,11 +336,15 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
     }
 
     @Test func ganzeZahlen() {
-        let gut: [(String, Int)] = [("2025", 2025), ("-3", -3), (" 17 ", 17), ("+5", 5), ("0", 0),
-                                    ("-9223372036854775808", Int.min), ("9223372036854775807", Int.max)]
+        let gut: [(String, Int)] = [
+            ("2025", 2025), ("-3", -3), (" 17 ", 17), ("+5", 5), ("0", 0),
+            ("-9223372036854775808", Int.min), ("9223372036854775807", Int.max),
+        ]
         for (s, v) in gut { #expect(Zahl.parseInt(s) == v, "\(s)") }
-        let schlecht = ["17,5", "17.0", "1.000", "", " ", "-", "1e3", "abc", "9223372036854775808",
-                        "-9223372036854775809", "99999999999999999999", "1 7"]
+        let schlecht = [
+            "17,5", "17.0", "1.000", "", " ", "-", "1e3", "abc", "9223372036854775808",
+            "-9223372036854775809", "99999999999999999999", "1 7",
+        ]
         for s in schlecht { #expect(Zahl.parseInt(s) == nil, "\(s)") }
     }
 }

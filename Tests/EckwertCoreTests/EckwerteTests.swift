@@ -76,7 +76,9 @@ private func nahe(_ a: Double?, _ b: Double, _ tol: Double = 1e-6) -> Bool {
         // Z1: K1 = visitors per 1.000 minors ≥ 20 in 2028. Forecast: 36 / 1.800 × 1.000 = 20 → reached.
         // Konstant: 36 × 38.000 / 47.916 = 28,5500… visitors → 15,861… → not reached.
         // −5 %: 19 → not reached; +5 %: 21 → reached. best (no price growth): konstant 36 × 38.000/36.000 = 38 → 21,1 reached.
-        func z(_ r: Eckwerte.Budgetrechnung, _ s: String) -> Zielerreichung? { r.zielerreichung.first { $0.ziel == "Z1" && $0.szenario == s } }
+        func z(_ r: Eckwerte.Budgetrechnung, _ s: String) -> Zielerreichung? {
+            r.zielerreichung.first { $0.ziel == "Z1" && $0.szenario == s }
+        }
         #expect(z(prognose, "status-quo")?.erreicht == true)
         #expect(nahe(z(prognose, "status-quo")?.wert, 20, 1e-9))
         #expect(z(konstant, "status-quo")?.erreicht == false)

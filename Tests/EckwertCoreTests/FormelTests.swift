@@ -84,8 +84,10 @@ private func wert(_ s: String) throws -> Double? { try parse(s).wert(in: TestKon
         ("bev(alter=\"u3\")", .bev(BevAuswahl(alter: .gruppe("u3")))),
         ("bev(geschlecht=\"w\")", .bev(BevAuswahl(geschlecht: .w))),
         ("bev(gebiet=\"nord\", geschlecht='m')", .bev(BevAuswahl(geschlecht: .m, gebiet: "nord"))),
-        ("bev( gebiet = \"süd\" , alter = [ 18 , 100 ] , geschlecht = \"w\" )",
-         .bev(BevAuswahl(alter: .bereich(18, 100), geschlecht: .w, gebiet: "süd"))),
+        (
+            "bev( gebiet = \"süd\" , alter = [ 18 , 100 ] , geschlecht = \"w\" )",
+            .bev(BevAuswahl(alter: .bereich(18, 100), geschlecht: .w, gebiet: "süd"))
+        ),
         ("faelle('Produkt \"A\"')", .faelle("Produkt \"A\"")),
     ]
     for (text, aufruf) in faelle {
@@ -96,10 +98,15 @@ private func wert(_ s: String) throws -> Double? { try parse(s).wert(in: TestKon
 
 @Test func formelSpecBeispiel() throws {
     let a = try parse("faelle(\"36.3.05\") / bev(alter=[0, 0]) * 1000")
-    #expect(a == bin(.mal,
-                     bin(.durch, .aufruf(.faelle("36.3.05"), spalte: 1), .aufruf(.bev(BevAuswahl(alter: .bereich(0, 0))), spalte: 21)),
-                     z(1000)))
-    #expect(a.wert(in: TestKontext()) == 300)   // 120 / 400 * 1000
+    #expect(
+        a
+            == bin(
+                .mal,
+                bin(
+                    .durch, .aufruf(.faelle("36.3.05"), spalte: 1),
+                    .aufruf(.bev(BevAuswahl(alter: .bereich(0, 0))), spalte: 21)),
+                z(1000)))
+    #expect(a.wert(in: TestKontext()) == 300)  // 120 / 400 * 1000
     let aufrufe = a.aufrufe
     #expect(aufrufe.count == 2)
     #expect(aufrufe.map(\.spalte) == [1, 21])
@@ -125,7 +132,7 @@ private func wert(_ s: String) throws -> Double? { try parse(s).wert(in: TestKon
     #expect(try wert("-faelle(\"36\") / 3") == -100)
 
     // n. v.
-    #expect(try wert("zuschuss(\"36\")") == nil)            // ertrag missing
+    #expect(try wert("zuschuss(\"36\")") == nil)  // ertrag missing
     #expect(try wert("faelle(\"99\") + 1") == nil)
     #expect(try wert("0 * faelle(\"99\")") == nil)
     #expect(try wert("kennzahl(\"K-unbekannt\")") == nil)
@@ -268,8 +275,10 @@ func formelFehlerspalten(_ text: String, _ spalte: Int, _ meldung: String) {
     ("bev( )", "bev()"),
     ("zeile('36', 'transferaufwendungen')", "zeile(\"36\", \"transferaufwendungen\")"),
     ("faelle('a\"b')", "faelle('a\"b')"),
-    ("zuschuss(\"1\") - (ertrag(\"1\") + aufwand(\"1\")) / (plaetze(\"2\") - luecke(\"2\"))",
-     "zuschuss(\"1\") - (ertrag(\"1\") + aufwand(\"1\")) / (plaetze(\"2\") - luecke(\"2\"))"),
+    (
+        "zuschuss(\"1\") - (ertrag(\"1\") + aufwand(\"1\")) / (plaetze(\"2\") - luecke(\"2\"))",
+        "zuschuss(\"1\") - (ertrag(\"1\") + aufwand(\"1\")) / (plaetze(\"2\") - luecke(\"2\"))"
+    ),
     ("kennzahl(\"K-1\") * fallkosten(\"3\")", "kennzahl(\"K-1\") * fallkosten(\"3\")"),
 ])
 func formelDruckenUndZurueck(_ eingabe: String, _ kanonisch: String) throws {
@@ -278,11 +287,14 @@ func formelDruckenUndZurueck(_ eingabe: String, _ kanonisch: String) throws {
     let b = try parse(a.text)
     #expect(b.ohneSpalten == a.ohneSpalten)
     #expect(b.text == a.text)
-    #expect(try parse(b.text) == b)   // canonical text: exact, columns included
+    #expect(try parse(b.text) == b)  // canonical text: exact, columns included
 }
 
 @Test func formelZahlText() {
-    for d in [0.1, 1e-7, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 2.5e-300, 123.456, 1e15, 1e16, 4.35e22, 1.0 / 3.0] {
+    for d in [
+        0.1, 1e-7, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 2.5e-300, 123.456, 1e15, 1e16, 4.35e22,
+        1.0 / 3.0,
+    ] {
         let t = Langformat.zahl(d)
         #expect(!t.contains("e"), "\(t)")
         #expect(Double(t) == d, "\(t)")
@@ -385,8 +397,11 @@ private struct ZufallsKontext: Formelkontext {
             let zeichen = Array(text)
             for (aufruf, spalte) in a.aufrufe {
                 let name = Array(aufruf.funktionsname)
-                if spalte < 1 || spalte - 1 + name.count > zeichen.count || Array(zeichen[(spalte - 1)..<(spalte - 1 + name.count)]) != name {
-                    probleme.append("Spalte \(spalte) zeigt nicht auf \(aufruf.funktionsname): \(text.debugDescription)")
+                if spalte < 1 || spalte - 1 + name.count > zeichen.count
+                    || Array(zeichen[(spalte - 1)..<(spalte - 1 + name.count)]) != name
+                {
+                    probleme.append(
+                        "Spalte \(spalte) zeigt nicht auf \(aufruf.funktionsname): \(text.debugDescription)")
                 }
             }
             let t = a.text
@@ -465,16 +480,19 @@ private struct ZufallsKontext: Formelkontext {
 @Test func kennzahlgraphZyklen() {
     #expect(Kennzahlgraph.zyklen(["A": ["A"]]) == [["A"]])
     #expect(Kennzahlgraph.zyklen(["B": ["C"], "C": ["A"], "A": ["B"]]) == [["A", "B", "C"]])
-    #expect(Kennzahlgraph.zyklen(["E": ["C"], "A": ["B"], "B": ["A"], "C": ["D"], "D": ["E"]])
+    #expect(
+        Kennzahlgraph.zyklen(["E": ["C"], "A": ["B"], "B": ["A"], "C": ["D"], "D": ["E"]])
             == [["A", "B"], ["C", "D", "E"]])
     // Two cycles through one node, plus a self-loop elsewhere and duplicate edges.
-    #expect(Kennzahlgraph.zyklen(["A": ["B", "C", "B"], "B": ["A"], "C": ["A"], "D": ["D", "A"]])
+    #expect(
+        Kennzahlgraph.zyklen(["A": ["B", "C", "B"], "B": ["A"], "C": ["A"], "D": ["D", "A"]])
             == [["A", "B"], ["A", "C"], ["D"]])
     // A DAG (with references to ids that are not keys) has none.
     #expect(Kennzahlgraph.zyklen(["A": ["B", "C"], "B": ["C"], "C": [], "D": ["A", "X"]]).isEmpty)
     #expect(Kennzahlgraph.zyklen([:]).isEmpty)
     // Complete digraph on 4 nodes: 6·1! + 4·2! + 1·3! = 20 elementary cycles.
-    let k4 = Dictionary(uniqueKeysWithValues: ["A", "B", "C", "D"].map { a in (a, ["A", "B", "C", "D"].filter { $0 != a }) })
+    let k4 = Dictionary(
+        uniqueKeysWithValues: ["A", "B", "C", "D"].map { a in (a, ["A", "B", "C", "D"].filter { $0 != a }) })
     let zyklen = Kennzahlgraph.zyklen(k4)
     #expect(zyklen.count == 20)
     #expect(Set(zyklen).count == 20)

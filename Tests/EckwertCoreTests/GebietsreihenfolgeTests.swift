@@ -6,8 +6,8 @@ import Testing
 @Suite struct GebietsreihenfolgeTests {
     @Test func reorderingMovesWholeSozialraumBlocks() {
         var p = Bevoelkerung(gebiete: ["B", "A"])
-        p[gebiet: 0, geschlecht: .w, alter: 5] = 7     // B
-        p[gebiet: 1, geschlecht: .m, alter: 100] = 3   // A
+        p[gebiet: 0, geschlecht: .w, alter: 5] = 7  // B
+        p[gebiet: 1, geschlecht: .m, alter: 100] = 3  // A
         let q = p.umgeordnet(nach: ["A", "B", "C"])
         #expect(q.gebiete == ["A", "B", "C"])
         #expect(q[gebiet: 0, geschlecht: .m, alter: 100] == 3)
@@ -23,7 +23,9 @@ import Testing
         d["szenarien.yaml"] = Array(YAMLFuzzTests.szenarien.utf8)
         // History lists B before A, with different counts per Sozialraum.
         var h = "jahr;gebiet;geschlecht;alter;anzahl\n"
-        for g in ["B", "A"] { for s in ["w", "m"] { for a in 0...100 { h += "2024;\(g);\(s);\(a);\(g == "A" ? 2 : 5)\n" } } }
+        for g in ["B", "A"] {
+            for s in ["w", "m"] { for a in 0...100 { h += "2024;\(g);\(s);\(a);\(g == "A" ? 2 : 5)\n" } }
+        }
         d["bevoelkerung_historie.csv"] = Array(h.utf8)
         let e = ModellLader.laden(name: "reihenfolge", dateien: d)
         let m = try #require(e.modell, "\(e.diagnostics)")
@@ -50,8 +52,10 @@ import Testing
             _ = try Backtest.rechnen(m, ab: 2024)
         } catch {
             // Every product of this model has a driver: nothing can be backtested from the Ist alone.
-            #expect(error.meldung == "jedes Produkt hat einen Fallzahltreiber: es fehlt wanderung.csv "
-                    + "(geschlecht;alter;anteil) für die Kohortenmethode, mit der der Backtest die Bevölkerung fortschreibt")
+            #expect(
+                error.meldung == "jedes Produkt hat einen Fallzahltreiber: es fehlt wanderung.csv "
+                    + "(geschlecht;alter;anteil) für die Kohortenmethode, mit der der Backtest die Bevölkerung fortschreibt"
+            )
             #expect(error.betrifftStartjahr)
         }
     }

@@ -29,10 +29,12 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
 @Suite struct HochrechnungTests {
     @Test func saisonalAusVorjahren() {
         // share(9) = (600.000 + 700.000) / (950.000 + 1.000.000) = 2/3; HR = 900.000 / (2/3) = 1.350.000.
-        let r = Hochrechnung.betrag(kumuliert: 900_000, monat: 9, vorjahre: [
-            .init(jahr: 2024, kumuliert: 600_000, jahreswert: 950_000),
-            .init(jahr: 2025, kumuliert: 700_000, jahreswert: 1_000_000),
-        ])
+        let r = Hochrechnung.betrag(
+            kumuliert: 900_000, monat: 9,
+            vorjahre: [
+                .init(jahr: 2024, kumuliert: 600_000, jahreswert: 950_000),
+                .init(jahr: 2025, kumuliert: 700_000, jahreswert: 1_000_000),
+            ])
         #expect(abs(r.wert - 1_350_000) < 1e-6)
         #expect(r.methode == .saisonal(jahre: [2024, 2025], anteil: 1_300_000.0 / 1_950_000.0))
         #expect(r.hinweis == nil)
@@ -46,11 +48,13 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
     }
 
     @Test func jahressummeNullGibtLinearMitHinweis() {
-        let r = Hochrechnung.betrag(kumuliert: 900, monat: 9, vorjahre: [.init(jahr: 2025, kumuliert: 0, jahreswert: 0)])
+        let r = Hochrechnung.betrag(
+            kumuliert: 900, monat: 9, vorjahre: [.init(jahr: 2025, kumuliert: 0, jahreswert: 0)])
         #expect(r.wert == 1200 && r.methode == .linear)
         #expect(r.hinweis?.contains("Jahressumme der Vorjahre (2025) ist 0") == true)
         // Nothing booked by month m in the earlier year although its total is positive: also linear, with a note.
-        let s = Hochrechnung.betrag(kumuliert: 90, monat: 3, vorjahre: [.init(jahr: 2025, kumuliert: 0, jahreswert: 500)])
+        let s = Hochrechnung.betrag(
+            kumuliert: 90, monat: 3, vorjahre: [.init(jahr: 2025, kumuliert: 0, jahreswert: 500)])
         #expect(s.wert == 360 && s.hinweis != nil)
     }
 
@@ -62,20 +66,20 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
 
 @Suite struct ControllingTests {
     static let unterjaehrig = """
-    jahr;monat;produkt;groesse;wert
-    2024;9;10.1.01;transferaufwendungen;600000
-    2025;9;10.1.01;transferaufwendungen;700000
-    2025;9;10.2.01;transferaufwendungen;27000
-    2026;3;10.1.01;transferaufwendungen;300000
-    2026;9;10.1.01;transferaufwendungen;900000
-    2026;6;10.1.02;aufwendungen_sach_dienstleistungen;120000
-    2026;9;10.1.02;aufwendungen_sach_dienstleistungen;150000
-    2026;9;10.2.01;transferaufwendungen;28500
-    2026;1;10.1.01;faelle;98
-    2026;2;10.1.01;faelle;101
-    2026;3;10.1.01;faelle;104
+        jahr;monat;produkt;groesse;wert
+        2024;9;10.1.01;transferaufwendungen;600000
+        2025;9;10.1.01;transferaufwendungen;700000
+        2025;9;10.2.01;transferaufwendungen;27000
+        2026;3;10.1.01;transferaufwendungen;300000
+        2026;9;10.1.01;transferaufwendungen;900000
+        2026;6;10.1.02;aufwendungen_sach_dienstleistungen;120000
+        2026;9;10.1.02;aufwendungen_sach_dienstleistungen;150000
+        2026;9;10.2.01;transferaufwendungen;28500
+        2026;1;10.1.01;faelle;98
+        2026;2;10.1.01;faelle;101
+        2026;3;10.1.01;faelle;104
 
-    """
+        """
 
     @Test func abweichungsberichtVonHand() throws {
         let m = try modell(["ist_unterjaehrig.csv": Self.unterjaehrig])
@@ -125,27 +129,34 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
 
     @Test func schlechteEingaben() throws {
         let kopf = "jahr;monat;produkt;groesse;wert\n"
-        let f = try Modellbauer(try dateien(["ist_unterjaehrig.csv": kopf + """
-        2026;13;10.1.01;transferaufwendungen;1
-        2026;0;10.1.01;transferaufwendungen;1
-        2026;4;10.1.01;transferaufwendungen;500
-        2026;5;10.1.01;transferaufwendungen;400
-        2026;5;99.9.99;transferaufwendungen;1
-        2026;5;10.1.02;transferaufwendung;1
+        let f = try Modellbauer(
+            try dateien([
+                "ist_unterjaehrig.csv": kopf + """
+                    2026;13;10.1.01;transferaufwendungen;1
+                    2026;0;10.1.01;transferaufwendungen;1
+                    2026;4;10.1.01;transferaufwendungen;500
+                    2026;5;10.1.01;transferaufwendungen;400
+                    2026;5;99.9.99;transferaufwendungen;1
+                    2026;5;10.1.02;transferaufwendung;1
 
-        """])).laden()
+                    """
+            ])
+        ).laden()
         let d = f.diagnostics.filter { $0.location?.file == "ist_unterjaehrig.csv" }.map(\.description)
         #expect(f.modell == nil)
         #expect(d.contains { $0.contains(":2:2") && $0.contains("Monat 13 liegt außerhalb von 1..12") })
         #expect(d.contains { $0.contains(":3:2") && $0.contains("Monat 0 liegt außerhalb") })
-        #expect(d.contains { $0.contains(":5:5") && $0.contains("aufgelaufener Betrag fällt") && $0.contains("Zeile 4") })
+        #expect(
+            d.contains { $0.contains(":5:5") && $0.contains("aufgelaufener Betrag fällt") && $0.contains("Zeile 4") })
         #expect(d.contains { $0.contains(":6:3") && $0.contains("Produkt '99.9.99' gibt es in modell.yaml nicht") })
         #expect(d.contains { $0.contains(":7:4") && $0.contains("meinten Sie 'transferaufwendungen'") })
         // Without the file: a clear message, no crash.
         let ohne = try modell()
         #expect(throws: Abweichungsbericht.Fehler.self) { try Abweichungsbericht.rechnen(ohne, prognose: nil) }
         let mit = try modell(["ist_unterjaehrig.csv": ControllingTests.unterjaehrig])
-        #expect(throws: Abweichungsbericht.Fehler.self) { try Abweichungsbericht.rechnen(mit, monat: 10, prognose: nil) }
+        #expect(throws: Abweichungsbericht.Fehler.self) {
+            try Abweichungsbericht.rechnen(mit, monat: 10, prognose: nil)
+        }
     }
 }
 
@@ -174,11 +185,21 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
     }
 
     @Test func schlechterRahmen() throws {
-        let f = try Modellbauer(try dateien(["eckwertebeschluss.yaml": "rahmen:\n  BB3: {2027: 1}\n  BB1: {2031: 5, 2025: 5}\n"])).laden()
+        let f = try Modellbauer(
+            try dateien(["eckwertebeschluss.yaml": "rahmen:\n  BB3: {2027: 1}\n  BB1: {2031: 5, 2025: 5}\n"])
+        ).laden()
         let d = f.diagnostics.map(\.description)
         #expect(f.modell == nil)
-        #expect(d.contains { $0.contains("eckwertebeschluss.yaml:2") && $0.contains("Budgetbereich 'BB3' gibt es") && $0.contains("meinten Sie 'BB1'") })
-        #expect(d.contains { $0.contains("eckwertebeschluss.yaml:3") && $0.contains("Jahr 2031 liegt außerhalb der Planjahre 2026–2028") })
+        #expect(
+            d.contains {
+                $0.contains("eckwertebeschluss.yaml:2") && $0.contains("Budgetbereich 'BB3' gibt es")
+                    && $0.contains("meinten Sie 'BB1'")
+            })
+        #expect(
+            d.contains {
+                $0.contains("eckwertebeschluss.yaml:3")
+                    && $0.contains("Jahr 2031 liegt außerhalb der Planjahre 2026–2028")
+            })
         #expect(d.contains { $0.contains("Jahr 2025 liegt außerhalb") })
     }
 }
@@ -188,7 +209,8 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
 
     /// The fixture's szenarien.yaml with status-quo Sachkosten 5 % instead of 10 %.
     static func annahmen() throws -> String {
-        try #require(try dateien()["szenarien.yaml"] ?? nil).replacingOccurrences(of: "sachkosten: 0.10", with: "sachkosten: 0.05")
+        try #require(try dateien()["szenarien.yaml"] ?? nil).replacingOccurrences(
+            of: "sachkosten: 0.10", with: "sachkosten: 0.05")
     }
 
     @Test func einzigeUrsacheTraegtAlles() throws {
@@ -206,7 +228,8 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
 
     @Test func shapleyVonHandUndAdditiv() throws {
         let ist = try #require(try dateien()["ist.csv"] ?? nil)
-            .replacingOccurrences(of: "2025;10.1.01;transferaufwendungen;1000000", with: "2025;10.1.01;transferaufwendungen;1100000")
+            .replacingOccurrences(
+                of: "2025;10.1.01;transferaufwendungen;1000000", with: "2025;10.1.01;transferaufwendungen;1100000")
         let alt = try modell(), neu = try modell(["szenarien.yaml": try Self.annahmen(), "ist.csv": ist])
         let v = Veraenderungsnachweis.rechnen(alt: alt, neu: neu)
         // v(∅) = 1.402.000; v(ist) = 1.100.000 × 1,21 + 192.000 = 1.523.000; v(annahmen) = 1.273.000;
@@ -220,7 +243,9 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
         // Additivity everywhere (every scenario, level, year and line).
         for q in v.posten { #expect(abs(q.anteile.reduce(0, +) - q.veraenderung) < 1e-6 * max(1, abs(q.alt))) }
         // Drill-down to lines: 10.1.01 transferaufwendungen carries the whole change of the product.
-        let z = try #require(v.posten.first { $0.szenario == "status-quo" && $0.nr == "10.1.01/transferaufwendungen" && $0.jahr == 2027 })
+        let z = try #require(
+            v.posten.first { $0.szenario == "status-quo" && $0.nr == "10.1.01/transferaufwendungen" && $0.jahr == 2027 }
+        )
         #expect(abs(z.veraenderung - (1_100_000 * 1.1025 - 1_210_000)) < 1e-6)
         #expect(v.langzeilen.contains { $0.groesse == "veraenderung:ist" && $0.nr == "BB1" && $0.jahr == 2027 })
     }
@@ -237,7 +262,8 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
         p.produktbereich = geschwister.produktbereich
         p.ebenen = geschwister.ebenen
         neu.produkte.append(p)
-        neu.ist.werte[IstSchluessel(jahr: 2025, produkt: "10.1.03", groesse: "aufwendungen_sach_dienstleistungen")] = 1000
+        neu.ist.werte[IstSchluessel(jahr: 2025, produkt: "10.1.03", groesse: "aufwendungen_sach_dienstleistungen")] =
+            1000
         let v = Veraenderungsnachweis.rechnen(alt: alt, neu: neu)
         // The new product: 1.000 × 1,21 in 2027, all of it structure (it brings its own Ist along).
         let q = try #require(v.posten("status-quo", .budgetbereich, "BB1", 2027))
@@ -321,14 +347,14 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
 
     /// The fixture's Z1 linked to an aggregate Ziel of BB2 with Zwischenziele.
     static let ziele = """
-      - id: Z2
-        budgetbereich: BB2
-        zielfeld: leistung
-        text: Die Besucherzahl je 1.000 Minderjährige steigt auf mindestens 19 (2027) und 21 (2028).
-        kennzahl: K1
-        zielwert: {absolut: {2027: 19, 2028: 21}}
+          - id: Z2
+            budgetbereich: BB2
+            zielfeld: leistung
+            text: Die Besucherzahl je 1.000 Minderjährige steigt auf mindestens 19 (2027) und 21 (2028).
+            kennzahl: K1
+            zielwert: {absolut: {2027: 19, 2028: 21}}
 
-    """
+        """
 
     @Test func zwischenzieleUndBaum() throws {
         var y = try Self.modellYAML(Self.ziele)
@@ -357,13 +383,20 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
         let f = try Modellbauer(try dateien(["modell.yaml": y])).laden()
         let d = f.diagnostics.map(\.description)
         #expect(f.modell == nil)
-        #expect(d.contains { $0.contains("Ziel Z2 oberziel: 'Z9' ist weder ein Ziel noch ein strategisches Ziel") && $0.contains("meinten Sie 'Z1'") })
+        #expect(
+            d.contains {
+                $0.contains("Ziel Z2 oberziel: 'Z9' ist weder ein Ziel noch ein strategisches Ziel")
+                    && $0.contains("meinten Sie 'Z1'")
+            })
         #expect(d.contains { $0.contains("Ziel Z1 oberziel: ein Ziel kann nicht sein eigenes Oberziel sein") })
-        let zwei = try Self.modellYAML(Self.ziele.replacingOccurrences(of: "    budgetbereich: BB2\n",
-                                                                       with: "    budgetbereich: BB9\n    produkt: \"10.1.01\"\n"))
+        let zwei = try Self.modellYAML(
+            Self.ziele.replacingOccurrences(
+                of: "    budgetbereich: BB2\n",
+                with: "    budgetbereich: BB9\n    produkt: \"10.1.01\"\n"))
         let g = try Modellbauer(try dateien(["modell.yaml": zwei])).laden().diagnostics.map(\.description)
         #expect(g.contains { $0.contains("nur eines von produkt, produktgruppe, budgetbereich") })
-        let bb9 = try Self.modellYAML(Self.ziele.replacingOccurrences(of: "budgetbereich: BB2", with: "budgetbereich: BB9"))
+        let bb9 = try Self.modellYAML(
+            Self.ziele.replacingOccurrences(of: "budgetbereich: BB2", with: "budgetbereich: BB9"))
         let h = try Modellbauer(try dateien(["modell.yaml": bb9])).laden().diagnostics.map(\.description)
         #expect(h.contains { $0.contains("Ziel Z2: Budgetbereich 'BB9' gibt es nicht (vorhanden: BB1, BB2)") })
         var kreis = try Self.modellYAML(Self.ziele + "    oberziel: Z1\n")

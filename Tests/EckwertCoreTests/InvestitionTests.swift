@@ -8,17 +8,19 @@ import Testing
 
 /// The Leipzig 2006 example: 3,81 Mio € for a Stadtumbau-Ost project at 66,67 % Fördermittel, 50 years.
 private func leipzig(inbetriebnahme monat: Int = 1) -> Investition {
-    Investition(id: "L", name: "Leipzig 2006", produkt: "36.5.01", auszahlungen: [2027: 1_270_000, 2028: 2_540_000],
-                foerderung: .init(programm: "Stadtumbau Ost", quote: 0.6667), nutzungsdauer: 50,
-                inbetriebnahmeJahr: 2029, inbetriebnahmeMonat: monat,
-                folgekosten: .init(jaehrlich: 100_000, konto: "aufwendungen_sach_dienstleistungen"), plaetze: 120)
+    Investition(
+        id: "L", name: "Leipzig 2006", produkt: "36.5.01", auszahlungen: [2027: 1_270_000, 2028: 2_540_000],
+        foerderung: .init(programm: "Stadtumbau Ost", quote: 0.6667), nutzungsdauer: 50,
+        inbetriebnahmeJahr: 2029, inbetriebnahmeMonat: monat,
+        folgekosten: .init(jaehrlich: 100_000, konto: "aufwendungen_sach_dienstleistungen"), plaetze: 120)
 }
 
 @Suite struct InvestitionTests {
     @Test func leipzig2006UeberFuenfzigJahre() {
         // Years 2026 … 2085 (n = 60) cover Auszahlungen, 50 years of use 2029–2078 and the years after.
         let n = 60, B = 2026
-        let b = Investitionsrechnung.buchung(leipzig(), basisjahr: B, n: n, sachkosten: Array(repeating: 0.02, count: n))
+        let b = Investitionsrechnung.buchung(
+            leipzig(), basisjahr: B, n: n, sachkosten: Array(repeating: 0.02, count: n))
         #expect(b.summeAuszahlungen == 3_810_000)
         // 3.810.000 · 0.6667 = 2.540.127 € Fördermittel, 1.269.873 € Eigenmittel (to the euro).
         #expect(b.summeFoerdermittel.rounded() == 2_540_127)
@@ -48,15 +50,18 @@ private func leipzig(inbetriebnahme monat: Int = 1) -> Investition {
 
     @Test func inbetriebnahmeImAugust() {
         // "2029-08": in service August–December 2029 = 5 months; 50 years later it ends after July 2079 = 7 months.
-        #expect(Investitionsrechnung.anteil(jahr: 2029, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 5.0 / 12)
+        #expect(
+            Investitionsrechnung.anteil(jahr: 2029, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 5.0 / 12)
         #expect(Investitionsrechnung.anteil(jahr: 2030, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 1)
         #expect(Investitionsrechnung.anteil(jahr: 2078, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 1)
-        #expect(Investitionsrechnung.anteil(jahr: 2079, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 7.0 / 12)
+        #expect(
+            Investitionsrechnung.anteil(jahr: 2079, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 7.0 / 12)
         #expect(Investitionsrechnung.anteil(jahr: 2080, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 0)
         #expect(Investitionsrechnung.anteil(jahr: 2028, beginnJahr: 2029, beginnMonat: 8, nutzungsdauer: 50) == 0)
         let n = 60, B = 2026
-        let b = Investitionsrechnung.buchung(leipzig(inbetriebnahme: 8), basisjahr: B, n: n,
-                                             sachkosten: Array(repeating: 0.02, count: n))
+        let b = Investitionsrechnung.buchung(
+            leipzig(inbetriebnahme: 8), basisjahr: B, n: n,
+            sachkosten: Array(repeating: 0.02, count: n))
         // First year: 76.200 · 5/12 = 31.750; Auflösung 50.802,54 · 5/12 = 21.167,725; Folgekosten 100.000 · 5/12.
         #expect(nahe(b.abschreibungen[2029 - B], 31_750))
         #expect(nahe(b.sonderposten[2029 - B], 21_167.725))
@@ -109,14 +114,18 @@ private func leipzig(inbetriebnahme monat: Int = 1) -> Investition {
         #expect(nahe(try fp("saldo_verwaltungstaetigkeit", [1]), aus.map { -$0 }))
         // …whereas the Ergebnisplan carries both non-cash lines.
         let ep = Teilplan(e, [1], modell: m)
-        #expect(nahe(try #require(ep.zeile("ergebnis_verwaltungstaetigkeit", k)),
-                     (0..<5).map { t in [0, 0, 0, 15_000, 15_000][t] - aus[t] - [0, 0, 0, 30_000, 30_000][t] }))
+        #expect(
+            nahe(
+                try #require(ep.zeile("ergebnis_verwaltungstaetigkeit", k)),
+                (0..<5).map { t in [0, 0, 0, 15_000, 15_000][t] - aus[t] - [0, 0, 0, 30_000, 30_000][t] }))
         // Finanzmittelsaldo = laufend + investiv, and the Gesamthaushalt sums the products.
         #expect(nahe(try fp("finanzmittelsaldo", [1]), (0..<5).map { -aus[$0] + [0, -50_000, -100_000, 0, 0][$0] }))
         let alle = Array(m.produkte.indices)
         #expect(try fp("saldo_investitionstaetigkeit", alle) == [0, -50_000, -100_000, 0, 0])
         // Product B: Einzahlungen = its privatrechtliche Entgelte 5.000; Auszahlungen = personal + Sach + M1's cost.
-        let ausB = (0..<5).map { t in 40_000 * tarif[t] + 10_000 * pow(1.02, Double(t)) + [0, 1000, 1020, 1040.4, 1061.208][t] }
+        let ausB = (0..<5).map { t in
+            40_000 * tarif[t] + 10_000 * pow(1.02, Double(t)) + [0, 1000, 1020, 1040.4, 1061.208][t]
+        }
         #expect(nahe(try fp("saldo_verwaltungstaetigkeit", [2]), ausB.map { 5000 - $0 }))
     }
 

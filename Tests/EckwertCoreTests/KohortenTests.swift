@@ -39,8 +39,9 @@ private func annahmen(
     q: Sterbetafel = tafel(0.01), f: Fruchtbarkeit = raten([:]), tfr: Double? = nil, sterblichkeit: Double = 1,
     saldo: Zeitpfad = Zeitpfad(konstant: 0), profil wp: Wanderungsprofil = profil([(w, 30, 1)])
 ) -> Kohortenannahmen {
-    Kohortenannahmen(sterbetafel: q, fruchtbarkeit: f, geburtenziffer: tfr, sterblichkeit: sterblichkeit,
-                     wanderungssaldo: saldo, wanderungsprofil: wp)
+    Kohortenannahmen(
+        sterbetafel: q, fruchtbarkeit: f, geburtenziffer: tfr, sterblichkeit: sterblichkeit,
+        wanderungssaldo: saldo, wanderungsprofil: wp)
 }
 
 private func nahe(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
@@ -49,7 +50,8 @@ private func nahe(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
 
 @Test func ueberlebendeRueckenEinJahrVor() {
     // q = 0.01 everywhere, m = 1 → survival 0.99. No births (rates sum to 0, even with a TFR), M = 0.
-    let p = bevoelkerung(["A", "B"], [(0, w, 30, 1000), (0, m, 50, 200), (1, w, 98, 50), (1, w, 99, 40), (1, w, 100, 30)])
+    let p = bevoelkerung(
+        ["A", "B"], [(0, w, 30, 1000), (0, m, 50, 200), (1, w, 98, 50), (1, w, 99, 40), (1, w, 100, 30)])
     let a = annahmen(q: tafel(0.01), f: raten([:]), tfr: 1.5)
     let (n, k) = Kohortenmodell.schritt(p, nach: 2026, annahmen: a, gebietsanteile: [0.5, 0.5])
     #expect(k.isEmpty)
@@ -85,7 +87,8 @@ private func nahe(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
     #expect(nahe(n[gebiet: 1, geschlecht: w, alter: 99], 0))
 
     // Same with m = 1: B w 100 = 40 · 0.5 + 30 · 0 = 20.
-    let (n1, _) = Kohortenmodell.schritt(p, nach: 2026, annahmen: annahmen(q: a.sterbetafel), gebietsanteile: [0.5, 0.5])
+    let (n1, _) = Kohortenmodell.schritt(
+        p, nach: 2026, annahmen: annahmen(q: a.sterbetafel), gebietsanteile: [0.5, 0.5])
     #expect(nahe(n1[gebiet: 1, geschlecht: w, alter: 100], 20))
 }
 
@@ -95,7 +98,8 @@ private func nahe(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
     // Boys: q_m(0) = 0.8 → 1.2 → capped 1 → age-0 survival 1 − 1/2 = 0.5 (uncapped: 1 − 0.6 = 0.4).
     // Girls: q_w(0) = 0.01 → 0.015 → survival 1 − 0.0075 = 0.9925.
     let q = tafel(0.01, [(w, 98, 0.8), (w, 99, 0.5), (w, 100, 1.0), (m, 0, 0.8)])
-    let p = bevoelkerung(["A", "B"], [(0, w, 25, 700), (0, w, 30, 1400), (1, w, 98, 60), (1, w, 99, 40), (1, w, 100, 30)])
+    let p = bevoelkerung(
+        ["A", "B"], [(0, w, 25, 700), (0, w, 30, 1400), (1, w, 98, 60), (1, w, 99, 40), (1, w, 100, 30)])
     // Births in A: rates 0.6 at 25, 0.8 at 30 (Σf = 1.4) scaled to TFR 1.5:
     // B = 700 · 0.6 · 1.5/1.4 + 1400 · 0.8 · 1.5/1.4 = 630/1.4 + 1680/1.4 = 450 + 1200 = 1650.
     let a = annahmen(q: q, f: raten([25: 0.6, 30: 0.8]), tfr: 1.5, sterblichkeit: 1.5)
@@ -158,8 +162,9 @@ private func nahe(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
     #expect(anteile.count == 2)
     #expect(nahe(anteile[0], 0.75))
     #expect(nahe(anteile[1], 0.25))
-    let a = annahmen(q: tafel(0), saldo: Zeitpfad(konstant: 1000),
-                     profil: profil([(w, 0, 0.1), (w, 20, 0.3), (m, 20, 0.4), (m, 100, 0.2)]))
+    let a = annahmen(
+        q: tafel(0), saldo: Zeitpfad(konstant: 1000),
+        profil: profil([(w, 0, 0.1), (w, 20, 0.3), (m, 20, 0.4), (m, 100, 0.2)]))
     let (n, k) = Kohortenmodell.schritt(p, nach: 2026, annahmen: a, gebietsanteile: [0.75, 0.25])
     #expect(k.isEmpty)
     // A w 20 = 2000 + 1000 · 0.3 · 0.75 = 2000 + 225 = 2225.
@@ -227,12 +232,14 @@ private func nahe(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
     #expect(nahe(kl.wert, -26))
     #expect(kl.diagnostic.severity == .warning)
     #expect(kl.diagnostic.location == nil)
-    #expect(kl.diagnostic.message == "Bevölkerung unter 0 auf 0 gesetzt: Gebiet S03, w, Alter 23, Jahr 2027 (Wert −26,0)")
+    #expect(
+        kl.diagnostic.message == "Bevölkerung unter 0 auf 0 gesetzt: Gebiet S03, w, Alter 23, Jahr 2027 (Wert −26,0)")
 }
 
 @Test func klemmungMeldungZahlenformat() {
     let k = Klemmung(gebiet: "S03", geschlecht: .w, alter: 23, jahr: 2027, wert: -12.4)
-    #expect(k.diagnostic.message == "Bevölkerung unter 0 auf 0 gesetzt: Gebiet S03, w, Alter 23, Jahr 2027 (Wert −12,4)")
+    #expect(
+        k.diagnostic.message == "Bevölkerung unter 0 auf 0 gesetzt: Gebiet S03, w, Alter 23, Jahr 2027 (Wert −12,4)")
     #expect(Klemmung.formatiere(-1234.56) == "−1.234,6")
     #expect(Klemmung.formatiere(-0.004) == "−0,004")
     #expect(Klemmung.formatiere(-1_000_000) == "−1.000.000,0")
@@ -247,8 +254,9 @@ private func nahe(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-9 }
     // 31.12.2025: A w 24 = 1000, w 25 = 700, w 30 = 1400 (total 3100); B m 29 = 900 (total 900).
     // Shares from the Basisjahr: 3100/4000 = 0.775, 900/4000 = 0.225.
     let p = bevoelkerung(["A", "B"], [(0, w, 24, 1000), (0, w, 25, 700), (0, w, 30, 1400), (1, m, 29, 900)])
-    let a = annahmen(q: tafel(0.01), f: raten([25: 0.6, 30: 0.8]), tfr: nil,
-                     saldo: Zeitpfad([2026: 1000, 2027: 2000]), profil: profil([(w, 25, 0.5), (m, 30, 0.5)]))
+    let a = annahmen(
+        q: tafel(0.01), f: raten([25: 0.6, 30: 0.8]), tfr: nil,
+        saldo: Zeitpfad([2026: 1000, 2027: 2000]), profil: profil([(w, 25, 0.5), (m, 30, 0.5)]))
     let r = Kohortenmodell.projektion(basis: p, basisjahr: 2025, bis: 2027, annahmen: a)
     #expect(r.jahre.count == 2)
     #expect(r.klemmungen.isEmpty)

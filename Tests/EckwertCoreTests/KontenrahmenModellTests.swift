@@ -5,12 +5,15 @@ import Testing
 /// `kontenrahmen:` in modell.yaml: built-in ids, the warning for unverified lines, aliases in a model's data, and a
 /// fuzz test of the scheme reader. Uses the small valid model of `YAMLFuzzTests`.
 @Suite struct KontenrahmenModellTests {
-    static func laden(kontenrahmen: String?, ist zusatz: String = "",
-                      dateien extra: [String: String] = [:]) -> Ladeergebnis {
+    static func laden(
+        kontenrahmen: String?, ist zusatz: String = "",
+        dateien extra: [String: String] = [:]
+    ) -> Ladeergebnis {
         var modell = YAMLFuzzTests.modell
         if let kontenrahmen {
-            modell = modell.replacingOccurrences(of: "basisjahr: 2025\n",
-                                                 with: "basisjahr: 2025\nkontenrahmen: \(kontenrahmen)\n")
+            modell = modell.replacingOccurrences(
+                of: "basisjahr: 2025\n",
+                with: "basisjahr: 2025\nkontenrahmen: \(kontenrahmen)\n")
         }
         var d = YAMLFuzzTests.csv
         d["modell.yaml"] = Array(modell.utf8)
@@ -53,11 +56,12 @@ import Testing
     @Test func unbekannteId() {
         let e = Self.laden(kontenrahmen: "bayrn")
         #expect(e.modell == nil)
-        #expect(e.diagnostics.contains {
-            $0.location?.description == "modell.yaml:3:15"
-                && $0.message.contains("'bayrn' ist kein eingebauter Kontenrahmen")
-                && $0.message.contains("meinten Sie 'bayern'?")
-        })
+        #expect(
+            e.diagnostics.contains {
+                $0.location?.description == "modell.yaml:3:15"
+                    && $0.message.contains("'bayrn' ist kein eingebauter Kontenrahmen")
+                    && $0.message.contains("meinten Sie 'bayern'?")
+            })
     }
 
     @Test func aliasImIstWirdZurZeile() throws {
@@ -68,13 +72,17 @@ import Testing
         #expect(m.ist.wert(2025, "36.3.01", "zuwendungen_umlagen") == 5000)
         #expect(m.ist.wert(2025, "36.3.01", "zuweisungen_zuwendungen_umlagen") == nil)
         // Key and alias for the same year and product: one value too many.
-        let doppelt = Self.laden(kontenrahmen: "bw", ist: "2025;36.3.01;zuwendungen_umlagen;1\n"
-                                 + "2025;36.3.01;zuweisungen_zuwendungen_umlagen;2\n")
+        let doppelt = Self.laden(
+            kontenrahmen: "bw",
+            ist: "2025;36.3.01;zuwendungen_umlagen;1\n"
+                + "2025;36.3.01;zuweisungen_zuwendungen_umlagen;2\n")
         #expect(doppelt.modell == nil)
-        #expect(doppelt.diagnostics.contains {
-            $0.location?.file == "ist.csv" && $0.message.contains(
-                "'zuweisungen_zuwendungen_umlagen' ist ein anderer Name der Zeile 'zuwendungen_umlagen'")
-        })
+        #expect(
+            doppelt.diagnostics.contains {
+                $0.location?.file == "ist.csv"
+                    && $0.message.contains(
+                        "'zuweisungen_zuwendungen_umlagen' ist ein anderer Name der Zeile 'zuwendungen_umlagen'")
+            })
     }
 
     @Test func aliasImKontoWirdZurZeile() throws {
@@ -94,7 +102,8 @@ import Testing
     @Test func eigeneDateiMitAliasImKonto() throws {
         var schema = KontenrahmenLeserTests.gut
         // transferaufwendungen becomes an alias of line 16.2; the sum line 16 gets another key.
-        schema[12] = "  - {nr: \"16.2\", key: transfer_b, name: Transfer B, art: aufwand, "
+        schema[12] =
+            "  - {nr: \"16.2\", key: transfer_b, name: Transfer B, art: aufwand, "
             + "aliase: [hilfen, transferaufwendungen]}"
         schema[13] = "  - {nr: 16, key: transfer_summe, name: Transferaufwendungen, summe: [transfer_a, hilfen]}"
         schema[15] = "  - {nr: 18, key: aufwendungen, name: Aufwendungen, summe: [transfer_summe, abschreibungen]}"
@@ -103,21 +112,25 @@ import Testing
         let e = Self.laden(kontenrahmen: "eigen.yaml", dateien: ["eigen.yaml": schema.joined(separator: "\n")])
         let texte = e.diagnostics.map(\.description)
         #expect(e.modell == nil)
-        #expect(texte.contains { $0.contains("'kostenerstattungen' ist keine Buchungszeile des Kontenrahmens eigen") },
-                "\(texte)")
+        #expect(
+            texte.contains { $0.contains("'kostenerstattungen' ist keine Buchungszeile des Kontenrahmens eigen") },
+            "\(texte)")
         #expect(texte.contains { $0.contains("'personalaufwendungen'") }, "\(texte)")
         #expect(!texte.contains { $0.contains("'transferaufwendungen'") }, "\(texte)")
         let fehlt = Self.laden(kontenrahmen: "fehlt.yaml")
-        #expect(fehlt.diagnostics.contains { $0.severity == .error && $0.location?.file == "fehlt.yaml" },
-                "\(fehlt.diagnostics.map(\.description))")
+        #expect(
+            fehlt.diagnostics.contains { $0.severity == .error && $0.location?.file == "fehlt.yaml" },
+            "\(fehlt.diagnostics.map(\.description))")
     }
 
     /// Mutated scheme files (the NKF file and the own-scheme example) never crash the reader; every diagnostic
     /// names the file; a scheme that still loads forms its sums. `ECKWERT_FUZZ_KONTENRAHMEN=N` runs more.
     @Test func mutierteKontenrahmenStuerzenNie() {
         let anzahl = ProcessInfo.processInfo.environment["ECKWERT_FUZZ_KONTENRAHMEN"].flatMap(Int.init) ?? 400
-        let quellen = [Kontenrahmen.eingebauterQuelltext("nkf") ?? "", Kontenrahmen.eingebauterQuelltext("sh") ?? "",
-                       KontenrahmenLeserTests.gut.joined(separator: "\n")].map { Array($0.utf8) }
+        let quellen = [
+            Kontenrahmen.eingebauterQuelltext("nkf") ?? "", Kontenrahmen.eingebauterQuelltext("sh") ?? "",
+            KontenrahmenLeserTests.gut.joined(separator: "\n"),
+        ].map { Array($0.utf8) }
         var rng = SplitMix64(seed: 11)
         var geladen = 0
         for i in 0..<anzahl {

@@ -35,7 +35,7 @@ import Testing
 
     @Test func betragszeilenSindDieBuchungszeilen() {
         let k = Kontenrahmen.nkf
-        #expect(k.betragszeilen.count == 21)   // lines 1–9, 11–16, 19, 20, 23, 24, 27, 28
+        #expect(k.betragszeilen.count == 21)  // lines 1–9, 11–16, 19, 20, 23, 24, 27, 28
         #expect(k.betragszeilen.first == "steuern")
         #expect(!k.betragszeilen.contains("ordentliche_ertraege"))
         #expect(k.betragszeilen.contains("aufwendungen_ilv"))
@@ -57,32 +57,32 @@ import Testing
 
     @Test func nkf() throws {
         let s = try Self.summen("nkf")
-        #expect(s["10"] == 45)        // 1 + 2 + … + 9
-        #expect(s["17"] == 81)        // 11 + 12 + 13 + 14 + 15 + 16
-        #expect(s["18"] == -36)       // 45 − 81
-        #expect(s["21"] == -1)        // 19 − 20
-        #expect(s["22"] == -37)       // −36 + (−1)
-        #expect(s["25"] == -1)        // 23 − 24
-        #expect(s["26"] == -38)       // −37 + (−1)
-        #expect(s["29"] == -39)       // −38 + 27 − 28
+        #expect(s["10"] == 45)  // 1 + 2 + … + 9
+        #expect(s["17"] == 81)  // 11 + 12 + 13 + 14 + 15 + 16
+        #expect(s["18"] == -36)  // 45 − 81
+        #expect(s["21"] == -1)  // 19 − 20
+        #expect(s["22"] == -37)  // −36 + (−1)
+        #expect(s["25"] == -1)  // 23 − 24
+        #expect(s["26"] == -38)  // −37 + (−1)
+        #expect(s["29"] == -39)  // −38 + 27 − 28
         let f = try Self.summen("nkf", finanzplan: true)
-        #expect(f["17"] == -7)        // 9 − 16
+        #expect(f["17"] == -7)  // 9 − 16
         #expect(f["23"] == 18)
         #expect(f["30"] == 25)
-        #expect(f["31"] == -7)        // 18 − 25
-        #expect(f["32"] == -14)       // −7 + (−7)
+        #expect(f["31"] == -7)  // 18 − 25
+        #expect(f["32"] == -14)  // −7 + (−7)
     }
 
     @Test func schleswigHolstein() throws {
         let s = try Self.summen("sh")
-        #expect(s["10"] == 45)        // 1 + … + 9
-        #expect(s["17"] == 81)        // 11 + … + 16
-        #expect(s["18"] == -36)       // 45 − 81
-        #expect(s["21"] == -1)        // 19 − 20
-        #expect(s["22"] == -37)       // −36 − 1
-        #expect(s["25"] == -1)        // 23 − 24
-        #expect(s["26"] == -38)       // −37 − 1
-        #expect(s["30"] == -39)       // −38 + 28 − 29
+        #expect(s["10"] == 45)  // 1 + … + 9
+        #expect(s["17"] == 81)  // 11 + … + 16
+        #expect(s["18"] == -36)  // 45 − 81
+        #expect(s["21"] == -1)  // 19 − 20
+        #expect(s["22"] == -37)  // −36 − 1
+        #expect(s["25"] == -1)  // 23 − 24
+        #expect(s["26"] == -38)  // −37 − 1
+        #expect(s["30"] == -39)  // −38 + 28 − 29
         let k = try #require(Kontenrahmen.eingebaut("sh"))
         #expect(k.ilvErtraege.flatMap { k.zeile($0)?.nr } == "28")
         #expect(k.ilvAufwendungen.flatMap { k.zeile($0)?.nr } == "29")
@@ -90,51 +90,51 @@ import Testing
 
     @Test func niedersachsen() throws {
         let s = try Self.summen("nds")
-        #expect(s["12"] == 66)        // 1 + … + 11
-        #expect(s["20"] == 112)       // 13 + … + 19 = (13 + 19) · 7 / 2
-        #expect(s["21"] == -46)       // 66 − 112
-        #expect(s["24"] == -1)        // 22 − 23
-        #expect(s["25"] == -47)       // −46 − 1
+        #expect(s["12"] == 66)  // 1 + … + 11
+        #expect(s["20"] == 112)  // 13 + … + 19 = (13 + 19) · 7 / 2
+        #expect(s["21"] == -46)  // 66 − 112
+        #expect(s["24"] == -1)  // 22 − 23
+        #expect(s["25"] == -47)  // −46 − 1
     }
 
     @Test func hessen() throws {
         let s = try Self.summen("hessen")
-        #expect(s["10"] == 45)        // 1 + … + 9
-        #expect(s["19"] == 116)       // 11 + … + 18 = (11 + 18) · 8 / 2
-        #expect(s["20"] == -71)       // 45 − 116
-        #expect(s["23"] == -1)        // 21 − 22
-        #expect(s["24"] == -72)       // −71 − 1
-        #expect(s["27"] == -1)        // 25 − 26
-        #expect(s["28"] == -73)       // −72 − 1
+        #expect(s["10"] == 45)  // 1 + … + 9
+        #expect(s["19"] == 116)  // 11 + … + 18 = (11 + 18) · 8 / 2
+        #expect(s["20"] == -71)  // 45 − 116
+        #expect(s["23"] == -1)  // 21 − 22
+        #expect(s["24"] == -72)  // −71 − 1
+        #expect(s["27"] == -1)  // 25 − 26
+        #expect(s["28"] == -73)  // −72 − 1
     }
 
     @Test func badenWuerttemberg() throws {
         let s = try Self.summen("bw")
-        #expect(s["11"] == 55)        // 1 + … + 10
-        #expect(s["19"] == 105)       // 12 + … + 18 = (12 + 18) · 7 / 2
-        #expect(s["20"] == -50)       // 55 − 105
-        #expect(s["23"] == -1)        // 21 − 22
-        #expect(s["24"] == -51)       // −50 − 1
+        #expect(s["11"] == 55)  // 1 + … + 10
+        #expect(s["19"] == 105)  // 12 + … + 18 = (12 + 18) · 7 / 2
+        #expect(s["20"] == -50)  // 55 − 105
+        #expect(s["23"] == -1)  // 21 − 22
+        #expect(s["24"] == -51)  // −50 − 1
     }
 
     @Test func bayern() throws {
         let s = try Self.summen("bayern")
-        #expect(s["11"] == 55)        // 1 + … + 10
-        #expect(s["18"] == 87)        // 12 + … + 17
-        #expect(s["19"] == -32)       // 55 − 87
-        #expect(s["22"] == -1)        // 20 − 21
-        #expect(s["23"] == -33)       // −32 − 1
-        #expect(s["26"] == -1)        // 24 − 25
-        #expect(s["27"] == -34)       // −33 − 1
+        #expect(s["11"] == 55)  // 1 + … + 10
+        #expect(s["18"] == 87)  // 12 + … + 17
+        #expect(s["19"] == -32)  // 55 − 87
+        #expect(s["22"] == -1)  // 20 − 21
+        #expect(s["23"] == -33)  // −32 − 1
+        #expect(s["26"] == -1)  // 24 − 25
+        #expect(s["27"] == -34)  // −33 − 1
     }
 
     @Test func sachsen() throws {
         let s = try Self.summen("sachsen")
-        #expect(s["10"] == 45)        // 1 + … + 9
-        #expect(s["18"] == 98)        // 11 + … + 17
-        #expect(s["19"] == -53)       // 45 − 98
-        #expect(s["22"] == -1)        // 20 − 21
-        #expect(s["23"] == -54)       // −53 − 1
+        #expect(s["10"] == 45)  // 1 + … + 9
+        #expect(s["18"] == 98)  // 11 + … + 17
+        #expect(s["19"] == -53)  // 45 − 98
+        #expect(s["22"] == -1)  // 20 − 21
+        #expect(s["23"] == -54)  // −53 − 1
     }
 
     /// The Zuschussbedarf lines and the special lines of each scheme name the right printed lines.
@@ -156,13 +156,15 @@ import Testing
 
     /// Model keys are portable: the lines a product usually books to have the same key in every scheme.
     @Test func gemeinsameSchluessel() throws {
-        let gemeinsam = ["steuern", "zuwendungen_umlagen", "sonstige_transferertraege", "kostenerstattungen",
-                         "oeffentlich_rechtliche_leistungsentgelte", "privatrechtliche_leistungsentgelte",
-                         "personalaufwendungen", "versorgungsaufwendungen", "aufwendungen_sach_dienstleistungen",
-                         "bilanzielle_abschreibungen", "transferaufwendungen", "sonstige_ordentliche_aufwendungen",
-                         "ausserordentliche_ertraege", "ausserordentliche_aufwendungen",
-                         "sonstige_ordentliche_ertraege",
-                         "zinsen_finanzaufwendungen", "finanzertraege", "aktivierte_eigenleistungen"]
+        let gemeinsam = [
+            "steuern", "zuwendungen_umlagen", "sonstige_transferertraege", "kostenerstattungen",
+            "oeffentlich_rechtliche_leistungsentgelte", "privatrechtliche_leistungsentgelte",
+            "personalaufwendungen", "versorgungsaufwendungen", "aufwendungen_sach_dienstleistungen",
+            "bilanzielle_abschreibungen", "transferaufwendungen", "sonstige_ordentliche_aufwendungen",
+            "ausserordentliche_ertraege", "ausserordentliche_aufwendungen",
+            "sonstige_ordentliche_ertraege",
+            "zinsen_finanzaufwendungen", "finanzertraege", "aktivierte_eigenleistungen",
+        ]
         for id in Kontenrahmen.eingebauteIDs {
             let k = try #require(Kontenrahmen.eingebaut(id))
             for key in gemeinsam { #expect(k.istBuchungszeile(key), "\(id): \(key)") }

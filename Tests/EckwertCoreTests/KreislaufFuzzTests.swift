@@ -9,15 +9,15 @@ import Testing
 @Suite struct KreislaufFuzzTests {
     static let beschluss = "beschluss: Rat 2026\nrahmen:\n  J: {2026: 100000, 2027: 120000, 2028: 130000}\n"
     static let unterjaehrig = """
-    jahr;monat;produkt;groesse;wert
-    2024;6;36.3.01;transferaufwendungen;40000
-    2025;6;36.3.01;transferaufwendungen;45000
-    2026;3;36.3.01;transferaufwendungen;20000
-    2026;6;36.3.01;transferaufwendungen;47000,50
-    2026;6;36.3.02;faelle;12
-    2026;6;36.3.01;kostenerstattungen;1.234,56
+        jahr;monat;produkt;groesse;wert
+        2024;6;36.3.01;transferaufwendungen;40000
+        2025;6;36.3.01;transferaufwendungen;45000
+        2026;3;36.3.01;transferaufwendungen;20000
+        2026;6;36.3.01;transferaufwendungen;47000,50
+        2026;6;36.3.02;faelle;12
+        2026;6;36.3.01;kostenerstattungen;1.234,56
 
-    """
+        """
 
     static func dateien() -> [String: [UInt8]] {
         var d = YAMLFuzzTests.csv
@@ -45,8 +45,12 @@ import Testing
         for i in 0..<anzahl {
             var d = basis
             let welche = rng.next() % 3
-            if welche != 1, let b = d["eckwertebeschluss.yaml"] { d["eckwertebeschluss.yaml"] = YAMLFuzzTests.mutiere(b, &rng) }
-            if welche != 0, let b = d["ist_unterjaehrig.csv"] { d["ist_unterjaehrig.csv"] = YAMLFuzzTests.mutiere(b, &rng) }
+            if welche != 1, let b = d["eckwertebeschluss.yaml"] {
+                d["eckwertebeschluss.yaml"] = YAMLFuzzTests.mutiere(b, &rng)
+            }
+            if welche != 0, let b = d["ist_unterjaehrig.csv"] {
+                d["ist_unterjaehrig.csv"] = YAMLFuzzTests.mutiere(b, &rng)
+            }
             let e = ModellLader.laden(name: "fuzz\(i)", dateien: d)
             for diag in e.diagnostics where !(diag.location.map { namen.contains($0.file) } ?? false) {
                 Issue.record("Diagnose ohne Modelldatei: \(diag) – Eingabe \(i)")

@@ -56,8 +56,10 @@ private func zahlReferenz(_ v: Double) -> String {
             case 0: v = Double(bitPattern: g.next())
             case 1: v = Double.random(in: -1e9...1e9, using: &g)
             case 2: v = Double.random(in: -1...1, using: &g) * pow(10, Double(Int.random(in: -8...18, using: &g)))
-            default: v = (Double(Int.random(in: -1_000_000_000...1_000_000_000, using: &g)) / 100)
-                * (k % 8 == 3 ? 1 : 1e-6)
+            default:
+                v =
+                    (Double(Int.random(in: -1_000_000_000...1_000_000_000, using: &g)) / 100)
+                    * (k % 8 == 3 ? 1 : 1e-6)
             }
             let neu = Langformat.zahl(v), alt = zahlReferenz(v)
             if neu != alt && abweichungen.count < 5 { abweichungen.append("\(v.bitPattern): \(neu) ≠ \(alt)") }
@@ -67,7 +69,8 @@ private func zahlReferenz(_ v: Double) -> String {
 
     @Test func ganzzahlWieString() {
         var g = SplitMix64(seed: 7)
-        let werte = [0, 9, 10, 99, 100, -1, -10, 2026, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        let werte =
+            [0, 9, 10, 99, 100, -1, -10, 2026, Int.max, Int.min, Int.max - 1, Int.min + 1]
             + (0..<10_000).map { _ in Int(bitPattern: UInt(g.next())) >> Int.random(in: 0...62, using: &g) }
         for n in werte {
             var s: [UInt8] = []

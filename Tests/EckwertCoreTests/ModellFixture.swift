@@ -6,15 +6,21 @@ import EckwertTestSupport
 /// Loading test models written by `Modellbauer` (EckwertTestSupport) through the real loader.
 enum Fixture {
     /// Loads and requires a model without errors.
-    static func modell(_ bauer: Modellbauer, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
-        -> Planungsmodell {
+    static func modell(
+        _ bauer: Modellbauer, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws
+        -> Planungsmodell
+    {
         let r = try bauer.laden()
         #expect(!r.hatFehler, "\(r.diagnostics.map(\.description))", sourceLocation: sourceLocation)
         return try #require(r.modell, sourceLocation: sourceLocation)
     }
 
-    static func modell(_ dateien: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
-        -> Planungsmodell {
+    static func modell(
+        _ dateien: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws
+        -> Planungsmodell
+    {
         try modell(Modellbauer(dateien), sourceLocation: sourceLocation)
     }
 }

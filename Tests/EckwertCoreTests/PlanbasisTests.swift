@@ -20,68 +20,70 @@ private let klein = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
 
 enum Planfixture {
     static let modell = """
-    kommune: Planstadt
-    basisjahr: 2025
-    horizont: 2028
-    produktbereiche: [{nr: "20", name: Verwaltung}]
-    produktgruppen: [{nr: "20.1", name: Dienste}]
-    produkte:
-      - nr: "20.1.01"
-        name: Bürgerbüro
-        art: freiwillig
-        vorgaenger: "201009"
-        fortschreibung: {aufwendungen_sach_dienstleistungen: trend}
-      - {nr: "20.1.02", name: Neues Angebot, art: freiwillig}
-      - {nr: "20.1.03", name: Beratung, art: freiwillig, basis: ansatz}
-    budgetbereiche: [{id: V, name: Verwaltung, produkte: ["20"]}]
+        kommune: Planstadt
+        basisjahr: 2025
+        horizont: 2028
+        produktbereiche: [{nr: "20", name: Verwaltung}]
+        produktgruppen: [{nr: "20.1", name: Dienste}]
+        produkte:
+          - nr: "20.1.01"
+            name: Bürgerbüro
+            art: freiwillig
+            vorgaenger: "201009"
+            fortschreibung: {aufwendungen_sach_dienstleistungen: trend}
+          - {nr: "20.1.02", name: Neues Angebot, art: freiwillig}
+          - {nr: "20.1.03", name: Beratung, art: freiwillig, basis: ansatz}
+        budgetbereiche: [{id: V, name: Verwaltung, produkte: ["20"]}]
 
-    """
+        """
     static let szenarien = """
-    szenarien:
-      status-quo:
-        bevoelkerung: {methode: vorausberechnung, variante: konstant}
-        preise: {tarif: 0.05, sachkosten: 0.10}
-      best: {preise: {sachkosten: 0.0}}
-      worst: {preise: {sachkosten: 0.20}}
+        szenarien:
+          status-quo:
+            bevoelkerung: {methode: vorausberechnung, variante: konstant}
+            preise: {tarif: 0.05, sachkosten: 0.10}
+          best: {preise: {sachkosten: 0.0}}
+          worst: {preise: {sachkosten: 0.20}}
 
-    """
+        """
     static let ist = """
-    jahr;produkt;groesse;wert
-    2020;20.1.01;aufwendungen_sach_dienstleistungen;0
-    2021;201009;aufwendungen_sach_dienstleistungen;100
-    2022;201009;aufwendungen_sach_dienstleistungen;110
-    2023;20.1.01;aufwendungen_sach_dienstleistungen;121
-    2024;20.1.01;aufwendungen_sach_dienstleistungen;133.1
-    2025;20.1.01;aufwendungen_sach_dienstleistungen;156.41
-    2025;20.1.01;personalaufwendungen;1000
-    2025;20.1.03;aufwendungen_sach_dienstleistungen;300
-    2025;20.1.03;personalaufwendungen;200
+        jahr;produkt;groesse;wert
+        2020;20.1.01;aufwendungen_sach_dienstleistungen;0
+        2021;201009;aufwendungen_sach_dienstleistungen;100
+        2022;201009;aufwendungen_sach_dienstleistungen;110
+        2023;20.1.01;aufwendungen_sach_dienstleistungen;121
+        2024;20.1.01;aufwendungen_sach_dienstleistungen;133.1
+        2025;20.1.01;aufwendungen_sach_dienstleistungen;156.41
+        2025;20.1.01;personalaufwendungen;1000
+        2025;20.1.03;aufwendungen_sach_dienstleistungen;300
+        2025;20.1.03;personalaufwendungen;200
 
-    """
+        """
     static let ansatz = """
-    jahr;produkt;groesse;wert
-    2026;20.1.02;aufwendungen_sach_dienstleistungen;500
-    2027;20.1.02;aufwendungen_sach_dienstleistungen;520
-    2026;20.1.03;aufwendungen_sach_dienstleistungen;330
+        jahr;produkt;groesse;wert
+        2026;20.1.02;aufwendungen_sach_dienstleistungen;500
+        2027;20.1.02;aufwendungen_sach_dienstleistungen;520
+        2026;20.1.03;aufwendungen_sach_dienstleistungen;330
 
-    """
+        """
     static let planung = """
-    jahr;produkt;groesse;wert
-    2026;20.1.01;aufwendungen_sach_dienstleistungen;170
-    2026;20.1.02;aufwendungen_sach_dienstleistungen;480
-    2027;20.1.01;personalaufwendungen;900
+        jahr;produkt;groesse;wert
+        2026;20.1.01;aufwendungen_sach_dienstleistungen;170
+        2026;20.1.02;aufwendungen_sach_dienstleistungen;480
+        2027;20.1.01;personalaufwendungen;900
 
-    """
+        """
     static let sondereffekte = """
-    jahr;produkt;groesse;wert
-    2025;20.1.01;aufwendungen_sach_dienstleistungen;10
-    2025;20.1.01;personalaufwendungen;200
+        jahr;produkt;groesse;wert
+        2025;20.1.01;aufwendungen_sach_dienstleistungen;10
+        2025;20.1.01;personalaufwendungen;200
 
-    """
+        """
 
     static func dateien(_ aenderung: [String: String] = [:]) throws -> [String: String] {
-        var d = ["modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": ist, "ansatz.csv": ansatz,
-                 "planung.csv": planung, "sondereffekte.csv": sondereffekte]
+        var d = [
+            "modell.yaml": modell, "szenarien.yaml": szenarien, "ist.csv": ist, "ansatz.csv": ansatz,
+            "planung.csv": planung, "sondereffekte.csv": sondereffekte,
+        ]
         for f in ["bevoelkerung.csv", "vorausberechnung.csv"] {
             d[f] = try String(contentsOf: klein.appendingPathComponent(f), encoding: .utf8)
         }
@@ -109,7 +111,7 @@ enum Planfixture {
         #expect(fb.linien[0][z].trendjahre == 4)
         #expect(nahe(fb.linien[0][z].wachstum, 0.1, abs: 1e-12))
         let sach = try zeile(m, e, "20.1.01", "aufwendungen_sach_dienstleistungen")
-        #expect(sach[0] == 156.41)   // the Ist column shows the Ist as booked
+        #expect(sach[0] == 156.41)  // the Ist column shows the Ist as booked
         #expect(nahe(sach, [156.41, 161.051, 177.1561, 194.87171], abs: 1e-9))
         let personal = try zeile(m, e, "20.1.01", "personalaufwendungen")
         #expect(nahe(personal, [1000, 840, 882, 926.1], abs: 1e-9))
@@ -124,7 +126,8 @@ enum Planfixture {
         #expect(fb.ansatzbasis.map(\.produkt) == [1, 2])
         #expect(fb.ansatzbasis.map(\.automatisch) == [true, false])
         #expect(nahe(try zeile(m, e, "20.1.02", "aufwendungen_sach_dienstleistungen"), [0, 500, 520, 572], abs: 1e-9))
-        #expect(nahe(try zeile(m, e, "20.1.03", "aufwendungen_sach_dienstleistungen"), [300, 330, 363, 399.3], abs: 1e-9))
+        #expect(
+            nahe(try zeile(m, e, "20.1.03", "aufwendungen_sach_dienstleistungen"), [300, 330, 363, 399.3], abs: 1e-9))
         #expect(nahe(try zeile(m, e, "20.1.03", "personalaufwendungen"), [200, 0, 0, 0]))
     }
 
@@ -151,7 +154,9 @@ enum Planfixture {
         let (m, e) = try lauf()
         let zeilen = Langformat.zeilen(m, e) + Langformat.planung(m)
         func wert(_ ebene: Ebene, _ nr: String, _ g: String, _ j: Int) -> Double? {
-            zeilen.first { $0.szenario == "planung" && $0.ebene == ebene && $0.nr == nr && $0.groesse == g && $0.jahr == j }?.wert
+            zeilen.first {
+                $0.szenario == "planung" && $0.ebene == ebene && $0.nr == nr && $0.groesse == g && $0.jahr == j
+            }?.wert
         }
         let sach = "aufwendungen_sach_dienstleistungen"
         #expect(wert(.produkt, "20.1.01", sach, 2026) == 170)
@@ -161,7 +166,7 @@ enum Planfixture {
         #expect(wert(.gesamt, "", "ordentliche_aufwendungen", 2027) == 900)
         // Zuschussbedarf = Aufwand here (no Erträge); the Ergebnis is its negative.
         #expect(wert(.gesamt, "", "ordentliches_ergebnis", 2026) == -650)
-        #expect(wert(.produkt, "20.1.03", sach, 2026) == nil)   // no Planung for it
+        #expect(wert(.produkt, "20.1.03", sach, 2026) == nil)  // no Planung for it
     }
 
     // MARK: Bad inputs
@@ -172,13 +177,21 @@ enum Planfixture {
 
     @Test func ansatzjahrAusserhalbDesPlanungszeitraums() throws {
         let f = try fehler(["ansatz.csv": Planfixture.ansatz + "2030;20.1.02;aufwendungen_sach_dienstleistungen;1\n"])
-        #expect(f == ["ansatz.csv:5:1: error: Ansatz für das Jahr 2030: ein Ansatz gilt für ein Planjahr 2026…2028 (Basisjahr 2025 + 1 bis Horizont)"])
+        #expect(
+            f == [
+                "ansatz.csv:5:1: error: Ansatz für das Jahr 2030: ein Ansatz gilt für ein Planjahr 2026…2028 (Basisjahr 2025 + 1 bis Horizont)"
+            ])
     }
 
     @Test func sondereffektOhneIst() throws {
-        let f = try fehler(["sondereffekte.csv": Planfixture.sondereffekte + "2024;20.1.03;aufwendungen_sach_dienstleistungen;5\n"])
-        #expect(f == ["sondereffekte.csv:4:1: error: Sondereffekt für Produkt 20.1.03, aufwendungen_sach_dienstleistungen, 2024: "
-                      + "ist.csv hat für diese Zeile und dieses Jahr kein Ist – ein Sondereffekt wird aus dem Ist herausgerechnet"])
+        let f = try fehler([
+            "sondereffekte.csv": Planfixture.sondereffekte + "2024;20.1.03;aufwendungen_sach_dienstleistungen;5\n"
+        ])
+        #expect(
+            f == [
+                "sondereffekte.csv:4:1: error: Sondereffekt für Produkt 20.1.03, aufwendungen_sach_dienstleistungen, 2024: "
+                    + "ist.csv hat für diese Zeile und dieses Jahr kein Ist – ein Sondereffekt wird aus dem Ist herausgerechnet"
+            ])
     }
 
     @Test func trendMitNurEinemPositivenJahr() throws {
@@ -187,8 +200,10 @@ enum Planfixture {
             with: "{nr: \"20.1.03\", name: Beratung, art: freiwillig, fortschreibung: {personalaufwendungen: trend}}")
         let f = try fehler(["modell.yaml": modell])
         #expect(f.count == 1)
-        #expect(f.first?.hasSuffix("Produkt 20.1.03, Zeile personalaufwendungen: fortschreibung trend braucht ein positives "
-                                   + "Ist (nach Sondereffekten) im Basisjahr 2025 und im Jahr davor; vorhanden: 2025: 200") == true)
+        #expect(
+            f.first?.hasSuffix(
+                "Produkt 20.1.03, Zeile personalaufwendungen: fortschreibung trend braucht ein positives "
+                    + "Ist (nach Sondereffekten) im Basisjahr 2025 und im Jahr davor; vorhanden: 2025: 200") == true)
     }
 
     // MARK: Plausibility
@@ -198,8 +213,10 @@ enum Planfixture {
     /// loader warns only when every Aufwand value of a Produktbereich's Basisjahr is negative). 20.1.02's Sach stands in Ansatz and Planung but in no Ist year.
     @Test func warnungenGleichInCheckUndRun() throws {
         let modell = Planfixture.modell.replacingOccurrences(of: ", basis: ansatz}", with: "}")
-        let dateien = try Planfixture.dateien(["modell.yaml": modell,
-                                                "ist.csv": Planfixture.ist + "2024;20.1.03;personalaufwendungen;-50\n"])
+        let dateien = try Planfixture.dateien([
+            "modell.yaml": modell,
+            "ist.csv": Planfixture.ist + "2024;20.1.03;personalaufwendungen;-50\n",
+        ])
         let geladen = try Modellbauer(dateien).laden()
         let m = try #require(geladen.modell, "\(geladen.meldungen)")
         // check: the loader's result and a projection; run: the whole Planungslauf. One function, one list.
@@ -207,14 +224,15 @@ enum Planfixture {
         let check = Plausibilitaet.warnungen(m, ladebefunde: geladen.diagnostics, laeufe: l.laeufe, ist: l.ist)
         let run = Planungslauf.rechnen(m, ladebefunde: geladen.diagnostics).warnungen
         #expect(check == run)
-        #expect(check.map(\.description) == [
-            "ansatz.csv:4:1: warning: Produkt 20.1.03 Beratung: die Prognose 2026 (status-quo) weicht vom Ansatz 2026 ab – "
-                + "Zuschussbedarf Prognose 540 €, Ansatz 330 € (+63,6 %); erlaubt sind 10 % (plausibilitaet.abweichung)",
-            "ansatz.csv:2:1: warning: Produkt 20.1.02: aufwendungen_sach_dienstleistungen steht im Ansatz, hat aber in "
-                + "keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?",
-            "planung.csv:3:1: warning: Produkt 20.1.02: aufwendungen_sach_dienstleistungen steht in der Planung, hat aber "
-                + "in keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?",
-        ])
+        #expect(
+            check.map(\.description) == [
+                "ansatz.csv:4:1: warning: Produkt 20.1.03 Beratung: die Prognose 2026 (status-quo) weicht vom Ansatz 2026 ab – "
+                    + "Zuschussbedarf Prognose 540 €, Ansatz 330 € (+63,6 %); erlaubt sind 10 % (plausibilitaet.abweichung)",
+                "ansatz.csv:2:1: warning: Produkt 20.1.02: aufwendungen_sach_dienstleistungen steht im Ansatz, hat aber in "
+                    + "keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?",
+                "planung.csv:3:1: warning: Produkt 20.1.02: aufwendungen_sach_dienstleistungen steht in der Planung, hat aber "
+                    + "in keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?",
+            ])
         let a = Plausibilitaet.ansatzabweichungen(m, statusQuo: l.laeufe.first { $0.szenario == "status-quo" })
         #expect(a.map(\.produkt) == [2])
         #expect(nahe(a.first?.anteil ?? 0, 210.0 / 330, abs: 1e-12))

@@ -15,10 +15,11 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// 10.1.01 is the border product (its cumulated share reaches 0,80 exactly): A. 10.1.03 starts at 0,80: B, and
     /// reaches 0,95 exactly: still B. 10.1.04 starts at 0,95: C. Zero and negative net cost: C, listed last.
     @Test func abcKlassenVonHand() {
-        let k = Produktkritik.rechnen([
-            eingabe("10.1.01", 300, 1.8), eingabe("10.1.02", 500, 1.2), eingabe("10.1.03", 150, 3.0),
-            eingabe("10.1.04", 50, 0.4), eingabe("10.1.05", -20, 0), eingabe("10.1.06", 0, 1.4),
-        ], grenzen: ABCGrenzen(a: 0.8, b: 0.95), jahr: 2027)
+        let k = Produktkritik.rechnen(
+            [
+                eingabe("10.1.01", 300, 1.8), eingabe("10.1.02", 500, 1.2), eingabe("10.1.03", 150, 3.0),
+                eingabe("10.1.04", 50, 0.4), eingabe("10.1.05", -20, 0), eingabe("10.1.06", 0, 1.4),
+            ], grenzen: ABCGrenzen(a: 0.8, b: 0.95), jahr: 2027)
         #expect(k.abc.map(\.produkt.nr) == ["10.1.02", "10.1.01", "10.1.03", "10.1.04", "10.1.06", "10.1.05"])
         #expect(k.abc.map(\.klasse) == [.a, .a, .b, .c, .c, .c])
         #expect(k.abc.map(\.rang) == [1, 2, 3, 4, 5, 6])
@@ -31,8 +32,9 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// 70, 20, 6, 4 (total 100): 70 → A; 20 starts at 0,70 and crosses 0,80 (cum 0,90) → A (first to exceed);
     /// 6 starts at 0,90 → B (cum 0,96 crosses 0,95); 4 starts at 0,96 → C.
     @Test func grenzproduktUeberschreitet() {
-        let k = Produktkritik.rechnen([eingabe("1", 4, 0), eingabe("2", 6, 0), eingabe("3", 20, 0), eingabe("4", 70, 0)],
-                                      grenzen: ABCGrenzen(), jahr: 2027)
+        let k = Produktkritik.rechnen(
+            [eingabe("1", 4, 0), eingabe("2", 6, 0), eingabe("3", 20, 0), eingabe("4", 70, 0)],
+            grenzen: ABCGrenzen(), jahr: 2027)
         #expect(k.abc.map(\.produkt.nr) == ["4", "3", "2", "1"])
         #expect(k.abc.map(\.klasse) == [.a, .a, .b, .c])
     }
@@ -40,8 +42,9 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// Settable borders: a = 0,5, b = 0,9 with 50, 30, 20 → 50 A (reaches 0,5), 30 starts at 0,5 → B (cum 0,8),
     /// 20 starts at 0,8 < 0,9 → B.
     @Test func abcGrenzenEinstellbar() {
-        let k = Produktkritik.rechnen([eingabe("a", 50, 0), eingabe("b", 30, 0), eingabe("c", 20, 0)],
-                                      grenzen: ABCGrenzen(a: 0.5, b: 0.9), jahr: 2027)
+        let k = Produktkritik.rechnen(
+            [eingabe("a", 50, 0), eingabe("b", 30, 0), eingabe("c", 20, 0)],
+            grenzen: ABCGrenzen(a: 0.5, b: 0.9), jahr: 2027)
         #expect(k.abc.map(\.klasse) == [.a, .b, .b])
     }
 
@@ -57,10 +60,11 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// 10.1.01 (300 | 1,8): high/high → Halten; 10.1.02 (500 | 1,2) → Prüfen; 10.1.03 (150 | 3,0) → Halten;
     /// 10.1.04 (50 | 0,4) → Beobachten; 10.1.05 (−20 | 0) → Beobachten; 10.1.06 (0 | 1,4) → Ausbauen.
     @Test func portfolioQuadrantenVonHand() {
-        let k = Produktkritik.rechnen([
-            eingabe("10.1.01", 300, 1.8), eingabe("10.1.02", 500, 1.2), eingabe("10.1.03", 150, 3.0),
-            eingabe("10.1.04", 50, 0.4), eingabe("10.1.05", -20, 0), eingabe("10.1.06", 0, 1.4),
-        ], grenzen: ABCGrenzen(), jahr: 2027)
+        let k = Produktkritik.rechnen(
+            [
+                eingabe("10.1.01", 300, 1.8), eingabe("10.1.02", 500, 1.2), eingabe("10.1.03", 150, 3.0),
+                eingabe("10.1.04", 50, 0.4), eingabe("10.1.05", -20, 0), eingabe("10.1.06", 0, 1.4),
+            ], grenzen: ABCGrenzen(), jahr: 2027)
         #expect(abs(k.medianWirkung - 1.3) < 1e-12)
         #expect(k.medianVerbrauch == 100)
         #expect(k.portfolio.map(\.produkt.nr) == ["10.1.01", "10.1.02", "10.1.03", "10.1.04", "10.1.05", "10.1.06"])
@@ -72,8 +76,9 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// Odd count: medians are the middle values 20 and 2; the product exactly on both borders counts as high on
     /// both axes → Halten/Optimieren.
     @Test func produktAufDerGrenze() {
-        let k = Produktkritik.rechnen([eingabe("x", 10, 1), eingabe("y", 20, 2), eingabe("z", 30, 3)],
-                                      grenzen: ABCGrenzen(), jahr: 2027)
+        let k = Produktkritik.rechnen(
+            [eingabe("x", 10, 1), eingabe("y", 20, 2), eingabe("z", 30, 3)],
+            grenzen: ABCGrenzen(), jahr: 2027)
         #expect(k.medianVerbrauch == 20 && k.medianWirkung == 2)
         #expect(k.portfolio.map(\.quadrant) == [.beobachten, .halten, .halten])
         #expect(Produktkritik.median([4, 1, 3, 2]) == 2.5)
@@ -84,8 +89,10 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     @Test func wirkungsbeitrag() {
         var p = Produkt(nr: "36.3.02", name: "Frühe Hilfen", art: .freiwillig)
         p.wirkungsbeitrag = ["S1": 3, "S2": 1]
-        let ziele = [StrategischesZiel(id: "S1", name: "Prävention", gewicht: 0.4),
-                     StrategischesZiel(id: "S2", name: "Teilhabe", gewicht: 0.6)]
+        let ziele = [
+            StrategischesZiel(id: "S1", name: "Prävention", gewicht: 0.4),
+            StrategischesZiel(id: "S2", name: "Teilhabe", gewicht: 0.6),
+        ]
         #expect(abs(Produktkritik.wirkungsbeitrag(p, ziele: ziele) - 1.8) < 1e-12)
         p.wirkungsbeitrag = ["S2": 2]
         #expect(abs(Produktkritik.wirkungsbeitrag(p, ziele: ziele) - 1.2) < 1e-12)
@@ -131,7 +138,8 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// Mindestfallzahl 3: 1 and 2 are primary ("•"), 0 and 3 are shown. Rounding first: 2,5 → 3 (shown),
     /// 0,4 → 0 (shown), 1,5 → 2 (suppressed).
     @Test func primaerNachRundung() {
-        let r = Geheimhaltung.anwenden([[0.4, 1.5, 2.5, 3, 0, 1]], mindestfallzahl: 3, zeilensummen: false, spaltensummen: false)
+        let r = Geheimhaltung.anwenden(
+            [[0.4, 1.5, 2.5, 3, 0, 1]], mindestfallzahl: 3, zeilensummen: false, spaltensummen: false)
         #expect(r.werte == [[0, 2, 3, 3, 0, 1]])
         #expect(r.zelle == [[false, true, false, false, false, true]])
         #expect(r.primaer == r.zelle)
@@ -150,7 +158,8 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// → smallest other: 35 (S02). Now row S02 has one (35) → smallest other: 30; row S03 has one (25) → 50.
     /// Columns: 2027 has 2, 30, 25 suppressed (3), 2028 has 40, 35, 50 (3): all ≥ 2. Margins stay shown.
     @Test func sekundaerInZeilenUndSpalten() {
-        let r = Geheimhaltung.anwenden([[2, 40], [30, 35], [25, 50]], mindestfallzahl: 3, zeilensummen: true, spaltensummen: true)
+        let r = Geheimhaltung.anwenden(
+            [[2, 40], [30, 35], [25, 50]], mindestfallzahl: 3, zeilensummen: true, spaltensummen: true)
         #expect(r.primaer == [[true, false], [false, false], [false, false]])
         #expect(r.zelle == [[true, true], [true, true], [true, true]])
         #expect(r.zeilensummen == [42, 65, 75])
@@ -169,7 +178,8 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     ///   Σ       30    22
     /// 2027: 1 primary → smallest other positive: 9 (S02). 2028: nothing. Totals shown.
     @Test func nurSpaltensummen() {
-        let r = Geheimhaltung.anwenden([[1, 10], [9, 12], [20, 0]], mindestfallzahl: 3, zeilensummen: false, spaltensummen: true)
+        let r = Geheimhaltung.anwenden(
+            [[1, 10], [9, 12], [20, 0]], mindestfallzahl: 3, zeilensummen: false, spaltensummen: true)
         #expect(r.zelle == [[true, false], [true, false], [false, false]])
         #expect(r.spaltensumme == [false, false])
         #expect(r.zeilensummen == nil && r.gesamtsumme == nil)
@@ -199,13 +209,16 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
     /// alone → smallest other positive column total: 13 (B). Column C now has 9 → 8. Row S01 has 2, 7, 8: fine.
     /// Totals column (17, 15, grand 32): nothing suppressed. Stable.
     @Test func summenzeileMitGesamtsumme() {
-        let r = Geheimhaltung.anwenden([[2, 7, 8], [0, 6, 9]], mindestfallzahl: 3, zeilensummen: true, spaltensummen: true)
+        let r = Geheimhaltung.anwenden(
+            [[2, 7, 8], [0, 6, 9]], mindestfallzahl: 3, zeilensummen: true, spaltensummen: true)
         #expect(r.zelle == [[true, true, true], [false, true, true]])
         #expect(r.spaltensumme == [true, true, false])
         #expect(r.zeilensumme == [false, false])
         #expect(!r.gesamt)
         // Every line has 0 or ≥ 2 suppressed values.
-        for z in 0..<2 { #expect([r.zelle[z].filter { $0 }.count + (r.zeilensumme[z] ? 1 : 0)].allSatisfy { $0 == 0 || $0 >= 2 }) }
+        for z in 0..<2 {
+            #expect([r.zelle[z].filter { $0 }.count + (r.zeilensumme[z] ? 1 : 0)].allSatisfy { $0 == 0 || $0 >= 2 })
+        }
         for s in 0..<3 {
             let n = (0..<2).filter { r.zelle[$0][s] }.count + (r.spaltensumme[s] ? 1 : 0)
             #expect(n == 0 || n >= 2)
@@ -223,8 +236,9 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
 
     /// Extra cells (a gap derived from a suppressed demand) are suppressed and protected like primaries.
     @Test func zusaetzlicheZellen() {
-        let r = Geheimhaltung.anwenden([[50], [60], [70]], mindestfallzahl: 3, zeilensummen: false, spaltensummen: true,
-                                       zusaetzlich: [[false], [true], [false]])
+        let r = Geheimhaltung.anwenden(
+            [[50], [60], [70]], mindestfallzahl: 3, zeilensummen: false, spaltensummen: true,
+            zusaetzlich: [[false], [true], [false]])
         // 60 is forced; the column needs a second: smallest other positive = 50.
         #expect(r.zelle == [[true], [true], [false]])
         #expect(r.primaer == [[false], [false], [false]])
@@ -234,57 +248,57 @@ private func eingabe(_ nr: String, _ zuschuss: Double, _ wirkung: Double) -> Pro
 /// A model folder with four products without drivers (net cost = Ist in status quo, which has no price growth).
 private func kleinesModell() -> [(String, String)] {
     let modell = """
-    kommune: Prüfstadt
-    basisjahr: 2025
-    haushaltsjahr: 2027
-    horizont: 2028
-    kontenrahmen: nkf
-    rundung: euro
-    abc: {a: 0.8, b: 0.95}
-    strategische_ziele:
-      - {id: S1, name: Prävention, gewicht: 0.4}
-      - {id: S2, name: Teilhabe, gewicht: 0.6}
-    produktbereiche:
-      - {nr: "31", name: Soziale Leistungen}
-      - {nr: "36", name: Jugendhilfe}
-    produktgruppen:
-      - {nr: "31.1", name: Grundversorgung}
-      - {nr: "36.2", name: Jugendarbeit}
-    produkte:
-      - {nr: "31.1.01", name: Hilfe A, art: pflicht, wirkungsbeitrag: {S1: 3, S2: 1}}
-      - {nr: "31.1.02", name: Hilfe B, art: pflicht, wirkungsbeitrag: {S2: 2}}
-      - {nr: "36.2.01", name: Jugendarbeit A, art: freiwillig, wirkungsbeitrag: {S1: 3, S2: 3}}
-      - {nr: "36.2.02", name: Jugendarbeit B, art: freiwillig}
-    budgetbereiche:
-      - {id: B1, name: Soziales, produkte: ["31"]}
-      - {id: B2, name: Jugend, produkte: ["36"]}
-    kennzahlen: []
-    ziele: []
-    massnahmen: []
-    investitionen: []
-    geheimhaltung:
-      mindestfallzahl: 3
-
-    """
-    let szenarien = """
-    szenarien:
-      status-quo:
-        beschreibung: Keine Preissteigerung
-        bevoelkerung:
-          methode: kohorten
-          geburtenziffer: 1.4
-          sterblichkeit: 1.0
-          wanderungssaldo: {2026: 0}
-        preise:
-          tarif: 0.0
-          sachkosten: 0.0
+        kommune: Prüfstadt
+        basisjahr: 2025
+        haushaltsjahr: 2027
+        horizont: 2028
+        kontenrahmen: nkf
+        rundung: euro
+        abc: {a: 0.8, b: 0.95}
+        strategische_ziele:
+          - {id: S1, name: Prävention, gewicht: 0.4}
+          - {id: S2, name: Teilhabe, gewicht: 0.6}
+        produktbereiche:
+          - {nr: "31", name: Soziale Leistungen}
+          - {nr: "36", name: Jugendhilfe}
+        produktgruppen:
+          - {nr: "31.1", name: Grundversorgung}
+          - {nr: "36.2", name: Jugendarbeit}
+        produkte:
+          - {nr: "31.1.01", name: Hilfe A, art: pflicht, wirkungsbeitrag: {S1: 3, S2: 1}}
+          - {nr: "31.1.02", name: Hilfe B, art: pflicht, wirkungsbeitrag: {S2: 2}}
+          - {nr: "36.2.01", name: Jugendarbeit A, art: freiwillig, wirkungsbeitrag: {S1: 3, S2: 3}}
+          - {nr: "36.2.02", name: Jugendarbeit B, art: freiwillig}
+        budgetbereiche:
+          - {id: B1, name: Soziales, produkte: ["31"]}
+          - {id: B2, name: Jugend, produkte: ["36"]}
+        kennzahlen: []
+        ziele: []
         massnahmen: []
-      best:
-        preise: {sachkosten: 0.10}
-      worst:
-        preise: {tarif: 0.05}
+        investitionen: []
+        geheimhaltung:
+          mindestfallzahl: 3
 
-    """
+        """
+    let szenarien = """
+        szenarien:
+          status-quo:
+            beschreibung: Keine Preissteigerung
+            bevoelkerung:
+              methode: kohorten
+              geburtenziffer: 1.4
+              sterblichkeit: 1.0
+              wanderungssaldo: {2026: 0}
+            preise:
+              tarif: 0.0
+              sachkosten: 0.0
+            massnahmen: []
+          best:
+            preise: {sachkosten: 0.10}
+          worst:
+            preise: {tarif: 0.05}
+
+        """
     var bev = "gebiet;geschlecht;alter;anzahl\n", sterbe = "geschlecht;alter;qx\n", wand = "geschlecht;alter;anteil\n"
     for g in ["w", "m"] {
         for a in 0...100 {
@@ -296,14 +310,16 @@ private func kleinesModell() -> [(String, String)] {
     var frucht = "alter;rate\n"
     for a in 15...49 { frucht += "\(a);0,04\n" }
     let ist = """
-    jahr;produkt;groesse;wert
-    2025;31.1.01;transferaufwendungen;400000
-    2025;31.1.01;kostenerstattungen;100000
-    2025;31.1.02;aufwendungen_sach_dienstleistungen;500000
-    2025;36.2.01;personalaufwendungen;200000
-    2025;36.2.02;oeffentlich_rechtliche_leistungsentgelte;50000
+        jahr;produkt;groesse;wert
+        2025;31.1.01;transferaufwendungen;400000
+        2025;31.1.01;kostenerstattungen;100000
+        2025;31.1.02;aufwendungen_sach_dienstleistungen;500000
+        2025;36.2.01;personalaufwendungen;200000
+        2025;36.2.02;oeffentlich_rechtliche_leistungsentgelte;50000
 
-    """
-    return [("modell.yaml", modell), ("szenarien.yaml", szenarien), ("bevoelkerung.csv", bev), ("ist.csv", ist),
-            ("sterbetafel.csv", sterbe), ("fruchtbarkeit.csv", frucht), ("wanderung.csv", wand)]
+        """
+    return [
+        ("modell.yaml", modell), ("szenarien.yaml", szenarien), ("bevoelkerung.csv", bev), ("ist.csv", ist),
+        ("sterbetafel.csv", sterbe), ("fruchtbarkeit.csv", frucht), ("wanderung.csv", wand),
+    ]
 }

@@ -17,10 +17,12 @@ private enum Hand {
     static let sach = [0, 0.02, 0.02, 0.02, 0.02]
     static func index(_ raten: [Double]) -> [Double] {
         var x = 1.0
-        return raten.enumerated().map { t, r in if t > 0 { x *= 1 + r }; return x }
+        return raten.enumerated().map { t, r in
+            if t > 0 { x *= 1 + r }; return x
+        }
     }
-    static let tarifIndex = index(tarif)     // 1, 1.03, 1.0712, 1.12476, 1.180998
-    static let sachIndex = index(sach)       // 1, 1.02, 1.0404, …
+    static let tarifIndex = index(tarif)  // 1, 1.03, 1.0712, 1.12476, 1.180998
+    static let sachIndex = index(sach)  // 1, 1.02, 1.0404, …
 
     // Product A: R = 2 sexes · 18 ages · (100 + 10k); r(B) = 360 / 3600 = 0.1; quote_trend 0.05; measure M1 factor
     // 1 (2025), 1 − 0.1 · 1/2 = 0.95 (2026), 0.9 (2027, 2028).
@@ -43,9 +45,9 @@ private enum Hand {
 
     // Product C: rate path per 1.000: 500 held before 2025, 600 in 2026 (linear), 700 from 2027 (held after).
     static let quoteC = [0.5, 0.5, 0.6, 0.7, 0.7]
-    static let rC = [600.0, 660, 720, 780, 840]                 // 2 · 3 ages · (100 + 10k)
-    static let faelleC = (0..<5).map { t in t == 0 ? 300 : quoteC[t] * rC[t] }   // 300, 330, 432, 546, 588
-    static let kC = sachIndex.map { 2000 * $0 }                   // personalanteil 0: prices only
+    static let rC = [600.0, 660, 720, 780, 840]  // 2 · 3 ages · (100 + 10k)
+    static let faelleC = (0..<5).map { t in t == 0 ? 300 : quoteC[t] * rC[t] }  // 300, 330, 432, 546, 588
+    static let kC = sachIndex.map { 2000 * $0 }  // personalanteil 0: prices only
     static let transferC = (0..<5).map { t in t == 0 ? 600_000 : faelleC[t] * kC[t] }
     static let personalC = tarifIndex.map { 10_000 * $0 }
     // Investment I1 in operation from 2027: AfA 300.000/10, Auflösung (0.5 · 300.000)/10, Folgekosten 12.000 then
@@ -138,7 +140,9 @@ private func summe(_ reihen: [Double]...) -> [Double] {
             "produktbereich 36": (Hand.aufwandB, Hand.ertragB),
             "budgetbereich B1": (summe(Hand.aufwandA, Hand.aufwandB), summe(Hand.ertragA, Hand.ertragB)),
             "budgetbereich B2": (Hand.aufwandC, Hand.ertragC),
-            "gesamt ": (summe(Hand.aufwandA, Hand.aufwandB, Hand.aufwandC), summe(Hand.ertragA, Hand.ertragB, Hand.ertragC)),
+            "gesamt ": (
+                summe(Hand.aufwandA, Hand.aufwandB, Hand.aufwandC), summe(Hand.ertragA, Hand.ertragB, Hand.ertragC)
+            ),
         ]
         let einheiten = m.einheiten
         #expect(Set(einheiten.map { "\($0.ebene.rawValue) \($0.nr)" }) == Set(hand.keys))
@@ -160,16 +164,21 @@ private func summe(_ reihen: [Double]...) -> [Double] {
         let tarif = Hand.tarif
         for t in 1..<5 {
             k *= 1 + 0.5 * tarif[t] + 0.5 * 0.01
-            let aufwand = Hand.faelleA[t] * k       // same cases: same population, trend and measure
+            let aufwand = Hand.faelleA[t] * k  // same cases: same population, trend and measure
             #expect(nahe(best.produkte[0].ergebnisplan[m.zeile("transferaufwendungen")][t], aufwand))
             #expect(nahe(best.produkte[0].ergebnisplan[m.zeile("kostenerstattungen")][t], 0.5 * aufwand))
         }
         // worst: measures off (factor 1), tarif 0.06 every year.
         let worst = p.rechnen(try #require(m.szenario("worst")))
-        #expect(nahe(try #require(worst.produkte[0].faelle), (0..<5).map { t in t == 0 ? 360 : 0.1 * pow(1.05, Double(t)) * Hand.rA[t] }, abs: 1e-9))
+        #expect(
+            nahe(
+                try #require(worst.produkte[0].faelle),
+                (0..<5).map { t in t == 0 ? 360 : 0.1 * pow(1.05, Double(t)) * Hand.rA[t] }, abs: 1e-9))
         #expect(nahe(worst.produkte[2].ergebnisplan[m.zeile("transferaufwendungen")], [0, 0, 0, 0, 0]))
-        #expect(nahe(worst.produkte[2].ergebnisplan[m.zeile("personalaufwendungen")],
-                     [40_000, 42_400, 44_944, 47_640.64, 50_499.0784]))
+        #expect(
+            nahe(
+                worst.produkte[2].ergebnisplan[m.zeile("personalaufwendungen")],
+                [40_000, 42_400, 44_944, 47_640.64, 50_499.0784]))
     }
 
     @Test func massnahmenbilanzUndAmortisation() throws {
@@ -215,7 +224,8 @@ private func summe(_ reihen: [Double]...) -> [Double] {
         let m = try Fixture.modell(.klein())
         let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
         let kap = try #require(e.produkte[1].kapazitaet)
-        let s1 = try #require(kap.gebiete.first { $0.gebiet == "S1" }), s2 = try #require(kap.gebiete.first { $0.gebiet == "S2" })
+        let s1 = try #require(kap.gebiete.first { $0.gebiet == "S1" }),
+            s2 = try #require(kap.gebiete.first { $0.gebiet == "S2" })
         // Demand = rate · R per Sozialraum: S1 R = 2·3·(60+6k), S2 R = 2·3·(40+4k). I1's 30 places in S1 from 2027.
         #expect(nahe(Array(s1.bedarf.dropFirst()), [198, 259.2, 327.6, 352.8], abs: 1e-9))
         #expect(s1.plaetze == [200, 200, 200, 230, 230])
@@ -272,7 +282,8 @@ private func summe(_ reihen: [Double]...) -> [Double] {
                 for t in 0..<z.gesamt.count {
                     let gesamt = zuschuss[t + 1] - zuschuss[0]
                     let teile = z.demografie[t] + z.quote[t] + z.preis[t] + z.rest[t]
-                    #expect(Swift.abs(teile - gesamt) <= 1e-6, "\(s.name) \(einheit.ebene) \(einheit.nr) \(e.jahre[t + 1])")
+                    #expect(
+                        Swift.abs(teile - gesamt) <= 1e-6, "\(s.name) \(einheit.ebene) \(einheit.nr) \(e.jahre[t + 1])")
                 }
             }
         }
@@ -314,10 +325,14 @@ private func summe(_ reihen: [Double]...) -> [Double] {
                 for t in 1...J {
                     let voll = prod.ergebnisplan[ai][t] - prod.ergebnisplan[ei][t]
                     let z = zuschuss[i * J + t - 1]
-                    #expect(Swift.abs(z - voll) <= 1e-6 * Swift.max(1, Swift.abs(voll)), "\(s.name) \(prod.nr) \(e.jahre[t])")
+                    #expect(
+                        Swift.abs(z - voll) <= 1e-6 * Swift.max(1, Swift.abs(voll)),
+                        "\(s.name) \(prod.nr) \(e.jahre[t])")
                     let f = faelle[i * J + t - 1]
                     let fv = prod.faelle?[t] ?? 0
-                    #expect(Swift.abs(f - fv) <= 1e-6 * Swift.max(1, Swift.abs(fv)), "\(s.name) \(prod.nr) \(e.jahre[t]) Fälle")
+                    #expect(
+                        Swift.abs(f - fv) <= 1e-6 * Swift.max(1, Swift.abs(fv)),
+                        "\(s.name) \(prod.nr) \(e.jahre[t]) Fälle")
                 }
             }
         }
@@ -331,7 +346,7 @@ private func summe(_ reihen: [Double]...) -> [Double] {
             Teilplan(p.rechnen(try #require(m.szenario(name))), alle, modell: m).zuschuss(m.kontenrahmen)
         }
         let best = try gesamt("best"), sq = try gesamt("status-quo"), worst = try gesamt("worst")
-        #expect(best[0] == sq[0] && sq[0] == worst[0])   // the Basisjahr is Ist in every scenario
+        #expect(best[0] == sq[0] && sq[0] == worst[0])  // the Basisjahr is Ist in every scenario
         for t in 1..<sq.count {
             #expect(best[t] <= sq[t] && sq[t] <= worst[t], "\(m.basisjahr + t): \(best[t]) \(sq[t]) \(worst[t])")
         }
@@ -346,7 +361,8 @@ private func summe(_ reihen: [Double]...) -> [Double] {
         #expect(a.einheiten.count == m.einheiten.count)
         var verschieden = false
         for i in a.zuschuss.indices {
-            #expect(a.zuschuss[i].p10 == b.zuschuss[i].p10 && a.zuschuss[i].p50 == b.zuschuss[i].p50
+            #expect(
+                a.zuschuss[i].p10 == b.zuschuss[i].p10 && a.zuschuss[i].p50 == b.zuschuss[i].p50
                     && a.zuschuss[i].p90 == b.zuschuss[i].p90)
             #expect(a.faelle[i]?.p50 == b.faelle[i]?.p50)
             if a.zuschuss[i].p50 != c.zuschuss[i].p50 { verschieden = true }

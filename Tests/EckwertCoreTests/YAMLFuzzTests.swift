@@ -8,65 +8,67 @@ import Testing
 /// `make test` runs 400 inputs; `ECKWERT_FUZZ_YAML=200000 swift test --filter YAMLFuzzTests` runs more.
 @Suite struct YAMLFuzzTests {
     static let modell = """
-    kommune: Fuzzstadt
-    basisjahr: 2025
-    horizont: 2028
-    altersgruppen:
-      u3: [0, 2]
-      jung: [0, 17]
-    produktbereiche:
-      - {nr: "36", name: Jugend}
-    produktgruppen:
-      - {nr: "36.3", name: Hilfen}
-    produkte:
-      - nr: "36.3.01"
-        name: Hilfe zur Erziehung
-        art: pflicht
-        fallzahl: {bezug: {gruppe: jung}, quote: ist}
-        fallkosten: {basis: ist, konto: transferaufwendungen, personalanteil: 0.2}
-        erstattung: {anteil: 0.1, konto: kostenerstattungen}
-      - nr: "36.3.02"
-        name: Kita
-        art: freiwillig
-        fallzahl: {bezug: {alter: [0, 2], gebiet: A}, quote_je_1000: {2025: 500, 2028: 600}}
-        kapazitaet: {plaetze: {A: 40, B: 10}}
-        wirkungsbeitrag: {S1: 2}
-    budgetbereiche:
-      - {id: J, name: Jugend, produkte: ["36"]}
-    strategische_ziele:
-      - {id: S1, name: Praevention, gewicht: 1}
-    kennzahlen:
-      - {id: K1, name: Quote, einheit: "%", quelle: Statistik, richtung: sinkend, formel: faelle("36.3.01") / bev(alter="jung") * 100}
-      - {id: K2, name: Luecke, einheit: Plaetze, formel: luecke("36.3") + kennzahl("K1")}
-    ziele:
-      - {id: Z1, produkt: "36.3.01", zielfeld: wirkung, text: Die Quote sinkt um 5 Prozent., kennzahl: K1, zielwert: {relativ: -0.05}, bis: 2027, massnahme: M1}
-    massnahmen:
-      - id: M1
-        name: Fruehe Hilfen
-        produkt: "36.3.01"
-        kosten: {ab: 2026, jaehrlich: 10000, konto: aufwendungen_sach_dienstleistungen}
-        wirkung: [{produkt: "36.3.01", quote: -0.1, ab: 2026, rampe: 2}]
-    investitionen:
-      - {id: I1, name: Kita, produkt: "36.3.02", auszahlungen: {2026: 100000}, foerderung: {programm: X, quote: 0.5}, nutzungsdauer: 20, inbetriebnahme: "2027-08", folgekosten: {jaehrlich: 5000, konto: aufwendungen_sach_dienstleistungen}, plaetze: 20, gebiet: A}
-    geheimhaltung: {mindestfallzahl: 3}
+        kommune: Fuzzstadt
+        basisjahr: 2025
+        horizont: 2028
+        altersgruppen:
+          u3: [0, 2]
+          jung: [0, 17]
+        produktbereiche:
+          - {nr: "36", name: Jugend}
+        produktgruppen:
+          - {nr: "36.3", name: Hilfen}
+        produkte:
+          - nr: "36.3.01"
+            name: Hilfe zur Erziehung
+            art: pflicht
+            fallzahl: {bezug: {gruppe: jung}, quote: ist}
+            fallkosten: {basis: ist, konto: transferaufwendungen, personalanteil: 0.2}
+            erstattung: {anteil: 0.1, konto: kostenerstattungen}
+          - nr: "36.3.02"
+            name: Kita
+            art: freiwillig
+            fallzahl: {bezug: {alter: [0, 2], gebiet: A}, quote_je_1000: {2025: 500, 2028: 600}}
+            kapazitaet: {plaetze: {A: 40, B: 10}}
+            wirkungsbeitrag: {S1: 2}
+        budgetbereiche:
+          - {id: J, name: Jugend, produkte: ["36"]}
+        strategische_ziele:
+          - {id: S1, name: Praevention, gewicht: 1}
+        kennzahlen:
+          - {id: K1, name: Quote, einheit: "%", quelle: Statistik, richtung: sinkend, formel: faelle("36.3.01") / bev(alter="jung") * 100}
+          - {id: K2, name: Luecke, einheit: Plaetze, formel: luecke("36.3") + kennzahl("K1")}
+        ziele:
+          - {id: Z1, produkt: "36.3.01", zielfeld: wirkung, text: Die Quote sinkt um 5 Prozent., kennzahl: K1, zielwert: {relativ: -0.05}, bis: 2027, massnahme: M1}
+        massnahmen:
+          - id: M1
+            name: Fruehe Hilfen
+            produkt: "36.3.01"
+            kosten: {ab: 2026, jaehrlich: 10000, konto: aufwendungen_sach_dienstleistungen}
+            wirkung: [{produkt: "36.3.01", quote: -0.1, ab: 2026, rampe: 2}]
+        investitionen:
+          - {id: I1, name: Kita, produkt: "36.3.02", auszahlungen: {2026: 100000}, foerderung: {programm: X, quote: 0.5}, nutzungsdauer: 20, inbetriebnahme: "2027-08", folgekosten: {jaehrlich: 5000, konto: aufwendungen_sach_dienstleistungen}, plaetze: 20, gebiet: A}
+        geheimhaltung: {mindestfallzahl: 3}
 
-    """
+        """
     static let szenarien = """
-    szenarien:
-      status-quo:
-        bevoelkerung: {methode: kohorten, geburtenziffer: 1.4, sterblichkeit: 1.0, wanderungssaldo: {2026: 10, 2028: 5}}
-        preise: {tarif: 0.03, sachkosten: 0.02}
-        produkte: {"36.3.01": {quote_trend: 0.01, erstattung_anteil: 0.1}}
-        massnahmen: [M1]
-      best: {preise: {tarif: 0.02}, massnahmen: []}
-      worst: {bevoelkerung: {geburtenziffer: 1.6}, preise: {tarif: 0.05}}
+        szenarien:
+          status-quo:
+            bevoelkerung: {methode: kohorten, geburtenziffer: 1.4, sterblichkeit: 1.0, wanderungssaldo: {2026: 10, 2028: 5}}
+            preise: {tarif: 0.03, sachkosten: 0.02}
+            produkte: {"36.3.01": {quote_trend: 0.01, erstattung_anteil: 0.1}}
+            massnahmen: [M1]
+          best: {preise: {tarif: 0.02}, massnahmen: []}
+          worst: {bevoelkerung: {geburtenziffer: 1.6}, preise: {tarif: 0.05}}
 
-    """
+        """
 
     /// The small model's CSV files (two Sozialräume, every cell present).
     static let csv: [String: [UInt8]] = {
         var bev = "gebiet;geschlecht;alter;anzahl\n", st = "geschlecht;alter;qx\n", wa = "geschlecht;alter;anteil\n"
-        for g in ["A", "B"] { for s in ["w", "m"] { for a in 0...100 { bev += "\(g);\(s);\(a);\(a < 90 ? 10 : 1)\n" } } }
+        for g in ["A", "B"] {
+            for s in ["w", "m"] { for a in 0...100 { bev += "\(g);\(s);\(a);\(a < 90 ? 10 : 1)\n" } }
+        }
         for s in ["w", "m"] {
             for a in 0...100 {
                 st += "\(s);\(a);\(a == 100 ? "0,5" : "0,01")\n"
@@ -75,15 +77,19 @@ import Testing
         }
         var fr = "alter;rate\n"
         for a in 15...49 { fr += "\(a);0,04\n" }
-        let ist = "jahr;produkt;groesse;wert\n2025;36.3.01;faelle;20\n2025;36.3.01;transferaufwendungen;200000\n"
+        let ist =
+            "jahr;produkt;groesse;wert\n2025;36.3.01;faelle;20\n2025;36.3.01;transferaufwendungen;200000\n"
             + "2025;36.3.01;kostenerstattungen;20000\n2025;36.3.02;faelle;30\n2025;36.3.02;personalaufwendungen;300000\n"
-        return ["bevoelkerung.csv": bev, "sterbetafel.csv": st, "wanderung.csv": wa, "fruchtbarkeit.csv": fr,
-                "ist.csv": ist].mapValues { Array($0.utf8) }
+        return [
+            "bevoelkerung.csv": bev, "sterbetafel.csv": st, "wanderung.csv": wa, "fruchtbarkeit.csv": fr,
+            "ist.csv": ist,
+        ].mapValues { Array($0.utf8) }
     }()
 
     static let token: [String] = [
         ":", ": ", "- ", "{", "}", "[", "]", "\"", "'", "#", "\n", "  ", "\t", ",", "&a ", "*a", "!!str ", "!!binary ",
-        "~", "null", "1e309", "-1", "NaN", ".inf", "2099", "1900", "0", "999999999999999999999", "faelle(", "bev(alter=[",
+        "~", "null", "1e309", "-1", "NaN", ".inf", "2099", "1900", "0", "999999999999999999999", "faelle(",
+        "bev(alter=[",
         ")", "quote_trend: ", "massnahmen: []", "produkte:", "\u{FEFF}", "ä", "\u{0}", "<<: ", "? ", "|", ">", "---",
         "...", "%YAML 1.1\n", "kennzahl(\"K2\")", "36.3", "S1", "gebiet: Z", "plaetze: -5", "nutzungsdauer: -1",
     ]
@@ -132,7 +138,8 @@ import Testing
             var d = Self.csv
             let welche = rng.next() % 3
             d["modell.yaml"] = welche != 1 ? Self.mutiere(Array(Self.modell.utf8), &rng) : Array(Self.modell.utf8)
-            d["szenarien.yaml"] = welche != 0 ? Self.mutiere(Array(Self.szenarien.utf8), &rng) : Array(Self.szenarien.utf8)
+            d["szenarien.yaml"] =
+                welche != 0 ? Self.mutiere(Array(Self.szenarien.utf8), &rng) : Array(Self.szenarien.utf8)
             let e = ModellLader.laden(name: "fuzz\(i)", dateien: d)
             for diag in e.diagnostics where !(diag.location.map { dateinamen.contains($0.file) } ?? false) {
                 falscherOrt += 1
@@ -152,7 +159,9 @@ import Testing
     /// A "billion laughs" alias bomb must not blow up memory or time.
     @Test func aliasBombIsHarmless() {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for i in 1...9 { yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for i in 1...9 {
+            yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         yaml += "kommune: *a9\nprodukte: *a9\nkennzahlen: *a9\n"
         var d = Self.csv
         d["modell.yaml"] = Array(yaml.utf8)

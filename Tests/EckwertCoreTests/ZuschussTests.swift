@@ -17,8 +17,10 @@ import EckwertCore
     }
 
     @Test func summeAusBuchungszeilen() {
-        let werte = ["transferaufwendungen": 1_000.0, "personalaufwendungen": 300, "kostenerstattungen": 200,
-                     "zinsen_finanzaufwendungen": 50]
+        let werte = [
+            "transferaufwendungen": 1_000.0, "personalaufwendungen": 300, "kostenerstattungen": 200,
+            "zinsen_finanzaufwendungen": 50,
+        ]
         // 1.000 + 300 − 200; the interest is not part of the Zuschussbedarf.
         #expect(zr.summe { werte[$0] } == 1_100)
         #expect(zr.summe { _ in nil } == nil)

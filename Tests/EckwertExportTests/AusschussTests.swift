@@ -12,7 +12,9 @@ private let screenshotOrdner = repoRoot + "/.build/screenshots"
 /// Musterstadt, loaded once per process.
 private let musterstadt: Planungsmodell? = ModellLader.laden(ordner: repoRoot + "/scenarios/musterstadt").modell
 
-private func ergebnis(ziehungen: Int = 100, anpassen: (inout Planungsmodell) -> Void = { _ in }) throws -> Planungsergebnis {
+private func ergebnis(
+    ziehungen: Int = 100, anpassen: (inout Planungsmodell) -> Void = { _ in }
+) throws -> Planungsergebnis {
     var m = try #require(musterstadt, "scenarios/musterstadt does not load")
     anpassen(&m)
     return Planungslauf.rechnen(m, .init(ziehungen: ziehungen))
@@ -68,7 +70,9 @@ private func externeVerweise(_ html: String) -> [String] {
         let ziel = rest.drop { $0 == " " || $0 == "\"" || $0 == "'" }
         if !(ziel.hasPrefix("#") || ziel.hasPrefix("data:")) { probleme.append("url(\(ziel.prefix(40))") }
     }
-    for verboten in ["@import", "<link", "<script", "<iframe", "<object", "<embed", "<img", "<base", "<meta http-equiv"] where lower.contains(verboten) {
+    for verboten in [
+        "@import", "<link", "<script", "<iframe", "<object", "<embed", "<img", "<base", "<meta http-equiv",
+    ] where lower.contains(verboten) {
         probleme.append(verboten)
     }
     return probleme
@@ -83,8 +87,10 @@ private let chromiumFlags = [
 ]
 
 /// Chromium's own housekeeping requests (not made by the page); matched by exact host.
-private let chromiumEigeneHosts: Set<String> = ["clients2.google.com", "update.googleapis.com", "accounts.google.com",
-                                                 "redirector.gvt1.com", "www.google.com", "safebrowsing.googleapis.com"]
+private let chromiumEigeneHosts: Set<String> = [
+    "clients2.google.com", "update.googleapis.com", "accounts.google.com",
+    "redirector.gvt1.com", "www.google.com", "safebrowsing.googleapis.com",
+]
 
 /// Loads `pfad` in headless Chromium with verbose logging and returns the DOM and every URL the browser started
 /// to load (file loader and network delegate), except the page itself and Chromium's own housekeeping.
@@ -92,8 +98,12 @@ private func ladeInChromium(_ pfad: String) throws -> (dom: String, anfragen: [S
     let profil = try makeFolder()
     defer { try? FileManager.default.removeItem(atPath: profil) }
     let url = URL(fileURLWithPath: pfad).absoluteString
-    let r = try run("chromium", chromiumFlags + ["--user-data-dir=\(profil)", "--enable-logging=stderr", "--v=1",
-                                                 "--virtual-time-budget=3000", "--dump-dom", url])
+    let r = try run(
+        "chromium",
+        chromiumFlags + [
+            "--user-data-dir=\(profil)", "--enable-logging=stderr", "--v=1",
+            "--virtual-time-budget=3000", "--dump-dom", url,
+        ])
     #expect(r.status == 0, "chromium --dump-dom failed: \(r.err.suffix(2000))")
     var anfragen: [String] = []
     var seiteGesehen = false
@@ -132,13 +142,19 @@ struct AusschussTests {
         let html = Ausschusspaket.html(e, version: version)
         #expect(externeVerweise(html).isEmpty, "\(externeVerweise(html))")
         // The checker itself catches what it must.
-        #expect(!externeVerweise(html.replacingOccurrences(of: "</body>", with: "<img src=\"logo.png\"></body>")).isEmpty)
-        #expect(!externeVerweise(html.replacingOccurrences(of: "</style>", with: "body{background:url(https://x.example/a.png)}</style>")).isEmpty)
+        #expect(
+            !externeVerweise(html.replacingOccurrences(of: "</body>", with: "<img src=\"logo.png\"></body>")).isEmpty)
+        #expect(
+            !externeVerweise(
+                html.replacingOccurrences(of: "</style>", with: "body{background:url(https://x.example/a.png)}</style>")
+            ).isEmpty)
         #expect(!externeVerweise(html.replacingOccurrences(of: "</style>", with: "@import 'a.css';</style>")).isEmpty)
         // Every section, in order; each chart has a title, a description, role=img and aria-label.
         var pos = html.startIndex
         for id in Ausschusspaket.abschnitte {
-            let r = try #require(html.range(of: "<section id=\"\(id)\"", range: pos..<html.endIndex), "section \(id) missing or out of order")
+            let r = try #require(
+                html.range(of: "<section id=\"\(id)\"", range: pos..<html.endIndex),
+                "section \(id) missing or out of order")
             pos = r.upperBound
         }
         let svgs = html.components(separatedBy: "<svg ").count - 1
@@ -156,7 +172,9 @@ struct AusschussTests {
         #expect(html.contains("P10–P90"))
         // The quadrant names and the ABC classes are in the pack.
         for q in Produktkritik.Quadrant.allCases { #expect(html.contains(q.bezeichnung)) }
-        #expect(html.contains("<span class=\"ok\">✓ erreicht</span>") && html.contains("<span class=\"miss\">✗ verfehlt</span>"))
+        #expect(
+            html.contains("<span class=\"ok\">✓ erreicht</span>")
+                && html.contains("<span class=\"miss\">✗ verfehlt</span>"))
     }
 
     @Test func gleicheEingabeGleicheBytes() throws {
@@ -193,13 +211,16 @@ struct AusschussTests {
             #expect(t.bedarf.primaer[g][j])
             // Exactly one more suppressed demand cell per year: the smallest of the others.
             let andere = (0..<t.gebiete.count).filter { $0 != g }
-            let kleinste = try #require(andere.filter { t.bedarf.werte[$0][j] > 0 }.min { t.bedarf.werte[$0][j] < t.bedarf.werte[$1][j] })
+            let kleinste = try #require(
+                andere.filter { t.bedarf.werte[$0][j] > 0 }.min { t.bedarf.werte[$0][j] < t.bedarf.werte[$1][j] })
             #expect(andere.filter { t.bedarf.zelle[$0][j] } == [kleinste])
             #expect(!t.bedarf.spaltensumme[j])
             #expect(t.luecke.zelle[g][j])
         }
         let html = AusschussHTML.dokument(d)
-        let zeile = "<tr class=\"gruppe\"><th scope=\"row\">S01</th><td>Bedarf</td>" + String(repeating: "<td class=\"n\">•</td>", count: n) + "</tr>"
+        let zeile =
+            "<tr class=\"gruppe\"><th scope=\"row\">S01</th><td>Bedarf</td>"
+            + String(repeating: "<td class=\"n\">•</td>", count: n) + "</tr>"
         #expect(html.contains(zeile))
         #expect(html.contains("Statistische Geheimhaltung"))
         // The workbook shows "•" too.
@@ -207,13 +228,18 @@ struct AusschussTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pfad = dir + "/a.xlsx"
         try AusschussXlsx.schreiben(d, pfad: pfad)
-        let r = try run("python3", ["-c", """
-        import sys, openpyxl
-        ws = openpyxl.load_workbook(sys.argv[1])["Kita"]
-        rows = [[c.value for c in r] for r in ws.iter_rows()]
-        s01 = [r for r in rows if r[0] == "S01" and r[2] == "Bedarf"][0]
-        print(s01[3:8].count("•"))
-        """, pfad])
+        let r = try run(
+            "python3",
+            [
+                "-c",
+                """
+                import sys, openpyxl
+                ws = openpyxl.load_workbook(sys.argv[1])["Kita"]
+                rows = [[c.value for c in r] for r in ws.iter_rows()]
+                s01 = [r for r in rows if r[0] == "S01" and r[2] == "Bedarf"][0]
+                print(s01[3:8].count("•"))
+                """, pfad,
+            ])
         #expect(r.out.trimmingCharacters(in: .whitespacesAndNewlines) == "\(n)", "\(r.err)")
     }
 
@@ -245,8 +271,13 @@ struct AusschussTests {
 
         // Proof that the check bites: an image on the net, a stylesheet beside the file, a CSS url() — each is seen.
         let boese = screenshotOrdner + "/ausschuss-mit-verweis.html"
-        try Dateiausgabe.schreiben(html.replacingOccurrences(of: "</style>", with: "</style><link rel=\"stylesheet\" href=\"extra.css\">")
-            .replacingOccurrences(of: "</body>", with: "<img src=\"https://fonts.example.org/logo.png\" alt=\"\"><div style=\"background:url(http://cdn.example.net/bg.png)\">x</div></body>"),
+        try Dateiausgabe.schreiben(
+            html.replacingOccurrences(of: "</style>", with: "</style><link rel=\"stylesheet\" href=\"extra.css\">")
+                .replacingOccurrences(
+                    of: "</body>",
+                    with:
+                        "<img src=\"https://fonts.example.org/logo.png\" alt=\"\"><div style=\"background:url(http://cdn.example.net/bg.png)\">x</div></body>"
+                ),
             nach: boese)
         let b = try ladeInChromium(boese)
         try? FileManager.default.removeItem(atPath: boese)
@@ -255,8 +286,10 @@ struct AusschussTests {
         #expect(b.anfragen.contains { $0.hasPrefix("http://cdn.example.net/bg.png") }, "\(b.anfragen)")
 
         // A screenshot per section (plus the title page), from a per-section page with the same styles.
-        let hoehen = ["titel": 1100, "ueberblick": 3000, "treiber": 1500, "ziele": 2300, "massnahmen": 1500, "kita": 4200,
-                      "produktkritik": 3600, "annahmen": 1400]
+        let hoehen = [
+            "titel": 1100, "ueberblick": 3000, "treiber": 1500, "ziele": 2300, "massnahmen": 1500, "kita": 4200,
+            "produktkritik": 3600, "annahmen": 1400,
+        ]
         for id in ["titel"] + Ausschusspaket.abschnitte {
             let seite = screenshotOrdner + "/\(id).html"
             try Dateiausgabe.schreiben(Ausschusspaket.htmlAbschnitt(e, version: version, abschnitt: id), nach: seite)
@@ -264,8 +297,12 @@ struct AusschussTests {
             try? FileManager.default.removeItem(atPath: png)
             let profil = try makeFolder()
             defer { try? FileManager.default.removeItem(atPath: profil) }
-            let r = try run("chromium", chromiumFlags + ["--user-data-dir=\(profil)", "--window-size=1280,\(hoehen[id] ?? 2000)",
-                                                         "--screenshot=\(png)", URL(fileURLWithPath: seite).absoluteString])
+            let r = try run(
+                "chromium",
+                chromiumFlags + [
+                    "--user-data-dir=\(profil)", "--window-size=1280,\(hoehen[id] ?? 2000)",
+                    "--screenshot=\(png)", URL(fileURLWithPath: seite).absoluteString,
+                ])
             #expect(r.status == 0, "screenshot \(id): \(r.err.suffix(1000))")
             let groesse = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
             #expect(groesse > 10_000, "screenshot \(id) missing or empty (\(groesse) bytes)")
@@ -274,8 +311,12 @@ struct AusschussTests {
         let pdf = screenshotOrdner + "/ausschuss.pdf"
         let profil = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: profil) }
-        let r = try run("chromium", chromiumFlags + ["--user-data-dir=\(profil)", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
-                                                     URL(fileURLWithPath: pfad).absoluteString])
+        let r = try run(
+            "chromium",
+            chromiumFlags + [
+                "--user-data-dir=\(profil)", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+                URL(fileURLWithPath: pfad).absoluteString,
+            ])
         #expect(r.status == 0, "print to PDF: \(r.err.suffix(1000))")
         #expect(((try? FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0) > 10_000)
     }
@@ -299,26 +340,29 @@ struct AusschussTests {
         let csvs = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/csv")) ?? []
         #expect(csvs.count == 10, "\(csvs)")
         let script = #"""
-import json, sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-out = {"sheets": wb.sheetnames, "charts": {}}
-for ws in wb.worksheets:
-    kinds = []
-    for c in ws._charts:
-        k = c.tagname
-        if k == "barChart":
-            k += ":" + (c.grouping or "")
-        kinds.append(k)
-    out["charts"][ws.title] = kinds
-out["abc_b4"] = wb["ABC"]["B4"].value
-out["abc_h4"] = wb["ABC"]["H4"].value
-print(json.dumps(out))
-"""#
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            out = {"sheets": wb.sheetnames, "charts": {}}
+            for ws in wb.worksheets:
+                kinds = []
+                for c in ws._charts:
+                    k = c.tagname
+                    if k == "barChart":
+                        k += ":" + (c.grouping or "")
+                    kinds.append(k)
+                out["charts"][ws.title] = kinds
+            out["abc_b4"] = wb["ABC"]["B4"].value
+            out["abc_h4"] = wb["ABC"]["H4"].value
+            print(json.dumps(out))
+            """#
         let r = try run("python3", ["-c", script, xlsx])
         #expect(r.status == 0, "\(r.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        #expect(json["sheets"] as? [String] == ["Hinweise", "Überblick", "Treiber", "Ziele", "Maßnahmen", "Kita", "Sozialräume", "ABC",
-                                                       "Portfolio", "Annahmen"])
+        #expect(
+            json["sheets"] as? [String] == [
+                "Hinweise", "Überblick", "Treiber", "Ziele", "Maßnahmen", "Kita", "Sozialräume", "ABC",
+                "Portfolio", "Annahmen",
+            ])
         let charts = try #require(json["charts"] as? [String: [String]])
         // Gesamthaushalt + 3 Budgetbereiche; stacked decomposition; measures; ABC columns + cumulated line; portfolio.
         #expect(charts["Überblick"] == ["lineChart", "lineChart", "lineChart", "lineChart"])

@@ -12,7 +12,9 @@ func makeFolder() throws -> String { try temporaererOrdner() }
 
 /// Runs an external program (LibreOffice, Chromium, python3) under a time limit; exit status and output.
 @discardableResult
-func run(_ executable: String, _ arguments: [String], sekunden: Int = 600) throws -> (status: Int32, out: String, err: String) {
+func run(
+    _ executable: String, _ arguments: [String], sekunden: Int = 600
+) throws -> (status: Int32, out: String, err: String) {
     let l = try Prozess.ausfuehren(executable, arguments, sekunden: sekunden)
     return (l.status, l.stdout, l.stderr)
 }

@@ -24,7 +24,8 @@ private func writeSample(to path: String, created: XlsxDate = fixedProperties.cr
 
     let header = try book.format(XlsxFormatSpec().bold().fill(.headerFill).border(bottom: .thin).wrap())
     let euro = try book.format(XlsxFormatSpec().numberFormat(XlsxNumberFormat.euro))
-    let total = try book.format(XlsxFormatSpec().bold().numberFormat(XlsxNumberFormat.euro).border(top: .thin, bottom: .double))
+    let total = try book.format(
+        XlsxFormatSpec().bold().numberFormat(XlsxNumberFormat.euro).border(top: .thin, bottom: .double))
     let tEuro = try book.format(XlsxFormatSpec().numberFormat(XlsxNumberFormat.thousandEuro))
     let percent = try book.format(XlsxFormatSpec().numberFormat(XlsxNumberFormat.percent).italic())
 
@@ -70,8 +71,9 @@ private func writeSample(to path: String, created: XlsxDate = fixedProperties.cr
     try gesamt.write(string: "Doppelte Summe", row: 0, col: 0)
     try gesamt.write(formula: "=\(ref)*2", cachedValue: 8900.5, row: 0, col: 3, format: euro)
     // Share of Zuwendungen: 1200 / 4450.25 = 0.26964777… → shown 27.0 %
-    try gesamt.write(formula: "=\(XlsxNames.reference(sheet: sheet1, row: 1, col: 3))/\(ref)",
-                     cachedValue: 0.269647772596, row: 1, col: 3, format: percent)
+    try gesamt.write(
+        formula: "=\(XlsxNames.reference(sheet: sheet1, row: 1, col: 3))/\(ref)",
+        cachedValue: 0.269647772596, row: 1, col: 3, format: percent)
     // ROUND(4450.25 / 1000, 1) = ROUND(4.45025, 1) = 4.5
     try gesamt.write(formula: "=ROUND(\(ref)/1000,1)", cachedValue: 4.5, row: 39, col: 3, format: tEuro)
     try book.defineName("Gesamt_Zuschuss_2027", refersTo: "='Gesamt'!$D$40")
@@ -79,9 +81,10 @@ private func writeSample(to path: String, created: XlsxDate = fixedProperties.cr
     try gesamt.write(formula: "=Gesamt_Zuschuss_2027*1000", cachedValue: 4500, row: 40, col: 3, format: euro)
 
     let chart = try book.addChart(.stackedColumn)
-    try chart.addSeries(name: "Plan 2027",
-                        categories: XlsxRange(sheet: sheet1, firstRow: 1, firstCol: 1, lastRow: 3, lastCol: 1),
-                        values: XlsxRange(sheet: sheet1, firstRow: 1, firstCol: 3, lastRow: 3, lastCol: 3))
+    try chart.addSeries(
+        name: "Plan 2027",
+        categories: XlsxRange(sheet: sheet1, firstRow: 1, firstCol: 1, lastRow: 3, lastCol: 1),
+        values: XlsxRange(sheet: sheet1, firstRow: 1, firstCol: 3, lastRow: 3, lastCol: 3))
     try chart.setTitle("Teilergebnisplan 36.3")
     try chart.setAxisTitles(x: "Zeile", y: "Euro")
     try chart.setValueAxisNumberFormat(XlsxNumberFormat.euro)
@@ -89,7 +92,8 @@ private func writeSample(to path: String, created: XlsxDate = fixedProperties.cr
     try gesamt.insertChart(chart, row: 2, col: 5, width: 600, height: 320)
 
     let line = try book.addChart(.line)
-    try line.addSeries(name: "Verlauf", values: XlsxRange(sheet: sheet1, firstRow: 1, firstCol: 3, lastRow: 3, lastCol: 3))
+    try line.addSeries(
+        name: "Verlauf", values: XlsxRange(sheet: sheet1, firstRow: 1, firstCol: 3, lastRow: 3, lastCol: 3))
     try gesamt.insertChart(line, row: 20, col: 5)
     try book.close()
 }
@@ -141,7 +145,10 @@ struct XlsxTests {
             _ = try book.addWorksheet("Budget/2027")  // throws: '/' is forbidden
             try book.close()
         }
-        #expect(throws: XlsxError.invalidSheetName(name: "Budget/2027", reason: "it contains '/'; none of [ ] : * ? / \\ is allowed")) {
+        #expect(
+            throws: XlsxError.invalidSheetName(
+                name: "Budget/2027", reason: "it contains '/'; none of [ ] : * ? / \\ is allowed")
+        ) {
             try failingWrite()
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
@@ -230,7 +237,9 @@ struct XlsxTests {
         // 31 characters taken: the suffix replaces the tail.
         let long = String(repeating: "Ä", count: 40)
         #expect(XlsxNames.safeSheetName(long) == String(repeating: "Ä", count: 31))
-        #expect(XlsxNames.safeSheetName(long, existing: [String(repeating: "Ä", count: 31)]) == String(repeating: "Ä", count: 27) + " (2)")
+        #expect(
+            XlsxNames.safeSheetName(long, existing: [String(repeating: "Ä", count: 31)]) == String(
+                repeating: "Ä", count: 27) + " (2)")
         #expect(XlsxNames.safeSheetName("'''") == "Tabelle")
         #expect(XlsxNames.safeSheetName("History") == "History (2)")
 
@@ -259,7 +268,8 @@ struct XlsxTests {
         #expect(XlsxNames.quotedSheetName("R1C1") == "'R1C1'")
         #expect(XlsxNames.quotedSheetName("2024") == "'2024'")
         #expect(XlsxNames.quotedSheetName("Plan_2024") == "Plan_2024")
-        #expect(XlsxNames.reference(sheet: "Daten", firstRow: 1, firstCol: 1, lastRow: 9, lastCol: 1) == "Daten!$B$2:$B$10")
+        #expect(
+            XlsxNames.reference(sheet: "Daten", firstRow: 1, firstCol: 1, lastRow: 9, lastCol: 1) == "Daten!$B$2:$B$10")
     }
 
     @Test func limitsAreThrownNotCrashed() throws {
@@ -267,7 +277,11 @@ struct XlsxTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let book = try XlsxWorkbook(path: dir + "/x.xlsx", properties: fixedProperties)
         let ws = try book.addWorksheet("Teilergebnisplan 36.3")
-        #expect(throws: XlsxError.outOfRange(call: "worksheet_write_number(Sheet 'Teilergebnisplan 36.3', row 1048576, col 0)", row: 1_048_576, col: 0)) {
+        #expect(
+            throws: XlsxError.outOfRange(
+                call: "worksheet_write_number(Sheet 'Teilergebnisplan 36.3', row 1048576, col 0)", row: 1_048_576,
+                col: 0)
+        ) {
             try ws.write(number: 1, row: 1_048_576, col: 0)
         }
         #expect(throws: XlsxError.self) { try ws.write(number: 1, row: 0, col: 16_384) }
@@ -276,7 +290,10 @@ struct XlsxTests {
         try ws.write(number: 1, row: 1_048_575, col: 16_383)
 
         let tooLong = String(repeating: "a", count: 32_768)
-        #expect(throws: XlsxError.stringTooLong(call: "worksheet_write_string(Sheet 'Teilergebnisplan 36.3', row 0, col 0)", length: 32_768)) {
+        #expect(
+            throws: XlsxError.stringTooLong(
+                call: "worksheet_write_string(Sheet 'Teilergebnisplan 36.3', row 0, col 0)", length: 32_768)
+        ) {
             try ws.write(string: tooLong, row: 0, col: 0)
         }
         try ws.write(string: tooLong, row: 0, col: 0, truncate: true)
@@ -301,7 +318,9 @@ struct XlsxTests {
         let other = try XlsxWorkbook(path: dir + "/y.xlsx", properties: fixedProperties)
         defer { other.discard() }
         let foreign = try other.format(XlsxFormatSpec().bold())
-        #expect(throws: XlsxError.foreignHandle(call: "worksheet_write_number(Sheet 'Teilergebnisplan 36.3', row 0, col 1)")) {
+        #expect(
+            throws: XlsxError.foreignHandle(call: "worksheet_write_number(Sheet 'Teilergebnisplan 36.3', row 0, col 1)")
+        ) {
             try ws.write(number: 1, row: 0, col: 1, format: foreign)
         }
         try book.close()
@@ -370,38 +389,38 @@ struct XlsxTests {
         let path = dir + "/Kaemmerei.xlsx"
         try writeSample(to: path)
         let script = #"""
-import json, sys, zipfile, openpyxl
-path = sys.argv[1]
-wb = openpyxl.load_workbook(path)
-ws = wb["Teilergebnisplan 36.3"]
-z = zipfile.ZipFile(path)
-names = z.namelist()
-out = {
-  "sheets": wb.sheetnames,
-  "b6_type": ws["B6"].data_type, "b6_value": ws["B6"].value,
-  "b7_type": ws["B7"].data_type, "b9_type": ws["B9"].data_type,
-  "d2_format": ws["D2"].number_format, "d5_format": ws["D5"].number_format,
-  "d5_value": ws["D5"].value, "d5_bold": ws["D5"].font.b,
-  "d5_bottom": ws["D5"].border.bottom.style, "d5_top": ws["D5"].border.top.style,
-  "gesamt_d40_format": wb["Gesamt"]["D40"].number_format,
-  "freeze": ws.freeze_panes,
-  "orientation": ws.page_setup.orientation, "paper": int(ws.page_setup.paperSize),
-  "fit_width": ws.page_setup.fitToWidth, "fit_height": ws.page_setup.fitToHeight,
-  "fit_to_page": ws.sheet_properties.pageSetUpPr.fitToPage,
-  "title_rows": ws.print_title_rows, "print_area": ws.print_area,
-  "footer": ws.oddFooter.center.text, "header": ws.oddHeader.left.text,
-  "defined": {n: d.attr_text for n, d in wb.defined_names.items()},
-  "merged": [str(r) for r in ws.merged_cells.ranges],
-  "gridlines": ws.sheet_view.showGridLines,
-  "tab": ws.sheet_properties.tabColor.rgb,
-  "charts": sorted(n for n in names if n.startswith("xl/charts/chart")),
-  "chart_types": [("barChart" in z.read(n).decode(), "lineChart" in z.read(n).decode()) for n in sorted(n for n in names if n.startswith("xl/charts/chart"))],
-  "shared": z.read("xl/sharedStrings.xml").decode(),
-  "sheet1": z.read("xl/worksheets/sheet1.xml").decode(),
-  "core": z.read("docProps/core.xml").decode(),
-}
-print(json.dumps(out))
-"""#
+            import json, sys, zipfile, openpyxl
+            path = sys.argv[1]
+            wb = openpyxl.load_workbook(path)
+            ws = wb["Teilergebnisplan 36.3"]
+            z = zipfile.ZipFile(path)
+            names = z.namelist()
+            out = {
+              "sheets": wb.sheetnames,
+              "b6_type": ws["B6"].data_type, "b6_value": ws["B6"].value,
+              "b7_type": ws["B7"].data_type, "b9_type": ws["B9"].data_type,
+              "d2_format": ws["D2"].number_format, "d5_format": ws["D5"].number_format,
+              "d5_value": ws["D5"].value, "d5_bold": ws["D5"].font.b,
+              "d5_bottom": ws["D5"].border.bottom.style, "d5_top": ws["D5"].border.top.style,
+              "gesamt_d40_format": wb["Gesamt"]["D40"].number_format,
+              "freeze": ws.freeze_panes,
+              "orientation": ws.page_setup.orientation, "paper": int(ws.page_setup.paperSize),
+              "fit_width": ws.page_setup.fitToWidth, "fit_height": ws.page_setup.fitToHeight,
+              "fit_to_page": ws.sheet_properties.pageSetUpPr.fitToPage,
+              "title_rows": ws.print_title_rows, "print_area": ws.print_area,
+              "footer": ws.oddFooter.center.text, "header": ws.oddHeader.left.text,
+              "defined": {n: d.attr_text for n, d in wb.defined_names.items()},
+              "merged": [str(r) for r in ws.merged_cells.ranges],
+              "gridlines": ws.sheet_view.showGridLines,
+              "tab": ws.sheet_properties.tabColor.rgb,
+              "charts": sorted(n for n in names if n.startswith("xl/charts/chart")),
+              "chart_types": [("barChart" in z.read(n).decode(), "lineChart" in z.read(n).decode()) for n in sorted(n for n in names if n.startswith("xl/charts/chart"))],
+              "shared": z.read("xl/sharedStrings.xml").decode(),
+              "sheet1": z.read("xl/worksheets/sheet1.xml").decode(),
+              "core": z.read("docProps/core.xml").decode(),
+            }
+            print(json.dumps(out))
+            """#
         let result = try run("python3", ["-c", script, path])
         #expect(result.status == 0, "\(result.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
@@ -412,7 +431,9 @@ print(json.dumps(out))
         #expect(json["b9_type"] as? String == "s")
         // The formula-looking text is a shared string, and no <f> element holds HYPERLINK.
         let shared = json["shared"] as? String ?? ""
-        #expect(shared.contains("<t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>") || shared.contains(#"<t>=HYPERLINK("http://x","y")</t>"#))
+        #expect(
+            shared.contains("<t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>")
+                || shared.contains(#"<t>=HYPERLINK("http://x","y")</t>"#))
         let sheetXML = json["sheet1"] as? String ?? ""
         #expect(!sheetXML.contains("HYPERLINK"))
         #expect(sheetXML.contains("<f>SUM(D2:D4)</f><v>4450.25</v>"))
@@ -442,7 +463,9 @@ print(json.dumps(out))
         #expect(json["tab"] as? String == "FF1F4E79")
         #expect(json["charts"] as? [String] == ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
         #expect((json["chart_types"] as? [[Bool]]) == [[true, false], [false, true]])
-        #expect((json["core"] as? String ?? "").contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-03-01T00:00:00Z</dcterms:created>"))
+        #expect(
+            (json["core"] as? String ?? "").contains(
+                "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-03-01T00:00:00Z</dcterms:created>"))
     }
 
     // MARK: Killed mid-write
@@ -452,7 +475,9 @@ print(json.dumps(out))
     @Test func killedWriterLeavesOldFileIntact() throws {
         let exe = Prozess.gebaut("eckwert-testhelfer")
         guard FileManager.default.isExecutableFile(atPath: exe) else {
-            Issue.record("\(exe) missing: build it with `swift build --product eckwert-testhelfer` (swift test normally builds it)")
+            Issue.record(
+                "\(exe) missing: build it with `swift build --product eckwert-testhelfer` (swift test normally builds it)"
+            )
             return
         }
         let dir = try makeFolder()

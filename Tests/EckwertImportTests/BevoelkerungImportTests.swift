@@ -26,7 +26,7 @@ import Testing
     @Test func groessterRest() {
         // 10 persons over 3,3 / 3,3 / 3,4: floors 3, 3, 3, the one left goes to the largest remainder.
         #expect(Altersaufteilung.groessterRest([3.3, 3.3, 3.4], summe: 10) == [3, 3, 4])
-        #expect(Altersaufteilung.groessterRest([1, 1, 1], summe: 2) == [1, 1, 0])   // tie: younger first
+        #expect(Altersaufteilung.groessterRest([1, 1, 1], summe: 2) == [1, 1, 0])  // tie: younger first
         #expect(Altersaufteilung.groessterRest([-1, 2, 2], summe: 5) == [0, 3, 2])  // negative counts as 0
         #expect(Altersaufteilung.groessterRest([0, 0], summe: 3) == [2, 1])
     }
@@ -47,8 +47,10 @@ import Testing
             #expect(a.anzahl[g.von...(g.bis ?? 100)].reduce(0, +) == n)
         }
         #expect(a.anzahl.allSatisfy { $0 >= 0 })
-        let unregelmaessig = [("unter 3", 95), ("3 bis unter 6", 101), ("6 bis unter 10", 140), ("10-14", 170),
-                              ("15-17", 99), ("18-64", 3900), ("65 bis 84", 1200), ("85 und älter", 130)]
+        let unregelmaessig = [
+            ("unter 3", 95), ("3 bis unter 6", 101), ("6 bis unter 10", 140), ("10-14", 170),
+            ("15-17", 99), ("18-64", 3900), ("65 bis 84", 1200), ("85 und älter", 130),
+        ]
         let b = try Altersaufteilung.aufteilen(Self.gruppen(unregelmaessig), qx: q).get()
         #expect(b.verfahren == .spline)
         #expect(b.anzahl[0...2].reduce(0, +) == 95 && b.anzahl[6...9].reduce(0, +) == 140)
@@ -96,12 +98,14 @@ import Testing
             for o in ["A", "B"] { for s in ["w", "m"] { t += "\(j);\(o);\(s);100+;2\n" } }
         }
         let z = """
-        spalten: {jahr: jahr, gebiet: ot, geschlecht: sex, alter: alter, anzahl: n}
-        sozialraeume: {A: S1, B: S1}
-        """
+            spalten: {jahr: jahr, gebiet: ot, geschlecht: sex, alter: alter, anzahl: n}
+            sozialraeume: {A: S1, B: S1}
+            """
         let o = try ordner(["modell.yaml": startmodell, "z.yaml": z, "t.csv": t])
-        let b = try BevoelkerungImport.ausfuehren(tabelle: o + "/t.csv", zuordnung: o + "/z.yaml", modell: o,
-                                                  probelauf: false).get()
+        let b = try BevoelkerungImport.ausfuehren(
+            tabelle: o + "/t.csv", zuordnung: o + "/z.yaml", modell: o,
+            probelauf: false
+        ).get()
         // Per year: 2 Ortsteile × 2 sexes × (Σ_{a<100} (a mod 7 + 1) + 2).
         let proGeschlecht = (0...99).map { $0 % 7 + 1 }.reduce(0, +) + 2
         #expect(b.summen.map(\.tabelle) == [4 * proGeschlecht, 4 * proGeschlecht])
@@ -112,8 +116,10 @@ import Testing
         let historie = lies(o + "/bevoelkerung_historie.csv")
         #expect(historie.hasPrefix("jahr;gebiet;geschlecht;alter;anzahl\n2024;S1;w;0;2\n"))
         let vorher = inhalte(o)
-        _ = try BevoelkerungImport.ausfuehren(tabelle: o + "/t.csv", zuordnung: o + "/z.yaml", modell: o,
-                                              probelauf: false).get()
+        _ = try BevoelkerungImport.ausfuehren(
+            tabelle: o + "/t.csv", zuordnung: o + "/z.yaml", modell: o,
+            probelauf: false
+        ).get()
         #expect(inhalte(o) == vorher)
     }
 
@@ -121,14 +127,17 @@ import Testing
         let t = "jahr;ot;sex;alter;n\n2025;A;w;0-4;1.5\n2025;C;w;5-9;3\n2025;A;x;5-9;3\n2025;A;w;0-4;2\n"
         let z = "spalten: {jahr: jahr, gebiet: ot, geschlecht: sex, alter: alter, anzahl: n}\nsozialraeume: {A: S1}\n"
         let o = try ordner(["modell.yaml": startmodell, "z.yaml": z, "t.csv": t])
-        guard case .failure(let e) = BevoelkerungImport.ausfuehren(tabelle: o + "/t.csv", zuordnung: o + "/z.yaml",
-                                                                    modell: o, probelauf: false) else {
+        guard
+            case .failure(let e) = BevoelkerungImport.ausfuehren(
+                tabelle: o + "/t.csv", zuordnung: o + "/z.yaml",
+                modell: o, probelauf: false)
+        else {
             Issue.record("Fehler nicht gemeldet")
             return
         }
         let orte = e.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
         #expect(orte == ["2:5", "3:2", "4:3"])
-        #expect(e.diagnostics[0].message.contains("Tausendertrennzeichen"))   // 1.5 is never one and a half persons
+        #expect(e.diagnostics[0].message.contains("Tausendertrennzeichen"))  // 1.5 is never one and a half persons
         #expect(Set(inhalte(o).keys) == ["modell.yaml", "z.yaml", "t.csv"])
     }
 }

@@ -38,35 +38,38 @@ func cp1252(_ s: String) -> [UInt8] {
 
 /// A small starter model: one product written by hand with a driver and comments.
 let startmodell = """
-kommune: Teststadt
-basisjahr: 2025
-kontenrahmen: nkf
+    kommune: Teststadt
+    basisjahr: 2025
+    kontenrahmen: nkf
 
-produkte:
-  # von Hand: Kita mit Treiber
-  - nr: "361001"
-    name: Kita von Hand benannt
-    art: pflicht
-    fallzahl: {bezug: {alter: [3, 5]}, quote: ist}   # Kommentar bleibt
+    produkte:
+      # von Hand: Kita mit Treiber
+      - nr: "361001"
+        name: Kita von Hand benannt
+        art: pflicht
+        fallzahl: {bezug: {alter: [3, 5]}, quote: ist}   # Kommentar bleibt
 
-produktgruppen:
-  - {nr: "3610", name: Kitas}
+    produktgruppen:
+      - {nr: "3610", name: Kitas}
 
-produktbereiche:
-  - {nr: "36", name: Jugend}
+    produktbereiche:
+      - {nr: "36", name: Jugend}
 
-budgetbereiche:
-  - {id: B1, name: Alles, produkte: ["36"]}
+    budgetbereiche:
+      - {id: B1, name: Alles, produkte: ["36"]}
 
-"""
+    """
 
 /// Runs the household import on in-memory files; the model folder is returned for inspection.
-func haushalt(export: [UInt8], zuordnung: String, modell: [String: String] = ["modell.yaml": startmodell],
-              probelauf: Bool = false) throws -> (Result<Haushaltsbericht, EckwertCore.ModelError>, String) {
+func haushalt(
+    export: [UInt8], zuordnung: String, modell: [String: String] = ["modell.yaml": startmodell],
+    probelauf: Bool = false
+) throws -> (Result<Haushaltsbericht, EckwertCore.ModelError>, String) {
     let o = try ordner(modell)
     let e = try ordner(["zuordnung.yaml": zuordnung], bytes: ["export.csv": export])
-    let r = HaushaltImport.ausfuehren(export: e + "/export.csv", zuordnung: e + "/zuordnung.yaml", modell: o,
-                                      probelauf: probelauf)
+    let r = HaushaltImport.ausfuehren(
+        export: e + "/export.csv", zuordnung: e + "/zuordnung.yaml", modell: o,
+        probelauf: probelauf)
     return (r, o)
 }
 

@@ -49,8 +49,9 @@ import Testing
         let hz = Self.datei(ib + "/export/zuordnung_haushalt.yaml")
         let tabelle = Self.datei(ib + "/statistik/bevoelkerung_ortsteile.csv")
         let bz = Self.datei(ib + "/statistik/zuordnung_bevoelkerung.yaml")
-        let modell = try ordner(["modell.yaml": lies(ib + "/beispielstadt/modell.yaml")],
-                                bytes: ["sterbetafel.csv": Self.datei(ib + "/beispielstadt/sterbetafel.csv")])
+        let modell = try ordner(
+            ["modell.yaml": lies(ib + "/beispielstadt/modell.yaml")],
+            bytes: ["sterbetafel.csv": Self.datei(ib + "/beispielstadt/sterbetafel.csv")])
         let stand = try Modellstand.lesen(ordner: modell).get()
         let sterbetafel = Datendateien.sterbetafel(bytes: Self.datei(modell + "/sterbetafel.csv"), datei: "s").wert
         var z = Zufall(s: 20_251_203)
@@ -60,8 +61,9 @@ import Testing
             let hzb = zuordnungMutiert ? Self.mutieren(hz, &z) : hz
             if case .success(let zu) = HaushaltZuordnung.lesen(hzb, datei: "z.yaml", kontenrahmen: stand.kontenrahmen) {
                 let ex = zuordnungMutiert ? export : Self.mutieren(export, &z)
-                let r = HaushaltExport.lesen(ex, datei: "e.csv", zuordnung: zu, kontenrahmen: stand.kontenrahmen,
-                                             bereichImModell: stand.bereich(von:))
+                let r = HaushaltExport.lesen(
+                    ex, datei: "e.csv", zuordnung: zu, kontenrahmen: stand.kontenrahmen,
+                    bereichImModell: stand.bereich(von:))
                 if case .success(let a) = r {
                     angenommen += 1
                     let e = HaushaltImport.einspielen(a, zu, stand, quelle: "e.csv", probelauf: true)
@@ -74,8 +76,10 @@ import Testing
             let bzb = zuordnungMutiert ? Self.mutieren(bz, &z) : bz
             if case .success(let zu) = BevoelkerungZuordnung.lesen(bzb, datei: "b.yaml") {
                 let t = zuordnungMutiert ? tabelle : Self.mutieren(tabelle, &z)
-                if case .success(let b) = BevoelkerungImport.einspielen(t, datei: "t.csv", zu, stand,
-                                                                        sterbetafel: sterbetafel, probelauf: true) {
+                if case .success(let b) = BevoelkerungImport.einspielen(
+                    t, datei: "t.csv", zu, stand,
+                    sterbetafel: sterbetafel, probelauf: true)
+                {
                     #expect(b.stimmt)
                     _ = b.text
                 }

@@ -24,9 +24,11 @@ import Testing
 
     @Test func haushaltStimmtAufDenCent() throws {
         let k = try Self.kopie()
-        let b = try HaushaltImport.ausfuehren(export: k + "/export/haushalt_2025.csv",
-                                              zuordnung: k + "/export/zuordnung_haushalt.yaml",
-                                              modell: k + "/beispielstadt", probelauf: false).get()
+        let b = try HaushaltImport.ausfuehren(
+            export: k + "/export/haushalt_2025.csv",
+            zuordnung: k + "/export/zuordnung_haushalt.yaml",
+            modell: k + "/beispielstadt", probelauf: false
+        ).get()
         #expect(b.export.kodierung.kodierung == .windows1252 && b.export.kodierung.erkannt)
         #expect(b.stimmt)
         // Second calculation: decode with Foundation's Windows-1252, split on ';', sum per Produktbereich.
@@ -45,9 +47,10 @@ import Testing
             if f[0].isEmpty || f[konto].hasPrefix("9") { nicht[pb, default: 0] += c }
         }
         for pb in ["31", "36", "–"] {
-            let a = try #require(b.abstimmung.first {
-                $0.schluessel == Abstimmungsschluessel(art: .ist, jahr: 2025, bereich: pb)
-            })
+            let a = try #require(
+                b.abstimmung.first {
+                    $0.schluessel == Abstimmungsschluessel(art: .ist, jahr: 2025, bereich: pb)
+                })
             #expect(a.export == export[pb] && a.nichtUebernommen == (nicht[pb] ?? 0))
             #expect(a.uebernommen == (export[pb] ?? 0) - (nicht[pb] ?? 0))
         }
@@ -68,13 +71,17 @@ import Testing
 
     @Test func bevoelkerungSummenJeSozialraum() throws {
         let k = try Self.kopie()
-        let b = try BevoelkerungImport.ausfuehren(tabelle: k + "/statistik/bevoelkerung_ortsteile.csv",
-                                                  zuordnung: k + "/statistik/zuordnung_bevoelkerung.yaml",
-                                                  modell: k + "/beispielstadt", probelauf: false).get()
+        let b = try BevoelkerungImport.ausfuehren(
+            tabelle: k + "/statistik/bevoelkerung_ortsteile.csv",
+            zuordnung: k + "/statistik/zuordnung_bevoelkerung.yaml",
+            modell: k + "/beispielstadt", probelauf: false
+        ).get()
         #expect(b.jahre == [2023, 2024, 2025] && b.stimmt && b.uebersprungen == 3)
         // Second calculation: the table's "Insgesamt" column per Ortsteil, summed by Sozialraum.
-        let raum = ["011": "S1", "012": "S1", "021": "S2", "022": "S2", "023": "S2", "031": "S3", "032": "S3",
-                    "041": "S4", "042": "S4", "043": "S4"]
+        let raum = [
+            "011": "S1", "012": "S1", "021": "S2", "022": "S2", "023": "S2", "031": "S3", "032": "S3",
+            "041": "S4", "042": "S4", "043": "S4",
+        ]
         let text = lies(k + "/statistik/bevoelkerung_ortsteile.csv")
         var erwartet: [String: Int] = [:]
         for z in text.components(separatedBy: "\r\n").dropFirst() where z.hasPrefix("2025;") {

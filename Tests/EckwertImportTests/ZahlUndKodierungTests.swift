@@ -5,13 +5,13 @@ import Testing
 @Suite struct ZahlUndKodierungTests {
     @Test func deutschesZahlenformat() {
         func h(_ s: String) -> Int? { try? ImportZahl.hundertstel(s, .deutsch).get() }
-        #expect(h("1.500") == 150_000)          // one thousand five hundred, never 1.5
+        #expect(h("1.500") == 150_000)  // one thousand five hundred, never 1.5
         #expect(h("1.234.567,89") == 123_456_789)
         #expect(h("-1.234,5") == -123_450)
-        #expect(h("1.234,56-") == -123_456)      // SAP: minus behind
+        #expect(h("1.234,56-") == -123_456)  // SAP: minus behind
         #expect(h("0,07") == 7)
         #expect(h(",5") == 50)
-        #expect(h("12,3400") == 1234)            // trailing zeros beyond the cent are fine
+        #expect(h("12,3400") == 1234)  // trailing zeros beyond the cent are fine
         #expect(h(" 42 ") == 4200)
         #expect(ImportZahl.hundertstel("1.5", .deutsch) == .failure(.tausenderGruppen(.deutsch)))
         #expect(ImportZahl.hundertstel("1,234", .deutsch) == .failure(.zuVieleNachkommastellen))
@@ -51,8 +51,10 @@ import Testing
         let b = try Kodierung.dekodieren([0xEF, 0xBB, 0xBF] + utf8, angegeben: nil, datei: "x").get()
         #expect(b.kodierung == .utf8 && b.mitBOM && b.utf8 == utf8)
         // Windows-1252: ß = DF, Ä = C4, € = 80, „ = 84.
-        let c = try Kodierung.dekodieren([0x53, 0x74, 0x72, 0x61, 0xDF, 0x65, 0x3B, 0xC4, 0x80, 0x84],
-                                         angegeben: nil, datei: "x").get()
+        let c = try Kodierung.dekodieren(
+            [0x53, 0x74, 0x72, 0x61, 0xDF, 0x65, 0x3B, 0xC4, 0x80, 0x84],
+            angegeben: nil, datei: "x"
+        ).get()
         #expect(c.kodierung == .windows1252 && c.erkannt)
         #expect(String(decoding: c.utf8, as: UTF8.self) == "Straße;Ä€„")
         #expect(c.beschreibung == "Windows-1252 (erkannt)")

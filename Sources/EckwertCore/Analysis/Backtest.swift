@@ -45,27 +45,36 @@ public enum Backtest {
         var hinweise: [String] = []
         let pop = m.bevoelkerungHistorie?.jahre[ab]
         if pop == nil {
-            let vorhanden = m.bevoelkerungHistorie.map { $0.jahre.keys.sorted().map(String.init).joined(separator: ", ") } ?? "keine"
-            hinweise.append("bevoelkerung_historie.csv enthält das Jahr \(ab) nicht (vorhanden: \(vorhanden)); sie braucht die Spalten "
-                            + "jahr;gebiet;geschlecht;alter;anzahl mit jedem Gebiet, Geschlecht (w, m) und Alter 0–100 für \(ab)")
+            let vorhanden =
+                m.bevoelkerungHistorie.map { $0.jahre.keys.sorted().map(String.init).joined(separator: ", ") }
+                ?? "keine"
+            hinweise.append(
+                "bevoelkerung_historie.csv enthält das Jahr \(ab) nicht (vorhanden: \(vorhanden)); sie braucht die Spalten "
+                    + "jahr;gebiet;geschlecht;alter;anzahl mit jedem Gebiet, Geschlecht (w, m) und Alter 0–100 für \(ab)"
+            )
         }
-        let fehlend = [("sterbetafel.csv (geschlecht;alter;qx)", m.sterbetafel == nil),
-                       ("fruchtbarkeit.csv (alter;rate für 15–49)", m.fruchtbarkeit == nil),
-                       ("wanderung.csv (geschlecht;alter;anteil)", m.wanderung == nil)].filter(\.1).map(\.0)
+        let fehlend = [
+            ("sterbetafel.csv (geschlecht;alter;qx)", m.sterbetafel == nil),
+            ("fruchtbarkeit.csv (alter;rate für 15–49)", m.fruchtbarkeit == nil),
+            ("wanderung.csv (geschlecht;alter;anteil)", m.wanderung == nil),
+        ].filter(\.1).map(\.0)
         if !fehlend.isEmpty {
-            hinweise.append("es \(fehlend.count == 1 ? "fehlt" : "fehlen") \(fehlend.joined(separator: ", ")) für die "
-                            + "Kohortenmethode, mit der der Backtest die Bevölkerung fortschreibt")
+            hinweise.append(
+                "es \(fehlend.count == 1 ? "fehlt" : "fehlen") \(fehlend.joined(separator: ", ")) für die "
+                    + "Kohortenmethode, mit der der Backtest die Bevölkerung fortschreibt")
         }
         let mitTreibern = hinweise.isEmpty
         let getrieben = m.produkte.filter { $0.fallzahl != nil }
         if !mitTreibern {
             guard getrieben.count < m.produkte.count else {
-                throw Fehler(meldung: "jedes Produkt hat einen Fallzahltreiber: \(hinweise.joined(separator: "; "))",
-                             betrifftStartjahr: true)
+                throw Fehler(
+                    meldung: "jedes Produkt hat einen Fallzahltreiber: \(hinweise.joined(separator: "; "))",
+                    betrifftStartjahr: true)
             }
             if !getrieben.isEmpty {
-                hinweise.append("nachgerechnet sind nur die Produkte ohne Fallzahltreiber (Fortschreibung und Trend aus dem Ist); "
-                                + "nicht nachgerechnet: \(getrieben.map { "\($0.nr) \($0.name)" }.joined(separator: ", "))")
+                hinweise.append(
+                    "nachgerechnet sind nur die Produkte ohne Fallzahltreiber (Fortschreibung und Trend aus dem Ist); "
+                        + "nicht nachgerechnet: \(getrieben.map { "\($0.nr) \($0.name)" }.joined(separator: ", "))")
             }
         }
         var alt = m
@@ -81,7 +90,9 @@ public enum Backtest {
         alt.sondereffekte = m.sondereffekte.map { s in
             Jahreswerte(werte: s.werte.filter { $0.key <= ab }, orte: s.orte.filter { $0.key.jahr <= ab })
         }
-        for d in Fortschreibungsbasis(alt).fehler { hinweise.append("\(d.message) – mit dem Stand \(ab) ohne Fortschreibung gerechnet") }
+        for d in Fortschreibungsbasis(alt).fehler {
+            hinweise.append("\(d.message) – mit dem Stand \(ab) ohne Fortschreibung gerechnet")
+        }
         var s = sq
         s.bevoelkerung.methode = .kohorten
         let p = Projektion(alt)
@@ -109,16 +120,20 @@ public enum Backtest {
             let fi = jahre.map { m.ist.wert($0, prod.nr, "faelle") }
             let (mz, bz) = fehlermasse(zp, zi)
             let (mf, bf) = fp.map { fehlermasse($0, fi) } ?? (nil, nil)
-            zeilen.append(.init(nr: prod.nr, name: prod.name, faelleprognose: fp, faelleIst: prod.fallzahl == nil ? jahre.map { _ in nil } : fi,
-                                zuschussprognose: zp, zuschussIst: zi, mapeFaelle: prod.fallzahl == nil ? nil : mf,
-                                biasFaelle: prod.fallzahl == nil ? nil : bf, mapeZuschuss: mz, biasZuschuss: bz))
+            zeilen.append(
+                .init(
+                    nr: prod.nr, name: prod.name, faelleprognose: fp,
+                    faelleIst: prod.fallzahl == nil ? jahre.map { _ in nil } : fi,
+                    zuschussprognose: zp, zuschussIst: zi, mapeFaelle: prod.fallzahl == nil ? nil : mf,
+                    biasFaelle: prod.fallzahl == nil ? nil : bf, mapeZuschuss: mz, biasZuschuss: bz))
         }
         let gi = jahre.map { j in istZuschuss(mitTreibern ? nil : zeilen.map(\.nr), j) }
         let (gm, gb) = fehlermasse(gesamtPrognose, gi)
-        let gesamt = Backtestergebnis.Produktzeile(nr: "", name: "Gesamthaushalt", faelleprognose: nil,
-                                                   faelleIst: jahre.map { _ in nil }, zuschussprognose: gesamtPrognose,
-                                                   zuschussIst: gi, mapeFaelle: nil, biasFaelle: nil, mapeZuschuss: gm,
-                                                   biasZuschuss: gb)
+        let gesamt = Backtestergebnis.Produktzeile(
+            nr: "", name: "Gesamthaushalt", faelleprognose: nil,
+            faelleIst: jahre.map { _ in nil }, zuschussprognose: gesamtPrognose,
+            zuschussIst: gi, mapeFaelle: nil, biasFaelle: nil, mapeZuschuss: gm,
+            biasZuschuss: gb)
         var ergebnis = Backtestergebnis(ab: ab, jahre: jahre, produkte: zeilen, gesamt: gesamt)
         ergebnis.hinweise = hinweise
         return ergebnis

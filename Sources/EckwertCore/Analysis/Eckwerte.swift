@@ -99,10 +99,15 @@ public struct Eckwerte: Sendable {
         let invJahre = Array(m.prognosejahre)
         let istT = e.ist.jahrIndex(m.basisjahr)
         let istZ = Self.zuschussJeProdukt(e.ist, m)
-        let prognose = Dictionary(uniqueKeysWithValues: e.szenarien.map { ($0.szenario, Self.zuschussJeProdukt($0, m)) })
+        let prognose = Dictionary(
+            uniqueKeysWithValues: e.szenarien.map { ($0.szenario, Self.zuschussJeProdukt($0, m)) })
         let buchungen = m.investitionen.map { inv in
-            (inv, Investitionsrechnung.buchung(inv, basisjahr: m.basisjahr, n: m.horizont - m.basisjahr + 1,
-                                               sachkosten: Array(repeating: 0, count: m.horizont - m.basisjahr + 1)))
+            (
+                inv,
+                Investitionsrechnung.buchung(
+                    inv, basisjahr: m.basisjahr, n: m.horizont - m.basisjahr + 1,
+                    sachkosten: Array(repeating: 0, count: m.horizont - m.basisjahr + 1))
+            )
         }
 
         func bereich(_ einheit: Einheit) -> Bereich {
@@ -127,30 +132,36 @@ public struct Eckwerte: Sendable {
                 eckwerte[l.szenario] = r
             }
             let puffer = e.risikopuffer(einheit).map { p in jahre.map { p[$0] ?? 0 } }
-            var inv = Investitionsreihe(auszahlungen: Array(repeating: 0, count: invJahre.count),
-                                        foerdermittel: Array(repeating: 0, count: invJahre.count))
+            var inv = Investitionsreihe(
+                auszahlungen: Array(repeating: 0, count: invJahre.count),
+                foerdermittel: Array(repeating: 0, count: invJahre.count))
             for (i, b) in buchungen {
-                guard let p = m.produkte.firstIndex(where: { $0.nr == i.produkt }), einheit.produkte.contains(p) else { continue }
+                guard let p = m.produkte.firstIndex(where: { $0.nr == i.produkt }), einheit.produkte.contains(p) else {
+                    continue
+                }
                 for (k, j) in invJahre.enumerated() where j - m.basisjahr < b.auszahlungen.count {
                     inv.auszahlungen[k] += b.auszahlungen[j - m.basisjahr]
                     inv.foerdermittel[k] += b.foerdermittel[j - m.basisjahr]
                 }
             }
-            return Bereich(einheit: einheit, ist: ist, ansatz: ansatz, eckwerte: eckwerte, risikopuffer: puffer,
-                           investitionen: inv,
-                           planung: jahre.map { m.planZuschuss(m.planung, produkte: einheit.produkte, jahr: $0) })
+            return Bereich(
+                einheit: einheit, ist: ist, ansatz: ansatz, eckwerte: eckwerte, risikopuffer: puffer,
+                investitionen: inv,
+                planung: jahre.map { m.planZuschuss(m.planung, produkte: einheit.produkte, jahr: $0) })
         }
 
         let bbEinheiten = m.einheiten(.budgetbereich)
         let bereiche = bbEinheiten.map(bereich)
-        let gesamt = bereich(m.einheiten(.gesamt).first
-                             ?? Einheit(ebene: .gesamt, nr: "", name: "Gesamthaushalt", produkte: Array(m.produkte.indices)))
+        let gesamt = bereich(
+            m.einheiten(.gesamt).first
+                ?? Einheit(ebene: .gesamt, nr: "", name: "Gesamthaushalt", produkte: Array(m.produkte.indices)))
 
         // KGSt b and c.
         let basisIndex = e.ist.jahrIndex(m.basisjahr)
-        let istBasis: [String: Double?] = Dictionary(uniqueKeysWithValues: m.kennzahlen.map { k in
-            (k.id, basisIndex.flatMap { e.kennzahlenIst[k.id]?[$0] ?? nil })
-        })
+        let istBasis: [String: Double?] = Dictionary(
+            uniqueKeysWithValues: m.kennzahlen.map { k in
+                (k.id, basisIndex.flatMap { e.kennzahlenIst[k.id]?[$0] ?? nil })
+            })
         let freiwillige = m.produkte.indices.filter { m.produkte[$0].art == .freiwillig }
         var rechnungen: [Budgetrechnung] = []
         let arten: [Budgetrechnung.Art] = [.prognose, .konstant] + m.budgetvarianten.map { .variante($0) }
@@ -181,17 +192,21 @@ public struct Eckwerte: Sendable {
                         return b.produkte.filter { m.produkte[$0].art == .freiwillig }.reduce(0) { $0 + zn[$1][t] }
                     }
                 }
-                let werte = art == .prognose ? (e.kennzahlen[l.szenario] ?? Kennzahlrechnung.werte(m, l))
+                let werte =
+                    art == .prognose
+                    ? (e.kennzahlen[l.szenario] ?? Kennzahlrechnung.werte(m, l))
                     : Kennzahlrechnung.werte(m, neu)
                 laeufe.append((l.szenario, l.jahre, werte))
             }
-            let erreichung = art == .prognose ? e.zielerreichung : Smart.erreichung(m, istBasis: istBasis, szenarien: laeufe)
+            let erreichung =
+                art == .prognose ? e.zielerreichung : Smart.erreichung(m, istBasis: istBasis, szenarien: laeufe)
             rechnungen.append(Budgetrechnung(art: art, freiwillig: freiwillig, zielerreichung: erreichung))
         }
 
-        return Eckwerte(jahre: jahre, investitionsjahre: invJahre, szenarien: e.szenarien.map(\.szenario),
-                        bereiche: bereiche, gesamt: gesamt, ziehungen: e.unsicherheit?.ziehungen ?? 0,
-                        budgetrechnungen: rechnungen)
+        return Eckwerte(
+            jahre: jahre, investitionsjahre: invJahre, szenarien: e.szenarien.map(\.szenario),
+            bereiche: bereiche, gesamt: gesamt, ziehungen: e.unsicherheit?.ziehungen ?? 0,
+            budgetrechnungen: rechnungen)
     }
 
     /// Zuschussbedarf of the Ansatz of product `i`: Σ coefficient · line over `ansatz.csv`; nil when the model has
@@ -225,7 +240,9 @@ public struct Eckwerte: Sendable {
                     g.luecke = zip(g.bedarf, g.plaetze).map { max(0, $0 - $1) }
                     return g
                 }
-                k.luecke = k.gebiete.isEmpty ? zip(k.bedarf, k.plaetze).map { max(0, $0 - $1) }
+                k.luecke =
+                    k.gebiete.isEmpty
+                    ? zip(k.bedarf, k.plaetze).map { max(0, $0 - $1) }
                     : k.bedarf.indices.map { t in k.gebiete.reduce(0) { $0 + $1.luecke[t] } }
                 p.kapazitaet = k
             }
@@ -238,11 +255,16 @@ public struct Eckwerte: Sendable {
 extension Planungsergebnis {
     /// The flows of every investment in a scenario (Folgekosten grow with the scenario's Sachkosten), per year
     /// index (0 = Basisjahr), in model order.
-    public func investitionsbuchungen(szenario: String) -> [(investition: Investition, buchung: Investitionsrechnung.Buchung)] {
+    public func investitionsbuchungen(
+        szenario: String
+    ) -> [(investition: Investition, buchung: Investitionsrechnung.Buchung)] {
         let n = modell.horizont - modell.basisjahr + 1
-        let sachkosten = modell.szenario(szenario).map { Rechenannahmen(modell: modell, szenario: $0).sachkosten }
+        let sachkosten =
+            modell.szenario(szenario).map { Rechenannahmen(modell: modell, szenario: $0).sachkosten }
             ?? Array(repeating: 0, count: n)
-        return modell.investitionen.map { ($0, Investitionsrechnung.buchung($0, basisjahr: modell.basisjahr, n: n, sachkosten: sachkosten)) }
+        return modell.investitionen.map {
+            ($0, Investitionsrechnung.buchung($0, basisjahr: modell.basisjahr, n: n, sachkosten: sachkosten))
+        }
     }
 }
 
@@ -251,7 +273,8 @@ extension Planungsmodell {
     /// (sum lines are left to the reader of the scheme); nil when the model has no Ansatz.
     public func ansatzZeilen(produkte indizes: [Int], jahr: Int? = nil) -> [String: Double]? {
         guard let a = ansatz else { return nil }
-        return a.zeilen(produkte: indizes.map { produkte[$0].nr }, jahr: jahr ?? basisjahr + 1, kontenrahmen.buchungszeilen)
+        return a.zeilen(
+            produkte: indizes.map { produkte[$0].nr }, jahr: jahr ?? basisjahr + 1, kontenrahmen.buchungszeilen)
     }
 
     /// The Planung der Kämmerei (`planung.csv`) of a set of products in a year per Buchungszeile; nil when the

@@ -48,15 +48,20 @@ extension Geheimhaltung {
     }
 
     /// Applies the model's rule (`mindestfallzahl`) to a table; see `anwenden(_:mindestfallzahl:…)`.
-    public func anwenden(_ werte: [[Double]], zeilensummen: Bool, spaltensummen: Bool, zusaetzlich: [[Bool]]? = nil) -> Ergebnis {
-        Self.anwenden(werte, mindestfallzahl: mindestfallzahl, zeilensummen: zeilensummen, spaltensummen: spaltensummen,
-                      zusaetzlich: zusaetzlich)
+    public func anwenden(
+        _ werte: [[Double]], zeilensummen: Bool, spaltensummen: Bool, zusaetzlich: [[Bool]]? = nil
+    ) -> Ergebnis {
+        Self.anwenden(
+            werte, mindestfallzahl: mindestfallzahl, zeilensummen: zeilensummen, spaltensummen: spaltensummen,
+            zusaetzlich: zusaetzlich)
     }
 
     /// Applies the rule to `werte[row][col]` (rows of equal length; negative values are treated as 0).
     /// `zusaetzlich[row][col]` marks cells to suppress in any case.
-    public static func anwenden(_ werte: [[Double]], mindestfallzahl: Int, zeilensummen: Bool, spaltensummen: Bool,
-                                zusaetzlich: [[Bool]]? = nil) -> Ergebnis {
+    public static func anwenden(
+        _ werte: [[Double]], mindestfallzahl: Int, zeilensummen: Bool, spaltensummen: Bool,
+        zusaetzlich: [[Bool]]? = nil
+    ) -> Ergebnis {
         let nz = werte.count
         let ns = werte.map(\.count).max() ?? 0
         let w: [[Double]] = werte.map { zeile in
@@ -104,7 +109,9 @@ extension Geheimhaltung {
                 // The row of column totals: its "cells" are the column totals, its total the grand total.
                 let gesperrt = ss.filter { $0 }.count + (g ? 1 : 0)
                 if gesperrt == 1 {
-                    let kandidat = (0..<ns).filter { !ss[$0] && colSum(w, $0) > 0 }.min { colSum(w, $0) < colSum(w, $1) }
+                    let kandidat = (0..<ns).filter { !ss[$0] && colSum(w, $0) > 0 }.min {
+                        colSum(w, $0) < colSum(w, $1)
+                    }
                     if let k = kandidat { ss[k] = true } else { g = true }
                     geaendert = true
                 }
@@ -118,16 +125,19 @@ extension Geheimhaltung {
             if hatGesamt {
                 let gesperrt = zs.filter { $0 }.count + (g ? 1 : 0)
                 if gesperrt == 1 {
-                    let kandidat = (0..<nz).filter { !zs[$0] && w[$0].reduce(0, +) > 0 }.min { w[$0].reduce(0, +) < w[$1].reduce(0, +) }
+                    let kandidat = (0..<nz).filter { !zs[$0] && w[$0].reduce(0, +) > 0 }.min {
+                        w[$0].reduce(0, +) < w[$1].reduce(0, +)
+                    }
                     if let k = kandidat { zs[k] = true } else { g = true }
                     geaendert = true
                 }
             }
         }
-        return Ergebnis(werte: w, zeilensummen: zeilensummen ? w.map { $0.reduce(0, +) } : nil,
-                        spaltensummen: spaltensummen ? (0..<ns).map { colSum(w, $0) } : nil,
-                        gesamtsumme: hatGesamt ? w.reduce(0) { $0 + $1.reduce(0, +) } : nil,
-                        zelle: zelle, primaer: primaer, zeilensumme: zs, spaltensumme: ss, gesamt: g)
+        return Ergebnis(
+            werte: w, zeilensummen: zeilensummen ? w.map { $0.reduce(0, +) } : nil,
+            spaltensummen: spaltensummen ? (0..<ns).map { colSum(w, $0) } : nil,
+            gesamtsumme: hatGesamt ? w.reduce(0) { $0 + $1.reduce(0, +) } : nil,
+            zelle: zelle, primaer: primaer, zeilensumme: zs, spaltensumme: ss, gesamt: g)
     }
 
     private static func colSum(_ w: [[Double]], _ c: Int) -> Double { w.reduce(0) { $0 + $1[c] } }

@@ -30,11 +30,22 @@ extension Planungsmodell {
     /// Every unit, in report order: Gesamthaushalt, Budgetbereiche, Produktbereiche, Produktgruppen, Produkte
     /// (each in model order).
     public var einheiten: [Einheit] {
-        var out: [Einheit] = [Einheit(ebene: .gesamt, nr: "", name: "Gesamthaushalt (\(kommune))", produkte: Array(produkte.indices))]
-        for b in budgetbereiche { out.append(Einheit(ebene: .budgetbereich, nr: b.id, name: b.name, produkte: produktIndizes(budgetbereich: b))) }
-        for b in produktbereiche { out.append(Einheit(ebene: .produktbereich, nr: b.nr, name: b.name, produkte: produktIndizes(unter: b.nr))) }
-        for g in produktgruppen { out.append(Einheit(ebene: .produktgruppe, nr: g.nr, name: g.name, produkte: produktIndizes(unter: g.nr))) }
-        for (i, p) in produkte.enumerated() { out.append(Einheit(ebene: .produkt, nr: p.nr, name: p.name, produkte: [i])) }
+        var out: [Einheit] = [
+            Einheit(ebene: .gesamt, nr: "", name: "Gesamthaushalt (\(kommune))", produkte: Array(produkte.indices))
+        ]
+        for b in budgetbereiche {
+            out.append(
+                Einheit(ebene: .budgetbereich, nr: b.id, name: b.name, produkte: produktIndizes(budgetbereich: b)))
+        }
+        for b in produktbereiche {
+            out.append(Einheit(ebene: .produktbereich, nr: b.nr, name: b.name, produkte: produktIndizes(unter: b.nr)))
+        }
+        for g in produktgruppen {
+            out.append(Einheit(ebene: .produktgruppe, nr: g.nr, name: g.name, produkte: produktIndizes(unter: g.nr)))
+        }
+        for (i, p) in produkte.enumerated() {
+            out.append(Einheit(ebene: .produkt, nr: p.nr, name: p.name, produkte: [i]))
+        }
         return out
     }
 

@@ -10,9 +10,10 @@ public enum Istrechnung {
             var ep = schema.zeilen.map { z in jahre.map { z.istSumme ? 0 : (m.ist.wert($0, p.nr, z.key) ?? 0) } }
             Summen.bilden(&ep, schema.zeilen)
             var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
-            Finanzrechnung.ableiten(ep: ep, fp: &fp, schema: schema,
-                                    finanzIndex: Dictionary(uniqueKeysWithValues: schema.finanzplan.enumerated().map { ($1.key, $0) }),
-                                    nichtZahlungswirksam: [])
+            Finanzrechnung.ableiten(
+                ep: ep, fp: &fp, schema: schema,
+                finanzIndex: Dictionary(uniqueKeysWithValues: schema.finanzplan.enumerated().map { ($1.key, $0) }),
+                nichtZahlungswirksam: [])
             var erg = Produktergebnis(nr: p.nr, ergebnisplan: ep, finanzplan: fp)
             let f = jahre.map { m.ist.wert($0, p.nr, "faelle") }
             if p.fallzahl != nil || f.contains(where: { $0 != nil }) {

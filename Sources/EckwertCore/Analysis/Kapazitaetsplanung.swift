@@ -26,15 +26,20 @@ public enum Kapazitaetsplanung {
             for (i, p) in m.produkte.enumerated() {
                 guard let kap = p.kapazitaet, let k = l.produkte[i].kapazitaet else { continue }
                 let preis = kap.kostenJePlatz ?? m.platzkosten.neubau
-                let reihen: [(String?, [Double])] = k.gebiete.isEmpty ? [(nil, k.luecke)] : k.gebiete.map { ($0.gebiet, $0.luecke) }
+                let reihen: [(String?, [Double])] =
+                    k.gebiete.isEmpty ? [(nil, k.luecke)] : k.gebiete.map { ($0.gebiet, $0.luecke) }
                 for (gebiet, luecke) in reihen {
                     let prognose = Array(luecke.dropFirst())
-                    guard let erst = prognose.firstIndex(where: { $0 > 0.5 }), let maxL = prognose.max() else { continue }
+                    guard let erst = prognose.firstIndex(where: { $0 > 0.5 }), let maxL = prognose.max() else {
+                        continue
+                    }
                     let jahrMax = prognose.firstIndex(of: maxL) ?? erst
-                    out.append(Kapazitaetsbedarf(produkt: p.nr, szenario: l.szenario, gebiet: gebiet,
-                                                 ersteLuecke: m.basisjahr + 1 + erst, fehlendePlaetze: maxL,
-                                                 jahrGroessteLuecke: m.basisjahr + 1 + jahrMax, luecke: prognose,
-                                                 kostenJePlatz: preis, folgekostenJePlatz: kap.folgekostenJePlatz))
+                    out.append(
+                        Kapazitaetsbedarf(
+                            produkt: p.nr, szenario: l.szenario, gebiet: gebiet,
+                            ersteLuecke: m.basisjahr + 1 + erst, fehlendePlaetze: maxL,
+                            jahrGroessteLuecke: m.basisjahr + 1 + jahrMax, luecke: prognose,
+                            kostenJePlatz: preis, folgekostenJePlatz: kap.folgekostenJePlatz))
                 }
             }
         }
@@ -60,7 +65,8 @@ public struct Haushaltsausgleich: Sendable {
         let plan = Teilplan(l, Array(m.produkte.indices), modell: m)
         let e = plan.zeile(m.kontenrahmen.ausgleich, m.kontenrahmen) ?? []
         let jahre = Array((m.basisjahr + 1)...m.horizont)
-        return Haushaltsausgleich(szenario: l.szenario, jahre: jahre, ergebnis: Array(e.dropFirst()),
-                                  deckungsmittel: jahre.map { m.deckungsmittel?.wert($0) ?? 0 })
+        return Haushaltsausgleich(
+            szenario: l.szenario, jahre: jahre, ergebnis: Array(e.dropFirst()),
+            deckungsmittel: jahre.map { m.deckungsmittel?.wert($0) ?? 0 })
     }
 }

@@ -69,7 +69,9 @@ public enum Kennzahlrechnung {
         func aufwand(_ p: String) -> Double? { wert(cache.plan(p)?.zeile(k.aufwendungen, k)?[t]) }
         func ertrag(_ p: String) -> Double? { wert(cache.plan(p)?.zeile(k.ertraege, k)?[t]) }
         func fallkosten(_ p: String) -> Double? {
-            guard let plan = cache.plan(p), let a = plan.fallkostenAufwand?[t], let f = plan.faelle?[t], f != 0 else { return nil }
+            guard let plan = cache.plan(p), let a = plan.fallkostenAufwand?[t], let f = plan.faelle?[t], f != 0 else {
+                return nil
+            }
             let indizes = cache.produktIndizes(p)
             if indizes.count == 1, let i = indizes.first {
                 return wert(cache.e.produkte[i].fallkosten?[t])
@@ -104,7 +106,9 @@ public enum Kennzahlrechnung {
             guard t < e.jahre.count, let g = m.bevoelkerung.gebietIndex(gebiet) else { return nil }
             var summe: Double?
             for i in cache.produktIndizes(p) {
-                let x: Double? = e.szenario == "ist" ? m.sozialraum.faelle(e.jahre[t], gebiet, m.produkte[i].nr)
+                let x: Double? =
+                    e.szenario == "ist"
+                    ? m.sozialraum.faelle(e.jahre[t], gebiet, m.produkte[i].nr)
                     : e.produkte[i].gebietsfaelle.flatMap { g < $0.count ? $0[g][t] : nil }
                 if let x { summe = (summe ?? 0) + x }
             }
@@ -136,13 +140,18 @@ extension Kennzahlrechnung {
     }
 
     /// As `pruefen(_:)` on runs already computed (the Ist and the status-quo forecast).
-    public static func pruefen(_ m: Planungsmodell, ist istlauf: Rechenergebnis, statusQuo: Rechenergebnis?) -> [Diagnostic] {
+    public static func pruefen(
+        _ m: Planungsmodell, ist istlauf: Rechenergebnis, statusQuo: Rechenergebnis?
+    ) -> [Diagnostic] {
         let ist = werte(m, istlauf)
         let prognose = statusQuo.map { werte(m, $0) } ?? [:]
         return m.kennzahlen.compactMap { k in
             let reihe = (ist[k.id] ?? []) + (prognose[k.id] ?? [])
             guard !reihe.isEmpty, reihe.allSatisfy({ $0 == nil }) else { return nil }
-            return .warning(k.ort, "Kennzahl \(k.id) ist in keinem Jahr berechenbar (n. v.: Division durch 0 oder fehlende Werte) – Formel \(k.formel)")
+            return .warning(
+                k.ort,
+                "Kennzahl \(k.id) ist in keinem Jahr berechenbar (n. v.: Division durch 0 oder fehlende Werte) – Formel \(k.formel)"
+            )
         }
     }
 }

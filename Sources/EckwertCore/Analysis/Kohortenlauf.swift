@@ -59,44 +59,52 @@ extension Schnellrechnung {
                 // The sign bits of all cells, or-ed: set where a cell may be below 0 (then the clamping pass looks).
                 var vorzeichen: UInt64 = 0
                 quelle.withUnsafeBufferPointer { alt in
-                neu.withUnsafeMutableBufferPointer { neu in
-                geburten.withUnsafeMutableBufferPointer { b in
-                mg.withUnsafeMutableBufferPointer { mg in
-                v.ueberleben.withUnsafeBufferPointer { ue in
-                v.wanderung.withUnsafeBufferPointer { wa in
-                v.raten.withUnsafeBufferPointer { f in
-                anteile.withUnsafeBufferPointer { anteile in
-                    for g in 0..<G { mg[g] = saldo[t] * anteile[g]; b[g] = 0 }
-                    // Births from the women at 31.12. of the year before.
-                    for i in 0..<f.count {
-                        let o = (ersteFrucht + i) * G, fi = f[i]
-                        for g in 0..<G { b[g] += fi * alt[o + g] }
-                    }
-                    for s in 0..<2 {
-                        let sb = s * N, zeile = s * N * G
-                        let fa = anteilGeburt[s], ug = ueG[s], w0 = wa[sb]
-                        for g in 0..<G {
-                            let x = fa * b[g] * ug + mg[g] * w0
-                            vorzeichen |= x.bitPattern
-                            neu[zeile + g] = x
-                        }
-                        for a in 1..<(N - 1) {
-                            let u = ue[sb + a - 1], w = wa[sb + a], o = zeile + a * G
-                            for g in 0..<G {
-                                let x = alt[o - G + g] * u + mg[g] * w
-                                vorzeichen |= x.bitPattern
-                                neu[o + g] = x
+                    neu.withUnsafeMutableBufferPointer { neu in
+                        geburten.withUnsafeMutableBufferPointer { b in
+                            mg.withUnsafeMutableBufferPointer { mg in
+                                v.ueberleben.withUnsafeBufferPointer { ue in
+                                    v.wanderung.withUnsafeBufferPointer { wa in
+                                        v.raten.withUnsafeBufferPointer { f in
+                                            anteile.withUnsafeBufferPointer { anteile in
+                                                for g in 0..<G { mg[g] = saldo[t] * anteile[g]; b[g] = 0 }
+                                                // Births from the women at 31.12. of the year before.
+                                                for i in 0..<f.count {
+                                                    let o = (ersteFrucht + i) * G, fi = f[i]
+                                                    for g in 0..<G { b[g] += fi * alt[o + g] }
+                                                }
+                                                for s in 0..<2 {
+                                                    let sb = s * N, zeile = s * N * G
+                                                    let fa = anteilGeburt[s], ug = ueG[s], w0 = wa[sb]
+                                                    for g in 0..<G {
+                                                        let x = fa * b[g] * ug + mg[g] * w0
+                                                        vorzeichen |= x.bitPattern
+                                                        neu[zeile + g] = x
+                                                    }
+                                                    for a in 1..<(N - 1) {
+                                                        let u = ue[sb + a - 1], w = wa[sb + a], o = zeile + a * G
+                                                        for g in 0..<G {
+                                                            let x = alt[o - G + g] * u + mg[g] * w
+                                                            vorzeichen |= x.bitPattern
+                                                            neu[o + g] = x
+                                                        }
+                                                    }
+                                                    // 100+.
+                                                    let u1 = ue[sb + N - 2], u2 = ue[sb + N - 1], w = wa[sb + N - 1],
+                                                        o = zeile + (N - 1) * G
+                                                    for g in 0..<G {
+                                                        let x = alt[o - G + g] * u1 + alt[o + g] * u2 + mg[g] * w
+                                                        vorzeichen |= x.bitPattern
+                                                        neu[o + g] = x
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
                             }
                         }
-                        // 100+.
-                        let u1 = ue[sb + N - 2], u2 = ue[sb + N - 1], w = wa[sb + N - 1], o = zeile + (N - 1) * G
-                        for g in 0..<G {
-                            let x = alt[o - G + g] * u1 + alt[o + g] * u2 + mg[g] * w
-                            vorzeichen |= x.bitPattern
-                            neu[o + g] = x
-                        }
                     }
-                }}}}}}}}
+                }
                 if vorzeichen >> 63 != 0 {
                     for i in neu.indices where neu[i] < 0 { neu[i] = 0 }
                 }
@@ -110,29 +118,33 @@ extension Schnellrechnung {
             let G = self.G, N = Alter.count
             let s0 = kum.start[t]
             neu.withUnsafeBufferPointer { w in
-            lauf.withUnsafeMutableBufferPointer { c in
-            istSchnitt.withUnsafeBufferPointer { ist in
-            kum.jeGebiet.withUnsafeMutableBufferPointer { j in
-            kum.gesamt.withUnsafeMutableBufferPointer { ges in
-                for s in 0..<2 {
-                    for g in 0..<G { c[g] = 0 }
-                    for a in 0..<N {
-                        let o = (s * N + a) * G
-                        for g in 0..<G { c[g] += w[o + g] }
-                        let k = ist[a + 1]
-                        if k >= 0 {
-                            for g in 0..<G { j[s0 + (g * 2 + s) * nc + k] = c[g] }
+                lauf.withUnsafeMutableBufferPointer { c in
+                    istSchnitt.withUnsafeBufferPointer { ist in
+                        kum.jeGebiet.withUnsafeMutableBufferPointer { j in
+                            kum.gesamt.withUnsafeMutableBufferPointer { ges in
+                                for s in 0..<2 {
+                                    for g in 0..<G { c[g] = 0 }
+                                    for a in 0..<N {
+                                        let o = (s * N + a) * G
+                                        for g in 0..<G { c[g] += w[o + g] }
+                                        let k = ist[a + 1]
+                                        if k >= 0 {
+                                            for g in 0..<G { j[s0 + (g * 2 + s) * nc + k] = c[g] }
+                                        }
+                                    }
+                                    // Per cut, the Sozialräume added in order 0, 1, … (a running sum starting at 0).
+                                    let ziel = (t * 2 + s) * nc
+                                    for k in 0..<nc {
+                                        var x = 0.0
+                                        for g in 0..<G { x += j[s0 + (g * 2 + s) * nc + k] }
+                                        ges[ziel + k] = x
+                                    }
+                                }
+                            }
                         }
                     }
-                    // Per cut, the Sozialräume added in order 0, 1, … (a running sum starting at 0).
-                    let ziel = (t * 2 + s) * nc
-                    for k in 0..<nc {
-                        var x = 0.0
-                        for g in 0..<G { x += j[s0 + (g * 2 + s) * nc + k] }
-                        ges[ziel + k] = x
-                    }
                 }
-            }}}}}
+            }
         }
     }
 }

@@ -20,7 +20,9 @@ public struct Massnahmenbilanz: Sendable {
 
 public enum Massnahmenrechnung {
     /// Balances of every measure in a scenario. `pop` is the scenario's population (shared by all runs).
-    public static func bilanzen(_ p: Projektion, szenario s: Szenario, bevoelkerung pop: [Bevoelkerung]) -> [Massnahmenbilanz] {
+    public static func bilanzen(
+        _ p: Projektion, szenario s: Szenario, bevoelkerung pop: [Bevoelkerung]
+    ) -> [Massnahmenbilanz] {
         let m = p.modell
         let basis = Rechenannahmen(modell: m, szenario: s)
         let k = m.kontenrahmen
@@ -58,9 +60,11 @@ public enum Massnahmenrechnung {
             for x in netto { sum += x; kum.append(sum) }
             let jahre = Array((m.basisjahr + 1)...m.horizont)
             let amort = kum.firstIndex { $0 > 0 }.map { jahre[$0] }
-            out.append(Massnahmenbilanz(massnahme: mn.id, szenario: s.name, imSzenarioAktiv: s.massnahmen.contains(mn.id),
-                                        jahre: jahre, kosten: kosten, minderaufwand: minder, netto: netto,
-                                        kumuliert: kum, amortisation: amort))
+            out.append(
+                Massnahmenbilanz(
+                    massnahme: mn.id, szenario: s.name, imSzenarioAktiv: s.massnahmen.contains(mn.id),
+                    jahre: jahre, kosten: kosten, minderaufwand: minder, netto: netto,
+                    kumuliert: kum, amortisation: amort))
         }
         return out
     }

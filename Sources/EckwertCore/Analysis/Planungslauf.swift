@@ -23,7 +23,8 @@ public struct Planungsergebnis: Sendable {
     /// year; nil when no draws were run (or the model has no status-quo scenario).
     public func risikopuffer(_ einheit: Einheit) -> [Int: Double]? {
         guard let u = unsicherheit, let sq = szenario("status-quo"),
-              let ui = u.einheiten.firstIndex(where: { $0.ebene == einheit.ebene && $0.nr == einheit.nr }) else { return nil }
+            let ui = u.einheiten.firstIndex(where: { $0.ebene == einheit.ebene && $0.nr == einheit.nr })
+        else { return nil }
         let z = zuschuss(sq, einheit)
         var out: [Int: Double] = [:]
         for (ut, j) in u.jahre.enumerated() {
@@ -60,8 +61,10 @@ public enum Planungslauf {
     /// uncertainty. `fortschritt` receives a short German line now and then. The phases are public so that the
     /// benchmark times exactly this code.
     /// `ladebefunde` are the loader's diagnostics: their warnings head the run's list (the same list `check` shows).
-    public static func rechnen(_ m: Planungsmodell, _ o: Optionen = Optionen(), ladebefunde: [Diagnostic] = [],
-                               fortschritt: (@Sendable (String) -> Void)? = nil) -> Planungsergebnis {
+    public static func rechnen(
+        _ m: Planungsmodell, _ o: Optionen = Optionen(), ladebefunde: [Diagnostic] = [],
+        fortschritt: (@Sendable (String) -> Void)? = nil
+    ) -> Planungsergebnis {
         var l = projizieren(m, fortschritt: fortschritt)
         l.ladebefunde = ladebefunde
         var unsicherheit: Unsicherheitsergebnis?
@@ -75,14 +78,19 @@ public enum Planungslauf {
     }
 
     /// Phase 1: population, caseloads, costs for every scenario.
-    public static func projizieren(_ m: Planungsmodell, fortschritt: (@Sendable (String) -> Void)? = nil) -> Projektionslauf {
+    public static func projizieren(
+        _ m: Planungsmodell, fortschritt: (@Sendable (String) -> Void)? = nil
+    ) -> Projektionslauf {
         let p = Projektion(m)
-        var l = Projektionslauf(projektion: p, ist: Istrechnung.rechnen(m), laeufe: [], bevoelkerungen: [], warnungen: [])
+        var l = Projektionslauf(
+            projektion: p, ist: Istrechnung.rechnen(m), laeufe: [], bevoelkerungen: [], warnungen: [])
         for s in m.szenarien {
             fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …")
             let pop = p.bevoelkerung(s.bevoelkerung)
-            l.laeufe.append(p.rechnen(name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
-                                      warnungen: pop.warnungen))
+            l.laeufe.append(
+                p.rechnen(
+                    name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
+                    warnungen: pop.warnungen))
             l.bevoelkerungen.append(pop.jahre)
             l.warnungen += pop.warnungen
         }
@@ -103,16 +111,19 @@ public enum Planungslauf {
         }
         let kennzahlenIst = Kennzahlrechnung.werte(m, l.ist)
         let basisIndex = l.ist.jahre.firstIndex(of: m.basisjahr)
-        let istBasis: [String: Double?] = Dictionary(uniqueKeysWithValues: m.kennzahlen.map { k in
-            (k.id, basisIndex.flatMap { kennzahlenIst[k.id]?[$0] ?? nil })
-        })
-        let erreichung = Smart.erreichung(m, istBasis: istBasis, szenarien: l.laeufe.map { ($0.szenario, $0.jahre, kennzahlen[$0.szenario] ?? [:]) })
+        let istBasis: [String: Double?] = Dictionary(
+            uniqueKeysWithValues: m.kennzahlen.map { k in
+                (k.id, basisIndex.flatMap { kennzahlenIst[k.id]?[$0] ?? nil })
+            })
+        let erreichung = Smart.erreichung(
+            m, istBasis: istBasis, szenarien: l.laeufe.map { ($0.szenario, $0.jahre, kennzahlen[$0.szenario] ?? [:]) })
         let smart = Smart.mitR(Smart.pruefen(m), erreichung)
-        return Planungsergebnis(modell: m, ist: l.ist, szenarien: l.laeufe, kennzahlenIst: kennzahlenIst,
-                                kennzahlen: kennzahlen, smart: smart, zielerreichung: erreichung, massnahmen: massnahmen,
-                                zerlegung: zerlegung, unsicherheit: unsicherheit,
-                                kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, l.laeufe),
-                                haushaltsausgleich: l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) },
-                                warnungen: Plausibilitaet.warnungen(m, ladebefunde: l.ladebefunde, laeufe: l.laeufe, ist: l.ist))
+        return Planungsergebnis(
+            modell: m, ist: l.ist, szenarien: l.laeufe, kennzahlenIst: kennzahlenIst,
+            kennzahlen: kennzahlen, smart: smart, zielerreichung: erreichung, massnahmen: massnahmen,
+            zerlegung: zerlegung, unsicherheit: unsicherheit,
+            kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, l.laeufe),
+            haushaltsausgleich: l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) },
+            warnungen: Plausibilitaet.warnungen(m, ladebefunde: l.ladebefunde, laeufe: l.laeufe, ist: l.ist))
     }
 }

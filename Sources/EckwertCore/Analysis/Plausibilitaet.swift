@@ -32,8 +32,10 @@ public enum Plausibilitaet {
 
     /// The warnings of a loaded model: `ladebefunde` (the loader's diagnostics; their errors are left out),
     /// the Kennzahl check, the plausibility checks and the warnings of `laeufe` — each once, in that order.
-    public static func warnungen(_ m: Planungsmodell, ladebefunde: [Diagnostic], laeufe: [Rechenergebnis],
-                                 ist: Rechenergebnis? = nil) -> [Diagnostic] {
+    public static func warnungen(
+        _ m: Planungsmodell, ladebefunde: [Diagnostic], laeufe: [Rechenergebnis],
+        ist: Rechenergebnis? = nil
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var gesehen = Set<Diagnostic>()
         func add(_ d: Diagnostic) { if d.severity == .warning, gesehen.insert(d).inserted { out.append(d) } }
@@ -45,9 +47,12 @@ public enum Plausibilitaet {
             let ort = m.ansatz?.orte.filter { $0.key.jahr == a.jahr && $0.key.produkt == p.nr }.values.min()
             let prozent = Datendateien.deutsch((a.anteil * 1000).rounded() / 10)
             let anteil = a.ansatz == 0 ? "" : " (\(a.differenz > 0 ? "+" : "")\(prozent) %)"
-            add(.warning(ort, "Produkt \(p.nr) \(p.name): die Prognose \(a.jahr) (status-quo) weicht vom Ansatz \(a.jahr) ab – "
-                         + "Zuschussbedarf Prognose \(euro(a.prognose)), Ansatz \(euro(a.ansatz))\(anteil); erlaubt sind "
-                         + "\(Datendateien.deutsch(m.plausibilitaet.abweichung * 100)) % (plausibilitaet.abweichung)"))
+            add(
+                .warning(
+                    ort,
+                    "Produkt \(p.nr) \(p.name): die Prognose \(a.jahr) (status-quo) weicht vom Ansatz \(a.jahr) ab – "
+                        + "Zuschussbedarf Prognose \(euro(a.prognose)), Ansatz \(euro(a.ansatz))\(anteil); erlaubt sind "
+                        + "\(Datendateien.deutsch(m.plausibilitaet.abweichung * 100)) % (plausibilitaet.abweichung)"))
         }
         zeilenOhneIst(m).forEach(add)
         for l in laeufe { l.warnungen.forEach(add) }
@@ -69,8 +74,11 @@ public enum Plausibilitaet {
                 jeProdukt[k.produkt] = e
             }
             for (nr, e) in jeProdukt.sorted(by: { $0.key < $1.key }) {
-                out.append(.warning(e.ort, "Produkt \(nr): \(e.zeilen.sorted().joined(separator: ", ")) steht \(name), "
-                                    + "hat aber in keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?"))
+                out.append(
+                    .warning(
+                        e.ort,
+                        "Produkt \(nr): \(e.zeilen.sorted().joined(separator: ", ")) steht \(name), "
+                            + "hat aber in keinem Ist-Jahr einen Wert – neue Zeile, oder im Ist anders zugeordnet?"))
             }
         }
         return out

@@ -33,9 +33,12 @@ public struct Produktkritik: Sendable {
         public var wirkungsbeitrag: Double
         /// False when the product has no Wirkungsbeitrag at all: it is "nicht bewertet", not placed in the portfolio.
         public var bewertet: Bool
-        public init(nr: String, name: String, art: Produktart, zuschuss: Double, wirkungsbeitrag: Double,
-                    bewertet: Bool = true) {
-            self.nr = nr; self.name = name; self.art = art; self.zuschuss = zuschuss; self.wirkungsbeitrag = wirkungsbeitrag
+        public init(
+            nr: String, name: String, art: Produktart, zuschuss: Double, wirkungsbeitrag: Double,
+            bewertet: Bool = true
+        ) {
+            self.nr = nr; self.name = name; self.art = art; self.zuschuss = zuschuss;
+            self.wirkungsbeitrag = wirkungsbeitrag
             self.bewertet = bewertet
         }
     }
@@ -127,20 +130,26 @@ public struct Produktkritik: Sendable {
             let vorher = summe > 0 ? kum / summe : 0
             let klasse: Klasse = vorher < grenzen.a - eps ? .a : vorher < grenzen.b - eps ? .b : .c
             kum += p.zuschuss
-            zeilen.append(ABCZeile(rang: zeilen.count + 1, produkt: p, anteil: p.zuschuss / summe,
-                                   kumuliert: kum / summe, klasse: klasse))
+            zeilen.append(
+                ABCZeile(
+                    rang: zeilen.count + 1, produkt: p, anteil: p.zuschuss / summe,
+                    kumuliert: kum / summe, klasse: klasse))
         }
         for p in rest {
-            zeilen.append(ABCZeile(rang: zeilen.count + 1, produkt: p, anteil: 0,
-                                   kumuliert: summe > 0 ? 1 : 0, klasse: .c))
+            zeilen.append(
+                ABCZeile(
+                    rang: zeilen.count + 1, produkt: p, anteil: 0,
+                    kumuliert: summe > 0 ? 1 : 0, klasse: .c))
         }
         let bewertet = eingaben.filter(\.bewertet)
         let mw = median(bewertet.map(\.wirkungsbeitrag)), mv = median(bewertet.map(\.zuschuss))
         let punkte = bewertet.map { p in
-            Portfoliopunkt(produkt: p, quadrant: .von(hoheWirkung: p.wirkungsbeitrag >= mw, hoherVerbrauch: p.zuschuss >= mv))
+            Portfoliopunkt(
+                produkt: p, quadrant: .von(hoheWirkung: p.wirkungsbeitrag >= mw, hoherVerbrauch: p.zuschuss >= mv))
         }
-        var k = Produktkritik(grenzen: grenzen, jahr: jahr, abc: zeilen, summePositiv: summe, portfolio: punkte,
-                              medianWirkung: mw, medianVerbrauch: mv)
+        var k = Produktkritik(
+            grenzen: grenzen, jahr: jahr, abc: zeilen, summePositiv: summe, portfolio: punkte,
+            medianWirkung: mw, medianVerbrauch: mv)
         k.nichtBewertet = eingaben.filter { !$0.bewertet }
         return k
     }
@@ -154,15 +163,18 @@ public struct Produktkritik: Sendable {
     /// when there is none). Nil when there is no scenario or the Haushaltsjahr lies outside the run.
     public static func rechnen(_ e: Planungsergebnis) -> Produktkritik? {
         let m = e.modell
-        guard let lauf = e.szenario("status-quo") ?? e.szenarien.first, let t = lauf.jahrIndex(m.haushaltsjahr) else { return nil }
+        guard let lauf = e.szenario("status-quo") ?? e.szenarien.first, let t = lauf.jahrIndex(m.haushaltsjahr) else {
+            return nil
+        }
         var mit: [Eingabe] = [], ohne: [Eingabe] = []
         for einheit in m.einheiten(.produkt) {
             guard let i = einheit.produkte.first else { continue }
             let p = m.produkte[i]
             let z = e.zuschuss(lauf, einheit)
-            let x = Eingabe(nr: p.nr, name: p.name, art: p.art, zuschuss: t < z.count ? z[t] : 0,
-                            wirkungsbeitrag: wirkungsbeitrag(p, ziele: m.strategischeZiele),
-                            bewertet: !m.strategischeZiele.isEmpty && !p.wirkungsbeitrag.isEmpty)
+            let x = Eingabe(
+                nr: p.nr, name: p.name, art: p.art, zuschuss: t < z.count ? z[t] : 0,
+                wirkungsbeitrag: wirkungsbeitrag(p, ziele: m.strategischeZiele),
+                bewertet: !m.strategischeZiele.isEmpty && !p.wirkungsbeitrag.isEmpty)
             if hatPrognose(m, i) { mit.append(x) } else { ohne.append(x) }
         }
         var k = rechnen(mit, grenzen: m.abc, jahr: m.haushaltsjahr)

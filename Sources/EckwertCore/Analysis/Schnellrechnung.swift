@@ -4,14 +4,14 @@
 struct Schnellrechnung: Sendable {
     /// Plain values only (no strings or arrays), so that reading it in the draw loop costs no reference counting.
     struct Treiber: Sendable {
-        var von: Int, bis: Int    // reference ages
-        var vonSchnitt = 0, bisSchnitt = 0   // positions of `von` and `bis + 1` in `schnitte`
-        var geschlechter: ClosedRange<Int>   // sex indices summed
-        var gebiet: Int?          // index, nil = all
-        var gebietUnbekannt: Bool // a gebiet was named that the population does not have: R = 0
+        var von: Int, bis: Int  // reference ages
+        var vonSchnitt = 0, bisSchnitt = 0  // positions of `von` and `bis + 1` in `schnitte`
+        var geschlechter: ClosedRange<Int>  // sex indices summed
+        var gebiet: Int?  // index, nil = all
+        var gebietUnbekannt: Bool  // a gebiet was named that the population does not have: R = 0
         var quoteIst: Bool
         var rB: Double
-        var pfad: Int             // offset of quote_je_1000 / 1000 per year index in `pfade`
+        var pfad: Int  // offset of quote_je_1000 / 1000 per year index in `pfade`
         var kB: Double?
         var personalanteil: Double
         var vzKonto: Double
@@ -28,9 +28,11 @@ struct Schnellrechnung: Sendable {
     struct Klasse: Sendable, Hashable { var von: Int, bis: Int, geschlechtVon: Int, geschlechtBis: Int }
     /// A measure's effect on a rate as plain values; `faktor` is `Massnahme.Wirkung.faktor`.
     struct Effekt: Sendable {
-        var massnahme: Int        // index into `modell.massnahmen`
+        var massnahme: Int  // index into `modell.massnahmen`
         var quote: Double, ab: Int, rampe: Int
-        init(_ massnahme: Int, _ w: Massnahme.Wirkung) { self.massnahme = massnahme; quote = w.quote; ab = w.ab; rampe = w.rampe }
+        init(_ massnahme: Int, _ w: Massnahme.Wirkung) {
+            self.massnahme = massnahme; quote = w.quote; ab = w.ab; rampe = w.rampe
+        }
         @inline(__always)
         func faktor(_ jahr: Int) -> Double { Massnahme.Wirkung.faktor(quote: quote, ab: ab, rampe: rampe, jahr: jahr) }
     }
@@ -81,11 +83,12 @@ struct Schnellrechnung: Sendable {
             var ueberschrieben = Set<String>()
             if let fz = prod.fallzahl {
                 let gebiet = fz.bezug.gebiet.flatMap { m.bevoelkerung.gebietIndex($0) }
-                var t = Treiber(von: fz.bezug.von, bis: fz.bezug.bis,
-                                geschlechter: fz.bezug.geschlecht.map { $0.index...$0.index } ?? 0...1,
-                                gebiet: gebiet, gebietUnbekannt: fz.bezug.gebiet != nil && gebiet == nil,
-                                quoteIst: false, rB: p.rB[i] ?? 0, pfad: pfade.count, kB: nil, personalanteil: 0, vzKonto: 0,
-                                vzErstattung: 0, hatErstattung: false)
+                var t = Treiber(
+                    von: fz.bezug.von, bis: fz.bezug.bis,
+                    geschlechter: fz.bezug.geschlecht.map { $0.index...$0.index } ?? 0...1,
+                    gebiet: gebiet, gebietUnbekannt: fz.bezug.gebiet != nil && gebiet == nil,
+                    quoteIst: false, rB: p.rB[i] ?? 0, pfad: pfade.count, kB: nil, personalanteil: 0, vzKonto: 0,
+                    vzErstattung: 0, hatErstattung: false)
                 switch fz.quote {
                 case .ist: t.quoteIst = true
                 case .je1000(let pf): pfade += (m.basisjahr...m.horizont).map { pf.wert($0) / 1000 }
@@ -118,8 +121,9 @@ struct Schnellrechnung: Sendable {
                 case (.tarif, false), (.sachkosten, false): d.variabel.append((koeffizient, l))
                 case (.keine, false), (.trend, _):
                     // Independent of the scenario: the path once.
-                    let pfad = Fortschreibungsbasis.pfad(l, n: p.n, tarif: [Double](repeating: 0, count: p.n),
-                                                         sachkosten: [Double](repeating: 0, count: p.n))
+                    let pfad = Fortschreibungsbasis.pfad(
+                        l, n: p.n, tarif: [Double](repeating: 0, count: p.n),
+                        sachkosten: [Double](repeating: 0, count: p.n))
                     if d.fest.isEmpty { d.fest = [Double](repeating: 0, count: p.n) }
                     for t in 1..<p.n { d.fest[t] += koeffizient * pfad[t] }
                 }
@@ -129,8 +133,11 @@ struct Schnellrechnung: Sendable {
                 d.massnahmen.append((j, mn.kosten.ab, mn.kosten.jaehrlich, zr.koeffizient(mn.kosten.konto)))
             }
             for inv in m.investitionen where inv.produkt == prod.nr {
-                d.investitionen.append((inv, zr.koeffizient(k.abschreibungen), zr.koeffizient(k.sonderposten),
-                                        inv.folgekosten.map { zr.koeffizient($0.konto) } ?? 0))
+                d.investitionen.append(
+                    (
+                        inv, zr.koeffizient(k.abschreibungen), zr.koeffizient(k.sonderposten),
+                        inv.folgekosten.map { zr.koeffizient($0.konto) } ?? 0
+                    ))
             }
             daten.append(d)
         }
@@ -144,9 +151,12 @@ struct Schnellrechnung: Sendable {
             t.vonSchnitt = position[t.von] ?? 0
             t.bisSchnitt = position[t.bis + 1] ?? 0
             if t.gewichteAnzahl > 0 {
-                let k = Klasse(von: t.vonSchnitt, bis: t.bisSchnitt, geschlechtVon: t.geschlechter.lowerBound,
-                               geschlechtBis: t.geschlechter.upperBound)
-                if let j = klassenIndex[k] { t.klasse = j } else {
+                let k = Klasse(
+                    von: t.vonSchnitt, bis: t.bisSchnitt, geschlechtVon: t.geschlechter.lowerBound,
+                    geschlechtBis: t.geschlechter.upperBound)
+                if let j = klassenIndex[k] {
+                    t.klasse = j
+                } else {
                     t.klasse = klassen.count
                     klassenIndex[k] = klassen.count
                     klassen.append(k)
@@ -189,8 +199,8 @@ struct Schnellrechnung: Sendable {
     /// city-wide value adds the gebiete in order from 0, as a full table would; four running sums are carried
     /// side by side only so that the processor can overlap them.
     struct Kumuliert {
-        var jeGebiet: [Double]   // start[t] + (g*2+s)*nc + position
-        var gesamt: [Double]     // (t*2 + s)*nc + position
+        var jeGebiet: [Double]  // start[t] + (g*2+s)*nc + position
+        var gesamt: [Double]  // (t*2 + s)*nc + position
         var start: [Int]
         var gebiete: [Int]
         let nc: Int
@@ -320,8 +330,10 @@ struct Schnellrechnung: Sendable {
     }
 
     /// The same from the cumulative sums of a population, with the scratch space `w`.
-    func rechnen(_ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich, zuschuss: inout [Double],
-                 faelle: inout [Double]) {
+    func rechnen(
+        _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich, zuschuss: inout [Double],
+        faelle: inout [Double]
+    ) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
         // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
         for (j, mn) in p.modell.massnahmen.enumerated() { w.aktiv[j] = a.massnahmen.contains(mn.id) }
@@ -349,9 +361,10 @@ struct Schnellrechnung: Sendable {
     private func klassenwerte(_ kum: Kumuliert, _ werte: inout [Double]) {
         let n = p.n, J = n - 1, G = gewichteJeProdukt
         for (k, kl) in klassen.enumerated() {
-            var tr = Treiber(von: 0, bis: 0, geschlechter: kl.geschlechtVon...kl.geschlechtBis, gebiet: nil,
-                             gebietUnbekannt: false, quoteIst: true, rB: 0, pfad: 0, kB: nil, personalanteil: 0,
-                             vzKonto: 0, vzErstattung: 0, hatErstattung: false)
+            var tr = Treiber(
+                von: 0, bis: 0, geschlechter: kl.geschlechtVon...kl.geschlechtBis, gebiet: nil,
+                gebietUnbekannt: false, quoteIst: true, rB: 0, pfad: 0, kB: nil, personalanteil: 0,
+                vzKonto: 0, vzErstattung: 0, hatErstattung: false)
             tr.vonSchnitt = kl.von
             tr.bisSchnitt = kl.bis
             for g in 0..<G {
@@ -379,21 +392,26 @@ struct Schnellrechnung: Sendable {
             w.fG[t - 1] = 0
         }
         w.q.withUnsafeBufferPointer { q in
-        w.fG.withUnsafeMutableBufferPointer { f in
-        w.klassenwerte.withUnsafeBufferPointer { R in
-        gewichte.withUnsafeBufferPointer { c in
-            let r0 = tr.klasse * gewichteJeProdukt * J
-            for g in 0..<Swift.min(G, gewichteJeProdukt) {
-                let cg = c[tr.gewichteStart + g], o = r0 + g * J
-                for t in 0..<J { f[t] += cg * R[o + t] * q[t] }
+            w.fG.withUnsafeMutableBufferPointer { f in
+                w.klassenwerte.withUnsafeBufferPointer { R in
+                    gewichte.withUnsafeBufferPointer { c in
+                        let r0 = tr.klasse * gewichteJeProdukt * J
+                        for g in 0..<Swift.min(G, gewichteJeProdukt) {
+                            let cg = c[tr.gewichteStart + g], o = r0 + g * J
+                            for t in 0..<J { f[t] += cg * R[o + t] * q[t] }
+                        }
+                    }
+                }
             }
-        }}}}
+        }
     }
 
     /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `w.fG`).
     @inline(__always)
-    private func produkt(_ i: Int, _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich,
-                         zuschuss: inout [Double], faelle: inout [Double]) {
+    private func produkt(
+        _ i: Int, _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich,
+        zuschuss: inout [Double], faelle: inout [Double]
+    ) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
         let tr = treiber[i]
         var fk = tr?.kB ?? 0
@@ -425,7 +443,8 @@ struct Schnellrechnung: Sendable {
                     f = r * R
                 }
                 if tr.kB != nil {
-                    fk *= (1 + tr.personalanteil * a.tarif[t] + (1 - tr.personalanteil) * a.sachkosten[t])
+                    fk *=
+                        (1 + tr.personalanteil * a.tarif[t] + (1 - tr.personalanteil) * a.sachkosten[t])
                         * (1 + a.fallkostenTrend[i])
                     let A = f * fk
                     z += tr.vzKonto * A

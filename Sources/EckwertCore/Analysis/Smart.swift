@@ -72,7 +72,9 @@ public enum Smart {
                 if kz.einheit == nil { fehlt.append("Einheit") }
                 if kz.quelle == nil { fehlt.append("Quelle") }
                 if z.zielwert == nil { fehlt.append("Zielwert") }
-                m = fehlt.isEmpty ? .init(erfuellt: true, grund: "Kennzahl \(kz.id) mit Einheit, Quelle und Zielwert")
+                m =
+                    fehlt.isEmpty
+                    ? .init(erfuellt: true, grund: "Kennzahl \(kz.id) mit Einheit, Quelle und Zielwert")
                     : .init(erfuellt: false, grund: "Kennzahl \(kz.id): es fehlt \(fehlt.joined(separator: ", "))")
             } else {
                 m = .init(erfuellt: false, grund: "Kennzahl \(z.kennzahl ?? "") gibt es nicht")
@@ -81,25 +83,36 @@ public enum Smart {
             var a: SmartPruefung.Kriterium
             if z.ebene != .produkt {
                 let oben = z.oberziel.map { ", Oberziel \($0)" } ?? ""
-                a = .init(erfuellt: true, grund: "\(z.ebene.bezeichnung) \(z.produkt) (Ziel des Eckwertebeschlusses)\(oben)")
+                a = .init(
+                    erfuellt: true, grund: "\(z.ebene.bezeichnung) \(z.produkt) (Ziel des Eckwertebeschlusses)\(oben)")
             } else if modell.produkt(z.produkt) == nil {
                 a = .init(erfuellt: false, grund: "Produkt \(z.produkt) gibt es nicht")
             } else if let mid = z.massnahme {
-                if let mn = modell.massnahmen.first(where: { $0.id == mid }), !mn.wirkung.contains(where: { $0.produkt == z.produkt }) {
+                if let mn = modell.massnahmen.first(where: { $0.id == mid }),
+                    !mn.wirkung.contains(where: { $0.produkt == z.produkt })
+                {
                     a = .init(erfuellt: false, grund: "Maßnahme \(mid) wirkt nicht auf Produkt \(z.produkt)")
                 } else {
                     a = .init(erfuellt: true, grund: "Produkt \(z.produkt), Maßnahme \(mid)")
                 }
             } else if !wirkende.isEmpty {
-                a = .init(erfuellt: true, grund: "Produkt \(z.produkt); wirkende Maßnahmen: \(wirkende.joined(separator: ", "))")
+                a = .init(
+                    erfuellt: true,
+                    grund: "Produkt \(z.produkt); wirkende Maßnahmen: \(wirkende.joined(separator: ", "))")
             } else {
                 a = .init(erfuellt: true, grund: "Produkt \(z.produkt) (keine Maßnahme wirkt auf das Produkt)")
             }
             let t: SmartPruefung.Kriterium
             if let bis = z.bis {
                 let ok = (modell.basisjahr + 1...modell.horizont).contains(bis)
-                t = ok ? .init(erfuellt: true, grund: "bis \(bis)")
-                    : .init(erfuellt: false, grund: "bis \(bis) liegt außerhalb des Planungszeitraums \(modell.basisjahr + 1)–\(modell.horizont)")
+                t =
+                    ok
+                    ? .init(erfuellt: true, grund: "bis \(bis)")
+                    : .init(
+                        erfuellt: false,
+                        grund:
+                            "bis \(bis) liegt außerhalb des Planungszeitraums \(modell.basisjahr + 1)–\(modell.horizont)"
+                    )
             } else {
                 t = .init(erfuellt: false, grund: "kein Termin (bis) angegeben")
             }
@@ -109,11 +122,15 @@ public enum Smart {
 
     /// Attainment per Ziel and scenario, from the Kennzahl values of the Ist (Basisjahr) and of each scenario.
     /// `kennzahlen[szenario][id][jahrIndex]`, `ist[id]` at the Basisjahr.
-    public static func erreichung(_ modell: Planungsmodell, istBasis: [String: Double?],
-                                  szenarien: [(name: String, jahre: [Int], werte: [String: [Double?]])]) -> [Zielerreichung] {
+    public static func erreichung(
+        _ modell: Planungsmodell, istBasis: [String: Double?],
+        szenarien: [(name: String, jahre: [Int], werte: [String: [Double?]])]
+    ) -> [Zielerreichung] {
         var out: [Zielerreichung] = []
         for z in modell.ziele {
-            guard let kid = z.kennzahl, let kz = modell.kennzahl(kid), let zw = z.zielwert, let bis = z.bis else { continue }
+            guard let kid = z.kennzahl, let kz = modell.kennzahl(kid), let zw = z.zielwert, let bis = z.bis else {
+                continue
+            }
             let basis = istBasis[kid] ?? nil
             func zielwert(_ zw: Zielwert) -> Double? {
                 switch zw {
@@ -122,12 +139,14 @@ public enum Smart {
                 }
             }
             let ziel = zielwert(zw)
-            let richtung: Richtung = kz.richtung ?? {
-                switch zw {
-                case .relativ(let q): return q < 0 ? .sinkend : .steigend
-                case .absolut(let v): return (basis ?? v) > v ? .sinkend : .steigend
-                }
-            }()
+            let richtung: Richtung =
+                kz.richtung
+                ?? {
+                    switch zw {
+                    case .relativ(let q): return q < 0 ? .sinkend : .steigend
+                    case .absolut(let v): return (basis ?? v) > v ? .sinkend : .steigend
+                    }
+                }()
             func erreicht(_ w: Double?, _ ziel: Double?) -> Bool? {
                 guard let w, let ziel else { return nil }
                 return richtung == .sinkend ? w <= ziel + 1e-9 * abs(ziel) : w >= ziel - 1e-9 * abs(ziel)
@@ -135,9 +154,10 @@ public enum Smart {
             for s in szenarien {
                 func wert(_ j: Int) -> Double? { s.jahre.firstIndex(of: j).flatMap { s.werte[kid]?[$0] ?? nil } }
                 let w = wert(bis)
-                var e = Zielerreichung(ziel: z.id, szenario: s.name, jahr: bis, basiswert: basis, wert: w, zielwert: ziel,
-                                       erreicht: erreicht(w, ziel), abstand: w.flatMap { a in ziel.map { a - $0 } },
-                                       richtung: richtung)
+                var e = Zielerreichung(
+                    ziel: z.id, szenario: s.name, jahr: bis, basiswert: basis, wert: w, zielwert: ziel,
+                    erreicht: erreicht(w, ziel), abstand: w.flatMap { a in ziel.map { a - $0 } },
+                    richtung: richtung)
                 e.zwischenziele = z.zwischenziele.sorted { $0.key < $1.key }.map { j, zw in
                     let zz = zielwert(zw), ww = wert(j)
                     return .init(jahr: j, zielwert: zz, wert: ww, erreicht: erreicht(ww, zz))
@@ -157,7 +177,9 @@ public enum Smart {
                 x.r = .init(erfuellt: false, grund: "nicht prüfbar – Kennzahl, Zielwert oder Termin fehlt")
             } else {
                 let in_ = eigene.filter { $0.erreicht == true }.map(\.szenario)
-                x.r = in_.isEmpty ? .init(erfuellt: false, grund: "unrealistisch – in keinem Szenario erreicht")
+                x.r =
+                    in_.isEmpty
+                    ? .init(erfuellt: false, grund: "unrealistisch – in keinem Szenario erreicht")
                     : .init(erfuellt: true, grund: "erreicht in: \(in_.joined(separator: ", "))")
             }
             return x

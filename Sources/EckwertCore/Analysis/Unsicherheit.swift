@@ -61,12 +61,14 @@ public enum Unsicherheit {
                 quoteTrend.append(Dreieck(best: b?.quoteTrend ?? qs, modus: qs, worst: wo?.quoteTrend ?? qs))
                 if let e = p.erstattung {
                     let es = s?.erstattungAnteil ?? e.anteil
-                    erstattung.append(Dreieck(best: b?.erstattungAnteil ?? es, modus: es, worst: wo?.erstattungAnteil ?? es))
+                    erstattung.append(
+                        Dreieck(best: b?.erstattungAnteil ?? es, modus: es, worst: wo?.erstattungAnteil ?? es))
                 } else {
                     erstattung.append(nil)
                 }
                 let fs = s?.fallkostenTrend ?? 0
-                fallkostenTrend.append(Dreieck(best: b?.fallkostenTrend ?? fs, modus: fs, worst: wo?.fallkostenTrend ?? fs))
+                fallkostenTrend.append(
+                    Dreieck(best: b?.fallkostenTrend ?? fs, modus: fs, worst: wo?.fallkostenTrend ?? fs))
             }
         }
     }
@@ -75,8 +77,10 @@ public enum Unsicherheit {
     /// `basis.annahmen` and is reused from draw to draw (every drawn value is overwritten), and the net migration
     /// per year index into `saldo` (the path `a.bevoelkerung.wanderungssaldo` stands for; it is not rebuilt).
     /// Returns the first uniform number of the draw.
-    static func ziehen(_ basis: Ziehungsbasis, _ a: inout Rechenannahmen, saldo: inout [Double],
-                       rng: inout SplitMix64) -> Double {
+    static func ziehen(
+        _ basis: Ziehungsbasis, _ a: inout Rechenannahmen, saldo: inout [Double],
+        rng: inout SplitMix64
+    ) -> Double {
         var erstes = -1.0
         func u() -> Double {
             let x = rng.gleich()
@@ -101,15 +105,18 @@ public enum Unsicherheit {
 
     /// Population of a draw: cohort projection with the drawn parameters, or, for an official projection, each
     /// cell drawn between the best and worst variants' values (mode: status quo) with the draw's quantile.
-    static func bevoelkerung(_ p: Projektion, _ a: Rechenannahmen, u: Double,
-                             sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]) -> [Bevoelkerung] {
+    static func bevoelkerung(
+        _ p: Projektion, _ a: Rechenannahmen, u: Double,
+        sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]
+    ) -> [Bevoelkerung] {
         switch a.bevoelkerung.methode {
         case .kohorten: return p.bevoelkerung(a.bevoelkerung).jahre
         case .vorausberechnung:
             return sqPop.indices.map { t in
                 var x = sqPop[t]
                 for c in x.werte.indices {
-                    x.werte[c] = Dreiecksverteilung.quantil(u, best: bestPop[t].werte[c], modus: sqPop[t].werte[c], worst: worstPop[t].werte[c])
+                    x.werte[c] = Dreiecksverteilung.quantil(
+                        u, best: bestPop[t].werte[c], modus: sqPop[t].werte[c], worst: worstPop[t].werte[c])
                 }
                 return x
             }
@@ -118,20 +125,27 @@ public enum Unsicherheit {
 
     /// What a draw's cohort projection needs besides the drawn parameters; nil where the draws take the general
     /// path (an official projection, or a model without the cohort data, whose population stays the base).
-    static func kohortendaten(_ m: Planungsmodell, _ a: Rechenannahmen)
-        -> (Sterbetafel, Fruchtbarkeit, Wanderungsprofil)? {
+    static func kohortendaten(
+        _ m: Planungsmodell, _ a: Rechenannahmen
+    )
+        -> (Sterbetafel, Fruchtbarkeit, Wanderungsprofil)?
+    {
         guard a.bevoelkerung.methode == .kohorten, let st = m.sterbetafel, let fr = m.fruchtbarkeit,
-              let wa = m.wanderung, m.horizont > m.basisjahr,
-              m.bevoelkerung.werte.count == m.bevoelkerung.gebiete.count * 2 * Alter.count else { return nil }
+            let wa = m.wanderung, m.horizont > m.basisjahr,
+            m.bevoelkerung.werte.count == m.bevoelkerung.gebiete.count * 2 * Alter.count
+        else { return nil }
         return (st, fr, wa)
     }
 
     /// Runs `ziehungen` draws. `fortschritt(done, total)` is called now and then (from the calling thread).
-    public static func rechnen(_ p: Projektion, ziehungen: Int, seed: UInt64,
-                               fortschritt: (@Sendable (Int, Int) -> Void)? = nil) -> Unsicherheitsergebnis? {
+    public static func rechnen(
+        _ p: Projektion, ziehungen: Int, seed: UInt64,
+        fortschritt: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> Unsicherheitsergebnis? {
         let m = p.modell
         guard ziehungen > 0, let best = m.szenario("best"), let sq = m.szenario("status-quo"),
-              let worst = m.szenario("worst") else { return nil }
+            let worst = m.szenario("worst")
+        else { return nil }
         let schnell = Schnellrechnung(p)
         let einheiten = m.einheiten
         let jahre = p.n - 1
@@ -180,10 +194,11 @@ public enum Unsicherheit {
                             let u0 = ziehen(zbasis, &a, saldo: &saldo, rng: &rng)
                             if let (st, fr, wa) = kohorten {
                                 let b = a.bevoelkerung
-                                let v = Kohortenmodell.Vorberechnung(Kohortenannahmen(
-                                    sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: b.geburtenziffer,
-                                    sterblichkeit: b.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
-                                    wanderungsprofil: wa))
+                                let v = Kohortenmodell.Vorberechnung(
+                                    Kohortenannahmen(
+                                        sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: b.geburtenziffer,
+                                        sterblichkeit: b.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
+                                        wanderungsprofil: wa))
                                 lauf?.rechnen(v, saldo: saldo)
                             }
                             if let kum = lauf?.kum {
@@ -192,8 +207,9 @@ public enum Unsicherheit {
                                 a.bevoelkerung.wanderungssaldo = Zeitpfad(
                                     Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
                                 let pop = bevoelkerung(p, a, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
-                                schnell.rechnen(a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
-                                                zuschuss: &pz, faelle: &pf)
+                                schnell.rechnen(
+                                    a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
+                                    zuschuss: &pz, faelle: &pf)
                             }
                             summieren(start, glied, pz, pf, &sz, &sf, &bz, &bf, zeile: (d - d0) * K, jahre: jahre)
                             if (d - von) % 64 == 63 || d == bis - 1 {
@@ -259,36 +275,46 @@ public enum Unsicherheit {
             fb.append(hatFaelle[ei] ? f : nil)
         }
         fortschritt?(ziehungen, ziehungen)
-        return Unsicherheitsergebnis(ziehungen: ziehungen, seed: seed, jahre: Array((m.basisjahr + 1)...m.horizont),
-                                     einheiten: einheiten, zuschuss: zb, faelle: fb)
+        return Unsicherheitsergebnis(
+            ziehungen: ziehungen, seed: seed, jahre: Array((m.basisjahr + 1)...m.horizont),
+            einheiten: einheiten, zuschuss: zb, faelle: fb)
     }
 
     /// Net cost and cases of every unit (members glied[start[e] ..< start[e + 1]]) for one draw, as Float into
     /// bz/bf from index `zeile`; each sum runs over the unit's products in order, starting at 0.
-    static func summieren(_ start: [Int], _ glied: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
-                          _ sf: inout [Double], _ bz: inout [Float], _ bf: inout [Float], zeile: Int, jahre: Int) {
+    static func summieren(
+        _ start: [Int], _ glied: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
+        _ sf: inout [Double], _ bz: inout [Float], _ bf: inout [Float], zeile: Int, jahre: Int
+    ) {
         let nE = start.count - 1
         start.withUnsafeBufferPointer { st in
-        glied.withUnsafeBufferPointer { gl in
-        pz.withUnsafeBufferPointer { pzp in
-        pf.withUnsafeBufferPointer { pfp in
-        sz.withUnsafeMutableBufferPointer { szp in
-        sf.withUnsafeMutableBufferPointer { sfp in
-        bz.withUnsafeMutableBufferPointer { bzp in
-        bf.withUnsafeMutableBufferPointer { bfp in
-            for ei in 0..<nE {
-                for t in 0..<jahre { szp[t] = 0; sfp[t] = 0 }
-                for k in st[ei]..<st[ei + 1] {
-                    let o = gl[k] * jahre
-                    for t in 0..<jahre { szp[t] += pzp[o + t]; sfp[t] += pfp[o + t] }
-                }
-                let z = zeile + ei * jahre
-                for t in 0..<jahre {
-                    bzp[z + t] = Float(szp[t])
-                    bfp[z + t] = Float(sfp[t])
+            glied.withUnsafeBufferPointer { gl in
+                pz.withUnsafeBufferPointer { pzp in
+                    pf.withUnsafeBufferPointer { pfp in
+                        sz.withUnsafeMutableBufferPointer { szp in
+                            sf.withUnsafeMutableBufferPointer { sfp in
+                                bz.withUnsafeMutableBufferPointer { bzp in
+                                    bf.withUnsafeMutableBufferPointer { bfp in
+                                        for ei in 0..<nE {
+                                            for t in 0..<jahre { szp[t] = 0; sfp[t] = 0 }
+                                            for k in st[ei]..<st[ei + 1] {
+                                                let o = gl[k] * jahre
+                                                for t in 0..<jahre { szp[t] += pzp[o + t]; sfp[t] += pfp[o + t] }
+                                            }
+                                            let z = zeile + ei * jahre
+                                            for t in 0..<jahre {
+                                                bzp[z + t] = Float(szp[t])
+                                                bfp[z + t] = Float(sfp[t])
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }}}}}}}}
+        }
     }
 
     /// P10, P50, P90 by the nearest-rank rule on the sorted draws (rank ⌈q·n⌉). The three order statistics are
@@ -336,7 +362,9 @@ public enum Unsicherheit {
             let nb = Swift.min(4096, n / 4)
             let skala = Double(nb) / spanne
             guard spanne.isFinite, skala.isFinite, skala > 0 else { return nil }
-            if zaehler.count != nb { zaehler = [Int32](repeating: 0, count: nb) } else {
+            if zaehler.count != nb {
+                zaehler = [Int32](repeating: 0, count: nb)
+            } else {
                 for b in 0..<nb { zaehler[b] = 0 }
             }
             if eimerNr.count != n { eimerNr = [UInt16](repeating: 0, count: n) }
@@ -413,5 +441,9 @@ struct UnsafeSendable<T>: @unchecked Sendable {
 final class Zaehler: @unchecked Sendable {
     private var n = 0
     private let lock = NSLockBridge()
-    func addieren(_ k: Int) -> Int { lock.mit { n += k; return n } }
+    func addieren(_ k: Int) -> Int {
+        lock.mit {
+            n += k; return n
+        }
+    }
 }

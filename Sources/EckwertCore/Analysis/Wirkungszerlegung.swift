@@ -72,7 +72,8 @@ public enum Wirkungszerlegung {
             // Driver net cost N = A − E with its factors, where a driver exists and is well defined.
             var treiberNetto = [Double](repeating: 0, count: n)
             if let fk = p.fallkosten, let F = erg.faelle, let R = erg.bezug, let kz = k.index(fk.konto),
-               R[0] > 0, F[0] > 0, let vz = koeff[fk.konto], vz != 0 {
+                R[0] > 0, F[0] > 0, let vz = koeff[fk.konto], vz != 0
+            {
                 let A = erg.ergebnisplan[kz]
                 let ez = p.erstattung.flatMap { k.index($0.konto) }
                 let E = ez.map { erg.ergebnisplan[$0] } ?? Array(repeating: 0, count: n)

@@ -170,7 +170,8 @@ private struct Formelleser {
         case "\"", "'":
             while pos < z.count, z[pos] != c { pos += 1 }
             guard pos < z.count else {
-                throw Formelfehler(spalte: spalte, meldung: "Zeichenkette nicht abgeschlossen – schließendes \(c) fehlt")
+                throw Formelfehler(
+                    spalte: spalte, meldung: "Zeichenkette nicht abgeschlossen – schließendes \(c) fehlt")
             }
             art = .text(String(z[(start + 1)..<pos]))
             pos += 1
@@ -362,7 +363,8 @@ private struct Formelleser {
             let p = try produktArgument(f)
             a = try gebietArgument(name).map { .faelleGebiet(p, $0) } ?? .faelle(p)
         case .indikator:
-            let id = try textArgument("Indikator-Id in Anführungszeichen", beispiel: "indikator(\"sgb2_quote\", gebiet=\"S01\")")
+            let id = try textArgument(
+                "Indikator-Id in Anführungszeichen", beispiel: "indikator(\"sgb2_quote\", gebiet=\"S01\")")
             a = .indikator(id, try gebietArgument(name))
         case .aufwand: a = .aufwand(try produktArgument(f))
         case .ertrag: a = .ertrag(try produktArgument(f))
@@ -376,12 +378,13 @@ private struct Formelleser {
                 throw erwartet("',' und Zeilenschlüssel", hinweis: "z. B. zeile(\"36.3.05\", \"transferaufwendungen\")")
             }
             try weiter()
-            a = .zeile(p, try textArgument("Zeilenschlüssel in Anführungszeichen", beispiel: "\"transferaufwendungen\""))
+            a = .zeile(
+                p, try textArgument("Zeilenschlüssel in Anführungszeichen", beispiel: "\"transferaufwendungen\""))
         case .kennzahl:
             a = .kennzahl(try textArgument("Kennzahl-Id in Anführungszeichen", beispiel: "kennzahl(\"K-36.3-1\")"))
         case .bev:
             a = .bev(try bevArgumente())
-            return .aufruf(a, spalte: spalte)   // bevArgumente consumed the ')'
+            return .aufruf(a, spalte: spalte)  // bevArgumente consumed the ')'
         }
         guard tok.art == .klammerZu else {
             if tok.art == .komma { throw fehler("zu viele Argumente für '\(name)' – ')' erwartet") }
@@ -430,7 +433,11 @@ private struct Formelleser {
             }
             guard erlaubt.contains(n) else {
                 var m = "unbekanntes Argument '\(n)' für bev"
-                if let v = Formelparser.vorschlag(n, erlaubt) { m += " – meinten Sie '\(v)'?" } else { m += " – erlaubt: alter, geschlecht, gebiet" }
+                if let v = Formelparser.vorschlag(n, erlaubt) {
+                    m += " – meinten Sie '\(v)'?"
+                } else {
+                    m += " – erlaubt: alter, geschlecht, gebiet"
+                }
                 throw fehler(m)
             }
             guard gesehen.insert(n).inserted else { throw fehler("Argument '\(n)' doppelt angegeben") }

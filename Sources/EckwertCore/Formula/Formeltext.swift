@@ -110,7 +110,7 @@ extension Aufruf {
     public var produkt: String? {
         switch self {
         case .faelle(let p), .aufwand(let p), .ertrag(let p), .zuschuss(let p), .fallkosten(let p),
-             .zeile(let p, _), .plaetze(let p), .luecke(let p), .faelleGebiet(let p, _):
+            .zeile(let p, _), .plaetze(let p), .luecke(let p), .faelleGebiet(let p, _):
             p
         case .bev, .kennzahl, .indikator:
             nil
@@ -121,7 +121,7 @@ extension Aufruf {
     public var text: String {
         switch self {
         case .faelle(let p), .aufwand(let p), .ertrag(let p), .zuschuss(let p), .fallkosten(let p),
-             .plaetze(let p), .luecke(let p), .kennzahl(let p):
+            .plaetze(let p), .luecke(let p), .kennzahl(let p):
             return "\(funktionsname)(\(Self.zitat(p)))"
         case .zeile(let p, let key):
             return "zeile(\(Self.zitat(p)), \(Self.zitat(key)))"

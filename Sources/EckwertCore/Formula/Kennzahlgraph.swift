@@ -37,7 +37,7 @@ public enum Kennzahlgraph {
         var arbeit = komponenten(Array(0..<n), nach, &drin)
         while let komponente = arbeit.popLast() {
             for v in komponente { drin[v] = true }
-            let s = komponente[0]   // components are sorted: s is the smallest node
+            let s = komponente[0]  // components are sorted: s is the smallest node
 
             var pfad = [s]
             var stapel: [(knoten: Int, naechster: Int)] = [(s, 0)]

@@ -102,29 +102,36 @@ extension Abweichungsbericht {
 
     /// The report as of `monat` of `jahr` (default: the last year in `ist_unterjaehrig.csv` and its last month).
     /// `prognose` is the status-quo run, for the cases' comparison.
-    public static func rechnen(_ m: Planungsmodell, jahr: Int? = nil, monat: Int? = nil, schwellen: Schwellen = .init(),
-                               prognose: Rechenergebnis?) throws(Fehler) -> Abweichungsbericht {
+    public static func rechnen(
+        _ m: Planungsmodell, jahr: Int? = nil, monat: Int? = nil, schwellen: Schwellen = .init(),
+        prognose: Rechenergebnis?
+    ) throws(Fehler) -> Abweichungsbericht {
         guard let u = m.istUnterjaehrig, let letztesJahr = u.jahre.last else {
-            throw Fehler(description: "Das Modell \(m.name) hat keine ist_unterjaehrig.csv – ohne unterjähriges Ist "
-                         + "gibt es kein Controlling (Spalten jahr;monat;produkt;groesse;wert)")
+            throw Fehler(
+                description: "Das Modell \(m.name) hat keine ist_unterjaehrig.csv – ohne unterjähriges Ist "
+                    + "gibt es kein Controlling (Spalten jahr;monat;produkt;groesse;wert)")
         }
         let j = jahr ?? letztesJahr
         guard let letzterMonat = u.letzterMonat(j) else {
-            throw Fehler(description: "ist_unterjaehrig.csv enthält keine Werte für \(j) (vorhanden: "
-                         + u.jahre.map(String.init).joined(separator: ", ") + ")")
+            throw Fehler(
+                description: "ist_unterjaehrig.csv enthält keine Werte für \(j) (vorhanden: "
+                    + u.jahre.map(String.init).joined(separator: ", ") + ")")
         }
         let mo = monat ?? letzterMonat
         guard (1...12).contains(mo) else { throw Fehler(description: "--monat erwartet 1 … 12, gefunden \(mo)") }
         guard mo <= letzterMonat else {
-            throw Fehler(description: "ist_unterjaehrig.csv reicht für \(j) nur bis Monat \(letzterMonat), "
-                         + "angefragt ist Monat \(mo)")
+            throw Fehler(
+                description: "ist_unterjaehrig.csv reicht für \(j) nur bis Monat \(letzterMonat), "
+                    + "angefragt ist Monat \(mo)")
         }
         var hinweise: [String] = []
         let ansatz = m.ansatz?.werte[j]
         if ansatz == nil {
             let jahre = m.ansatz?.jahre.map(String.init).joined(separator: ", ") ?? ""
-            hinweise.append(jahre.isEmpty ? "Das Modell hat keine ansatz.csv: Abweichung und Ampel bleiben leer."
-                : "ansatz.csv enthält keinen Ansatz für \(j) (nur \(jahre)): Abweichung und Ampel bleiben leer.")
+            hinweise.append(
+                jahre.isEmpty
+                    ? "Das Modell hat keine ansatz.csv: Abweichung und Ampel bleiben leer."
+                    : "ansatz.csv enthält keinen Ansatz für \(j) (nur \(jahre)): Abweichung und Ampel bleiben leer.")
         }
         let k = m.kontenrahmen
         let koeff = k.zuschussKoeffizienten
@@ -140,31 +147,37 @@ extension Abweichungsbericht {
                 zeilen.append(posten(m, u, j, mo, p.nr, z, ansatz: ansatzZeilen.map { $0[z.key] ?? 0 }, schwellen))
             }
             let zuschuss = summe(zeilen, koeff: koeff, ansatzVorhanden: ansatzZeilen != nil, schwellen)
-            produkte.append(Produktbericht(index: i, nr: p.nr, name: p.name, art: p.art, zeilen: zeilen,
-                                           zuschuss: zuschuss,
-                                           faelle: fallvergleich(m, u, j, mo, i, ansatzZeilen, prognose)))
+            produkte.append(
+                Produktbericht(
+                    index: i, nr: p.nr, name: p.name, art: p.art, zeilen: zeilen,
+                    zuschuss: zuschuss,
+                    faelle: fallvergleich(m, u, j, mo, i, ansatzZeilen, prognose)))
         }
         func bereich(_ e: Einheit) -> Bereichsbericht {
             let teile = produkte.indices.filter { e.produkte.contains(produkte[$0].index) }
             let zs = teile.map { produkte[$0].zuschuss }
             let hatAnsatz = zs.contains { $0.ansatz != nil }
-            var z = Posten(groesse: "zuschussbedarf", ansatz: hatAnsatz ? zs.reduce(0) { $0 + ($1.ansatz ?? 0) } : nil,
-                           istBisher: zs.reduce(0) { $0 + $1.istBisher }, hochrechnung: zs.reduce(0) { $0 + $1.hochrechnung },
-                           methode: nil, hinweis: nil,
-                           vorjahr: zs.contains { $0.vorjahr != nil } ? zs.reduce(0) { $0 + ($1.vorjahr ?? 0) } : nil,
-                           richtung: 1, ampel: .keine)
+            var z = Posten(
+                groesse: "zuschussbedarf", ansatz: hatAnsatz ? zs.reduce(0) { $0 + ($1.ansatz ?? 0) } : nil,
+                istBisher: zs.reduce(0) { $0 + $1.istBisher }, hochrechnung: zs.reduce(0) { $0 + $1.hochrechnung },
+                methode: nil, hinweis: nil,
+                vorjahr: zs.contains { $0.vorjahr != nil } ? zs.reduce(0) { $0 + ($1.vorjahr ?? 0) } : nil,
+                richtung: 1, ampel: .keine)
             z.ampel = ampel(hochrechnung: z.hochrechnung, ansatz: z.ansatz, richtung: 1, schwellen)
             return Bereichsbericht(einheit: e, produkte: teile, zuschuss: z)
         }
-        let gesamtEinheit = m.einheiten(.gesamt).first
+        let gesamtEinheit =
+            m.einheiten(.gesamt).first
             ?? Einheit(ebene: .gesamt, nr: "", name: "Gesamthaushalt", produkte: Array(m.produkte.indices))
         if produkte.contains(where: { $0.zeilen.contains { $0.hinweis != nil } }) {
-            hinweise.append("Wo die Vorjahre keine verwertbare Jahressumme haben, ist linear hochgerechnet (× 12 / Monat); "
-                            + "die Zeile nennt den Grund.")
+            hinweise.append(
+                "Wo die Vorjahre keine verwertbare Jahressumme haben, ist linear hochgerechnet (× 12 / Monat); "
+                    + "die Zeile nennt den Grund.")
         }
-        return Abweichungsbericht(jahr: j, monat: mo, schwellen: schwellen, produkte: produkte,
-                                  bereiche: m.einheiten(.budgetbereich).map(bereich), gesamt: bereich(gesamtEinheit),
-                                  hinweise: hinweise)
+        return Abweichungsbericht(
+            jahr: j, monat: mo, schwellen: schwellen, produkte: produkte,
+            bereiche: m.einheiten(.budgetbereich).map(bereich), gesamt: bereich(gesamtEinheit),
+            hinweise: hinweise)
     }
 
     /// The cumulative figure of a line at month `mo`: the last month ≤ mo with a figure (nothing booked since
@@ -174,8 +187,10 @@ extension Abweichungsbericht {
         return nil
     }
 
-    static func posten(_ m: Planungsmodell, _ u: IstUnterjaehrig, _ j: Int, _ mo: Int, _ nr: String,
-                       _ z: Kontenrahmen.Zeile, ansatz: Double?, _ s: Schwellen) -> Posten {
+    static func posten(
+        _ m: Planungsmodell, _ u: IstUnterjaehrig, _ j: Int, _ mo: Int, _ nr: String,
+        _ z: Kontenrahmen.Zeile, ansatz: Double?, _ s: Schwellen
+    ) -> Posten {
         let kum = kumuliert(u, j, mo, nr, z.key) ?? 0
         var vorjahre: [Hochrechnung.Vorjahr] = []
         for y in u.jahre where y < j {
@@ -185,9 +200,10 @@ extension Abweichungsbericht {
         }
         let hr = Hochrechnung.betrag(kumuliert: kum, monat: mo, vorjahre: vorjahre)
         let richtung: Double = z.art == .ertrag ? -1 : 1
-        return Posten(groesse: z.key, ansatz: ansatz, istBisher: kum, hochrechnung: hr.wert, methode: hr.methode,
-                      hinweis: hr.hinweis, vorjahr: m.ist.wert(j - 1, nr, z.key), richtung: richtung,
-                      ampel: ampel(hochrechnung: hr.wert, ansatz: ansatz, richtung: richtung, s))
+        return Posten(
+            groesse: z.key, ansatz: ansatz, istBisher: kum, hochrechnung: hr.wert, methode: hr.methode,
+            hinweis: hr.hinweis, vorjahr: m.ist.wert(j - 1, nr, z.key), richtung: richtung,
+            ampel: ampel(hochrechnung: hr.wert, ansatz: ansatz, richtung: richtung, s))
     }
 
     /// The Zuschussbedarf of a product as the signed sum of its lines.
@@ -202,19 +218,23 @@ extension Abweichungsbericht {
             if let v = z.vorjahr { vj += c * v; hatVorjahr = true }
         }
         let ansatz = ansatzVorhanden ? a : nil
-        return Posten(groesse: "zuschussbedarf", ansatz: ansatz, istBisher: ist, hochrechnung: hr, methode: nil,
-                      hinweis: nil, vorjahr: hatVorjahr ? vj : nil, richtung: 1,
-                      ampel: ampel(hochrechnung: hr, ansatz: ansatz, richtung: 1, s))
+        return Posten(
+            groesse: "zuschussbedarf", ansatz: ansatz, istBisher: ist, hochrechnung: hr, methode: nil,
+            hinweis: nil, vorjahr: hatVorjahr ? vj : nil, richtung: 1,
+            ampel: ampel(hochrechnung: hr, ansatz: ansatz, richtung: 1, s))
     }
 
-    static func fallvergleich(_ m: Planungsmodell, _ u: IstUnterjaehrig, _ j: Int, _ mo: Int, _ i: Int,
-                              _ ansatzZeilen: [String: Double]?, _ prognose: Rechenergebnis?) -> Fallvergleich? {
+    static func fallvergleich(
+        _ m: Planungsmodell, _ u: IstUnterjaehrig, _ j: Int, _ mo: Int, _ i: Int,
+        _ ansatzZeilen: [String: Double]?, _ prognose: Rechenergebnis?
+    ) -> Fallvergleich? {
         let nr = m.produkte[i].nr
         let werte = (1...mo).compactMap { u.wert(j, $0, nr, "faelle") }
         guard let mittel = Hochrechnung.faelle(werte) else { return nil }
         let prog = prognose.flatMap { e in e.jahrIndex(j).flatMap { t in e.produkte[i].faelle.map { $0[t] } } }
-        return Fallvergleich(mittelBisher: mittel.wert, monate: werte.count, prognose: prog,
-                             ansatz: ansatzZeilen?["faelle"])
+        return Fallvergleich(
+            mittelBisher: mittel.wert, monate: werte.count, prognose: prog,
+            ansatz: ansatzZeilen?["faelle"])
     }
 
     /// Long-format rows: `hochrechnung`, `ansatz` and `abweichung` (Hochrechnung − Ansatz) per product line, the
@@ -226,7 +246,8 @@ extension Abweichungsbericht {
             out.append(Langzeile(szenario: "hochrechnung", ebene: ebene, nr: nr, groesse: g, jahr: jahr, wert: hr))
             if let a = ansatz {
                 out.append(Langzeile(szenario: "ansatz", ebene: ebene, nr: nr, groesse: g, jahr: jahr, wert: a))
-                out.append(Langzeile(szenario: "abweichung", ebene: ebene, nr: nr, groesse: g, jahr: jahr, wert: hr - a))
+                out.append(
+                    Langzeile(szenario: "abweichung", ebene: ebene, nr: nr, groesse: g, jahr: jahr, wert: hr - a))
             }
         }
         for p in produkte {

@@ -39,14 +39,16 @@ public enum Hochrechnung {
         let summeKum = vorjahre.reduce(0) { $0 + $1.kumuliert }
         let liste = jahre.map(String.init).joined(separator: ", ")
         guard summeJahr != 0 else {
-            return Ergebnis(wert: linear, methode: .linear,
-                            hinweis: "Jahressumme der Vorjahre (\(liste)) ist 0 – linear hochgerechnet (× 12 / \(m))")
+            return Ergebnis(
+                wert: linear, methode: .linear,
+                hinweis: "Jahressumme der Vorjahre (\(liste)) ist 0 – linear hochgerechnet (× 12 / \(m))")
         }
         let anteil = summeKum / summeJahr
         guard anteil > 0, anteil.isFinite else {
-            return Ergebnis(wert: linear, methode: .linear,
-                            hinweis: "Vorjahre (\(liste)) bis Monat \(m) ohne Buchungen oder mit anderem Vorzeichen – "
-                                + "linear hochgerechnet (× 12 / \(m))")
+            return Ergebnis(
+                wert: linear, methode: .linear,
+                hinweis: "Vorjahre (\(liste)) bis Monat \(m) ohne Buchungen oder mit anderem Vorzeichen – "
+                    + "linear hochgerechnet (× 12 / \(m))")
         }
         return Ergebnis(wert: kumuliert / anteil, methode: .saisonal(jahre: jahre, anteil: anteil), hinweis: nil)
     }
@@ -54,7 +56,8 @@ public enum Hochrechnung {
     /// Cases: the mean of the monthly counts given so far (months 1…m that have a count); nil without any.
     public static func faelle(_ monatswerte: [Double]) -> Ergebnis? {
         guard !monatswerte.isEmpty else { return nil }
-        return Ergebnis(wert: monatswerte.reduce(0, +) / Double(monatswerte.count),
-                        methode: .mittelwert(monate: monatswerte.count), hinweis: nil)
+        return Ergebnis(
+            wert: monatswerte.reduce(0, +) / Double(monatswerte.count),
+            methode: .mittelwert(monate: monatswerte.count), hinweis: nil)
     }
 }

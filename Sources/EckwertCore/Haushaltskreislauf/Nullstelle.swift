@@ -13,8 +13,10 @@ public enum Nullstelle {
     /// keeps the bracket and converges superlinearly), falling back to bisection; stops when the bracket is narrower
     /// than `xtol`: then the end with the smaller |f| counts as found when f is within 1000 × ftol of 0 (a
     /// continuous f), else the target jumps there and cannot be met exactly (`nichtErreichbar`).
-    public static func suchen(von a0: Double, bis b0: Double, ftol: Double, xtol: Double = 1e-12,
-                              maxSchritte: Int = 200, _ f: (Double) -> Double) -> Ergebnis {
+    public static func suchen(
+        von a0: Double, bis b0: Double, ftol: Double, xtol: Double = 1e-12,
+        maxSchritte: Int = 200, _ f: (Double) -> Double
+    ) -> Ergebnis {
         var a = a0, b = b0
         var fa = f(a), fb = f(b)
         if abs(fa) <= ftol { return .gefunden(x: a, fx: fa) }

@@ -65,8 +65,9 @@ public struct Rahmenvergleich: Sendable {
             let p90 = b.risikopuffer.flatMap { p in bedarf["status-quo"].map { zip($0, p).map { $0 + $1 } } }
             bereiche.append(Bereich(einheit: b.einheit, rahmen: rahmen, bedarf: bedarf, pflicht: pflicht, p90: p90))
         }
-        return Rahmenvergleich(jahre: w.jahre, szenarien: w.szenarien, bereiche: bereiche, regeln: regeln,
-                               beschluss: eb.beschluss)
+        return Rahmenvergleich(
+            jahre: w.jahre, szenarien: w.szenarien, bereiche: bereiche, regeln: regeln,
+            beschluss: eb.beschluss)
     }
 }
 
@@ -81,9 +82,13 @@ extension Langformat {
             let z = Teilplan(e, b.produkte, modell: m).zuschuss(m.kontenrahmen)
             for (t, jahr) in e.jahre.enumerated() {
                 guard let r = frames[jahr], t < z.count else { continue }
-                out.append(Langzeile(szenario: e.szenario, ebene: .budgetbereich, nr: b.nr, groesse: "rahmen", jahr: jahr, wert: r))
-                out.append(Langzeile(szenario: e.szenario, ebene: .budgetbereich, nr: b.nr, groesse: "deckungsluecke",
-                                     jahr: jahr, wert: z[t] - r))
+                out.append(
+                    Langzeile(
+                        szenario: e.szenario, ebene: .budgetbereich, nr: b.nr, groesse: "rahmen", jahr: jahr, wert: r))
+                out.append(
+                    Langzeile(
+                        szenario: e.szenario, ebene: .budgetbereich, nr: b.nr, groesse: "deckungsluecke",
+                        jahr: jahr, wert: z[t] - r))
             }
         }
         return out

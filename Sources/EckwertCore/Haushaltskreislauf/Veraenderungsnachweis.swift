@@ -56,7 +56,9 @@ public struct Veraenderungsnachweis: Sendable {
     public var hinweise: [String]
 
     public func posten(_ szenario: String, _ ebene: Ebene, _ nr: String, _ jahr: Int) -> Posten? {
-        posten.first { $0.szenario == szenario && $0.ebene == ebene && $0.nr == nr && $0.jahr == jahr && $0.zeile == nil }
+        posten.first {
+            $0.szenario == szenario && $0.ebene == ebene && $0.nr == nr && $0.jahr == jahr && $0.zeile == nil
+        }
     }
 
     /// Long format: `veraenderung` and `veraenderung:<ursache>` per scenario, level, unit and year (lines of a
@@ -103,22 +105,29 @@ extension Veraenderungsnachweis {
     /// common forecast years; otherwise only the total change on the common years is given, with a note why.
     public static func rechnen(alt: Planungsmodell, neu: Planungsmodell) -> Veraenderungsnachweis {
         let szenarien = neu.szenarien.map(\.name).filter { alt.szenario($0) != nil }
-        let jahre = Array(max(alt.basisjahr, neu.basisjahr) + 1 ... max(max(alt.basisjahr, neu.basisjahr) + 1,
-                                                                          min(alt.horizont, neu.horizont)))
+        let jahre = Array(
+            max(alt.basisjahr, neu.basisjahr)
+                + 1...max(
+                    max(alt.basisjahr, neu.basisjahr) + 1,
+                    min(alt.horizont, neu.horizont)))
         var hinweise: [String] = []
-        let gleichesSchema = alt.kontenrahmen.id == neu.kontenrahmen.id
+        let gleichesSchema =
+            alt.kontenrahmen.id == neu.kontenrahmen.id
             && alt.kontenrahmen.zeilen.map(\.key) == neu.kontenrahmen.zeilen.map(\.key)
         if alt.basisjahr != neu.basisjahr {
-            hinweise.append("Basisjahr ALT \(alt.basisjahr), NEU \(neu.basisjahr): Ist und Bevölkerung beziehen sich auf "
-                + "verschiedene Stichtage und lassen sich nicht einzeln austauschen. Verglichen wird deshalb nur die "
-                + "Gesamtveränderung des Zuschussbedarfs in den gemeinsamen Prognosejahren "
-                + "\(jahre.first ?? 0)–\(jahre.last ?? 0), ohne Aufteilung nach Ursachen. Für die Ursachen beide Stände "
-                + "mit demselben Basisjahr rechnen.")
+            hinweise.append(
+                "Basisjahr ALT \(alt.basisjahr), NEU \(neu.basisjahr): Ist und Bevölkerung beziehen sich auf "
+                    + "verschiedene Stichtage und lassen sich nicht einzeln austauschen. Verglichen wird deshalb nur die "
+                    + "Gesamtveränderung des Zuschussbedarfs in den gemeinsamen Prognosejahren "
+                    + "\(jahre.first ?? 0)–\(jahre.last ?? 0), ohne Aufteilung nach Ursachen. Für die Ursachen beide Stände "
+                    + "mit demselben Basisjahr rechnen.")
         }
         if !gleichesSchema {
-            hinweise.append("Kontenrahmen ALT \(alt.kontenrahmen.id), NEU \(neu.kontenrahmen.id): die Zeilen sind nicht "
-                + "dieselben, Ist- und Ansatzzeilen lassen sich nicht zwischen den Ständen austauschen. Verglichen wird "
-                + "nur der Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge), ohne Ursachen und ohne Zeilen.")
+            hinweise.append(
+                "Kontenrahmen ALT \(alt.kontenrahmen.id), NEU \(neu.kontenrahmen.id): die Zeilen sind nicht "
+                    + "dieselben, Ist- und Ansatzzeilen lassen sich nicht zwischen den Ständen austauschen. Verglichen wird "
+                    + "nur der Zuschussbedarf (ordentliche Aufwendungen − ordentliche Erträge), ohne Ursachen und ohne Zeilen."
+            )
         }
         let mitUrsachen = alt.basisjahr == neu.basisjahr && gleichesSchema
         let namen = einheitsnamen(alt, neu)
@@ -130,12 +139,14 @@ extension Veraenderungsnachweis {
         } else {
             let va = werte(alt, szenarien, jahre, mitZeilen: false), vn = werte(neu, szenarien, jahre, mitZeilen: false)
             posten = Set(va.keys).union(vn.keys).map { s in
-                Posten(szenario: s.szenario, ebene: s.ebene, nr: s.nr, name: namen[Name(s.ebene, s.nr)] ?? s.nr,
-                       zeile: nil, jahr: s.jahr, alt: va[s] ?? 0, neu: vn[s] ?? 0, anteile: [])
+                Posten(
+                    szenario: s.szenario, ebene: s.ebene, nr: s.nr, name: namen[Name(s.ebene, s.nr)] ?? s.nr,
+                    zeile: nil, jahr: s.jahr, alt: va[s] ?? 0, neu: vn[s] ?? 0, anteile: [])
             }
         }
-        return Veraenderungsnachweis(alt: alt.kennung, neu: neu.kennung, jahre: jahre, szenarien: szenarien,
-                                     posten: sortiert(posten, neu), mitUrsachen: mitUrsachen, hinweise: hinweise)
+        return Veraenderungsnachweis(
+            alt: alt.kennung, neu: neu.kennung, jahre: jahre, szenarien: szenarien,
+            posten: sortiert(posten, neu), mitUrsachen: mitUrsachen, hinweise: hinweise)
     }
 
     /// The model whose inputs of the causes in `maske` (bit i = `Ursache.allCases[i]`) come from NEU, the rest
@@ -158,7 +169,9 @@ extension Veraenderungsnachweis {
         m.ansatz = i.ansatz
         if let a = s.ansatz {
             var neu = m.ansatz ?? Ansatz(werte: [:])
-            for (jahr, ps) in a.werte { for nr in nurHier { if let z = ps[nr] { neu.werte[jahr, default: [:]][nr] = z } } }
+            for (jahr, ps) in a.werte {
+                for nr in nurHier { if let z = ps[nr] { neu.werte[jahr, default: [:]][nr] = z } }
+            }
             m.ansatz = m.ansatz == nil && neu.werte.isEmpty ? nil : neu
         }
         let b = aus(.bevoelkerung)
@@ -194,7 +207,9 @@ extension Veraenderungsnachweis {
     }
 
     /// Zuschussbedarf per scenario, unit and year (and, with `mitZeilen`, every Buchungszeile per product).
-    static func werte(_ m: Planungsmodell, _ szenarien: [String], _ jahre: [Int], mitZeilen: Bool) -> [Schluessel: Double] {
+    static func werte(
+        _ m: Planungsmodell, _ szenarien: [String], _ jahre: [Int], mitZeilen: Bool
+    ) -> [Schluessel: Double] {
         var out: [Schluessel: Double] = [:]
         let p = Projektion(m)
         let k = m.kontenrahmen
@@ -210,8 +225,9 @@ extension Veraenderungsnachweis {
                     out[Schluessel(szenario: name, ebene: u.ebene, nr: u.nr, zeile: nil, jahr: j), default: 0] += z[t]
                     guard mitZeilen, u.ebene == .produkt else { continue }
                     for (zi, zeile) in k.zeilen.enumerated() where !zeile.istSumme && plan.ergebnisplan[zi][t] != 0 {
-                        out[Schluessel(szenario: name, ebene: .produkt, nr: u.nr, zeile: zeile.key, jahr: j), default: 0]
-                            += plan.ergebnisplan[zi][t]
+                        out[
+                            Schluessel(szenario: name, ebene: .produkt, nr: u.nr, zeile: zeile.key, jahr: j), default: 0
+                        ] += plan.ergebnisplan[zi][t]
                     }
                 }
             }
@@ -237,8 +253,10 @@ extension Veraenderungsnachweis {
                 }
             }
             let nr = s.zeile.map { "\(s.nr)/\($0)" } ?? s.nr
-            out.append(Posten(szenario: s.szenario, ebene: s.ebene, nr: nr, name: namen[Name(s.ebene, s.nr)] ?? s.nr,
-                              zeile: s.zeile, jahr: s.jahr, alt: v[0][s] ?? 0, neu: v[voll][s] ?? 0, anteile: anteile))
+            out.append(
+                Posten(
+                    szenario: s.szenario, ebene: s.ebene, nr: nr, name: namen[Name(s.ebene, s.nr)] ?? s.nr,
+                    zeile: s.zeile, jahr: s.jahr, alt: v[0][s] ?? 0, neu: v[voll][s] ?? 0, anteile: anteile))
         }
         return out
     }
@@ -247,14 +265,20 @@ extension Veraenderungsnachweis {
     /// order (units only in ALT after them), Zuschussbedarf before lines, year.
     static func sortiert(_ p: [Posten], _ neu: Planungsmodell) -> [Posten] {
         let sRang = Dictionary(neu.szenarien.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let eRang: [Ebene: Int] = [.gesamt: 0, .budgetbereich: 1, .produktbereich: 2, .produktgruppe: 3, .produkt: 4, .gebiet: 5]
-        let uRang = Dictionary(neu.einheiten.enumerated().map { ("\($1.ebene.rawValue)|\($1.nr)", $0) },
-                               uniquingKeysWith: { a, _ in a })
-        let zRang = Dictionary(neu.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let eRang: [Ebene: Int] = [
+            .gesamt: 0, .budgetbereich: 1, .produktbereich: 2, .produktgruppe: 3, .produkt: 4, .gebiet: 5,
+        ]
+        let uRang = Dictionary(
+            neu.einheiten.enumerated().map { ("\($1.ebene.rawValue)|\($1.nr)", $0) },
+            uniquingKeysWith: { a, _ in a })
+        let zRang = Dictionary(
+            neu.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
         func einheit(_ x: Posten) -> String { x.zeile == nil ? x.nr : String(x.nr.dropLast((x.zeile?.count ?? 0) + 1)) }
         func key(_ x: Posten) -> [Int] {
-            [sRang[x.szenario] ?? 99, eRang[x.ebene] ?? 9, uRang["\(x.ebene.rawValue)|\(einheit(x))"] ?? Int.max / 2,
-             x.zeile.map { (zRang[$0] ?? 0) + 1 } ?? 0, x.jahr]
+            [
+                sRang[x.szenario] ?? 99, eRang[x.ebene] ?? 9, uRang["\(x.ebene.rawValue)|\(einheit(x))"] ?? Int.max / 2,
+                x.zeile.map { (zRang[$0] ?? 0) + 1 } ?? 0, x.jahr,
+            ]
         }
         return p.sorted { a, b in
             let ka = key(a), kb = key(b)

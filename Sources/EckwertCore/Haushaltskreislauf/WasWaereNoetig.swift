@@ -75,27 +75,34 @@ extension WasWaereNoetig {
             for b in m.einheiten(.budgetbereich) {
                 let z = Teilplan(lauf, b.produkte, modell: m).zuschuss(m.kontenrahmen)
                 let jahre = [m.haushaltsjahr] + Array(m.haushaltsjahr...m.horizont).dropFirst()
-                guard let j = jahre.first(where: { j in
-                    guard let r = eb.rahmen(b.nr, j), let t = lauf.jahrIndex(j) else { return false }
-                    return z[t] - r > 0.5
-                }), let r = eb.rahmen(b.nr, j), let t = lauf.jahrIndex(j) else { continue }
+                guard
+                    let j = jahre.first(where: { j in
+                        guard let r = eb.rahmen(b.nr, j), let t = lauf.jahrIndex(j) else { return false }
+                        return z[t] - r > 0.5
+                    }), let r = eb.rahmen(b.nr, j), let t = lauf.jahrIndex(j)
+                else { continue }
                 let ziel: (Rechenergebnis) -> Double = { x in
                     (x.jahrIndex(j).map { Teilplan(x, b.produkte, modell: m).zuschuss(m.kontenrahmen)[$0] } ?? 0) - r
                 }
                 let hebel = hebel(fuer: b.produkte, budgetbereich: b, basis).map {
                     loesen($0, basis, jahr: j, ftol: 0.5, ziel)
                 }
-                aufgaben.append(Aufgabe(art: .rahmen(budgetbereich: b.nr), bezeichnung: "\(b.nr) \(b.name)", jahr: j,
-                                        prognose: z[t], soll: r, einheit: "€", hebel: hebel))
+                aufgaben.append(
+                    Aufgabe(
+                        art: .rahmen(budgetbereich: b.nr), bezeichnung: "\(b.nr) \(b.name)", jahr: j,
+                        prognose: z[t], soll: r, einheit: "€", hebel: hebel))
             }
-            if aufgaben.isEmpty { hinweise.append("Kein Budgetbereich überschreitet seinen Rahmen (Szenario \(szenario)).") }
+            if aufgaben.isEmpty {
+                hinweise.append("Kein Budgetbereich überschreitet seinen Rahmen (Szenario \(szenario)).")
+            }
         } else {
             hinweise.append("Keine eckwertebeschluss.yaml: ohne Rahmen gibt es keine Deckungslücke.")
         }
         let verfehlt = e.zielerreichung.filter { $0.szenario == szenario && $0.erreicht == false }
         for ze in verfehlt {
             guard let z = m.ziele.first(where: { $0.id == ze.ziel }), let kid = z.kennzahl, let soll = ze.zielwert,
-                  let wert = ze.wert else { continue }
+                let wert = ze.wert
+            else { continue }
             let produkte: [Int]
             switch z.ebene {
             case .produkt: produkte = m.produkte.indices.filter { m.produkte[$0].nr == z.produkt }
@@ -105,15 +112,19 @@ extension WasWaereNoetig {
             guard let i = produkte.first else { continue }
             let bis = ze.jahr
             let ziel: (Rechenergebnis) -> Double = { x in
-                guard let t = x.jahrIndex(bis), let v = Kennzahlrechnung.werte(m, x)[kid]?[t] ?? nil else { return .nan }
+                guard let t = x.jahrIndex(bis), let v = Kennzahlrechnung.werte(m, x)[kid]?[t] ?? nil else {
+                    return .nan
+                }
                 return v - soll
             }
             let bb = m.einheiten(.budgetbereich).first { $0.produkte.contains(i) }
             let hebel = hebel(fuer: produkte, budgetbereich: bb, basis).map {
                 loesen($0, basis, jahr: bis, ftol: 1e-9 * max(1, abs(soll)), ziel)
             }
-            aufgaben.append(Aufgabe(art: .ziel(id: z.id), bezeichnung: "\(z.id): \(z.text)", jahr: bis, prognose: wert,
-                                    soll: soll, einheit: m.kennzahl(kid)?.einheit ?? "", hebel: hebel))
+            aufgaben.append(
+                Aufgabe(
+                    art: .ziel(id: z.id), bezeichnung: "\(z.id): \(z.text)", jahr: bis, prognose: wert,
+                    soll: soll, einheit: m.kennzahl(kid)?.einheit ?? "", hebel: hebel))
         }
         if verfehlt.isEmpty { hinweise.append("Alle Ziele werden im Szenario \(szenario) erreicht.") }
         return WasWaereNoetig(szenario: szenario, aufgaben: aufgaben, hinweise: hinweise)
@@ -142,17 +153,22 @@ extension WasWaereNoetig {
         let m = b.m
         var out: [Hebelart] = []
         for i in produkte {
-            if let fz = m.produkte[i].fallzahl, case .ist = fz.quote { out.append(.quoteTrend(produkt: m.produkte[i].nr)) }
+            if let fz = m.produkte[i].fallzahl, case .ist = fz.quote {
+                out.append(.quoteTrend(produkt: m.produkte[i].nr))
+            }
         }
         let nrs = Set(produkte.map { m.produkte[$0].nr })
-        for mn in m.massnahmen where nrs.contains(mn.produkt) || mn.wirkung.contains(where: { nrs.contains($0.produkt) }) {
+        for mn in m.massnahmen
+        where nrs.contains(mn.produkt) || mn.wirkung.contains(where: { nrs.contains($0.produkt) }) {
             out.append(.massnahme(id: mn.id))
         }
         if let bb = budgetbereich, bb.produkte.contains(where: { m.produkte[$0].art == .freiwillig }),
-           produkte.contains(where: { m.produkte[$0].art == .freiwillig }) {
+            produkte.contains(where: { m.produkte[$0].art == .freiwillig })
+        {
             out.append(.freiwilligesBudget(budgetbereich: bb.nr))
         }
-        for i in produkte where m.produkte[i].art == .pflicht && m.produkte[i].fallkosten != nil && b.projektion.kB[i] != nil {
+        for i in produkte
+        where m.produkte[i].art == .pflicht && m.produkte[i].fallkosten != nil && b.projektion.kB[i] != nil {
             out.append(.fallkosten(produkt: m.produkte[i].nr))
         }
         return out
@@ -192,7 +208,8 @@ extension WasWaereNoetig {
     }
 
     /// Root finding for one lever; `ziel` is the gap (0 = closed) of a run.
-    static func loesen(_ h: Hebelart, _ b: Basis, jahr: Int, ftol: Double, _ ziel: (Rechenergebnis) -> Double) -> Hebel {
+    static func loesen(_ h: Hebelart, _ b: Basis, jahr: Int, ftol: Double, _ ziel: (Rechenergebnis) -> Double) -> Hebel
+    {
         let m = b.m
         var bezeichnung = "", einheit = "", aktuell = 0.0, bereich: ClosedRange<Double> = 0...1
         var anzeige: (Double) -> Double = { $0 }
@@ -228,9 +245,10 @@ extension WasWaereNoetig {
         let r = Nullstelle.suchen(von: bereich.lowerBound, bis: bereich.upperBound, ftol: ftol) { x in
             ziel(lauf(h, x, b))
         }
-        var hebel = Hebel(art: h, bezeichnung: bezeichnung, einheit: einheit, aktuell: anzeige(aktuell), noetig: nil,
-                          bester: nil, restluecke: nil, bereich: anzeige(bereich.lowerBound)...anzeige(bereich.upperBound),
-                          hinweis: nil)
+        var hebel = Hebel(
+            art: h, bezeichnung: bezeichnung, einheit: einheit, aktuell: anzeige(aktuell), noetig: nil,
+            bester: nil, restluecke: nil, bereich: anzeige(bereich.lowerBound)...anzeige(bereich.upperBound),
+            hinweis: nil)
         switch r {
         case .gefunden(let x, _):
             hebel.noetig = anzeige(x)

@@ -30,10 +30,11 @@ extension Planungsmodell {
         for s in sortiert {
             let ziel = IstSchluessel(jahr: s.jahr, produkt: s.produkt, groesse: kanon(s.groesse))
             if neu.werte[ziel] != nil {
-                befund.fehler(ist.orte[s] ?? SourceLocation(file: istDatei),
-                              "Ist \(s.jahr), Produkt \(s.produkt): '\(s.groesse)' ist ein anderer Name der Zeile "
-                              + "'\(ziel.groesse)', die für dieses Jahr schon einen Wert hat – "
-                              + "bitte nur einmal angeben")
+                befund.fehler(
+                    ist.orte[s] ?? SourceLocation(file: istDatei),
+                    "Ist \(s.jahr), Produkt \(s.produkt): '\(s.groesse)' ist ein anderer Name der Zeile "
+                        + "'\(ziel.groesse)', die für dieses Jahr schon einen Wert hat – "
+                        + "bitte nur einmal angeben")
                 continue
             }
             neu.werte[ziel] = ist.werte[s]
@@ -52,8 +53,10 @@ extension Planungsmodell {
 
     /// Year-keyed plan figures with every alias replaced by its line's key; a line given under both names in
     /// the same year and product is an error.
-    private static func planAufloesen(_ w: Jahreswerte?, _ tabelle: [String: String], _ befund: Befund,
-                                      _ datei: String, art: String) -> Jahreswerte? {
+    private static func planAufloesen(
+        _ w: Jahreswerte?, _ tabelle: [String: String], _ befund: Befund,
+        _ datei: String, art: String
+    ) -> Jahreswerte? {
         guard var w else { return nil }
         var werte: [Int: [String: [String: Double]]] = [:]
         var orte: [IstSchluessel: SourceLocation] = [:]
@@ -61,13 +64,15 @@ extension Planungsmodell {
             for p in (w.werte[j] ?? [:]).keys.sorted() {
                 let zeilen = w.werte[j]?[p] ?? [:]
                 var neu: [String: Double] = [:]
-                for g in zeilen.keys.sorted(by: { (tabelle[$0] != nil ? 1 : 0, $0) < (tabelle[$1] != nil ? 1 : 0, $1) }) {
+                for g in zeilen.keys.sorted(by: { (tabelle[$0] != nil ? 1 : 0, $0) < (tabelle[$1] != nil ? 1 : 0, $1) })
+                {
                     let ziel = tabelle[g] ?? g
                     let ort = w.orte[IstSchluessel(jahr: j, produkt: p, groesse: g)]
                     if neu[ziel] != nil {
-                        befund.fehler(ort ?? SourceLocation(file: datei),
-                                      "\(art) \(j), Produkt \(p): '\(g)' ist ein anderer Name der Zeile '\(ziel)', "
-                                      + "die schon einen Wert hat – bitte nur einmal angeben")
+                        befund.fehler(
+                            ort ?? SourceLocation(file: datei),
+                            "\(art) \(j), Produkt \(p): '\(g)' ist ein anderer Name der Zeile '\(ziel)', "
+                                + "die schon einen Wert hat – bitte nur einmal angeben")
                         continue
                     }
                     neu[ziel] = zeilen[g]

@@ -44,8 +44,12 @@ public struct CSVTabelle: Sendable, Hashable {
     public func spalteOderFehler(_ name: String) -> Result<Int, ModelError> {
         if let i = spalte(name) { return .success(i) }
         let gefunden = header.isEmpty ? "keine" : header.joined(separator: ";")
-        return .failure(ModelError([.error(SourceLocation(file: file, line: headerLine),
-                                           "Spalte '\(CSV.normalisiert(name))' fehlt (gefunden: \(gefunden))")]))
+        return .failure(
+            ModelError([
+                .error(
+                    SourceLocation(file: file, line: headerLine),
+                    "Spalte '\(CSV.normalisiert(name))' fehlt (gefunden: \(gefunden))")
+            ]))
     }
 
     /// The location of a field: file, the row's line and the 1-based column of the field.
@@ -111,7 +115,9 @@ public enum CSV {
     static func utf8Laenge(_ p: UnsafeBufferPointer<UInt8>, _ k: Int) -> Int {
         let n = p.count
         @inline(__always) func folge(_ j: Int) -> Bool { j < n && p[j] & 0xC0 == 0x80 }
-        @inline(__always) func zwischen(_ j: Int, _ lo: UInt8, _ hi: UInt8) -> Bool { j < n && p[j] >= lo && p[j] <= hi }
+        @inline(__always) func zwischen(_ j: Int, _ lo: UInt8, _ hi: UInt8) -> Bool {
+            j < n && p[j] >= lo && p[j] <= hi
+        }
         switch p[k] {
         case 0xC2...0xDF: return folge(k + 1) ? 2 : 0
         case 0xE0: return zwischen(k + 1, 0xA0, 0xBF) && folge(k + 2) ? 3 : 0
@@ -189,12 +195,18 @@ public enum CSV {
             let feld = spalte.map { ", Spalte \($0)" } ?? ""
             let ort = SourceLocation(file: datei, line: line, column: spalte)
             if hinweis.isEmpty, Kodierung.istWindows1252(p), let z = Kodierung.zeichen(p[k]) {
-                return Abbruch(diagnostic: .error(ort, "\(Kodierung.windows1252) (erstes solches Zeichen: "
-                    + "'\(z)' = Byte 0x\(byte) an Byteposition \(stelle) der Zeile \(line)\(feld))"))
+                return Abbruch(
+                    diagnostic: .error(
+                        ort,
+                        "\(Kodierung.windows1252) (erstes solches Zeichen: "
+                            + "'\(z)' = Byte 0x\(byte) an Byteposition \(stelle) der Zeile \(line)\(feld))"))
             }
-            return Abbruch(diagnostic: .error(ort,
-                "Datei ist nicht UTF-8-kodiert (Zeile \(line)) – bitte als 'CSV UTF-8' speichern "
-                    + "(ungültiges Byte 0x\(byte.count < 2 ? "0" + byte : byte) an Byteposition \(stelle) der Zeile\(feld)\(hinweis))"))
+            return Abbruch(
+                diagnostic: .error(
+                    ort,
+                    "Datei ist nicht UTF-8-kodiert (Zeile \(line)) – bitte als 'CSV UTF-8' speichern "
+                        + "(ungültiges Byte 0x\(byte.count < 2 ? "0" + byte : byte) an Byteposition \(stelle) der Zeile\(feld)\(hinweis))"
+                ))
         }
 
         mutating func parse() throws(Abbruch) -> Result<CSVTabelle, ModelError> {
@@ -236,8 +248,11 @@ public enum CSV {
                     if fields.count == header.count {
                         rows.append(CSVZeile(line: startLine, fields: fields))
                     } else if fehler.count < CSV.maxFeldzahlFehler {
-                        fehler.append(.error(SourceLocation(file: datei, line: startLine),
-                                             "Zeile \(startLine) hat \(fields.count) Felder, erwartet \(header.count) wie die Kopfzeile"))
+                        fehler.append(
+                            .error(
+                                SourceLocation(file: datei, line: startLine),
+                                "Zeile \(startLine) hat \(fields.count) Felder, erwartet \(header.count) wie die Kopfzeile"
+                            ))
                     } else {
                         weitereFeldzahlFehler += 1
                     }
@@ -247,15 +262,19 @@ public enum CSV {
                 }
             }
             guard let header else {
-                return .failure(ModelError([.error(SourceLocation(file: datei), "Datei ist leer: keine Kopfzeile gefunden")]))
+                return .failure(
+                    ModelError([.error(SourceLocation(file: datei), "Datei ist leer: keine Kopfzeile gefunden")]))
             }
             if weitereFeldzahlFehler > 0 {
-                fehler.append(.error(SourceLocation(file: datei),
-                                     "\(weitereFeldzahlFehler) weitere Zeilen mit falscher Feldzahl (erwartet \(header.count))"))
+                fehler.append(
+                    .error(
+                        SourceLocation(file: datei),
+                        "\(weitereFeldzahlFehler) weitere Zeilen mit falscher Feldzahl (erwartet \(header.count))"))
             }
             if !fehler.isEmpty { return .failure(ModelError(fehler)) }
             let sepChar: Character = sep == CSV.tab ? "\t" : (sep == 0x2C ? "," : ";")
-            return .success(CSVTabelle(file: datei, header: header, headerLine: headerLine, separator: sepChar, rows: rows))
+            return .success(
+                CSVTabelle(file: datei, header: header, headerLine: headerLine, separator: sepChar, rows: rows))
         }
 
         /// Counts `;`, `,` and tab outside quotes on the physical line(s) of the header starting at `k`.
@@ -322,9 +341,10 @@ public enum CSV {
                         q += 1
                     }
                     if !geschlossen {
-                        throw Abbruch(diagnostic: .error(
-                            SourceLocation(file: datei, line: quoteLine, column: spalte),
-                            "Anführungszeichen in Zeile \(quoteLine), Spalte \(spalte) wird nicht geschlossen"))
+                        throw Abbruch(
+                            diagnostic: .error(
+                                SourceLocation(file: datei, line: quoteLine, column: spalte),
+                                "Anführungszeichen in Zeile \(quoteLine), Spalte \(spalte) wird nicht geschlossen"))
                     }
                     // Anything after the closing quote up to the separator is kept literally.
                     while q < n {

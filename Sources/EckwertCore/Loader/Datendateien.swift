@@ -53,7 +53,9 @@ public enum Datendateien {
             let zelle = l.bevZelle(z, gebiet: 1, geschlecht: 2, alter: 3, anzahl: 4)
             guard let jahr, let zelle else { continue }
             let g: Int
-            if let i = index[jahr] { g = i } else {
+            if let i = index[jahr] {
+                g = i
+            } else {
                 g = gruppen.count
                 index[jahr] = g
                 gruppen.append(BevSammler())
@@ -86,15 +88,20 @@ public enum Datendateien {
             guard let variante, let jahr, let zelle else { continue }
             let k = Schluessel(variante: variante, jahr: jahr)
             let g: Int
-            if let letzter, letzter.0 == k { g = letzter.1 } else if let i = index[k] { g = i } else {
+            if let letzter, letzter.0 == k {
+                g = letzter.1
+            } else if let i = index[k] {
+                g = i
+            } else {
                 g = gruppen.count
                 index[k] = g
                 gruppen.append(BevSammler())
                 schluessel.append(k)
             }
             letzter = (k, g)
-            gruppen[g].setzen(zelle, z, &l, schluessel: "Variante \(variante), Jahr \(jahr), ",
-                              ersteSpalte: l.schluesselSpalte(5))
+            gruppen[g].setzen(
+                zelle, z, &l, schluessel: "Variante \(variante), Jahr \(jahr), ",
+                ersteSpalte: l.schluesselSpalte(5))
         }
         var ergebnis: [String: [Int: Bevoelkerung]] = [:]
         for (g, k) in schluessel.enumerated() {
@@ -157,8 +164,10 @@ public enum Datendateien {
         }
         let fehlt = fehlendeZellen(zeilen[...])
         if !fehlt.liste.isEmpty {
-            l.d.append(.error(SourceLocation(file: t.file),
-                              "Sterbetafel unvollständig: \(fehlt.anzahl == 1 ? "es fehlt" : "es fehlen") \(fehlt.liste)"))
+            l.d.append(
+                .error(
+                    SourceLocation(file: t.file),
+                    "Sterbetafel unvollständig: \(fehlt.anzahl == 1 ? "es fehlt" : "es fehlen") \(fehlt.liste)"))
         }
         return Leseergebnis(wert: Sterbetafel(qx: qx), diagnostics: l.d)
     }
@@ -185,8 +194,10 @@ public enum Datendateien {
         let fehlt = bereiche(zeilen.indices.filter { zeilen[$0] == 0 }.map { $0 + bereich.lowerBound })
         if !fehlt.isEmpty {
             let anzahl = zeilen.filter { $0 == 0 }.count
-            l.d.append(.error(SourceLocation(file: t.file),
-                              "Fruchtbarkeit unvollständig: \(anzahl == 1 ? "es fehlt" : "es fehlen") Alter \(fehlt)"))
+            l.d.append(
+                .error(
+                    SourceLocation(file: t.file),
+                    "Fruchtbarkeit unvollständig: \(anzahl == 1 ? "es fehlt" : "es fehlen") Alter \(fehlt)"))
         }
         return Leseergebnis(wert: Fruchtbarkeit(raten: raten), diagnostics: l.d)
     }
@@ -216,8 +227,10 @@ public enum Datendateien {
         if alleZahlen {
             let summe = anteile.joined().reduce(0, +)
             if !(abs(summe - 1) <= 0.001) {
-                l.d.append(.error(SourceLocation(file: t.file),
-                                  "Die Anteile summieren sich zu \(deutsch(summe)) statt zu 1 (erlaubt ±0,001)"))
+                l.d.append(
+                    .error(
+                        SourceLocation(file: t.file),
+                        "Die Anteile summieren sich zu \(deutsch(summe)) statt zu 1 (erlaubt ±0,001)"))
             }
         }
         return Leseergebnis(wert: Wanderungsprofil(anteile: anteile), diagnostics: l.d)
@@ -249,8 +262,9 @@ public enum Datendateien {
             guard let jahr, let produkt, let groesse else { continue }
             let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)
             if let erste = zeilen[k] {
-                l.doppelt(z, erste, (mitJahr ? "Jahr \(jahr), " : "") + "Produkt \(produkt), Größe \(groesse)",
-                          spalte: l.schluesselSpalte(o + 2))
+                l.doppelt(
+                    z, erste, (mitJahr ? "Jahr \(jahr), " : "") + "Produkt \(produkt), Größe \(groesse)",
+                    spalte: l.schluesselSpalte(o + 2))
                 continue
             }
             zeilen[k] = z.line
@@ -299,8 +313,10 @@ public enum Datendateien {
         ausBytes(bytes, datei, jahreswerte)
     }
 
-    private static func ausBytes<W>(_ bytes: [UInt8], _ datei: String,
-                                    _ f: (CSVTabelle) -> Leseergebnis<W>) -> Leseergebnis<W> {
+    private static func ausBytes<W>(
+        _ bytes: [UInt8], _ datei: String,
+        _ f: (CSVTabelle) -> Leseergebnis<W>
+    ) -> Leseergebnis<W> {
         do {
             return f(try CSV.lesen(bytes, datei: datei))
         } catch {
@@ -378,8 +394,10 @@ struct BevSammler {
 
     static let block = 2 * Alter.count
 
-    mutating func setzen(_ c: BevZelle, _ z: CSVZeile, _ l: inout Leser, schluessel: @autoclosure () -> String,
-                         ersteSpalte: Int) {
+    mutating func setzen(
+        _ c: BevZelle, _ z: CSVZeile, _ l: inout Leser, schluessel: @autoclosure () -> String,
+        ersteSpalte: Int
+    ) {
         let g: Int
         if let letztesGebiet, letztesGebiet.0 == c.gebiet {
             g = letztesGebiet.1
@@ -397,8 +415,9 @@ struct BevSammler {
         letzteZeile[g] = z.line
         let i = Bevoelkerung.index(gebiet: g, geschlecht: c.geschlecht.index, alter: c.alter)
         if zeilen[i] != 0 {
-            l.doppelt(z, zeilen[i], "\(schluessel())Gebiet \(c.gebiet), \(c.geschlecht.rawValue), Alter \(c.alter)",
-                      spalte: ersteSpalte)
+            l.doppelt(
+                z, zeilen[i], "\(schluessel())Gebiet \(c.gebiet), \(c.geschlecht.rawValue), Alter \(c.alter)",
+                spalte: ersteSpalte)
             return
         }
         zeilen[i] = z.line
@@ -411,8 +430,10 @@ struct BevSammler {
             let start = g * Self.block
             let fehlt = Datendateien.fehlendeZellen(zeilen[start..<(start + Self.block)])
             if fehlt.liste.isEmpty { continue }
-            l.d.append(.error(SourceLocation(file: l.t.file, line: letzteZeile[g]),
-                              "\(prefix)Gebiet \(gebiet): \(fehlt.anzahl == 1 ? "es fehlt" : "es fehlen") \(fehlt.liste)"))
+            l.d.append(
+                .error(
+                    SourceLocation(file: l.t.file, line: letzteZeile[g]),
+                    "\(prefix)Gebiet \(gebiet): \(fehlt.anzahl == 1 ? "es fehlt" : "es fehlen") \(fehlt.liste)"))
         }
     }
 
@@ -447,14 +468,20 @@ struct Leser {
         for (c, name) in normal.enumerated() {
             if name.isEmpty {
                 if let z = t.rows.first(where: { c < $0.fields.count && !CSV.trimmed($0.fields[c]).isEmpty }) {
-                    d.append(.error(kopfOrt(c + 1),
-                                    "Spalte \(c + 1) hat keine Überschrift, enthält aber Werte (z. B. Zeile \(z.line)), erwartet \(erwartetText)"))
+                    d.append(
+                        .error(
+                            kopfOrt(c + 1),
+                            "Spalte \(c + 1) hat keine Überschrift, enthält aber Werte (z. B. Zeile \(z.line)), erwartet \(erwartetText)"
+                        ))
                 }
                 continue
             }
             if let e = erwartet.firstIndex(of: name) {
                 if spalte[e] >= 0 {
-                    d.append(.error(kopfOrt(c + 1), "Spalte '\(name)' kommt doppelt vor (Spalten \(spalte[e] + 1) und \(c + 1))"))
+                    d.append(
+                        .error(
+                            kopfOrt(c + 1), "Spalte '\(name)' kommt doppelt vor (Spalten \(spalte[e] + 1) und \(c + 1))"
+                        ))
                 } else {
                     spalte[e] = c
                 }
@@ -493,8 +520,10 @@ struct Leser {
 
     /// A duplicate key: names both lines; at the later line and the (0-based) file column `c`.
     mutating func doppelt(_ z: CSVZeile, _ erste: Int, _ was: String, spalte c: Int) {
-        d.append(.error(SourceLocation(file: t.file, line: z.line, column: c + 1),
-                        "doppelter Eintrag für \(was): Zeilen \(erste) und \(z.line)"))
+        d.append(
+            .error(
+                SourceLocation(file: t.file, line: z.line, column: c + 1),
+                "doppelter Eintrag für \(was): Zeilen \(erste) und \(z.line)"))
     }
 
     mutating func leer(_ z: CSVZeile, _ e: Int, _ erwartung: String) -> Bool {
@@ -595,15 +624,21 @@ struct Leser {
         case 0x2C:
             let tausend = Zahl.parse(s.replacingOccurrences(of: ".", with: "")) ?? v
             let t = Datendateien.deutsch(tausend)
-            d.append(.warning(ort, "'\(s)' als \(t) gelesen: die Datei schreibt Dezimalkommas, der Punkt ist hier "
-                              + "Tausendertrenner – eindeutig wäre \(t),00 oder ohne Punkt"))
+            d.append(
+                .warning(
+                    ort,
+                    "'\(s)' als \(t) gelesen: die Datei schreibt Dezimalkommas, der Punkt ist hier "
+                        + "Tausendertrenner – eindeutig wäre \(t),00 oder ohne Punkt"))
             return tausend
         case 0x2E:
             return v
         default:
             let tausend = Datendateien.deutsch(Zahl.parse(s.replacingOccurrences(of: ".", with: "")) ?? v)
-            d.append(.warning(ort, "'\(s)' als \(Datendateien.deutsch(v)) gelesen (Dezimalpunkt) – mehrdeutig: "
-                              + "ist der Punkt als Tausendertrenner gemeint, bitte \(tausend) schreiben"))
+            d.append(
+                .warning(
+                    ort,
+                    "'\(s)' als \(Datendateien.deutsch(v)) gelesen (Dezimalpunkt) – mehrdeutig: "
+                        + "ist der Punkt als Tausendertrenner gemeint, bitte \(tausend) schreiben"))
             return v
         }
     }

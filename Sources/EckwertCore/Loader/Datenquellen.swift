@@ -45,90 +45,112 @@ public struct Datenquelle: Sendable {
 /// (and, for a new kind of data, its field on `Planungsmodell`).
 public enum Datenquellen {
     public static let alle: [Datenquelle] = [
-        Datenquelle(schluessel: "szenarien", datei: "szenarien.yaml", pflicht: .immer,
-                    wozu: "Szenarien best, status-quo, worst",
-                    lesen: Ladung.szenarien,
-                    pruefungen: []),
-        Datenquelle(schluessel: "bevoelkerung", datei: "bevoelkerung.csv", pflicht: .immer,
-                    wozu: "Bevölkerung am 31.12. des Basisjahres",
-                    lesen: csv(Datendateien.bevoelkerung(bytes:datei:)) { $0.bevoelkerung = $1 },
-                    pruefungen: [Modellpruefung.bevoelkerungGelesen]),
-        Datenquelle(schluessel: "ist", datei: "ist.csv", pflicht: .immer,
-                    wozu: "Ist-Daten vergangener Jahre",
-                    lesen: csv(Datendateien.ist(bytes:datei:)) { $0.ist = $1 },
-                    pruefungen: [Modellpruefung.istDatei, Modellpruefung.treiberBrauchenIst,
-                                 Modellpruefung.istImBasisjahr, Modellpruefung.aufwandVorzeichen]),
-        Datenquelle(schluessel: "sterbetafel", datei: "sterbetafel.csv", pflicht: .methodeKohorten,
-                    wozu: "Sterbetafel",
-                    lesen: csv(Datendateien.sterbetafel(bytes:datei:)) { $0.sterbetafel = $1 },
-                    pruefungen: [Modellpruefung.sterbetafelVollstaendig]),
-        Datenquelle(schluessel: "fruchtbarkeit", datei: "fruchtbarkeit.csv", pflicht: .methodeKohorten,
-                    wozu: "Fruchtbarkeitsziffern",
-                    lesen: csv(Datendateien.fruchtbarkeit(bytes:datei:)) { $0.fruchtbarkeit = $1 },
-                    pruefungen: []),
-        Datenquelle(schluessel: "wanderung", datei: "wanderung.csv", pflicht: .methodeKohorten,
-                    wozu: "Wanderungsprofil",
-                    lesen: csv(Datendateien.wanderung(bytes:datei:)) { $0.wanderung = $1 },
-                    pruefungen: []),
-        Datenquelle(schluessel: "vorausberechnung", datei: "vorausberechnung.csv", pflicht: .methodeVorausberechnung,
-                    wozu: "amtliche Vorausberechnung",
-                    lesen: csv(Datendateien.vorausberechnung(bytes:datei:)) { $0.vorausberechnung = $1 },
-                    pruefungen: [Modellpruefung.vorausberechnung]),
-        Datenquelle(schluessel: "ansatz", datei: "ansatz.csv", pflicht: .optional,
-                    wozu: "Haushaltsansatz des laufenden Jahres je Produkt und Zeile",
-                    lesen: { bytes, datei, l in
-                        // Without a `jahr` column the rows are the Ansatz of Basisjahr + 1.
-                        let b = l.modell.basisjahr + 1
-                        return csv({ Datendateien.ansatz(bytes: $0, datei: $1, standardjahr: b) }) { $0.ansatz = $1 }(bytes, datei, l)
-                    },
-                    pruefungen: [Planpruefung.ansatz]),
-        Datenquelle(schluessel: "planung", datei: "planung.csv", pflicht: .optional,
-                    wozu: "mittelfristige Ergebnisplanung der Kämmerei je Jahr, Produkt und Zeile",
-                    lesen: csv(Datendateien.jahreswerte(bytes:datei:)) { $0.planung = $1 },
-                    pruefungen: [Planpruefung.planung]),
-        Datenquelle(schluessel: "sondereffekte", datei: "sondereffekte.csv", pflicht: .optional,
-                    wozu: "Einmalbeträge im Ist je Jahr, Produkt und Zeile",
-                    lesen: csv(Datendateien.jahreswerte(bytes:datei:)) { $0.sondereffekte = $1 },
-                    pruefungen: [Planpruefung.sondereffekte]),
-        Datenquelle(schluessel: "eckwertebeschluss", datei: "eckwertebeschluss.yaml", pflicht: .optional,
-                    wozu: "Rahmen des Eckwertebeschlusses je Budgetbereich und Jahr",
-                    lesen: Ladung.eckwertebeschluss,
-                    pruefungen: []),
-        Datenquelle(schluessel: "ist_unterjaehrig", datei: "ist_unterjaehrig.csv", pflicht: .optional,
-                    wozu: "unterjähriges Ist (kumuliert je Monat) für Hochrechnung und Controlling",
-                    lesen: csv(Kreislaufdateien.istUnterjaehrig(bytes:datei:)) { $0.istUnterjaehrig = $1 },
-                    pruefungen: [Kreislaufdateien.istUnterjaehrigZeilen]),
-        Datenquelle(schluessel: "bevoelkerung_historie", datei: "bevoelkerung_historie.csv", pflicht: .optional,
-                    wozu: "Bevölkerung früherer Jahre für den Backtest",
-                    lesen: csv(Datendateien.bevoelkerungHistorie(bytes:datei:)) { $0.bevoelkerungHistorie = $1 },
-                    pruefungen: [Modellpruefung.historie]),
-        Datenquelle(schluessel: "gebiete", datei: "gebiete.csv", pflicht: .optional,
-                    wozu: "Namen der Sozialräume",
-                    lesen: csv(SozialraumDateien.gebiete(bytes:datei:)) { $0.sozialraum.namen = $1 },
-                    pruefungen: []),
-        Datenquelle(schluessel: "faelle_gebiete", datei: "faelle_gebiete.csv", pflicht: .optional,
-                    wozu: "Fallzahlen je Sozialraum aus dem Fachverfahren",
-                    lesen: csv(SozialraumDateien.faelle(bytes:datei:)) {
-                        $0.sozialraum.faelle = $1.0
-                        $0.sozialraum.faelleZeilen = $1.1
-                    },
-                    pruefungen: []),
-        Datenquelle(schluessel: "indikatoren", datei: "indikatoren.csv", pflicht: .optional,
-                    wozu: "Kontextindikatoren je Sozialraum",
-                    lesen: csv(SozialraumDateien.indikatoren(bytes:datei:)) {
-                        $0.sozialraum.indikatorwerte = $1.0
-                        $0.sozialraum.indikatorZeilen = $1.1
-                    },
-                    pruefungen: []),
+        Datenquelle(
+            schluessel: "szenarien", datei: "szenarien.yaml", pflicht: .immer,
+            wozu: "Szenarien best, status-quo, worst",
+            lesen: Ladung.szenarien,
+            pruefungen: []),
+        Datenquelle(
+            schluessel: "bevoelkerung", datei: "bevoelkerung.csv", pflicht: .immer,
+            wozu: "Bevölkerung am 31.12. des Basisjahres",
+            lesen: csv(Datendateien.bevoelkerung(bytes:datei:)) { $0.bevoelkerung = $1 },
+            pruefungen: [Modellpruefung.bevoelkerungGelesen]),
+        Datenquelle(
+            schluessel: "ist", datei: "ist.csv", pflicht: .immer,
+            wozu: "Ist-Daten vergangener Jahre",
+            lesen: csv(Datendateien.ist(bytes:datei:)) { $0.ist = $1 },
+            pruefungen: [
+                Modellpruefung.istDatei, Modellpruefung.treiberBrauchenIst,
+                Modellpruefung.istImBasisjahr, Modellpruefung.aufwandVorzeichen,
+            ]),
+        Datenquelle(
+            schluessel: "sterbetafel", datei: "sterbetafel.csv", pflicht: .methodeKohorten,
+            wozu: "Sterbetafel",
+            lesen: csv(Datendateien.sterbetafel(bytes:datei:)) { $0.sterbetafel = $1 },
+            pruefungen: [Modellpruefung.sterbetafelVollstaendig]),
+        Datenquelle(
+            schluessel: "fruchtbarkeit", datei: "fruchtbarkeit.csv", pflicht: .methodeKohorten,
+            wozu: "Fruchtbarkeitsziffern",
+            lesen: csv(Datendateien.fruchtbarkeit(bytes:datei:)) { $0.fruchtbarkeit = $1 },
+            pruefungen: []),
+        Datenquelle(
+            schluessel: "wanderung", datei: "wanderung.csv", pflicht: .methodeKohorten,
+            wozu: "Wanderungsprofil",
+            lesen: csv(Datendateien.wanderung(bytes:datei:)) { $0.wanderung = $1 },
+            pruefungen: []),
+        Datenquelle(
+            schluessel: "vorausberechnung", datei: "vorausberechnung.csv", pflicht: .methodeVorausberechnung,
+            wozu: "amtliche Vorausberechnung",
+            lesen: csv(Datendateien.vorausberechnung(bytes:datei:)) { $0.vorausberechnung = $1 },
+            pruefungen: [Modellpruefung.vorausberechnung]),
+        Datenquelle(
+            schluessel: "ansatz", datei: "ansatz.csv", pflicht: .optional,
+            wozu: "Haushaltsansatz des laufenden Jahres je Produkt und Zeile",
+            lesen: { bytes, datei, l in
+                // Without a `jahr` column the rows are the Ansatz of Basisjahr + 1.
+                let b = l.modell.basisjahr + 1
+                return csv({ Datendateien.ansatz(bytes: $0, datei: $1, standardjahr: b) }) { $0.ansatz = $1 }(
+                    bytes, datei, l)
+            },
+            pruefungen: [Planpruefung.ansatz]),
+        Datenquelle(
+            schluessel: "planung", datei: "planung.csv", pflicht: .optional,
+            wozu: "mittelfristige Ergebnisplanung der Kämmerei je Jahr, Produkt und Zeile",
+            lesen: csv(Datendateien.jahreswerte(bytes:datei:)) { $0.planung = $1 },
+            pruefungen: [Planpruefung.planung]),
+        Datenquelle(
+            schluessel: "sondereffekte", datei: "sondereffekte.csv", pflicht: .optional,
+            wozu: "Einmalbeträge im Ist je Jahr, Produkt und Zeile",
+            lesen: csv(Datendateien.jahreswerte(bytes:datei:)) { $0.sondereffekte = $1 },
+            pruefungen: [Planpruefung.sondereffekte]),
+        Datenquelle(
+            schluessel: "eckwertebeschluss", datei: "eckwertebeschluss.yaml", pflicht: .optional,
+            wozu: "Rahmen des Eckwertebeschlusses je Budgetbereich und Jahr",
+            lesen: Ladung.eckwertebeschluss,
+            pruefungen: []),
+        Datenquelle(
+            schluessel: "ist_unterjaehrig", datei: "ist_unterjaehrig.csv", pflicht: .optional,
+            wozu: "unterjähriges Ist (kumuliert je Monat) für Hochrechnung und Controlling",
+            lesen: csv(Kreislaufdateien.istUnterjaehrig(bytes:datei:)) { $0.istUnterjaehrig = $1 },
+            pruefungen: [Kreislaufdateien.istUnterjaehrigZeilen]),
+        Datenquelle(
+            schluessel: "bevoelkerung_historie", datei: "bevoelkerung_historie.csv", pflicht: .optional,
+            wozu: "Bevölkerung früherer Jahre für den Backtest",
+            lesen: csv(Datendateien.bevoelkerungHistorie(bytes:datei:)) { $0.bevoelkerungHistorie = $1 },
+            pruefungen: [Modellpruefung.historie]),
+        Datenquelle(
+            schluessel: "gebiete", datei: "gebiete.csv", pflicht: .optional,
+            wozu: "Namen der Sozialräume",
+            lesen: csv(SozialraumDateien.gebiete(bytes:datei:)) { $0.sozialraum.namen = $1 },
+            pruefungen: []),
+        Datenquelle(
+            schluessel: "faelle_gebiete", datei: "faelle_gebiete.csv", pflicht: .optional,
+            wozu: "Fallzahlen je Sozialraum aus dem Fachverfahren",
+            lesen: csv(SozialraumDateien.faelle(bytes:datei:)) {
+                $0.sozialraum.faelle = $1.0
+                $0.sozialraum.faelleZeilen = $1.1
+            },
+            pruefungen: []),
+        Datenquelle(
+            schluessel: "indikatoren", datei: "indikatoren.csv", pflicht: .optional,
+            wozu: "Kontextindikatoren je Sozialraum",
+            lesen: csv(SozialraumDateien.indikatoren(bytes:datei:)) {
+                $0.sozialraum.indikatorwerte = $1.0
+                $0.sozialraum.indikatorZeilen = $1.1
+            },
+            pruefungen: []),
     ]
 
     /// The source with this key.
     public static func quelle(_ schluessel: String) -> Datenquelle? { alle.first { $0.schluessel == schluessel } }
 
     /// A CSV reader whose value, when there is one, is stored in the model by `ablegen`.
-    static func csv<W>(_ leser: @escaping @Sendable ([UInt8], String) -> Leseergebnis<W>,
-                       _ ablegen: @escaping @Sendable (inout Planungsmodell, W) -> Void)
-        -> @Sendable ([UInt8], String, Ladung) -> Bool {
+    static func csv<W>(
+        _ leser: @escaping @Sendable ([UInt8], String) -> Leseergebnis<W>,
+        _ ablegen: @escaping @Sendable (inout Planungsmodell, W) -> Void
+    )
+        -> @Sendable ([UInt8], String, Ladung) -> Bool
+    {
         { bytes, datei, ladung in
             guard let w = ladung.uebernehmen(leser(bytes, datei)) else { return false }
             ablegen(&ladung.modell, w)

@@ -19,8 +19,9 @@ extension Kontenrahmen {
 
     /// Every built-in scheme, parsed once (a scheme that does not load is left out; the tests load each one).
     public static let eingebaute: [Kontenrahmen] = eingebauteQuellen.compactMap { q in
-        KontenrahmenLeser.lesen(String(decoding: q.bytes, as: UTF8.self), datei: "(eingebaut: \(q.id))",
-                                befund: Befund())
+        KontenrahmenLeser.lesen(
+            String(decoding: q.bytes, as: UTF8.self), datei: "(eingebaut: \(q.id))",
+            befund: Befund())
     }
 
     /// The built-in scheme with this id (`nkf`, `sh`, `nds`, `hessen`, `bw`, `bayern`, `sachsen`).

@@ -67,7 +67,7 @@ public enum GeoJSON {
                     SourceLocation(file: datei),
                     "\(fehlend.count == 1 ? "Sozialraum" : "Sozialräume") "
                         + "\(fehlend.joined(separator: ", ")) aus bevoelkerung.csv "
-                            + "\(fehlend.count == 1 ? "hat" : "haben") kein Polygon "
+                        + "\(fehlend.count == 1 ? "hat" : "haben") kein Polygon "
                         + "und \(fehlend.count == 1 ? "fehlt" : "fehlen") auf der Karte"))
         }
         let ok = !d.contains { $0.severity == .error }

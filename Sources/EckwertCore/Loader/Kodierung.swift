@@ -1,7 +1,8 @@
 /// Recognises the encoding of a file that is not UTF-8, so that the message says how to fix it.
 enum Kodierung {
     /// What to do with a Windows-1252 file (the encoding of SAP, H&H and Infoma exports).
-    static let windows1252 = "Datei ist Windows-1252 kodiert (typisch für Exporte aus SAP/H&H/Infoma) – bitte als "
+    static let windows1252 =
+        "Datei ist Windows-1252 kodiert (typisch für Exporte aus SAP/H&H/Infoma) – bitte als "
         + "UTF-8 speichern oder mit `eckwert import` einlesen"
 
     /// Windows-1252 0x80…0x9F (nil: unassigned); 0xA0…0xFF are the Latin-1 characters of the same number.
@@ -20,7 +21,7 @@ enum Kodierung {
     /// Whether every byte that is not part of a valid UTF-8 sequence is a Windows-1252 character (and there is
     /// at least one): the file is Windows-1252 (or Latin-1, which differs only in unprinted control codes).
     static func istWindows1252<C: Collection<UInt8>>(_ bytes: C) -> Bool where C.Index == Int {
-        if bytes.count >= 2, let a = bytes.first, a == 0xFF || a == 0xFE { return false }   // UTF-16
+        if bytes.count >= 2, let a = bytes.first, a == 0xFF || a == 0xFE { return false }  // UTF-16
         var i = bytes.startIndex, fremd = 0
         while i < bytes.endIndex {
             let b = bytes[i]

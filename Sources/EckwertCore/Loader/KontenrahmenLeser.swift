@@ -2,15 +2,21 @@
 /// sum definitions (members known, above the sum, no cycles), unique keys and aliases, account groups.
 enum KontenrahmenLeser {
     /// Keys of the scheme file; the first eight are required (the Finanzplan keys only with a `finanzplan`).
-    static let pflichtschluessel = ["id", "name", "sonderposten", "abschreibungen", "ertraege", "aufwendungen",
-                                    "ausgleich", "ergebnisplan"]
-    static let schluessel = pflichtschluessel + [
-        "finanzplan", "investitionszuwendungen", "baumassnahmen", "einzahlungen_verwaltung",
-        "auszahlungen_verwaltung", "ilv_ertraege", "ilv_aufwendungen", "land", "quelle", "geprueft",
-        "kontengruppen_geprueft", "hinweis"]
+    static let pflichtschluessel = [
+        "id", "name", "sonderposten", "abschreibungen", "ertraege", "aufwendungen",
+        "ausgleich", "ergebnisplan",
+    ]
+    static let schluessel =
+        pflichtschluessel + [
+            "finanzplan", "investitionszuwendungen", "baumassnahmen", "einzahlungen_verwaltung",
+            "auszahlungen_verwaltung", "ilv_ertraege", "ilv_aufwendungen", "land", "quelle", "geprueft",
+            "kontengruppen_geprueft", "hinweis",
+        ]
     /// Keys of a line: `nr`, `key`, `name` and either `art` or `summe` are required.
-    static let zeilenschluessel = ["nr", "key", "name", "art", "summe", "fortschreibung", "zahlungswirksam",
-                                   "aliase", "kontengruppen", "geprueft", "hinweis"]
+    static let zeilenschluessel = [
+        "nr", "key", "name", "art", "summe", "fortschreibung", "zahlungswirksam",
+        "aliase", "kontengruppen", "geprueft", "hinweis",
+    ]
 
     /// A line as read, with where it stands (for messages).
     struct GeleseneZeile {
@@ -31,7 +37,8 @@ enum KontenrahmenLeser {
         let quelle = m["quelle"].flatMap { y.text($0, "Kontenrahmen quelle") }
         _ = m["hinweis"].flatMap { y.text($0, "Kontenrahmen hinweis") }
         let alleGeprueft = m["geprueft"].flatMap { y.wahrheitswert($0, "Kontenrahmen geprueft") } ?? true
-        let kgGeprueft = m["kontengruppen_geprueft"]
+        let kgGeprueft =
+            m["kontengruppen_geprueft"]
             .flatMap { y.wahrheitswert($0, "Kontenrahmen kontengruppen_geprueft") } ?? true
         var ep: [GeleseneZeile] = []
         if let k = m.pflicht("ergebnisplan", befund, erwartet: "Liste der Zeilen"), let l = y.liste(k, "ergebnisplan") {
@@ -83,21 +90,24 @@ enum KontenrahmenLeser {
             befund.fehler(k.ort, "ilv_ertraege und ilv_aufwendungen gehören zusammen: bitte beide angeben")
         }
         guard befund.diagnostics.errors.count == fehlerVorher, let id, let name, let sonder, let afa, let ertr,
-              let aufw, let ausgl else { return nil }
-        return Kontenrahmen(id: id, name: name, zeilen: zeilen, finanzplan: finanz, sonderposten: sonder,
-                            abschreibungen: afa, ertraege: ertr, aufwendungen: aufw, ausgleich: ausgl,
-                            investitionszuwendungen: zuw, baumassnahmen: bau,
-                            einzahlungenVerwaltung: ein, auszahlungenVerwaltung: aus,
-                            ilvErtraege: ilvE, ilvAufwendungen: ilvA, land: land, quelle: quelle,
-                            kontengruppenGeprueft: kgGeprueft)
+            let aufw, let ausgl
+        else { return nil }
+        return Kontenrahmen(
+            id: id, name: name, zeilen: zeilen, finanzplan: finanz, sonderposten: sonder,
+            abschreibungen: afa, ertraege: ertr, aufwendungen: aufw, ausgleich: ausgl,
+            investitionszuwendungen: zuw, baumassnahmen: bau,
+            einzahlungenVerwaltung: ein, auszahlungenVerwaltung: aus,
+            ilvErtraege: ilvE, ilvAufwendungen: ilvA, land: land, quelle: quelle,
+            kontengruppenGeprueft: kgGeprueft)
     }
 
     /// A printed line number: digits, optionally with sub-numbers ("16.1", "161").
     static func istNummer(_ s: String) -> Bool {
         let teile = s.split(separator: ".", omittingEmptySubsequences: false)
-        return !teile.isEmpty && teile.count <= 3 && teile.allSatisfy { t in
-            !t.isEmpty && t.count <= 4 && t.utf8.allSatisfy { (0x30...0x39).contains($0) }
-        }
+        return !teile.isEmpty && teile.count <= 3
+            && teile.allSatisfy { t in
+                !t.isEmpty && t.count <= 4 && t.utf8.allSatisfy { (0x30...0x39).contains($0) }
+            }
     }
 
     /// A line key or alias: lower-case ASCII letters, digits and `_`, starting with a letter.
@@ -106,25 +116,34 @@ enum KontenrahmenLeser {
         return s.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
     }
 
-    private static func zeile(_ k: YKnoten, _ y: YLeser, _ befund: Befund, plan: String,
-                              geprueft alleGeprueft: Bool) -> GeleseneZeile? {
+    private static func zeile(
+        _ k: YKnoten, _ y: YLeser, _ befund: Befund, plan: String,
+        geprueft alleGeprueft: Bool
+    ) -> GeleseneZeile? {
         guard let m = y.abschnitt(k, "\(plan)-Zeile") else { return nil }
         let kontext = "\(plan)-Zeile \(m["key"]?.skalar ?? "?")"
         let mk = YAbschnitt(knoten: m.knoten, paare: m.paare, kontext: kontext)
         mk.pruefeSchluessel(zeilenschluessel, befund)
         var nr: String?
         if let n = mk.pflicht("nr", befund, erwartet: "die gedruckte Zeilennummer, z. B. 15 oder \"16.1\""),
-           let t = y.text(n, "\(kontext) nr") {
-            if istNummer(t) { nr = t } else {
-                befund.fehler(n.ort, "\(kontext) nr: erwartet eine Zeilennummer wie 15, 161 oder \"16.1\", "
-                              + "gefunden '\(t)'")
+            let t = y.text(n, "\(kontext) nr")
+        {
+            if istNummer(t) {
+                nr = t
+            } else {
+                befund.fehler(
+                    n.ort,
+                    "\(kontext) nr: erwartet eine Zeilennummer wie 15, 161 oder \"16.1\", "
+                        + "gefunden '\(t)'")
             }
         }
-        let key = mk.pflicht("key", befund).flatMap { n in y.text(n, "\(kontext) key").flatMap { t in
-            if istSchluessel(t) { return t }
-            befund.fehler(n.ort, "\(kontext) key: erwartet Kleinbuchstaben, Ziffern und _ (ASCII), gefunden '\(t)'")
-            return nil
-        } }
+        let key = mk.pflicht("key", befund).flatMap { n in
+            y.text(n, "\(kontext) key").flatMap { t in
+                if istSchluessel(t) { return t }
+                befund.fehler(n.ort, "\(kontext) key: erwartet Kleinbuchstaben, Ziffern und _ (ASCII), gefunden '\(t)'")
+                return nil
+            }
+        }
         let name = mk.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
         _ = mk["hinweis"].flatMap { y.text($0, "\(kontext) hinweis") }
         var art: Kontenrahmen.Art?
@@ -152,8 +171,10 @@ enum KontenrahmenLeser {
         }
         var fort = Kontenrahmen.Fortschreibung.keine
         if let f = mk["fortschreibung"] {
-            fort = y.auswahl(f, "\(kontext) fortschreibung", Kontenrahmen.Fortschreibung.self,
-                             ["tarif", "sachkosten", "keine"]) ?? .keine
+            fort =
+                y.auswahl(
+                    f, "\(kontext) fortschreibung", Kontenrahmen.Fortschreibung.self,
+                    ["tarif", "sachkosten", "keine"]) ?? .keine
         }
         var zahlungswirksam = true
         if let z = mk["zahlungswirksam"] { zahlungswirksam = y.wahrheitswert(z, "\(kontext) zahlungswirksam") ?? true }
@@ -167,19 +188,24 @@ enum KontenrahmenLeser {
                 ? nil : "erwartet eine Kontengruppe aus 1 bis 8 Ziffern, z. B. \"53\" oder \"448\""
         }
         if case .summe = art, !gruppen.isEmpty, let g = mk["kontengruppen"] {
-            befund.fehler(g.ort, "\(kontext): eine Summenzeile hat keine Kontengruppen "
-                          + "(sie wird berechnet, nicht gebucht)")
+            befund.fehler(
+                g.ort,
+                "\(kontext): eine Summenzeile hat keine Kontengruppen "
+                    + "(sie wird berechnet, nicht gebucht)")
         }
         guard let nr, let key, let name, let art else { return nil }
-        let z = Kontenrahmen.Zeile(nr: nr, key: key, name: name, art: art, fortschreibung: fort,
-                                   zahlungswirksam: zahlungswirksam, aliase: aliase, kontengruppen: gruppen,
-                                   geprueft: geprueft)
+        let z = Kontenrahmen.Zeile(
+            nr: nr, key: key, name: name, art: art, fortschreibung: fort,
+            zahlungswirksam: zahlungswirksam, aliase: aliase, kontengruppen: gruppen,
+            geprueft: geprueft)
         return GeleseneZeile(zeile: z, ort: m.knoten.ort, summandOrte: summandOrte)
     }
 
     /// A list of short texts (`[a, b]`); each item is checked by `fehler` (nil = fine, else what was expected).
-    private static func textliste(_ k: YKnoten?, _ kontext: String, _ y: YLeser, _ befund: Befund,
-                                  fehler: (String) -> String?) -> [String] {
+    private static func textliste(
+        _ k: YKnoten?, _ kontext: String, _ y: YLeser, _ befund: Befund,
+        fehler: (String) -> String?
+    ) -> [String] {
         guard let k, let l = y.liste(k, kontext) else { return [] }
         var aus: [String] = []
         for e in l {
@@ -197,8 +223,10 @@ enum KontenrahmenLeser {
             for (i, name) in ([z.zeile.key] + z.zeile.aliase).enumerated() {
                 if let erst = gesehen[name] {
                     let was = i == 0 ? "Schlüssel" : "Alias"
-                    befund.fehler(z.ort, "\(was) '\(name)' ist doppelt (zuerst in Zeile \(erst.line ?? 0)) – "
-                                  + "jeder Schlüssel und Alias darf im Kontenrahmen nur einmal stehen")
+                    befund.fehler(
+                        z.ort,
+                        "\(was) '\(name)' ist doppelt (zuerst in Zeile \(erst.line ?? 0)) – "
+                            + "jeder Schlüssel und Alias darf im Kontenrahmen nur einmal stehen")
                 } else {
                     gesehen[name] = z.ort
                 }
@@ -226,8 +254,10 @@ enum KontenrahmenLeser {
     /// Sum lines may only refer to lines of the same plan above them (so evaluation in order is correct and cycles
     /// are impossible). A member that is unknown, below the sum, or closes a cycle is an error at its place.
     /// Aliases among the members are replaced by their key.
-    private static func pruefeSummen(_ zeilen: [GeleseneZeile], plan: String, aliasZiel: [String: String],
-                                     befund: Befund) -> [GeleseneZeile] {
+    private static func pruefeSummen(
+        _ zeilen: [GeleseneZeile], plan: String, aliasZiel: [String: String],
+        befund: Befund
+    ) -> [GeleseneZeile] {
         let position = Dictionary(zeilen.enumerated().map { ($1.zeile.key, $0) }, uniquingKeysWith: { a, _ in a })
         var aus = zeilen
         for (i, z) in zeilen.enumerated() {
@@ -237,7 +267,8 @@ enum KontenrahmenLeser {
                 let ort = j < z.summandOrte.count ? z.summandOrte[j] : z.ort
                 let key = aliasZiel[t.key] ?? t.key
                 guard let p = position[key] else {
-                    var text = "\(plan): Summenzeile '\(z.zeile.key)' verweist auf '\(t.key)', "
+                    var text =
+                        "\(plan): Summenzeile '\(z.zeile.key)' verweist auf '\(t.key)', "
                         + "das es in diesem Plan nicht gibt"
                     if let h = Aehnlichkeit.vorschlag(t.key, aus: Array(position.keys).sorted()) {
                         text += " – meinten Sie '\(h)'?"
@@ -249,11 +280,15 @@ enum KontenrahmenLeser {
                     befund.fehler(ort, "\(plan): Summenzeile '\(z.zeile.key)' enthält sich selbst (Zyklus)")
                 } else if p > i {
                     if let weg = zyklus(von: key, zurueck: z.zeile.key, zeilen, position) {
-                        befund.fehler(ort, "\(plan): Summen bilden einen Zyklus: "
-                                      + ([z.zeile.key] + weg).joined(separator: " → "))
+                        befund.fehler(
+                            ort,
+                            "\(plan): Summen bilden einen Zyklus: "
+                                + ([z.zeile.key] + weg).joined(separator: " → "))
                     } else {
-                        befund.fehler(ort, "\(plan): Summenzeile '\(z.zeile.key)' verweist auf '\(t.key)', das "
-                                      + "nicht darüber steht – eine Summe darf nur Zeilen über ihr verwenden")
+                        befund.fehler(
+                            ort,
+                            "\(plan): Summenzeile '\(z.zeile.key)' verweist auf '\(t.key)', das "
+                                + "nicht darüber steht – eine Summe darf nur Zeilen über ihr verwenden")
                     }
                 }
                 neu.append(.init(vorzeichen: t.vorzeichen, key: key))
@@ -264,8 +299,10 @@ enum KontenrahmenLeser {
     }
 
     /// The path from `start` back to `ziel` through sum members, if there is one.
-    private static func zyklus(von start: String, zurueck ziel: String, _ zeilen: [GeleseneZeile],
-                               _ position: [String: Int]) -> [String]? {
+    private static func zyklus(
+        von start: String, zurueck ziel: String, _ zeilen: [GeleseneZeile],
+        _ position: [String: Int]
+    ) -> [String]? {
         var besucht = Set<String>()
         func suche(_ k: String) -> [String]? {
             if k == ziel { return [k] }
@@ -284,8 +321,10 @@ enum KontenrahmenLeser {
         for z in zeilen {
             for g in z.zeile.kontengruppen {
                 if let k = gesehen[g] {
-                    befund.fehler(z.ort, "Kontengruppe \(g) steht bei '\(z.zeile.key)' und schon bei '\(k)' – "
-                                  + "eine Kontengruppe gehört zu genau einer Zeile")
+                    befund.fehler(
+                        z.ort,
+                        "Kontengruppe \(g) steht bei '\(z.zeile.key)' und schon bei '\(k)' – "
+                            + "eine Kontengruppe gehört zu genau einer Zeile")
                 } else {
                     gesehen[g] = z.zeile.key
                 }
@@ -297,8 +336,10 @@ enum KontenrahmenLeser {
 extension KontenrahmenLeser {
     /// The scheme a model names in `kontenrahmen:`: a built-in id or a YAML file of the model folder (read through
     /// `datei`). A scheme with lines not verified against the official Muster loads with a warning naming them.
-    static func waehlen(_ angabe: String, ort: SourceLocation, befund: Befund,
-                        datei: (String) -> String?) -> Kontenrahmen? {
+    static func waehlen(
+        _ angabe: String, ort: SourceLocation, befund: Befund,
+        datei: (String) -> String?
+    ) -> Kontenrahmen? {
         let k: Kontenrahmen
         if angabe.hasSuffix(".yaml") || angabe.hasSuffix(".yml") {
             guard let t = datei(angabe), let eigen = lesen(t, datei: angabe, befund: befund) else { return nil }
@@ -307,7 +348,8 @@ extension KontenrahmenLeser {
             k = eingebaut
         } else {
             let ids = Kontenrahmen.eingebauteIDs
-            var text = "kontenrahmen: '\(angabe)' ist kein eingebauter Kontenrahmen (\(ids.joined(separator: ", ")))"
+            var text =
+                "kontenrahmen: '\(angabe)' ist kein eingebauter Kontenrahmen (\(ids.joined(separator: ", ")))"
                 + " und keine YAML-Datei des Modellordners"
             if let h = Aehnlichkeit.vorschlag(angabe, aus: ids) { text += " – meinten Sie '\(h)'?" }
             befund.fehler(ort, text)
@@ -316,9 +358,11 @@ extension KontenrahmenLeser {
         let offen = k.ungeprueft
         if !offen.isEmpty {
             let nummern = offen.map(\.nr).joined(separator: ", ")
-            befund.warnung(ort, "Kontenrahmen \(k.id): Zeile\(offen.count == 1 ? "" : "n") \(nummern) "
-                           + "nicht am amtlichen Muster geprüft – Nummern und Bezeichnungen vor Verwendung mit dem "
-                           + "Muster des Landes abgleichen (`eckwert kontenrahmen \(k.id)` zeigt sie)")
+            befund.warnung(
+                ort,
+                "Kontenrahmen \(k.id): Zeile\(offen.count == 1 ? "" : "n") \(nummern) "
+                    + "nicht am amtlichen Muster geprüft – Nummern und Bezeichnungen vor Verwendung mit dem "
+                    + "Muster des Landes abgleichen (`eckwert kontenrahmen \(k.id)` zeigt sie)")
         }
         return k
     }

@@ -14,7 +14,9 @@ public enum Kreislaufdateien {
             let jahr = l.ganzzahl(z, 0, "Jahr")
             var monat = l.ganzzahl(z, 1, "Monat")
             if let m = monat, !(1...12).contains(m) {
-                l.fehler(z, 1, "Monat \(m) liegt außerhalb von 1..12 (erwartet der Monat, bis zu dem der Betrag aufgelaufen ist)")
+                l.fehler(
+                    z, 1,
+                    "Monat \(m) liegt außerhalb von 1..12 (erwartet der Monat, bis zu dem der Betrag aufgelaufen ist)")
                 monat = nil
             }
             let produkt = l.id(z, 2, "ein", "Produkt")
@@ -22,11 +24,13 @@ public enum Kreislaufdateien {
             let istFaelle = groesse?.lowercased() == "faelle"
             let wert = istFaelle ? l.zahl(z, 4, "Fallzahl", nichtNegativ: true) : l.zahl(z, 4, "Wert")
             guard let jahr, let monat, let produkt, let groesse else { continue }
-            let k = UnterjaehrigSchluessel(jahr: jahr, monat: monat, produkt: produkt,
-                                           groesse: istFaelle ? "faelle" : groesse)
+            let k = UnterjaehrigSchluessel(
+                jahr: jahr, monat: monat, produkt: produkt,
+                groesse: istFaelle ? "faelle" : groesse)
             if let erste = daten.zeilen[k] {
-                l.doppelt(z, erste, "Jahr \(jahr), Monat \(monat), Produkt \(produkt), Größe \(groesse)",
-                          spalte: l.schluesselSpalte(4))
+                l.doppelt(
+                    z, erste, "Jahr \(jahr), Monat \(monat), Produkt \(produkt), Größe \(groesse)",
+                    spalte: l.schluesselSpalte(4))
                 continue
             }
             daten.zeilen[k] = z.line
@@ -56,11 +60,14 @@ public enum Kreislaufdateien {
         for (r, punkte) in reihen {
             let s = punkte.sorted { $0.monat < $1.monat }
             for i in 1..<max(1, s.count) where s[i].wert < s[i - 1].wert - 0.005 {
-                fehler.append((s[i].zeile,
-                               "aufgelaufener Betrag fällt: \(r.produkt) \(r.groesse) \(r.jahr) Monat \(s[i].monat) = "
-                               + "\(Datendateien.deutsch(s[i].wert)), Monat \(s[i - 1].monat) = "
-                               + "\(Datendateien.deutsch(s[i - 1].wert)) (Zeile \(s[i - 1].zeile)) – erwartet ist der "
-                               + "Betrag von Januar bis zum Monat (kumuliert), der von Monat zu Monat nicht kleiner wird"))
+                fehler.append(
+                    (
+                        s[i].zeile,
+                        "aufgelaufener Betrag fällt: \(r.produkt) \(r.groesse) \(r.jahr) Monat \(s[i].monat) = "
+                            + "\(Datendateien.deutsch(s[i].wert)), Monat \(s[i - 1].monat) = "
+                            + "\(Datendateien.deutsch(s[i - 1].wert)) (Zeile \(s[i - 1].zeile)) – erwartet ist der "
+                            + "Betrag von Januar bis zum Monat (kumuliert), der von Monat zu Monat nicht kleiner wird"
+                    ))
             }
         }
         let spalte = l.spalte[4] + 1
@@ -71,8 +78,10 @@ public enum Kreislaufdateien {
 
     /// `eckwertebeschluss.yaml`: `rahmen: {<Budgetbereich>: {<Jahr>: <Betrag>, …}, …}` and an optional
     /// `beschluss:` text. Every Budgetbereich must exist in modell.yaml and every year lie in `jahre`.
-    static func eckwertebeschluss(_ text: String, datei: String, budgetbereiche: [String], jahre: ClosedRange<Int>,
-                                  befund: Befund) -> Eckwertebeschluss? {
+    static func eckwertebeschluss(
+        _ text: String, datei: String, budgetbereiche: [String], jahre: ClosedRange<Int>,
+        befund: Befund
+    ) -> Eckwertebeschluss? {
         guard let wurzel = YAMLDatei.lesen(text, datei: datei, befund: befund) else { return nil }
         let y = YLeser(befund: befund)
         guard let a = y.abschnitt(wurzel, datei) else { return nil }
@@ -80,7 +89,8 @@ public enum Kreislaufdateien {
         var out = Eckwertebeschluss(rahmen: [:])
         out.beschluss = a["beschluss"].flatMap { y.text($0, "beschluss") }
         guard let rk = a.pflicht("rahmen", befund, erwartet: "rahmen: {B1: {\(jahre.lowerBound + 1): 180000000}}"),
-              let r = y.abschnitt(rk, "rahmen") else { return nil }
+            let r = y.abschnitt(rk, "rahmen")
+        else { return nil }
         for p in r.paare {
             guard budgetbereiche.contains(p.schluessel) else {
                 var t = "rahmen: Budgetbereich '\(p.schluessel)' gibt es in modell.yaml nicht"
@@ -92,13 +102,17 @@ public enum Kreislaufdateien {
             var werte: [Int: Double] = [:]
             for j in jahresabschnitt.paare {
                 guard let jahr = Int(j.schluessel.trimmingCharacters(in: .whitespaces)) else {
-                    befund.fehler(j.ort, "rahmen \(p.schluessel): '\(j.schluessel)' ist kein Jahr (erwartet z. B. "
-                                  + "\(jahre.lowerBound + 1): 180000000)")
+                    befund.fehler(
+                        j.ort,
+                        "rahmen \(p.schluessel): '\(j.schluessel)' ist kein Jahr (erwartet z. B. "
+                            + "\(jahre.lowerBound + 1): 180000000)")
                     continue
                 }
                 guard jahre.contains(jahr) else {
-                    befund.fehler(j.ort, "rahmen \(p.schluessel): Jahr \(jahr) liegt außerhalb der Planjahre "
-                                  + "\(jahre.lowerBound)–\(jahre.upperBound) (Basisjahr + 1 bis Horizont)")
+                    befund.fehler(
+                        j.ort,
+                        "rahmen \(p.schluessel): Jahr \(jahr) liegt außerhalb der Planjahre "
+                            + "\(jahre.lowerBound)–\(jahre.upperBound) (Basisjahr + 1 bis Horizont)")
                     continue
                 }
                 if let v = y.zahl(j.wert, "rahmen \(p.schluessel) \(jahr)") { werte[jahr] = v }
@@ -116,7 +130,9 @@ public enum Kreislaufdateien {
             let ort = { (c: Int) in SourceLocation(file: datei, line: zeile, column: c) }
             if !k.produkte.nrn.contains(s.produkt) {
                 var t = "Produkt '\(s.produkt)' gibt es in modell.yaml nicht"
-                if let h = Aehnlichkeit.vorschlag(s.produkt, aus: k.produkte.nrn.sorted()) { t += " – meinten Sie '\(h)'?" }
+                if let h = Aehnlichkeit.vorschlag(s.produkt, aus: k.produkte.nrn.sorted()) {
+                    t += " – meinten Sie '\(h)'?"
+                }
                 k.befund.fehler(ort(3), t)
             }
             if s.groesse != "faelle" && !kr.istBuchungszeile(s.groesse) {

@@ -14,7 +14,8 @@ final class Dateizugriff {
             if pflicht { befund.fehler(SourceLocation(file: name), "Datei fehlt (\(wozu))") }
             return nil
         case .zuGross:
-            befund.fehler(SourceLocation(file: name), "Datei ist größer als \(ModellLader.maxDateigroesse / 1_048_576) MB")
+            befund.fehler(
+                SourceLocation(file: name), "Datei ist größer als \(ModellLader.maxDateigroesse / 1_048_576) MB")
             return nil
         case .unlesbar:
             befund.fehler(SourceLocation(file: name), "Datei nicht lesbar")
@@ -35,7 +36,8 @@ final class Dateizugriff {
         }
         guard let s = String(validating: b, as: UTF8.self) else {
             let zeile = ModellLader.ersteUngueltigeZeile(Array(b))
-            let text = Kodierung.istWindows1252(Array(b))
+            let text =
+                Kodierung.istWindows1252(Array(b))
                 ? "\(Kodierung.windows1252) (erstes solches Zeichen in Zeile \(zeile))"
                 : "Datei ist nicht UTF-8-kodiert (Zeile \(zeile)) – bitte als UTF-8 speichern"
             befund.fehler(SourceLocation(file: name, line: zeile), text)
@@ -83,8 +85,9 @@ final class Ladung {
     /// The reader of `szenarien.yaml`: the resolved scenarios, and their references for the checks.
     static let szenarien: @Sendable ([UInt8], String, Ladung) -> Bool = { bytes, name, l in
         guard let t = l.zugriff.text(bytes, name),
-              let w = YAMLDatei.lesen(t, datei: name, befund: l.befund),
-              let s = SzenarienDatei.lesen(w, befund: l.befund) else { return false }
+            let w = YAMLDatei.lesen(t, datei: name, befund: l.befund),
+            let s = SzenarienDatei.lesen(w, befund: l.befund)
+        else { return false }
         l.modell.szenarien = s.szenarien
         l.datei.verweise += s.verweise
         return true
@@ -95,9 +98,11 @@ final class Ladung {
     static let eckwertebeschluss: @Sendable ([UInt8], String, Ladung) -> Bool = { bytes, name, l in
         let md = l.datei
         guard md.basisjahrGueltig, let t = l.zugriff.text(bytes, name),
-              let b = Kreislaufdateien.eckwertebeschluss(t, datei: name, budgetbereiche: md.budgetbereiche.map(\.0.id),
-                                                         jahre: (md.basisjahr + 1)...max(md.basisjahr + 1, md.horizont),
-                                                         befund: l.befund) else { return false }
+            let b = Kreislaufdateien.eckwertebeschluss(
+                t, datei: name, budgetbereiche: md.budgetbereiche.map(\.0.id),
+                jahre: (md.basisjahr + 1)...max(md.basisjahr + 1, md.horizont),
+                befund: l.befund)
+        else { return false }
         l.modell.eckwertebeschluss = b
         return true
     }

@@ -32,7 +32,9 @@ extension ModellDatei {
     static func abschnittPlatzkosten(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
         if let k = m["platzkosten"], let a = y.abschnitt(k, "platzkosten") {
             a.pruefeSchluessel(Schluesselschema.modell.schluessel("platzkosten"), befund)
-            if let v = a["neubau"].flatMap({ y.zahl($0, "platzkosten neubau", 0...10_000_000) }) { d.platzkosten.neubau = v }
+            if let v = a["neubau"].flatMap({ y.zahl($0, "platzkosten neubau", 0...10_000_000) }) {
+                d.platzkosten.neubau = v
+            }
             if let v = a["erweiterung"].flatMap({ y.zahl($0, "platzkosten erweiterung", 0...10_000_000) }) {
                 d.platzkosten.erweiterung = v
             }

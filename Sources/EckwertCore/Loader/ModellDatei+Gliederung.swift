@@ -21,13 +21,18 @@ extension ModellDatei {
                 guard let a = y.abschnitt(e, key) else { continue }
                 a.pruefeSchluessel(Schluesselschema.modell.schluessel(key), befund)
                 guard let nr = a.pflicht("nr", befund).flatMap({ y.text($0, "\(key) nr") }),
-                      let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(key) \(nr) name") }) else { continue }
+                    let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(key) \(nr) name") })
+                else { continue }
                 if d.gruppenOrte[nr] != nil {
-                    befund.fehler(a.ort, "\(key): Nummer '\(nr)' ist doppelt vergeben (zuerst in Zeile \(d.gruppenOrte[nr]?.line ?? 0))")
+                    befund.fehler(
+                        a.ort,
+                        "\(key): Nummer '\(nr)' ist doppelt vergeben (zuerst in Zeile \(d.gruppenOrte[nr]?.line ?? 0))")
                     continue
                 }
                 d.gruppenOrte[nr] = a.ort
-                if ziel == 0 { d.produktgruppen.append(Gliederung(nr: nr, name: name)) } else {
+                if ziel == 0 {
+                    d.produktgruppen.append(Gliederung(nr: nr, name: name))
+                } else {
                     d.produktbereiche.append(Gliederung(nr: nr, name: name))
                 }
             }
@@ -42,8 +47,9 @@ extension ModellDatei {
                 let kontext = "Budgetbereich \(a["id"]?.skalar ?? "?")"
                 a.pruefeSchluessel(Schluesselschema.modell.schluessel("budgetbereiche"), befund)
                 guard let id = a.pflicht("id", befund).flatMap({ y.text($0, "\(kontext) id") }),
-                      let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(kontext) name") }),
-                      let pl = a.pflicht("produkte", befund).flatMap({ y.liste($0, "\(kontext) produkte") }) else { continue }
+                    let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(kontext) name") }),
+                    let pl = a.pflicht("produkte", befund).flatMap({ y.liste($0, "\(kontext) produkte") })
+                else { continue }
                 var prods: [String] = []
                 for p in pl {
                     guard let nr = y.text(p, "\(kontext) produkte") else { continue }

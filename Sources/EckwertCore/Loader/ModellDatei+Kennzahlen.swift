@@ -6,7 +6,11 @@ extension ModellDatei {
     static func abschnittKennzahlen(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
         if let k = m["kennzahlen"], let l = y.liste(k, "kennzahlen") {
             for e in l {
-                if let kz = kennzahl(e, y, befund, &d) { d.kennzahlen.append(kz) } else { d.merkeFehlerhaft(.kennzahl, e, "id") }
+                if let kz = kennzahl(e, y, befund, &d) {
+                    d.kennzahlen.append(kz)
+                } else {
+                    d.merkeFehlerhaft(.kennzahl, e, "id")
+                }
             }
         }
     }
@@ -27,8 +31,9 @@ extension ModellDatei {
                 let kontext = "strategisches Ziel \(a["id"]?.skalar ?? "?")"
                 a.pruefeSchluessel(Schluesselschema.modell.schluessel("strategische_ziele"), befund)
                 guard let id = a.pflicht("id", befund).flatMap({ y.text($0, "\(kontext) id") }),
-                      let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(kontext) name") }),
-                      let g = a.pflicht("gewicht", befund).flatMap({ y.zahl($0, "\(kontext) gewicht", 0...1) }) else {
+                    let name = a.pflicht("name", befund).flatMap({ y.text($0, "\(kontext) name") }),
+                    let g = a.pflicht("gewicht", befund).flatMap({ y.zahl($0, "\(kontext) gewicht", 0...1) })
+                else {
                     d.merkeFehlerhaft(.strategischesZiel, e, "id")
                     continue
                 }
@@ -50,26 +55,30 @@ extension ModellDatei {
         let name = a.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
         let fk = a.pflicht("formel", befund)
         let formel = fk.flatMap { y.text($0, "\(kontext) formel") }
-        let richtung = a["richtung"].flatMap { y.auswahl($0, "\(kontext) richtung", Richtung.self, ["sinkend", "steigend"]) }
+        let richtung = a["richtung"].flatMap {
+            y.auswahl($0, "\(kontext) richtung", Richtung.self, ["sinkend", "steigend"])
+        }
         guard let id, let name, let formel, let fk else { return nil }
         let ausdruck: Ausdruck
         do {
             ausdruck = try Formelparser.parse(formel)
         } catch {
-            befund.fehler(Self.formelOrt(fk, spalte: error.spalte),
-                          "Kennzahl \(id): Formel fehlerhaft an Spalte \(error.spalte): \(error.meldung)")
+            befund.fehler(
+                Self.formelOrt(fk, spalte: error.spalte),
+                "Kennzahl \(id): Formel fehlerhaft an Spalte \(error.spalte): \(error.meldung)")
             return nil
         }
-        var kz = Kennzahl(id: id, name: name, einheit: a["einheit"].flatMap { y.text($0, "\(kontext) einheit") },
-                          formel: formel, ausdruck: ausdruck, richtung: richtung,
-                          quelle: a["quelle"].flatMap { y.text($0, "\(kontext) quelle") })
+        var kz = Kennzahl(
+            id: id, name: name, einheit: a["einheit"].flatMap { y.text($0, "\(kontext) einheit") },
+            formel: formel, ausdruck: ausdruck, richtung: richtung,
+            quelle: a["quelle"].flatMap { y.text($0, "\(kontext) quelle") })
         kz.ort = a.ort
         for (aufruf, spalte) in ausdruck.aufrufe {
             let ort = Self.formelOrt(fk, spalte: spalte)
             let k = "Kennzahl \(id) Formel"
             switch aufruf {
             case let .faelle(p), let .aufwand(p), let .ertrag(p), let .zuschuss(p), let .fallkosten(p),
-                 let .plaetze(p), let .luecke(p), let .zeile(p, _):
+                let .plaetze(p), let .luecke(p), let .zeile(p, _):
                 d.verweise.append(Verweis(art: .produktOderPrefix, id: p, ort: ort, kontext: k))
                 if case let .zeile(_, key) = aufruf { d.kontoVerweis(key, ort, k, summeErlaubt: true) }
             case let .kennzahl(kid):
@@ -82,7 +91,8 @@ extension ModellDatei {
                 if let g { d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k)) }
             case let .bev(auswahl):
                 if case let .gruppe(g)? = auswahl.alter, !d.altersgruppen.contains(where: { $0.name == g }),
-                   !d.fehlerhafteAltersgruppen.contains(g) {
+                    !d.fehlerhafteAltersgruppen.contains(g)
+                {
                     befund.fehler(ort, "\(k): Altersgruppe '\(g)' ist nicht unter altersgruppen definiert")
                 }
                 if let g = auswahl.gebiet { d.verweise.append(Verweis(art: .gebiet, id: g, ort: ort, kontext: k)) }
@@ -111,8 +121,10 @@ extension ModellDatei {
         let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
         let traeger = Zielebene.allCases.filter { a[$0.rawValue] != nil }
         if traeger.count > 1 {
-            befund.fehler(a.ort, "\(kontext): nur eines von produkt, produktgruppe, budgetbereich angeben, gefunden "
-                          + traeger.map(\.rawValue).joined(separator: ", "))
+            befund.fehler(
+                a.ort,
+                "\(kontext): nur eines von produkt, produktgruppe, budgetbereich angeben, gefunden "
+                    + traeger.map(\.rawValue).joined(separator: ", "))
         }
         let ebene = traeger.first ?? .produkt
         let produkt = a.pflicht(ebene.rawValue, befund, erwartet: "produkt, produktgruppe oder budgetbereich")
@@ -161,8 +173,10 @@ extension ModellDatei {
     }
 
     /// The reference a Ziel's carrier makes: a product, a Produktgruppe (number prefix) or a Budgetbereich.
-    private static func zielTraegerVerweis(_ ebene: Zielebene, _ traeger: String, _ a: YAbschnitt, _ kontext: String,
-                                           _ befund: Befund, _ d: inout ModellDatei) {
+    private static func zielTraegerVerweis(
+        _ ebene: Zielebene, _ traeger: String, _ a: YAbschnitt, _ kontext: String,
+        _ befund: Befund, _ d: inout ModellDatei
+    ) {
         switch ebene {
         case .produkt:
             if let pk = a["produkt"] {
@@ -174,16 +188,20 @@ extension ModellDatei {
             }
         case .budgetbereich:
             if let pk = a["budgetbereich"], !d.budgetbereiche.contains(where: { $0.0.id == traeger }) {
-                befund.fehler(pk.ort, "\(kontext): Budgetbereich '\(traeger)' gibt es nicht (vorhanden: "
-                              + d.budgetbereiche.map(\.0.id).joined(separator: ", ") + ")")
+                befund.fehler(
+                    pk.ort,
+                    "\(kontext): Budgetbereich '\(traeger)' gibt es nicht (vorhanden: "
+                        + d.budgetbereiche.map(\.0.id).joined(separator: ", ") + ")")
             }
         }
     }
 
     /// A `zielwert` given as a path `{Jahr: Wert}`: the value at `bis` (default: the path's last year) is the
     /// Zielwert, the other years of the path up to `bis` are Zwischenziele.
-    private static func zwischenziele(_ z: inout Ziel, _ pfad: Zeitpfad?, _ a: YAbschnitt, _ y: YLeser,
-                                      _ art: (Double) -> Zielwert) {
+    private static func zwischenziele(
+        _ z: inout Ziel, _ pfad: Zeitpfad?, _ a: YAbschnitt, _ y: YLeser,
+        _ art: (Double) -> Zielwert
+    ) {
         guard let pfad, let letztes = pfad.punkte.last?.jahr else { return }
         let bis = a["bis"].flatMap { Int(($0.skalar ?? "").trimmingCharacters(in: .whitespaces)) } ?? letztes
         z.bis = bis
@@ -214,8 +232,10 @@ extension ModellDatei {
             while let naechstes = ziele[x]?.oberziel, kette.count <= ziele.count {
                 kette.append(x)
                 if naechstes == z.id {
-                    befund.fehler(ort, "Ziel \(z.id) oberziel: Kreis in der Zielhierarchie ("
-                                  + (kette + [z.id]).joined(separator: " → ") + ")")
+                    befund.fehler(
+                        ort,
+                        "Ziel \(z.id) oberziel: Kreis in der Zielhierarchie ("
+                            + (kette + [z.id]).joined(separator: " → ") + ")")
                     break
                 }
                 x = naechstes

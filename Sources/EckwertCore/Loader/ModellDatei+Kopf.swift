@@ -19,7 +19,9 @@ extension ModellDatei {
         if let k = m["kontenrahmen"], let t = y.text(k, "kontenrahmen") { d.kontenrahmenAngabe = (t, k.ort) }
         if let k = m["rundung"], let r = y.auswahl(k, "rundung", Rundung.self, ["euro", "tsd-euro"]) { d.rundung = r }
         if let k = m["stand"] {
-            if let s = k.skalar, let dat = ModellDatei.datum(s) { d.stand = dat } else {
+            if let s = k.skalar, let dat = ModellDatei.datum(s) {
+                d.stand = dat
+            } else {
                 befund.fehler(k.ort, "stand: erwartet ist ein Datum JJJJ-MM-TT, gefunden '\(k.skalar ?? k.art)'")
             }
         }
@@ -36,7 +38,9 @@ extension ModellDatei {
             for p in a.paare where erlaubt.contains(p.schluessel) {
                 if let t = y.text(p.wert, "daten \(p.schluessel)") {
                     if t.contains("..") || t.hasPrefix("/") {
-                        befund.fehler(p.wert.ort, "daten \(p.schluessel): nur Dateien im Modellordner sind erlaubt, gefunden '\(t)'")
+                        befund.fehler(
+                            p.wert.ort,
+                            "daten \(p.schluessel): nur Dateien im Modellordner sind erlaubt, gefunden '\(t)'")
                     } else {
                         d.dateien[p.schluessel] = t
                     }
@@ -48,7 +52,8 @@ extension ModellDatei {
     static func datum(_ s: String) -> Datum? {
         let teile = s.trimmingCharacters(in: .whitespaces).split(separator: "-")
         guard teile.count == 3, let j = Int(teile[0]), let mo = Int(teile[1]), let t = Int(teile[2]),
-              (1900...2200).contains(j), (1...12).contains(mo), (1...31).contains(t) else { return nil }
+            (1900...2200).contains(j), (1...12).contains(mo), (1...31).contains(t)
+        else { return nil }
         return Datum(jahr: j, monat: mo, tag: t)
     }
 }

@@ -3,7 +3,8 @@ extension ModellDatei {
     /// modell.yaml `zuschussbedarf: ohne_ilv | mit_ilv` and `plausibilitaet: {abweichung: 0.10}`.
     static func abschnittPlandaten(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
         if let k = m["zuschussbedarf"],
-           let z = y.auswahl(k, "zuschussbedarf", Zuschussdefinition.self, ["ohne_ilv", "mit_ilv"]) {
+            let z = y.auswahl(k, "zuschussbedarf", Zuschussdefinition.self, ["ohne_ilv", "mit_ilv"])
+        {
             d.zuschussbedarf = z
             d.zuschussbedarfOrt = k.ort
         }
@@ -17,13 +18,19 @@ extension ModellDatei {
 
     /// A product's `basis: ist | ansatz`, `fortschreibung: {line: tarif | sachkosten | keine | trend}` and
     /// `vorgaenger: "311005"` (or a list of former numbers).
-    static func planbasis(_ a: YAbschnitt, _ y: YLeser, _ befund: Befund, _ kontext: String, _ p: inout Produkt,
-                          _ d: inout ModellDatei) {
-        if let k = a["basis"], let b = y.auswahl(k, "\(kontext) basis", Planbasis.self, ["ist", "ansatz"]) { p.basis = b }
+    static func planbasis(
+        _ a: YAbschnitt, _ y: YLeser, _ befund: Befund, _ kontext: String, _ p: inout Produkt,
+        _ d: inout ModellDatei
+    ) {
+        if let k = a["basis"], let b = y.auswahl(k, "\(kontext) basis", Planbasis.self, ["ist", "ansatz"]) {
+            p.basis = b
+        }
         if let k = a["fortschreibung"], let f = y.abschnitt(k, "\(kontext) fortschreibung") {
             for q in f.paare {
                 let arten = ["tarif", "sachkosten", "keine", "trend"]
-                if let art = y.auswahl(q.wert, "\(kontext) fortschreibung \(q.schluessel)", Fortschreibungsart.self, arten) {
+                if let art = y.auswahl(
+                    q.wert, "\(kontext) fortschreibung \(q.schluessel)", Fortschreibungsart.self, arten)
+                {
                     p.fortschreibung[q.schluessel] = art
                 }
                 d.kontoVerweis(q.schluessel, q.ort, "\(kontext) fortschreibung")

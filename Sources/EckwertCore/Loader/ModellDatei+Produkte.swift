@@ -4,31 +4,41 @@ extension ModellDatei {
     static func abschnittProdukte(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
         if let k = m["produkte"], let l = y.liste(k, "produkte") {
             for e in l {
-                if let p = produkt(e, y, befund, &d) { d.produkte.append(p) } else { d.merkeFehlerhaft(.produkt, e, "nr") }
+                if let p = produkt(e, y, befund, &d) {
+                    d.produkte.append(p)
+                } else {
+                    d.merkeFehlerhaft(.produkt, e, "nr")
+                }
             }
         } else if m["produkte"] == nil {
             befund.fehler(m.ort, "Pflichtangabe 'produkte' fehlt in modell.yaml (erwartet: eine Liste von Produkten)")
         }
-        let n = Produktnummerung(produktgruppen: d.produktgruppen.map(\.nr),
-                                 produktbereiche: d.produktbereiche.map(\.nr))
+        let n = Produktnummerung(
+            produktgruppen: d.produktgruppen.map(\.nr),
+            produktbereiche: d.produktbereiche.map(\.nr))
         for i in d.produkte.indices { n.zuordnen(&d.produkte[i]) }
     }
 
     /// A level written on the product (`produktgruppe:` / `produktbereich:`); it must be declared.
-    static func ebeneLesen(_ a: YAbschnitt, _ key: String, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei,
-                           _ p: inout Produkt) {
+    static func ebeneLesen(
+        _ a: YAbschnitt, _ key: String, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei,
+        _ p: inout Produkt
+    ) {
         guard let k = a[key], let wert = y.text(k, "\(a.kontext) \(key)") else { return }
         let gruppe = key == "produktgruppe"
         let benannt = (gruppe ? d.produktgruppen : d.produktbereiche).map(\.nr)
         guard benannt.contains(wert) else {
-            var text = "\(a.kontext): \(gruppe ? "Produktgruppe" : "Produktbereich") '\(wert)' ist unter "
+            var text =
+                "\(a.kontext): \(gruppe ? "Produktgruppe" : "Produktbereich") '\(wert)' ist unter "
                 + "\(gruppe ? "produktgruppen" : "produktbereiche") nicht benannt"
             if let h = Aehnlichkeit.vorschlag(wert, aus: benannt) { text += " – meinten Sie '\(h)'?" }
             befund.fehler(k.ort, text)
             d.fehlerhafteEbenen.insert(p.nr)
             return
         }
-        if gruppe { p.produktgruppe = wert; p.produktgruppeAngegeben = true } else {
+        if gruppe {
+            p.produktgruppe = wert; p.produktgruppeAngegeben = true
+        } else {
             p.produktbereich = wert
             p.produktbereichAngegeben = true
         }
@@ -46,8 +56,10 @@ extension ModellDatei {
         }
         guard let nr, let name, let art else { return nil }
         if nr.contains("."), nr.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
-            befund.fehler(a["nr"]?.ort ?? a.ort, "\(kontext): Produktnummer '\(nr)' hat einen leeren Teil zwischen "
-                          + "Punkten – erwartet z. B. 36.3.05, 11.05.01.01 oder ohne Punkte 363005")
+            befund.fehler(
+                a["nr"]?.ort ?? a.ort,
+                "\(kontext): Produktnummer '\(nr)' hat einen leeren Teil zwischen "
+                    + "Punkten – erwartet z. B. 36.3.05, 11.05.01.01 oder ohne Punkte 363005")
         }
         var p = Produkt(nr: nr, name: name, art: art)
         p.ort = a.ort
@@ -65,7 +77,9 @@ extension ModellDatei {
             f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallkosten"), befund)
             var basis: Fallkostenbasis?
             if let bk = f.pflicht("basis", befund, erwartet: "ist oder ein Betrag in EUR je Fall und Jahr") {
-                if bk.skalar == "ist" { basis = .ist } else if let v = y.zahl(bk, "\(kontext) fallkosten basis (ist oder Betrag)", 0...1e9) {
+                if bk.skalar == "ist" {
+                    basis = .ist
+                } else if let v = y.zahl(bk, "\(kontext) fallkosten basis (ist oder Betrag)", 0...1e9) {
                     basis = .betrag(v)
                 }
             }
@@ -74,7 +88,8 @@ extension ModellDatei {
             let pa = f["personalanteil"].flatMap { y.zahl($0, "\(kontext) fallkosten personalanteil", 0...1) } ?? 0
             if let basis, let konto { p.fallkosten = Fallkosten(basis: basis, konto: konto, personalanteil: pa) }
             if p.fallzahl == nil, a["fallzahl"] == nil {
-                befund.fehler(k.ort, "\(kontext): fallkosten ohne fallzahl – die Fallkosten brauchen einen Fallzahltreiber")
+                befund.fehler(
+                    k.ort, "\(kontext): fallkosten ohne fallzahl – die Fallkosten brauchen einen Fallzahltreiber")
             }
         }
         if let k = a["erstattung"], let f = y.abschnitt(k, "\(kontext) erstattung") {
@@ -84,7 +99,9 @@ extension ModellDatei {
             if let konto, let kk = f["konto"] { d.kontoVerweis(konto, kk.ort, "\(kontext) erstattung konto") }
             if let an, let konto { p.erstattung = Erstattung(anteil: an, konto: konto) }
             if a["fallkosten"] == nil {
-                befund.fehler(k.ort, "\(kontext): erstattung ohne fallkosten – die Erstattung ist ein Anteil am Aufwand des Treibers")
+                befund.fehler(
+                    k.ort,
+                    "\(kontext): erstattung ohne fallkosten – die Erstattung ist ein Anteil am Aufwand des Treibers")
             }
         }
         if let k = a["kapazitaet"], let f = y.abschnitt(k, "\(kontext) kapazitaet") {
@@ -98,16 +115,22 @@ extension ModellDatei {
                     var je: [String: Double] = [:]
                     ok = true
                     for q in g.paare {
-                        guard let v = y.zahl(q.wert, "\(kontext) kapazitaet plaetze \(q.schluessel)", 0...1e8) else { ok = false; continue }
+                        guard let v = y.zahl(q.wert, "\(kontext) kapazitaet plaetze \(q.schluessel)", 0...1e8) else {
+                            ok = false; continue
+                        }
                         je[q.schluessel] = v
-                        d.verweise.append(Verweis(art: .gebiet, id: q.schluessel, ort: q.ort, kontext: "\(kontext) kapazitaet"))
+                        d.verweise.append(
+                            Verweis(art: .gebiet, id: q.schluessel, ort: q.ort, kontext: "\(kontext) kapazitaet"))
                     }
                     kap.plaetzeJeGebiet = je
-                    kap.plaetze = je.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }   // key order: same sum on every run
+                    // Summed in key order: the same sum on every run.
+                    kap.plaetze = je.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
                 }
             }
             kap.kostenJePlatz = f["kosten_je_platz"].flatMap { y.zahl($0, "\(kontext) kosten_je_platz", 0...1e7) }
-            kap.folgekostenJePlatz = f["folgekosten_je_platz"].flatMap { y.zahl($0, "\(kontext) folgekosten_je_platz", 0...1e7) }
+            kap.folgekostenJePlatz = f["folgekosten_je_platz"].flatMap {
+                y.zahl($0, "\(kontext) folgekosten_je_platz", 0...1e7)
+            }
             if ok { p.kapazitaet = kap }
             if a["fallzahl"] == nil {
                 befund.fehler(k.ort, "\(kontext): kapazitaet ohne fallzahl – der Bedarf kommt aus der Fallzahl")
@@ -118,15 +141,19 @@ extension ModellDatei {
                 if let v = y.ganzzahl(q.wert, "\(kontext) wirkungsbeitrag \(q.schluessel)", 0...3) {
                     p.wirkungsbeitrag[q.schluessel] = v
                 }
-                d.verweise.append(Verweis(art: .strategischesZiel, id: q.schluessel, ort: q.ort, kontext: "\(kontext) wirkungsbeitrag"))
+                d.verweise.append(
+                    Verweis(
+                        art: .strategischesZiel, id: q.schluessel, ort: q.ort, kontext: "\(kontext) wirkungsbeitrag"))
             }
         }
         planbasis(a, y, befund, kontext, &p, &d)
         return p
     }
 
-    static func fallzahl(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String,
-                                 _ d: inout ModellDatei) -> Fallzahl? {
+    static func fallzahl(
+        _ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String,
+        _ d: inout ModellDatei
+    ) -> Fallzahl? {
         guard let f = y.abschnitt(k, "\(kontext) fallzahl") else { return nil }
         f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallzahl"), befund)
         var bezug: Bezug?
@@ -136,7 +163,9 @@ extension ModellDatei {
         var quote: Quote?
         switch (f["quote"], f["quote_je_1000"]) {
         case let (q?, nil):
-            if q.skalar == "ist" { quote = .ist } else {
+            if q.skalar == "ist" {
+                quote = .ist
+            } else {
                 befund.fehler(q.ort, "\(kontext) fallzahl quote: erwartet 'ist' (für eine feste Quote: quote_je_1000)")
             }
         case let (nil, q?):
@@ -151,7 +180,8 @@ extension ModellDatei {
         return Fallzahl(bezug: bezug, quote: quote, glaettung: glaettung)
     }
 
-    static func bezug(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String, _ d: inout ModellDatei) -> Bezug? {
+    static func bezug(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String, _ d: inout ModellDatei) -> Bezug?
+    {
         guard let b = y.abschnitt(k, kontext) else { return nil }
         b.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallzahl", "bezug"), befund)
         var bezug: Bezug?
@@ -164,7 +194,9 @@ extension ModellDatei {
                     bezug = Bezug(von: ag.von, bis: ag.bis, gruppe: name)
                 } else if !d.fehlerhafteAltersgruppen.contains(name) {
                     var text = "\(kontext): Altersgruppe '\(name)' ist nicht unter altersgruppen definiert"
-                    if let h = Aehnlichkeit.vorschlag(name, aus: d.altersgruppen.map(\.name)) { text += " – meinten Sie '\(h)'?" }
+                    if let h = Aehnlichkeit.vorschlag(name, aus: d.altersgruppen.map(\.name)) {
+                        text += " – meinten Sie '\(h)'?"
+                    }
                     befund.fehler(g.ort, text)
                 }
             }

@@ -96,7 +96,10 @@ struct ModellDatei {
         guard let k = m["format"] else { return true }
         guard let f = y.ganzzahl(k, "format", 1...Int.max) else { return true }
         if f > format {
-            befund.fehler(k.ort, "Dieses Modell ist für Format \(f) geschrieben; diese Eckwert-Version liest Format \(format) – bitte Eckwert aktualisieren")
+            befund.fehler(
+                k.ort,
+                "Dieses Modell ist für Format \(f) geschrieben; diese Eckwert-Version liest Format \(format) – bitte Eckwert aktualisieren"
+            )
             return false
         }
         return true
@@ -117,7 +120,8 @@ struct ModellDatei {
     func jahrImPlan(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String) -> Int? {
         guard let j = y.ganzzahl(k, kontext) else { return nil }
         guard planjahre.contains(j) || !basisjahrGueltig else {
-            befund.fehler(k.ort, "\(kontext): Jahr \(j) liegt außerhalb von Basisjahr..Horizont (\(basisjahr)..\(horizont))")
+            befund.fehler(
+                k.ort, "\(kontext): Jahr \(j) liegt außerhalb von Basisjahr..Horizont (\(basisjahr)..\(horizont))")
             return nil
         }
         return j

@@ -30,7 +30,9 @@ public enum ModellLader {
         let url = URL(fileURLWithPath: ordner)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: ordner, isDirectory: &isDir), isDir.boolValue else {
-            let d = Diagnostic.error(SourceLocation(file: ordner), "Modellordner nicht gefunden (erwartet ein Ordner mit modell.yaml und szenarien.yaml)")
+            let d = Diagnostic.error(
+                SourceLocation(file: ordner),
+                "Modellordner nicht gefunden (erwartet ein Ordner mit modell.yaml und szenarien.yaml)")
             return Ladeergebnis(modell: nil, diagnostics: [d], dateien: [])
         }
         let name = url.standardizedFileURL.lastPathComponent
@@ -38,7 +40,8 @@ public enum ModellLader {
             let pfad = url.appendingPathComponent(datei).path
             guard FileManager.default.fileExists(atPath: pfad) else { return .fehlt }
             guard let attr = try? FileManager.default.attributesOfItem(atPath: pfad),
-                  let size = attr[.size] as? Int, size <= maxDateigroesse else { return .zuGross }
+                let size = attr[.size] as? Int, size <= maxDateigroesse
+            else { return .zuGross }
             guard let data = FileManager.default.contents(atPath: pfad) else { return .unlesbar }
             return .inhalt([UInt8](data))
         }
@@ -62,33 +65,39 @@ public enum ModellLader {
 
     static func laden(name: String, zugriff: Dateizugriff) -> Ladeergebnis {
         guard let md = modellDatei(zugriff) else {
-            return Ladeergebnis(modell: nil, diagnostics: zugriff.befund.diagnostics.items,
-                                dateien: zugriff.gelesen.map(\.name))
+            return Ladeergebnis(
+                modell: nil, diagnostics: zugriff.befund.diagnostics.items,
+                dateien: zugriff.gelesen.map(\.name))
         }
-        let ladung = Ladung(zugriff: zugriff, datei: md,
-                            modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
+        let ladung = Ladung(
+            zugriff: zugriff, datei: md,
+            modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
         ladung.modell.stufe = md.stufe
         for q in Datenquellen.alle { ladung.lesen(q) }
         Planpruefung.vorgaengerUebernehmen(&ladung.modell)
         Sozialraumlader.abschliessen(ladung)
         ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
-        ladung.modell.aliaseAufloesen(befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
-                                      ansatzDatei: ladung.dateiname("ansatz"))
-        Modellpruefung.pruefen(ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
-                               befund: zugriff.befund)
+        ladung.modell.aliaseAufloesen(
+            befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
+            ansatzDatei: ladung.dateiname("ansatz"))
+        Modellpruefung.pruefen(
+            ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
+            befund: zugriff.befund)
         var modell = ladung.modell
         sozialraeumeOrdnen(&modell)
         let alle = zugriff.befund.diagnostics.sorted
         let fehler = alle.contains { $0.severity == .error }
-        return Ladeergebnis(modell: fehler ? nil : modell, diagnostics: begrenzt(alle),
-                            dateien: zugriff.gelesen.map(\.name).sorted(), alle: alle)
+        return Ladeergebnis(
+            modell: fehler ? nil : modell, diagnostics: begrenzt(alle),
+            dateien: zugriff.gelesen.map(\.name).sorted(), alle: alle)
     }
 
     /// `modell.yaml`, read and checked on its own.
     static func modellDatei(_ z: Dateizugriff) -> ModellDatei? {
         guard let b = z.lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele"),
-              let t = z.text(b, "modell.yaml"),
-              let w = YAMLDatei.lesen(t, datei: "modell.yaml", befund: z.befund) else { return nil }
+            let t = z.text(b, "modell.yaml"),
+            let w = YAMLDatei.lesen(t, datei: "modell.yaml", befund: z.befund)
+        else { return nil }
         return ModellDatei.lesen(w, befund: z.befund)
     }
 
@@ -98,7 +107,8 @@ public enum ModellLader {
         // `kontenrahmen:` names a built-in scheme or a file. Both at once must agree.
         let ausDaten = md.dateien["kontenrahmen"].map { ($0, SourceLocation(file: "modell.yaml")) }
         if let (a, ort) = md.kontenrahmenAngabe, let (d, _) = ausDaten, a != d {
-            z.befund.fehler(ort, "kontenrahmen: '\(a)' widerspricht daten: {kontenrahmen: \(d)} – bitte nur eines angeben")
+            z.befund.fehler(
+                ort, "kontenrahmen: '\(a)' widerspricht daten: {kontenrahmen: \(d)} – bitte nur eines angeben")
         }
         guard let (angabe, ort) = md.kontenrahmenAngabe ?? ausDaten, angabe != "nkf" else { return .nkf }
         return KontenrahmenLeser.waehlen(angabe, ort: ort, befund: z.befund) { name in
@@ -143,7 +153,8 @@ public enum ModellLader {
                 varianten: vb.varianten.mapValues { $0.mapValues { $0.umgeordnet(nach: gebiete) } })
         }
         if let h = modell.bevoelkerungHistorie {
-            modell.bevoelkerungHistorie = BevoelkerungHistorie(jahre: h.jahre.mapValues { $0.umgeordnet(nach: gebiete) })
+            modell.bevoelkerungHistorie = BevoelkerungHistorie(
+                jahre: h.jahre.mapValues { $0.umgeordnet(nach: gebiete) })
         }
     }
 
@@ -167,7 +178,11 @@ public enum ModellLader {
             }
         }
         for (datei, w) in weitere.sorted(by: { $0.key < $1.key }) {
-            out.append(Diagnostic(w.1, SourceLocation(file: datei), "… und \(w.0) weitere Befunde in dieser Datei (nur die ersten \(maxBefundeJeDatei) sind aufgeführt)"))
+            out.append(
+                Diagnostic(
+                    w.1, SourceLocation(file: datei),
+                    "… und \(w.0) weitere Befunde in dieser Datei (nur die ersten \(maxBefundeJeDatei) sind aufgeführt)"
+                ))
         }
         return out
     }

@@ -31,16 +31,21 @@ extension Modellpruefung {
                 }
                 befund.fehler(ort("produkt"), text)
             }
-            if s.groesse != "faelle", !m.kontenrahmen.istBuchungszeile(s.groesse), gemeldet.insert("g" + s.groesse).inserted {
+            if s.groesse != "faelle", !m.kontenrahmen.istBuchungszeile(s.groesse),
+                gemeldet.insert("g" + s.groesse).inserted
+            {
                 befund.fehler(ort("groesse"), groesseUnbekannt(s.groesse, m.kontenrahmen))
             }
             if s.jahr > m.basisjahr {
                 if gemeldet.insert("j\(s.jahr)").inserted {
-                    befund.fehler(ort("jahr"), "Jahr \(s.jahr) liegt nach dem Basisjahr \(m.basisjahr) – Ist-Daten reichen bis zum Basisjahr")
+                    befund.fehler(
+                        ort("jahr"),
+                        "Jahr \(s.jahr) liegt nach dem Basisjahr \(m.basisjahr) – Ist-Daten reichen bis zum Basisjahr")
                 }
             } else if s.jahr < m.basisjahr - 30 {
                 if gemeldet.insert("j\(s.jahr)").inserted {
-                    befund.fehler(ort("jahr"), "Jahr \(s.jahr) liegt mehr als 30 Jahre vor dem Basisjahr \(m.basisjahr)")
+                    befund.fehler(
+                        ort("jahr"), "Jahr \(s.jahr) liegt mehr als 30 Jahre vor dem Basisjahr \(m.basisjahr)")
                 }
             }
         }
@@ -49,12 +54,15 @@ extension Modellpruefung {
         }
     }
 
-    static func groesseUnbekannt(_ g: String, _ kr: Kontenrahmen, _ wo: String = "im Ist",
-                                 faelle: Bool = true) -> String {
+    static func groesseUnbekannt(
+        _ g: String, _ kr: Kontenrahmen, _ wo: String = "im Ist",
+        faelle: Bool = true
+    ) -> String {
         if kr.zeile(g) != nil {
             return "Größe '\(g)' ist eine Summenzeile – sie wird berechnet und darf nicht \(wo) stehen"
         }
-        var text = "Größe '\(g)' ist keine Buchungszeile des Kontenrahmens \(kr.id)" + (faelle ? " und nicht 'faelle'" : "")
+        var text =
+            "Größe '\(g)' ist keine Buchungszeile des Kontenrahmens \(kr.id)" + (faelle ? " und nicht 'faelle'" : "")
         if let h = Aehnlichkeit.vorschlag(g, aus: kr.buchungszeilen + (faelle ? ["faelle"] : [])) {
             text += " – meinten Sie '\(h)'?"
         }
@@ -70,23 +78,38 @@ extension Modellpruefung {
             let faelleB = m.ist.wert(B, p.nr, "faelle")
             // A Basisjahr value that could not be read has its own error; do not add "missing" or "is 0".
             let nichtLesbar = m.ist.unlesbar
-            func unlesbar(_ g: String) -> Bool { nichtLesbar.contains(IstSchluessel(jahr: B, produkt: p.nr, groesse: g)) }
+            func unlesbar(_ g: String) -> Bool {
+                nichtLesbar.contains(IstSchluessel(jahr: B, produkt: p.nr, groesse: g))
+            }
             if unlesbar("faelle") { continue }
             if case .ist = fz.quote {
                 if faelleB == nil {
-                    befund.fehler(p.ort, "Produkt \(p.nr): quote: ist braucht die Fallzahl des Basisjahres \(B) ('faelle' in \(datei))")
+                    befund.fehler(
+                        p.ort,
+                        "Produkt \(p.nr): quote: ist braucht die Fallzahl des Basisjahres \(B) ('faelle' in \(datei))")
                 } else if !m.bevoelkerung.gebiete.isEmpty, m.bevoelkerung.summe(fz.bezug) <= 0, !(faelleB ?? 0).isNaN {
-                    befund.fehler(p.ort, "Produkt \(p.nr): die Bezugsbevölkerung im Basisjahr ist 0 – die Quote ist nicht bestimmbar")
+                    befund.fehler(
+                        p.ort,
+                        "Produkt \(p.nr): die Bezugsbevölkerung im Basisjahr ist 0 – die Quote ist nicht bestimmbar")
                 }
             }
             if let fk = p.fallkosten, case .ist = fk.basis {
                 if faelleB == nil {
-                    befund.fehler(p.ort, "Produkt \(p.nr): fallkosten basis ist braucht die Fallzahl des Basisjahres \(B) ('faelle' in \(datei))")
+                    befund.fehler(
+                        p.ort,
+                        "Produkt \(p.nr): fallkosten basis ist braucht die Fallzahl des Basisjahres \(B) ('faelle' in \(datei))"
+                    )
                 } else if faelleB == 0 {
-                    befund.fehler(p.ort, "Produkt \(p.nr): Fallzahl im Basisjahr \(B) ist 0 – Fallkosten aus dem Ist nicht bestimmbar (Betrag angeben)")
+                    befund.fehler(
+                        p.ort,
+                        "Produkt \(p.nr): Fallzahl im Basisjahr \(B) ist 0 – Fallkosten aus dem Ist nicht bestimmbar (Betrag angeben)"
+                    )
                 }
-                if m.kontenrahmen.istBuchungszeile(fk.konto), m.ist.wert(B, p.nr, fk.konto) == nil, !unlesbar(fk.konto) {
-                    befund.fehler(p.ort, "Produkt \(p.nr): fallkosten basis ist braucht '\(fk.konto)' des Basisjahres \(B) in \(datei)")
+                if m.kontenrahmen.istBuchungszeile(fk.konto), m.ist.wert(B, p.nr, fk.konto) == nil, !unlesbar(fk.konto)
+                {
+                    befund.fehler(
+                        p.ort,
+                        "Produkt \(p.nr): fallkosten basis ist braucht '\(fk.konto)' des Basisjahres \(B) in \(datei)")
                 }
             }
         }
@@ -98,8 +121,9 @@ extension Modellpruefung {
         guard k.istPruefbar else { return }
         let m = k.m, B = m.basisjahr
         let aufwand = Set(m.kontenrahmen.zeilen.filter { $0.art == .aufwand }.map(\.key))
-        let bereichVon = Dictionary(m.produkte.compactMap { p in p.produktbereich.map { (p.nr, $0) } },
-                                    uniquingKeysWith: { a, _ in a })
+        let bereichVon = Dictionary(
+            m.produkte.compactMap { p in p.produktbereich.map { (p.nr, $0) } },
+            uniquingKeysWith: { a, _ in a })
         var werte: [String: (negativ: Int, sonst: Int, erste: SourceLocation?)] = [:]
         for (s, v) in m.ist.werte where s.jahr == B && v != 0 && aufwand.contains(s.groesse) {
             guard let b = bereichVon[s.produkt] else { continue }
@@ -117,10 +141,12 @@ extension Modellpruefung {
             guard let w = werte[b.nr], w.negativ > 0, w.sonst == 0 else { continue }
             var ort = w.erste ?? SourceLocation(file: k.dateiname("ist"))
             if ort.line != nil { ort.column = m.ist.spalten["wert"] }
-            k.befund.warnung(ort, "Produktbereich \(b.nr) \(b.name): alle \(w.negativ) Aufwandswerte des "
-                             + "Basisjahres \(B) sind negativ – vermutlich das Buchungsvorzeichen eines Exports "
-                             + "(SAP, H&H, Infoma); Eckwert erwartet Aufwand und Ertrag positiv: Vorzeichen umkehren "
-                             + "oder mit `eckwert import` einlesen")
+            k.befund.warnung(
+                ort,
+                "Produktbereich \(b.nr) \(b.name): alle \(w.negativ) Aufwandswerte des "
+                    + "Basisjahres \(B) sind negativ – vermutlich das Buchungsvorzeichen eines Exports "
+                    + "(SAP, H&H, Infoma); Eckwert erwartet Aufwand und Ertrag positiv: Vorzeichen umkehren "
+                    + "oder mit `eckwert import` einlesen")
         }
     }
 
@@ -130,7 +156,8 @@ extension Modellpruefung {
         let mitIstB = Set(k.m.ist.werte.keys.lazy.filter { $0.jahr == B }.map(\.produkt))
         // A product with an Ansatz takes it as its base instead (section 15; `check` notes it).
         for p in k.m.produkte where !mitIstB.contains(p.nr) && !(k.m.ansatz?.enthaelt(produkt: p.nr) ?? false) {
-            k.befund.warnung(p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
+            k.befund.warnung(
+                p.ort, "Produkt \(p.nr): keine Ist-Daten für das Basisjahr \(B) – alle nicht getriebenen Zeilen sind 0")
         }
     }
 
@@ -148,8 +175,9 @@ extension Modellpruefung {
             }
             let fehlend = k.m.prognosejahre.filter { jahre[$0] == nil }
             if !fehlend.isEmpty {
-                k.befund.fehler(SourceLocation(file: datei),
-                                "Variante '\(v)': es fehlen die Jahre \(fehlend.map(String.init).joined(separator: ", "))")
+                k.befund.fehler(
+                    SourceLocation(file: datei),
+                    "Variante '\(v)': es fehlen die Jahre \(fehlend.map(String.init).joined(separator: ", "))")
             }
         }
         for (v, jahre) in vb.varianten.sorted(by: { $0.key < $1.key }) {
@@ -164,7 +192,10 @@ extension Modellpruefung {
         let datei = k.dateiname("bevoelkerung_historie"), bev = k.dateiname("bevoelkerung")
         for (j, p) in h.jahre.sorted(by: { $0.key < $1.key }) {
             if j >= k.m.basisjahr {
-                k.befund.fehler(SourceLocation(file: datei), "Jahr \(j) ist nicht vor dem Basisjahr \(k.m.basisjahr) – der Stand des Basisjahres steht in \(bev)")
+                k.befund.fehler(
+                    SourceLocation(file: datei),
+                    "Jahr \(j) ist nicht vor dem Basisjahr \(k.m.basisjahr) – der Stand des Basisjahres steht in \(bev)"
+                )
             }
             gebieteGleich(p.gebiete, k.m.bevoelkerung.gebiete, "\(datei) (\(j))", bev, k.befund)
         }
@@ -177,10 +208,13 @@ extension Modellpruefung {
     static func gebieteGleich(_ a: [String], _ basis: [String], _ wo: String, _ basisDatei: String, _ befund: Befund) {
         let nurHier = Set(a).subtracting(basis).sorted(), nurDort = Set(basis).subtracting(a).sorted()
         if !nurHier.isEmpty {
-            befund.fehler(SourceLocation(file: wo), "Gebiet \(nurHier.joined(separator: ", ")) steht nur hier, nicht in \(basisDatei)")
+            befund.fehler(
+                SourceLocation(file: wo),
+                "Gebiet \(nurHier.joined(separator: ", ")) steht nur hier, nicht in \(basisDatei)")
         }
         if !nurDort.isEmpty {
-            befund.fehler(SourceLocation(file: wo), "Gebiet \(nurDort.joined(separator: ", ")) aus \(basisDatei) fehlt hier")
+            befund.fehler(
+                SourceLocation(file: wo), "Gebiet \(nurDort.joined(separator: ", ")) aus \(basisDatei) fehlt hier")
         }
     }
 }

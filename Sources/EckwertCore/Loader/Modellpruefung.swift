@@ -24,10 +24,13 @@ enum Modellpruefung {
         wirkungBrauchtFallzahl, szenarioAnnahmen, investitionsPlaetze, Planpruefung.basis,
     ]
 
-    static func pruefen(_ m: Planungsmodell, _ md: ModellDatei, dateiname: @escaping (String) -> String,
-                        gelesen: Set<String>, befund: Befund) {
-        let k = Kontext(m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: befund,
-                        produkte: Produktindex(m.produkte))
+    static func pruefen(
+        _ m: Planungsmodell, _ md: ModellDatei, dateiname: @escaping (String) -> String,
+        gelesen: Set<String>, befund: Befund
+    ) {
+        let k = Kontext(
+            m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: befund,
+            produkte: Produktindex(m.produkte))
         for regel in allgemeineRegeln { regel(k) }
         for q in Datenquellen.alle { for regel in q.pruefungen { regel(k) } }
     }
@@ -57,14 +60,20 @@ enum Modellpruefung {
             .compactMap { $0 }.joined(separator: ", ")
         for p in m.produkte where !k.md.fehlerhafteEbenen.contains(p.nr) {
             if p.produktgruppe == nil, p.produktbereich == nil {
-                k.befund.fehler(p.ort, "Produkt \(p.nr) gehört zu keiner benannten Produktgruppe und keinem benannten "
-                                + "Produktbereich (benannt sind \(benannt.isEmpty ? "keine" : benannt))")
+                k.befund.fehler(
+                    p.ort,
+                    "Produkt \(p.nr) gehört zu keiner benannten Produktgruppe und keinem benannten "
+                        + "Produktbereich (benannt sind \(benannt.isEmpty ? "keine" : benannt))")
             } else if p.produktbereich == nil, !m.produktbereiche.isEmpty {
-                k.befund.warnung(p.ort, "Produkt \(p.nr) liegt in keinem benannten Produktbereich – in den Summen der "
-                                 + "Produktbereiche fehlt es")
+                k.befund.warnung(
+                    p.ort,
+                    "Produkt \(p.nr) liegt in keinem benannten Produktbereich – in den Summen der "
+                        + "Produktbereiche fehlt es")
             } else if p.produktgruppe == nil, !m.produktgruppen.isEmpty {
-                k.befund.warnung(p.ort, "Produkt \(p.nr) liegt in keiner benannten Produktgruppe – in den Summen der "
-                                 + "Produktgruppen fehlt es")
+                k.befund.warnung(
+                    p.ort,
+                    "Produkt \(p.nr) liegt in keiner benannten Produktgruppe – in den Summen der "
+                        + "Produktgruppen fehlt es")
             }
         }
     }
@@ -86,15 +95,18 @@ enum Modellpruefung {
                     let was = bereiche.contains(v.id) ? "Produktbereich" : "Produktgruppe"
                     k.befund.fehler(v.ort, "\(v.kontext): \(was) '\(v.id)' hat keine Produkte")
                 } else {
-                    unbekannt(v, "Produkt, Produktgruppe oder Produktbereich",
-                              Array(nrn.union(gruppen).union(bereiche)).sorted(), k.befund)
+                    unbekannt(
+                        v, "Produkt, Produktgruppe oder Produktbereich",
+                        Array(nrn.union(gruppen).union(bereiche)).sorted(), k.befund)
                 }
             case .kennzahl: if !kids.contains(v.id) { unbekannt(v, "Kennzahl", Array(kids).sorted(), k.befund) }
             case .massnahme: if !mids.contains(v.id) { unbekannt(v, "Maßnahme", Array(mids).sorted(), k.befund) }
             case .gebiet:
                 if !m.bevoelkerung.gebiete.isEmpty, !gebiete.contains(v.id) {
                     var text = "\(v.kontext): Sozialraum '\(v.id)' gibt es in \(k.dateiname("bevoelkerung")) nicht"
-                    if let h = Aehnlichkeit.vorschlag(v.id, aus: m.bevoelkerung.gebiete) { text += " – meinten Sie '\(h)'?" }
+                    if let h = Aehnlichkeit.vorschlag(v.id, aus: m.bevoelkerung.gebiete) {
+                        text += " – meinten Sie '\(h)'?"
+                    }
                     k.befund.fehler(v.ort, text)
                 }
             case .strategischesZiel:
@@ -109,7 +121,8 @@ enum Modellpruefung {
         for v in k.md.kontoVerweise {
             let ok = v.summeErlaubt ? kr.zeile(v.key) != nil : kr.istBuchungszeile(v.key)
             if !ok {
-                var text = "\(v.kontext): '\(v.key)' ist keine \(v.summeErlaubt ? "Zeile" : "Buchungszeile") des Kontenrahmens \(kr.id)"
+                var text =
+                    "\(v.kontext): '\(v.key)' ist keine \(v.summeErlaubt ? "Zeile" : "Buchungszeile") des Kontenrahmens \(kr.id)"
                 let kandidaten = v.summeErlaubt ? kr.zeilen.map(\.key) : kr.buchungszeilen
                 if let h = Aehnlichkeit.vorschlag(v.key, aus: kandidaten) { text += " – meinten Sie '\(h)'?" }
                 k.befund.fehler(v.ort, text)
@@ -120,7 +133,9 @@ enum Modellpruefung {
     /// Budgetbereiche: every product in exactly one.
     static let budgetbereiche: Regel = { k in
         guard !k.m.budgetbereiche.isEmpty else {
-            k.befund.fehler(SourceLocation(file: "modell.yaml"), "budgetbereiche fehlen – jedes Produkt muss genau einem Budgetbereich angehören")
+            k.befund.fehler(
+                SourceLocation(file: "modell.yaml"),
+                "budgetbereiche fehlen – jedes Produkt muss genau einem Budgetbereich angehören")
             return
         }
         // A product under no declared level has its own error (and can be in a Budgetbereich only by number).
@@ -130,7 +145,10 @@ enum Modellpruefung {
             if in_.isEmpty {
                 k.befund.fehler(p.ort, "Produkt \(p.nr) gehört zu keinem Budgetbereich")
             } else if in_.count > 1 {
-                k.befund.fehler(in_[1].1, "Budgetbereiche \(in_.map(\.0.id).joined(separator: " und ")) überschneiden sich: Produkt \(p.nr) liegt in beiden")
+                k.befund.fehler(
+                    in_[1].1,
+                    "Budgetbereiche \(in_.map(\.0.id).joined(separator: " und ")) überschneiden sich: Produkt \(p.nr) liegt in beiden"
+                )
             }
         }
     }
@@ -140,7 +158,8 @@ enum Modellpruefung {
         guard !k.m.strategischeZiele.isEmpty else { return }
         let s = k.m.strategischeZiele.reduce(0) { $0 + $1.gewicht }
         if abs(s - 1) > 0.001 {
-            k.befund.fehler(k.md.strategischeZieleOrt, "strategische_ziele: die Gewichte ergeben \(format(s)), erwartet 1")
+            k.befund.fehler(
+                k.md.strategischeZieleOrt, "strategische_ziele: die Gewichte ergeben \(format(s)), erwartet 1")
         }
     }
 
@@ -158,8 +177,12 @@ enum Modellpruefung {
         for massnahme in k.md.massnahmen {
             for w in massnahme.0.wirkung {
                 if let p = k.produkte.produkt(w.produkt, in: k.m), p.fallzahl == nil,
-                   !k.md.fehlerhafteTreiber.contains(p.nr) {
-                    k.befund.fehler(massnahme.1, "Maßnahme \(massnahme.0.id): wirkt auf Produkt \(w.produkt), das keine fallzahl hat – eine Wirkung ändert die Quote")
+                    !k.md.fehlerhafteTreiber.contains(p.nr)
+                {
+                    k.befund.fehler(
+                        massnahme.1,
+                        "Maßnahme \(massnahme.0.id): wirkt auf Produkt \(w.produkt), das keine fallzahl hat – eine Wirkung ändert die Quote"
+                    )
                 }
             }
         }
@@ -173,16 +196,22 @@ enum Modellpruefung {
                 guard let p = k.produkte.produkt(nr, in: k.m), let ort = s.eigeneProduktOrte[nr] else { continue }
                 if a.quoteTrend != nil, !k.md.fehlerhafteTreiber.contains(nr) {
                     if p.fallzahl == nil {
-                        k.befund.fehler(ort, "Szenario \(s.name): quote_trend für Produkt \(nr), das keine fallzahl hat")
+                        k.befund.fehler(
+                            ort, "Szenario \(s.name): quote_trend für Produkt \(nr), das keine fallzahl hat")
                     } else if case .je1000 = p.fallzahl?.quote {
-                        k.befund.fehler(ort, "Szenario \(s.name): quote_trend für Produkt \(nr) wirkt nicht – seine Quote ist ein fester Wert/Pfad (quote_je_1000); quote_trend gilt nur für quote: ist")
+                        k.befund.fehler(
+                            ort,
+                            "Szenario \(s.name): quote_trend für Produkt \(nr) wirkt nicht – seine Quote ist ein fester Wert/Pfad (quote_je_1000); quote_trend gilt nur für quote: ist"
+                        )
                     }
                 }
                 if a.erstattungAnteil != nil, p.erstattung == nil {
-                    k.befund.fehler(ort, "Szenario \(s.name): erstattung_anteil für Produkt \(nr), das keine erstattung hat")
+                    k.befund.fehler(
+                        ort, "Szenario \(s.name): erstattung_anteil für Produkt \(nr), das keine erstattung hat")
                 }
                 if a.fallkostenTrend != nil, p.fallkosten == nil {
-                    k.befund.fehler(ort, "Szenario \(s.name): fallkosten_trend für Produkt \(nr), das keine fallkosten hat")
+                    k.befund.fehler(
+                        ort, "Szenario \(s.name): fallkosten_trend für Produkt \(nr), das keine fallkosten hat")
                 }
             }
         }
@@ -191,7 +220,10 @@ enum Modellpruefung {
     static let investitionsPlaetze: Regel = { k in
         for (inv, ort) in k.md.investitionen {
             if inv.plaetze != nil, let p = k.produkte.produkt(inv.produkt, in: k.m), p.kapazitaet == nil {
-                k.befund.warnung(ort, "Investition \(inv.id): plaetze angegeben, aber Produkt \(inv.produkt) hat keine kapazitaet – die Plätze werden nicht verglichen")
+                k.befund.warnung(
+                    ort,
+                    "Investition \(inv.id): plaetze angegeben, aber Produkt \(inv.produkt) hat keine kapazitaet – die Plätze werden nicht verglichen"
+                )
             }
         }
     }
@@ -202,7 +234,9 @@ enum Modellpruefung {
         var erst: [String: SourceLocation?] = [:]
         for (id, ort) in items {
             if let vorher = erst[id] {
-                befund.fehler(ort, "\(was) '\(id)' ist doppelt vergeben (zuerst in Zeile \(vorher?.line.map(String.init) ?? "?"))")
+                befund.fehler(
+                    ort, "\(was) '\(id)' ist doppelt vergeben (zuerst in Zeile \(vorher?.line.map(String.init) ?? "?"))"
+                )
             } else {
                 erst[id] = ort
             }

@@ -38,8 +38,10 @@ enum Planpruefung {
 
     /// Each row of a plan-data file names a product of the model and a Buchungszeile (`faelle` only in the Ansatz);
     /// `jahrPruefen` checks the row's year.
-    static func zeilen(_ k: Modellpruefung.Kontext, _ w: Jahreswerte?, _ quelle: String, faelleErlaubt: Bool,
-                       _ jahrPruefen: (IstSchluessel, SourceLocation) -> Void) {
+    static func zeilen(
+        _ k: Modellpruefung.Kontext, _ w: Jahreswerte?, _ quelle: String, faelleErlaubt: Bool,
+        _ jahrPruefen: (IstSchluessel, SourceLocation) -> Void
+    ) {
         guard let w else { return }
         let nrn = k.produkte.nrn
         let alt = Set(k.m.produkte.flatMap(\.vorgaenger))
@@ -56,9 +58,13 @@ enum Planpruefung {
             if !erlaubt, gemeldet.insert("g" + s.groesse).inserted {
                 var spalte = ort
                 if spalte.line != nil { spalte.column = w.spalten["groesse"] ?? ort.column }
-                let wo = quelle == "ansatz" ? "im Ansatz" : quelle == "planung" ? "in der Planung" : "in den Sondereffekten"
-                k.befund.fehler(spalte, Modellpruefung.groesseUnbekannt(s.groesse, k.m.kontenrahmen, wo,
-                                                                          faelle: faelleErlaubt))
+                let wo =
+                    quelle == "ansatz" ? "im Ansatz" : quelle == "planung" ? "in der Planung" : "in den Sondereffekten"
+                k.befund.fehler(
+                    spalte,
+                    Modellpruefung.groesseUnbekannt(
+                        s.groesse, k.m.kontenrahmen, wo,
+                        faelle: faelleErlaubt))
             }
             jahrPruefen(s, ort)
         }
@@ -70,12 +76,16 @@ enum Planpruefung {
         guard k.md.basisjahrGueltig else { return }
         zeilen(k, m.ansatz, "ansatz", faelleErlaubt: true) { s, ort in
             if !(B + 1...m.horizont).contains(s.jahr) {
-                k.befund.fehler(ort, "Ansatz für das Jahr \(s.jahr): ein Ansatz gilt für ein Planjahr \(B + 1)…\(m.horizont) "
-                                + "(Basisjahr \(B) + 1 bis Horizont)")
+                k.befund.fehler(
+                    ort,
+                    "Ansatz für das Jahr \(s.jahr): ein Ansatz gilt für ein Planjahr \(B + 1)…\(m.horizont) "
+                        + "(Basisjahr \(B) + 1 bis Horizont)")
             }
         }
         for p in m.produkte where p.basis == .ansatz && !(m.ansatz?.enthaelt(produkt: p.nr) ?? false) {
-            k.befund.fehler(p.ort, "Produkt \(p.nr): basis ansatz, aber \(k.dateiname("ansatz")) hat keine Zeile für dieses Produkt")
+            k.befund.fehler(
+                p.ort, "Produkt \(p.nr): basis ansatz, aber \(k.dateiname("ansatz")) hat keine Zeile für dieses Produkt"
+            )
         }
     }
 
@@ -86,8 +96,10 @@ enum Planpruefung {
         var gemeldet = Set<Int>()
         zeilen(k, m.planung, "planung", faelleErlaubt: false) { s, ort in
             if !(B + 1...m.horizont).contains(s.jahr), gemeldet.insert(s.jahr).inserted {
-                k.befund.warnung(ort, "Planung für das Jahr \(s.jahr) liegt außerhalb der Prognosejahre \(B + 1)…\(m.horizont) "
-                                 + "und wird nicht gezeigt")
+                k.befund.warnung(
+                    ort,
+                    "Planung für das Jahr \(s.jahr) liegt außerhalb der Prognosejahre \(B + 1)…\(m.horizont) "
+                        + "und wird nicht gezeigt")
             }
         }
     }
@@ -98,11 +110,16 @@ enum Planpruefung {
         guard k.istPruefbar else { return }
         zeilen(k, m.sondereffekte, "sondereffekte", faelleErlaubt: false) { s, ort in
             if s.jahr > B {
-                k.befund.fehler(ort, "Sondereffekt im Jahr \(s.jahr): Sondereffekte sind im Ist enthalten, also bis zum Basisjahr \(B)")
+                k.befund.fehler(
+                    ort,
+                    "Sondereffekt im Jahr \(s.jahr): Sondereffekte sind im Ist enthalten, also bis zum Basisjahr \(B)")
             } else if k.produkte.nrn.contains(s.produkt), m.kontenrahmen.istBuchungszeile(s.groesse),
-                      m.ist.wert(s.jahr, s.produkt, s.groesse) == nil {
-                k.befund.fehler(ort, "Sondereffekt für Produkt \(s.produkt), \(s.groesse), \(s.jahr): \(k.dateiname("ist")) hat für "
-                                + "diese Zeile und dieses Jahr kein Ist – ein Sondereffekt wird aus dem Ist herausgerechnet")
+                m.ist.wert(s.jahr, s.produkt, s.groesse) == nil
+            {
+                k.befund.fehler(
+                    ort,
+                    "Sondereffekt für Produkt \(s.produkt), \(s.groesse), \(s.jahr): \(k.dateiname("ist")) hat für "
+                        + "diese Zeile und dieses Jahr kein Ist – ein Sondereffekt wird aus dem Ist herausgerechnet")
             }
         }
     }
@@ -113,13 +130,17 @@ enum Planpruefung {
         let m = k.m
         for p in m.produkte {
             for v in p.vorgaenger where k.produkte.nrn.contains(v) {
-                k.befund.fehler(p.ort, "Produkt \(p.nr): vorgaenger '\(v)' ist selbst ein Produkt des Modells – ein "
-                                + "Vorgänger ist eine frühere Nummer, die es nicht mehr gibt")
+                k.befund.fehler(
+                    p.ort,
+                    "Produkt \(p.nr): vorgaenger '\(v)' ist selbst ein Produkt des Modells – ein "
+                        + "Vorgänger ist eine frühere Nummer, die es nicht mehr gibt")
             }
         }
         if m.zuschussbedarf == .mitILV, m.kontenrahmen.ilvErtraege == nil || m.kontenrahmen.ilvAufwendungen == nil {
-            k.befund.fehler(k.md.zuschussbedarfOrt, "zuschussbedarf: mit_ilv braucht im Kontenrahmen \(m.kontenrahmen.id) die "
-                            + "Zeilen der internen Leistungsbeziehungen (ilv_ertraege, ilv_aufwendungen)")
+            k.befund.fehler(
+                k.md.zuschussbedarfOrt,
+                "zuschussbedarf: mit_ilv braucht im Kontenrahmen \(m.kontenrahmen.id) die "
+                    + "Zeilen der internen Leistungsbeziehungen (ilv_ertraege, ilv_aufwendungen)")
         }
         if k.istPruefbar {
             for d in Fortschreibungsbasis(m).fehler { k.befund.diagnostics.append(d) }

@@ -58,7 +58,9 @@ public indirect enum Schluesselschema: Sendable {
             case let .liste(t), let .frei(t): sammeln(t)
             case let .abschnitt(paare):
                 for p in paare {
-                    let keys = p.schluessel == Self.datenquellenMarke ? Datenquellen.alle.map(\.schluessel)
+                    let keys =
+                        p.schluessel == Self.datenquellenMarke
+                        ? Datenquellen.alle.map(\.schluessel)
                         : [p.schluessel]
                     for k in keys where !out.contains(k) { out.append(k) }
                     sammeln(p.schema)
@@ -74,7 +76,8 @@ public indirect enum Schluesselschema: Sendable {
     static func datei(_ name: String) -> Schluesselschema {
         let text = String(decoding: PackageResources.schluessel_yaml, as: UTF8.self)
         guard let wurzel = try? Yams.compose(yaml: text), case let .abschnitt(paare) = aus(wurzel),
-              let s = paare.first(where: { $0.schluessel == name })?.schema else { return .frei(.wert) }
+            let s = paare.first(where: { $0.schluessel == name })?.schema
+        else { return .frei(.wert) }
         return s
     }
 

@@ -140,7 +140,7 @@ public enum SozialraumDateien {
                     ort(dateien.faelle, nil),
                     "Produkt \(nr): für das Basisjahr \(m.basisjahr) fehlen Fallzahlen der "
                         + "Sozialräume \(fehlend.joined(separator: ", ")) (erwartet eine Zeile je Sozialraum, 0 "
-                            + "wo keine Fälle)"
+                        + "wo keine Fälle)"
                 )
                 continue
             }
@@ -175,7 +175,7 @@ public enum SozialraumDateien {
                 SourceLocation(file: datei),
                 "Produkt \(nr), \(jahr): die Fälle der Sozialräume ergeben "
                     + "\(Datendateien.deutsch(summe)), mehr als die \(Datendateien.deutsch(stadt)) Fälle der "
-                        + "Stadt in ist.csv "
+                    + "Stadt in ist.csv "
                     + "(ist.csv bleibt maßgeblich)")
         }
     }

@@ -8,11 +8,13 @@ public enum Startervorlage {
     public static func dateien(kommune: String) -> [(String, String)] {
         let modell = text(PackageResources.modell_yaml).replacingOccurrences(
             of: "kommune: \(yamlText(vorgabeKommune))\n", with: "kommune: \(yamlText(kommune))\n")
-        return [("modell.yaml", modell), ("szenarien.yaml", text(PackageResources.szenarien_yaml)),
-                ("bevoelkerung.csv", text(PackageResources.bevoelkerung_csv)), ("ist.csv", text(PackageResources.ist_csv)),
-                ("sterbetafel.csv", text(PackageResources.sterbetafel_csv)),
-                ("fruchtbarkeit.csv", text(PackageResources.fruchtbarkeit_csv)),
-                ("wanderung.csv", text(PackageResources.wanderung_csv))]
+        return [
+            ("modell.yaml", modell), ("szenarien.yaml", text(PackageResources.szenarien_yaml)),
+            ("bevoelkerung.csv", text(PackageResources.bevoelkerung_csv)), ("ist.csv", text(PackageResources.ist_csv)),
+            ("sterbetafel.csv", text(PackageResources.sterbetafel_csv)),
+            ("fruchtbarkeit.csv", text(PackageResources.fruchtbarkeit_csv)),
+            ("wanderung.csv", text(PackageResources.wanderung_csv)),
+        ]
     }
 
     /// The Kommune written in the resource file (and the default of `init --kommune`).

@@ -25,13 +25,17 @@ enum SzenarienDatei {
 
     /// Returns the resolved scenarios (best, status-quo, worst, then others in file order) and the references to
     /// check (products, measures) with their locations.
-    static func lesen(_ wurzel: YKnoten, befund: Befund)
-        -> (szenarien: [Szenario], verweise: [ModellDatei.Verweis])? {
+    static func lesen(
+        _ wurzel: YKnoten, befund: Befund
+    )
+        -> (szenarien: [Szenario], verweise: [ModellDatei.Verweis])?
+    {
         let y = YLeser(befund: befund)
         guard let top = y.abschnitt(wurzel, "szenarien.yaml") else { return nil }
         top.pruefeSchluessel(Schluesselschema.szenarien.schluessel(), befund)
         guard let sk = top.pflicht("szenarien", befund, erwartet: "best, status-quo, worst"),
-              let alle = y.abschnitt(sk, "szenarien") else { return nil }
+            let alle = y.abschnitt(sk, "szenarien")
+        else { return nil }
         var teile: [Teil] = []
         var verweise: [ModellDatei.Verweis] = []
         for p in alle.paare {
@@ -49,8 +53,13 @@ enum SzenarienDatei {
         if basis.methode == nil, !basis.angegeben.contains("methode") {
             befund.fehler(basis.ort, "Szenario status-quo: bevoelkerung methode fehlt (kohorten | vorausberechnung)")
         }
-        if basis.tarif == nil, !basis.angegeben.contains("tarif") { befund.fehler(basis.ort, "Szenario status-quo: preise tarif fehlt (jährliche Tarifsteigerung, z. B. 0.035)") }
-        if basis.sachkosten == nil, !basis.angegeben.contains("sachkosten") { befund.fehler(basis.ort, "Szenario status-quo: preise sachkosten fehlt (jährliche Preissteigerung, z. B. 0.02)") }
+        if basis.tarif == nil, !basis.angegeben.contains("tarif") {
+            befund.fehler(basis.ort, "Szenario status-quo: preise tarif fehlt (jährliche Tarifsteigerung, z. B. 0.035)")
+        }
+        if basis.sachkosten == nil, !basis.angegeben.contains("sachkosten") {
+            befund.fehler(
+                basis.ort, "Szenario status-quo: preise sachkosten fehlt (jährliche Preissteigerung, z. B. 0.02)")
+        }
         var ergebnis: [Szenario] = []
         let reihenfolge = pflichtSzenarien + teile.map(\.name).filter { !pflichtSzenarien.contains($0) }
         for name in reihenfolge {
@@ -67,21 +76,24 @@ enum SzenarienDatei {
         var produkte = basis.produkte
         for (nr, a) in t.produkte {
             let b = produkte[nr] ?? Szenario.ProduktAnnahmen()
-            produkte[nr] = Szenario.ProduktAnnahmen(quoteTrend: a.quoteTrend ?? b.quoteTrend,
-                                                    erstattungAnteil: a.erstattungAnteil ?? b.erstattungAnteil,
-                                                    fallkostenTrend: a.fallkostenTrend ?? b.fallkostenTrend)
+            produkte[nr] = Szenario.ProduktAnnahmen(
+                quoteTrend: a.quoteTrend ?? b.quoteTrend,
+                erstattungAnteil: a.erstattungAnteil ?? b.erstattungAnteil,
+                fallkostenTrend: a.fallkostenTrend ?? b.fallkostenTrend)
         }
         let methode = t.methode ?? basis.methode ?? .kohorten
         var s = Szenario(
             name: t.name,
             beschreibung: t.beschreibung ?? (t.name == basis.name ? nil : basis.beschreibung),
-            bevoelkerung: .init(methode: methode,
-                                variante: t.variante ?? basis.variante,
-                                geburtenziffer: t.geburtenziffer ?? basis.geburtenziffer,
-                                sterblichkeit: t.sterblichkeit ?? basis.sterblichkeit ?? 1,
-                                wanderungssaldo: t.wanderungssaldo ?? basis.wanderungssaldo ?? Zeitpfad(konstant: 0)),
-            preise: .init(tarif: t.tarif ?? basis.tarif ?? Zeitpfad(konstant: 0),
-                          sachkosten: t.sachkosten ?? basis.sachkosten ?? Zeitpfad(konstant: 0)),
+            bevoelkerung: .init(
+                methode: methode,
+                variante: t.variante ?? basis.variante,
+                geburtenziffer: t.geburtenziffer ?? basis.geburtenziffer,
+                sterblichkeit: t.sterblichkeit ?? basis.sterblichkeit ?? 1,
+                wanderungssaldo: t.wanderungssaldo ?? basis.wanderungssaldo ?? Zeitpfad(konstant: 0)),
+            preise: .init(
+                tarif: t.tarif ?? basis.tarif ?? Zeitpfad(konstant: 0),
+                sachkosten: t.sachkosten ?? basis.sachkosten ?? Zeitpfad(konstant: 0)),
             produkte: produkte,
             massnahmen: t.massnahmen ?? basis.massnahmen ?? [])
         s.ort = t.ort
@@ -89,8 +101,10 @@ enum SzenarienDatei {
         return s
     }
 
-    private static func teil(_ name: String, _ k: YKnoten, _ ort: SourceLocation, _ y: YLeser, _ befund: Befund,
-                             _ verweise: inout [ModellDatei.Verweis]) -> Teil? {
+    private static func teil(
+        _ name: String, _ k: YKnoten, _ ort: SourceLocation, _ y: YLeser, _ befund: Befund,
+        _ verweise: inout [ModellDatei.Verweis]
+    ) -> Teil? {
         let kontext = "Szenario \(name)"
         guard let a0 = y.abschnitt(k, kontext) else { return nil }
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
@@ -102,7 +116,8 @@ enum SzenarienDatei {
             b.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien", "bevoelkerung"), befund)
             if b.paare.contains(where: { $0.schluessel == "methode" }) { t.angegeben.insert("methode") }
             t.methode = b["methode"].flatMap {
-                y.auswahl($0, "\(kontext) bevoelkerung methode", Bevoelkerungsmethode.self, ["kohorten", "vorausberechnung"])
+                y.auswahl(
+                    $0, "\(kontext) bevoelkerung methode", Bevoelkerungsmethode.self, ["kohorten", "vorausberechnung"])
             }
             if let v = b["variante"] {
                 t.variante = y.text(v, "\(kontext) variante")
@@ -115,7 +130,9 @@ enum SzenarienDatei {
         if let pk = a["preise"], let p0 = y.abschnitt(pk, "\(kontext) preise") {
             let p = YAbschnitt(knoten: p0.knoten, paare: p0.paare, kontext: "\(kontext) preise")
             p.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien", "preise"), befund)
-            for key in ["tarif", "sachkosten"] where p.paare.contains(where: { $0.schluessel == key }) { t.angegeben.insert(key) }
+            for key in ["tarif", "sachkosten"] where p.paare.contains(where: { $0.schluessel == key }) {
+                t.angegeben.insert(key)
+            }
             t.tarif = p["tarif"].flatMap { y.pfad($0, "\(kontext) preise tarif", -0.5...1) }
             t.sachkosten = p["sachkosten"].flatMap { y.pfad($0, "\(kontext) preise sachkosten", -0.5...1) }
         }
@@ -128,8 +145,12 @@ enum SzenarienDatei {
                 m.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien", "produkte"), befund)
                 t.produkte[e.schluessel] = Szenario.ProduktAnnahmen(
                     quoteTrend: m["quote_trend"].flatMap { y.zahl($0, "\(m.kontext) quote_trend", -0.5...1) },
-                    erstattungAnteil: m["erstattung_anteil"].flatMap { y.zahl($0, "\(m.kontext) erstattung_anteil", 0...1) },
-                    fallkostenTrend: m["fallkosten_trend"].flatMap { y.zahl($0, "\(m.kontext) fallkosten_trend", -0.5...1) })
+                    erstattungAnteil: m["erstattung_anteil"].flatMap {
+                        y.zahl($0, "\(m.kontext) erstattung_anteil", 0...1)
+                    },
+                    fallkostenTrend: m["fallkosten_trend"].flatMap {
+                        y.zahl($0, "\(m.kontext) fallkosten_trend", -0.5...1)
+                    })
             }
         }
         if let mk = a["massnahmen"] {
@@ -141,7 +162,7 @@ enum SzenarienDatei {
                 }
             }
         } else if a.paare.contains(where: { $0.schluessel == "massnahmen" }) {
-            t.massnahmen = []   // `massnahmen:` with nothing = none
+            t.massnahmen = []  // `massnahmen:` with nothing = none
         }
         return t
     }

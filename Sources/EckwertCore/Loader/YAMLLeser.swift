@@ -88,7 +88,8 @@ struct YAbschnitt {
         // Same line as the previous value: only a flow mapping puts two entries on one line (Yams does not keep
         // the mapping's style).
         guard i > 0, paare[i].wert.istNull, let vorher = paare[i - 1].wert.skalar,
-              paare[i].ort.line != nil, paare[i].ort.line == paare[i - 1].wert.ort.line else { return nil }
+            paare[i].ort.line != nil, paare[i].ort.line == paare[i - 1].wert.ort.line
+        else { return nil }
         var teile = [vorher, paare[i].schluessel]
         var j = i + 1
         while j < paare.count, !erlaubt.contains(paare[j].schluessel), paare[j].wert.istNull {
@@ -96,7 +97,8 @@ struct YAbschnitt {
             j += 1
         }
         let key = paare[i - 1].schluessel
-        let text = "\(kontext): das Komma nach '\(key): \(vorher)' beendet in {…} den Eintrag, der Rest "
+        let text =
+            "\(kontext): das Komma nach '\(key): \(vorher)' beendet in {…} den Eintrag, der Rest "
             + "'\(teile.dropFirst().joined(separator: ", "))' wird zu einem Schlüssel – Text mit Komma in "
             + "Anführungszeichen setzen: \(key): \"\(teile.joined(separator: ", "))\""
         return (text, j)
@@ -168,11 +170,16 @@ struct YLeser {
 
     func zahl(_ k: YKnoten, _ kontext: String, _ bereich: ClosedRange<Double>? = nil) -> Double? {
         guard let s = k.skalar, let v = Self.zahlWert(s) else {
-            befund.fehler(k.ort, "\(kontext): erwartet ist eine Zahl (Dezimalpunkt, z. B. 0.035), gefunden '\(k.skalar ?? k.art)'")
+            befund.fehler(
+                k.ort, "\(kontext): erwartet ist eine Zahl (Dezimalpunkt, z. B. 0.035), gefunden '\(k.skalar ?? k.art)'"
+            )
             return nil
         }
         if let bereich, !bereich.contains(v) {
-            befund.fehler(k.ort, "\(kontext): \(Self.zeige(v)) liegt außerhalb von \(Self.zeige(bereich.lowerBound))..\(Self.zeige(bereich.upperBound))")
+            befund.fehler(
+                k.ort,
+                "\(kontext): \(Self.zeige(v)) liegt außerhalb von \(Self.zeige(bereich.lowerBound))..\(Self.zeige(bereich.upperBound))"
+            )
             return nil
         }
         return v
@@ -215,7 +222,8 @@ struct YLeser {
     func auswahl<T: RawRepresentable>(_ k: YKnoten, _ kontext: String, _ typ: T.Type, _ werte: [String]) -> T?
     where T.RawValue == String {
         guard let s = k.skalar else {
-            befund.fehler(k.ort, "\(kontext): erwartet ist einer der Werte \(werte.joined(separator: " | ")), gefunden \(k.art)")
+            befund.fehler(
+                k.ort, "\(kontext): erwartet ist einer der Werte \(werte.joined(separator: " | ")), gefunden \(k.art)")
             return nil
         }
         if let v = T(rawValue: Self.getrimmt(s, .whitespaces)) { return v }
@@ -232,7 +240,8 @@ struct YLeser {
             return nil
         }
         let items = s.map { YKnoten(node: $0, datei: k.datei) }
-        guard let a = ganzzahl(items[0], kontext, 0...Alter.max), let b = ganzzahl(items[1], kontext, 0...Alter.max) else {
+        guard let a = ganzzahl(items[0], kontext, 0...Alter.max), let b = ganzzahl(items[1], kontext, 0...Alter.max)
+        else {
             return nil
         }
         if a > b {
@@ -281,11 +290,16 @@ enum YAMLDatei {
             let erst = context.mark
             var ort = SourceLocation(file: datei, line: erst.line, column: erst.column)
             var zuerst = ""
-            if let key = duplicates.first, let zweite = zweitesVorkommen(key, nach: erst.line, spalte: erst.column, in: text) {
+            if let key = duplicates.first,
+                let zweite = zweitesVorkommen(key, nach: erst.line, spalte: erst.column, in: text)
+            {
                 ort.line = zweite
                 zuerst = " (zuerst in Zeile \(erst.line))"
             }
-            befund.fehler(ort, "doppelter Schlüssel \(duplicates.map { "'\($0)'" }.joined(separator: ", "))\(zuerst) – jeder Schlüssel darf in einem Abschnitt nur einmal stehen")
+            befund.fehler(
+                ort,
+                "doppelter Schlüssel \(duplicates.map { "'\($0)'" }.joined(separator: ", "))\(zuerst) – jeder Schlüssel darf in einem Abschnitt nur einmal stehen"
+            )
         } catch let e as YamlError {
             befund.fehler(ort(e, datei), meldung(e))
         } catch {
@@ -322,11 +336,13 @@ enum YAMLDatei {
 
     private static func meldung(_ e: YamlError) -> String {
         switch e {
-        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _),
+            let .composer(context, problem, _, _):
             let c = context.map { " (\($0.text))" } ?? ""
             return "YAML-Syntaxfehler: \(problem)\(c)"
         case let .duplicatedKeysInMapping(duplicates, _):
-            return "doppelter Schlüssel \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) – jeder Schlüssel darf in einem Abschnitt nur einmal stehen"
+            return
+                "doppelter Schlüssel \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) – jeder Schlüssel darf in einem Abschnitt nur einmal stehen"
         case let .reader(problem, _, _, _):
             return "Datei nicht lesbar: \(problem) – erwartet ist UTF-8-Text"
         default:

@@ -57,7 +57,8 @@ public enum Zahl {
             let c = b[k]
             guard istZiffer(c) else { return nil }
             let (m, o1) = wert.multipliedReportingOverflow(by: 10)
-            let (s, o2) = negativ ? m.subtractingReportingOverflow(Int(c &- 0x30)) : m.addingReportingOverflow(Int(c &- 0x30))
+            let (s, o2) =
+                negativ ? m.subtractingReportingOverflow(Int(c &- 0x30)) : m.addingReportingOverflow(Int(c &- 0x30))
             if o1 || o2 { return nil }
             wert = s
         }
@@ -111,7 +112,7 @@ public enum Zahl {
         for j in lo..<mantEnde {
             if b[j] == 0x2E { punkte += 1; letzterPunkt = j } else if b[j] == 0x2C { kommas += 1; letztesKomma = j }
         }
-        var dezimal = -1          // index of the decimal separator, or -1
+        var dezimal = -1  // index of the decimal separator, or -1
         var tausender: UInt8 = 0  // the thousands separator, or 0
         if punkte > 0 && kommas > 0 {
             if letzterPunkt > letztesKomma {
@@ -138,7 +139,11 @@ public enum Zahl {
             var erste = true
             for j in lo..<ganzEnde {
                 if b[j] == tausender {
-                    if erste { guard gruppe >= 1 && gruppe <= 3 else { return nil } } else { guard gruppe == 3 else { return nil } }
+                    if erste {
+                        guard gruppe >= 1 && gruppe <= 3 else { return nil }
+                    } else {
+                        guard gruppe == 3 else { return nil }
+                    }
                     erste = false
                     gruppe = 0
                 } else {

@@ -39,7 +39,8 @@ public struct Zeitpfad: Sendable, Hashable {
     }
 
     public static func == (l: Zeitpfad, r: Zeitpfad) -> Bool {
-        l.punkte.count == r.punkte.count && zip(l.punkte, r.punkte).allSatisfy { $0.jahr == $1.jahr && $0.wert == $1.wert }
+        l.punkte.count == r.punkte.count
+            && zip(l.punkte, r.punkte).allSatisfy { $0.jahr == $1.jahr && $0.wert == $1.wert }
     }
 
     public func hash(into h: inout Hasher) {

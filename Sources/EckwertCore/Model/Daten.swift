@@ -26,7 +26,9 @@ public struct Bevoelkerung: Sendable, Hashable {
     public func gebietIndex(_ id: String) -> Int? { gebiete.firstIndex(of: id) }
 
     /// Sum over a selection; `gebiet` nil = all, `geschlecht` nil = both. An unknown gebiet sums to 0.
-    public func summe(von: Int = 0, bis: Int = Alter.max, geschlecht: Geschlecht? = nil, gebiet: String? = nil) -> Double {
+    public func summe(
+        von: Int = 0, bis: Int = Alter.max, geschlecht: Geschlecht? = nil, gebiet: String? = nil
+    ) -> Double {
         let gs: Range<Int>
         if let gebiet {
             guard let g = gebietIndex(gebiet) else { return 0 }
@@ -60,7 +62,8 @@ public struct Bevoelkerung: Sendable, Hashable {
         var neu = Bevoelkerung(gebiete: reihenfolge)
         for (g, id) in reihenfolge.enumerated() {
             guard let alt = gebietIndex(id) else { continue }
-            let von = Self.index(gebiet: alt, geschlecht: 0, alter: 0), nach = Self.index(gebiet: g, geschlecht: 0, alter: 0)
+            let von = Self.index(gebiet: alt, geschlecht: 0, alter: 0),
+                nach = Self.index(gebiet: g, geschlecht: 0, alter: 0)
             for k in 0..<(2 * Alter.count) { neu.werte[nach + k] = werte[von + k] }
         }
         return neu
@@ -72,7 +75,9 @@ public struct IstSchluessel: Sendable, Hashable {
     public var jahr: Int
     public var produkt: String
     public var groesse: String
-    public init(jahr: Int, produkt: String, groesse: String) { self.jahr = jahr; self.produkt = produkt; self.groesse = groesse }
+    public init(jahr: Int, produkt: String, groesse: String) {
+        self.jahr = jahr; self.produkt = produkt; self.groesse = groesse
+    }
 }
 
 /// Actuals of past years (`ist.csv`): amounts per Ergebnisplan line (Aufwand and Ertrag positive) and case numbers.

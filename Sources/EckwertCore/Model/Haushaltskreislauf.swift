@@ -20,7 +20,9 @@ public struct Eckwertebeschluss: Sendable {
     public var rahmen: [String: [Int: Double]]
     /// Optional free text naming the decision (date, Drucksache), shown on the Deckblatt.
     public var beschluss: String?
-    public init(rahmen: [String: [Int: Double]], beschluss: String? = nil) { self.rahmen = rahmen; self.beschluss = beschluss }
+    public init(rahmen: [String: [Int: Double]], beschluss: String? = nil) {
+        self.rahmen = rahmen; self.beschluss = beschluss
+    }
 
     public func rahmen(_ budgetbereich: String, _ jahr: Int) -> Double? { rahmen[budgetbereich]?[jahr] }
 }

@@ -37,9 +37,11 @@ public struct Kontenrahmen: Sendable {
         /// False when number, name or position of the line could not be checked against the official Muster.
         public var geprueft: Bool
         public var istSumme: Bool { if case .summe = art { true } else { false } }
-        public init(nr: String, key: String, name: String, art: Art, fortschreibung: Fortschreibung = .keine,
-                    zahlungswirksam: Bool = true, aliase: [String] = [], kontengruppen: [String] = [],
-                    geprueft: Bool = true) {
+        public init(
+            nr: String, key: String, name: String, art: Art, fortschreibung: Fortschreibung = .keine,
+            zahlungswirksam: Bool = true, aliase: [String] = [], kontengruppen: [String] = [],
+            geprueft: Bool = true
+        ) {
             self.nr = nr; self.key = key; self.name = name; self.art = art
             self.fortschreibung = fortschreibung; self.zahlungswirksam = zahlungswirksam
             self.aliase = aliase; self.kontengruppen = kontengruppen; self.geprueft = geprueft
@@ -80,12 +82,14 @@ public struct Kontenrahmen: Sendable {
     /// Whether the Zuschussbedarf includes the ILV lines (set from modell.yaml `zuschussbedarf: mit_ilv`).
     public var zuschussMitILV = false
 
-    public init(id: String, name: String, zeilen: [Zeile], finanzplan: [Zeile], sonderposten: String,
-                abschreibungen: String, ertraege: String, aufwendungen: String, ausgleich: String,
-                investitionszuwendungen: String? = nil, baumassnahmen: String? = nil,
-                einzahlungenVerwaltung: String? = nil, auszahlungenVerwaltung: String? = nil,
-                ilvErtraege: String? = nil, ilvAufwendungen: String? = nil, land: String? = nil,
-                quelle: String? = nil, kontengruppenGeprueft: Bool = true) {
+    public init(
+        id: String, name: String, zeilen: [Zeile], finanzplan: [Zeile], sonderposten: String,
+        abschreibungen: String, ertraege: String, aufwendungen: String, ausgleich: String,
+        investitionszuwendungen: String? = nil, baumassnahmen: String? = nil,
+        einzahlungenVerwaltung: String? = nil, auszahlungenVerwaltung: String? = nil,
+        ilvErtraege: String? = nil, ilvAufwendungen: String? = nil, land: String? = nil,
+        quelle: String? = nil, kontengruppenGeprueft: Bool = true
+    ) {
         self.id = id; self.name = name; self.zeilen = zeilen; self.finanzplan = finanzplan
         self.sonderposten = sonderposten; self.abschreibungen = abschreibungen
         self.ertraege = ertraege; self.aufwendungen = aufwendungen; self.ausgleich = ausgleich

@@ -26,7 +26,7 @@ public struct Jahreswerte: Sendable {
         werte.flatMap { j, ps in
             ps.flatMap { p, gs in gs.keys.map { IstSchluessel(jahr: j, produkt: p, groesse: $0) } }
         }
-            .sorted { ($0.jahr, $0.produkt, $0.groesse) < ($1.jahr, $1.produkt, $1.groesse) }
+        .sorted { ($0.jahr, $0.produkt, $0.groesse) < ($1.jahr, $1.produkt, $1.groesse) }
     }
 
     /// The sum over products per line key in a year (0 where a product has no value), in product order.
@@ -42,7 +42,8 @@ extension Planungsmodell {
     /// Buchungszeilen summed over the products, sum lines by the scheme. nil when no product of the set has a
     /// row in that year (no plan is not a plan of 0).
     public func planspalte(_ w: Jahreswerte?, produkte indizes: [Int], jahr: Int) -> [Double]? {
-        guard let w, let jahrWerte = w.werte[jahr], indizes.contains(where: { jahrWerte[produkte[$0].nr] != nil }) else {
+        guard let w, let jahrWerte = w.werte[jahr], indizes.contains(where: { jahrWerte[produkte[$0].nr] != nil })
+        else {
             return nil
         }
         var ep = kontenrahmen.zeilen.map { z in

@@ -265,8 +265,10 @@ public struct Kapazitaet: Sendable, Hashable {
     public var kostenJePlatz: Double?
     /// Yearly running cost per added place (Folgekosten) of an indicative investment; nil → none estimated.
     public var folgekostenJePlatz: Double?
-    public init(plaetze: Double, plaetzeJeGebiet: [String: Double]? = nil, kostenJePlatz: Double? = nil,
-                folgekostenJePlatz: Double? = nil) {
+    public init(
+        plaetze: Double, plaetzeJeGebiet: [String: Double]? = nil, kostenJePlatz: Double? = nil,
+        folgekostenJePlatz: Double? = nil
+    ) {
         self.plaetze = plaetze; self.plaetzeJeGebiet = plaetzeJeGebiet
         self.kostenJePlatz = kostenJePlatz; self.folgekostenJePlatz = folgekostenJePlatz
     }
@@ -276,7 +278,9 @@ public struct Kapazitaet: Sendable, Hashable {
 public struct Platzkosten: Sendable, Hashable {
     public var neubau: Double
     public var erweiterung: Double
-    public init(neubau: Double = 36_000, erweiterung: Double = 18_000) { self.neubau = neubau; self.erweiterung = erweiterung }
+    public init(neubau: Double = 36_000, erweiterung: Double = 18_000) {
+        self.neubau = neubau; self.erweiterung = erweiterung
+    }
 }
 
 public struct Budgetbereich: Sendable, Hashable {
@@ -284,7 +288,9 @@ public struct Budgetbereich: Sendable, Hashable {
     public var name: String
     /// Produkt numbers or prefixes.
     public var produkte: [String]
-    public init(id: String, name: String, produkte: [String]) { self.id = id; self.name = name; self.produkte = produkte }
+    public init(id: String, name: String, produkte: [String]) {
+        self.id = id; self.name = name; self.produkte = produkte
+    }
 }
 
 public enum Richtung: String, Sendable, Hashable {
@@ -300,8 +306,10 @@ public struct Kennzahl: Sendable {
     public var richtung: Richtung?
     public var quelle: String?
     public var ort: SourceLocation?
-    public init(id: String, name: String, einheit: String?, formel: String, ausdruck: Ausdruck,
-                richtung: Richtung?, quelle: String?) {
+    public init(
+        id: String, name: String, einheit: String?, formel: String, ausdruck: Ausdruck,
+        richtung: Richtung?, quelle: String?
+    ) {
         self.id = id; self.name = name; self.einheit = einheit; self.formel = formel; self.ausdruck = ausdruck
         self.richtung = richtung; self.quelle = quelle
     }
@@ -368,7 +376,9 @@ public struct Massnahme: Sendable, Hashable {
         public var ab: Int
         public var jaehrlich: Double
         public var konto: String
-        public init(ab: Int, jaehrlich: Double, konto: String) { self.ab = ab; self.jaehrlich = jaehrlich; self.konto = konto }
+        public init(ab: Int, jaehrlich: Double, konto: String) {
+            self.ab = ab; self.jaehrlich = jaehrlich; self.konto = konto
+        }
     }
     public struct Wirkung: Sendable, Hashable {
         public var produkt: String
@@ -421,9 +431,11 @@ public struct Investition: Sendable, Hashable {
     public var plaetze: Double?
     /// The Sozialraum the places serve (optional).
     public var gebiet: String?
-    public init(id: String, name: String, produkt: String, auszahlungen: [Int: Double], foerderung: Foerderung?,
-                nutzungsdauer: Int, inbetriebnahmeJahr: Int, inbetriebnahmeMonat: Int = 1,
-                folgekosten: Folgekosten?, plaetze: Double?, gebiet: String? = nil) {
+    public init(
+        id: String, name: String, produkt: String, auszahlungen: [Int: Double], foerderung: Foerderung?,
+        nutzungsdauer: Int, inbetriebnahmeJahr: Int, inbetriebnahmeMonat: Int = 1,
+        folgekosten: Folgekosten?, plaetze: Double?, gebiet: String? = nil
+    ) {
         self.id = id; self.name = name; self.produkt = produkt; self.auszahlungen = auszahlungen
         self.foerderung = foerderung; self.nutzungsdauer = nutzungsdauer
         self.inbetriebnahmeJahr = inbetriebnahmeJahr; self.inbetriebnahmeMonat = inbetriebnahmeMonat
@@ -464,8 +476,10 @@ public struct Szenario: Sendable {
         public var geburtenziffer: Double?
         public var sterblichkeit: Double
         public var wanderungssaldo: Zeitpfad
-        public init(methode: Bevoelkerungsmethode, variante: String? = nil, geburtenziffer: Double? = nil,
-                    sterblichkeit: Double = 1, wanderungssaldo: Zeitpfad = Zeitpfad(konstant: 0)) {
+        public init(
+            methode: Bevoelkerungsmethode, variante: String? = nil, geburtenziffer: Double? = nil,
+            sterblichkeit: Double = 1, wanderungssaldo: Zeitpfad = Zeitpfad(konstant: 0)
+        ) {
             self.methode = methode; self.variante = variante; self.geburtenziffer = geburtenziffer
             self.sterblichkeit = sterblichkeit; self.wanderungssaldo = wanderungssaldo
         }
@@ -488,7 +502,8 @@ public struct Szenario: Sendable {
         /// Yearly real change of the cost per case, on top of wage and price growth (extension).
         public var fallkostenTrend: Double?
         public init(quoteTrend: Double? = nil, erstattungAnteil: Double? = nil, fallkostenTrend: Double? = nil) {
-            self.quoteTrend = quoteTrend; self.erstattungAnteil = erstattungAnteil; self.fallkostenTrend = fallkostenTrend
+            self.quoteTrend = quoteTrend; self.erstattungAnteil = erstattungAnteil;
+            self.fallkostenTrend = fallkostenTrend
         }
     }
     public var name: String
@@ -501,8 +516,10 @@ public struct Szenario: Sendable {
     public var ort: SourceLocation?
     /// Where this scenario itself writes a product override (inherited overrides are not listed).
     public var eigeneProduktOrte: [String: SourceLocation] = [:]
-    public init(name: String, beschreibung: String?, bevoelkerung: Bevoelkerungsannahmen, preise: Preise,
-                produkte: [String: ProduktAnnahmen], massnahmen: [String]) {
+    public init(
+        name: String, beschreibung: String?, bevoelkerung: Bevoelkerungsannahmen, preise: Preise,
+        produkte: [String: ProduktAnnahmen], massnahmen: [String]
+    ) {
         self.name = name; self.beschreibung = beschreibung; self.bevoelkerung = bevoelkerung; self.preise = preise
         self.produkte = produkte; self.massnahmen = massnahmen
     }

@@ -56,8 +56,10 @@ public struct Produktnummerung: Sendable {
         p.produktgruppe = gruppe
         p.produktbereich = bereich
         var ebenen: Set<String> = []
-        for (wert, angegeben, menge) in [(gruppe, p.produktgruppeAngegeben, gruppen),
-                                         (bereich, p.produktbereichAngegeben, bereiche)] {
+        for (wert, angegeben, menge) in [
+            (gruppe, p.produktgruppeAngegeben, gruppen),
+            (bereich, p.produktbereichAngegeben, bereiche),
+        ] {
             guard let wert else { continue }
             ebenen.insert(wert)
             // Declared levels above the assigned one (nested levels): prefixes of the level's number, or of

@@ -20,7 +20,8 @@ public struct Zuschussrechnung: Sendable {
         var koeff = k.expandiert(k.aufwendungen)
         for (key, v) in k.expandiert(k.ertraege) { koeff[key, default: 0] -= v }
         if k.zuschussMitILV, let a = k.ilvAufwendungen, let e = k.ilvErtraege,
-           let ia = k.index(a), let ie = k.index(e) {
+            let ia = k.index(a), let ie = k.index(e)
+        {
             ilv = (ia, ie)
             koeff[a, default: 0] += 1
             koeff[e, default: 0] -= 1
@@ -43,7 +44,8 @@ public struct Zuschussrechnung: Sendable {
     public func jahr(_ ergebnisplan: [[Double]], _ t: Int) -> Double {
         guard let a = aufwendungen, let e = ertraege else { return 0 }
         if let i = ilv {
-            return (ergebnisplan[a][t] + ergebnisplan[i.aufwendungen][t]) - (ergebnisplan[e][t] + ergebnisplan[i.ertraege][t])
+            return (ergebnisplan[a][t] + ergebnisplan[i.aufwendungen][t])
+                - (ergebnisplan[e][t] + ergebnisplan[i.ertraege][t])
         }
         return ergebnisplan[a][t] - ergebnisplan[e][t]
     }

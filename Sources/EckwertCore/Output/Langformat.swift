@@ -10,7 +10,8 @@ public struct Langzeile: Sendable, Hashable {
     public var wert: Double
 
     public init(szenario: String, ebene: Ebene, nr: String, groesse: String, jahr: Int, wert: Double) {
-        self.szenario = szenario; self.ebene = ebene; self.nr = nr; self.groesse = groesse; self.jahr = jahr; self.wert = wert
+        self.szenario = szenario; self.ebene = ebene; self.nr = nr; self.groesse = groesse; self.jahr = jahr;
+        self.wert = wert
     }
 
     /// Sorted by szenario, ebene, nr, groesse, jahr (text columns by their text, jahr by number).
@@ -35,7 +36,9 @@ public struct Langzeile: Sendable, Hashable {
                 let w = wert(z[i])
                 if let v = vorher, v.wert == w { ids[i] = v.id; continue }
                 let k: UInt32
-                if let g = id[w] { k = g } else {
+                if let g = id[w] {
+                    k = g
+                } else {
                     k = UInt32(werte.count)
                     id[w] = k
                     werte.append(w)
@@ -44,7 +47,9 @@ public struct Langzeile: Sendable, Hashable {
                 vorher = (w, k)
             }
             var rang = [UInt32](repeating: 0, count: werte.count)
-            for (r, k) in werte.indices.sorted(by: { kleiner(werte[$0], werte[$1]) }).enumerated() { rang[k] = UInt32(r) }
+            for (r, k) in werte.indices.sorted(by: { kleiner(werte[$0], werte[$1]) }).enumerated() {
+                rang[k] = UInt32(r)
+            }
             for i in ids.indices { ids[i] = rang[Int(ids[i])] }
             return (ids, rang.map { Int($0) })
         }
@@ -54,8 +59,10 @@ public struct Langzeile: Sendable, Hashable {
         let gr = spalte({ $0.groesse }, <)
         let ja = spalte({ $0.jahr }, <)
         func bits(_ n: Int) -> Int { n <= 1 ? 1 : Int.bitWidth - (n - 1).leadingZeroBitCount }
-        let b = [bits(sz.rang.count), bits(eb.rang.count), bits(nr.rang.count), bits(gr.rang.count), bits(ja.rang.count),
-                 bits(z.count)]
+        let b = [
+            bits(sz.rang.count), bits(eb.rang.count), bits(nr.rang.count), bits(gr.rang.count), bits(ja.rang.count),
+            bits(z.count),
+        ]
         if b.reduce(0, +) <= 64 {
             // One packed key per row: rank fields from most to least significant, the row index last.
             var keys = [UInt64](repeating: 0, count: z.count)
@@ -86,10 +93,17 @@ public enum Langformat {
             let plan = Teilplan(e, einheit.produkte, modell: m)
             for (t, jahr) in e.jahre.enumerated() {
                 func add(_ g: String, _ v: Double?) {
-                    if let v, v.isFinite { out.append(Langzeile(szenario: e.szenario, ebene: einheit.ebene, nr: einheit.nr, groesse: g, jahr: jahr, wert: v)) }
+                    if let v, v.isFinite {
+                        out.append(
+                            Langzeile(
+                                szenario: e.szenario, ebene: einheit.ebene, nr: einheit.nr, groesse: g, jahr: jahr,
+                                wert: v))
+                    }
                 }
                 for (z, zeile) in k.zeilen.enumerated() { add(zeile.key, plan.ergebnisplan[z][t]) }
-                if mitFinanzplan { for (z, zeile) in k.finanzplan.enumerated() { add(zeile.key, plan.finanzplan[z][t]) } }
+                if mitFinanzplan {
+                    for (z, zeile) in k.finanzplan.enumerated() { add(zeile.key, plan.finanzplan[z][t]) }
+                }
                 add("faelle", plan.faelle?[t])
                 if einheit.ebene == .produkt, let i = einheit.produkte.first {
                     add("fallkosten", e.produkte[i].fallkosten?[t])
@@ -103,17 +117,25 @@ public enum Langformat {
         for (t, jahr) in e.jahre.enumerated() {
             guard t < e.bevoelkerung.count, let pop = e.bevoelkerung[t] else { continue }
             for g in pop.gebiete {
-                out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: g, groesse: "bevoelkerung", jahr: jahr, wert: pop.summe(gebiet: g)))
+                out.append(
+                    Langzeile(
+                        szenario: e.szenario, ebene: .gebiet, nr: g, groesse: "bevoelkerung", jahr: jahr,
+                        wert: pop.summe(gebiet: g)))
             }
-            out.append(Langzeile(szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "bevoelkerung", jahr: jahr, wert: pop.gesamt))
+            out.append(
+                Langzeile(
+                    szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "bevoelkerung", jahr: jahr, wert: pop.gesamt)
+            )
         }
         // Cases per Sozialraum (modellformat.md section 13), where capacity per Sozialraum does not already give them.
         for p in e.produkte where p.kapazitaet?.gebiete.isEmpty ?? true {
             guard let jeGebiet = p.gebietsfaelle else { continue }
             for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() where g < jeGebiet.count {
                 for (t, jahr) in e.jahre.enumerated() {
-                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(gebiet)/\(p.nr)", groesse: "faelle",
-                                         jahr: jahr, wert: jeGebiet[g][t]))
+                    out.append(
+                        Langzeile(
+                            szenario: e.szenario, ebene: .gebiet, nr: "\(gebiet)/\(p.nr)", groesse: "faelle",
+                            jahr: jahr, wert: jeGebiet[g][t]))
                 }
             }
         }
@@ -122,9 +144,18 @@ public enum Langformat {
             guard let kap = p.kapazitaet else { continue }
             for g in kap.gebiete {
                 for (t, jahr) in e.jahre.enumerated() {
-                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "faelle", jahr: jahr, wert: g.bedarf[t]))
-                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "plaetze", jahr: jahr, wert: g.plaetze[t]))
-                    out.append(Langzeile(szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "luecke", jahr: jahr, wert: g.luecke[t]))
+                    out.append(
+                        Langzeile(
+                            szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "faelle",
+                            jahr: jahr, wert: g.bedarf[t]))
+                    out.append(
+                        Langzeile(
+                            szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "plaetze",
+                            jahr: jahr, wert: g.plaetze[t]))
+                    out.append(
+                        Langzeile(
+                            szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "luecke",
+                            jahr: jahr, wert: g.luecke[t]))
                 }
             }
         }
@@ -132,7 +163,10 @@ public enum Langformat {
         for kennzahl in m.kennzahlen {
             for (t, jahr) in e.jahre.enumerated() {
                 if let v = kz[kennzahl.id]?[t] ?? nil {
-                    out.append(Langzeile(szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "kennzahl:\(kennzahl.id)", jahr: jahr, wert: v))
+                    out.append(
+                        Langzeile(
+                            szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "kennzahl:\(kennzahl.id)",
+                            jahr: jahr, wert: v))
                 }
             }
         }
@@ -148,8 +182,10 @@ public enum Langformat {
             for jahr in m.planungsjahre {
                 guard let spalte = m.planspalte(m.planung, produkte: einheit.produkte, jahr: jahr) else { continue }
                 for (z, zeile) in m.kontenrahmen.zeilen.enumerated() {
-                    out.append(Langzeile(szenario: "planung", ebene: einheit.ebene, nr: einheit.nr, groesse: zeile.key,
-                                         jahr: jahr, wert: spalte[z]))
+                    out.append(
+                        Langzeile(
+                            szenario: "planung", ebene: einheit.ebene, nr: einheit.nr, groesse: zeile.key,
+                            jahr: jahr, wert: spalte[z]))
                 }
             }
         }
@@ -164,12 +200,16 @@ public enum Langformat {
         var out: [Langzeile] = []
         let s = m.sozialraum
         func add(_ nr: String, _ g: String, _ jahr: Int, _ v: Double) {
-            if v.isFinite { out.append(Langzeile(szenario: "ist", ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v)) }
+            if v.isFinite {
+                out.append(Langzeile(szenario: "ist", ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v))
+            }
         }
         for (k, v) in s.faelle { add("\(k.gebiet)/\(k.produkt)", "faelle", k.jahr, v) }
         for (i, prod) in m.produkte.enumerated() {
             guard let kr = p.kleinraum[i] else { continue }
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() { add("\(gebiet)/\(prod.nr)", "quote", m.basisjahr, kr.geglaettet[g]) }
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                add("\(gebiet)/\(prod.nr)", "quote", m.basisjahr, kr.geglaettet[g])
+            }
         }
         for (k, v) in s.indikatorwerte { add(k.gebiet, "indikator:\(k.indikator)", k.jahr, v) }
         if let si = s.sozialindex, let index = Kleinraum.sozialindex(m) {
@@ -192,8 +232,10 @@ public enum Langformat {
 
     /// The same bytes as ``csv(_:)-swift.type.method``, handed to `senke` in blocks of about `block` bytes
     /// (the buffer is reused after `senke` returns), so that the whole text never sits in memory.
-    public static func csv(_ zeilen: [Langzeile], block: Int = 1 << 20,
-                           an senke: (UnsafeRawBufferPointer) -> Void) {
+    public static func csv(
+        _ zeilen: [Langzeile], block: Int = 1 << 20,
+        an senke: (UnsafeRawBufferPointer) -> Void
+    ) {
         var s: [UInt8] = []
         s.reserveCapacity(block + 1024)
         s.append(contentsOf: "szenario;ebene;nr;groesse;jahr;wert\n".utf8)
@@ -219,7 +261,8 @@ public enum Langformat {
         var s = "[\n"
         let sortiert = Langzeile.sortiert(zeilen)
         for (i, z) in sortiert.enumerated() {
-            s += "  {\"szenario\": \(jsonText(z.szenario)), \"ebene\": \"\(z.ebene.rawValue)\", \"nr\": \(jsonText(z.nr)), \"groesse\": \(jsonText(z.groesse)), \"jahr\": \(z.jahr), \"wert\": \(zahl(z.wert))}"
+            s +=
+                "  {\"szenario\": \(jsonText(z.szenario)), \"ebene\": \"\(z.ebene.rawValue)\", \"nr\": \(jsonText(z.nr)), \"groesse\": \(jsonText(z.groesse)), \"jahr\": \(z.jahr), \"wert\": \(zahl(z.wert))}"
             s += i + 1 < sortiert.count ? ",\n" : "\n"
         }
         return s + "]\n"
@@ -245,18 +288,25 @@ public enum Langformat {
                 s.append(contentsOf: UnsafeBufferPointer(rebasing: u[0..<ohne]))
                 return
             }
-            ausgeschrieben(mantisse: UnsafeBufferPointer(rebasing: u[0..<e]),
-                           exponent: UnsafeBufferPointer(rebasing: u[(e + 1)...]), an: &s)
+            ausgeschrieben(
+                mantisse: UnsafeBufferPointer(rebasing: u[0..<e]),
+                exponent: UnsafeBufferPointer(rebasing: u[(e + 1)...]), an: &s)
         }
     }
 
     /// `mantisse` × 10^`exponent` (as Swift writes them: `-1.25`, `+16`) as plain decimal digits.
-    private static func ausgeschrieben(mantisse m: UnsafeBufferPointer<UInt8>, exponent x: UnsafeBufferPointer<UInt8>,
-                                       an s: inout [UInt8]) {
+    private static func ausgeschrieben(
+        mantisse m: UnsafeBufferPointer<UInt8>, exponent x: UnsafeBufferPointer<UInt8>,
+        an s: inout [UInt8]
+    ) {
         var exp = 0
         var expNeg = false
         for b in x {
-            if b == UInt8(ascii: "-") { expNeg = true } else if b != UInt8(ascii: "+") { exp = exp * 10 + Int(b &- 0x30) }
+            if b == UInt8(ascii: "-") {
+                expNeg = true
+            } else if b != UInt8(ascii: "+") {
+                exp = exp * 10 + Int(b &- 0x30)
+            }
         }
         if expNeg { exp = -exp }
         var start = 0

@@ -48,9 +48,10 @@ public struct Fortschreibungsbasis: Sendable {
                 func bereinigt(_ j: Int) -> Double? {
                     m.ist.wert(j, p.nr, key).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
                 }
-                var l = Linie(start: bereinigt(B) ?? 0, fest: nil,
-                              art: p.fortschreibung[key] ?? Fortschreibungsart(zeile.fortschreibung), wachstum: 0,
-                              trendjahre: 0)
+                var l = Linie(
+                    start: bereinigt(B) ?? 0, fest: nil,
+                    art: p.fortschreibung[key] ?? Fortschreibungsart(zeile.fortschreibung), wachstum: 0,
+                    trendjahre: 0)
                 // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
                 let zeileAusAnsatz = basis == .ist && m.ist.wert(B, p.nr, key) == nil
                 if basis == .ansatz || zeileAusAnsatz, let a = m.ansatz {
@@ -73,9 +74,12 @@ public struct Fortschreibungsbasis: Sendable {
                         let werte = (B - 5...B).compactMap { j in
                             bereinigt(j).map { "\(j): \(Datendateien.deutsch($0))" }
                         }
-                        fehler.append(.error(p.ort, "Produkt \(p.nr), Zeile \(key): fortschreibung trend braucht ein positives "
-                                             + "Ist (nach Sondereffekten) im Basisjahr \(B) und im Jahr davor; vorhanden: "
-                                             + (werte.isEmpty ? "kein Ist" : werte.joined(separator: "; "))))
+                        fehler.append(
+                            .error(
+                                p.ort,
+                                "Produkt \(p.nr), Zeile \(key): fortschreibung trend braucht ein positives "
+                                    + "Ist (nach Sondereffekten) im Basisjahr \(B) und im Jahr davor; vorhanden: "
+                                    + (werte.isEmpty ? "kein Ist" : werte.joined(separator: "; "))))
                         l.art = .keine
                     }
                 }

@@ -38,27 +38,33 @@ public enum Investitionsrechnung {
         let foerder = inv.auszahlungen.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * quote }
         let nd = max(1, inv.nutzungsdauer)
         let afaJahr = summe / Double(nd), aufl = foerder / Double(nd)
-        var fk = 0.0   // Inbetriebnahme is never before B (the loader checks it follows the first Auszahlung ≥ B)
+        var fk = 0.0  // Inbetriebnahme is never before B (the loader checks it follows the first Auszahlung ≥ B)
         for t in 0..<n {
             let jahr = B + t
-            let f = anteil(jahr: jahr, beginnJahr: inv.inbetriebnahmeJahr, beginnMonat: inv.inbetriebnahmeMonat,
-                           nutzungsdauer: nd)
+            let f = anteil(
+                jahr: jahr, beginnJahr: inv.inbetriebnahmeJahr, beginnMonat: inv.inbetriebnahmeMonat,
+                nutzungsdauer: nd)
             afa[t] = afaJahr * f
             sop[t] = aufl * f
             if let folgekosten = inv.folgekosten {
-                if jahr == inv.inbetriebnahmeJahr { fk = folgekosten.jaehrlich } else if jahr > inv.inbetriebnahmeJahr {
+                if jahr == inv.inbetriebnahmeJahr {
+                    fk = folgekosten.jaehrlich
+                } else if jahr > inv.inbetriebnahmeJahr {
                     fk *= 1 + sachkosten[t]
                 }
                 folge[t] = fk * f
             }
         }
-        return Buchung(auszahlungen: aus, foerdermittel: foe, abschreibungen: afa, sonderposten: sop, folgekosten: folge,
-                       summeAuszahlungen: summe, summeFoerdermittel: foerder, afaJahr: afaJahr, aufloesungJahr: aufl)
+        return Buchung(
+            auszahlungen: aus, foerdermittel: foe, abschreibungen: afa, sonderposten: sop, folgekosten: folge,
+            summeAuszahlungen: summe, summeFoerdermittel: foerder, afaJahr: afaJahr, aufloesungJahr: aufl)
     }
 
     /// Adds an investment's flows to a product's plans. The Basisjahr column of the Ergebnisplan stays Ist.
-    static func buchen(_ b: Buchung, _ inv: Investition, schema: Kontenrahmen, zeilenIndex: [String: Int],
-                       finanzIndex: [String: Int], ep: inout [[Double]], fp: inout [[Double]]) {
+    static func buchen(
+        _ b: Buchung, _ inv: Investition, schema: Kontenrahmen, zeilenIndex: [String: Int],
+        finanzIndex: [String: Int], ep: inout [[Double]], fp: inout [[Double]]
+    ) {
         let n = b.auszahlungen.count
         let afa = zeilenIndex[schema.abschreibungen], sop = zeilenIndex[schema.sonderposten]
         let fk = inv.folgekosten.flatMap { zeilenIndex[$0.konto] }
@@ -67,8 +73,12 @@ public enum Investitionsrechnung {
             if let sop { ep[sop][t] += b.sonderposten[t] }
             if let fk { ep[fk][t] += b.folgekosten[t] }
         }
-        if let k = schema.baumassnahmen.flatMap({ finanzIndex[$0] }) { for t in 0..<n { fp[k][t] += b.auszahlungen[t] } }
-        if let k = schema.investitionszuwendungen.flatMap({ finanzIndex[$0] }) { for t in 0..<n { fp[k][t] += b.foerdermittel[t] } }
+        if let k = schema.baumassnahmen.flatMap({ finanzIndex[$0] }) {
+            for t in 0..<n { fp[k][t] += b.auszahlungen[t] }
+        }
+        if let k = schema.investitionszuwendungen.flatMap({ finanzIndex[$0] }) {
+            for t in 0..<n { fp[k][t] += b.foerdermittel[t] }
+        }
     }
 }
 
@@ -76,10 +86,13 @@ public enum Investitionsrechnung {
 /// zahlungswirksame Ertrag and Aufwand lines, less known non-cash amounts (the Sonderposten-Auflösung from
 /// investments); investment lines come from the investments; sums follow the scheme.
 public enum Finanzrechnung {
-    static func ableiten(ep: [[Double]], fp: inout [[Double]], schema: Kontenrahmen, finanzIndex: [String: Int],
-                         nichtZahlungswirksam: [(String, [Double])]) {
+    static func ableiten(
+        ep: [[Double]], fp: inout [[Double]], schema: Kontenrahmen, finanzIndex: [String: Int],
+        nichtZahlungswirksam: [(String, [Double])]
+    ) {
         guard let ein = schema.einzahlungenVerwaltung.flatMap({ finanzIndex[$0] }),
-              let aus = schema.auszahlungenVerwaltung.flatMap({ finanzIndex[$0] }) else {
+            let aus = schema.auszahlungenVerwaltung.flatMap({ finanzIndex[$0] })
+        else {
             Summen.bilden(&fp, schema.finanzplan)
             return
         }

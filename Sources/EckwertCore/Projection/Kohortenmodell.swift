@@ -51,7 +51,10 @@ public struct Klemmung: Sendable, Hashable {
 extension Klemmung {
     /// "Bevölkerung unter 0 auf 0 gesetzt: Gebiet S03, w, Alter 23, Jahr 2027 (Wert −12,4)", without location.
     public var diagnostic: Diagnostic {
-        .warning(nil, "Bevölkerung unter 0 auf 0 gesetzt: Gebiet \(gebiet), \(geschlecht.rawValue), Alter \(alter), Jahr \(jahr) (Wert \(Self.formatiere(wert)))")
+        .warning(
+            nil,
+            "Bevölkerung unter 0 auf 0 gesetzt: Gebiet \(gebiet), \(geschlecht.rawValue), Alter \(alter), Jahr \(jahr) (Wert \(Self.formatiere(wert)))"
+        )
     }
 
     /// German number format with one decimal (more if that would show 0), thousands dots and a real minus sign.
@@ -97,8 +100,9 @@ public enum Kohortenmodell {
     ) -> (Bevoelkerung, [Klemmung]) {
         let v = Vorberechnung(annahmen)
         var klemmungen: [Klemmung] = []
-        let ergebnis = schritt(p, nach: jahr, v: v, wanderung: annahmen.wanderungssaldo.wert(jahr),
-                               gebietsanteile: gebietsanteile, klemmungen: &klemmungen)
+        let ergebnis = schritt(
+            p, nach: jahr, v: v, wanderung: annahmen.wanderungssaldo.wert(jahr),
+            gebietsanteile: gebietsanteile, klemmungen: &klemmungen)
         return (ergebnis, klemmungen)
     }
 
@@ -115,8 +119,9 @@ public enum Kohortenmodell {
         var klemmungen: [Klemmung] = []
         var p = basis
         for jahr in (basisjahr + 1)...bis {
-            p = schritt(p, nach: jahr, v: v, wanderung: annahmen.wanderungssaldo.wert(jahr),
-                        gebietsanteile: anteile, klemmungen: &klemmungen)
+            p = schritt(
+                p, nach: jahr, v: v, wanderung: annahmen.wanderungssaldo.wert(jahr),
+                gebietsanteile: anteile, klemmungen: &klemmungen)
             jahre.append(p)
         }
         return (jahre, klemmungen)
@@ -199,8 +204,9 @@ public enum Kohortenmodell {
                 v.ueberleben.withUnsafeBufferPointer { ue in
                     v.wanderung.withUnsafeBufferPointer { wa in
                         v.raten.withUnsafeBufferPointer { f in
-                            zellen(alt: alt, neu: neu, ue: ue, wa: wa, f: f, v: v, saldo: saldo,
-                                   gebietsanteile: gebietsanteile, anzahlGebiete: anzahlGebiete)
+                            zellen(
+                                alt: alt, neu: neu, ue: ue, wa: wa, f: f, v: v, saldo: saldo,
+                                gebietsanteile: gebietsanteile, anzahlGebiete: anzahlGebiete)
                         }
                     }
                 }
@@ -211,8 +217,10 @@ public enum Kohortenmodell {
             // Rare: a second pass in storage order (gebiet, sex, age) records and clamps.
             for i in ergebnis.indices where ergebnis[i] < 0 {
                 let gs = i / n
-                klemmungen.append(Klemmung(gebiet: p.gebiete[gs / 2], geschlecht: gs % 2 == 0 ? .w : .m,
-                                           alter: i % n, jahr: jahr, wert: ergebnis[i]))
+                klemmungen.append(
+                    Klemmung(
+                        gebiet: p.gebiete[gs / 2], geschlecht: gs % 2 == 0 ? .w : .m,
+                        alter: i % n, jahr: jahr, wert: ergebnis[i]))
                 ergebnis[i] = 0
             }
         }

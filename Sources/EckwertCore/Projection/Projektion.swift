@@ -6,15 +6,15 @@
 public struct Projektion: Sendable {
     public let modell: Planungsmodell
     let schema: Kontenrahmen
-    let n: Int                       // number of years incl. B
+    let n: Int  // number of years incl. B
     let zeilenIndex: [String: Int]
     let finanzIndex: [String: Int]
-    let basis: [[Double]]            // per product: Buchungszeilen at B (index by line), the Ist as booked
+    let basis: [[Double]]  // per product: Buchungszeilen at B (index by line), the Ist as booked
     /// The base and Fortschreibung of every line without a driver (Sondereffekte out, Ansatz years, trend).
     public let fortschreibung: Fortschreibungsbasis
     let faelleB: [Double?]
-    let kB: [Double?]                // cost per case at B
-    let rB: [Double?]                // rate at B (quote: ist)
+    let kB: [Double?]  // cost per case at B
+    let rB: [Double?]  // rate at B (quote: ist)
     let bezugB: [Double?]
     /// Per product: the smoothed small-area rates where it has Sozialraum cases (spec section 13), else nil.
     public let kleinraum: [Kleinraum.Raten?]
@@ -79,7 +79,8 @@ public struct Projektion: Sendable {
     static func kleinraum(_ m: Planungsmodell, _ i: Int, _ faelleB: Double?, _ bezugB: Double?) -> Kleinraum.Raten? {
         let p = m.produkte[i]
         guard let fz = p.fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil, let F_B = faelleB, let R_B = bezugB,
-              !m.sozialraum.faelle.isEmpty else { return nil }
+            !m.sozialraum.faelle.isEmpty
+        else { return nil }
         var f: [Double] = [], R: [Double] = []
         for g in m.bevoelkerung.gebiete {
             guard let x = m.sozialraum.faelle(m.basisjahr, g, p.nr) else { return nil }
@@ -106,10 +107,12 @@ public struct Projektion: Sendable {
             guard let st = m.sterbetafel, let fr = m.fruchtbarkeit, let wa = m.wanderung else {
                 return (Array(repeating: m.bevoelkerung, count: n), [])
             }
-            let ann = Kohortenannahmen(sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: a.geburtenziffer,
-                                       sterblichkeit: a.sterblichkeit, wanderungssaldo: a.wanderungssaldo,
-                                       wanderungsprofil: wa)
-            let r = Kohortenmodell.projektion(basis: m.bevoelkerung, basisjahr: m.basisjahr, bis: m.horizont, annahmen: ann)
+            let ann = Kohortenannahmen(
+                sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: a.geburtenziffer,
+                sterblichkeit: a.sterblichkeit, wanderungssaldo: a.wanderungssaldo,
+                wanderungsprofil: wa)
+            let r = Kohortenmodell.projektion(
+                basis: m.bevoelkerung, basisjahr: m.basisjahr, bis: m.horizont, annahmen: ann)
             return ([m.bevoelkerung] + r.jahre, r.klemmungen.map(\.diagnostic))
         }
     }
@@ -119,14 +122,17 @@ public struct Projektion: Sendable {
     /// Runs one scenario.
     public func rechnen(_ s: Szenario) -> Rechenergebnis {
         let pop = bevoelkerung(s.bevoelkerung)
-        return rechnen(name: s.name, annahmen: Rechenannahmen(modell: modell, szenario: s), bevoelkerung: pop.jahre,
-                       warnungen: pop.warnungen)
+        return rechnen(
+            name: s.name, annahmen: Rechenannahmen(modell: modell, szenario: s), bevoelkerung: pop.jahre,
+            warnungen: pop.warnungen)
     }
 
     /// Runs a set of assumptions on a given population path (so that runs that differ only in measures or prices
     /// share one population projection).
-    public func rechnen(name: String, annahmen a: Rechenannahmen, bevoelkerung pop: [Bevoelkerung],
-                        warnungen: [Diagnostic] = []) -> Rechenergebnis {
+    public func rechnen(
+        name: String, annahmen a: Rechenannahmen, bevoelkerung pop: [Bevoelkerung],
+        warnungen: [Diagnostic] = []
+    ) -> Rechenergebnis {
         let m = modell
         var produkte: [Produktergebnis] = []
         produkte.reserveCapacity(m.produkte.count)
@@ -193,7 +199,8 @@ public struct Projektion: Sendable {
             if let fk = p.fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
                 var k = [Double](repeating: k0, count: n)
                 for t in 1..<n {
-                    k[t] = k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
+                    k[t] =
+                        k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
                         * (1 + a.fallkostenTrend[i])
                 }
                 erg.fallkosten = k
@@ -214,7 +221,7 @@ public struct Projektion: Sendable {
             var c = 0.0
             for t in 0..<n where B + t >= mn.kosten.ab {
                 c = B + t == mn.kosten.ab ? mn.kosten.jaehrlich : c * (1 + a.sachkosten[t])
-                if t >= 1 { ep[kz][t] += c }   // the Basisjahr column is Ist
+                if t >= 1 { ep[kz][t] += c }  // the Basisjahr column is Ist
             }
         }
         // Investments.
@@ -222,13 +229,15 @@ public struct Projektion: Sendable {
         var sonderposten = [Double](repeating: 0, count: n)
         for inv in m.investitionen where inv.produkt == p.nr {
             let b = Investitionsrechnung.buchung(inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
-            Investitionsrechnung.buchen(b, inv, schema: schema, zeilenIndex: zeilenIndex, finanzIndex: finanzIndex,
-                                        ep: &ep, fp: &fp)
+            Investitionsrechnung.buchen(
+                b, inv, schema: schema, zeilenIndex: zeilenIndex, finanzIndex: finanzIndex,
+                ep: &ep, fp: &fp)
             for t in 0..<n { sonderposten[t] += b.sonderposten[t] }
         }
         Summen.bilden(&ep, zeilen)
-        Finanzrechnung.ableiten(ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex,
-                                nichtZahlungswirksam: [(schema.sonderposten, sonderposten)])
+        Finanzrechnung.ableiten(
+            ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex,
+            nichtZahlungswirksam: [(schema.sonderposten, sonderposten)])
         erg.ergebnisplan = ep
         erg.finanzplan = fp
         return erg
@@ -236,8 +245,10 @@ public struct Projektion: Sendable {
 
     /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
     /// order of bevoelkerung.csv; their sum is the city's cases, and in the Basisjahr it equals the Ist.
-    func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ fz: Fallzahl, _ a: Rechenannahmen,
-                       _ pop: [Bevoelkerung]) -> [[Double]] {
+    func gebietsfaelle(
+        _ i: Int, _ kr: Kleinraum.Raten, _ fz: Fallzahl, _ a: Rechenannahmen,
+        _ pop: [Bevoelkerung]
+    ) -> [[Double]] {
         let gewichte = kr.gewichte
         let q = (0..<n).map { t in pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
         return modell.bevoelkerung.gebiete.enumerated().map { g, id in
@@ -247,8 +258,10 @@ public struct Projektion: Sendable {
         }
     }
 
-    func kapazitaet(_ p: Produkt, _ kap: Kapazitaet, _ fz: Fallzahl, _ r: [Double], _ F: [Double],
-                    _ pop: [Bevoelkerung], jeGebiet: [[Double]]? = nil) -> Kapazitaetsergebnis {
+    func kapazitaet(
+        _ p: Produkt, _ kap: Kapazitaet, _ fz: Fallzahl, _ r: [Double], _ F: [Double],
+        _ pop: [Bevoelkerung], jeGebiet: [[Double]]? = nil
+    ) -> Kapazitaetsergebnis {
         let m = modell, B = m.basisjahr
         let invs = m.investitionen.filter { $0.produkt == p.nr }
         func zusatz(_ t: Int, gebiet: String?) -> Double {
@@ -272,7 +285,11 @@ public struct Projektion: Sendable {
                 gebiete.append(.init(gebiet: g, bedarf: bedarf, plaetze: pl, luecke: lu))
             }
             // Places of investments without a Sozialraum count for the whole city.
-            for t in 0..<n { plaetze[t] += invs.filter { B + t >= $0.inbetriebnahmeJahr && $0.gebiet == nil }.reduce(0) { $0 + ($1.plaetze ?? 0) } }
+            for t in 0..<n {
+                plaetze[t] += invs.filter { B + t >= $0.inbetriebnahmeJahr && $0.gebiet == nil }.reduce(0) {
+                    $0 + ($1.plaetze ?? 0)
+                }
+            }
         }
         return Kapazitaetsergebnis(bedarf: F, plaetze: plaetze, luecke: luecke, gebiete: gebiete)
     }

@@ -17,7 +17,9 @@ public enum Dateiausgabe {
         let url = URL(fileURLWithPath: ziel)
         let zufall = UInt64.random(in: 0...UInt64.max)
         return url.deletingLastPathComponent()
-            .appendingPathComponent("\(tempPraefix)\(ProcessInfo.processInfo.processIdentifier)-\(String(zufall, radix: 36))-\(url.lastPathComponent)").path
+            .appendingPathComponent(
+                "\(tempPraefix)\(ProcessInfo.processInfo.processIdentifier)-\(String(zufall, radix: 36))-\(url.lastPathComponent)"
+            ).path
     }
 
     public static func ordnerAnlegen(_ pfad: String) throws(Fehler) {
@@ -72,7 +74,8 @@ public enum Dateiausgabe {
         for n in namen where n.hasPrefix(tempPraefix) {
             let p = (ordner as NSString).appendingPathComponent(n)
             if let a = try? FileManager.default.attributesOfItem(atPath: p), let d = a[.modificationDate] as? Date,
-               Date().timeIntervalSince(d) > 60 {
+                Date().timeIntervalSince(d) > 60
+            {
                 try? FileManager.default.removeItem(atPath: p)
             }
         }

@@ -11,8 +11,9 @@ public enum Kontenrahmenanzeige {
             let fp = k.finanzplan.isEmpty ? "–" : "\(k.finanzplan.count)"
             return [k.id, k.land ?? "–", k.name, "\(k.zeilen.count)", fp, stand, kontengruppenStand(k)]
         }
-        s += tabelle(["Id", "Land", "Kontenrahmen", "Ergebnisplan", "Finanzplan", "Zeilen geprüft", "Kontengruppen"],
-                     zeilen)
+        s += tabelle(
+            ["Id", "Land", "Kontenrahmen", "Ergebnisplan", "Finanzplan", "Zeilen geprüft", "Kontengruppen"],
+            zeilen)
         s += "\nQuellen\n"
         for k in schemata { s += "  \(k.id): \(k.quelle ?? "–")\n" }
         s += "\n`eckwert kontenrahmen <Id>` zeigt jede Zeile eines Kontenrahmens.\n"
@@ -35,7 +36,8 @@ public enum Kontenrahmenanzeige {
         s += "Kontengruppen: \(kontengruppenStand(k))\n"
         let offen = k.ungeprueft
         if !offen.isEmpty {
-            s += "Nicht am amtlichen Muster geprüft: Zeile\(offen.count == 1 ? "" : "n") "
+            s +=
+                "Nicht am amtlichen Muster geprüft: Zeile\(offen.count == 1 ? "" : "n") "
                 + offen.map(\.nr).joined(separator: ", ") + "\n"
         }
         s += "\nErgebnisplan\n" + plan(k.zeilen)
@@ -57,19 +59,26 @@ public enum Kontenrahmenanzeige {
             case .ertrag: art = "Ertrag"
             case .aufwand: art = "Aufwand"
             case .summe(let terme):
-                art = "Summe " + terme.enumerated().map { i, t in
-                    let n = nr[t.key] ?? t.key
-                    return i == 0 ? (t.vorzeichen < 0 ? "−" + n : n) : (t.vorzeichen < 0 ? "− " : "+ ") + n
-                }.joined(separator: " ")
+                art =
+                    "Summe "
+                    + terme.enumerated().map { i, t in
+                        let n = nr[t.key] ?? t.key
+                        return i == 0 ? (t.vorzeichen < 0 ? "−" + n : n) : (t.vorzeichen < 0 ? "− " : "+ ") + n
+                    }.joined(separator: " ")
             }
             let summe = l.istSumme
-            return [l.nr, l.key, (summe ? "= " : "") + l.name, art,
-                    summe ? "–" : l.fortschreibung.rawValue, summe ? "–" : (l.zahlungswirksam ? "ja" : "nein"),
-                    l.kontengruppen.isEmpty ? "–" : l.kontengruppen.joined(separator: ", "),
-                    l.aliase.isEmpty ? "–" : l.aliase.joined(separator: ", "), l.geprueft ? "ja" : "nein"]
+            return [
+                l.nr, l.key, (summe ? "= " : "") + l.name, art,
+                summe ? "–" : l.fortschreibung.rawValue, summe ? "–" : (l.zahlungswirksam ? "ja" : "nein"),
+                l.kontengruppen.isEmpty ? "–" : l.kontengruppen.joined(separator: ", "),
+                l.aliase.isEmpty ? "–" : l.aliase.joined(separator: ", "), l.geprueft ? "ja" : "nein",
+            ]
         }
-        return tabelle(["Nr", "Schlüssel", "Bezeichnung", "Art / Formel", "Fortschreibung", "zahlungswirksam",
-                        "Kontengruppen", "Aliase", "geprüft"], rows)
+        return tabelle(
+            [
+                "Nr", "Schlüssel", "Bezeichnung", "Art / Formel", "Fortschreibung", "zahlungswirksam",
+                "Kontengruppen", "Aliase", "geprüft",
+            ], rows)
     }
 
     /// Left-aligned columns separated by two spaces, with a rule under the head.

@@ -14,10 +14,15 @@ public enum Kreislaufbericht {
             var kopf = ["Einheit", "ALT", "NEU", "Veränderung"]
             if v.mitUrsachen { kopf += Ursache.allCases.map(\.bezeichnung) }
             var t = Texttabelle(kopf: kopf)
-            for p in v.posten where p.szenario == sz && p.jahr == j && p.zeile == nil
-                && (p.ebene == .gesamt || p.ebene == .budgetbereich) {
-                t.zeilen.append([p.ebene == .gesamt ? "Gesamthaushalt" : "\(p.nr) \(p.name)", Zahlformat.zahl(p.alt),
-                                 Zahlformat.zahl(p.neu), Zahlformat.zahl(p.veraenderung)] + p.anteile.map { Zahlformat.zahl($0) })
+            for p in v.posten
+            where p.szenario == sz && p.jahr == j && p.zeile == nil
+                && (p.ebene == .gesamt || p.ebene == .budgetbereich)
+            {
+                t.zeilen.append(
+                    [
+                        p.ebene == .gesamt ? "Gesamthaushalt" : "\(p.nr) \(p.name)", Zahlformat.zahl(p.alt),
+                        Zahlformat.zahl(p.neu), Zahlformat.zahl(p.veraenderung),
+                    ] + p.anteile.map { Zahlformat.zahl($0) })
             }
             s += t.text + "\n"
         }
@@ -27,16 +32,21 @@ public enum Kreislaufbericht {
     /// The Abweichungsbericht per Budgetbereich and product (Zuschussbedarf).
     public static func controlling(_ a: Abweichungsbericht, _ m: Planungsmodell) -> String {
         var s = "Abweichungsbericht \(m.kommune) \(a.jahr), Stand Ende Monat \(a.monat) (\(m.planstand))\n"
-        s += "Ampel: gelb ab \(Zahlformat.prozent(a.schwellen.gelb)), rot ab \(Zahlformat.prozent(a.schwellen.rot)) "
+        s +=
+            "Ampel: gelb ab \(Zahlformat.prozent(a.schwellen.gelb)), rot ab \(Zahlformat.prozent(a.schwellen.rot)) "
             + "ungünstiger Abweichung vom Ansatz\n"
         for h in a.hinweise { s += "Hinweis: \(h)\n" }
-        var t = Texttabelle(kopf: ["Zuschussbedarf", "Ansatz", "Ist bis Monat \(a.monat)", "Hochrechnung", "Abweichung",
-                                   "%", "Ampel", "Vorjahr (Ist)"])
+        var t = Texttabelle(kopf: [
+            "Zuschussbedarf", "Ansatz", "Ist bis Monat \(a.monat)", "Hochrechnung", "Abweichung",
+            "%", "Ampel", "Vorjahr (Ist)",
+        ])
         func zeile(_ name: String, _ p: Abweichungsbericht.Posten) {
-            t.zeilen.append([name, p.ansatz.map { Zahlformat.zahl($0) } ?? "–", Zahlformat.zahl(p.istBisher),
-                             Zahlformat.zahl(p.hochrechnung), p.abweichung.map { Zahlformat.zahl($0) } ?? "–",
-                             p.abweichungAnteil.map { Zahlformat.prozent($0) } ?? "–", p.ampel.bezeichnung,
-                             p.vorjahr.map { Zahlformat.zahl($0) } ?? "–"])
+            t.zeilen.append([
+                name, p.ansatz.map { Zahlformat.zahl($0) } ?? "–", Zahlformat.zahl(p.istBisher),
+                Zahlformat.zahl(p.hochrechnung), p.abweichung.map { Zahlformat.zahl($0) } ?? "–",
+                p.abweichungAnteil.map { Zahlformat.prozent($0) } ?? "–", p.ampel.bezeichnung,
+                p.vorjahr.map { Zahlformat.zahl($0) } ?? "–",
+            ])
         }
         for b in a.bereiche {
             zeile("\(b.einheit.nr) \(b.einheit.name)", b.zuschuss)
@@ -53,13 +63,18 @@ public enum Kreislaufbericht {
         for a in w.aufgaben {
             let istGeld = a.einheit == "€"
             func wert(_ x: Double) -> String { istGeld ? Zahlformat.zahl(x) + " €" : Zahlformat.zahl(x, stellen: 3) }
-            s += "\n\(a.bezeichnung) – \(a.jahr): Prognose \(wert(a.prognose)), \(istGeld ? "Rahmen" : "Ziel") "
+            s +=
+                "\n\(a.bezeichnung) – \(a.jahr): Prognose \(wert(a.prognose)), \(istGeld ? "Rahmen" : "Ziel") "
                 + "\(wert(a.soll)), Lücke \(wert(a.luecke))\n"
             var t = Texttabelle(kopf: ["Hebel", "heute", "nötig", "Hinweis"])
             for h in a.hebel {
-                t.zeilen.append([h.bezeichnung, hebelwert(h, h.aktuell), h.noetig.map { hebelwert(h, $0) } ?? "nicht erreichbar",
-                                 h.hinweis.map { $0 + (h.bester.map { b in ", bester Wert \(hebelwert(h, b))" } ?? "")
-                                     + (h.restluecke.map { ", Restlücke \(wert($0))" } ?? "") } ?? ""])
+                t.zeilen.append([
+                    h.bezeichnung, hebelwert(h, h.aktuell), h.noetig.map { hebelwert(h, $0) } ?? "nicht erreichbar",
+                    h.hinweis.map {
+                        $0 + (h.bester.map { b in ", bester Wert \(hebelwert(h, b))" } ?? "")
+                            + (h.restluecke.map { ", Restlücke \(wert($0))" } ?? "")
+                    } ?? "",
+                ])
             }
             s += t.text
         }

@@ -40,7 +40,9 @@ public enum Terminaltabellen {
                 let name = (zeile.istSumme ? "= " : "") + zeile.name
                 t.zeilen.append([String(format2(zeile.nr)) + "  " + name] + werte.map { Zahlformat.zahl($0) })
             }
-            if let f = plan.faelle { t.zeilen.append(["    Fälle (Jahresdurchschnitt)"] + f.map { Zahlformat.zahl($0) }) }
+            if let f = plan.faelle {
+                t.zeilen.append(["    Fälle (Jahresdurchschnitt)"] + f.map { Zahlformat.zahl($0) })
+            }
             s += t.text + "\n"
         }
         let kz = Kennzahlrechnung.werte(m, e)
@@ -48,8 +50,9 @@ public enum Terminaltabellen {
             s += "Kennzahlen (Ist)\n"
             var t = Texttabelle(kopf: ["Kennzahl", "Einheit"] + e.jahre.map(String.init))
             for kennzahl in m.kennzahlen {
-                t.zeilen.append(["\(kennzahl.id) \(kennzahl.name)", kennzahl.einheit ?? ""]
-                                + (kz[kennzahl.id] ?? []).map { Zahlformat.zahl($0, stellen: 2) })
+                t.zeilen.append(
+                    ["\(kennzahl.id) \(kennzahl.name)", kennzahl.einheit ?? ""]
+                        + (kz[kennzahl.id] ?? []).map { Zahlformat.zahl($0, stellen: 2) })
             }
             s += t.text
         }

@@ -20,14 +20,15 @@ public enum Vorlage {
         do { try fm.createDirectory(at: eltern, withIntermediateDirectories: true) } catch {
             throw Fehler(meldung: "Ordner \(eltern.path) kann nicht angelegt werden")
         }
-        let tmp = eltern.appendingPathComponent(".eckwert-init-\(ProcessInfo.processInfo.processIdentifier)-\(ziel.lastPathComponent)")
+        let tmp = eltern.appendingPathComponent(
+            ".eckwert-init-\(ProcessInfo.processInfo.processIdentifier)-\(ziel.lastPathComponent)")
         try? fm.removeItem(at: tmp)
         do {
             try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
             for (name, inhalt) in dateien(kommune: kommune) {
                 try Data(inhalt.utf8).write(to: tmp.appendingPathComponent(name))
             }
-            if fm.fileExists(atPath: ziel.path) { try fm.removeItem(at: ziel) }   // empty folder, checked above
+            if fm.fileExists(atPath: ziel.path) { try fm.removeItem(at: ziel) }  // empty folder, checked above
             try fm.moveItem(at: tmp, to: ziel)
         } catch {
             try? fm.removeItem(at: tmp)

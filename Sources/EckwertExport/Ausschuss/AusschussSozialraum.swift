@@ -125,7 +125,7 @@ struct Sozialraumbild {
                     werte: kartenwerte(v.euro.map { Double($0) }),
                     erlaeuterung: "Verteilung von \(Zahlformat.euro(v.verteilung.betrag)) nach "
                         + "Bezugsbevölkerung × (1 + \(Zahlformat.zahl(v.verteilung.staerke, stellen: 2)) × "
-                            + "Sozialindex)."
+                        + "Sozialindex)."
                 ))
         }
         return out

@@ -9,22 +9,22 @@ extension AusschussHTML {
         var s = "<p>Karten der \(b.gebiete.count) Sozialräume. Die Farbklassen teilen die Sozialräume nach Quantilen "
         s +=
             "(etwa gleich viele je Klasse); dunkler heißt höherer Wert. Unter jeder Karte stehen die Werte als "
-                + "Tabelle.</p>\n"
+            + "Tabelle.</p>\n"
         s +=
             "<p class=\"hinweis\">\(esc(Geheimhaltung.erlaeuterung(mindestfallzahl: m.geheimhaltung.mindestfallzahl))) "
         s +=
             "Auf den Karten ist ein Sozialraum mit gesperrtem Wert schraffiert und in der Legende genannt, nie "
-                + "eingefärbt.</p>\n"
+            + "eingefärbt.</p>\n"
         if !b.produkte.isEmpty {
             s +=
                 "<p class=\"klein\">Kleinräumige Quoten: die Quote eines Sozialraums wird zur Quote der Stadt "
-                    + "hin geglättet "
+                + "hin geglättet "
             s +=
                 "(Empirical Bayes nach Marshall, wo nicht anders angegeben), damit wenige Fälle in einem "
-                    + "kleinen Sozialraum "
+                + "kleinen Sozialraum "
             s +=
                 "keine Zufallsausschläge erzeugen; die Prognose ist so geeicht, dass die Summe der Sozialräume "
-                    + "im Basisjahr "
+                + "im Basisjahr "
             s += "die Fälle der Stadt trifft.</p>\n"
         }
         guard let karte = m.sozialraum.karte else {
@@ -59,10 +59,10 @@ extension AusschussHTML {
             s += "<h3>\(esc(v.verteilung.name))</h3>\n"
             s +=
                 "<p>\(Zahlformat.euro(v.verteilung.betrag)) werden nach der Bezugsbevölkerung, gewichtet mit "
-                    + "dem Sozialindex, "
+                + "dem Sozialindex, "
             s +=
                 "verteilt: Gewicht = Bezugsbevölkerung × max(0; 1 + "
-                    + "\(Zahlformat.zahl(v.verteilung.staerke, stellen: 2)) × Index). "
+                + "\(Zahlformat.zahl(v.verteilung.staerke, stellen: 2)) × Index). "
             s += "Ganze Euro nach dem Verfahren der größten Reste, so dass die Teile genau den Betrag ergeben.</p>\n"
             var zeilen: [(klasse: String?, zellen: [(String, Bool)])] = []
             for (g, id) in d.m.bevoelkerung.gebiete.enumerated() {
@@ -102,7 +102,7 @@ extension AusschussHTML {
         var s = "<p>Ein Steckbrief je Sozialraum: Altersaufbau, Indikatoren im Vergleich zum Mittel der Sozialräume, "
         s +=
             "Fälle je Produkt (Ist \(d.m.basisjahr) und Prognose \(d.m.horizont), "
-                + "\(esc(Ausschussdaten.szenarioName(d.hauptszenario)))), "
+            + "\(esc(Ausschussdaten.szenarioName(d.hauptszenario)))), "
         s += "Kita-Plätze und -Bedarf und der Platz im Sozialindex.</p>\n"
         let rang = b.index.map { Kleinraum.rang($0) }
         let faelle = b.produkte.map { ($0.produkt, b.faelle($0.index)) }
@@ -113,10 +113,10 @@ extension AusschussHTML {
             if let rang, let index = b.index {
                 s +=
                     "<p><b>Sozialindex \(Zahlformat.zahl(index[g], stellen: 2))</b> – Rang \(rang[g]) von "
-                        + "\(rang.count) "
+                    + "\(rang.count) "
                 s +=
                     "(1 = am stärksten belastet). Einwohner \(d.m.basisjahr): "
-                        + "\(Zahlformat.zahl(d.m.bevoelkerung.summe(gebiet: id))).</p>\n"
+                    + "\(Zahlformat.zahl(d.m.bevoelkerung.summe(gebiet: id))).</p>\n"
             }
             s += figur(
                 pyramide(
@@ -142,7 +142,7 @@ extension AusschussHTML {
                     zeilen: zeilen, klasse: "kompakt")
                 s +=
                     "<p class=\"klein\">Modell \(d.m.basisjahr): die geglättete, auf die Fälle der Stadt "
-                        + "geeichte Zahl, von der "
+                    + "geeichte Zahl, von der "
                 s += "die Prognose ausgeht (sie enthält anteilig die Fälle ohne Sozialraum).</p>\n"
             }
             for t in kita {
@@ -217,7 +217,7 @@ extension AusschussHTML {
             let lw = w[k] / maxWert * halb, lm = mw[k] / maxWert * halb
             o +=
                 "<rect x=\"\(SVGDiagramm.f(mitte - 30 - lw))\" y=\"\(SVGDiagramm.f(y))\" "
-                    + "width=\"\(SVGDiagramm.f(lw))\" "
+                + "width=\"\(SVGDiagramm.f(lw))\" "
                 + "height=\"\(SVGDiagramm.f(zeile - 2))\" fill=\"#CC79A7\"/>"
             o +=
                 "<rect x=\"\(SVGDiagramm.f(mitte + 30))\" y=\"\(SVGDiagramm.f(y))\" width=\"\(SVGDiagramm.f(lm))\" "

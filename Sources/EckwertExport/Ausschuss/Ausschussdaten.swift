@@ -77,18 +77,26 @@ struct Ausschussdaten {
         return einheiten.map { einheit in
             let istZ = e.zuschuss(e.ist, einheit)
             var istJahre: [Int] = [], ist: [Double] = []
-            for (i, j) in e.ist.jahre.enumerated() where j < m.basisjahr && i < istZ.count { istJahre.append(j); ist.append(istZ[i]) }
+            for (i, j) in e.ist.jahre.enumerated() where j < m.basisjahr && i < istZ.count {
+                istJahre.append(j); ist.append(istZ[i])
+            }
             let sz = e.szenarien.map { (name: $0.szenario, werte: e.zuschuss($0, einheit)) }
             var p10: [Double]?, p90: [Double]?
-            if let u = e.unsicherheit, let i = u.einheiten.firstIndex(where: { $0.ebene == einheit.ebene && $0.nr == einheit.nr }) {
+            if let u = e.unsicherheit,
+                let i = u.einheiten.firstIndex(where: { $0.ebene == einheit.ebene && $0.nr == einheit.nr })
+            {
                 p10 = u.zuschuss[i].p10; p90 = u.zuschuss[i].p90
             }
             let titel = einheit.ebene == .gesamt ? "Gesamthaushalt" : "\(einheit.nr) \(einheit.name)"
-            let planung = m.planung == nil ? [] : jahre.map { j in
-                j > m.basisjahr ? m.planZuschuss(m.planung, produkte: einheit.produkte, jahr: j) : nil
-            }
-            return Verlauf(einheit: einheit, titel: titel, istJahre: istJahre, ist: ist, szenarien: sz, p10: p10, p90: p90,
-                           planung: planung)
+            let planung =
+                m.planung == nil
+                ? []
+                : jahre.map { j in
+                    j > m.basisjahr ? m.planZuschuss(m.planung, produkte: einheit.produkte, jahr: j) : nil
+                }
+            return Verlauf(
+                einheit: einheit, titel: titel, istJahre: istJahre, ist: ist, szenarien: sz, p10: p10, p90: p90,
+                planung: planung)
         }
     }
 
@@ -108,10 +116,12 @@ struct Ausschussdaten {
         guard let z = e.zerlegung[hauptszenario], let k = kritik else { return [] }
         let reihenfolge = k.abc.prefix(anzahl).map(\.produkt.nr)
         return reihenfolge.compactMap { nr in
-            guard let i = m.produkte.firstIndex(where: { $0.nr == nr }), i < z.count, let t = z[i].gesamt.indices.last else { return nil }
+            guard let i = m.produkte.firstIndex(where: { $0.nr == nr }), i < z.count, let t = z[i].gesamt.indices.last
+            else { return nil }
             let x = z[i]
-            return Treiber(produkt: m.produkte[i], demografie: x.demografie[t], quote: x.quote[t], preis: x.preis[t],
-                           rest: x.rest[t], gesamt: x.gesamt[t])
+            return Treiber(
+                produkt: m.produkte[i], demografie: x.demografie[t], quote: x.quote[t], preis: x.preis[t],
+                rest: x.rest[t], gesamt: x.gesamt[t])
         }
     }
 
@@ -139,19 +149,24 @@ struct Ausschussdaten {
         var out: [Kapazitaetstabelle] = []
         for (i, p) in m.produkte.enumerated() where i < lauf.produkte.count {
             guard let k = lauf.produkte[i].kapazitaet else { continue }
-            let zeilen: [(String, [Double], [Double], [Double])] = k.gebiete.isEmpty
+            let zeilen: [(String, [Double], [Double], [Double])] =
+                k.gebiete.isEmpty
                 ? [("Stadt", k.bedarf, k.plaetze, k.luecke)]
                 : k.gebiete.map { ($0.gebiet, $0.bedarf, $0.plaetze, $0.luecke) }
             let prognose = { (x: [Double]) in Array(x.dropFirst()) }
-            let bedarf = m.geheimhaltung.anwenden(zeilen.map { prognose($0.1) }, zeilensummen: false, spaltensummen: true)
-            let luecke = m.geheimhaltung.anwenden(zeilen.map { prognose($0.3) }, zeilensummen: false, spaltensummen: true,
-                                                   zusaetzlich: bedarf.zelle)
+            let bedarf = m.geheimhaltung.anwenden(
+                zeilen.map { prognose($0.1) }, zeilensummen: false, spaltensummen: true)
+            let luecke = m.geheimhaltung.anwenden(
+                zeilen.map { prognose($0.3) }, zeilensummen: false, spaltensummen: true,
+                zusaetzlich: bedarf.zelle)
             let plaetze = zeilen.map { prognose($0.2).map { Zahlformat.runden($0) } }
             let n = plaetze.first?.count ?? 0
             let ps = (0..<n).map { t in plaetze.reduce(0) { $0 + $1[t] } }
-            out.append(Kapazitaetstabelle(produkt: p, szenario: szenario, gebiete: zeilen.map(\.0),
-                                          jahre: Array(jahre.dropFirst().prefix(n)), bedarf: bedarf, luecke: luecke,
-                                          plaetze: plaetze, plaetzeSumme: ps))
+            out.append(
+                Kapazitaetstabelle(
+                    produkt: p, szenario: szenario, gebiete: zeilen.map(\.0),
+                    jahre: Array(jahre.dropFirst().prefix(n)), bedarf: bedarf, luecke: luecke,
+                    plaetze: plaetze, plaetzeSumme: ps))
         }
         return out
     }
@@ -195,14 +210,27 @@ struct Ausschussdaten {
         let jr = m.prognosejahre
         var z: [(String, [String])] = []
         z.append(("Beschreibung", sz.map { $0.beschreibung ?? "–" }))
-        z.append(("Bevölkerung: Methode", sz.map {
-            $0.bevoelkerung.methode == .kohorten ? "Kohorten-Komponenten-Methode"
-                : "amtliche Vorausberechnung" + ($0.bevoelkerung.variante.map { ", Variante \($0)" } ?? "")
-        }))
+        z.append(
+            (
+                "Bevölkerung: Methode",
+                sz.map {
+                    $0.bevoelkerung.methode == .kohorten
+                        ? "Kohorten-Komponenten-Methode"
+                        : "amtliche Vorausberechnung" + ($0.bevoelkerung.variante.map { ", Variante \($0)" } ?? "")
+                }
+            ))
         if sz.contains(where: { $0.bevoelkerung.methode == .kohorten }) {
-            z.append(("Geburtenziffer (Kinder je Frau)", sz.map { $0.bevoelkerung.geburtenziffer.map { Zahlformat.zahl($0, stellen: 2) } ?? "wie Datei" }))
+            z.append(
+                (
+                    "Geburtenziffer (Kinder je Frau)",
+                    sz.map { $0.bevoelkerung.geburtenziffer.map { Zahlformat.zahl($0, stellen: 2) } ?? "wie Datei" }
+                ))
             z.append(("Sterblichkeit (Faktor)", sz.map { Zahlformat.zahl($0.bevoelkerung.sterblichkeit, stellen: 2) }))
-            z.append(("Wanderungssaldo (Personen je Jahr)", sz.map { Self.pfadText($0.bevoelkerung.wanderungssaldo, prozent: false, jahre: jr) }))
+            z.append(
+                (
+                    "Wanderungssaldo (Personen je Jahr)",
+                    sz.map { Self.pfadText($0.bevoelkerung.wanderungssaldo, prozent: false, jahre: jr) }
+                ))
         }
         z.append(("Tarifsteigerung (Personal)", sz.map { Self.pfadText($0.preise.tarif, prozent: true, jahre: jr) }))
         z.append(("Sachkostensteigerung", sz.map { Self.pfadText($0.preise.sachkosten, prozent: true, jahre: jr) }))
@@ -210,18 +238,43 @@ struct Ausschussdaten {
         for nr in produkte {
             let name = m.produkt(nr).map { "\(nr) \($0.name)" } ?? nr
             if sz.contains(where: { $0.produkte[nr]?.quoteTrend != nil }) {
-                z.append(("\(name): Trend der Inanspruchnahme", sz.map { s in s.produkte[nr]?.quoteTrend.map { Zahlformat.prozent($0, stellen: 1) + " p. a." } ?? "–" }))
+                z.append(
+                    (
+                        "\(name): Trend der Inanspruchnahme",
+                        sz.map { s in
+                            s.produkte[nr]?.quoteTrend.map { Zahlformat.prozent($0, stellen: 1) + " p. a." } ?? "–"
+                        }
+                    ))
             }
             if sz.contains(where: { $0.produkte[nr]?.erstattungAnteil != nil }) {
-                z.append(("\(name): Erstattungsanteil", sz.map { s in s.produkte[nr]?.erstattungAnteil.map { Zahlformat.prozent($0, stellen: 1) } ?? "wie Modell" }))
+                z.append(
+                    (
+                        "\(name): Erstattungsanteil",
+                        sz.map { s in
+                            s.produkte[nr]?.erstattungAnteil.map { Zahlformat.prozent($0, stellen: 1) } ?? "wie Modell"
+                        }
+                    ))
             }
             if sz.contains(where: { $0.produkte[nr]?.fallkostenTrend != nil }) {
-                z.append(("\(name): realer Fallkostentrend", sz.map { s in s.produkte[nr]?.fallkostenTrend.map { Zahlformat.prozent($0, stellen: 1) + " p. a." } ?? "–" }))
+                z.append(
+                    (
+                        "\(name): realer Fallkostentrend",
+                        sz.map { s in
+                            s.produkte[nr]?.fallkostenTrend.map { Zahlformat.prozent($0, stellen: 1) + " p. a." } ?? "–"
+                        }
+                    ))
             }
         }
-        z.append(("Aktive Maßnahmen", sz.map { s in
-            s.massnahmen.isEmpty ? "keine" : s.massnahmen.map { id in m.massnahmen.first { $0.id == id }.map { "\(id) \($0.name)" } ?? id }.joined(separator: "; ")
-        }))
+        z.append(
+            (
+                "Aktive Maßnahmen",
+                sz.map { s in
+                    s.massnahmen.isEmpty
+                        ? "keine"
+                        : s.massnahmen.map { id in m.massnahmen.first { $0.id == id }.map { "\(id) \($0.name)" } ?? id }
+                            .joined(separator: "; ")
+                }
+            ))
         return z
     }
 }

@@ -11,7 +11,8 @@ struct EckwerteMappe {
 
     func schreiben(vorDemSchliessen: (() -> Void)? = nil) throws {
         let deck = try mappe.blatt("Deckblatt", titel: "Deckblatt")
-        try eckwerte(try mappe.blatt("Eckwerte", titel: "Eckwerte \(m.haushaltsjahr)–\(m.horizont) nach Budgetbereichen"))
+        try eckwerte(
+            try mappe.blatt("Eckwerte", titel: "Eckwerte \(m.haushaltsjahr)–\(m.horizont) nach Budgetbereichen"))
         if m.planung != nil {
             try planvergleich(try mappe.blatt("Eckwerte und Planung", titel: "Eckwerte neben der Planung der Kämmerei"))
         }
@@ -20,8 +21,9 @@ struct EckwerteMappe {
         if Zielbaum.genutzt(m) { try zielbaum(try mappe.blatt("Zielbaum", titel: "Zielbaum und Zielerreichung")) }
         if let rv = Rahmenvergleich.rechnen(e, w) {
             try rahmen(try mappe.blatt("Rahmen", titel: "Bedarf und Rahmen des Eckwertebeschlusses"), rv)
-            try noetig(try mappe.blatt("Was wäre nötig", titel: "Was wäre nötig? Hebel je Deckungslücke und Ziel"),
-                       WasWaereNoetig.rechnen(e))
+            try noetig(
+                try mappe.blatt("Was wäre nötig", titel: "Was wäre nötig? Hebel je Deckungslücke und Ziel"),
+                WasWaereNoetig.rechnen(e))
         }
         try deckblatt(deck)
         try mappe.schliessen(vorDemSchliessen: vorDemSchliessen)
@@ -31,7 +33,8 @@ struct EckwerteMappe {
         switch a {
         case .prognose: "Prognose"
         case .konstant: "konstantes Budget"
-        case .variante(let v): "Budget \(v < 0 ? "−" : "+")\(Zahlformat.zahl(abs(v) * 100, stellen: abs(v * 100 - (v * 100).rounded()) < 1e-9 ? 0 : 1)) %"
+        case .variante(let v):
+            "Budget \(v < 0 ? "−" : "+")\(Zahlformat.zahl(abs(v) * 100, stellen: abs(v * 100 - (v * 100).rounded()) < 1e-9 ? 0 : 1)) %"
         }
     }
 
@@ -52,9 +55,17 @@ struct EckwerteMappe {
             ("Prüfsumme des Modells (SHA-256)", m.pruefsumme),
             ("Programmversion", "Eckwert \(mappe.version)"),
             ("Planungsstand", m.planstand),
-            ("Eckwertebeschluss", m.eckwertebeschluss.map { $0.beschluss ?? "eckwertebeschluss.yaml" }
-                ?? "keine eckwertebeschluss.yaml – ohne Rahmen keine Deckungslücke"),
-            ("Monte-Carlo-Ziehungen", w.ziehungen > 0 ? "\(w.ziehungen) (Risikopuffer P90 − status-quo)" : "keine – eckwert run --draws N rechnet den Risikopuffer"),
+            (
+                "Eckwertebeschluss",
+                m.eckwertebeschluss.map { $0.beschluss ?? "eckwertebeschluss.yaml" }
+                    ?? "keine eckwertebeschluss.yaml – ohne Rahmen keine Deckungslücke"
+            ),
+            (
+                "Monte-Carlo-Ziehungen",
+                w.ziehungen > 0
+                    ? "\(w.ziehungen) (Risikopuffer P90 − status-quo)"
+                    : "keine – eckwert run --draws N rechnet den Risikopuffer"
+            ),
             ("Darstellung", mappe.einheitText),
         ]
         var r = try b.schluesselWerte(zeilen, ab: 3)
@@ -65,7 +76,8 @@ struct EckwerteMappe {
             "Beträge sind bei der Darstellung kaufmännisch gerundet; Summen sind Formeln über die gezeigten Teile.",
         ]
         for h in hinweise {
-            try b.ws.mergeRange(firstRow: r, firstCol: 0, lastRow: r, lastCol: 1, string: h, format: try mappe.f(.hinweis))
+            try b.ws.mergeRange(
+                firstRow: r, firstCol: 0, lastRow: r, lastCol: 1, string: h, format: try mappe.f(.hinweis))
             try b.ws.setRowHeight(row: r, height: Double((h.count + 119) / 120) * 13 + 2)
             r += 1
         }
@@ -78,8 +90,10 @@ struct EckwerteMappe {
     /// Kämmerei and Eckwert − Planung in € and in % of the Planung. The Gesamthaushalt row sums the shown rows.
     func planvergleich(_ b: Blatt) throws {
         try b.text("Eckwerte neben der Planung der Kämmerei", 0, 0, .titel)
-        try b.text("\(Zuschusstext.mitFormel(m)) · \(mappe.einheitText) · Planung aus planung.csv: steht neben der Prognose, "
-                   + "geht nicht in sie ein · leer: keine Planung für den Bereich oder das Jahr", 1, 0, .legende, messen: false)
+        try b.text(
+            "\(Zuschusstext.mitFormel(m)) · \(mappe.einheitText) · Planung aus planung.csv: steht neben der Prognose, "
+                + "geht nicht in sie ein · leer: keine Planung für den Bereich oder das Jahr", 1, 0, .legende,
+            messen: false)
         let jahre = w.jahre
         b.festeBreiten = [0: 40]
         for c in 1...(4 * jahre.count) { b.festeBreiten[c] = m.rundung == .tsdEuro ? 13 : 15 }
@@ -116,7 +130,11 @@ struct EckwerteMappe {
                 let zeilen = (erste..<r).map { (1.0, $0) }
                 try b.summe(zeilen, spalte: c, nach: r, .betragGesamt)
                 let mitPlanung = n < w.gesamt.planung.count && w.gesamt.planung[n] != nil
-                if mitPlanung { try b.summe(zeilen, spalte: c + 1, nach: r, .betragGesamt) } else { try b.leer(r, c + 1, .betragGesamt) }
+                if mitPlanung {
+                    try b.summe(zeilen, spalte: c + 1, nach: r, .betragGesamt)
+                } else {
+                    try b.leer(r, c + 1, .betragGesamt)
+                }
                 try vergleichszellen(b, r, c, vorhanden: mitPlanung, .betragGesamt)
             }
             r += 3
@@ -133,8 +151,9 @@ struct EckwerteMappe {
         let diff = b.wert(r, c) - b.wert(r, c + 1), plan = b.wert(r, c + 1)
         try b.formel("=\(Blatt.zelle(r, c))-\(Blatt.zelle(r, c + 1))", wert: diff, r, c + 2, art)
         if plan != 0 {
-            try b.formel("=\(Blatt.zelle(r, c + 2))/ABS(\(Blatt.zelle(r, c + 1)))", wert: diff / abs(plan), r, c + 3,
-                         art == .betrag ? .prozent : .prozentSumme)
+            try b.formel(
+                "=\(Blatt.zelle(r, c + 2))/ABS(\(Blatt.zelle(r, c + 1)))", wert: diff / abs(plan), r, c + 3,
+                art == .betrag ? .prozent : .prozentSumme)
         } else {
             try b.leer(r, c + 3, art == .betrag ? .text : art)
         }
@@ -145,7 +164,9 @@ struct EckwerteMappe {
     func eckwerte(_ b: Blatt) throws {
         let B = m.basisjahr
         try b.text("Eckwerte \(w.jahre.first ?? 0)–\(w.jahre.last ?? 0) nach Budgetbereichen", 0, 0, .titel)
-        try b.text("Zuschussbedarf je Budgetbereich, getrennt nach Pflicht (fremdbestimmt) und freiwillig (steuerbar) · \(mappe.einheitText) · \(B) Ist, ab \(B + 1) Prognose", 1, 0, .legende, messen: false)
+        try b.text(
+            "Zuschussbedarf je Budgetbereich, getrennt nach Pflicht (fremdbestimmt) und freiwillig (steuerbar) · \(mappe.einheitText) · \(B) Ist, ab \(B + 1) Prognose",
+            1, 0, .legende, messen: false)
         let cIst = 2, cAnsatz = 3, cJahr0 = 4
         let cDiff = cJahr0 + w.jahre.count, cProz = cDiff + 1
         b.festeBreiten = [0: 34, 1: 24]
@@ -167,24 +188,31 @@ struct EckwerteMappe {
             r += 1
             var summenzeilen: [(pflicht: Int, freiwillig: Int, summe: Int)] = []
             for bb in w.bereiche {
-                let rows = try bereichsblock(b, ab: r, titel: "\(bb.einheit.nr) \(bb.einheit.name)", bb, szenario: s,
-                                             spalten: (cIst, cAnsatz, cJahr0, cDiff, cProz), teile: nil)
+                let rows = try bereichsblock(
+                    b, ab: r, titel: "\(bb.einheit.nr) \(bb.einheit.name)", bb, szenario: s,
+                    spalten: (cIst, cAnsatz, cJahr0, cDiff, cProz), teile: nil)
                 summenzeilen.append(rows)
                 r += 3
             }
-            let gesamt = try bereichsblock(b, ab: r, titel: "Gesamthaushalt", w.gesamt, szenario: s,
-                                           spalten: (cIst, cAnsatz, cJahr0, cDiff, cProz), teile: summenzeilen)
+            let gesamt = try bereichsblock(
+                b, ab: r, titel: "Gesamthaushalt", w.gesamt, szenario: s,
+                spalten: (cIst, cAnsatz, cJahr0, cDiff, cProz), teile: summenzeilen)
             let sn = Mappe.namensteil(s)
             for (n, j) in w.jahre.enumerated() {
                 try mappe.name("Eckwert_Gesamt_\(sn)_\(j)", blatt: b, zeile: gesamt.summe, spalte: cJahr0 + n)
                 for (i, bb) in w.bereiche.enumerated() {
-                    try mappe.name("Eckwert_\(Mappe.namensteil(bb.einheit.nr))_\(sn)_\(j)", blatt: b, zeile: summenzeilen[i].summe, spalte: cJahr0 + n)
+                    try mappe.name(
+                        "Eckwert_\(Mappe.namensteil(bb.einheit.nr))_\(sn)_\(j)", blatt: b, zeile: summenzeilen[i].summe,
+                        spalte: cJahr0 + n)
                 }
             }
             r += 4
         }
         if m.ansatz == nil {
-            try b.text("Für dieses Modell liegt keine ansatz.csv vor: Ansatz und Veränderung bleiben leer.", r, 0, .legende, messen: false); r += 2
+            try b.text(
+                "Für dieses Modell liegt keine ansatz.csv vor: Ansatz und Veränderung bleiben leer.", r, 0, .legende,
+                messen: false);
+            r += 2
         }
         // Risk buffer.
         b.seitenumbrueche = [r]
@@ -193,15 +221,22 @@ struct EckwerteMappe {
             try b.text("keine Ziehungen gerechnet – eckwert run --draws N", r, 0, .textFett)
             return
         }
-        try b.text("Betrag, um den der Zuschussbedarf in 9 von 10 Ziehungen (\(w.ziehungen) Monte-Carlo-Ziehungen über alle Annahmen zwischen best und worst) höchstens über dem Szenario status-quo liegt. Quantile sind nicht additiv: der Puffer des Gesamthaushalts ist eigens berechnet und kleiner als die Summe der Bereichspuffer.", r, 0, .legende, messen: false); r += 1
+        try b.text(
+            "Betrag, um den der Zuschussbedarf in 9 von 10 Ziehungen (\(w.ziehungen) Monte-Carlo-Ziehungen über alle Annahmen zwischen best und worst) höchstens über dem Szenario status-quo liegt. Quantile sind nicht additiv: der Puffer des Gesamthaushalts ist eigens berechnet und kleiner als die Summe der Bereichspuffer.",
+            r, 0, .legende, messen: false);
+        r += 1
         try b.text("Budgetbereich", r, 0, .kopfLinks)
         for (n, j) in w.jahre.enumerated() { try b.text("Puffer \(j)", r, cJahr0 + n, .kopf) }
         r += 1
         for bb in w.bereiche + [w.gesamt] {
             let istGesamt = bb.einheit.ebene == .gesamt
-            try b.text(istGesamt ? "Gesamthaushalt (eigene Verteilung)" : "\(bb.einheit.nr) \(bb.einheit.name)", r, 0, istGesamt ? .textFett : .text)
+            try b.text(
+                istGesamt ? "Gesamthaushalt (eigene Verteilung)" : "\(bb.einheit.nr) \(bb.einheit.name)", r, 0,
+                istGesamt ? .textFett : .text)
             for (n, _) in w.jahre.enumerated() {
-                if let p = bb.risikopuffer, n < p.count { try b.betrag(p[n], r, cJahr0 + n, istGesamt ? .betragSumme : .betrag) }
+                if let p = bb.risikopuffer, n < p.count {
+                    try b.betrag(p[n], r, cJahr0 + n, istGesamt ? .betragSumme : .betrag)
+                }
             }
             if istGesamt, let p = bb.risikopuffer {
                 for (n, j) in w.jahre.enumerated() where n < p.count {
@@ -213,9 +248,11 @@ struct EckwerteMappe {
     }
 
     /// Three rows (Pflicht, freiwillig, Summe) of one Budgetbereich, or of the Gesamthaushalt as sums of `teile`.
-    func bereichsblock(_ b: Blatt, ab r: Int, titel: String, _ bb: Eckwerte.Bereich, szenario s: String,
-                       spalten: (ist: Int, ansatz: Int, jahr0: Int, diff: Int, proz: Int),
-                       teile: [(pflicht: Int, freiwillig: Int, summe: Int)]?) throws -> (pflicht: Int, freiwillig: Int, summe: Int) {
+    func bereichsblock(
+        _ b: Blatt, ab r: Int, titel: String, _ bb: Eckwerte.Bereich, szenario s: String,
+        spalten: (ist: Int, ansatz: Int, jahr0: Int, diff: Int, proz: Int),
+        teile: [(pflicht: Int, freiwillig: Int, summe: Int)]?
+    ) throws -> (pflicht: Int, freiwillig: Int, summe: Int) {
         let rP = r, rF = r + 1, rS = r + 2
         let gesamt = teile != nil
         try b.text(titel, rP, 0, .textFett)
@@ -228,7 +265,11 @@ struct EckwerteMappe {
         var wertspalten: [(Int, Mappe.Aufteilung?)] = [(spalten.ist, .init(bb.ist))]
         wertspalten.append((spalten.ansatz, bb.ansatz.map { .init($0) }))
         for (n, _) in w.jahre.enumerated() {
-            wertspalten.append((spalten.jahr0 + n, reihe.map { Mappe.Aufteilung(pflicht: $0.pflicht[n], freiwillig: $0.freiwillig[n]) }))
+            wertspalten.append(
+                (
+                    spalten.jahr0 + n,
+                    reihe.map { Mappe.Aufteilung(pflicht: $0.pflicht[n], freiwillig: $0.freiwillig[n]) }
+                ))
         }
         for (c, a) in wertspalten {
             guard let a else { try b.leer(rS, c, summeArt); continue }
@@ -247,11 +288,14 @@ struct EckwerteMappe {
             for rr in [rP, rF, rS] {
                 let art: Mappe.Art = rr == rS ? summeArt : .betrag
                 let diff = b.wert(rr, cHJ) - b.wert(rr, spalten.ansatz)
-                try b.formel("=\(Blatt.zelle(rr, cHJ))-\(Blatt.zelle(rr, spalten.ansatz))", wert: diff, rr, spalten.diff, art)
+                try b.formel(
+                    "=\(Blatt.zelle(rr, cHJ))-\(Blatt.zelle(rr, spalten.ansatz))", wert: diff, rr, spalten.diff, art)
                 let basis = b.wert(rr, spalten.ansatz)
                 if basis != 0 {
-                    try b.formel("=\(Blatt.zelle(rr, spalten.diff))/\(Blatt.zelle(rr, spalten.ansatz))", wert: diff / basis, rr, spalten.proz,
-                                 rr == rS ? .prozentSumme : .prozent)
+                    try b.formel(
+                        "=\(Blatt.zelle(rr, spalten.diff))/\(Blatt.zelle(rr, spalten.ansatz))", wert: diff / basis, rr,
+                        spalten.proz,
+                        rr == rS ? .prozentSumme : .prozent)
                 } else {
                     try b.text("n. v.", rr, spalten.proz, rr == rS ? summeArt : .text)
                 }
@@ -268,7 +312,9 @@ struct EckwerteMappe {
     func investitionen(_ b: Blatt) throws {
         let jahre = w.investitionsjahre
         try b.text("Investitionen nach Budgetbereichen", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Fördermittel = Auszahlung × Förderquote · Eigenanteil = Auszahlungen − Fördermittel · Folgen im Ergebnisplan (AfA, Sonderposten, Folgekosten) sind in den Eckwerten enthalten; Einzelheiten in der Kämmerei-Mappe", 1, 0, .legende, messen: false)
+        try b.text(
+            "\(mappe.einheitText) · Fördermittel = Auszahlung × Förderquote · Eigenanteil = Auszahlungen − Fördermittel · Folgen im Ergebnisplan (AfA, Sonderposten, Folgekosten) sind in den Eckwerten enthalten; Einzelheiten in der Kämmerei-Mappe",
+            1, 0, .legende, messen: false)
         let cSumme = 2 + jahre.count
         try b.text("Budgetbereich", 3, 0, .kopfLinks)
         try b.text("Größe", 3, 1, .kopfLinks)
@@ -291,7 +337,9 @@ struct EckwerteMappe {
                 try b.betrag(bb.investitionen.foerdermittel[n], r + 1, 2 + n)
                 try b.summe([(1, r), (-1, r + 1)], spalte: 2 + n, nach: r + 2, .betragSumme)
             }
-            for rr in r...(r + 2) { try zeilensumme(b, rr, 2, 1 + jahre.count, cSumme, rr == r + 2 ? .betragSumme : .betrag) }
+            for rr in r...(r + 2) {
+                try zeilensumme(b, rr, 2, 1 + jahre.count, cSumme, rr == r + 2 ? .betragSumme : .betrag)
+            }
             r += 4
         }
         try b.text("Gesamthaushalt", r, 0, .textFett)
@@ -320,14 +368,17 @@ struct EckwerteMappe {
         for c in 1...max(breite, 6) { b.festeBreiten[c] = 15 }
         var r = 2
         func absatz(_ text: String, _ art: Mappe.Art = .hinweis) throws {
-            try b.ws.mergeRange(firstRow: r, firstCol: 0, lastRow: r, lastCol: max(breite, 6), string: text, format: try mappe.f(art))
+            try b.ws.mergeRange(
+                firstRow: r, firstCol: 0, lastRow: r, lastCol: max(breite, 6), string: text, format: try mappe.f(art))
             try b.ws.setRowHeight(row: r, height: Double((text.count + 179) / 180) * 13 + 3)
             r += 1
         }
 
         // (a) What is fixed?
         try b.text("a) Was ist festgelegt? – Pflichtanteil des Zuschussbedarfs \(hj)", r, 0, .untertitel); r += 1
-        try absatz("Pflichtprodukte (art: pflicht) sind gesetzlich bestimmt und fremdbestimmt: ihr Zuschussbedarf ist für den Eckwertebeschluss gesetzt. Pflichtanteil = Zuschussbedarf der Pflichtprodukte ÷ Zuschussbedarf des Budgetbereichs.")
+        try absatz(
+            "Pflichtprodukte (art: pflicht) sind gesetzlich bestimmt und fremdbestimmt: ihr Zuschussbedarf ist für den Eckwertebeschluss gesetzt. Pflichtanteil = Zuschussbedarf der Pflichtprodukte ÷ Zuschussbedarf des Budgetbereichs."
+        )
         try b.text("Budgetbereich", r, 0, .kopfLinks)
         for (n, s) in w.szenarien.enumerated() {
             try b.text("\(s): Pflicht", r, 1 + 3 * n, .kopf)
@@ -357,15 +408,21 @@ struct EckwerteMappe {
         r += 2
 
         // (b) and (c): budget of the freiwillige products under each rule.
-        try b.text("b) Welche Ziele werden bei konstantem Budget erreicht?  c) Welche bei veränderten Budgets der steuerbaren Produkte?", r, 0, .untertitel, messen: false); r += 1
+        try b.text(
+            "b) Welche Ziele werden bei konstantem Budget erreicht?  c) Welche bei veränderten Budgets der steuerbaren Produkte?",
+            r, 0, .untertitel, messen: false);
+        r += 1
         try absatz("Regel b) " + Eckwerte.regelKonstant)
-        try absatz("Regel c) " + Eckwerte.regelVariante + " Varianten dieses Modells (budgetvarianten): "
-                   + m.budgetvarianten.map { Self.regelname(.variante($0)) }.joined(separator: ", ") + ".")
+        try absatz(
+            "Regel c) " + Eckwerte.regelVariante + " Varianten dieses Modells (budgetvarianten): "
+                + m.budgetvarianten.map { Self.regelname(.variante($0)) }.joined(separator: ", ") + ".")
         r += 1
         let regeln = w.budgetrechnungen
         try b.text("Zuschussbedarf der freiwilligen Produkte \(hj)", r, 0, .kopfLinks)
         for (n, s) in w.szenarien.enumerated() {
-            for (q, x) in regeln.enumerated() { try b.text("\(s): \(Self.regelname(x.art))", r, 1 + n * regeln.count + q, .kopf) }
+            for (q, x) in regeln.enumerated() {
+                try b.text("\(s): \(Self.regelname(x.art))", r, 1 + n * regeln.count + q, .kopf)
+            }
         }
         try b.ws.setRowHeight(row: r, height: 30)
         r += 1
@@ -374,24 +431,32 @@ struct EckwerteMappe {
             try b.text("\(bb.einheit.nr) \(bb.einheit.name)", r, 0)
             for (n, s) in w.szenarien.enumerated() {
                 for (q, x) in regeln.enumerated() {
-                    if let reihe = x.freiwillig[s], i < reihe.count { try b.betrag(reihe[i][t], r, 1 + n * regeln.count + q) }
+                    if let reihe = x.freiwillig[s], i < reihe.count {
+                        try b.betrag(reihe[i][t], r, 1 + n * regeln.count + q)
+                    }
                 }
             }
             r += 1
         }
         try b.text("Gesamthaushalt", r, 0, .betragSumme)
-        for c in 1...(w.szenarien.count * regeln.count) { try b.summe((b0..<r).map { (1, $0) }, spalte: c, nach: r, .betragSumme) }
+        for c in 1...(w.szenarien.count * regeln.count) {
+            try b.summe((b0..<r).map { (1, $0) }, spalte: c, nach: r, .betragSumme)
+        }
         r += 2
 
         // Ziele.
         try b.text("Zielerreichung je Szenario und Budgetregel", r, 0, .kopfLinks)
         for (n, s) in w.szenarien.enumerated() {
-            for (q, x) in regeln.enumerated() { try b.text("\(s): \(Self.regelname(x.art))", r, 1 + n * regeln.count + q, .kopf) }
+            for (q, x) in regeln.enumerated() {
+                try b.text("\(s): \(Self.regelname(x.art))", r, 1 + n * regeln.count + q, .kopf)
+            }
         }
         try b.ws.setRowHeight(row: r, height: 30)
         r += 1
         for z in m.ziele {
-            let art = z.ebene != .produkt ? z.ebene.bezeichnung
+            let art =
+                z.ebene != .produkt
+                ? z.ebene.bezeichnung
                 : (m.produkt(z.produkt)?.art == .freiwillig ? "freiwillig" : "Pflicht")
             try b.text("\(z.id) (\(z.produkt), \(art)): \(z.text)", r, 0, .textUmbruch, messen: false)
             for (n, s) in w.szenarien.enumerated() {

@@ -7,8 +7,10 @@ extension EckwerteMappe {
     func rahmen(_ b: Blatt, _ rv: Rahmenvergleich) throws {
         let jahre = rv.jahre
         try b.text("Bedarf und Rahmen des Eckwertebeschlusses \(jahre.first ?? 0)–\(jahre.last ?? 0)", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Bedarf = prognostizierter Zuschussbedarf · Deckungslücke = Bedarf − Rahmen (positiv: "
-                   + "der Rahmen reicht nicht) · Konsolidierungsbedarf = positive Deckungslücke", 1, 0, .legende, messen: false)
+        try b.text(
+            "\(mappe.einheitText) · Bedarf = prognostizierter Zuschussbedarf · Deckungslücke = Bedarf − Rahmen (positiv: "
+                + "der Rahmen reicht nicht) · Konsolidierungsbedarf = positive Deckungslücke", 1, 0, .legende,
+            messen: false)
         if let t = rv.beschluss { try b.text(t, 2, 0, .legende, messen: false) }
         b.festeBreiten = [0: 34, 1: 40]
         for c in 2..<(2 + jahre.count) { b.festeBreiten[c] = 16 }
@@ -50,7 +52,8 @@ extension EckwerteMappe {
                 try b.text("Konsolidierungsbedarf \(s)", r, 1)
                 for n in jahre.indices where bb.rahmen[n] != nil {
                     let w = max(0, b.wert(rb, 2 + n) - b.wert(rRahmen, 2 + n))
-                    try b.formel("=MAX(0,\(Blatt.zelle(rb, 2 + n))-\(Blatt.zelle(rRahmen, 2 + n)))", wert: w, r, 2 + n, .betrag)
+                    try b.formel(
+                        "=MAX(0,\(Blatt.zelle(rb, 2 + n))-\(Blatt.zelle(rRahmen, 2 + n)))", wert: w, r, 2 + n, .betrag)
                 }
                 r += 1
             }
@@ -66,9 +69,10 @@ extension EckwerteMappe {
         var r = start
         b.seitenumbrueche.append(r)
         try b.text("Die drei Fragen der KGSt gegen den Rahmen \(hj) (Szenario \(s))", r, 0, .untertitel); r += 1
-        try b.text("a) Pflicht = Zuschussbedarf der Pflichtprodukte; Spielraum = Rahmen − Pflicht (was für freiwillige Produkte "
-                   + "bleibt). b) und c) Lücke = Pflicht + freiwillige Produkte unter der Budgetregel − Rahmen.", r, 0,
-                   .legende, messen: false)
+        try b.text(
+            "a) Pflicht = Zuschussbedarf der Pflichtprodukte; Spielraum = Rahmen − Pflicht (was für freiwillige Produkte "
+                + "bleibt). b) und c) Lücke = Pflicht + freiwillige Produkte unter der Budgetregel − Rahmen.", r, 0,
+            .legende, messen: false)
         r += 1
         let regeln = rv.regeln.filter { if case .prognose = $0.art { false } else { true } }
         var kopf = ["Budgetbereich", "Rahmen \(hj)", "a) Pflicht", "a) Spielraum", "a) Pflicht in % des Rahmens"]
@@ -96,12 +100,14 @@ extension EckwerteMappe {
     }
 
     func noetig(_ b: Blatt, _ w: WasWaereNoetig) throws {
-        try b.text("Was wäre nötig? – je Deckungslücke und verfehltem Ziel der Wert eines Hebels, der sie allein schließt",
-                   0, 0, .titel)
-        try b.text("Szenario \(w.szenario); alle übrigen Annahmen bleiben. Gesucht wird mit der Rechnung des Modells "
-                   + "(Nullstellensuche auf 1 € bzw. 0,000001 genau). „nicht erreichbar“: auch der äußerste Wert des Hebels "
-                   + "im Suchbereich schließt die Lücke nicht – angegeben ist der beste Wert und die verbleibende Lücke.",
-                   1, 0, .legende, messen: false)
+        try b.text(
+            "Was wäre nötig? – je Deckungslücke und verfehltem Ziel der Wert eines Hebels, der sie allein schließt",
+            0, 0, .titel)
+        try b.text(
+            "Szenario \(w.szenario); alle übrigen Annahmen bleiben. Gesucht wird mit der Rechnung des Modells "
+                + "(Nullstellensuche auf 1 € bzw. 0,000001 genau). „nicht erreichbar“: auch der äußerste Wert des Hebels "
+                + "im Suchbereich schließt die Lücke nicht – angegeben ist der beste Wert und die verbleibende Lücke.",
+            1, 0, .legende, messen: false)
         b.festeBreiten = [0: 92, 1: 14, 2: 18, 3: 18, 4: 16, 5: 18, 6: 64]
         var r = 3
         for h in w.hinweise { try b.text(h, r, 0, .legende); r += 1 }
@@ -118,27 +124,40 @@ extension EckwerteMappe {
             }
             try b.text("Lücke (Prognose − \(geld ? "Rahmen" : "Ziel"))", r, 0, .textFett)
             let lw = b.wert(r - 2, 2) - b.wert(r - 1, 2)
-            try b.formel("=\(Blatt.zelle(r - 2, 2))-\(Blatt.zelle(r - 1, 2))", wert: lw, r, 2, geld ? .betragMarkiert : .dezimalMarkiert)
+            try b.formel(
+                "=\(Blatt.zelle(r - 2, 2))-\(Blatt.zelle(r - 1, 2))", wert: lw, r, 2,
+                geld ? .betragMarkiert : .dezimalMarkiert)
             r += 1
-            for (c, k) in ["Hebel", "Einheit", "heute", "nötig", "bester Wert", geld ? "Restlücke (€)" : "Restlücke", "Hinweis"]
-                .enumerated() { try b.text(k, r, c, c == 0 || c == 6 ? .kopfLinks : .kopf) }
+            for (c, k) in [
+                "Hebel", "Einheit", "heute", "nötig", "bester Wert", geld ? "Restlücke (€)" : "Restlücke", "Hinweis",
+            ]
+            .enumerated() { try b.text(k, r, c, c == 0 || c == 6 ? .kopfLinks : .kopf) }
             r += 1
             for h in a.hebel {
                 try b.text(h.bezeichnung, r, 0, .text, messen: false)
                 try b.text(h.einheit, r, 1)
                 try hebelzahl(b, h, h.aktuell, r, 2)
-                if let x = h.noetig { try hebelzahl(b, h, x, r, 3, markiert: true) } else { try b.text("nicht erreichbar", r, 3, .nein) }
+                if let x = h.noetig {
+                    try hebelzahl(b, h, x, r, 3, markiert: true)
+                } else {
+                    try b.text("nicht erreichbar", r, 3, .nein)
+                }
                 if let x = h.bester { try hebelzahl(b, h, x, r, 4) }
-                if let x = h.restluecke { if geld { try b.betrag(x, r, 5) } else { try b.zahl(Zahlformat.runden(x, 3), r, 5, .dezimal) } }
-                try b.text(h.hinweis.map { $0.replacingOccurrences(of: "nicht erreichbar – ", with: "") } ?? "", r, 6, .text,
-                           messen: false)
+                if let x = h.restluecke {
+                    if geld { try b.betrag(x, r, 5) } else { try b.zahl(Zahlformat.runden(x, 3), r, 5, .dezimal) }
+                }
+                try b.text(
+                    h.hinweis.map { $0.replacingOccurrences(of: "nicht erreichbar – ", with: "") } ?? "", r, 6, .text,
+                    messen: false)
                 r += 1
             }
             r += 1
         }
     }
 
-    func hebelzahl(_ b: Blatt, _ h: WasWaereNoetig.Hebel, _ x: Double, _ r: Int, _ c: Int, markiert: Bool = false) throws {
+    func hebelzahl(
+        _ b: Blatt, _ h: WasWaereNoetig.Hebel, _ x: Double, _ r: Int, _ c: Int, markiert: Bool = false
+    ) throws {
         switch h.art {
         case .quoteTrend: try b.zahl(Zahlformat.runden(x, 6), r, c, .prozentGenau)
         case .massnahme: try b.zahl(Zahlformat.runden(x, 3), r, c, markiert ? .dezimalMarkiert : .faktor)

@@ -5,8 +5,9 @@ import EckwertCore
 extension EckwerteMappe {
     func zielbaum(_ b: Blatt) throws {
         try b.text("Zielbaum: strategische Ziele, Ziele des Eckwertebeschlusses und Produktziele", 0, 0, .titel)
-        try b.text("Eingerückt unter seinem Oberziel (oberziel); Zielwert zum Termin (bis); Erreichung je Szenario; "
-                   + "Zwischenziele im Szenario status-quo (✓ erreicht, ✗ verfehlt)", 1, 0, .legende, messen: false)
+        try b.text(
+            "Eingerückt unter seinem Oberziel (oberziel); Zielwert zum Termin (bis); Erreichung je Szenario; "
+                + "Zwischenziele im Szenario status-quo (✓ erreicht, ✗ verfehlt)", 1, 0, .legende, messen: false)
         let sz = w.szenarien
         var kopf = ["Ziel", "Ebene", "Kennzahl", "Zielwert", "bis"]
         kopf += sz.map { "erreicht \($0)" }

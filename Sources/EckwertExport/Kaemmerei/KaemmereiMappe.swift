@@ -35,12 +35,17 @@ struct KaemmereiMappe {
         s.append(Spalte(kopf: "Ansatz \(B + 1)\n(beschlossen)", quelle: .ansatz, jahr: B + 1))
         for j in m.prognosejahre {
             guard let t = l.jahrIndex(j) else { continue }
-            let kopf = j < m.haushaltsjahr ? "Prognose \(j)" : j == m.haushaltsjahr ? "Ansatz \(j)\n(Vorschlag, Prognose)" : "Planungsjahr \(j)\n(Prognose)"
+            let kopf =
+                j < m.haushaltsjahr
+                ? "Prognose \(j)"
+                : j == m.haushaltsjahr ? "Ansatz \(j)\n(Vorschlag, Prognose)" : "Planungsjahr \(j)\n(Prognose)"
             s.append(Spalte(kopf: kopf, quelle: .prognose(t), jahr: j))
         }
         // The Kämmerei's own Planung beside the forecast, never in it.
         for j in m.planungsjahre {
-            guard let p = s.firstIndex(where: { if case .prognose = $0.quelle { $0.jahr == j } else { false } }) else { continue }
+            guard let p = s.firstIndex(where: { if case .prognose = $0.quelle { $0.jahr == j } else { false } }) else {
+                continue
+            }
             let q = s.count
             s.append(Spalte(kopf: "Planung \(j)\n(Kämmerei)", quelle: .planung, jahr: j))
             s.append(Spalte(kopf: "Prognose − Planung \(j) (€)", quelle: .differenz(prognose: p, planung: q), jahr: j))
@@ -51,12 +56,13 @@ struct KaemmereiMappe {
 
     /// Columns computed within their row (Prognose − Planung): sum lines are row formulas there, not sums.
     func zeilenformelSpalten(_ spalten: [Spalte]) -> Set<Int> {
-        Set(spalten.indices.filter {
-            switch spalten[$0].quelle {
-            case .differenz, .anteil: true
-            default: false
-            }
-        })
+        Set(
+            spalten.indices.filter {
+                switch spalten[$0].quelle {
+                case .differenz, .anteil: true
+                default: false
+                }
+            })
     }
 
     /// The comparison cell of column s (Prognose − Planung in € or %) as a row formula; nil for other columns.
@@ -93,18 +99,21 @@ struct KaemmereiMappe {
     /// year in which none of the products has a Planung.
     func leereSpalten(_ spalten: [Spalte], _ idx: [Int]) -> Set<Int> {
         let ohnePlanung = Set(m.planungsjahre.filter { m.planspalte(m.planung, produkte: idx, jahr: $0) == nil })
-        return Set(spalten.indices.filter {
-            switch spalten[$0].quelle {
-            case .ansatz: m.ansatz == nil
-            case .planung, .differenz, .anteil: ohnePlanung.contains(spalten[$0].jahr)
-            default: false
-            }
-        })
+        return Set(
+            spalten.indices.filter {
+                switch spalten[$0].quelle {
+                case .ansatz: m.ansatz == nil
+                case .planung, .differenz, .anteil: ohnePlanung.contains(spalten[$0].jahr)
+                default: false
+                }
+            })
     }
 
     /// Engine figures of a set of products for plan line z in column s.
-    func planwerte(_ idx: [Int], zeilen: [Kontenrahmen.Zeile], spalten: [Spalte], finanzplan: Bool,
-                   blatt b: Blatt? = nil) -> (Int, Int) -> Planzelle {
+    func planwerte(
+        _ idx: [Int], zeilen: [Kontenrahmen.Zeile], spalten: [Spalte], finanzplan: Bool,
+        blatt b: Blatt? = nil
+    ) -> (Int, Int) -> Planzelle {
         let ist = Teilplan(e.ist, idx, modell: m), prog = Teilplan(l, idx, modell: m)
         let ansatz = finanzplan ? nil : m.ansatzZeilen(produkte: idx)
         var planung: [Int: [Double]] = [:]
@@ -125,11 +134,13 @@ struct KaemmereiMappe {
         let gesamt = try mappe.blatt("Gesamtergebnisplan", titel: "Gesamtergebnisplan – Szenario \(szenario.name)")
         var gruppen: [(Gliederung, Blatt, [String: Int])] = []
         for g in m.produktgruppen where !m.produktIndizes(unter: g.nr).isEmpty {
-            let b = try mappe.blatt("Teilergebnisplan \(g.nr)", titel: "Teilergebnisplan \(g.nr) \(g.name) – Szenario \(szenario.name)")
+            let b = try mappe.blatt(
+                "Teilergebnisplan \(g.nr)", titel: "Teilergebnisplan \(g.nr) \(g.name) – Szenario \(szenario.name)")
             gruppen.append((g, b, try teilergebnisplan(b, g)))
         }
         try gesamtergebnisplan(gesamt, gruppen: gruppen)
-        try produktdatenblaetter(try mappe.blatt("Produktdatenblätter", titel: "Produktdatenblätter – Szenario \(szenario.name)"))
+        try produktdatenblaetter(
+            try mappe.blatt("Produktdatenblätter", titel: "Produktdatenblätter – Szenario \(szenario.name)"))
         try kennzahlen(try mappe.blatt("Kennzahlen", titel: "Kennzahlen – Szenario \(szenario.name)"))
         try investitionen(try mappe.blatt("Investitionen", titel: "Investitionen – Szenario \(szenario.name)"))
         try finanzplan(try mappe.blatt("Finanzplan", titel: "Finanzplan – Szenario \(szenario.name)"))
@@ -164,14 +175,20 @@ struct KaemmereiMappe {
             ("Programmversion", "Eckwert \(mappe.version)"),
             ("Planungsstand", m.planstand),
             ("Kontenrahmen", k.name),
-            ("Darstellung", mappe.einheitText + (m.rundung == .tsdEuro ? ", auf 100 Euro gerundet (eine Nachkommastelle)" : ", auf volle Euro gerundet")),
+            (
+                "Darstellung",
+                mappe.einheitText
+                    + (m.rundung == .tsdEuro
+                        ? ", auf 100 Euro gerundet (eine Nachkommastelle)" : ", auf volle Euro gerundet")
+            ),
         ]
         var r = try b.schluesselWerte(zeilen, ab: 3)
         r += 1
         try b.text("Ist und Prognose", r, 0, .untertitel); r += 1
         let hinweise = [
             "Die Spalte „Ergebnis \(B)“ enthält Ist-Werte (Jahresabschluss des Basisjahres). „Ansatz \(B + 1)“ ist der beschlossene Ansatz"
-                + (m.ansatz == nil ? " – für dieses Modell liegt keine ansatz.csv vor, die Spalte bleibt leer." : " aus ansatz.csv."),
+                + (m.ansatz == nil
+                    ? " – für dieses Modell liegt keine ansatz.csv vor, die Spalte bleibt leer." : " aus ansatz.csv."),
             "Alle Werte ab \(B + 1) mit den Überschriften „Prognose“, „Ansatz \(m.haushaltsjahr) (Vorschlag)“ und „Planungsjahr“ sind Prognosen des Modells im Szenario „\(szenario.name)“, keine Ist-Werte.",
             m.planung == nil
                 ? "Für dieses Modell liegt keine Planung der Kämmerei (planung.csv) vor."
@@ -180,7 +197,8 @@ struct KaemmereiMappe {
             "Alle Szenarien stehen auf dem Blatt „Annahmen“ nebeneinander; für jedes Szenario gibt es eine eigene Mappe.",
         ]
         for h in hinweise {
-            try b.ws.mergeRange(firstRow: r, firstCol: 0, lastRow: r, lastCol: 1, string: h, format: try mappe.f(.hinweis))
+            try b.ws.mergeRange(
+                firstRow: r, firstCol: 0, lastRow: r, lastCol: 1, string: h, format: try mappe.f(.hinweis))
             try b.ws.setRowHeight(row: r, height: Double((h.count + 119) / 120) * 13 + 2)
             r += 1
         }
@@ -214,18 +232,26 @@ struct KaemmereiMappe {
         try b.text("Teilergebnisplan Produktgruppe \(g.nr) \(g.name)", 0, 0, .titel)
         let bereich = m.bereich(vonGruppe: g.nr).flatMap { b in m.produktbereiche.first { $0.nr == b } }
         let bbs = Set(idx.compactMap { m.budgetbereich(von: m.produkte[$0].nr)?.id }).sorted()
-        try b.text([bereich.map { "Produktbereich \($0.nr) \($0.name)" }, "Budgetbereich \(bbs.joined(separator: ", "))",
-                    "Szenario \(szenario.name)", mappe.einheitText].compactMap { $0 }.joined(separator: " · "), 1, 0, .legende, messen: false)
-        try b.text("Produkte: " + idx.map { "\(m.produkte[$0].nr) \(m.produkte[$0].name)" }.joined(separator: "; "), 2, 0, .legende, messen: false)
+        try b.text(
+            [
+                bereich.map { "Produktbereich \($0.nr) \($0.name)" }, "Budgetbereich \(bbs.joined(separator: ", "))",
+                "Szenario \(szenario.name)", mappe.einheitText,
+            ].compactMap { $0 }.joined(separator: " · "), 1, 0, .legende, messen: false)
+        try b.text(
+            "Produkte: " + idx.map { "\(m.produkte[$0].nr) \(m.produkte[$0].name)" }.joined(separator: "; "), 2, 0,
+            .legende, messen: false)
         try kopfzeile(b, 4, spalten)
-        return try Planblock.schreiben(b, ab: 5, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leereSpalten(spalten, idx),
-                                       zeilenformeln: zeilenformelSpalten(spalten), kontenrahmen: k,
-                                       inhalt: planwerte(idx, zeilen: k.zeilen, spalten: spalten, finanzplan: false, blatt: b))
+        return try Planblock.schreiben(
+            b, ab: 5, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leereSpalten(spalten, idx),
+            zeilenformeln: zeilenformelSpalten(spalten), kontenrahmen: k,
+            inhalt: planwerte(idx, zeilen: k.zeilen, spalten: spalten, finanzplan: false, blatt: b))
     }
 
     /// Children of a Produktbereich: its Produktgruppe sheets when they cover its products without overlap, and
     /// the products outside any of them.
-    func kinder(_ pb: Gliederung, _ gruppen: [(Gliederung, Blatt, [String: Int])]) -> (kinder: [(Blatt, [String: Int])], rest: [Int]) {
+    func kinder(
+        _ pb: Gliederung, _ gruppen: [(Gliederung, Blatt, [String: Int])]
+    ) -> (kinder: [(Blatt, [String: Int])], rest: [Int]) {
         let alle = m.produktIndizes(unter: pb.nr)
         let unter = gruppen.filter { m.bereich(vonGruppe: $0.0.nr) == pb.nr }
         let abgedeckt = unter.flatMap { m.produktIndizes(unter: $0.0.nr) }
@@ -238,7 +264,9 @@ struct KaemmereiMappe {
         let spalten = ergebnisspalten
         let formeln = zeilenformelSpalten(spalten)
         try b.text("Gesamtergebnisplan \(m.kommune) nach Produktbereichen", 0, 0, .titel)
-        try b.text("Szenario \(szenario.name) · \(mappe.einheitText) · Produktbereiche: Summen der Teilergebnispläne (Formeln)", 1, 0, .legende, messen: false)
+        try b.text(
+            "Szenario \(szenario.name) · \(mappe.einheitText) · Produktbereiche: Summen der Teilergebnispläne (Formeln)",
+            1, 0, .legende, messen: false)
         try kopfzeile(b, 3, spalten)
         let hoehe = Planblock.hoehe(k.zeilen, mitZuschuss: true) + 2
         let bereiche = m.produktbereiche.filter { !m.produktIndizes(unter: $0.nr).isEmpty }
@@ -252,19 +280,23 @@ struct KaemmereiMappe {
             try b.text("Produktbereich \(pb.nr) \(pb.name)", r0, 0, .untertitel)
             let (kinder, rest) = kinder(pb, gruppen)
             let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: k.zeilen, spalten: spalten, finanzplan: false)
-            let eigene = planwerte(m.produktIndizes(unter: pb.nr), zeilen: k.zeilen, spalten: spalten, finanzplan: false,
-                                   blatt: b)
+            let eigene = planwerte(
+                m.produktIndizes(unter: pb.nr), zeilen: k.zeilen, spalten: spalten, finanzplan: false,
+                blatt: b)
             let leer = leereSpalten(spalten, m.produktIndizes(unter: pb.nr))
-            let rows = try Planblock.schreiben(b, ab: r0 + 1, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leer,
-                                               zeilenformeln: formeln, kontenrahmen: k) { z, s in
+            let rows = try Planblock.schreiben(
+                b, ab: r0 + 1, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leer,
+                zeilenformeln: formeln, kontenrahmen: k
+            ) { z, s in
                 if let v = vergleich(b, spalten, s) { return v }
                 if kinder.isEmpty { return eigene(z, s) }
                 if leer.contains(s) { return .leer }
                 let key = k.zeilen[z].key
                 var rest: Double?
                 if let rw = restWerte, case .wert(let v) = rw(z, s) { rest = v }
-                return Planblock.verweise(kinder.compactMap { kd in kd.1[key].map { (kd.0, $0, Planblock.ersteSpalte + s) } },
-                                          von: b, rest: rest, mappe: mappe)
+                return Planblock.verweise(
+                    kinder.compactMap { kd in kd.1[key].map { (kd.0, $0, Planblock.ersteSpalte + s) } },
+                    von: b, rest: rest, mappe: mappe)
             }
             bereichsZeilen.append(rows)
         }
@@ -273,15 +305,18 @@ struct KaemmereiMappe {
         let rest = m.produkte.indices.filter { !abgedeckt.contains($0) }
         let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: k.zeilen, spalten: spalten, finanzplan: false)
         let leer = leereSpalten(spalten, Array(m.produkte.indices))
-        let rows = try Planblock.schreiben(b, ab: rGesamt + 1, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leer,
-                                           zeilenformeln: formeln, kontenrahmen: k) { z, s in
+        let rows = try Planblock.schreiben(
+            b, ab: rGesamt + 1, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leer,
+            zeilenformeln: formeln, kontenrahmen: k
+        ) { z, s in
             if let v = vergleich(b, spalten, s) { return v }
             if leer.contains(s) { return .leer }
             let key = k.zeilen[z].key
             var restWert: Double?
             if let rw = restWerte, case .wert(let v) = rw(z, s) { restWert = v }
-            return Planblock.verweise(bereichsZeilen.compactMap { rows in rows[key].map { (b, $0, Planblock.ersteSpalte + s) } },
-                                      von: b, rest: restWert, mappe: mappe)
+            return Planblock.verweise(
+                bereichsZeilen.compactMap { rows in rows[key].map { (b, $0, Planblock.ersteSpalte + s) } },
+                von: b, rest: restWert, mappe: mappe)
         }
         // Defined names for the main totals.
         for (s, sp) in spalten.enumerated() where !leer.contains(s) {
@@ -293,8 +328,12 @@ struct KaemmereiMappe {
             case .planung: suffix = "Planung_\(sp.jahr)"
             case .differenz, .anteil: continue
             }
-            if let r = rows[Planblock.zuschussKey] { try mappe.name("Zuschuss_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s) }
-            if let r = rows[k.ausgleich] { try mappe.name("Ergebnis_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s) }
+            if let r = rows[Planblock.zuschussKey] {
+                try mappe.name("Zuschuss_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s)
+            }
+            if let r = rows[k.ausgleich] {
+                try mappe.name("Ergebnis_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s)
+            }
         }
         // Haushaltsausgleich below the Produktbereiche.
         var r = rGesamt + hoehe * (bereiche.count + 1)
@@ -321,11 +360,13 @@ struct KaemmereiMappe {
             let saldo = b.wert(rS, c)
             try b.formel("=MAX(0,-\(Blatt.zelle(rS, c)))", wert: max(0, -saldo), rF, c, .betragSumme)
         }
-        let hinweis = m.deckungsmittel == nil
+        let hinweis =
+            m.deckungsmittel == nil
             ? "Für dieses Modell sind keine allgemeinen Deckungsmittel angegeben (modell.yaml: deckungsmittel): der Saldo zeigt das \(ausgleichName) der Sozial- und Jugendhaushalte allein, ein Fehlbetrag ist der durch Steuern und Zuweisungen zu deckende Zuschussbedarf."
             : "Saldo = \(ausgleichName) + allgemeine Deckungsmittel; ausgeglichen, wenn der Saldo nicht negativ ist."
-        try b.ws.mergeRange(firstRow: rF + 1, firstCol: 0, lastRow: rF + 1, lastCol: 1 + spalten.count, string: hinweis,
-                            format: try mappe.f(.hinweis))
+        try b.ws.mergeRange(
+            firstRow: rF + 1, firstCol: 0, lastRow: rF + 1, lastCol: 1 + spalten.count, string: hinweis,
+            format: try mappe.f(.hinweis))
         try b.ws.setRowHeight(row: rF + 1, height: 28)
     }
 
@@ -358,12 +399,18 @@ struct KaemmereiMappe {
                 ("Gremium", p.gremium ?? "–"),
                 ("Zielgruppe", p.zielgruppe ?? "–"),
                 ("Beschreibung", p.beschreibung ?? "–"),
-                ("Art", p.art == .pflicht ? "Pflichtaufgabe (gesetzlich, fremdbestimmt – kein Entscheidungsspielraum)"
-                    : "Freiwillige Leistung (steuerbar)"),
+                (
+                    "Art",
+                    p.art == .pflicht
+                        ? "Pflichtaufgabe (gesetzlich, fremdbestimmt – kein Entscheidungsspielraum)"
+                        : "Freiwillige Leistung (steuerbar)"
+                ),
             ]
             for (label, wert) in stamm {
                 try b.text(label, r, 0, .textFett)
-                try b.ws.mergeRange(firstRow: r, firstCol: 1, lastRow: r, lastCol: breite, string: wert, format: try mappe.f(.textUmbruch))
+                try b.ws.mergeRange(
+                    firstRow: r, firstCol: 1, lastRow: r, lastCol: breite, string: wert,
+                    format: try mappe.f(.textUmbruch))
                 if wert.count > 120 { try b.ws.setRowHeight(row: r, height: Double((wert.count + 119) / 120) * 13 + 2) }
                 r += 1
             }
@@ -384,15 +431,27 @@ struct KaemmereiMappe {
             r += 1
             if let f = prog.faelle {
                 try b.text("Fallzahl (Jahresdurchschnitt)", r, 2); try b.text("Fälle", r, 3)
-                if let t = istT, let fi = ist.faelle, t < fi.count { try b.zahl(Zahlformat.runden(fi[t]), r, 4, .ganzzahl) }
-                for (s, j) in prognose.enumerated() { if let t = l.jahrIndex(j) { try b.zahl(Zahlformat.runden(f[t]), r, 5 + s, .ganzzahl) } }
+                if let t = istT, let fi = ist.faelle, t < fi.count {
+                    try b.zahl(Zahlformat.runden(fi[t]), r, 4, .ganzzahl)
+                }
+                for (s, j) in prognose.enumerated() {
+                    if let t = l.jahrIndex(j) { try b.zahl(Zahlformat.runden(f[t]), r, 5 + s, .ganzzahl) }
+                }
                 r += 1
             }
             if let fk = prog.fallkosten {
-                try b.text("Aufwand je Fall (\(p.fallkosten.map { k.zeile($0.konto)?.name ?? $0.konto } ?? ""))", r, 2, .textUmbruch, messen: false)
+                try b.text(
+                    "Aufwand je Fall (\(p.fallkosten.map { k.zeile($0.konto)?.name ?? $0.konto } ?? ""))", r, 2,
+                    .textUmbruch, messen: false)
                 try b.text("EUR je Fall und Jahr", r, 3)
-                if let t = istT, let fi = ist.fallkosten, t < fi.count, fi[t].isFinite { try b.zahl(Zahlformat.runden(fi[t]), r, 4, .betrag) }
-                for (s, j) in prognose.enumerated() { if let t = l.jahrIndex(j), fk[t].isFinite { try b.zahl(Zahlformat.runden(fk[t]), r, 5 + s, .betrag) } }
+                if let t = istT, let fi = ist.fallkosten, t < fi.count, fi[t].isFinite {
+                    try b.zahl(Zahlformat.runden(fi[t]), r, 4, .betrag)
+                }
+                for (s, j) in prognose.enumerated() {
+                    if let t = l.jahrIndex(j), fk[t].isFinite {
+                        try b.zahl(Zahlformat.runden(fk[t]), r, 5 + s, .betrag)
+                    }
+                }
                 r += 1
             }
             r += 1
@@ -402,7 +461,9 @@ struct KaemmereiMappe {
             if ziele.isEmpty {
                 try b.text("Für dieses Produkt sind keine Ziele festgelegt.", r, 0, .legende); r += 2
             } else {
-                for (c, t) in ["Zielfeld", "Ziel", "Zieltext", "Kennzahl", "Zielwert", "bis"].enumerated() { try b.text(t, r, c, c == 2 ? .kopfLinks : .kopf) }
+                for (c, t) in ["Zielfeld", "Ziel", "Zieltext", "Kennzahl", "Zielwert", "bis"].enumerated() {
+                    try b.text(t, r, c, c == 2 ? .kopfLinks : .kopf)
+                }
                 for (n, s) in e.szenarien.enumerated() {
                     try b.text("Wert \(s.szenario)", r, 6 + 2 * n, .kopf)
                     try b.text("erreicht \(s.szenario)", r, 7 + 2 * n, .kopf)
@@ -416,11 +477,19 @@ struct KaemmereiMappe {
                         try b.text(z.text, r, 2, .textUmbruch, messen: false)
                         try b.text(z.kennzahl ?? "–", r, 3)
                         let erreichung = e.zielerreichung.filter { $0.ziel == z.id }
-                        if let zw = erreichung.first?.zielwert { try b.zahl(Zahlformat.runden(zw, 2), r, 4, .dezimal) } else { try b.text("n. v.", r, 4) }
+                        if let zw = erreichung.first?.zielwert {
+                            try b.zahl(Zahlformat.runden(zw, 2), r, 4, .dezimal)
+                        } else {
+                            try b.text("n. v.", r, 4)
+                        }
                         try b.text(z.bis.map(String.init) ?? "–", r, 5)
                         for (n, s) in e.szenarien.enumerated() {
                             let x = erreichung.first { $0.szenario == s.szenario }
-                            if let w = x?.wert { try b.zahl(Zahlformat.runden(w, 2), r, 6 + 2 * n, .dezimal) } else { try b.text("n. v.", r, 6 + 2 * n) }
+                            if let w = x?.wert {
+                                try b.zahl(Zahlformat.runden(w, 2), r, 6 + 2 * n, .dezimal)
+                            } else {
+                                try b.text("n. v.", r, 6 + 2 * n)
+                            }
                             switch x?.erreicht {
                             case true?: try b.text("ja", r, 7 + 2 * n, .ja)
                             case false?: try b.text("nein", r, 7 + 2 * n, .nein)
@@ -464,10 +533,18 @@ struct KaemmereiMappe {
             try b.text(x.name, r, c0 + 1, .textUmbruch, messen: false)
             try b.text(x.einheit ?? "", r, c0 + 2)
             func zelle(_ v: Double?, _ c: Int) throws {
-                if let v, v.isFinite { try b.zahl(Zahlformat.runden(v, 2), r, c, .dezimal) } else { try b.text("n. v.", r, c) }
+                if let v, v.isFinite {
+                    try b.zahl(Zahlformat.runden(v, 2), r, c, .dezimal)
+                } else {
+                    try b.text("n. v.", r, c)
+                }
             }
-            for (s, j) in istJahre.enumerated() { try zelle(e.ist.jahrIndex(j).flatMap { e.kennzahlenIst[x.id]?[$0] ?? nil }, c0 + 3 + s) }
-            for (s, j) in prognose.enumerated() { try zelle(l.jahrIndex(j).flatMap { werte[x.id]?[$0] ?? nil }, c0 + 3 + istJahre.count + s) }
+            for (s, j) in istJahre.enumerated() {
+                try zelle(e.ist.jahrIndex(j).flatMap { e.kennzahlenIst[x.id]?[$0] ?? nil }, c0 + 3 + s)
+            }
+            for (s, j) in prognose.enumerated() {
+                try zelle(l.jahrIndex(j).flatMap { werte[x.id]?[$0] ?? nil }, c0 + 3 + istJahre.count + s)
+            }
             try b.ws.setRowHeight(row: r, height: Double((x.name.count + 49) / 50) * 13 + 2)
         }
     }
@@ -476,14 +553,17 @@ struct KaemmereiMappe {
 
     func kennzahlen(_ b: Blatt) throws {
         try b.text("Kennzahlen – Ist und Prognose im Szenario \(szenario.name)", 0, 0, .titel)
-        try b.text("Werte auf zwei Nachkommastellen gerundet; „n. v.“ = nicht verfügbar (fehlender Wert oder Division durch null).", 1, 0, .legende, messen: false)
+        try b.text(
+            "Werte auf zwei Nachkommastellen gerundet; „n. v.“ = nicht verfügbar (fehlender Wert oder Division durch null).",
+            1, 0, .legende, messen: false)
         let istJahre = Array(e.ist.jahre.filter { $0 <= m.basisjahr }.suffix(2))
         try kennzahltabelle(b, ab: 3, m.kennzahlen, istJahre: istJahre, spalte0: 0)
         let cQ = 3 + istJahre.count + m.prognosejahre.count
         try b.text("Richtung", 3, cQ, .kopf)
         try b.text("Quelle", 3, cQ + 1, .kopfLinks)
         for (n, x) in m.kennzahlen.enumerated() {
-            try b.text(x.richtung.map { $0 == .sinkend ? "sinkend ist besser" : "steigend ist besser" } ?? "–", 4 + n, cQ)
+            try b.text(
+                x.richtung.map { $0 == .sinkend ? "sinkend ist besser" : "steigend ist besser" } ?? "–", 4 + n, cQ)
             try b.text(x.quelle ?? "–", 4 + n, cQ + 1, .textUmbruch, messen: false)
         }
         b.festeBreiten = [0: 12, 1: 52, 2: 16, cQ: 18, cQ + 1: 40]
@@ -498,7 +578,9 @@ struct KaemmereiMappe {
     func investitionen(_ b: Blatt) throws {
         let jahre = Array(m.prognosejahre)
         try b.text("Investitionen und ihre Folgen im Ergebnisplan – Szenario \(szenario.name)", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Fördermittel = Auszahlung × Förderquote · Eigenanteil = Auszahlungen − Fördermittel · AfA linear ab Inbetriebnahme (anteilig nach Monaten), Auflösung der Sonderposten parallel · Folgekosten steigen ab dem Folgejahr mit den Sachkosten des Szenarios", 1, 0, .legende, messen: false)
+        try b.text(
+            "\(mappe.einheitText) · Fördermittel = Auszahlung × Förderquote · Eigenanteil = Auszahlungen − Fördermittel · AfA linear ab Inbetriebnahme (anteilig nach Monaten), Auflösung der Sonderposten parallel · Folgekosten steigen ab dem Folgejahr mit den Sachkosten des Szenarios",
+            1, 0, .legende, messen: false)
         let cSumme = 1 + jahre.count, cGesamt = cSumme + 1
         try b.text("Größe", 3, 0, .kopfLinks)
         for (s, j) in jahre.enumerated() { try b.text("\(j)", 3, 1 + s, .kopf) }
@@ -513,18 +595,26 @@ struct KaemmereiMappe {
             try b.text("Im Modell sind keine Investitionen geplant.", 4, 0, .legende)
             return
         }
-        let bezeichnungen = ["Auszahlungen für Baumaßnahmen", "Fördermittel (Einzahlungen aus Investitionszuwendungen)", "Eigenanteil",
-                             "Bilanzielle Abschreibungen (AfA)", "Erträge aus der Auflösung von Sonderposten", "Folgekosten"]
+        let bezeichnungen = [
+            "Auszahlungen für Baumaßnahmen", "Fördermittel (Einzahlungen aus Investitionszuwendungen)", "Eigenanteil",
+            "Bilanzielle Abschreibungen (AfA)", "Erträge aus der Auflösung von Sonderposten", "Folgekosten",
+        ]
         var r = 4
         var bloecke: [Int] = []
         for (inv, bu) in buchungen {
             try b.text("\(inv.id) \(inv.name)", r, 0, .untertitel); r += 1
             var info = "Produkt \(inv.produkt)"
-            if let f = inv.foerderung { info += " · Förderung: \(f.programm), Quote \(Zahlformat.prozent(f.quote, stellen: 2))" }
-            info += " · Nutzungsdauer \(inv.nutzungsdauer) Jahre · Inbetriebnahme \(inv.inbetriebnahmeMonat > 1 ? "\(inv.inbetriebnahmeMonat).\(inv.inbetriebnahmeJahr)" : "\(inv.inbetriebnahmeJahr)")"
+            if let f = inv.foerderung {
+                info += " · Förderung: \(f.programm), Quote \(Zahlformat.prozent(f.quote, stellen: 2))"
+            }
+            info +=
+                " · Nutzungsdauer \(inv.nutzungsdauer) Jahre · Inbetriebnahme \(inv.inbetriebnahmeMonat > 1 ? "\(inv.inbetriebnahmeMonat).\(inv.inbetriebnahmeJahr)" : "\(inv.inbetriebnahmeJahr)")"
             if let p = inv.plaetze { info += " · \(Zahlformat.zahl(p)) Plätze" }
             if let g = inv.gebiet { info += " · Sozialraum \(g)" }
-            if let fk = inv.folgekosten { info += " · Folgekosten \(Zahlformat.euro(fk.jaehrlich)) jährlich (\(k.zeile(fk.konto)?.name ?? fk.konto))" }
+            if let fk = inv.folgekosten {
+                info +=
+                    " · Folgekosten \(Zahlformat.euro(fk.jaehrlich)) jährlich (\(k.zeile(fk.konto)?.name ?? fk.konto))"
+            }
             try b.text(info, r, 0, .legende, messen: false); r += 1
             bloecke.append(r)
             let reihen = [bu.auszahlungen, bu.foerdermittel, [], bu.abschreibungen, bu.sonderposten, bu.folgekosten]
@@ -534,7 +624,11 @@ struct KaemmereiMappe {
                 try b.text(name, rr, 0, summe ? .betragSumme : .text)
                 for (s, j) in jahre.enumerated() {
                     let c = 1 + s
-                    if summe { try b.summe([(1, r), (-1, r + 1)], spalte: c, nach: rr, .betragSumme) } else { try b.betrag(reihen[n][j - m.basisjahr], rr, c) }
+                    if summe {
+                        try b.summe([(1, r), (-1, r + 1)], spalte: c, nach: rr, .betragSumme)
+                    } else {
+                        try b.betrag(reihen[n][j - m.basisjahr], rr, c)
+                    }
                 }
                 try zeilensumme(b, rr, von: 1, bis: jahre.count, nach: cSumme, summe ? .betragSumme : .betrag)
                 if n == 0 { try b.betrag(bu.summeAuszahlungen, rr, cGesamt) }
@@ -549,11 +643,17 @@ struct KaemmereiMappe {
             let rr = r + n
             try b.text(name, rr, 0, .betragSumme)
             for c in 1...cGesamt where c != cGesamt || n <= 2 {
-                if c == cSumme { try zeilensumme(b, rr, von: 1, bis: jahre.count, nach: cSumme, .betragSumme); continue }
+                if c == cSumme {
+                    try zeilensumme(b, rr, von: 1, bis: jahre.count, nach: cSumme, .betragSumme); continue
+                }
                 try b.summe(bloecke.map { (1, $0 + n) }, spalte: c, nach: rr, .betragSumme)
             }
         }
-        for c in 1...cSumme { try mappe.name(c == cSumme ? "Investitionen_Auszahlungen_Summe" : "Investitionen_Auszahlungen_\(jahre[c - 1])", blatt: b, zeile: r, spalte: c) }
+        for c in 1...cSumme {
+            try mappe.name(
+                c == cSumme ? "Investitionen_Auszahlungen_Summe" : "Investitionen_Auszahlungen_\(jahre[c - 1])",
+                blatt: b, zeile: r, spalte: c)
+        }
     }
 
     /// `=SUM(row, cols)` along a row with the shown values as cached value.
@@ -568,7 +668,9 @@ struct KaemmereiMappe {
         let spalten = finanzspalten
         let zeilen = k.finanzplan
         try b.text("Finanzplan \(m.kommune) nach Produktbereichen", 0, 0, .titel)
-        try b.text("Szenario \(szenario.name) · \(mappe.einheitText) · laufende Verwaltungstätigkeit aus dem Ergebnisplan ohne nicht zahlungswirksame Zeilen (Abschreibungen, Auflösung von Sonderposten); Investitionstätigkeit aus den Investitionen", 1, 0, .legende, messen: false)
+        try b.text(
+            "Szenario \(szenario.name) · \(mappe.einheitText) · laufende Verwaltungstätigkeit aus dem Ergebnisplan ohne nicht zahlungswirksame Zeilen (Abschreibungen, Auflösung von Sonderposten); Investitionstätigkeit aus den Investitionen",
+            1, 0, .legende, messen: false)
         guard !zeilen.isEmpty else {
             try b.text("Der Kontenrahmen \(k.name) definiert keinen Finanzplan.", 3, 0, .legende)
             return
@@ -580,24 +682,31 @@ struct KaemmereiMappe {
         for (i, pb) in bereiche.enumerated() {
             let r0 = 4 + hoehe * (i + 1)
             try b.text("Produktbereich \(pb.nr) \(pb.name)", r0, 0, .untertitel)
-            bereichsZeilen.append(try Planblock.schreiben(b, ab: r0 + 1, zeilen: zeilen, spalten: spalten.count, leereSpalten: [],
-                                                          kontenrahmen: nil,
-                                                          inhalt: planwerte(m.produktIndizes(unter: pb.nr), zeilen: zeilen, spalten: spalten, finanzplan: true)))
+            bereichsZeilen.append(
+                try Planblock.schreiben(
+                    b, ab: r0 + 1, zeilen: zeilen, spalten: spalten.count, leereSpalten: [],
+                    kontenrahmen: nil,
+                    inhalt: planwerte(
+                        m.produktIndizes(unter: pb.nr), zeilen: zeilen, spalten: spalten, finanzplan: true)))
         }
         try b.text("Gesamthaushalt", 4, 0, .untertitel)
         let abgedeckt = Set(bereiche.flatMap { m.produktIndizes(unter: $0.nr) })
         let rest = m.produkte.indices.filter { !abgedeckt.contains($0) }
         let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: zeilen, spalten: spalten, finanzplan: true)
-        let rows = try Planblock.schreiben(b, ab: 5, zeilen: zeilen, spalten: spalten.count, leereSpalten: [], kontenrahmen: nil) { z, s in
+        let rows = try Planblock.schreiben(
+            b, ab: 5, zeilen: zeilen, spalten: spalten.count, leereSpalten: [], kontenrahmen: nil
+        ) { z, s in
             var restWert: Double?
             if let rw = restWerte, case .wert(let v) = rw(z, s) { restWert = v }
-            return Planblock.verweise(bereichsZeilen.compactMap { rows in rows[zeilen[z].key].map { (b, $0, Planblock.ersteSpalte + s) } },
-                                      von: b, rest: restWert, mappe: mappe)
+            return Planblock.verweise(
+                bereichsZeilen.compactMap { rows in rows[zeilen[z].key].map { (b, $0, Planblock.ersteSpalte + s) } },
+                von: b, rest: restWert, mappe: mappe)
         }
         if let saldo = zeilen.last, let r = rows[saldo.key] {
             for (s, sp) in spalten.enumerated() {
                 let suffix: String = if case .ist = sp.quelle { "Ist_\(sp.jahr)" } else { "\(sp.jahr)" }
-                try mappe.name("Finanzmittelsaldo_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s)
+                try mappe.name(
+                    "Finanzmittelsaldo_Gesamt_\(suffix)", blatt: b, zeile: r, spalte: Planblock.ersteSpalte + s)
             }
         }
     }
@@ -607,7 +716,9 @@ struct KaemmereiMappe {
     func kapazitaet(_ b: Blatt) throws {
         let jahre = [m.basisjahr] + Array(m.prognosejahre)
         try b.text("Kapazitätsplanung – Bedarf, Plätze und Versorgungslücke im Szenario \(szenario.name)", 0, 0, .titel)
-        try b.text("Bedarf = prognostizierte Fälle je Sozialraum; Plätze = vorhandene Plätze zuzüglich der Plätze aus Investitionen ab Inbetriebnahme; Versorgungslücke = max(0; Bedarf − Plätze) je Sozialraum – ein Überhang in einem Sozialraum schließt keine Lücke in einem anderen. Ganze Plätze.", 1, 0, .legende, messen: false)
+        try b.text(
+            "Bedarf = prognostizierte Fälle je Sozialraum; Plätze = vorhandene Plätze zuzüglich der Plätze aus Investitionen ab Inbetriebnahme; Versorgungslücke = max(0; Bedarf − Plätze) je Sozialraum – ein Überhang in einem Sozialraum schließt keine Lücke in einem anderen. Ganze Plätze.",
+            1, 0, .legende, messen: false)
         b.festeBreiten = [0: 30]
         for c in 1...max(8, jahre.count) { b.festeBreiten[c] = 14 }
         var r = 3
@@ -621,25 +732,37 @@ struct KaemmereiMappe {
             guard let kap = l.produkte[i].kapazitaet else { continue }
             umbrueche.append(r)
             try b.text("\(m.produkte[i].nr) \(m.produkte[i].name)", r, 0, .untertitel); r += 1
-            let tabellen: [(String, [(String, [Double])], [Double])] = kap.gebiete.isEmpty
-                ? [("Bedarf (Fälle)", [("Gesamtstadt", kap.bedarf)], kap.bedarf), ("Plätze", [("Gesamtstadt", kap.plaetze)], kap.plaetze),
-                   ("Versorgungslücke (fehlende Plätze)", [("Gesamtstadt", kap.luecke)], kap.luecke)]
-                : [("Bedarf (Fälle)", kap.gebiete.map { ($0.gebiet, $0.bedarf) }, kap.bedarf),
-                   ("Plätze", kap.gebiete.map { ($0.gebiet, $0.plaetze) }, kap.plaetze),
-                   ("Versorgungslücke (fehlende Plätze)", kap.gebiete.map { ($0.gebiet, $0.luecke) }, kap.luecke)]
+            let tabellen: [(String, [(String, [Double])], [Double])] =
+                kap.gebiete.isEmpty
+                ? [
+                    ("Bedarf (Fälle)", [("Gesamtstadt", kap.bedarf)], kap.bedarf),
+                    ("Plätze", [("Gesamtstadt", kap.plaetze)], kap.plaetze),
+                    ("Versorgungslücke (fehlende Plätze)", [("Gesamtstadt", kap.luecke)], kap.luecke),
+                ]
+                : [
+                    ("Bedarf (Fälle)", kap.gebiete.map { ($0.gebiet, $0.bedarf) }, kap.bedarf),
+                    ("Plätze", kap.gebiete.map { ($0.gebiet, $0.plaetze) }, kap.plaetze),
+                    ("Versorgungslücke (fehlende Plätze)", kap.gebiete.map { ($0.gebiet, $0.luecke) }, kap.luecke),
+                ]
             for (titel, reihen, _) in tabellen {
                 try b.text(titel, r, 0, .kopfLinks)
-                for (s, j) in jahre.enumerated() { try b.text(j == m.basisjahr ? "\(j) (Basis)" : "\(j)", r, 1 + s, .kopf) }
+                for (s, j) in jahre.enumerated() {
+                    try b.text(j == m.basisjahr ? "\(j) (Basis)" : "\(j)", r, 1 + s, .kopf)
+                }
                 r += 1
                 let r0 = r
                 for (name, werte) in reihen {
                     try b.text(name == "Gesamtstadt" ? name : "Sozialraum \(name)", r, 0)
-                    for (s, _) in jahre.enumerated() where s < werte.count { try b.zahl(Zahlformat.runden(werte[s]), r, 1 + s, .ganzzahl) }
+                    for (s, _) in jahre.enumerated() where s < werte.count {
+                        try b.zahl(Zahlformat.runden(werte[s]), r, 1 + s, .ganzzahl)
+                    }
                     r += 1
                 }
                 if reihen.count > 1 {
                     try b.text("Summe", r, 0, .ganzzahlSumme)
-                    for s in jahre.indices { try b.summe((r0..<r).map { (1, $0) }, spalte: 1 + s, nach: r, .ganzzahlSumme) }
+                    for s in jahre.indices {
+                        try b.summe((r0..<r).map { (1, $0) }, spalte: 1 + s, nach: r, .ganzzahlSumme)
+                    }
                     r += 1
                 }
                 r += 1
@@ -650,12 +773,18 @@ struct KaemmereiMappe {
         umbrueche.append(r)
         b.seitenumbrueche = umbrueche
         try b.text("Rechnerischer Investitionsbedarf für verbleibende Lücken", r, 0, .untertitel); r += 1
-        try b.text("Fehlende Plätze = größte Lücke im Planungszeitraum (aufgerundet); Investition = fehlende Plätze × Kosten je Platz (Produkt: kosten_je_platz, sonst Modell: platzkosten; Richtwerte DJI 2017: Neubau \(Zahlformat.euro(m.platzkosten.neubau)), Erweiterung \(Zahlformat.euro(m.platzkosten.erweiterung)) je Platz). Ein Richtwert, keine Kostenschätzung.", r, 0, .legende, messen: false); r += 1
+        try b.text(
+            "Fehlende Plätze = größte Lücke im Planungszeitraum (aufgerundet); Investition = fehlende Plätze × Kosten je Platz (Produkt: kosten_je_platz, sonst Modell: platzkosten; Richtwerte DJI 2017: Neubau \(Zahlformat.euro(m.platzkosten.neubau)), Erweiterung \(Zahlformat.euro(m.platzkosten.erweiterung)) je Platz). Ein Richtwert, keine Kostenschätzung.",
+            r, 0, .legende, messen: false);
+        r += 1
         if bedarfe.isEmpty {
             try b.text("Im Szenario \(szenario.name) bleibt keine Versorgungslücke.", r, 0, .legende)
             return
         }
-        let kopf = ["Produkt / Sozialraum", "erste Lücke", "größte Lücke im Jahr", "fehlende Plätze", "Kosten je Platz", "Investition (Richtwert)", "Folgekosten jährlich"]
+        let kopf = [
+            "Produkt / Sozialraum", "erste Lücke", "größte Lücke im Jahr", "fehlende Plätze", "Kosten je Platz",
+            "Investition (Richtwert)", "Folgekosten jährlich",
+        ]
         for (c, t) in kopf.enumerated() { try b.text(t, r, c, c == 0 ? .kopfLinks : .kopf) }
         try b.ws.setRowHeight(row: r, height: 28)
         r += 1
@@ -681,7 +810,9 @@ struct KaemmereiMappe {
     func massnahmen(_ b: Blatt) throws {
         let jahre = Array(m.prognosejahre)
         try b.text("Maßnahmen – Kosten, Minderaufwand und Amortisation im Szenario \(szenario.name)", 0, 0, .titel)
-        try b.text("Bewertung mit/ohne: das Szenario mit der Maßnahme gegen dasselbe Szenario ohne sie. Minderaufwand = Zuschussbedarf der betroffenen Produkte ohne − mit Maßnahme (ohne deren eigene Kosten); Nettoeffekt = Minderaufwand − Kosten; positiv = Entlastung.", 1, 0, .legende, messen: false)
+        try b.text(
+            "Bewertung mit/ohne: das Szenario mit der Maßnahme gegen dasselbe Szenario ohne sie. Minderaufwand = Zuschussbedarf der betroffenen Produkte ohne − mit Maßnahme (ohne deren eigene Kosten); Nettoeffekt = Minderaufwand − Kosten; positiv = Entlastung.",
+            1, 0, .legende, messen: false)
         b.festeBreiten = [0: 40]
         for c in 1...(jahre.count + 1) { b.festeBreiten[c] = 15 }
         let cSumme = 1 + jahre.count
@@ -696,8 +827,13 @@ struct KaemmereiMappe {
         for x in bilanzen {
             let mn = m.massnahmen.first { $0.id == x.massnahme }
             try b.text("\(x.massnahme) \(mn?.name ?? "")", r, 0, .untertitel); r += 1
-            let wirk = mn?.wirkung.map { "\($0.produkt) Quote \(Zahlformat.prozent($0.quote)) ab \($0.ab)" }.joined(separator: ", ") ?? ""
-            try b.text("Kosten gebucht bei Produkt \(mn?.produkt ?? "–") · Wirkung: \(wirk) · im Szenario \(szenario.name) \(x.imSzenarioAktiv ? "umgesetzt" : "nicht umgesetzt (Bewertung zum Vergleich)")", r, 0, .legende, messen: false); r += 1
+            let wirk =
+                mn?.wirkung.map { "\($0.produkt) Quote \(Zahlformat.prozent($0.quote)) ab \($0.ab)" }.joined(
+                    separator: ", ") ?? ""
+            try b.text(
+                "Kosten gebucht bei Produkt \(mn?.produkt ?? "–") · Wirkung: \(wirk) · im Szenario \(szenario.name) \(x.imSzenarioAktiv ? "umgesetzt" : "nicht umgesetzt (Bewertung zum Vergleich)")",
+                r, 0, .legende, messen: false);
+            r += 1
             let rK = r, rM = r + 1, rN = r + 2, rC = r + 3, rA = r + 4
             try b.text("Kosten der Maßnahme", rK, 0)
             try b.text("Minderaufwand", rM, 0)
@@ -712,10 +848,14 @@ struct KaemmereiMappe {
                 if s == 0 {
                     try b.formel("=" + Blatt.zelle(rN, c), wert: b.wert(rN, c), rC, c, .betrag)
                 } else {
-                    try b.formel("=\(Blatt.zelle(rC, c - 1))+\(Blatt.zelle(rN, c))", wert: b.wert(rC, c - 1) + b.wert(rN, c), rC, c, .betrag)
+                    try b.formel(
+                        "=\(Blatt.zelle(rC, c - 1))+\(Blatt.zelle(rN, c))", wert: b.wert(rC, c - 1) + b.wert(rN, c), rC,
+                        c, .betrag)
                 }
             }
-            for rr in [rK, rM, rN] { try zeilensumme(b, rr, von: 1, bis: jahre.count, nach: cSumme, rr == rN ? .betragSumme : .betrag) }
+            for rr in [rK, rM, rN] {
+                try zeilensumme(b, rr, von: 1, bis: jahre.count, nach: cSumme, rr == rN ? .betragSumme : .betrag)
+            }
             try b.text("Amortisation (kumulierter Nettoeffekt erstmals positiv)", rA, 0, .textFett)
             try b.text(x.amortisation.map { "\($0)" } ?? "nicht im Planungszeitraum", rA, 1, .textFett)
             r += 6
@@ -729,10 +869,14 @@ struct KaemmereiMappe {
         let c0 = 2
         try b.text("Annahmen aller Szenarien im Vergleich", 0, 0, .titel)
         try b.text("abweichend", 1, 0, .textMarkiert)
-        try b.text("= die Annahme unterscheidet sich zwischen den Szenarien. Diese Mappe zeigt das Szenario „\(szenario.name)“.", 1, 1, .legende, messen: false)
+        try b.text(
+            "= die Annahme unterscheidet sich zwischen den Szenarien. Diese Mappe zeigt das Szenario „\(szenario.name)“.",
+            1, 1, .legende, messen: false)
         try b.text("Annahme", 3, 0, .kopfLinks)
         try b.text("Jahr / Produkt", 3, 1, .kopfLinks)
-        for (n, s) in szen.enumerated() { try b.text(s.name + (s.name == szenario.name ? " (diese Mappe)" : ""), 3, c0 + n, .kopf) }
+        for (n, s) in szen.enumerated() {
+            try b.text(s.name + (s.name == szenario.name ? " (diese Mappe)" : ""), 3, c0 + n, .kopf)
+        }
         b.druckTitel = 3...3
         b.fixiert = (4, 2)
         b.festeBreiten = [0: 34, 1: 40]
@@ -753,32 +897,53 @@ struct KaemmereiMappe {
             r += 1
         }
         try zeile("Beschreibung", "", szen.map { .text($0.beschreibung ?? "–") })
-        try b.ws.setRowHeight(row: r - 1, height: Double(((szen.map { ($0.beschreibung ?? "").count }.max() ?? 0) + 29) / 30) * 13 + 2)
-        try zeile("Bevölkerung: Methode", "", szen.map { .text($0.bevoelkerung.methode == .kohorten ? "Kohorten-Komponenten" : "amtliche Vorausberechnung") })
+        try b.ws.setRowHeight(
+            row: r - 1, height: Double(((szen.map { ($0.beschreibung ?? "").count }.max() ?? 0) + 29) / 30) * 13 + 2)
+        try zeile(
+            "Bevölkerung: Methode", "",
+            szen.map {
+                .text($0.bevoelkerung.methode == .kohorten ? "Kohorten-Komponenten" : "amtliche Vorausberechnung")
+            })
         if szen.contains(where: { $0.bevoelkerung.variante != nil }) {
             try zeile("Bevölkerung: Variante", "", szen.map { .text($0.bevoelkerung.variante ?? "–") })
         }
-        try zeile("Geburtenziffer (Kinder je Frau)", "", szen.map { s in s.bevoelkerung.geburtenziffer.map { .zahl($0) } ?? .text("wie fruchtbarkeit.csv") })
+        try zeile(
+            "Geburtenziffer (Kinder je Frau)", "",
+            szen.map { s in s.bevoelkerung.geburtenziffer.map { .zahl($0) } ?? .text("wie fruchtbarkeit.csv") })
         try zeile("Sterblichkeit (Faktor auf q(x))", "", szen.map { .zahl($0.bevoelkerung.sterblichkeit) })
-        for j in m.prognosejahre { try zeile("Wanderungssaldo (Personen)", "\(j)", szen.map { .zahl($0.bevoelkerung.wanderungssaldo.wert(j)) }) }
-        for j in m.prognosejahre { try zeile("Tarifsteigerung", "\(j)", szen.map { .prozent($0.preise.tarif.wert(j)) }) }
-        for j in m.prognosejahre { try zeile("Sachkostensteigerung", "\(j)", szen.map { .prozent($0.preise.sachkosten.wert(j)) }) }
+        for j in m.prognosejahre {
+            try zeile("Wanderungssaldo (Personen)", "\(j)", szen.map { .zahl($0.bevoelkerung.wanderungssaldo.wert(j)) })
+        }
+        for j in m.prognosejahre {
+            try zeile("Tarifsteigerung", "\(j)", szen.map { .prozent($0.preise.tarif.wert(j)) })
+        }
+        for j in m.prognosejahre {
+            try zeile("Sachkostensteigerung", "\(j)", szen.map { .prozent($0.preise.sachkosten.wert(j)) })
+        }
         for p in m.produkte {
             let eigene = szen.map { $0.produkte[p.nr] }
             if eigene.contains(where: { $0?.quoteTrend != nil }) {
                 try zeile("Quote-Trend (jährlich)", "\(p.nr) \(p.name)", eigene.map { .prozent($0?.quoteTrend ?? 0) })
             }
             if let er = p.erstattung, eigene.contains(where: { $0?.erstattungAnteil != nil }) {
-                try zeile("Erstattungsanteil", "\(p.nr) \(p.name)", eigene.map { .prozent($0?.erstattungAnteil ?? er.anteil) })
+                try zeile(
+                    "Erstattungsanteil", "\(p.nr) \(p.name)", eigene.map { .prozent($0?.erstattungAnteil ?? er.anteil) }
+                )
             }
             if eigene.contains(where: { $0?.fallkostenTrend != nil }) {
-                try zeile("Fallkosten-Trend (real, jährlich)", "\(p.nr) \(p.name)", eigene.map { .prozent($0?.fallkostenTrend ?? 0) })
+                try zeile(
+                    "Fallkosten-Trend (real, jährlich)", "\(p.nr) \(p.name)",
+                    eigene.map { .prozent($0?.fallkostenTrend ?? 0) })
             }
         }
         for mn in m.massnahmen {
-            try zeile("Maßnahme umgesetzt", "\(mn.id) \(mn.name)", szen.map { .text($0.massnahmen.contains(mn.id) ? "ja" : "nein") })
+            try zeile(
+                "Maßnahme umgesetzt", "\(mn.id) \(mn.name)",
+                szen.map { .text($0.massnahmen.contains(mn.id) ? "ja" : "nein") })
         }
-        try b.text("Nicht angegebene Werte erben die Szenarien von status-quo; Produkt-Trends ohne Angabe sind 0, der Erstattungsanteil ohne Angabe ist der des Produkts.", r + 1, 0, .legende, messen: false)
+        try b.text(
+            "Nicht angegebene Werte erben die Szenarien von status-quo; Produkt-Trends ohne Angabe sind 0, der Erstattungsanteil ohne Angabe ist der des Produkts.",
+            r + 1, 0, .legende, messen: false)
         try basisDerPrognose(b, ab: r + 3)
     }
 
@@ -789,7 +954,8 @@ struct KaemmereiMappe {
         let fb = Fortschreibungsbasis(m)
         try b.text("Basis der Prognose (in allen Szenarien gleich)", r, 0, .untertitel); r += 1
         try b.text(Zuschusstext.gleichung(m), r, 0, .legende, messen: false); r += 2
-        try b.text("Sondereffekte (aus dem Ist herausgerechnet, bevor es Basis der Prognose wird)", r, 0, .textFett); r += 1
+        try b.text("Sondereffekte (aus dem Ist herausgerechnet, bevor es Basis der Prognose wird)", r, 0, .textFett);
+        r += 1
         if let se = m.sondereffekte, !se.schluessel.isEmpty {
             try b.text("Jahr / Produkt", r, 0, .kopfLinks)
             try b.text("Zeile", r, 1, .kopfLinks)
@@ -809,8 +975,10 @@ struct KaemmereiMappe {
         try b.text("Produkte mit dem Ansatz als Basis", r, 0, .textFett); r += 1
         for (i, automatisch) in fb.ansatzbasis {
             try b.text("\(m.produkte[i].nr) \(m.produkte[i].name)", r, 0, .text, messen: false)
-            try b.text(automatisch ? "kein Ist im Basisjahr \(m.basisjahr): Ansatz statt Nullen" : "basis: ansatz", r, 1, .text,
-                       messen: false)
+            try b.text(
+                automatisch ? "kein Ist im Basisjahr \(m.basisjahr): Ansatz statt Nullen" : "basis: ansatz", r, 1,
+                .text,
+                messen: false)
             r += 1
         }
         if fb.ansatzbasis.isEmpty { try b.text("keine", r, 0, .text, messen: false); r += 1 }
@@ -820,8 +988,9 @@ struct KaemmereiMappe {
         for (i, p) in m.produkte.enumerated() {
             for (z, l) in fb.linien[i].enumerated() where l.art == .trend && l.trendjahre > 0 {
                 try b.text("\(p.nr) \(p.name)", r, 0, .text, messen: false)
-                try b.text("\(m.kontenrahmen.zeilen[z].name) (Ist \(m.basisjahr - l.trendjahre)–\(m.basisjahr))", r, 1, .text,
-                           messen: false)
+                try b.text(
+                    "\(m.kontenrahmen.zeilen[z].name) (Ist \(m.basisjahr - l.trendjahre)–\(m.basisjahr))", r, 1, .text,
+                    messen: false)
                 try b.zahl(l.wachstum, r, 2, .prozent)
                 r += 1
                 trends += 1

@@ -48,7 +48,7 @@ extension KaemmereiMappe {
         try b.text(
             "Gewicht = Bezugsbevölkerung × max(0; 1 + Stärke × Sozialindex); Anteil = Gewicht / Summe der Gewichte; "
                 + "ganze Euro nach dem Verfahren der größten Reste (Hare-Niemeyer), so dass die Teile genau den "
-                    + "Betrag ergeben.",
+                + "Betrag ergeben.",
             1, 0, .legende, messen: false)
         b.festeBreiten = [0: 34, 1: 16, 2: 12, 3: 14, 4: 12, 5: 16]
         var r = 3

@@ -140,7 +140,7 @@ enum Kartenbild {
             o +=
                 "<path d=\"\(d)\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"1.5\">"
                 + "<title>\(HTMLText.esc(w.name)): "
-                    + "\(w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v.")"
+                + "\(w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v.")"
                 + "</title></path>"
             let projiziert = fl.polygone.map { $0.map { $0.map { proj.projizieren($0) } } }
             if let lp = Polylabel.punkt(projiziert) {
@@ -172,7 +172,7 @@ enum Kartenbild {
             let text = grenzen.count == 1 ? "alle: \(bis)" : (von.map { "über \($0) bis \(bis)" } ?? "bis \(bis)")
             o +=
                 "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" "
-                    + "fill=\"\(farben[k])\" stroke=\"#777\"/>"
+                + "fill=\"\(farben[k])\" stroke=\"#777\"/>"
             o += SVGDiagramm.text(text, x: x + 44, y: y + 18)
             y += 32
             untere = g
@@ -180,14 +180,14 @@ enum Kartenbild {
         if keinWert {
             o +=
                 "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" "
-                    + "fill=\"\(grau)\" stroke=\"#777\"/>"
+                + "fill=\"\(grau)\" stroke=\"#777\"/>"
             o += SVGDiagramm.text("kein Wert (n. v.)", x: x + 44, y: y + 18)
             y += 32
         }
         if !gesperrt.isEmpty {
             o +=
                 "<rect x=\"\(SVGDiagramm.f(x))\" y=\"\(SVGDiagramm.f(y))\" width=\"34\" height=\"24\" "
-                    + "fill=\"url(#\(muster))\" stroke=\"#777\"/>"
+                + "fill=\"url(#\(muster))\" stroke=\"#777\"/>"
             o += SVGDiagramm.text("gesperrt (Geheimhaltung):", x: x + 44, y: y + 18)
             y += 26
             for w in gesperrt {

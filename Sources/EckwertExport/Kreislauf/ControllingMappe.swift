@@ -16,23 +16,33 @@ struct ControllingMappe {
         try mappe.schliessen()
     }
 
-    static let monate = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-                         "November", "Dezember"]
+    static let monate = [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+        "November", "Dezember",
+    ]
     var monatsname: String { Self.monate[max(0, min(11, a.monat - 1))] }
 
     func deckblatt(_ b: Blatt) throws {
         try b.text("Abweichungsbericht \(a.jahr) – Stand Ende \(monatsname)", 0, 0, .titel)
         try b.text(m.kommune, 1, 0, .untertitel)
         let zeilen: [(String, String)] = [
-            ("Kommune", m.kommune), ("Berichtsjahr", "\(a.jahr)"), ("Ist bis einschließlich", "\(monatsname) \(a.jahr)"),
-            ("Planungsstand des Modells", m.planstand), ("Modell", m.name), ("Prüfsumme des Modells (SHA-256)", m.pruefsumme),
+            ("Kommune", m.kommune), ("Berichtsjahr", "\(a.jahr)"),
+            ("Ist bis einschließlich", "\(monatsname) \(a.jahr)"),
+            ("Planungsstand des Modells", m.planstand), ("Modell", m.name),
+            ("Prüfsumme des Modells (SHA-256)", m.pruefsumme),
             ("Programmversion", "Eckwert \(mappe.version)"), ("Darstellung", mappe.einheitText),
-            ("Hochrechnung", "Beträge: aufgelaufenes Ist ÷ Saisonanteil der Vorjahre (Σ Ist bis Monat \(a.monat) ÷ Σ "
-                + "Jahres-Ist der Vorjahre mit beiden Angaben); ohne solche Vorjahre linear (× 12 ÷ \(a.monat)). Fälle: "
-                + "Durchschnitt der Monatswerte bisher."),
-            ("Ampel", "ungünstige Abweichung vom Ansatz (mehr Aufwand bzw. Zuschussbedarf, weniger Ertrag): grün unter "
-                + "\(Zahlformat.prozent(a.schwellen.gelb)), gelb ab \(Zahlformat.prozent(a.schwellen.gelb)), rot ab "
-                + "\(Zahlformat.prozent(a.schwellen.rot)); Schwellen mit --gelb/--rot einstellbar."),
+            (
+                "Hochrechnung",
+                "Beträge: aufgelaufenes Ist ÷ Saisonanteil der Vorjahre (Σ Ist bis Monat \(a.monat) ÷ Σ "
+                    + "Jahres-Ist der Vorjahre mit beiden Angaben); ohne solche Vorjahre linear (× 12 ÷ \(a.monat)). Fälle: "
+                    + "Durchschnitt der Monatswerte bisher."
+            ),
+            (
+                "Ampel",
+                "ungünstige Abweichung vom Ansatz (mehr Aufwand bzw. Zuschussbedarf, weniger Ertrag): grün unter "
+                    + "\(Zahlformat.prozent(a.schwellen.gelb)), gelb ab \(Zahlformat.prozent(a.schwellen.gelb)), rot ab "
+                    + "\(Zahlformat.prozent(a.schwellen.rot)); Schwellen mit --gelb/--rot einstellbar."
+            ),
             ("Bemerkung", "Die Spalte „Bemerkung“ ist für die Begründung der Fachbereiche frei."),
         ]
         var r = try b.schluesselWerte(zeilen, ab: 3) + 1
@@ -46,8 +56,11 @@ struct ControllingMappe {
     /// Columns: 0 Nr, 1 Bezeichnung, 2 Ansatz, 3 Ist bis Monat, 4 Hochrechnung, 5 Abweichung €, 6 %, 7 Ampel,
     /// 8 Vorjahr, 9 Bemerkung (and 10 Methode on the product sheet).
     func kopf(_ b: Blatt, _ r: Int, methode: Bool) throws {
-        let titel = ["Nr.", "Bezeichnung", "Ansatz \(a.jahr)", "Ist bis \(monatsname)", "Hochrechnung \(a.jahr)",
-                     "Abweichung (€)", "Abweichung (%)", "Ampel", "Ist \(a.jahr - 1)", "Bemerkung des Fachbereichs"]
+        let titel =
+            [
+                "Nr.", "Bezeichnung", "Ansatz \(a.jahr)", "Ist bis \(monatsname)", "Hochrechnung \(a.jahr)",
+                "Abweichung (€)", "Abweichung (%)", "Ampel", "Ist \(a.jahr - 1)", "Bemerkung des Fachbereichs",
+            ]
             + (methode ? ["Hochrechnung nach"] : [])
         for (c, t) in titel.enumerated() { try b.text(t, r, c, c < 2 ? .kopfLinks : .kopf, messen: false) }
         try b.ws.setRowHeight(row: r, height: 30)
@@ -60,7 +73,9 @@ struct ControllingMappe {
     func werte(_ b: Blatt, _ r: Int, _ p: Abweichungsbericht.Posten, teile: [(Double, Int)]?, art: Mappe.Art) throws {
         let spalten: [(Int, Double?)] = [(2, p.ansatz), (3, p.istBisher), (4, p.hochrechnung), (8, p.vorjahr)]
         for (c, w) in spalten {
-            if let teile, w != nil { try b.summe(teile.map { (vorzeichen: $0.0, zeile: $0.1) }, spalte: c, nach: r, art) } else if let w {
+            if let teile, w != nil {
+                try b.summe(teile.map { (vorzeichen: $0.0, zeile: $0.1) }, spalte: c, nach: r, art)
+            } else if let w {
                 try b.betrag(w, r, c, art)
             } else {
                 try b.leer(r, c, art)
@@ -71,8 +86,9 @@ struct ControllingMappe {
             try b.formel("=\(Blatt.zelle(r, 4))-\(Blatt.zelle(r, 2))", wert: d, r, 5, art)
             let basis = b.wert(r, 2)
             if basis != 0 {
-                try b.formel("=\(Blatt.zelle(r, 5))/ABS(\(Blatt.zelle(r, 2)))", wert: d / abs(basis), r, 6,
-                             art == .betrag ? .prozent : .prozentSumme)
+                try b.formel(
+                    "=\(Blatt.zelle(r, 5))/ABS(\(Blatt.zelle(r, 2)))", wert: d / abs(basis), r, 6,
+                    art == .betrag ? .prozent : .prozentSumme)
             } else {
                 try b.text("n. v.", r, 6, art == .betrag ? .text : art)
             }
@@ -80,20 +96,23 @@ struct ControllingMappe {
             try b.leer(r, 5, art)
             try b.leer(r, 6, art)
         }
-        let ampelArt: Mappe.Art = switch p.ampel {
-        case .gruen: .ampelGruen
-        case .gelb: .ampelGelb
-        case .rot: .ampelRot
-        case .keine: .text
-        }
+        let ampelArt: Mappe.Art =
+            switch p.ampel {
+            case .gruen: .ampelGruen
+            case .gelb: .ampelGelb
+            case .rot: .ampelRot
+            case .keine: .text
+            }
         try b.text(p.ampel.bezeichnung, r, 7, ampelArt)
         try b.leer(r, 9, .bemerkung)
     }
 
     func bereiche(_ b: Blatt) throws {
-        try b.text("Zuschussbedarf \(a.jahr) nach Budgetbereichen und Produkten – Stand Ende \(monatsname)", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Zuschussbedarf = ordentliche Aufwendungen − ordentliche Erträge · Abweichung = "
-                   + "Hochrechnung − Ansatz", 1, 0, .legende, messen: false)
+        try b.text(
+            "Zuschussbedarf \(a.jahr) nach Budgetbereichen und Produkten – Stand Ende \(monatsname)", 0, 0, .titel)
+        try b.text(
+            "\(mappe.einheitText) · Zuschussbedarf = ordentliche Aufwendungen − ordentliche Erträge · Abweichung = "
+                + "Hochrechnung − Ansatz", 1, 0, .legende, messen: false)
         try kopf(b, 3, methode: false)
         var r = 4
         var summen: [Int] = []
@@ -117,14 +136,17 @@ struct ControllingMappe {
         try b.text("Gesamthaushalt", r, 1, .betragGesamt)
         try werte(b, r, a.gesamt.zuschuss, teile: summen.isEmpty ? nil : summen.map { (1, $0) }, art: .betragGesamt)
         if a.bereiche.flatMap(\.produkte).count < a.produkte.count {
-            try b.text("Produkte außerhalb der Budgetbereiche sind im Gesamthaushalt nicht enthalten.", r + 2, 1, .legende)
+            try b.text(
+                "Produkte außerhalb der Budgetbereiche sind im Gesamthaushalt nicht enthalten.", r + 2, 1, .legende)
         }
     }
 
     func produkte(_ b: Blatt) throws {
-        try b.text("Abweichungsbericht \(a.jahr) je Produkt und Ergebnisplanzeile – Stand Ende \(monatsname)", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Aufwand und Ertrag positiv; der Zuschussbedarf ist Aufwand − Ertrag der Zeilen",
-                   1, 0, .legende, messen: false)
+        try b.text(
+            "Abweichungsbericht \(a.jahr) je Produkt und Ergebnisplanzeile – Stand Ende \(monatsname)", 0, 0, .titel)
+        try b.text(
+            "\(mappe.einheitText) · Aufwand und Ertrag positiv; der Zuschussbedarf ist Aufwand − Ertrag der Zeilen",
+            1, 0, .legende, messen: false)
         try kopf(b, 3, methode: true)
         let k = m.kontenrahmen
         let koeff = k.zuschussKoeffizienten
@@ -161,11 +183,15 @@ struct ControllingMappe {
     }
 
     func faelle(_ b: Blatt) throws {
-        try b.text("Fallzahlen \(a.jahr): Durchschnitt der Monate bis \(monatsname) und Prognose für das Jahr", 0, 0, .titel)
-        try b.text("Prognose = Jahresdurchschnitt des Szenarios status-quo; Abweichung = Durchschnitt bisher − Prognose",
-                   1, 0, .legende, messen: false)
-        let kopf = ["Nr.", "Produkt", "Ø Fälle bisher", "Monate", "Prognose \(a.jahr)", "Abweichung", "Abweichung (%)",
-                    "Ansatz Fälle"]
+        try b.text(
+            "Fallzahlen \(a.jahr): Durchschnitt der Monate bis \(monatsname) und Prognose für das Jahr", 0, 0, .titel)
+        try b.text(
+            "Prognose = Jahresdurchschnitt des Szenarios status-quo; Abweichung = Durchschnitt bisher − Prognose",
+            1, 0, .legende, messen: false)
+        let kopf = [
+            "Nr.", "Produkt", "Ø Fälle bisher", "Monate", "Prognose \(a.jahr)", "Abweichung", "Abweichung (%)",
+            "Ansatz Fälle",
+        ]
         for (c, t) in kopf.enumerated() { try b.text(t, 3, c, c < 2 ? .kopfLinks : .kopf, messen: false) }
         try b.ws.setRowHeight(row: 3, height: 30)
         b.druckTitel = 3...3

@@ -16,7 +16,8 @@ struct VergleichMappe {
         try uebersicht(try mappe.blatt("Veränderungsnachweis", titel: "Veränderungsnachweis nach Budgetbereichen"))
         try produkte(try mappe.blatt("Produkte", titel: "Veränderung je Produkt \(jahr), Szenario \(hauptszenario)"))
         if v.mitUrsachen {
-            try zeilen(try mappe.blatt("Zeilen", titel: "Veränderung je Ergebnisplanzeile \(jahr), Szenario \(hauptszenario)"))
+            try zeilen(
+                try mappe.blatt("Zeilen", titel: "Veränderung je Ergebnisplanzeile \(jahr), Szenario \(hauptszenario)"))
         }
         try mappe.schliessen()
     }
@@ -33,11 +34,15 @@ struct VergleichMappe {
             ("Programmversion", "Eckwert \(mappe.version)"), ("Darstellung", mappe.einheitText),
         ]
         if v.mitUrsachen {
-            zeilen.append(("Methode", "Für jede der 16 Kombinationen der vier Ursachengruppen rechnet Eckwert ein Modell, das "
-                + "diese Gruppen aus NEU und die übrigen aus ALT nimmt. Der Anteil einer Ursache ist ihr Shapley-Wert: der "
-                + "Durchschnitt ihres Beitrags über alle Reihenfolgen, in denen die Ursachen von ALT nach NEU wechseln. Die "
-                + "Anteile ergeben zusammen genau die Veränderung; hat sich nur eine Ursache geändert, trägt sie die ganze "
-                + "Veränderung."))
+            zeilen.append(
+                (
+                    "Methode",
+                    "Für jede der 16 Kombinationen der vier Ursachengruppen rechnet Eckwert ein Modell, das "
+                        + "diese Gruppen aus NEU und die übrigen aus ALT nimmt. Der Anteil einer Ursache ist ihr Shapley-Wert: der "
+                        + "Durchschnitt ihres Beitrags über alle Reihenfolgen, in denen die Ursachen von ALT nach NEU wechseln. Die "
+                        + "Anteile ergeben zusammen genau die Veränderung; hat sich nur eine Ursache geändert, trägt sie die ganze "
+                        + "Veränderung."
+                ))
             for u in Ursache.allCases { zeilen.append((u.bezeichnung, Self.erklaerung(u))) }
         }
         var r = try b.schluesselWerte(zeilen, ab: 3) + 1
@@ -52,8 +57,10 @@ struct VergleichMappe {
         switch u {
         case .ist: "ist.csv und ansatz.csv: neueres oder berichtigtes Ist (Fallzahlen, Aufwand, Ertrag) und Ansatz"
         case .bevoelkerung: "bevoelkerung.csv, Sterbetafel, Fruchtbarkeit, Wanderungsprofil, amtliche Vorausberechnung"
-        case .annahmen: "szenarien.yaml: Tarif und Sachkosten, Quote- und Fallkostentrends, Geburten, Wanderung, Maßnahmenauswahl"
-        case .struktur: "modell.yaml: Produkte neu oder entfallen, Treiber, Fallkostenbasis, Maßnahmen, Investitionen, Budgetbereiche"
+        case .annahmen:
+            "szenarien.yaml: Tarif und Sachkosten, Quote- und Fallkostentrends, Geburten, Wanderung, Maßnahmenauswahl"
+        case .struktur:
+            "modell.yaml: Produkte neu oder entfallen, Treiber, Fallkostenbasis, Maßnahmen, Investitionen, Budgetbereiche"
         }
     }
 
@@ -65,13 +72,17 @@ struct VergleichMappe {
         try b.text("ALT \(v.alt.name)", r, 3, .kopf)
         try b.text("NEU \(v.neu.name)", r, 4, .kopf)
         try b.text("Veränderung", r, 5, .kopf)
-        if v.mitUrsachen { for (i, u) in Ursache.allCases.enumerated() { try b.text(u.bezeichnung, r, 6 + i, .kopf, messen: false) } }
+        if v.mitUrsachen {
+            for (i, u) in Ursache.allCases.enumerated() { try b.text(u.bezeichnung, r, 6 + i, .kopf, messen: false) }
+        }
         try b.ws.setRowHeight(row: r, height: 42)
         return r + 1
     }
 
-    func zeile(_ b: Blatt, _ r: Int, _ p: Veraenderungsnachweis.Posten, nr: String, name: String, jahrSpalte: Bool,
-               art: Mappe.Art = .betrag) throws {
+    func zeile(
+        _ b: Blatt, _ r: Int, _ p: Veraenderungsnachweis.Posten, nr: String, name: String, jahrSpalte: Bool,
+        art: Mappe.Art = .betrag
+    ) throws {
         try b.text(nr, r, 0, art == .betrag ? .text : .textFett)
         try b.text(name, r, 1, art == .betrag ? .text : .textFett)
         if jahrSpalte { try b.zahl(Double(p.jahr), r, 2, .text) }
@@ -94,18 +105,21 @@ struct VergleichMappe {
 
     func uebersicht(_ b: Blatt) throws {
         try b.text("Veränderung des Zuschussbedarfs \(v.neu.name) gegenüber \(v.alt.name)", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Veränderung = NEU − ALT; die Ursachen ergeben zusammen die Veränderung", 1, 0,
-                   .legende, messen: false)
+        try b.text(
+            "\(mappe.einheitText) · Veränderung = NEU − ALT; die Ursachen ergeben zusammen die Veränderung", 1, 0,
+            .legende, messen: false)
         breiten(b)
         var r = 3
         for s in v.szenarien {
             try b.text("Szenario \(s)", r, 0, .untertitel, messen: false)
             r = try kopf(b, r + 1, jahrSpalte: true)
             if b.druckTitel == nil { b.druckTitel = (r - 1)...(r - 1); b.fixiert = (r, 2) }
-            for p in v.posten where p.szenario == s && p.zeile == nil && (p.ebene == .gesamt || p.ebene == .budgetbereich) {
+            for p in v.posten
+            where p.szenario == s && p.zeile == nil && (p.ebene == .gesamt || p.ebene == .budgetbereich) {
                 let gesamt = p.ebene == .gesamt
-                try zeile(b, r, p, nr: gesamt ? "" : p.nr, name: gesamt ? "Gesamthaushalt" : p.name, jahrSpalte: true,
-                          art: gesamt ? .betragSumme : .betrag)
+                try zeile(
+                    b, r, p, nr: gesamt ? "" : p.nr, name: gesamt ? "Gesamthaushalt" : p.name, jahrSpalte: true,
+                    art: gesamt ? .betragSumme : .betrag)
                 r += 1
             }
             r += 1
@@ -113,17 +127,22 @@ struct VergleichMappe {
     }
 
     func produkte(_ b: Blatt) throws {
-        try b.text("Veränderung je Produktbereich, Produktgruppe und Produkt \(jahr) – Szenario \(hauptszenario)", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Drill-down des Veränderungsnachweises; neue oder entfallene Produkte zählen zur "
-                   + "Modellstruktur", 1, 0, .legende, messen: false)
+        try b.text(
+            "Veränderung je Produktbereich, Produktgruppe und Produkt \(jahr) – Szenario \(hauptszenario)", 0, 0, .titel
+        )
+        try b.text(
+            "\(mappe.einheitText) · Drill-down des Veränderungsnachweises; neue oder entfallene Produkte zählen zur "
+                + "Modellstruktur", 1, 0, .legende, messen: false)
         breiten(b)
         var r = try kopf(b, 3, jahrSpalte: false)
         b.druckTitel = (r - 1)...(r - 1)
         b.fixiert = (r, 2)
         for ebene in [Ebene.produktbereich, .produktgruppe, .produkt] {
-            for p in v.posten where p.szenario == hauptszenario && p.jahr == jahr && p.zeile == nil && p.ebene == ebene {
-                try zeile(b, r, p, nr: p.nr, name: "\(ebene.bezeichnung): \(p.name)", jahrSpalte: false,
-                          art: ebene == .produkt ? .betrag : .betragSumme)
+            for p in v.posten where p.szenario == hauptszenario && p.jahr == jahr && p.zeile == nil && p.ebene == ebene
+            {
+                try zeile(
+                    b, r, p, nr: p.nr, name: "\(ebene.bezeichnung): \(p.name)", jahrSpalte: false,
+                    art: ebene == .produkt ? .betrag : .betragSumme)
                 r += 1
             }
         }
@@ -131,8 +150,9 @@ struct VergleichMappe {
 
     func zeilen(_ b: Blatt) throws {
         try b.text("Veränderung je Produkt und Ergebnisplanzeile \(jahr) – Szenario \(hauptszenario)", 0, 0, .titel)
-        try b.text("\(mappe.einheitText) · Aufwand und Ertrag jeweils positiv; nur Zeilen mit einem Betrag in ALT oder NEU",
-                   1, 0, .legende, messen: false)
+        try b.text(
+            "\(mappe.einheitText) · Aufwand und Ertrag jeweils positiv; nur Zeilen mit einem Betrag in ALT oder NEU",
+            1, 0, .legende, messen: false)
         breiten(b)
         var r = try kopf(b, 3, jahrSpalte: false)
         b.druckTitel = (r - 1)...(r - 1)

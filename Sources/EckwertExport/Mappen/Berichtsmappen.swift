@@ -24,14 +24,20 @@ public enum Berichtsmappen {
     /// - Parameter version: the program version shown on the Deckblatt.
     /// - Parameter vorDemSchliessen: called after every sheet is laid out, just before the file is assembled
     ///   (a progress point; the kill test stops the process there).
-    public static func kaemmerei(_ e: Planungsergebnis, szenario: String, ordner: String, version: String,
-                                 vorDemSchliessen: (() -> Void)? = nil) throws -> String {
+    public static func kaemmerei(
+        _ e: Planungsergebnis, szenario: String, ordner: String, version: String,
+        vorDemSchliessen: (() -> Void)? = nil
+    ) throws -> String {
         guard let s = e.modell.szenario(szenario), let l = e.szenario(szenario) else {
-            throw Fehler(description: "Szenario '\(szenario)' gibt es nicht (vorhanden: \(e.modell.szenarien.map(\.name).joined(separator: ", ")))")
+            throw Fehler(
+                description:
+                    "Szenario '\(szenario)' gibt es nicht (vorhanden: \(e.modell.szenarien.map(\.name).joined(separator: ", ")))"
+            )
         }
         let pfad = try ziel(ordner, dateiname(kaemmerei: e.modell, szenario: szenario))
-        let mappe = try Mappe(pfad: pfad, modell: e.modell, titel: "Kämmerei-Mappe \(e.modell.kommune), Szenario \(szenario)",
-                              fusszeileRechts: "Szenario \(szenario)", version: version)
+        let mappe = try Mappe(
+            pfad: pfad, modell: e.modell, titel: "Kämmerei-Mappe \(e.modell.kommune), Szenario \(szenario)",
+            fusszeileRechts: "Szenario \(szenario)", version: version)
         try KaemmereiMappe(e: e, l: l, szenario: s, mappe: mappe).schreiben(vorDemSchliessen: vorDemSchliessen)
         return pfad
     }
@@ -39,8 +45,9 @@ public enum Berichtsmappen {
     /// Writes the Eckwerte workbook into `ordner` (created if missing); returns the file's path.
     public static func eckwerte(_ e: Planungsergebnis, ordner: String, version: String) throws -> String {
         let pfad = try ziel(ordner, dateiname(eckwerte: e.modell))
-        let mappe = try Mappe(pfad: pfad, modell: e.modell, titel: "Eckwerte \(e.modell.kommune) \(e.modell.haushaltsjahr)",
-                              fusszeileRechts: "Eckwertebeschluss \(e.modell.haushaltsjahr), alle Szenarien", version: version)
+        let mappe = try Mappe(
+            pfad: pfad, modell: e.modell, titel: "Eckwerte \(e.modell.kommune) \(e.modell.haushaltsjahr)",
+            fusszeileRechts: "Eckwertebeschluss \(e.modell.haushaltsjahr), alle Szenarien", version: version)
         try EckwerteMappe(e: e, w: Eckwerte.rechnen(e), mappe: mappe).schreiben()
         return pfad
     }
@@ -50,10 +57,11 @@ public enum Berichtsmappen {
     /// result), so they are written in parallel; the paths come back in this fixed order, and the first error in
     /// that order is thrown. Each file is still written atomically on its own.
     public static func alle(_ e: Planungsergebnis, ordner: String, version: String) throws -> [String] {
-        _ = try ziel(ordner, "")   // create the folder once, before the workers race to
-        let auftraege: [@Sendable () throws -> String] = e.szenarien.map { s in
-            { try kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
-        } + [{ try eckwerte(e, ordner: ordner, version: version) }]
+        _ = try ziel(ordner, "")  // create the folder once, before the workers race to
+        let auftraege: [@Sendable () throws -> String] =
+            e.szenarien.map { s in
+                { try kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
+            } + [{ try eckwerte(e, ordner: ordner, version: version) }]
         let ergebnisse = Ergebnisse(auftraege.count)
         DispatchQueue.concurrentPerform(iterations: auftraege.count) { i in
             ergebnisse.setzen(i, Result { try auftraege[i]() })

@@ -58,9 +58,10 @@ final class Mappe {
 
     /// A defined-name fragment from arbitrary text (letters, digits, `_`).
     static func namensteil(_ s: String) -> String {
-        String(s.map { ch -> Character in
-            ch.isASCII && (ch.isLetter || ch.isNumber) ? ch : "_"
-        })
+        String(
+            s.map { ch -> Character in
+                ch.isASCII && (ch.isLetter || ch.isNumber) ? ch : "_"
+            })
     }
 
     // MARK: Formats
@@ -89,7 +90,8 @@ final class Mappe {
         switch art {
         case .titel: spec = basis.bold().fontSize(14).fontColor(Self.blau)
         case .untertitel: spec = basis.bold().fontSize(11).fontColor(Self.blau)
-        case .kopf: spec = basis.bold().fill(.headerFill).border(bottom: .thin).wrap().align(.center).verticalAlign(.center)
+        case .kopf:
+            spec = basis.bold().fill(.headerFill).border(bottom: .thin).wrap().align(.center).verticalAlign(.center)
         case .kopfLinks: spec = basis.bold().fill(.headerFill).border(bottom: .thin).wrap().verticalAlign(.center)
         case .text: spec = basis
         case .textFett: spec = basis.bold()
@@ -98,7 +100,8 @@ final class Mappe {
         case .legende: spec = basis.italic().fontColor(0x595959)
         case .betrag: spec = basis.numberFormat(betragsformat)
         case .betragSumme: spec = summe.numberFormat(betragsformat)
-        case .betragGesamt: spec = basis.bold().border(top: .thin, bottom: .double).fill(.subtotalFill).numberFormat(betragsformat)
+        case .betragGesamt:
+            spec = basis.bold().border(top: .thin, bottom: .double).fill(.subtotalFill).numberFormat(betragsformat)
         case .betragMarkiert: spec = basis.bold().fill(Self.markierung).numberFormat(betragsformat)
         case .ganzzahl: spec = basis.numberFormat(XlsxNumberFormat.integer)
         case .ganzzahlSumme: spec = summe.numberFormat(XlsxNumberFormat.integer)
@@ -172,7 +175,8 @@ final class Blatt {
     func text(_ s: String, _ r: Int, _ c: Int, _ art: Mappe.Art = .text, messen: Bool = true) throws {
         try ws.write(string: s, row: r, col: c, format: try mappe.f(art), truncate: true)
         let laengste = s.split(separator: "\n").map { Double($0.count) }.max() ?? 0
-        let faktor: Double = [.titel].contains(art) ? 0 : ([.kopf, .kopfLinks, .textFett, .untertitel].contains(art) ? 1.1 : 1.0)
+        let faktor: Double =
+            [.titel].contains(art) ? 0 : ([.kopf, .kopfLinks, .textFett, .untertitel].contains(art) ? 1.1 : 1.0)
         merken(r, c, breite: messen && faktor > 0 ? laengste * faktor + 1 : nil)
     }
 
@@ -231,7 +235,8 @@ final class Blatt {
         let zeilen = teile.map(\.zeile)
         let formel: String
         if teile.count > 2, teile.allSatisfy({ $0.vorzeichen > 0 }), let lo = zeilen.min(), let hi = zeilen.max(),
-           hi - lo + 1 == zeilen.count, Set(zeilen).count == zeilen.count {
+            hi - lo + 1 == zeilen.count, Set(zeilen).count == zeilen.count
+        {
             formel = "=SUM(\(Self.zelle(lo, c)):\(Self.zelle(hi, c)))"
         } else {
             var s = ""
@@ -266,11 +271,15 @@ final class Blatt {
         try ws.fitToWidth(pages: 1)
         try ws.setMargins(left: 0.6, right: 0.5, top: 0.75, bottom: 0.75)
         let m = mappe.modell
-        try ws.setHeader(XlsxHeaderFooter.sections(left: XlsxHeaderFooter.escaped(Self.kuerzen(titel, 100)),
-                                                   right: XlsxHeaderFooter.escaped(m.planstand)))
-        try ws.setFooter(XlsxHeaderFooter.sections(left: XlsxHeaderFooter.escaped(Self.kuerzen(m.kommune, 60)),
-                                                   center: "Seite &P von &N",
-                                                   right: XlsxHeaderFooter.escaped(Self.kuerzen(mappe.fusszeileRechts, 60))))
+        try ws.setHeader(
+            XlsxHeaderFooter.sections(
+                left: XlsxHeaderFooter.escaped(Self.kuerzen(titel, 100)),
+                right: XlsxHeaderFooter.escaped(m.planstand)))
+        try ws.setFooter(
+            XlsxHeaderFooter.sections(
+                left: XlsxHeaderFooter.escaped(Self.kuerzen(m.kommune, 60)),
+                center: "Seite &P von &N",
+                right: XlsxHeaderFooter.escaped(Self.kuerzen(mappe.fusszeileRechts, 60))))
         if let t = druckTitel { try ws.repeatRows(firstRow: t.lowerBound, lastRow: t.upperBound) }
         if let (r, c) = fixiert { try ws.freezePanes(row: r, col: c) }
         try ws.setPrintArea(firstRow: 0, firstCol: 0, lastRow: letzteZeile, lastCol: letzteSpalte)

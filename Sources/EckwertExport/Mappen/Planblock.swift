@@ -23,9 +23,11 @@ enum Planblock {
     @discardableResult
     /// Columns in `zeilenformeln` take every row from `inhalt` (a `.zeilenformel`), including the sum lines and
     /// the Zuschuss row (`zeile == zeilen.count`).
-    static func schreiben(_ b: Blatt, ab r0: Int, zeilen: [Kontenrahmen.Zeile], spalten: Int, leereSpalten: Set<Int>,
-                          zeilenformeln: Set<Int> = [], kontenrahmen k: Kontenrahmen?,
-                          inhalt: (_ zeile: Int, _ spalte: Int) -> Planzelle) throws -> [String: Int] {
+    static func schreiben(
+        _ b: Blatt, ab r0: Int, zeilen: [Kontenrahmen.Zeile], spalten: Int, leereSpalten: Set<Int>,
+        zeilenformeln: Set<Int> = [], kontenrahmen k: Kontenrahmen?,
+        inhalt: (_ zeile: Int, _ spalte: Int) -> Planzelle
+    ) throws -> [String: Int] {
         var rows: [String: Int] = [:]
         /// `stufe`: 0 a Buchungszeile, 1 a sum line, 2 the last sum line or the Zuschuss row.
         func zeilenformel(_ z: Int, _ s: Int, _ r: Int, stufe: Int) throws {
@@ -93,13 +95,17 @@ enum Planblock {
 
     /// A formula adding the same cell on other sheets / rows plus a rounded constant for the rest, with the sum of
     /// the shown values as cached value; `.wert` when there is nothing to refer to.
-    static func verweise(_ teile: [(blatt: Blatt, zeile: Int, spalte: Int)], von ziel: Blatt, rest: Double?,
-                         mappe: Mappe) -> Planzelle {
+    static func verweise(
+        _ teile: [(blatt: Blatt, zeile: Int, spalte: Int)], von ziel: Blatt, rest: Double?,
+        mappe: Mappe
+    ) -> Planzelle {
         guard !teile.isEmpty else { return rest.map { .wert($0) } ?? .leer }
         var formel = "="
         var wert = 0.0
         for (i, t) in teile.enumerated() {
-            formel += (i == 0 ? "" : "+") + (t.blatt === ziel ? Blatt.zelle(t.zeile, t.spalte) : t.blatt.referenz(t.zeile, t.spalte))
+            formel +=
+                (i == 0 ? "" : "+")
+                + (t.blatt === ziel ? Blatt.zelle(t.zeile, t.spalte) : t.blatt.referenz(t.zeile, t.spalte))
             wert += t.blatt.wert(t.zeile, t.spalte)
         }
         if let rest {

@@ -90,13 +90,15 @@ public final class XlsxChart {
         guard let series = chart_add_series(chart, nil, nil) else { throw XlsxError.allocationFailed(call: call) }
         if let categories {
             categories.sheet.withCString {
-                chart_series_set_categories(series, $0, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstCol),
-                                            lxw_row_t(categories.lastRow), lxw_col_t(categories.lastCol))
+                chart_series_set_categories(
+                    series, $0, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstCol),
+                    lxw_row_t(categories.lastRow), lxw_col_t(categories.lastCol))
             }
         }
         values.sheet.withCString {
-            chart_series_set_values(series, $0, lxw_row_t(values.firstRow), lxw_col_t(values.firstCol),
-                                    lxw_row_t(values.lastRow), lxw_col_t(values.lastCol))
+            chart_series_set_values(
+                series, $0, lxw_row_t(values.firstRow), lxw_col_t(values.firstCol),
+                lxw_row_t(values.lastRow), lxw_col_t(values.lastCol))
         }
         if let name { name.withCString { chart_series_set_name(series, $0) } }
         seriesCount += 1
@@ -149,8 +151,10 @@ public final class XlsxChart {
         _ = try XlsxWorksheet.index(call, range.firstRow, range.firstCol)
         _ = try XlsxWorksheet.index(call, range.lastRow, range.lastCol)
         guard range.lastRow >= range.firstRow, range.lastCol >= range.firstCol,
-              range.lastRow == range.firstRow || range.lastCol == range.firstCol else {
-            throw XlsxError.invalidArgument(call: call, reason: "range \(range) must be one row or one column, top-left first")
+            range.lastRow == range.firstRow || range.lastCol == range.firstCol
+        else {
+            throw XlsxError.invalidArgument(
+                call: call, reason: "range \(range) must be one row or one column, top-left first")
         }
     }
 
@@ -158,7 +162,9 @@ public final class XlsxChart {
     /// write a broken reference.
     static func checkText(_ text: String, _ call: String) throws {
         if text.hasPrefix("=") || text.contains("\0") || text.utf16.count > 255 {
-            throw XlsxError.invalidArgument(call: call, reason: "chart text '\(text.prefix(40))' must not start with '=', contain NUL or exceed 255 characters")
+            throw XlsxError.invalidArgument(
+                call: call,
+                reason: "chart text '\(text.prefix(40))' must not start with '=', contain NUL or exceed 255 characters")
         }
     }
 }

@@ -33,7 +33,8 @@ public enum XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .closed(call):
             return "\(call): the workbook is already closed"
         case let .outOfRange(call, row, col):
-            return "\(call): cell (row \(row), col \(col)) is outside the sheet; expected row 0…\(XlsxLimits.maxRow), col 0…\(XlsxLimits.maxCol)"
+            return
+                "\(call): cell (row \(row), col \(col)) is outside the sheet; expected row 0…\(XlsxLimits.maxRow), col 0…\(XlsxLimits.maxCol)"
         case let .invalidSheetName(name, reason):
             return "invalid sheet name '\(name)': \(reason)"
         case let .stringTooLong(call, length):

@@ -121,12 +121,15 @@ public struct XlsxFormatSpec: Hashable, Sendable {
 
     func validate() throws {
         let call = "workbook_add_format"
-        if !(0...15).contains(indent) { throw XlsxError.invalidArgument(call: call, reason: "indent \(indent) is not in 0…15") }
+        if !(0...15).contains(indent) {
+            throw XlsxError.invalidArgument(call: call, reason: "indent \(indent) is not in 0…15")
+        }
         if let s = fontSize, !(s >= 1 && s <= 409) {
             throw XlsxError.invalidArgument(call: call, reason: "font size \(s) is not in 1…409")
         }
         if let n = numberFormat, n.isEmpty || n.contains("\0") || n.utf16.count > 255 {
-            throw XlsxError.invalidArgument(call: call, reason: "number format '\(n)' is empty, too long or contains NUL")
+            throw XlsxError.invalidArgument(
+                call: call, reason: "number format '\(n)' is empty, too long or contains NUL")
         }
         if let n = fontName, n.isEmpty || n.contains("\0") || n.utf16.count > 31 {
             throw XlsxError.invalidArgument(call: call, reason: "font name '\(n)' is empty, too long or contains NUL")

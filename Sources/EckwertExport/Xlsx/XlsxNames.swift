@@ -23,11 +23,12 @@ public enum XlsxNames {
     /// de-duplicated against `existing` (case-insensitively) with " (2)", " (3)", ….
     public static func safeSheetName(_ text: String, existing: some Sequence<String> = [String]()) -> String {
         let taken = Set(existing.map { $0.lowercased() })
-        var base = String(text.compactMap { ch -> Character? in
-            if forbiddenSheetNameCharacters.contains(ch) { return "_" }
-            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return nil }
-            return ch
-        })
+        var base = String(
+            text.compactMap { ch -> Character? in
+                if forbiddenSheetNameCharacters.contains(ch) { return "_" }
+                if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return nil }
+                return ch
+            })
         while base.hasPrefix("'") { base.removeFirst() }
         while base.hasSuffix("'") { base.removeLast() }
         base = base.trimmingSpaces()
@@ -79,8 +80,10 @@ public enum XlsxNames {
     }
 
     /// `'Umsätze 2024'!$B$3:$B$9` — a sheet-qualified absolute reference to a range.
-    public static func reference(sheet: String, firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int,
-                                 absolute: Bool = true) -> String {
+    public static func reference(
+        sheet: String, firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int,
+        absolute: Bool = true
+    ) -> String {
         "\(quotedSheetName(sheet))!\(cell(row: firstRow, col: firstCol, absolute: absolute)):\(cell(row: lastRow, col: lastCol, absolute: absolute))"
     }
 

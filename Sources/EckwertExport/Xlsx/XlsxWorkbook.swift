@@ -47,8 +47,10 @@ public struct XlsxDocumentProperties: Hashable, Sendable {
     public var company: String?
     public var comments: String?
 
-    public init(created: XlsxDate, title: String? = nil, subject: String? = nil, author: String? = nil,
-                company: String? = nil, comments: String? = nil) {
+    public init(
+        created: XlsxDate, title: String? = nil, subject: String? = nil, author: String? = nil,
+        company: String? = nil, comments: String? = nil
+    ) {
         self.created = created
         self.title = title
         self.subject = subject
@@ -95,8 +97,9 @@ public final class XlsxWorkbook {
         }
         guard properties.created.isValid else {
             let c = properties.created
-            throw XlsxError.invalidArgument(call: "XlsxWorkbook(path:)",
-                                            reason: "creation date \(c.year)-\(c.month)-\(c.day) is not a valid day in 1971…9999")
+            throw XlsxError.invalidArgument(
+                call: "XlsxWorkbook(path:)",
+                reason: "creation date \(c.year)-\(c.month)-\(c.day) is not a valid day in 1971…9999")
         }
         let (folder, name) = XlsxWorkbook.split(path)
         var st = stat()
@@ -156,8 +159,9 @@ public final class XlsxWorkbook {
             try XlsxWorkbook.fsyncFile(temporaryPath)
             if rename(temporaryPath, targetPath) != 0 {
                 let e = errno
-                throw XlsxError.fileSystem(call: "rename", path: "\(temporaryPath) → \(targetPath)", errno: e,
-                                           message: XlsxWorkbook.errnoText(e))
+                throw XlsxError.fileSystem(
+                    call: "rename", path: "\(temporaryPath) → \(targetPath)", errno: e,
+                    message: XlsxWorkbook.errnoText(e))
             }
         } catch {
             unlink(temporaryPath)
@@ -181,7 +185,8 @@ public final class XlsxWorkbook {
             throw XlsxError.invalidSheetName(name: name, reason: problem)
         }
         if sheetNames.contains(where: { $0.lowercased() == name.lowercased() }) {
-            throw XlsxError.invalidSheetName(name: name, reason: "a sheet with this name (ignoring case) already exists")
+            throw XlsxError.invalidSheetName(
+                name: name, reason: "a sheet with this name (ignoring case) already exists")
         }
         let code = name.withCString { workbook_validate_sheet_name(wb, $0) }
         if code != LXW_NO_ERROR {
@@ -223,7 +228,9 @@ public final class XlsxWorkbook {
     public func defineName(_ name: String, refersTo formula: String) throws {
         let call = "workbook_define_name('\(name)', '\(formula)')"
         let wb = try live(call)
-        if let problem = XlsxNames.definedNameProblem(name) { throw XlsxError.invalidArgument(call: call, reason: problem) }
+        if let problem = XlsxNames.definedNameProblem(name) {
+            throw XlsxError.invalidArgument(call: call, reason: problem)
+        }
         if definedNames.contains(name.lowercased()) {
             throw XlsxError.invalidArgument(call: call, reason: "the name is already defined")
         }

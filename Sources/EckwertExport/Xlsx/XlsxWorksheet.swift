@@ -23,7 +23,9 @@ public final class XlsxWorksheet {
     public func write(number: Double, row: Int, col: Int, format: XlsxFormat? = nil) throws {
         let call = describe("worksheet_write_number", row, col)
         let (ws, r, c, f) = try prepare(call, row, col, format)
-        guard number.isFinite else { throw XlsxError.invalidArgument(call: call, reason: "\(number) is not a finite number") }
+        guard number.isFinite else {
+            throw XlsxError.invalidArgument(call: call, reason: "\(number) is not a finite number")
+        }
         try XlsxError.check(worksheet_write_number(ws, r, c, number, f), call)
     }
 
@@ -46,7 +48,8 @@ public final class XlsxWorksheet {
             throw XlsxError.invalidArgument(call: call, reason: "cached value \(cachedValue) is not finite")
         }
         guard !formula.isEmpty, !formula.contains("\0"), formula.utf16.count <= 8192 else {
-            throw XlsxError.invalidArgument(call: call, reason: "formula is empty, contains NUL or is longer than 8,192 characters")
+            throw XlsxError.invalidArgument(
+                call: call, reason: "formula is empty, contains NUL or is longer than 8,192 characters")
         }
         try XlsxError.check(formula.withCString { worksheet_write_formula_num(ws, r, c, $0, f, cachedValue) }, call)
     }
@@ -59,13 +62,17 @@ public final class XlsxWorksheet {
     }
 
     /// Merges a range and writes `string` into it.
-    public func mergeRange(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, string: String,
-                           format: XlsxFormat? = nil) throws {
-        let call = "worksheet_merge_range(\(sheetLabel), \(XlsxNames.cell(row: firstRow, col: firstCol, absolute: false)):\(XlsxNames.cell(row: lastRow, col: lastCol, absolute: false)))"
+    public func mergeRange(
+        firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, string: String,
+        format: XlsxFormat? = nil
+    ) throws {
+        let call =
+            "worksheet_merge_range(\(sheetLabel), \(XlsxNames.cell(row: firstRow, col: firstCol, absolute: false)):\(XlsxNames.cell(row: lastRow, col: lastCol, absolute: false)))"
         let (ws, r1, c1, f) = try prepare(call, firstRow, firstCol, format)
         let (r2, c2) = try XlsxWorksheet.index(call, lastRow, lastCol)
         guard r2 >= r1, c2 >= c1, (r2 > r1 || c2 > c1) else {
-            throw XlsxError.invalidArgument(call: call, reason: "the range must span at least two cells, top-left first")
+            throw XlsxError.invalidArgument(
+                call: call, reason: "the range must span at least two cells, top-left first")
         }
         let text = try XlsxWorksheet.cellText(string, call: call, truncate: false)
         try XlsxError.check(text.withCString { worksheet_merge_range(ws, r1, c1, r2, c2, $0, f) }, call)
@@ -117,7 +124,8 @@ public final class XlsxWorksheet {
     public func fitToWidth(pages: Int = 1) throws {
         let ws = try live("worksheet_fit_to_pages")
         guard (1...Int(UInt16.max)).contains(pages) else {
-            throw XlsxError.invalidArgument(call: "worksheet_fit_to_pages(\(sheetLabel))", reason: "pages \(pages) must be ≥ 1")
+            throw XlsxError.invalidArgument(
+                call: "worksheet_fit_to_pages(\(sheetLabel))", reason: "pages \(pages) must be ≥ 1")
         }
         worksheet_fit_to_pages(ws, UInt16(pages), 0)
     }
@@ -136,7 +144,9 @@ public final class XlsxWorksheet {
         let call = "worksheet_print_area(\(sheetLabel))"
         let (ws, r1, c1, _) = try prepare(call, firstRow, firstCol, nil)
         let (r2, c2) = try XlsxWorksheet.index(call, lastRow, lastCol)
-        guard r2 >= r1, c2 >= c1 else { throw XlsxError.invalidArgument(call: call, reason: "the range must be top-left first") }
+        guard r2 >= r1, c2 >= c1 else {
+            throw XlsxError.invalidArgument(call: call, reason: "the range must be top-left first")
+        }
         try XlsxError.check(worksheet_print_area(ws, r1, c1, r2, c2), call)
     }
 
@@ -146,7 +156,9 @@ public final class XlsxWorksheet {
         let call = "worksheet_set_h_pagebreaks(\(sheetLabel))"
         let ws = try live(call)
         let breaks = Array(Set(rows.filter { $0 > 0 })).sorted()
-        guard breaks.count <= 1023 else { throw XlsxError.invalidArgument(call: call, reason: "\(breaks.count) breaks; at most 1,023 are allowed") }
+        guard breaks.count <= 1023 else {
+            throw XlsxError.invalidArgument(call: call, reason: "\(breaks.count) breaks; at most 1,023 are allowed")
+        }
         guard !breaks.isEmpty else { return }
         var c: [lxw_row_t] = []
         for r in breaks { c.append(try XlsxWorksheet.index(call, r, 0).0) }
@@ -175,7 +187,8 @@ public final class XlsxWorksheet {
     public func setMargins(left: Double, right: Double, top: Double, bottom: Double) throws {
         let ws = try live("worksheet_set_margins")
         guard [left, right, top, bottom].allSatisfy({ $0 >= 0 && $0 < 50 }) else {
-            throw XlsxError.invalidArgument(call: "worksheet_set_margins(\(sheetLabel))", reason: "margins must be in 0…50 inches")
+            throw XlsxError.invalidArgument(
+                call: "worksheet_set_margins(\(sheetLabel))", reason: "margins must be in 0…50 inches")
         }
         worksheet_set_margins(ws, left, right, top, bottom)
     }
@@ -196,7 +209,9 @@ public final class XlsxWorksheet {
         guard width > 0, height > 0, width <= 10_000, height <= 10_000 else {
             throw XlsxError.invalidArgument(call: call, reason: "size \(width)×\(height) must be in 1…10,000 pixels")
         }
-        guard chart.seriesCount > 0 else { throw XlsxError.invalidArgument(call: call, reason: "the chart has no series") }
+        guard chart.seriesCount > 0 else {
+            throw XlsxError.invalidArgument(call: call, reason: "the chart has no series")
+        }
         var options = lxw_chart_options()
         options.x_scale = width / 480
         options.y_scale = height / 288
@@ -216,8 +231,11 @@ public final class XlsxWorksheet {
         return pointer
     }
 
-    private func prepare(_ call: String, _ row: Int, _ col: Int, _ format: XlsxFormat?) throws
-        -> (UnsafeMutablePointer<lxw_worksheet>, lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) {
+    private func prepare(
+        _ call: String, _ row: Int, _ col: Int, _ format: XlsxFormat?
+    ) throws
+        -> (UnsafeMutablePointer<lxw_worksheet>, lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?)
+    {
         let ws = try live(call)
         let (r, c) = try XlsxWorksheet.index(call, row, col)
         if let format, format.workbook !== workbook { throw XlsxError.foreignHandle(call: call) }
@@ -250,7 +268,11 @@ public final class XlsxWorksheet {
     static func checkHeaderFooter(_ text: String, call: String) throws {
         if text.contains("\0") { throw XlsxError.invalidArgument(call: call, reason: "text contains a NUL character") }
         if text.utf16.count > XlsxLimits.maxHeaderFooterLength {
-            throw XlsxError.invalidArgument(call: call, reason: "text has \(text.utf16.count) characters; at most 255 are allowed (libxlsxwriter would drop it silently)")
+            throw XlsxError.invalidArgument(
+                call: call,
+                reason:
+                    "text has \(text.utf16.count) characters; at most 255 are allowed (libxlsxwriter would drop it silently)"
+            )
         }
     }
 }
