@@ -22,17 +22,29 @@ extension ModellDatei {
         }
     }
 
-    static func massnahme(_ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> Massnahme? {
-        guard let a0 = y.abschnitt(e, "Maßnahme") else { return nil }
-        let kontext = "Maßnahme \(a0["id"]?.skalar ?? "?")"
+    /// The head every measure and investment shares: its keys checked against the schema, `id`, `name` and
+    /// `produkt` (required; the product noted as a reference to check once every product is known).
+    static func kopf(
+        _ e: YKnoten, _ art: String, _ liste: String, _ y: YLeser, _ befund: Befund,
+        _ d: inout ModellDatei
+    )
+        -> (a: YAbschnitt, kontext: String, id: String?, name: String?, produkt: String?)?
+    {
+        guard let a0 = y.abschnitt(e, art) else { return nil }
+        let kontext = "\(art) \(a0["id"]?.skalar ?? "?")"
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
-        a.pruefeSchluessel(Schluesselschema.modell.schluessel("massnahmen"), befund)
+        a.pruefeSchluessel(Schluesselschema.modell.schluessel(liste), befund)
         let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
         let name = a.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
         let produkt = a.pflicht("produkt", befund).flatMap { y.text($0, "\(kontext) produkt") }
         if let produkt, let pk = a["produkt"] {
             d.verweise.append(Verweis(art: .produkt, id: produkt, ort: pk.ort, kontext: kontext))
         }
+        return (a, kontext, id, name, produkt)
+    }
+
+    static func massnahme(_ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> Massnahme? {
+        guard let (a, kontext, id, name, produkt) = kopf(e, "Maßnahme", "massnahmen", y, befund, &d) else { return nil }
         var kosten: Massnahme.Kosten?
         if let k = a.pflicht("kosten", befund, erwartet: "{ab: Jahr, jaehrlich: Betrag, konto: Zeile}"),
             let ka = y.abschnitt(k, "\(kontext) kosten")
@@ -66,15 +78,8 @@ extension ModellDatei {
     }
 
     static func investition(_ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> Investition? {
-        guard let a0 = y.abschnitt(e, "Investition") else { return nil }
-        let kontext = "Investition \(a0["id"]?.skalar ?? "?")"
-        let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
-        a.pruefeSchluessel(Schluesselschema.modell.schluessel("investitionen"), befund)
-        let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
-        let name = a.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
-        let produkt = a.pflicht("produkt", befund).flatMap { y.text($0, "\(kontext) produkt") }
-        if let produkt, let pk = a["produkt"] {
-            d.verweise.append(Verweis(art: .produkt, id: produkt, ort: pk.ort, kontext: kontext))
+        guard let (a, kontext, id, name, produkt) = kopf(e, "Investition", "investitionen", y, befund, &d) else {
+            return nil
         }
         var auszahlungen: [Int: Double] = [:]
         if let k = a.pflicht("auszahlungen", befund, erwartet: "{Jahr: Betrag, …}"),
