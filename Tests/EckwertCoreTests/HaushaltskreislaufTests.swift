@@ -304,6 +304,16 @@ private func rahmen(_ bb1: String) -> String { "beschluss: Test\nrahmen:\n  BB1:
         #expect(abs(y - 2.0.squareRoot()) < 1e-9)
         #expect(Nullstelle.suchen(von: 0, bis: 1, ftol: 1e-9, { $0 + 5 }) == .nichtErreichbar(bestesX: 0, fx: 5))
         #expect(Nullstelle.suchen(von: 0, bis: 1, ftol: 1e-9, { _ in 7 }) == .wirkungslos(fx: 7))
+        // A ratio that is n. v. at one end of the range (1/x − 2 at x = 0) still has its root 1/2 inside: the lever
+        // acts, it is not "wirkungslos". The same from the other side: 2 − 1/(3 − x) → x = 2,5.
+        guard case let .gefunden(q, _) = Nullstelle.suchen(von: 0, bis: 3, ftol: 1e-12, { 1 / $0 - 2 }) else {
+            Issue.record("Nullstelle neben dem undefinierten Rand nicht gefunden"); return
+        }
+        #expect(abs(q - 0.5) < 1e-9)
+        guard case let .gefunden(r, _) = Nullstelle.suchen(von: 0, bis: 3, ftol: 1e-12, { 2 - 1 / (3 - $0) }) else {
+            Issue.record("Nullstelle neben dem undefinierten Rand nicht gefunden"); return
+        }
+        #expect(abs(r - 2.5) < 1e-9)
         // A jump over zero (no root): not reachable at the jump.
         if case .gefunden = Nullstelle.suchen(von: 0, bis: 1, ftol: 1e-9, { $0 < 0.5 ? -1 : 1 }) {
             Issue.record("Sprung als Nullstelle gemeldet")

@@ -19,6 +19,11 @@ public enum Nullstelle {
     ) -> Ergebnis {
         var a = a0, b = b0
         var fa = f(a), fb = f(b)
+        // An end where the target is n. v. (a ratio whose divisor the lever drives to zero at the edge of the range)
+        // moves inward to the nearest point where the target is defined: the lever acts inside the range and must be
+        // searched there, not reported as without effect.
+        if !fa.isFinite && fb.isFinite { (a, fa) = definiert(von: a, richtung: b, fb, f) }
+        if !fb.isFinite && fa.isFinite { (b, fb) = definiert(von: b, richtung: a, fa, f) }
         if abs(fa) <= ftol { return .gefunden(x: a, fx: fa) }
         if abs(fb) <= ftol { return .gefunden(x: b, fx: fb) }
         if !fa.isFinite || !fb.isFinite { return .wirkungslos(fx: fa.isFinite ? fa : fb) }
@@ -49,5 +54,19 @@ public enum Nullstelle {
         let (ga, gb) = (f(a), f(b))
         let (x, fx) = abs(ga) <= abs(gb) || gb.isNaN ? (a, ga) : (b, gb)
         return abs(fx) <= 1000 * ftol ? .gefunden(x: x, fx: fx) : .nichtErreichbar(bestesX: x, fx: fx)
+    }
+
+    /// The point nearest to x where f is finite, found by bisection between x (f not finite) and `ziel` (f finite)
+    /// down to 2⁻⁴⁰ of their distance, with f there.
+    static func definiert(
+        von x: Double, richtung ziel: Double, _ fZiel: Double, _ f: (Double) -> Double
+    ) -> (Double, Double) {
+        var aussen = x, innen = ziel, fInnen = fZiel
+        for _ in 0..<40 {
+            let p = (aussen + innen) / 2
+            let fp = f(p)
+            if fp.isFinite { (innen, fInnen) = (p, fp) } else { aussen = p }
+        }
+        return (innen, fInnen)
     }
 }

@@ -65,7 +65,7 @@ public enum Kreislaufbericht {
             func wert(_ x: Double) -> String { istGeld ? Zahlformat.zahl(x) + " €" : Zahlformat.zahl(x, stellen: 3) }
             s +=
                 "\n\(a.bezeichnung) – \(a.jahr): Prognose \(wert(a.prognose)), \(istGeld ? "Rahmen" : "Ziel") "
-                + "\(wert(a.soll)), Lücke \(wert(a.luecke))\n"
+                + "\(wert(a.soll)), Lücke (Prognose − \(istGeld ? "Rahmen" : "Ziel")) \(wert(a.luecke))\n"
             var t = Texttabelle(kopf: ["Hebel", "heute", "nötig", "Hinweis"])
             for h in a.hebel {
                 t.zeilen.append([
