@@ -171,9 +171,9 @@ public enum HaushaltImport {
             let produkt = r.fields[ip].getrimmt
             let g = r.fields[ig].getrimmt
             guard abgedeckt.contains(Datenzeile(jahr: jahr, produkt: produkt, groesse: "")), let seite = seiten[g],
-                let w = Zahl.parse(r.fields[iw])
+                let w = Zahl.parse(r.fields[iw]).flatMap(ImportZahl.hundertstel(ausModell:))
             else { continue }
-            let h = z.vorzeichen.modellwert(Int((w * 100).rounded()), seite)
+            let h = z.vorzeichen.modellwert(w, seite)
             s[Abstimmungsschluessel(art: art, jahr: jahr, bereich: bereich(produkt)), default: 0] += h
         }
         return .success(s)
