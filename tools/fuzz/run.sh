@@ -40,6 +40,7 @@ case "$ziel" in
     python3 tools/fuzz/saat.py "$ziel" "$out/corpus"
     (cd tools/fuzz && swift build -c release --scratch-path ../../.build-fuzz \
       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+    export LSAN_OPTIONS="suppressions=$PWD/tools/fuzz/lsan.supp:print_suppressions=0"
     if [ -n "${3:-}" ]; then ECKWERT_FUZZ_ZIEL="$ziel" .build-fuzz/release/eckwert-fuzz "$3"; exit $?; fi
     ECKWERT_FUZZ_ZIEL="$ziel" .build-fuzz/release/eckwert-fuzz -max_total_time="$wert" -timeout=2 -rss_limit_mb=2048 \
       -max_len=16384 -print_final_stats=1 -artifact_prefix="$out/crashes/" "$out/corpus"
