@@ -48,13 +48,20 @@ public enum BevoelkerungImport {
         case .failure(let e): return .failure(e)
         case .success(let w): z = w
         }
-        let sterbetafel = FileManager.default.contents(atPath: stand.pfad("sterbetafel")).flatMap {
-            Datendateien.sterbetafel(bytes: [UInt8]($0), datei: stand.dateien["sterbetafel"] ?? "").wert
-        }
-        return einspielen([UInt8](tb), datei: tabelle, z, stand, sterbetafel: sterbetafel, probelauf: probelauf)
+        return einspielen(
+            [UInt8](tb), datei: tabelle, z, stand, sterbetafel: sterbetafel(stand), probelauf: probelauf)
     }
 
-    static func einspielen(
+    /// The model's Sterbetafel (for the open top age group), nil when it has none or it cannot be read.
+    public static func sterbetafel(_ stand: Modellstand) -> Sterbetafel? {
+        FileManager.default.contents(atPath: stand.pfad("sterbetafel")).flatMap {
+            Datendateien.sterbetafel(bytes: [UInt8]($0), datei: stand.dateien["sterbetafel"] ?? "").wert
+        }
+    }
+
+    /// The import of a table held in memory (the path above and the fuzz harness of tools/fuzz call it): reads,
+    /// aggregates, splits into single years, checks the totals and, unless `probelauf`, writes the files.
+    public static func einspielen(
         _ bytes: [UInt8], datei: String, _ z: BevoelkerungZuordnung, _ stand: Modellstand,
         sterbetafel: Sterbetafel?, probelauf: Bool
     ) -> Result<Bevoelkerungsbericht, ModelError> {

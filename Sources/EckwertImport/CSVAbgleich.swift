@@ -98,7 +98,7 @@ enum CSVAbgleich {
                 aend.entfernt.append(beschreibung(k) + " (bisher \(r.fields[iw].getrimmt))")
                 continue
             }
-            let bisher = Zahl.parse(r.fields[iw]).map { Int(($0 * 100).rounded()) }
+            let bisher = Zahl.parse(r.fields[iw]).flatMap(ImportZahl.hundertstel(ausModell:))
             if bisher == h {
                 aend.unveraendert += 1
             } else {

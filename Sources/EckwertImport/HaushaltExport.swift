@@ -81,6 +81,15 @@ public enum HaushaltExport {
             z: z, k: k, t: t, spalte: it.spalte, bereichImModell: bereichImModell,
             e: Exportauswertung(kodierung: it.kodierung))
         for zeile in t.rows { a.zeile(zeile) }
+        if let o = a.zuGross {
+            return .failure(
+                ModelError([
+                    .error(
+                        o,
+                        "die Beträge des Exports ergeben zusammen (ohne Vorzeichen) mehr als 10 Billionen Euro – "
+                            + "stimmt das Zahlenformat (zahlenformat: deutsch oder englisch)?")
+                ]))
+        }
         a.e.datenzeilen = t.rows.count
         if z.spalten["konto"] == nil && z.spalten["zeile"] == nil {
             a.e.hinweise.append(
@@ -101,6 +110,9 @@ public enum HaushaltExport {
         var e: Exportauswertung
         var produktIndex: [String: Int] = [:]
         var kontoCache: [String: String?] = [:]
+        /// The sum of the amounts read so far without sign, and where it first passed the bound.
+        var betragssumme = 0
+        var zuGross: SourceLocation?
         lazy var seiten = HaushaltImport.seiten(k)
 
         func zelle(_ r: CSVZeile, _ rolle: String) -> (text: String, spalte: Int)? {
@@ -146,6 +158,9 @@ public enum HaushaltExport {
                 return nicht(r, i, "\(art.anzeige) \(jahr): Betrag '\(text)' nicht lesbar: \(f.text)", nil)
             case .success(let h): roh = h
             }
+            if zuGross != nil { return }
+            if betragssumme + abs(roh) > ImportZahl.hoechsteBetragssumme { zuGross = t.ort(r, spalte: i); return }
+            betragssumme += abs(roh)
             let g = Abstimmungsschluessel(art: art, jahr: jahr, bereich: bereich)
             e.exportSummen[g, default: 0] += roh
             if art == .ve {

@@ -50,9 +50,18 @@ public enum HaushaltImport {
         case .failure(let e): return .failure(e)
         case .success(let w): z = w
         }
+        return ausfuehren(export: [UInt8](eb), datei: exportPfad, zuordnung: z, stand: stand, probelauf: probelauf)
+    }
+
+    /// The import of an export held in memory (the path above and the fuzz harness of tools/fuzz call it): reads
+    /// it by the mapping, reconciles and, unless `probelauf`, writes into the model folder of `stand`.
+    public static func ausfuehren(
+        export bytes: [UInt8], datei exportPfad: String, zuordnung z: HaushaltZuordnung, stand: Modellstand,
+        probelauf: Bool
+    ) -> Result<Haushaltsbericht, ModelError> {
         let ex: Exportauswertung
         switch HaushaltExport.lesen(
-            [UInt8](eb), datei: exportPfad, zuordnung: z, kontenrahmen: stand.kontenrahmen,
+            bytes, datei: exportPfad, zuordnung: z, kontenrahmen: stand.kontenrahmen,
             bereichImModell: stand.bereich(von:))
         {
         case .failure(let e): return .failure(e)
@@ -162,9 +171,9 @@ public enum HaushaltImport {
             let produkt = r.fields[ip].getrimmt
             let g = r.fields[ig].getrimmt
             guard abgedeckt.contains(Datenzeile(jahr: jahr, produkt: produkt, groesse: "")), let seite = seiten[g],
-                let w = Zahl.parse(r.fields[iw])
+                let w = Zahl.parse(r.fields[iw]).flatMap(ImportZahl.hundertstel(ausModell:))
             else { continue }
-            let h = z.vorzeichen.modellwert(Int((w * 100).rounded()), seite)
+            let h = z.vorzeichen.modellwert(w, seite)
             s[Abstimmungsschluessel(art: art, jahr: jahr, bereich: bereich(produkt)), default: 0] += h
         }
         return .success(s)

@@ -73,15 +73,34 @@ public enum ImportZahl {
         return .success(negativ ? -wert : wert)
     }
 
-    /// A whole, non-negative count (persons): digits with optional thousands separators of the format.
+    /// The largest count of persons one cell of a population table may hold. No Ortsteil has more people; with
+    /// it the sums over any table that fits into memory stay exact integers.
+    public static let hoechsteAnzahl = 100_000_000
+
+    /// A whole, non-negative count (persons): digits with optional thousands separators of the format, at most
+    /// `hoechsteAnzahl`.
     public static func anzahl(_ text: String, _ format: Zahlformat) -> Result<Int, Zahlfehler> {
         switch hundertstel(text, format) {
         case .failure(let f): return .failure(f)
         case .success(let h):
             if h < 0 { return .failure(.negativ) }
             if h % 100 != 0 { return .failure(.keineGanzeZahl) }
+            if h / 100 > hoechsteAnzahl { return .failure(.zuVielePersonen) }
             return .success(h / 100)
         }
+    }
+
+    /// The largest sum of the amounts of one export, taken absolutely, in hundredths (10 Billionen Euro): no
+    /// municipal budget comes near it, every sum the import forms stays an exact integer, and every amount it
+    /// writes reads back from the model's CSV to the cent.
+    public static let hoechsteBetragssumme = 1_000_000_000_000_000
+
+    /// Hundredths of an amount read from a model CSV file (as `Zahl.parse` gives it), nil when it is not finite or
+    /// beyond what an Int holds.
+    public static func hundertstel(ausModell w: Double) -> Int? {
+        let h = (w * 100).rounded()
+        guard h.isFinite, abs(h) < 9.2e18 else { return nil }
+        return Int(h)
     }
 
     /// Hundredths as text in the model's CSV form: `1234` for whole euros, else `1234,56`; a minus in front.
@@ -118,7 +137,7 @@ public enum ImportZahl {
 /// Why a cell is not a number of the stated format.
 public enum Zahlfehler: Error, Sendable, Equatable {
     case leer, keineZahl, mehrereDezimaltrenner, tausenderNachKomma, tausenderGruppen(Zahlformat)
-    case zuVieleNachkommastellen, zuGross, negativ, keineGanzeZahl
+    case zuVieleNachkommastellen, zuGross, negativ, keineGanzeZahl, zuVielePersonen
 
     public var text: String {
         switch self {
@@ -132,6 +151,7 @@ public enum Zahlfehler: Error, Sendable, Equatable {
         case .zuGross: "Zahl zu groß"
         case .negativ: "negativ (erwartet eine Anzahl ≥ 0)"
         case .keineGanzeZahl: "keine ganze Zahl (erwartet eine Anzahl Personen)"
+        case .zuVielePersonen: "mehr als 100 Millionen Personen – stimmt das Zahlenformat?"
         }
     }
 }

@@ -141,3 +141,27 @@ import Testing
         #expect(Set(inhalte(o).keys) == ["modell.yaml", "z.yaml", "t.csv"])
     }
 }
+
+/// Cases the libFuzzer harness (tools/fuzz, target bevoelkerung) led to.
+@Suite struct BevoelkerungGrenzenTests {
+    @Test func mehrAls100MillionenPersonenInEinerZelleIstEinFehler() throws {
+        // Counts up to 9 billion per cell were accepted; summed over Ortsteile and years they overflowed Int.
+        #expect(try ImportZahl.anzahl("100.000.000", .deutsch).get() == 100_000_000)
+        #expect(ImportZahl.anzahl("100.000.001", .deutsch) == .failure(.zuVielePersonen))
+        let t = "jahr;ot;sex;alter;n\n2025;A;w;0-99;100.000.000\n2025;A;w;100+;9.000.000.000.000\n"
+        let z = "spalten: {jahr: jahr, gebiet: ot, geschlecht: sex, alter: alter, anzahl: n}\n"
+        let o = try ordner(["modell.yaml": startmodell, "z.yaml": z, "t.csv": t])
+        guard
+            case .failure(let e) = BevoelkerungImport.ausfuehren(
+                tabelle: o + "/t.csv", zuordnung: o + "/z.yaml", modell: o, probelauf: true)
+        else {
+            Issue.record("Riesenzahl nicht gemeldet")
+            return
+        }
+        #expect(
+            e.description.contains(
+                "t.csv:3:5: error: Anzahl '9.000.000.000.000' nicht lesbar: mehr als 100 Millionen Personen – "
+                    + "stimmt das Zahlenformat?"))
+        #expect(e.diagnostics.count == 1)
+    }
+}

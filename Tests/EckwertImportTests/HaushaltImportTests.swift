@@ -302,3 +302,52 @@ import Testing
         #expect(lies(o + "/modell.yaml") == startmodell.replacingOccurrences(of: "\n", with: "\r\n"))
     }
 }
+
+/// Cases the libFuzzer harness (tools/fuzz, target haushalt) led to.
+@Suite struct HaushaltGrenzenTests {
+    static let z = "spalten: {produkt: Produkt, konto: Konto}\nwerte: [{spalte: Ist, jahr: 2025, art: ist}]\n"
+
+    @Test func betragssummeBisZehnBillionenAufDenCent() throws {
+        // 8.999.999.999.999,99 + 999.999.999.999,97 = 9.999.999.999.999,96 €, just below the bound: written and
+        // read back to the cent (before, sums of this size lost cents through Double and the reconciliation failed).
+        let export = "Produkt;Konto;Ist\n361001;53310000;8.999.999.999.999,99\n361001;53320000;999.999.999.999,97\n"
+        let (r, o) = try haushalt(export: Array(export.utf8), zuordnung: Self.z)
+        let b = try r.get()
+        #expect(
+            lies(o + "/ist.csv") == "jahr;produkt;groesse;wert\n2025;361001;transferaufwendungen;9999999999999,96\n")
+        #expect(
+            b.abstimmung.map { [$0.export, $0.uebernommen, $0.nichtUebernommen] } == [
+                [999_999_999_999_996, 999_999_999_999_996, 0]
+            ])
+        #expect(b.stimmt)
+    }
+
+    @Test func betragssummeUeberZehnBillionenIstEinFehler() throws {
+        // 8.999.999.999.999,99 + 1.000.000.000.000,02 € passes 10 Billionen: before, 120 such rows failed the
+        // reconciliation by 0,08 € and 10,300 rows overflowed Int (a crash).
+        let export = "Produkt;Konto;Ist\n361001;53310000;8.999.999.999.999,99\n361001;53320000;-1.000.000.000.000,02\n"
+        let (r, o) = try haushalt(export: Array(export.utf8), zuordnung: Self.z)
+        guard case .failure(let e) = r else {
+            Issue.record("Betragssumme über der Grenze nicht gemeldet")
+            return
+        }
+        #expect(
+            e.description.contains(
+                "export.csv:3:3: error: die Beträge des Exports ergeben zusammen (ohne Vorzeichen) mehr als 10 Billionen "
+                    + "Euro – stimmt das Zahlenformat (zahlenformat: deutsch oder englisch)?"))
+        #expect(Set(inhalte(o).keys) == ["modell.yaml"])
+    }
+
+    @Test func riesenwertVonHandImModellStuerztNicht() throws {
+        // A hand-written 1e300 in ist.csv on a line the import replaces: Int(Double) trapped.
+        let ist = "jahr;produkt;groesse;wert\n2025;361001;transferaufwendungen;1e300\n"
+        let (r, o) = try haushalt(
+            export: Array("Produkt;Konto;Ist\n361001;53310000;7,00\n".utf8), zuordnung: Self.z,
+            modell: ["modell.yaml": startmodell, "ist.csv": ist])
+        let b = try r.get()
+        #expect(lies(o + "/ist.csv") == "jahr;produkt;groesse;wert\n2025;361001;transferaufwendungen;7\n")
+        #expect(b.aenderungen.first?.geaendert == ["2025 361001 transferaufwendungen: 1e300 → 7"])
+        #expect(ImportZahl.hundertstel(ausModell: 1e300) == nil && ImportZahl.hundertstel(ausModell: .nan) == nil)
+        #expect(ImportZahl.hundertstel(ausModell: -1234.56) == -123_456)
+    }
+}
