@@ -8,8 +8,9 @@ import Testing
 /// payments is written out per Land below (by the regulation, not read from the scheme's `zahlungswirksam` flags).
 @Suite struct FinanzplanLaenderTests {
     /// One Land: the Ertrag and Aufwand lines that are payments of the laufende Verwaltungstätigkeit, whether the
-    /// Auflösung der Sonderposten is booked on a payment line (and must come out of the Einzahlungen), and the printed
-    /// numbers of the four booked Finanzplan lines (Einzahlungen, Auszahlungen, Investitionszuwendungen, Baumaßnahmen).
+    /// Auflösung der Sonderposten is booked on a payment line (and must come out of the Einzahlungen), and the
+    /// printed numbers of the four booked Finanzplan lines (Einzahlungen, Auszahlungen, Investitionszuwendungen,
+    /// Baumaßnahmen).
     struct Land {
         var id: String
         var einzahlungen: [String]
@@ -37,7 +38,8 @@ import Testing
                 sonderpostenAufZahlungszeile: true, nummern: ["9", "16", "18", "25"]))
     }
 
-    /// Niedersachsen: own line 3 Auflösungserträge aus Sonderposten (no payment); außerordentliche lines are payments.
+    /// Niedersachsen: own line 3 Auflösungserträge aus Sonderposten (no payment); the außerordentliche lines are
+    /// payments.
     @Test func niedersachsen() throws {
         try pruefen(
             Land(
@@ -100,7 +102,8 @@ import Testing
         func summe(_ keys: [String], _ einheit: [Int]) throws -> [Double] {
             try keys.reduce(Array(repeating: 0.0, count: 5)) { s, key in zip(s, try plan(key, einheit)).map(+) }
         }
-        // I1 (product C): 150.000 € Förderung over 10 years dissolved from 2027; Auszahlungen 2025/2026, 50 % gefördert.
+        // I1 (product C): 150.000 € Förderung dissolved over 10 years from 2027; Auszahlungen 2025/2026, 50 %
+        // gefördert.
         let sonderposten = [0, 0, 0, 15_000, 15_000.0]
         let abzug = land.sonderpostenAufZahlungszeile ? sonderposten : [0, 0, 0, 0, 0]
         let ein = zip(try summe(land.einzahlungen, alle), abzug).map(-)

@@ -54,7 +54,8 @@ import Testing
         #expect(
             sn.ungepruefteNummern
                 == "Ergebnisplan 7, 8, 9, 10, 12, 18, 19, 20, 21, 22, 23; Finanzplan 9, 16, 17, 18, 23, 25, 30, 31, 32")
-        // Schleswig-Holstein: Ergebnisplan 1–22 read in published statements; open are the ILV lines and the Finanzplan.
+        // Schleswig-Holstein: Ergebnisplan 1–22 read in published statements; the ILV lines and the Finanzplan are
+        // open.
         let sh = try #require(Kontenrahmen.eingebaut("sh"))
         #expect(sh.ungepruefteNummern == "Ergebnisplan 28, 29, 30; Finanzplan 9, 16, 17, 18, 23, 25, 30, 31, 32")
         // Baden-Württemberg: Nr. 24 and the Finanzhaushalt lines not read in § 3 (9, 16, 17 and 18 were).
