@@ -38,51 +38,43 @@ import Testing
                 sonderpostenAufZahlungszeile: true, nummern: ["9", "16", "18", "25"]))
     }
 
-    /// Niedersachsen: own line 3 Auflösungserträge aus Sonderposten (no payment); the außerordentliche lines are
-    /// payments.
+    /// A Land whose Ergebnisplan has außerordentliche lines (payments of the laufende Verwaltungstätigkeit).
+    static func mitAusserordentlichen(
+        _ id: String, sonderpostenAufZahlungszeile: Bool, nummern: [String] = ["9", "16", "18", "25"],
+        weitereAufwendungen: [String] = []
+    ) -> Land {
+        Land(
+            id: id, einzahlungen: ertraegeOhneSonderposten + [ausserordentlich.ertrag],
+            auszahlungen: aufwendungenOhneAbschreibungen + [ausserordentlich.aufwand] + weitereAufwendungen,
+            sonderpostenAufZahlungszeile: sonderpostenAufZahlungszeile, nummern: nummern)
+    }
+
+    /// Niedersachsen: own line 3 Auflösungserträge aus Sonderposten (no payment).
     @Test func niedersachsen() throws {
-        try pruefen(
-            Land(
-                id: "nds", einzahlungen: Self.ertraegeOhneSonderposten + [Self.ausserordentlich.ertrag],
-                auszahlungen: Self.aufwendungenOhneAbschreibungen + [Self.ausserordentlich.aufwand],
-                sonderpostenAufZahlungszeile: false, nummern: ["9", "16", "18", "25"]))
+        try pruefen(Self.mitAusserordentlichen("nds", sonderpostenAufZahlungszeile: false))
     }
 
     /// Hessen § 3: Nr. 8 and 17 hold the außerordentliche Ein-/Auszahlungen; Zuweisungen/Zuschüsse and Steuer-
     /// aufwendungen are own Aufwand lines; Sonderposten on line 8 of the Ergebnishaushalt (no payment).
     @Test func hessen() throws {
         try pruefen(
-            Land(
-                id: "hessen", einzahlungen: Self.ertraegeOhneSonderposten + [Self.ausserordentlich.ertrag],
-                auszahlungen: Self.aufwendungenOhneAbschreibungen + [
-                    Self.ausserordentlich.aufwand, "zuweisungen_zuschuesse", "steueraufwendungen",
-                ], sonderpostenAufZahlungszeile: false, nummern: ["9", "18", "20", "25"]))
+            Self.mitAusserordentlichen(
+                "hessen", sonderpostenAufZahlungszeile: false, nummern: ["9", "18", "20", "25"],
+                weitereAufwendungen: ["zuweisungen_zuschuesse", "steueraufwendungen"]))
     }
 
     /// Baden-Württemberg § 3: 9, 16 sums of the laufende Verwaltungstätigkeit, 18 Investitionszuwendungen.
     @Test func badenWuerttemberg() throws {
-        try pruefen(
-            Land(
-                id: "bw", einzahlungen: Self.ertraegeOhneSonderposten + [Self.ausserordentlich.ertrag],
-                auszahlungen: Self.aufwendungenOhneAbschreibungen + [Self.ausserordentlich.aufwand],
-                sonderpostenAufZahlungszeile: false, nummern: ["9", "16", "18", "25"]))
+        try pruefen(Self.mitAusserordentlichen("bw", sonderpostenAufZahlungszeile: false))
     }
 
     @Test func bayern() throws {
-        try pruefen(
-            Land(
-                id: "bayern", einzahlungen: Self.ertraegeOhneSonderposten + [Self.ausserordentlich.ertrag],
-                auszahlungen: Self.aufwendungenOhneAbschreibungen + [Self.ausserordentlich.aufwand],
-                sonderpostenAufZahlungszeile: false, nummern: ["9", "16", "18", "25"]))
+        try pruefen(Self.mitAusserordentlichen("bayern", sonderpostenAufZahlungszeile: false))
     }
 
     /// Sachsen: like NKF the Sonderposten are dissolved on line 2 (Zuweisungen … sowie aufgelöste Sonderposten).
     @Test func sachsen() throws {
-        try pruefen(
-            Land(
-                id: "sachsen", einzahlungen: Self.ertraegeOhneSonderposten + [Self.ausserordentlich.ertrag],
-                auszahlungen: Self.aufwendungenOhneAbschreibungen + [Self.ausserordentlich.aufwand],
-                sonderpostenAufZahlungszeile: true, nummern: ["9", "16", "18", "25"]))
+        try pruefen(Self.mitAusserordentlichen("sachsen", sonderpostenAufZahlungszeile: true))
     }
 
     func pruefen(_ land: Land, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
