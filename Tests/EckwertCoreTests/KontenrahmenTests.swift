@@ -79,13 +79,26 @@ import Testing
         #expect(s["17"] == 81)  // 11 + … + 16
         #expect(s["18"] == -36)  // 45 − 81
         #expect(s["21"] == -1)  // 19 − 20
-        #expect(s["22"] == -37)  // −36 − 1
-        #expect(s["25"] == -1)  // 23 − 24
-        #expect(s["26"] == -38)  // −37 − 1
-        #expect(s["30"] == -39)  // −38 + 28 − 29
+        #expect(s["22"] == -37)  // Jahresergebnis = 18 + 21 = −36 − 1
+        #expect(s["30"] == -38)  // −37 + 28 − 29
+        // The published SH statements have no außerordentliche lines: nothing between 22 and the ILV lines.
+        #expect(s["23"] == nil && s["26"] == nil)
         let k = try #require(Kontenrahmen.eingebaut("sh"))
         #expect(k.ilvErtraege.flatMap { k.zeile($0)?.nr } == "28")
         #expect(k.ilvAufwendungen.flatMap { k.zeile($0)?.nr } == "29")
+        #expect(k.zeile("ordentliches_ergebnis")?.nr == "22")  // alias of the Jahresergebnis
+        try Self.finanzplanWieNKF("sh")
+    }
+
+    /// The Finanzplan lines numbered as in NKF, BW and the schemes that follow them: booking lines 9, 16, 18, 25.
+    static func finanzplanWieNKF(_ id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let f = try Self.summen(id, finanzplan: true)
+        #expect(f.count == 9, sourceLocation: sourceLocation)
+        #expect(f["17"] == -7, sourceLocation: sourceLocation)  // 9 − 16
+        #expect(f["23"] == 18, sourceLocation: sourceLocation)  // 18
+        #expect(f["30"] == 25, sourceLocation: sourceLocation)  // 25
+        #expect(f["31"] == -7, sourceLocation: sourceLocation)  // 18 − 25
+        #expect(f["32"] == -14, sourceLocation: sourceLocation)  // −7 + (−7)
     }
 
     @Test func niedersachsen() throws {
@@ -95,6 +108,7 @@ import Testing
         #expect(s["21"] == -46)  // 66 − 112
         #expect(s["24"] == -1)  // 22 − 23
         #expect(s["25"] == -47)  // −46 − 1
+        try Self.finanzplanWieNKF("nds")
     }
 
     @Test func hessen() throws {
@@ -106,6 +120,14 @@ import Testing
         #expect(s["24"] == -72)  // −71 − 1
         #expect(s["27"] == -1)  // 25 − 26
         #expect(s["28"] == -73)  // −72 − 1
+        // Finanzhaushalt § 3 GemHVO Hessen: booking lines 9, 18, 20, 25.
+        let f = try Self.summen("hessen", finanzplan: true)
+        #expect(f.count == 9)
+        #expect(f["19"] == -9)  // 9 − 18
+        #expect(f["23"] == 20)  // 20
+        #expect(f["28"] == 25)  // 25
+        #expect(f["29"] == -5)  // 20 − 25
+        #expect(f["30"] == -14)  // −9 + (−5)
     }
 
     @Test func badenWuerttemberg() throws {
@@ -115,6 +137,7 @@ import Testing
         #expect(s["20"] == -50)  // 55 − 105
         #expect(s["23"] == -1)  // 21 − 22
         #expect(s["24"] == -51)  // −50 − 1
+        try Self.finanzplanWieNKF("bw")
     }
 
     @Test func bayern() throws {
@@ -126,6 +149,7 @@ import Testing
         #expect(s["23"] == -33)  // −32 − 1
         #expect(s["26"] == -1)  // 24 − 25
         #expect(s["27"] == -34)  // −33 − 1
+        try Self.finanzplanWieNKF("bayern")
     }
 
     @Test func sachsen() throws {
@@ -135,13 +159,14 @@ import Testing
         #expect(s["19"] == -53)  // 45 − 98
         #expect(s["22"] == -1)  // 20 − 21
         #expect(s["23"] == -54)  // −53 − 1
+        try Self.finanzplanWieNKF("sachsen")
     }
 
     /// The Zuschussbedarf lines and the special lines of each scheme name the right printed lines.
     @Test func sonderzeilenJeSchema() throws {
         // id: (Sonderposten, Abschreibungen, Erträge-Summe, Aufwendungen-Summe, Ausgleich), as printed numbers
         let erwartet: [String: [String]] = [
-            "nkf": ["2", "14", "10", "17", "22"], "sh": ["2", "14", "10", "17", "26"],
+            "nkf": ["2", "14", "10", "17", "22"], "sh": ["2", "14", "10", "17", "22"],
             "nds": ["3", "16", "12", "20", "21"], "hessen": ["8", "14", "10", "19", "24"],
             "bw": ["3", "15", "11", "19", "20"], "bayern": ["5", "15", "11", "18", "23"],
             "sachsen": ["2", "14", "10", "18", "19"],
@@ -154,6 +179,12 @@ import Testing
         }
     }
 
+    static let finanzplanSchluessel = [
+        "einzahlungen_verwaltungstaetigkeit", "auszahlungen_verwaltungstaetigkeit", "saldo_verwaltungstaetigkeit",
+        "einzahlungen_investitionszuwendungen", "einzahlungen_investitionstaetigkeit", "auszahlungen_baumassnahmen",
+        "auszahlungen_investitionstaetigkeit", "saldo_investitionstaetigkeit", "finanzmittelsaldo",
+    ]
+
     /// Model keys are portable: the lines a product usually books to have the same key in every scheme.
     @Test func gemeinsameSchluessel() throws {
         let gemeinsam = [
@@ -165,9 +196,20 @@ import Testing
             "sonstige_ordentliche_ertraege",
             "zinsen_finanzaufwendungen", "finanzertraege", "aktivierte_eigenleistungen",
         ]
+        // Schleswig-Holstein's Ergebnisplan has no außerordentliche Erträge/Aufwendungen (published statements).
+        let ausserordentlich = ["ausserordentliche_ertraege", "ausserordentliche_aufwendungen"]
         for id in Kontenrahmen.eingebauteIDs {
             let k = try #require(Kontenrahmen.eingebaut(id))
-            for key in gemeinsam { #expect(k.istBuchungszeile(key), "\(id): \(key)") }
+            for key in gemeinsam where id != "sh" || !ausserordentlich.contains(key) {
+                #expect(k.istBuchungszeile(key), "\(id): \(key)")
+            }
+            // The Finanzplan keys are the same in every scheme, and so are the four lines the engine books.
+            for key in Self.finanzplanSchluessel { #expect(k.finanzplan.contains { $0.key == key }, "\(id): \(key)") }
+            #expect(
+                [k.einzahlungenVerwaltung, k.auszahlungenVerwaltung, k.investitionszuwendungen, k.baumassnahmen] == [
+                    "einzahlungen_verwaltungstaetigkeit", "auszahlungen_verwaltungstaetigkeit",
+                    "einzahlungen_investitionszuwendungen", "auszahlungen_baumassnahmen",
+                ], "\(id)")
             // `abschreibungen` and `bestandsveraenderungen` are keys or aliases everywhere.
             #expect(k.istBuchungszeile("abschreibungen"), "\(id)")
             #expect(k.istBuchungszeile("bestandsveraenderungen"), "\(id)")

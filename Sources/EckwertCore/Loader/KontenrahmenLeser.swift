@@ -357,10 +357,9 @@ extension KontenrahmenLeser {
         }
         let offen = k.ungeprueft
         if !offen.isEmpty {
-            let nummern = offen.map(\.nr).joined(separator: ", ")
             befund.warnung(
                 ort,
-                "Kontenrahmen \(k.id): Zeile\(offen.count == 1 ? "" : "n") \(nummern) "
+                "Kontenrahmen \(k.id): Zeile\(offen.count == 1 ? "" : "n") \(k.ungepruefteNummern) "
                     + "nicht am amtlichen Muster geprüft – Nummern und Bezeichnungen vor Verwendung mit dem "
                     + "Muster des Landes abgleichen (`eckwert kontenrahmen \(k.id)` zeigt sie)")
         }

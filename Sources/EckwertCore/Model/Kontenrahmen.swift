@@ -125,6 +125,14 @@ public struct Kontenrahmen: Sendable {
     }
     /// Lines (both plans) whose number, name or position is not verified against the official Muster.
     public var ungeprueft: [Zeile] { (zeilen + finanzplan).filter { !$0.geprueft } }
+    /// The unverified lines as printed numbers per plan, e.g. "Ergebnisplan 7, 8; Finanzplan 9, 16": the two plans
+    /// number their lines independently, so one bare list of numbers would be ambiguous.
+    public var ungepruefteNummern: String {
+        [("Ergebnisplan", zeilen), ("Finanzplan", finanzplan)].compactMap { name, plan -> String? in
+            let nummern = plan.filter { !$0.geprueft }.map(\.nr)
+            return nummern.isEmpty ? nil : "\(name) \(nummern.joined(separator: ", "))"
+        }.joined(separator: "; ")
+    }
     /// True when every line and the account groups are verified.
     public var geprueft: Bool { ungeprueft.isEmpty && kontengruppenGeprueft }
 }

@@ -37,8 +37,7 @@ public enum Kontenrahmenanzeige {
         let offen = k.ungeprueft
         if !offen.isEmpty {
             s +=
-                "Nicht am amtlichen Muster geprüft: Zeile\(offen.count == 1 ? "" : "n") "
-                + offen.map(\.nr).joined(separator: ", ") + "\n"
+                "Nicht am amtlichen Muster geprüft: Zeile\(offen.count == 1 ? "" : "n") \(k.ungepruefteNummern)\n"
         }
         s += "\nErgebnisplan\n" + plan(k.zeilen)
         if !k.finanzplan.isEmpty { s += "\nFinanzplan\n" + plan(k.finanzplan) }
