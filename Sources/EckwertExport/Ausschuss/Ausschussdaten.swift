@@ -10,6 +10,8 @@ struct Ausschussdaten {
     /// Basisjahr … Horizont (index 0 = Basisjahr, the Ist value of the forecast runs).
     let jahre: [Int]
     let kritik: Produktkritik?
+    /// The Sozialraum figures shared by the HTML maps, the Steckbriefe and the workbook, picked once.
+    private(set) var sozialraum = Sozialraumbild.Auswahl()
 
     init(_ e: Planungsergebnis, version: String) {
         self.e = e
@@ -17,6 +19,7 @@ struct Ausschussdaten {
         self.version = version
         jahre = Array(e.modell.basisjahr...e.modell.horizont)
         kritik = Produktkritik.rechnen(e)
+        sozialraum = Sozialraumbild.auswahl(self)
     }
 
     // MARK: Display helpers

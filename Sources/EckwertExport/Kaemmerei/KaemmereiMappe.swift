@@ -384,6 +384,7 @@ struct KaemmereiMappe {
         for c in 4...breite { b.festeBreiten[c] = 13 }
         var r = 0
         var umbrueche: [Int] = []
+        let verweise = Kennzahlverweise(m.kennzahlen)
         for (i, p) in m.produkte.enumerated() {
             umbrueche.append(r)
             try b.text("Produktdatenblatt \(p.nr) \(p.name)", r, 0, .titel); r += 2
@@ -504,7 +505,7 @@ struct KaemmereiMappe {
             }
             // Kennzahlen of the product.
             let ids = Set(ziele.compactMap(\.kennzahl))
-            let kz = m.kennzahlen.filter { ids.contains($0.id) || $0.formel.contains("\"\(p.nr)\"") }
+            let kz = verweise.kennzahlen(von: p.nr, ids: ids)
             try b.text("Kennzahlen", r, 0, .untertitel); r += 1
             if kz.isEmpty {
                 try b.text("Für dieses Produkt sind keine Kennzahlen festgelegt.", r, 0, .legende); r += 1
