@@ -19,6 +19,7 @@ struct Ausschussdaten {
         self.version = version
         jahre = Array(e.modell.basisjahr...e.modell.horizont)
         kritik = Produktkritik.rechnen(e)
+        verlaeufe = verlaeufeWaehlen()
         sozialraum = Sozialraumbild.auswahl(self)
     }
 
@@ -75,7 +76,10 @@ struct Ausschussdaten {
         var planung: [Double?] = []
     }
 
-    var verlaeufe: [Verlauf] {
+    /// The Gesamthaushalt and Budgetbereich series (picked once in `init`; four places show them).
+    private(set) var verlaeufe: [Verlauf] = []
+
+    private func verlaeufeWaehlen() -> [Verlauf] {
         let einheiten = m.einheiten.filter { $0.ebene == .gesamt || $0.ebene == .budgetbereich }
         return einheiten.map { einheit in
             let istZ = e.zuschuss(e.ist, einheit)
