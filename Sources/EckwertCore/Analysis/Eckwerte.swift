@@ -99,6 +99,8 @@ public struct Eckwerte: Sendable {
         let invJahre = Array(m.prognosejahre)
         let istT = e.ist.jahrIndex(m.basisjahr)
         let istZ = Self.zuschussJeProdukt(e.ist, m)
+        let zr = m.kontenrahmen.zuschussrechnung
+        let ansatzZ = m.produkte.indices.map { Self.ansatzZuschuss(m, $0, jahr: nil, zr) }
         let prognose = Dictionary(
             uniqueKeysWithValues: e.szenarien.map { ($0.szenario, Self.zuschussJeProdukt($0, m)) })
         let buchungen = m.investitionen.map { inv in
@@ -119,7 +121,7 @@ public struct Eckwerte: Sendable {
                 return a
             }
             let ist = teile { i in istT.map { istZ[i][$0] } ?? 0 }
-            let ansatz: Aufteilung? = m.ansatz == nil ? nil : teile { i in Self.ansatzZuschuss(m, i) ?? 0 }
+            let ansatz: Aufteilung? = m.ansatz == nil ? nil : teile { i in ansatzZ[i] ?? 0 }
             var eckwerte: [String: Reihe] = [:]
             for l in e.szenarien {
                 let z = prognose[l.szenario] ?? []
@@ -178,7 +180,7 @@ public struct Eckwerte: Sendable {
                         case .prognose: return 1
                         case .variante(let v): return 1 + v
                         case .konstant:
-                            let basis = Self.ansatzZuschuss(m, i) ?? istT.map { istZ[i][$0] } ?? z[i][0]
+                            let basis = ansatzZ[i] ?? istT.map { istZ[i][$0] } ?? z[i][0]
                             let p = z[i][t]
                             return p > 0 && basis >= 0 ? basis / p : 1
                         }
@@ -212,8 +214,13 @@ public struct Eckwerte: Sendable {
     /// Zuschussbedarf of the Ansatz of product `i`: Σ coefficient · line over `ansatz.csv`; nil when the model has
     /// no Ansatz or the file has no row for the product.
     public static func ansatzZuschuss(_ m: Planungsmodell, _ i: Int, jahr: Int? = nil) -> Double? {
+        ansatzZuschuss(m, i, jahr: jahr, m.kontenrahmen.zuschussrechnung)
+    }
+
+    /// The same with the scheme's coefficients prepared once (for every product of a model).
+    static func ansatzZuschuss(_ m: Planungsmodell, _ i: Int, jahr: Int?, _ zr: Zuschussrechnung) -> Double? {
         guard let a = m.ansatz, let zeilen = a.produkt(jahr ?? m.basisjahr + 1, m.produkte[i].nr) else { return nil }
-        return m.kontenrahmen.zuschussrechnung.summe { zeilen[$0] } ?? 0
+        return zr.summe { zeilen[$0] } ?? 0
     }
 
     /// Zuschussbedarf per product and year index of a run (zeros when the scheme lacks the sums).

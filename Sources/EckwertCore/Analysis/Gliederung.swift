@@ -52,12 +52,16 @@ extension Planungsmodell {
     public func einheiten(_ ebene: Ebene) -> [Einheit] { einheiten.filter { $0.ebene == ebene } }
 
     /// The products a reference covers (a product number or any declared level).
+    /// (`umfasst` read through the array in place: copying each product to test two of its fields cost more
+    /// than the test.)
     public func produktIndizes(unter id: String) -> [Int] {
-        produkte.indices.filter { Self.umfasst(id, produkte[$0]) }
+        produkte.indices.filter { produkte[$0].nr == id || produkte[$0].ebenen.contains(id) }
     }
 
     public func produktIndizes(budgetbereich b: Budgetbereich) -> [Int] {
-        produkte.indices.filter { i in b.produkte.contains { Self.umfasst($0, produkte[i]) } }
+        produkte.indices.filter { i in
+            b.produkte.contains { produkte[i].nr == $0 || produkte[i].ebenen.contains($0) }
+        }
     }
 
     public func budgetbereich(von produkt: String) -> Budgetbereich? {
@@ -86,10 +90,20 @@ public struct Teilplan: Sendable {
             if x == nil { x = Array(repeating: 0, count: n) }
             for t in 0..<min(n, y.count) { x![t] += y[t] }
         }
+        /// Adds a product's lines row by row (a whole row at a time: no per-cell copy checks).
+        func addieren(_ summe: inout [[Double]], _ teil: [[Double]], _ zeilen: Int) {
+            for z in 0..<zeilen {
+                teil[z].withUnsafeBufferPointer { quelle in
+                    summe[z].withUnsafeMutableBufferPointer { ziel in
+                        for t in 0..<n { ziel[t] += quelle[t] }
+                    }
+                }
+            }
+        }
         for i in indizes {
             let p = e.produkte[i]
-            for z in 0..<nz { for t in 0..<n { ep[z][t] += p.ergebnisplan[z][t] } }
-            for z in 0..<nf { for t in 0..<n { fp[z][t] += p.finanzplan[z][t] } }
+            addieren(&ep, p.ergebnisplan, nz)
+            addieren(&fp, p.finanzplan, nf)
             if let f = p.faelle {
                 add(&faelle, f)
                 if let k = p.fallkosten { add(&aufw, zip(f, k).map { $0 * $1 }) }
@@ -105,9 +119,10 @@ public struct Teilplan: Sendable {
     }
 
     /// Zuschussbedarf (net cost) = ordentliche Aufwendungen − ordentliche Erträge, per year.
-    public func zuschuss(_ k: Kontenrahmen) -> [Double] {
-        k.zuschussrechnung.reihe(ergebnisplan) ?? []
-    }
+    public func zuschuss(_ k: Kontenrahmen) -> [Double] { zuschuss(k.zuschussrechnung) }
+
+    /// The same with the scheme's coefficients prepared once (for many plans of one model).
+    public func zuschuss(_ zr: Zuschussrechnung) -> [Double] { zr.reihe(ergebnisplan) ?? [] }
 
     public func zeile(_ key: String, _ k: Kontenrahmen) -> [Double]? {
         if let i = k.index(key) { return ergebnisplan[i] }

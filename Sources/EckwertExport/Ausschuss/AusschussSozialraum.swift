@@ -13,9 +13,42 @@ struct Sozialraumbild {
         var erlaeuterung: String
     }
 
+    /// What the documents share, picked once per pack (`Ausschussdaten.sozialraum`).
+    struct Auswahl {
+        /// Products with Sozialraum cases in the Basisjahr and a driver.
+        var produkte: [(index: Int, produkt: Produkt)] = []
+        /// The maps (empty when the model has nothing per Sozialraum).
+        var karten: [Kartenreihe] = []
+        /// The areas as drawn, when the model has a map.
+        var geometrie: Kartengeometrie?
+    }
+
     let d: Ausschussdaten
+    /// Products with Sozialraum cases in the Basisjahr and a driver.
+    let produkte: [(index: Int, produkt: Produkt)]
     var m: Planungsmodell { d.m }
     var gebiete: [String] { m.bevoelkerung.gebiete }
+
+    init(d: Ausschussdaten) { self.init(d: d, produkte: d.sozialraum.produkte) }
+
+    private init(d: Ausschussdaten, produkte: [(index: Int, produkt: Produkt)]) {
+        self.d = d
+        self.produkte = produkte
+    }
+
+    /// Picks the shared figures once: the set of products with cases is built once, the maps and their geometry
+    /// once (they are only shown when the model has something per Sozialraum).
+    static func auswahl(_ d: Ausschussdaten) -> Auswahl {
+        let mitFaellen = d.m.sozialraum.produkteMitFaellen
+        let produkte = d.m.produkte.enumerated().filter {
+            $0.element.fallzahl != nil && mitFaellen.contains($0.element.nr)
+        }
+        .map { (index: $0.offset, produkt: $0.element) }
+        guard vorhanden(d.m) else { return Auswahl(produkte: produkte) }
+        return Auswahl(
+            produkte: produkte, karten: Sozialraumbild(d: d, produkte: produkte).kartenreihen(),
+            geometrie: d.m.sozialraum.karte.map(Kartengeometrie.init))
+    }
 
     /// Whether the model has anything to show per Sozialraum beyond the population.
     static func vorhanden(_ m: Planungsmodell) -> Bool {
@@ -29,14 +62,6 @@ struct Sozialraumbild {
         gebiete.enumerated().map { g, id in
             Kartenwert(gebiet: id, name: m.sozialraum.name(id), wert: werte[g], gesperrt: gesperrt?[g] ?? false)
         }
-    }
-
-    /// Products with Sozialraum cases in the Basisjahr and a driver.
-    var produkte: [(index: Int, produkt: Produkt)] {
-        m.produkte.enumerated().filter {
-            $0.element.fallzahl != nil && m.sozialraum.produkteMitFaellen.contains($0.element.nr)
-        }
-        .map { ($0.offset, $0.element) }
     }
 
     /// Cases per Sozialraum of a product under the Geheimhaltung rule (columns with their totals): the Ist of the
@@ -60,8 +85,11 @@ struct Sozialraumbild {
         }
     }
 
+    /// The maps, in the order the documents show them (picked once in `auswahl`).
+    var karten: [Kartenreihe] { d.sozialraum.karten }
+
     // swiftlint:disable:next function_body_length
-    var karten: [Kartenreihe] {
+    private func kartenreihen() -> [Kartenreihe] {
         var out: [Kartenreihe] = []
         if let index {
             out.append(

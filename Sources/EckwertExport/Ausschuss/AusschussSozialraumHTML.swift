@@ -27,13 +27,14 @@ extension AusschussHTML {
                 + "im Basisjahr "
             s += "die Fälle der Stadt trifft.</p>\n"
         }
-        guard let karte = m.sozialraum.karte else {
+        guard let geometrie = d.sozialraum.geometrie else {
             return abschnitt("sozialraeume", s + "<p>Das Modell enthält keine Karte (karte: in modell.yaml).</p>\n")
         }
         for k in b.karten {
             s += figur(
                 Kartenbild.svg(
-                    karte: karte, werte: k.werte, titel: k.titel, einheit: k.einheit, stellen: k.stellen, ids: ids),
+                    geometrie: geometrie, werte: k.werte, titel: k.titel, einheit: k.einheit, stellen: k.stellen,
+                    ids: ids),
                 esc(k.erlaeuterung))
             s += kartentabelle(k)
         }

@@ -10,6 +10,8 @@ struct Ausschussdaten {
     /// Basisjahr … Horizont (index 0 = Basisjahr, the Ist value of the forecast runs).
     let jahre: [Int]
     let kritik: Produktkritik?
+    /// The Sozialraum figures shared by the HTML maps, the Steckbriefe and the workbook, picked once.
+    private(set) var sozialraum = Sozialraumbild.Auswahl()
 
     init(_ e: Planungsergebnis, version: String) {
         self.e = e
@@ -17,6 +19,8 @@ struct Ausschussdaten {
         self.version = version
         jahre = Array(e.modell.basisjahr...e.modell.horizont)
         kritik = Produktkritik.rechnen(e)
+        verlaeufe = verlaeufeWaehlen()
+        sozialraum = Sozialraumbild.auswahl(self)
     }
 
     // MARK: Display helpers
@@ -72,7 +76,10 @@ struct Ausschussdaten {
         var planung: [Double?] = []
     }
 
-    var verlaeufe: [Verlauf] {
+    /// The Gesamthaushalt and Budgetbereich series (picked once in `init`; four places show them).
+    private(set) var verlaeufe: [Verlauf] = []
+
+    private func verlaeufeWaehlen() -> [Verlauf] {
         let einheiten = m.einheiten.filter { $0.ebene == .gesamt || $0.ebene == .budgetbereich }
         return einheiten.map { einheit in
             let istZ = e.zuschuss(e.ist, einheit)

@@ -99,9 +99,16 @@ enum SVGDiagramm {
     /// Space above the plot for the visible title.
     static let titelraum = 52.0
 
+    /// A coordinate to a tenth: "12", "12.5", "-0.5" (as `String(Int)` / `String(Double)` write them).
     static func f(_ x: Double) -> String {
-        let r = (x * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(r)
+        let n = (x * 10).rounded()
+        let r = n / 10
+        if r == r.rounded() { return Zahlformat.ganzzahl(Int(r)) }
+        // Below 10^15 tenths the shortest text of n / 10 is its integer part, a point and the tenth digit.
+        guard abs(n) < 1e15 else { return String(r) }
+        let z = Int(n)
+        let q = Zahlformat.ganzzahl(abs(z) / 10)
+        return (z < 0 ? "-" : "") + q + "." + Zahlformat.ganzzahl(abs(z) % 10)
     }
 
     static func text(

@@ -384,6 +384,8 @@ struct KaemmereiMappe {
         for c in 4...breite { b.festeBreiten[c] = 13 }
         var r = 0
         var umbrueche: [Int] = []
+        let verweise = Kennzahlverweise(m.kennzahlen)
+        let zr = k.zuschussrechnung
         for (i, p) in m.produkte.enumerated() {
             umbrueche.append(r)
             try b.text("Produktdatenblatt \(p.nr) \(p.name)", r, 0, .titel); r += 2
@@ -423,8 +425,8 @@ struct KaemmereiMappe {
             r += 1
             let ist = e.ist.produkte[i], prog = l.produkte[i]
             let istT = e.ist.jahrIndex(B)
-            let zuschussIst = istT.map { Teilplan(e.ist, [i], modell: m).zuschuss(k)[$0] }
-            let zuschuss = Teilplan(l, [i], modell: m).zuschuss(k)
+            let zuschussIst = istT.map { Teilplan(e.ist, [i], modell: m).zuschuss(zr)[$0] }
+            let zuschuss = Teilplan(l, [i], modell: m).zuschuss(zr)
             try b.text("Zuschussbedarf", r, 2); try b.text("EUR", r, 3)
             if let z = zuschussIst { try b.betrag(z, r, 4) }
             for (s, j) in prognose.enumerated() { if let t = l.jahrIndex(j) { try b.betrag(zuschuss[t], r, 5 + s) } }
@@ -504,7 +506,7 @@ struct KaemmereiMappe {
             }
             // Kennzahlen of the product.
             let ids = Set(ziele.compactMap(\.kennzahl))
-            let kz = m.kennzahlen.filter { ids.contains($0.id) || $0.formel.contains("\"\(p.nr)\"") }
+            let kz = verweise.kennzahlen(von: p.nr, ids: ids)
             try b.text("Kennzahlen", r, 0, .untertitel); r += 1
             if kz.isEmpty {
                 try b.text("Für dieses Produkt sind keine Kennzahlen festgelegt.", r, 0, .legende); r += 1

@@ -46,6 +46,8 @@ struct Kartenwert: Sendable {
 enum Kartenbild {
     static let breite = 1000.0
     static let kartenhoehe = 620.0
+    /// The legend's column at the right of the map.
+    static let legendeBreite = 300.0
     /// viridis sampled at five points (light → dark); readable with every colour-vision deficiency and in grey.
     static let palette = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]
     static let grau = "#d9d9d9"
@@ -88,9 +90,20 @@ enum Kartenbild {
         return ohne.count > 48 ? String(ohne.prefix(47)) + "…" : ohne
     }
 
-    // swiftlint:disable:next function_body_length
     static func svg(
         karte: Karte, werte: [Kartenwert], titel: String, einheit: String, stellen: Int,
+        ids: SVGDiagramm.Ids
+    ) -> String {
+        svg(
+            geometrie: Kartengeometrie(karte), werte: werte, titel: titel, einheit: einheit, stellen: stellen,
+            ids: ids)
+    }
+
+    /// A map over a geometry drawn once: every map of a document shares the projection, so the areas' paths and
+    /// label points are the same on each.
+    // swiftlint:disable:next function_body_length
+    static func svg(
+        geometrie: Kartengeometrie, werte: [Kartenwert], titel: String, einheit: String, stellen: Int,
         ids: SVGDiagramm.Ids
     ) -> String {
         let id = ids.neu("karte")
@@ -98,11 +111,6 @@ enum Kartenbild {
         let gezeigt = werte.filter { !$0.gesperrt }.compactMap(\.wert)
         let grenzen = klassen(gezeigt)
         let farbe = farben(grenzen.count)
-        let alle = karte.flaechen.flatMap { $0.polygone.flatMap { $0.flatMap { $0 } } }
-        let legendeBreite = 300.0
-        let proj = Kartenprojektion(
-            punkte: alle, x0: 10, y0: SVGDiagramm.titelraum + 4,
-            breite: breite - legendeBreite - 30, hoehe: kartenhoehe - SVGDiagramm.titelraum - 14)
         let gesperrt = werte.filter(\.gesperrt)
         let beschreibung =
             "Karte der Sozialräume: \(titel). Klassen nach Quantilen; die Werte stehen in der Tabelle "
@@ -118,7 +126,7 @@ enum Kartenbild {
             + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#555\" stroke-width=\"3\"/></pattern></defs>"
         var beschriftungen = ""
         for w in werte {
-            guard let fl = karte.flaeche(w.gebiet) else { continue }
+            guard let fl = geometrie.flaeche(w.gebiet) else { continue }
             let fill: String
             if w.gesperrt {
                 fill = "url(#\(muster))"
@@ -127,23 +135,12 @@ enum Kartenbild {
             } else {
                 fill = grau
             }
-            var d = ""
-            for poly in fl.polygone {
-                for ring in poly {
-                    for (k, p) in ring.enumerated() {
-                        let (x, y) = proj.projizieren(p)
-                        d += (k == 0 ? "M" : "L") + SVGDiagramm.f(x) + " " + SVGDiagramm.f(y)
-                    }
-                    d += "Z"
-                }
-            }
             o +=
-                "<path d=\"\(d)\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"1.5\">"
+                "<path d=\"\(fl.pfad)\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"1.5\">"
                 + "<title>\(HTMLText.esc(w.name)): "
                 + "\(w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v.")"
                 + "</title></path>"
-            let projiziert = fl.polygone.map { $0.map { $0.map { proj.projizieren($0) } } }
-            if let lp = Polylabel.punkt(projiziert) {
+            if let lp = fl.beschriftung {
                 let tf = w.gesperrt || w.wert == nil || grenzen.isEmpty ? "#000" : textfarbe(fill)
                 beschriftungen += SVGDiagramm.text(
                     w.gebiet, x: lp.x, y: lp.y + 5, anker: "middle", groesse: 14, fett: true,
@@ -197,6 +194,46 @@ enum Kartenbild {
         }
         return o + "</g>"
     }
+}
+
+/// The Sozialraum areas as drawn on every map of a Karte: the projection into the map box, each area's SVG path
+/// and its label point (the pole of inaccessibility of its largest polygon). Computed once per document.
+struct Kartengeometrie: Sendable {
+    struct Flaeche: Sendable {
+        var gebiet: String
+        var pfad: String
+        var beschriftung: (x: Double, y: Double)?
+    }
+    let flaechen: [Flaeche]
+    /// The first area of each Sozialraum id (as `Karte.flaeche` finds it).
+    private let erste: [String: Int]
+
+    init(_ karte: Karte) {
+        let alle = karte.flaechen.flatMap { $0.polygone.flatMap { $0.flatMap { $0 } } }
+        let proj = Kartenprojektion(
+            punkte: alle, x0: 10, y0: SVGDiagramm.titelraum + 4,
+            breite: Kartenbild.breite - Kartenbild.legendeBreite - 30,
+            hoehe: Kartenbild.kartenhoehe - SVGDiagramm.titelraum - 14)
+        var erste: [String: Int] = [:]
+        flaechen = karte.flaechen.enumerated().map { n, fl in
+            if erste[fl.gebiet] == nil { erste[fl.gebiet] = n }
+            var d = ""
+            for poly in fl.polygone {
+                for ring in poly {
+                    for (k, p) in ring.enumerated() {
+                        let (x, y) = proj.projizieren(p)
+                        d += (k == 0 ? "M" : "L") + SVGDiagramm.f(x) + " " + SVGDiagramm.f(y)
+                    }
+                    d += "Z"
+                }
+            }
+            let projiziert = fl.polygone.map { $0.map { $0.map { proj.projizieren($0) } } }
+            return Flaeche(gebiet: fl.gebiet, pfad: d, beschriftung: Polylabel.punkt(projiziert))
+        }
+        self.erste = erste
+    }
+
+    func flaeche(_ gebiet: String) -> Flaeche? { erste[gebiet].map { flaechen[$0] } }
 }
 
 /// The pole of inaccessibility of a polygon set (Mapbox "polylabel"): the inner point farthest from every edge,

@@ -174,10 +174,27 @@ final class Blatt {
 
     func text(_ s: String, _ r: Int, _ c: Int, _ art: Mappe.Art = .text, messen: Bool = true) throws {
         try ws.write(string: s, row: r, col: c, format: try mappe.f(art), truncate: true)
-        let laengste = s.split(separator: "\n").map { Double($0.count) }.max() ?? 0
-        let faktor: Double =
-            [.titel].contains(art) ? 0 : ([.kopf, .kopfLinks, .textFett, .untertitel].contains(art) ? 1.1 : 1.0)
-        merken(r, c, breite: messen && faktor > 0 ? laengste * faktor + 1 : nil)
+        let faktor: Double
+        switch art {
+        case .titel: faktor = 0
+        case .kopf, .kopfLinks, .textFett, .untertitel: faktor = 1.1
+        default: faktor = 1.0
+        }
+        merken(r, c, breite: messen && faktor > 0 ? Double(Self.laengsteZeile(s)) * faktor + 1 : nil)
+    }
+
+    /// Characters of the longest line of a text.
+    static func laengsteZeile(_ s: String) -> Int {
+        var laengste = 0, zeile = 0
+        for ch in s {
+            if ch == "\n" {
+                laengste = max(laengste, zeile)
+                zeile = 0
+            } else {
+                zeile += 1
+            }
+        }
+        return max(laengste, zeile)
     }
 
     /// Label/value rows (Deckblatt): the label bold in column 0, the value wrapped in column 1, the row as tall as

@@ -21,44 +21,45 @@ public final class XlsxWorksheet {
 
     /// Writes a number.
     public func write(number: Double, row: Int, col: Int, format: XlsxFormat? = nil) throws {
-        let call = describe("worksheet_write_number", row, col)
-        let (ws, r, c, f) = try prepare(call, row, col, format)
+        // Described only for an error: building the text for every cell would cost more than the write.
+        let call = { self.describe("worksheet_write_number", row, col) }
+        let (ws, r, c, f) = try prepare(call(), row, col, format)
         guard number.isFinite else {
-            throw XlsxError.invalidArgument(call: call, reason: "\(number) is not a finite number")
+            throw XlsxError.invalidArgument(call: call(), reason: "\(number) is not a finite number")
         }
-        try XlsxError.check(worksheet_write_number(ws, r, c, number, f), call)
+        try XlsxError.check(worksheet_write_number(ws, r, c, number, f), call())
     }
 
     /// Writes text as a shared string, always: text beginning with `=`, `+`, `-` or `@` stays text.
     /// Text longer than 32,767 characters throws `.stringTooLong` unless `truncate` is set, in which case
     /// it is cut at the last whole character that fits.
     public func write(string: String, row: Int, col: Int, format: XlsxFormat? = nil, truncate: Bool = false) throws {
-        let call = describe("worksheet_write_string", row, col)
-        let (ws, r, c, f) = try prepare(call, row, col, format)
-        let text = try XlsxWorksheet.cellText(string, call: call, truncate: truncate)
-        try XlsxError.check(text.withCString { worksheet_write_string(ws, r, c, $0, f) }, call)
+        let call = { self.describe("worksheet_write_string", row, col) }
+        let (ws, r, c, f) = try prepare(call(), row, col, format)
+        let text = try XlsxWorksheet.cellText(string, call: call(), truncate: truncate)
+        try XlsxError.check(text.withCString { worksheet_write_string(ws, r, c, $0, f) }, call())
     }
 
     /// Writes a formula (Excel English syntax, e.g. `=SUM(D2:D9)`) with the value the engine computed,
     /// so readers that do not recalculate show the right figure.
     public func write(formula: String, cachedValue: Double, row: Int, col: Int, format: XlsxFormat? = nil) throws {
-        let call = describe("worksheet_write_formula_num", row, col)
-        let (ws, r, c, f) = try prepare(call, row, col, format)
+        let call = { self.describe("worksheet_write_formula_num", row, col) }
+        let (ws, r, c, f) = try prepare(call(), row, col, format)
         guard cachedValue.isFinite else {
-            throw XlsxError.invalidArgument(call: call, reason: "cached value \(cachedValue) is not finite")
+            throw XlsxError.invalidArgument(call: call(), reason: "cached value \(cachedValue) is not finite")
         }
-        guard !formula.isEmpty, !formula.contains("\0"), formula.utf16.count <= 8192 else {
+        guard !formula.isEmpty, !formula.utf8.contains(0), formula.utf16.count <= 8192 else {
             throw XlsxError.invalidArgument(
-                call: call, reason: "formula is empty, contains NUL or is longer than 8,192 characters")
+                call: call(), reason: "formula is empty, contains NUL or is longer than 8,192 characters")
         }
-        try XlsxError.check(formula.withCString { worksheet_write_formula_num(ws, r, c, $0, f, cachedValue) }, call)
+        try XlsxError.check(formula.withCString { worksheet_write_formula_num(ws, r, c, $0, f, cachedValue) }, call())
     }
 
     /// Writes an empty cell that carries a format (borders, fill). libxlsxwriter ignores blanks without one.
     public func writeBlank(row: Int, col: Int, format: XlsxFormat) throws {
-        let call = describe("worksheet_write_blank", row, col)
-        let (ws, r, c, f) = try prepare(call, row, col, format)
-        try XlsxError.check(worksheet_write_blank(ws, r, c, f), call)
+        let call = { self.describe("worksheet_write_blank", row, col) }
+        let (ws, r, c, f) = try prepare(call(), row, col, format)
+        try XlsxError.check(worksheet_write_blank(ws, r, c, f), call())
     }
 
     /// Merges a range and writes `string` into it.
@@ -232,28 +233,30 @@ public final class XlsxWorksheet {
     }
 
     private func prepare(
-        _ call: String, _ row: Int, _ col: Int, _ format: XlsxFormat?
+        _ call: @autoclosure () -> String, _ row: Int, _ col: Int, _ format: XlsxFormat?
     ) throws
         -> (UnsafeMutablePointer<lxw_worksheet>, lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?)
     {
-        let ws = try live(call)
-        let (r, c) = try XlsxWorksheet.index(call, row, col)
-        if let format, format.workbook !== workbook { throw XlsxError.foreignHandle(call: call) }
+        let ws = try live(call())
+        let (r, c) = try XlsxWorksheet.index(call(), row, col)
+        if let format, format.workbook !== workbook { throw XlsxError.foreignHandle(call: call()) }
         return (ws, r, c, format?.pointer)
     }
 
-    static func index(_ call: String, _ row: Int, _ col: Int) throws -> (lxw_row_t, lxw_col_t) {
+    static func index(_ call: @autoclosure () -> String, _ row: Int, _ col: Int) throws -> (lxw_row_t, lxw_col_t) {
         guard (0...XlsxLimits.maxRow).contains(row), (0...XlsxLimits.maxCol).contains(col) else {
-            throw XlsxError.outOfRange(call: call, row: row, col: col)
+            throw XlsxError.outOfRange(call: call(), row: row, col: col)
         }
         return (lxw_row_t(row), lxw_col_t(col))
     }
 
-    static func cellText(_ s: String, call: String, truncate: Bool) throws -> String {
-        if s.contains("\0") { throw XlsxError.invalidArgument(call: call, reason: "text contains a NUL character") }
+    static func cellText(_ s: String, call: @autoclosure () -> String, truncate: Bool) throws -> String {
+        if s.utf8.contains(0) { throw XlsxError.invalidArgument(call: call(), reason: "text contains a NUL character") }
+        // UTF-16 length ≤ UTF-8 length: short text needs no count.
+        guard s.utf8.count > XlsxLimits.maxStringLength else { return s }
         let length = s.utf16.count
         guard length > XlsxLimits.maxStringLength else { return s }
-        guard truncate else { throw XlsxError.stringTooLong(call: call, length: length) }
+        guard truncate else { throw XlsxError.stringTooLong(call: call(), length: length) }
         var out = ""
         var used = 0
         for ch in s {

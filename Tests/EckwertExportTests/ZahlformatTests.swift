@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import EckwertExport
+
+/// German number text and SVG coordinates, checked against plain reference formatters: the grouping by
+/// reversing characters (what the documents used before the byte-level writer) and `String(Int)` / `String(Double)`.
+@Suite struct ZahlformatTests {
+    /// The reference: the same rounding, the digits from `String(Int64)` and grouped by reversing characters.
+    static func referenz(_ v: Double, stellen: Int) -> String {
+        guard v.isFinite else { return "n. v." }
+        let r = Zahlformat.runden(v, stellen)
+        let neg = r < 0 && r != 0
+        let a = abs(r)
+        var ganz = a.rounded(.towardZero)
+        var bruch = ""
+        if stellen > 0 {
+            var f = 1.0
+            for _ in 0..<stellen { f *= 10 }
+            var nach = ((a - ganz) * f).rounded(.toNearestOrAwayFromZero)
+            if nach >= f { nach -= f; ganz += 1 }
+            let s = String(Int64(nach))
+            bruch = "," + String(repeating: "0", count: max(0, stellen - s.count)) + s
+        }
+        let ziffern = ganz < 9.0e18 ? String(Int64(ganz)) : String(format: "%.0f", ganz)
+        var gruppiert = ""
+        for (i, c) in ziffern.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { gruppiert.append(".") }
+            gruppiert.append(c)
+        }
+        return (neg ? "-" : "") + String(gruppiert.reversed()) + bruch
+    }
+
+    static let werte: [Double] = {
+        var g = SystemRandomNumberGenerator()
+        var w: [Double] = [
+            0, -0.0, 0.5, -0.5, 0.05, -0.049, 1, 999, 1000, -1000, 999.995, 999_999.5, 1_234_567.891, 0.125,
+            -0.125, 1e15, 1e18, 8.99e18, 9e18, 1.5e19, -2.5e20, .infinity, .nan, 123_456.0049, 99.999, 0.001,
+        ]
+        for e in -3...17 {
+            for _ in 0..<40 {
+                let x = Double.random(in: 0..<1, using: &g) * pow(10, Double(e))
+                w.append(Bool.random(using: &g) ? x : -x)
+            }
+        }
+        return w
+    }()
+
+    @Test func gleichDerReferenz() {
+        for v in Self.werte {
+            for stellen in [-1, 0, 1, 2, 3, 4] {
+                #expect(Zahlformat.zahl(v, stellen: stellen) == Self.referenz(v, stellen: stellen), "\(v) \(stellen)")
+            }
+        }
+    }
+
+    @Test func vonHandGeschrieben() {
+        #expect(Zahlformat.zahl(1_234_567.891, stellen: 2) == "1.234.567,89")
+        #expect(Zahlformat.zahl(-0.004, stellen: 2) == "0,00")
+        #expect(Zahlformat.zahl(-1234.5) == "-1.235")
+        #expect(Zahlformat.zahl(999.995, stellen: 2) == "1.000,00")
+        #expect(Zahlformat.zahl(0.05, stellen: 1) == "0,1")
+        #expect(Zahlformat.zahl(nil) == "n. v.")
+    }
+
+    @Test func svgKoordinaten() {
+        #expect(SVGDiagramm.f(12) == "12" && SVGDiagramm.f(12.54) == "12.5" && SVGDiagramm.f(-0.46) == "-0.5")
+        #expect(SVGDiagramm.f(-0.04) == "0" && SVGDiagramm.f(0.96) == "1")
+        for v in Self.werte where v.isFinite && abs(v) < 1e17 {
+            let r = (v * 10).rounded() / 10
+            let erwartet = r == r.rounded() ? String(Int(r)) : String(r)
+            #expect(SVGDiagramm.f(v) == erwartet, "\(v)")
+        }
+    }
+}
