@@ -76,6 +76,8 @@ public enum SozialraumDateien {
         var l = Leser(t, spalten)
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
         var werte: [K: Double] = [:], zeilen: [K: Int] = [:]
+        werte.reserveCapacity(t.rows.count)
+        zeilen.reserveCapacity(t.rows.count)
         for z in t.rows {
             let jahr = l.ganzzahl(z, 0, "Jahr")
             let gebiet = l.id(z, 1, "ein", "Gebiet")
@@ -83,11 +85,12 @@ public enum SozialraumDateien {
             let wert = l.zahl(z, 3, wertName, nichtNegativ: spalten[3] == "faelle")
             guard let jahr, let gebiet, let id else { continue }
             let k = schluessel(jahr, gebiet, id)
-            if let erste = zeilen[k] {
+            // The first row of a key keeps its line (one lookup per row; a duplicate puts it back).
+            if let erste = zeilen.updateValue(z.line, forKey: k) {
+                zeilen[k] = erste
                 l.doppelt(z, erste, "Jahr \(jahr), Gebiet \(gebiet), \(id)", spalte: l.schluesselSpalte(3))
                 continue
             }
-            zeilen[k] = z.line
             werte[k] = wert ?? 0
         }
         return Leseergebnis(wert: (werte, zeilen), diagnostics: l.d)
