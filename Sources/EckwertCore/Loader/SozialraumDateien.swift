@@ -109,7 +109,9 @@ public enum SozialraumDateien {
         // Product lookup by number (the first product of a number, as `Planungsmodell.produkt`).
         let produkte = Dictionary(m.produkte.map { ($0.nr, $0) }, uniquingKeysWith: { erstes, _ in erstes })
         let ort = { (d: String, z: Int?) in SourceLocation(file: d, line: z) }
-        for (k, z) in faelleZeilen.sorted(by: { $0.value < $1.value }) {
+        // Only rows with something to report are sorted into line order (the others leave no message).
+        let faelleFehler = faelleZeilen.filter { !gebiete.contains($0.key.gebiet) || produkte[$0.key.produkt] == nil }
+        for (k, z) in faelleFehler.sorted(by: { $0.value < $1.value }) {
             if !gebiete.contains(k.gebiet) {
                 befund.fehler(ort(dateien.faelle, z), "Gebiet '\(k.gebiet)' gibt es in bevoelkerung.csv nicht")
             }
@@ -118,7 +120,10 @@ public enum SozialraumDateien {
             }
         }
         let deklariert = Set(s.indikatoren.map(\.id))
-        for (k, z) in indikatorZeilen.sorted(by: { $0.value < $1.value }) {
+        let indikatorFehler = indikatorZeilen.filter {
+            !gebiete.contains($0.key.gebiet) || !deklariert.contains($0.key.indikator)
+        }
+        for (k, z) in indikatorFehler.sorted(by: { $0.value < $1.value }) {
             if !gebiete.contains(k.gebiet) {
                 befund.fehler(ort(dateien.indikatoren, z), "Gebiet '\(k.gebiet)' gibt es in bevoelkerung.csv nicht")
             }
