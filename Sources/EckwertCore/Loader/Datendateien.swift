@@ -118,25 +118,36 @@ public enum Datendateien {
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
         var daten = IstDaten()
         for (e, name) in l.namen.enumerated() { daten.spalten[name] = l.spalte[e] + 1 }
-        var zeilen: [IstSchluessel: Int] = [:]
+        daten.werte.reserveCapacity(t.rows.count)
+        daten.orte.reserveCapacity(t.rows.count)
         for z in t.rows {
             let jahr = l.ganzzahl(z, 0, "Jahr")
             let produkt = l.id(z, 1, "ein", "Produkt")
             let groesse = l.id(z, 2, "eine", "Größe")
-            let istFaelle = groesse?.lowercased() == "faelle"
+            let istFaelle = groesse.map(Self.istFaelle) ?? false
             let wert = istFaelle ? l.zahl(z, 3, "Fallzahl", nichtNegativ: true) : l.zahl(z, 3, "Wert")
             guard let jahr, let produkt, let groesse else { continue }
             let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)
-            if let erste = zeilen[k] {
-                l.doppelt(z, erste, "Jahr \(jahr), Produkt \(produkt), Größe \(groesse)", spalte: l.schluesselSpalte(3))
+            // The first row of a key keeps its place in `orte` (one lookup per row; a duplicate puts it back).
+            if let erste = daten.orte.updateValue(SourceLocation(file: t.file, line: z.line), forKey: k) {
+                daten.orte[k] = erste
+                l.doppelt(
+                    z, erste.line ?? 0, "Jahr \(jahr), Produkt \(produkt), Größe \(groesse)",
+                    spalte: l.schluesselSpalte(3))
                 continue
             }
-            zeilen[k] = z.line
             daten.werte[k] = wert ?? 0
             if wert == nil { daten.unlesbar.insert(k) }
-            daten.orte[k] = SourceLocation(file: t.file, line: z.line)
         }
         return Leseergebnis(wert: daten, diagnostics: l.d)
+    }
+
+    /// `groesse.lowercased() == "faelle"`, without building the lower-case text for an ASCII cell.
+    static func istFaelle(_ groesse: String) -> Bool {
+        let u = groesse.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return groesse.lowercased() == "faelle" }
+        // `| 0x20` lower-cases an ASCII letter; the letters of "faelle" have no other byte that maps onto them.
+        return u.count == 6 && u.elementsEqual("faelle".utf8) { $0 | 0x20 == $1 }
     }
 
     /// `sterbetafel.csv`: `geschlecht;alter;qx`, 0 ≤ qx ≤ 1, every sex and age 0..100 exactly once.
@@ -526,30 +537,30 @@ struct Leser {
                 "doppelter Eintrag für \(was): Zeilen \(erste) und \(z.line)"))
     }
 
-    mutating func leer(_ z: CSVZeile, _ e: Int, _ erwartung: String) -> Bool {
-        if !text(z, e).isEmpty { return false }
-        fehler(z, e, "leeres Feld '\(namen[e])', erwartet \(erwartung)")
-        return true
+    /// The trimmed cell; nil with an error when it is empty (the expectation is only built for that message).
+    mutating func gefuellt(_ z: CSVZeile, _ e: Int, _ erwartung: @autoclosure () -> String) -> String? {
+        let s = text(z, e)
+        if !s.isEmpty { return s }
+        fehler(z, e, "leeres Feld '\(namen[e])', erwartet \(erwartung())")
+        return nil
     }
 
     /// A non-empty id; `artikel` for the message ("ein Gebiet", "eine Variante").
     mutating func id(_ z: CSVZeile, _ e: Int, _ artikel: String, _ name: String) -> String? {
-        if leer(z, e, "\(artikel) \(name)") { return nil }
-        return text(z, e)
+        gefuellt(z, e, "\(artikel) \(name)")
     }
 
     mutating func geschlecht(_ z: CSVZeile, _ e: Int) -> Geschlecht? {
-        if leer(z, e, "w oder m") { return nil }
-        let s = text(z, e)
+        guard let s = gefuellt(z, e, "w oder m") else { return nil }
         if let g = Geschlecht(rawValue: s) ?? Geschlecht(rawValue: s.lowercased()) { return g }
         fehler(z, e, "Geschlecht '\(s)' ist ungültig, erwartet w oder m")
         return nil
     }
 
     mutating func alter(_ z: CSVZeile, _ e: Int, _ bereich: ClosedRange<Int>) -> Int? {
-        let b = "\(bereich.lowerBound)..\(bereich.upperBound)"
-        if leer(z, e, "eine ganze Zahl \(b)") { return nil }
-        let s = text(z, e)
+        // Built only for a message.
+        var b: String { "\(bereich.lowerBound)..\(bereich.upperBound)" }
+        guard let s = gefuellt(z, e, "eine ganze Zahl \(b)") else { return nil }
         guard let a = Zahl.parseInt(s) else {
             fehler(z, e, "Alter '\(s)' ist keine ganze Zahl, erwartet \(b)")
             return nil
@@ -562,8 +573,7 @@ struct Leser {
     }
 
     mutating func ganzzahl(_ z: CSVZeile, _ e: Int, _ name: String) -> Int? {
-        if leer(z, e, "eine ganze Zahl") { return nil }
-        let s = text(z, e)
+        guard let s = gefuellt(z, e, "eine ganze Zahl") else { return nil }
         guard let v = Zahl.parseInt(s) else {
             fehler(z, e, "\(name) '\(s)' ist keine ganze Zahl")
             return nil
@@ -572,8 +582,7 @@ struct Leser {
     }
 
     mutating func zahl(_ z: CSVZeile, _ e: Int, _ name: String, nichtNegativ: Bool = false) -> Double? {
-        if leer(z, e, nichtNegativ ? "eine Zahl ≥ 0" : "eine Zahl") { return nil }
-        let s = text(z, e)
+        guard let s = gefuellt(z, e, nichtNegativ ? "eine Zahl ≥ 0" : "eine Zahl") else { return nil }
         guard var v = Zahl.parse(s) else {
             fehler(z, e, "\(name) '\(s)' ist keine Zahl")
             return nil

@@ -12,8 +12,15 @@ extension Modellpruefung {
         guard k.istPruefbar else { return }
         let m = k.m, datei = k.dateiname("ist"), befund = k.befund
         var gemeldet = Set<String>()
+        // Only keys the loop below reports on (unknown Produkt or Größe, a year out of range): the others leave
+        // no message, so they need not be sorted into line order.
+        let meldet = { (s: IstSchluessel) in
+            !k.produkte.nrn.contains(s.produkt)
+                || (s.groesse != "faelle" && !m.kontenrahmen.istBuchungszeile(s.groesse))
+                || s.jahr > m.basisjahr || s.jahr < m.basisjahr - 30
+        }
         // Lines looked up once, not in every comparison.
-        let schluessel = m.ist.werte.keys.map { (k: $0, zeile: m.ist.orte[$0]?.line ?? 0) }.sorted {
+        let schluessel = m.ist.werte.keys.filter(meldet).map { (k: $0, zeile: m.ist.orte[$0]?.line ?? 0) }.sorted {
             let a = $0.zeile, b = $1.zeile
             return a != b ? a < b : ($0.k.jahr, $0.k.produkt, $0.k.groesse) < ($1.k.jahr, $1.k.produkt, $1.k.groesse)
         }.map(\.k)

@@ -20,11 +20,36 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        if bytes.withContiguousStorageIfAvailable({ update(puffer: $0) }) != nil { return }
         for b in bytes {
             puffer.append(b)
             laenge &+= 1
-            if puffer.count == 64 { block(puffer); puffer.removeAll(keepingCapacity: true) }
+            if puffer.count == 64 { bloecke(puffer) }
         }
+    }
+
+    /// Whole blocks straight from the caller's memory; only a partial block goes through `puffer`.
+    private mutating func update(puffer p: UnsafeBufferPointer<UInt8>) {
+        guard let basis = p.baseAddress else { return }
+        laenge &+= UInt64(p.count)
+        var i = 0
+        if !puffer.isEmpty {
+            while i < p.count && puffer.count < 64 {
+                puffer.append(p[i])
+                i += 1
+            }
+            if puffer.count < 64 { return }
+            bloecke(puffer)
+        }
+        let ganze = (p.count - i) / 64 * 64
+        block(UnsafeBufferPointer(start: basis + i, count: ganze))
+        puffer.append(contentsOf: UnsafeBufferPointer(start: basis + i + ganze, count: p.count - i - ganze))
+    }
+
+    /// The 64 bytes of `puffer`, then `puffer` emptied.
+    private mutating func bloecke(_ b: [UInt8]) {
+        b.withUnsafeBufferPointer { block($0) }
+        puffer.removeAll(keepingCapacity: true)
     }
 
     public mutating func finalize() -> String {
@@ -32,8 +57,8 @@ public struct SHA256: Sendable {
         puffer.append(0x80)
         while puffer.count % 64 != 56 { puffer.append(0) }
         for i in (0..<8).reversed() { puffer.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-        var i = 0
-        while i < puffer.count { block(Array(puffer[i..<i + 64])); i += 64 }
+        let rest = puffer
+        rest.withUnsafeBufferPointer { block($0) }
         puffer.removeAll()
         return h.map { w in
             let s = String(w, radix: 16)
@@ -47,28 +72,38 @@ public struct SHA256: Sendable {
         return s.finalize()
     }
 
-    private mutating func block(_ b: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for t in 0..<16 {
-            w[t] =
-                UInt32(b[t * 4]) << 24 | UInt32(b[t * 4 + 1]) << 16 | UInt32(b[t * 4 + 2]) << 8 | UInt32(b[t * 4 + 3])
+    /// Every whole 64-byte block of `b` (its length is a multiple of 64).
+    private mutating func block(_ b: UnsafeBufferPointer<UInt8>) {
+        var h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7]
+        Self.k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                var start = 0
+                while start + 64 <= b.count {
+                    for t in 0..<16 {
+                        let o = start + t * 4
+                        w[t] = UInt32(b[o]) << 24 | UInt32(b[o + 1]) << 16 | UInt32(b[o + 2]) << 8 | UInt32(b[o + 3])
+                    }
+                    for t in 16..<64 {
+                        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+                        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    }
+                    var a = h0, bb = h1, c = h2, d = h3, e = h4, f = h5, g = h6, hh = h7
+                    for t in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & bb) ^ (a & c) ^ (bb & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = bb; bb = a; a = t1 &+ t2
+                    }
+                    h0 &+= a; h1 &+= bb; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= hh
+                    start += 64
+                }
+            }
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
-        var a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for t in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ Self.k[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & bb) ^ (a & c) ^ (bb & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = bb; bb = a; a = t1 &+ t2
-        }
-        h[0] &+= a; h[1] &+= bb; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+        h = [h0, h1, h2, h3, h4, h5, h6, h7]
     }
 
     @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -76,6 +76,8 @@ public enum SozialraumDateien {
         var l = Leser(t, spalten)
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
         var werte: [K: Double] = [:], zeilen: [K: Int] = [:]
+        werte.reserveCapacity(t.rows.count)
+        zeilen.reserveCapacity(t.rows.count)
         for z in t.rows {
             let jahr = l.ganzzahl(z, 0, "Jahr")
             let gebiet = l.id(z, 1, "ein", "Gebiet")
@@ -83,11 +85,12 @@ public enum SozialraumDateien {
             let wert = l.zahl(z, 3, wertName, nichtNegativ: spalten[3] == "faelle")
             guard let jahr, let gebiet, let id else { continue }
             let k = schluessel(jahr, gebiet, id)
-            if let erste = zeilen[k] {
+            // The first row of a key keeps its line (one lookup per row; a duplicate puts it back).
+            if let erste = zeilen.updateValue(z.line, forKey: k) {
+                zeilen[k] = erste
                 l.doppelt(z, erste, "Jahr \(jahr), Gebiet \(gebiet), \(id)", spalte: l.schluesselSpalte(3))
                 continue
             }
-            zeilen[k] = z.line
             werte[k] = wert ?? 0
         }
         return Leseergebnis(wert: (werte, zeilen), diagnostics: l.d)
@@ -103,17 +106,24 @@ public enum SozialraumDateien {
     ) {
         let s = m.sozialraum
         let gebiete = Set(m.bevoelkerung.gebiete)
+        // Product lookup by number (the first product of a number, as `Planungsmodell.produkt`).
+        let produkte = Dictionary(m.produkte.map { ($0.nr, $0) }, uniquingKeysWith: { erstes, _ in erstes })
         let ort = { (d: String, z: Int?) in SourceLocation(file: d, line: z) }
-        for (k, z) in faelleZeilen.sorted(by: { $0.value < $1.value }) {
+        // Only rows with something to report are sorted into line order (the others leave no message).
+        let faelleFehler = faelleZeilen.filter { !gebiete.contains($0.key.gebiet) || produkte[$0.key.produkt] == nil }
+        for (k, z) in faelleFehler.sorted(by: { $0.value < $1.value }) {
             if !gebiete.contains(k.gebiet) {
                 befund.fehler(ort(dateien.faelle, z), "Gebiet '\(k.gebiet)' gibt es in bevoelkerung.csv nicht")
             }
-            if m.produkt(k.produkt) == nil {
+            if produkte[k.produkt] == nil {
                 befund.fehler(ort(dateien.faelle, z), "Produkt '\(k.produkt)' gibt es in modell.yaml nicht")
             }
         }
         let deklariert = Set(s.indikatoren.map(\.id))
-        for (k, z) in indikatorZeilen.sorted(by: { $0.value < $1.value }) {
+        let indikatorFehler = indikatorZeilen.filter {
+            !gebiete.contains($0.key.gebiet) || !deklariert.contains($0.key.indikator)
+        }
+        for (k, z) in indikatorFehler.sorted(by: { $0.value < $1.value }) {
             if !gebiete.contains(k.gebiet) {
                 befund.fehler(ort(dateien.indikatoren, z), "Gebiet '\(k.gebiet)' gibt es in bevoelkerung.csv nicht")
             }
@@ -125,8 +135,12 @@ public enum SozialraumDateien {
                 befund.fehler(ort(dateien.indikatoren, z), text)
             }
         }
-        for nr in s.produkteMitFaellen.sorted() {
-            guard let p = m.produkt(nr) else { continue }
+        // The years of each product's cases, gathered in one pass over the cases.
+        var jahreJeProdukt: [String: Set<Int>] = [:]
+        for k in s.faelle.keys { jahreJeProdukt[k.produkt, default: []].insert(k.jahr) }
+        let bevoelkerungen = Bevoelkerungsindex(m)
+        for nr in jahreJeProdukt.keys.sorted() {
+            guard let p = produkte[nr] else { continue }
             guard let fz = p.fallzahl else {
                 befund.warnung(
                     ort(dateien.faelle, nil),
@@ -144,19 +158,19 @@ public enum SozialraumDateien {
                 )
                 continue
             }
-            for jahr in Set(s.faelle.keys.filter { $0.produkt == nr }.map(\.jahr)).sorted() {
-                pruefeJahr(m, nr, fz, jahr, faelleZeilen, dateien.faelle, befund)
+            for jahr in (jahreJeProdukt[nr] ?? []).sorted() {
+                pruefeJahr(m, nr, fz, jahr, bevoelkerungen, faelleZeilen, dateien.faelle, befund)
             }
         }
     }
 
     private static func pruefeJahr(
-        _ m: Planungsmodell, _ nr: String, _ fz: Fallzahl, _ jahr: Int,
+        _ m: Planungsmodell, _ nr: String, _ fz: Fallzahl, _ jahr: Int, _ bevoelkerungen: Bevoelkerungsindex,
         _ zeilen: [GebietsfallSchluessel: Int], _ datei: String, _ befund: Befund
     ) {
         let s = m.sozialraum
         var summe = 0.0
-        let pop: Bevoelkerung? = jahr == m.basisjahr ? m.bevoelkerung : m.bevoelkerungHistorie?.jahre[jahr]
+        let pop = bevoelkerungen.jahr(jahr)
         for g in m.bevoelkerung.gebiete {
             guard let f = s.faelle(jahr, g, nr) else { continue }
             summe += f
@@ -179,4 +193,49 @@ public enum SozialraumDateien {
                     + "(ist.csv bleibt maßgeblich)")
         }
     }
+}
+
+/// The population of each year the Sozialraum checks compare cases with (the Basisjahr's and the history's),
+/// each with its Sozialraum ids indexed, so that a sum over one Sozialraum does not search the id list.
+struct Bevoelkerungsindex {
+    struct Jahr {
+        let bevoelkerung: Bevoelkerung
+        let index: [String: Int]
+
+        /// `Bevoelkerung.summe(_:)` of the reference population, summed in the same order (same result).
+        func summe(_ b: Bezug) -> Double {
+            guard let gebiet = b.gebiet else { return bevoelkerung.summe(b) }
+            guard let g = index[gebiet] else { return 0 }
+            let ss = b.geschlecht.map { $0.index...$0.index } ?? 0...1
+            let lo = max(0, b.von), hi = min(Alter.max, b.bis)
+            guard lo <= hi else { return 0 }
+            var total = 0.0
+            bevoelkerung.werte.withUnsafeBufferPointer { w in
+                for s in ss {
+                    let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
+                    for a in lo...hi { total += w[base + a] }
+                }
+            }
+            return total
+        }
+    }
+
+    private let basisjahr: Int
+    private let basis: Jahr
+    private let historie: [Int: Jahr]
+
+    init(_ m: Planungsmodell) {
+        func indiziert(_ b: Bevoelkerung) -> Jahr {
+            var index: [String: Int] = [:]
+            // The first position of an id, as `Bevoelkerung.gebietIndex`.
+            for (i, g) in b.gebiete.enumerated() where index[g] == nil { index[g] = i }
+            return Jahr(bevoelkerung: b, index: index)
+        }
+        basisjahr = m.basisjahr
+        basis = indiziert(m.bevoelkerung)
+        historie = m.bevoelkerungHistorie?.jahre.mapValues(indiziert) ?? [:]
+    }
+
+    /// The population of `jahr` (the Basisjahr's, else the history's), or nil.
+    func jahr(_ jahr: Int) -> Jahr? { jahr == basisjahr ? basis : historie[jahr] }
 }

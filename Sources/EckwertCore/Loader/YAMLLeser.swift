@@ -52,7 +52,12 @@ struct YAbschnitt {
     let kontext: String
 
     subscript(_ key: String) -> YKnoten? {
-        paare.first { $0.schluessel == key }.flatMap { $0.wert.istNull ? nil : $0.wert }
+        // By index: only the matching pair's value is copied, not every pair looked at.
+        for i in paare.indices where paare[i].schluessel == key {
+            let w = paare[i].wert
+            return w.istNull ? nil : w
+        }
+        return nil
     }
 
     func enthaelt(_ key: String) -> Bool { self[key] != nil }
@@ -278,9 +283,11 @@ struct YLeser {
 
 /// Parses YAML text into a located root node; syntax errors become diagnostics with line and column.
 enum YAMLDatei {
-    static func lesen(_ text: String, datei: String, befund: Befund) -> YKnoten? {
+    /// `schnell`: compose without YAML's tag resolution where that gives the same tree and the same errors
+    /// (``zusammensetzen(_:)``); false composes with Yams' default resolver throughout (the reference path).
+    static func lesen(_ text: String, datei: String, befund: Befund, schnell: Bool = true) -> YKnoten? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try schnell ? zusammensetzen(text) : Yams.compose(yaml: text) else {
                 befund.fehler(SourceLocation(file: datei, line: 1), "Datei ist leer – erwartet ist ein YAML-Abschnitt")
                 return nil
             }
@@ -306,6 +313,24 @@ enum YAMLDatei {
             befund.fehler(SourceLocation(file: datei), "YAML nicht lesbar: \(error)")
         }
         return nil
+    }
+
+    /// The root node as `Yams.compose(yaml:)` gives it, with the same errors, but without its costly part: the
+    /// default resolver matches every scalar against regular expressions to find its tag (int, bool, …), which
+    /// the duplicate-key check of each mapping then compares. The loader reads scalars from their text and never
+    /// asks for a tag, so the tags only matter for that check: there two keys are the same when text and tag
+    /// agree. Without an explicit tag (`!…`) in the text, a plain key has an implicit tag and a quoted key the
+    /// tag str; without resolution both count as str, so keys the resolver tells apart (plain `1`, quoted `"1"`)
+    /// may count as the same, never the other way round. Hence: a text without `!` is composed without
+    /// resolution; only when that reports a duplicate key (or the text has a `!`) is it composed again with the
+    /// resolver, which then decides exactly as before (and finds any syntax error first, as before).
+    static func zusammensetzen(_ text: String) throws -> Node? {
+        guard !text.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: text) }
+        do {
+            return try Yams.compose(yaml: text, .basic)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: text)
+        }
     }
 
     /// The first line after `zeile` where `key` stands as a mapping key at `spalte` (1-based), plain or quoted.

@@ -5,7 +5,8 @@ import Yams
 public enum YAMLText {
     public static func knoten(_ text: String, datei: String) -> (knoten: Node?, diagnostics: [Diagnostic]) {
         let befund = Befund()
-        let k = YAMLDatei.lesen(text, datei: datei, befund: befund)
+        // With Yams' default resolver: the importers may read a node's tag.
+        let k = YAMLDatei.lesen(text, datei: datei, befund: befund, schnell: false)
         return (k?.node, befund.diagnostics.items)
     }
 }
