@@ -6,14 +6,15 @@ public enum Istrechnung {
         let n = jahre.count
         let schema = m.kontenrahmen
         var produkte: [Produktergebnis] = []
+        let summenplan = Summen.Plan(schema.zeilen), finanzsummenplan = Summen.Plan(schema.finanzplan)
+        let finanzIndex = Dictionary(uniqueKeysWithValues: schema.finanzplan.enumerated().map { ($1.key, $0) })
         for p in m.produkte {
             var ep = schema.zeilen.map { z in jahre.map { z.istSumme ? 0 : (m.ist.wert($0, p.nr, z.key) ?? 0) } }
-            Summen.bilden(&ep, schema.zeilen)
+            summenplan.anwenden(&ep)
             var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
             Finanzrechnung.ableiten(
-                ep: ep, fp: &fp, schema: schema,
-                finanzIndex: Dictionary(uniqueKeysWithValues: schema.finanzplan.enumerated().map { ($1.key, $0) }),
-                nichtZahlungswirksam: [])
+                ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex, nichtZahlungswirksam: [],
+                summenplan: finanzsummenplan)
             var erg = Produktergebnis(nr: p.nr, ergebnisplan: ep, finanzplan: fp)
             let f = jahre.map { m.ist.wert($0, p.nr, "faelle") }
             if p.fallzahl != nil || f.contains(where: { $0 != nil }) {
