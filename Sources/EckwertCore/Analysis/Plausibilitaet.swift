@@ -20,9 +20,11 @@ public enum Plausibilitaet {
         let j = m.basisjahr + 1
         guard let sq, let t = sq.jahrIndex(j), m.ansatz != nil else { return [] }
         let zr = m.kontenrahmen.zuschussrechnung
+        let plan = Summen.Plan(m.kontenrahmen.zeilen)
         var out: [Ansatzabweichung] = []
         for i in m.produkte.indices {
-            guard let a = m.planZuschuss(m.ansatz, produkte: [i], jahr: j) else { continue }
+            guard let spalte = m.planspalte(m.ansatz, produkte: [i], jahr: j, summenplan: plan) else { continue }
+            let a = zr.jahr(spalte.map { [$0] }, 0)
             let p = zr.jahr(sq.produkte[i].ergebnisplan, t)
             let weg = a == 0 ? abs(p) > 0.5 : abs(p - a) > m.plausibilitaet.abweichung * abs(a)
             if weg { out.append(Ansatzabweichung(produkt: i, jahr: j, ansatz: a, prognose: p)) }
@@ -32,16 +34,21 @@ public enum Plausibilitaet {
 
     /// The warnings of a loaded model: `ladebefunde` (the loader's diagnostics; their errors are left out),
     /// the Kennzahl check, the plausibility checks and the warnings of `laeufe` — each once, in that order.
+    /// `kennzahlen`: the Kennzahl values of `ist` and of the status-quo run of `laeufe`, where already computed.
     public static func warnungen(
         _ m: Planungsmodell, ladebefunde: [Diagnostic], laeufe: [Rechenergebnis],
-        ist: Rechenergebnis? = nil
+        ist: Rechenergebnis? = nil, kennzahlen: (ist: [String: [Double?]], statusQuo: [String: [Double?]]?)? = nil
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var gesehen = Set<Diagnostic>()
         func add(_ d: Diagnostic) { if d.severity == .warning, gesehen.insert(d).inserted { out.append(d) } }
         ladebefunde.forEach(add)
         let sq = laeufe.first { $0.szenario == "status-quo" }
-        Kennzahlrechnung.pruefen(m, ist: ist ?? Istrechnung.rechnen(m), statusQuo: sq).forEach(add)
+        if let kennzahlen {
+            Kennzahlrechnung.pruefen(m, istWerte: kennzahlen.ist, statusQuoWerte: kennzahlen.statusQuo).forEach(add)
+        } else {
+            Kennzahlrechnung.pruefen(m, ist: ist ?? Istrechnung.rechnen(m), statusQuo: sq).forEach(add)
+        }
         for a in ansatzabweichungen(m, statusQuo: sq) {
             let p = m.produkte[a.produkt]
             let ort = m.ansatz?.orte.filter { $0.key.jahr == a.jahr && $0.key.produkt == p.nr }.values.min()
