@@ -83,7 +83,7 @@ public enum Planungslauf {
     ) -> Projektionslauf {
         let p = Projektion(m)
         var l = Projektionslauf(
-            projektion: p, ist: Istrechnung.rechnen(m), laeufe: [], bevoelkerungen: [], warnungen: [])
+            projektion: p, ist: Istrechnung.rechnen(m, p.isttabelle), laeufe: [], bevoelkerungen: [], warnungen: [])
         for s in m.szenarien {
             fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …")
             let pop = p.bevoelkerung(s.bevoelkerung)

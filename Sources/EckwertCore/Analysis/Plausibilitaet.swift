@@ -68,17 +68,25 @@ public enum Plausibilitaet {
 
     /// Lines of the Ansatz or the Planung that no Ist year has: one warning per file and product.
     static func zeilenOhneIst(_ m: Planungsmodell) -> [Diagnostic] {
-        var mitIst = Set<String>()
-        for k in m.ist.werte.keys { mitIst.insert(k.produkt + "\u{0}" + k.groesse) }
+        struct Zeile: Hashable { var produkt: String; var groesse: String }
+        var mitIst = Set<Zeile>()
+        for k in m.ist.werte.keys { mitIst.insert(Zeile(produkt: k.produkt, groesse: k.groesse)) }
         var out: [Diagnostic] = []
         for (w, name) in [(m.ansatz, "im Ansatz"), (m.planung, "in der Planung")] {
             guard let w else { continue }
             var jeProdukt: [String: (zeilen: Set<String>, ort: SourceLocation?)] = [:]
-            for k in w.schluessel where k.groesse != "faelle" && !mitIst.contains(k.produkt + "\u{0}" + k.groesse) {
-                var e = jeProdukt[k.produkt] ?? ([], nil)
-                e.zeilen.insert(k.groesse)
-                if let o = w.orte[k], e.ort.map({ o < $0 }) ?? true { e.ort = o }
-                jeProdukt[k.produkt] = e
+            // Any order of the keys gives the same sets and the same earliest place.
+            for (jahr, produkte) in w.werte {
+                for (produkt, zeilen) in produkte {
+                    for groesse in zeilen.keys
+                    where groesse != "faelle" && !mitIst.contains(Zeile(produkt: produkt, groesse: groesse)) {
+                        var e = jeProdukt[produkt] ?? ([], nil)
+                        e.zeilen.insert(groesse)
+                        let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)
+                        if let o = w.orte[k], e.ort.map({ o < $0 }) ?? true { e.ort = o }
+                        jeProdukt[produkt] = e
+                    }
+                }
             }
             for (nr, e) in jeProdukt.sorted(by: { $0.key < $1.key }) {
                 out.append(

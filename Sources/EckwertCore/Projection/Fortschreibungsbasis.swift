@@ -28,13 +28,16 @@ public struct Fortschreibungsbasis: Sendable {
     public var fehler: [Diagnostic]
 
     /// The base of model `m` for years Basisjahr … Horizont.
-    public init(_ m: Planungsmodell) {
+    public init(_ m: Planungsmodell) { self.init(m, Isttabelle(m)) }
+
+    /// As `init(_:)` on the model's Ist already in a table.
+    init(_ m: Planungsmodell, _ ist: Isttabelle) {
         let B = m.basisjahr, n = m.horizont - m.basisjahr + 1
         let k = m.kontenrahmen
         var linien: [[Linie]] = [], ansatzbasis: [(Int, Bool)] = [], fehler: [Diagnostic] = []
         let buchungszeilen = k.buchungszeilen
         for (i, p) in m.produkte.enumerated() {
-            let hatIst = buchungszeilen.contains { m.ist.wert(B, p.nr, $0) != nil }
+            let hatIst = buchungszeilen.contains { ist.wert(m, B, i, $0) != nil }
             let hatAnsatz = m.ansatz?.enthaelt(produkt: p.nr) ?? false
             let basis = p.basis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
             if basis == .ansatz { ansatzbasis.append((i, p.basis == nil)) }
@@ -46,14 +49,14 @@ public struct Fortschreibungsbasis: Sendable {
                 }
                 let key = zeile.key
                 func bereinigt(_ j: Int) -> Double? {
-                    m.ist.wert(j, p.nr, key).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
+                    ist.wert(m, j, i, key).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
                 }
                 var l = Linie(
                     start: bereinigt(B) ?? 0, fest: nil,
                     art: p.fortschreibung[key] ?? Fortschreibungsart(zeile.fortschreibung), wachstum: 0,
                     trendjahre: 0)
                 // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
-                let zeileAusAnsatz = basis == .ist && m.ist.wert(B, p.nr, key) == nil
+                let zeileAusAnsatz = basis == .ist && ist.wert(m, B, i, key) == nil
                 if basis == .ansatz || zeileAusAnsatz, let a = m.ansatz {
                     var fest = [Double?](repeating: nil, count: n)
                     for t in 1..<max(1, n) {

@@ -26,6 +26,11 @@ public struct Projektion: Sendable {
     /// How the scheme's sum lines are formed, as row indices (see `Summen.Plan`).
     let summenplan: Summen.Plan
     let finanzsummenplan: Summen.Plan
+    /// The model's Ist by year, product and line.
+    let isttabelle: Isttabelle
+    /// Per product: the indices of the measures booked on it and of its investments, in model order.
+    let eigeneMassnahmen: [[Int]]
+    let eigeneInvestitionen: [[Int]]
 
     public init(_ m: Planungsmodell) {
         modell = m
@@ -34,7 +39,9 @@ public struct Projektion: Sendable {
         zeilenIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) })
         finanzIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.finanzplan.enumerated().map { ($1.key, $0) })
         produktIndex = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
-        fortschreibung = Fortschreibungsbasis(m)
+        let ist = Isttabelle(m)
+        isttabelle = ist
+        fortschreibung = Fortschreibungsbasis(m, ist)
         let verzeichnis = Bezugssummen.Verzeichnis(m)
         bezugsverzeichnis = verzeichnis
         summenplan = Summen.Plan(m.kontenrahmen.zeilen)
@@ -44,14 +51,14 @@ public struct Projektion: Sendable {
         var basis: [[Double]] = []
         var faelleB: [Double?] = [], kB: [Double?] = [], rB: [Double?] = [], bezugB: [Double?] = []
         for (i, p) in m.produkte.enumerated() {
-            basis.append(m.kontenrahmen.zeilen.map { z in z.istSumme ? 0 : (m.ist.wert(B, p.nr, z.key) ?? 0) })
-            let f = m.ist.wert(B, p.nr, "faelle")
+            basis.append(m.kontenrahmen.zeilen.map { z in z.istSumme ? 0 : (ist.wert(m, B, i, z.key) ?? 0) })
+            let f = ist.wert(m, B, i, "faelle")
             faelleB.append(f)
             if let fk = p.fallkosten {
                 switch fk.basis {
                 case .betrag(let b): kB.append(b)
                 case .ist:
-                    if let f, f != 0 { kB.append((m.ist.wert(B, p.nr, fk.konto) ?? 0) / f) } else { kB.append(nil) }
+                    if let f, f != 0 { kB.append((ist.wert(m, B, i, fk.konto) ?? 0) / f) } else { kB.append(nil) }
                 }
             } else {
                 kB.append(nil)
@@ -80,6 +87,15 @@ public struct Projektion: Sendable {
             for x in mn.wirkung { if let i = idx[x.produkt] { w[i].append((mn.id, x)) } }
         }
         wirkungen = w
+        var jeNummer: [String: [Int]] = [:]
+        for (i, p) in m.produkte.enumerated() { jeNummer[p.nr, default: []].append(i) }
+        func zuordnen(_ produkte: [String]) -> [[Int]] {
+            var eigene = [[Int]](repeating: [], count: m.produkte.count)
+            for (k, nr) in produkte.enumerated() { for i in jeNummer[nr] ?? [] { eigene[i].append(k) } }
+            return eigene
+        }
+        eigeneMassnahmen = zuordnen(m.massnahmen.map(\.produkt))
+        eigeneInvestitionen = zuordnen(m.investitionen.map(\.produkt))
     }
 
     public var jahre: [Int] { Array(modell.basisjahr...modell.horizont) }
@@ -232,7 +248,8 @@ public struct Projektion: Sendable {
             }
         }
         // Measures' own cost, booked on their product.
-        for mn in m.massnahmen where mn.produkt == p.nr && a.massnahmen.contains(mn.id) {
+        for k in eigeneMassnahmen[i] where a.massnahmen.contains(m.massnahmen[k].id) {
+            let mn = m.massnahmen[k]
             guard let kz = zeilenIndex[mn.kosten.konto] else { continue }
             var c = 0.0
             for t in 0..<n where B + t >= mn.kosten.ab {
@@ -243,7 +260,8 @@ public struct Projektion: Sendable {
         // Investments.
         var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
         var sonderposten = [Double](repeating: 0, count: n)
-        for inv in m.investitionen where inv.produkt == p.nr {
+        for k in eigeneInvestitionen[i] {
+            let inv = m.investitionen[k]
             let b = Investitionsrechnung.buchung(inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
             Investitionsrechnung.buchen(
                 b, inv, schema: schema, zeilenIndex: zeilenIndex, finanzIndex: finanzIndex,
