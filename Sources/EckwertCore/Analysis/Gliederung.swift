@@ -30,26 +30,52 @@ extension Planungsmodell {
     /// Every unit, in report order: Gesamthaushalt, Budgetbereiche, Produktbereiche, Produktgruppen, Produkte
     /// (each in model order).
     public var einheiten: [Einheit] {
-        var out: [Einheit] = [
-            Einheit(ebene: .gesamt, nr: "", name: "Gesamthaushalt (\(kommune))", produkte: Array(produkte.indices))
-        ]
-        for b in budgetbereiche {
-            out.append(
-                Einheit(ebene: .budgetbereich, nr: b.id, name: b.name, produkte: produktIndizes(budgetbereich: b)))
+        [Ebene.gesamt, .budgetbereich, .produktbereich, .produktgruppe, .produkt].flatMap { einheiten($0) }
+    }
+
+    /// The units of one level, in the order of `einheiten`.
+    public func einheiten(_ ebene: Ebene) -> [Einheit] {
+        switch ebene {
+        case .gesamt:
+            return [
+                Einheit(
+                    ebene: .gesamt, nr: "", name: "Gesamthaushalt (\(kommune))", produkte: Array(produkte.indices))
+            ]
+        case .budgetbereich:
+            let index = umfassungsindex
+            return budgetbereiche.map { b in
+                var drin = [Bool](repeating: false, count: produkte.count)
+                for id in b.produkte { for i in index[id] ?? [] { drin[i] = true } }
+                return Einheit(
+                    ebene: .budgetbereich, nr: b.id, name: b.name, produkte: produkte.indices.filter { drin[$0] })
+            }
+        case .produktbereich:
+            let index = umfassungsindex
+            return produktbereiche.map {
+                Einheit(ebene: .produktbereich, nr: $0.nr, name: $0.name, produkte: index[$0.nr] ?? [])
+            }
+        case .produktgruppe:
+            let index = umfassungsindex
+            return produktgruppen.map {
+                Einheit(ebene: .produktgruppe, nr: $0.nr, name: $0.name, produkte: index[$0.nr] ?? [])
+            }
+        case .produkt:
+            return produkte.enumerated().map { Einheit(ebene: .produkt, nr: $1.nr, name: $1.name, produkte: [$0]) }
+        case .gebiet:
+            return []
         }
-        for b in produktbereiche {
-            out.append(Einheit(ebene: .produktbereich, nr: b.nr, name: b.name, produkte: produktIndizes(unter: b.nr)))
-        }
-        for g in produktgruppen {
-            out.append(Einheit(ebene: .produktgruppe, nr: g.nr, name: g.name, produkte: produktIndizes(unter: g.nr)))
-        }
+    }
+
+    /// Every product number and declared level → the products it covers (`umfasst`), ascending: one pass over
+    /// the products instead of one per level.
+    var umfassungsindex: [String: [Int]] {
+        var out: [String: [Int]] = [:]
         for (i, p) in produkte.enumerated() {
-            out.append(Einheit(ebene: .produkt, nr: p.nr, name: p.name, produkte: [i]))
+            out[p.nr, default: []].append(i)
+            for e in p.ebenen where e != p.nr && out[e]?.last != i { out[e, default: []].append(i) }
         }
         return out
     }
-
-    public func einheiten(_ ebene: Ebene) -> [Einheit] { einheiten.filter { $0.ebene == ebene } }
 
     /// The products a reference covers (a product number or any declared level).
     /// (`umfasst` read through the array in place: copying each product to test two of its fields cost more
@@ -83,8 +109,9 @@ public struct Teilplan: Sendable {
     public init(_ e: Rechenergebnis, _ indizes: [Int], modell m: Planungsmodell) {
         let n = e.jahre.count
         let nz = m.kontenrahmen.zeilen.count, nf = m.kontenrahmen.finanzplan.count
-        var ep = Array(repeating: Array(repeating: 0.0, count: n), count: nz)
-        var fp = Array(repeating: Array(repeating: 0.0, count: n), count: nf)
+        // Flat running sums (line-major), each cell added in product order as before; split into rows at the end.
+        var epFlach = [Double](repeating: 0, count: nz * n)
+        var fpFlach = [Double](repeating: 0, count: nf * n)
         var faelle: [Double]?, aufw: [Double]?, plaetze: [Double]?, luecke: [Double]?
         func add(_ x: inout [Double]?, _ y: [Double]) {
             if x == nil { x = Array(repeating: 0, count: n) }
@@ -110,8 +137,8 @@ public struct Teilplan: Sendable {
             }
             if let k = p.kapazitaet { add(&plaetze, k.plaetze); add(&luecke, k.luecke) }
         }
-        ergebnisplan = ep
-        finanzplan = fp
+        ergebnisplan = (0..<nz).map { z in Array(epFlach[(z * n)..<(z * n + n)]) }
+        finanzplan = (0..<nf).map { z in Array(fpFlach[(z * n)..<(z * n + n)]) }
         self.faelle = faelle
         fallkostenAufwand = aufw
         self.plaetze = plaetze

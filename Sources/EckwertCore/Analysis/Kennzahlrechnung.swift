@@ -32,14 +32,7 @@ public enum Kennzahlrechnung {
         }
         /// Every product number and every declared level → the products it covers, in model order (as
         /// `Planungsmodell.produktIndizes(unter:)`).
-        lazy var ebenenIndex: [String: [Int]] = {
-            var out: [String: [Int]] = [:]
-            for (i, p) in m.produkte.enumerated() {
-                out[p.nr, default: []].append(i)
-                for e in p.ebenen where e != p.nr { out[e, default: []].append(i) }
-            }
-            return out
-        }()
+        lazy var ebenenIndex: [String: [Int]] = m.umfassungsindex
         func produktIndizes(_ id: String) -> [Int] {
             if let i = indizes[id] { return i }
             let i = ebenenIndex[id] ?? []
@@ -143,8 +136,14 @@ extension Kennzahlrechnung {
     public static func pruefen(
         _ m: Planungsmodell, ist istlauf: Rechenergebnis, statusQuo: Rechenergebnis?
     ) -> [Diagnostic] {
-        let ist = werte(m, istlauf)
-        let prognose = statusQuo.map { werte(m, $0) } ?? [:]
+        pruefen(m, istWerte: werte(m, istlauf), statusQuoWerte: statusQuo.map { werte(m, $0) })
+    }
+
+    /// As `pruefen(_:ist:statusQuo:)` on the Kennzahl values of those runs, already computed by `werte`.
+    public static func pruefen(
+        _ m: Planungsmodell, istWerte ist: [String: [Double?]], statusQuoWerte: [String: [Double?]]?
+    ) -> [Diagnostic] {
+        let prognose = statusQuoWerte ?? [:]
         return m.kennzahlen.compactMap { k in
             let reihe = (ist[k.id] ?? []) + (prognose[k.id] ?? [])
             guard !reihe.isEmpty, reihe.allSatisfy({ $0 == nil }) else { return nil }

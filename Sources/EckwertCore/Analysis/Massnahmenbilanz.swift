@@ -29,6 +29,7 @@ public enum Massnahmenrechnung {
         let zr = k.zuschussrechnung
         guard zr.definiert else { return [] }
         var out: [Massnahmenbilanz] = []
+        let summen = p.bezugssummen(pop)
         for mn in m.massnahmen {
             var mit = basis, ohne = basis
             mit.massnahmen.insert(mn.id)
@@ -40,7 +41,7 @@ public enum Massnahmenrechnung {
             for nr in betroffen.sorted() {
                 guard let i = p.produktIndex[nr] else { continue }
                 let prod = m.produkte[i]
-                let a = p.produkt(i, prod, mit, pop), b = p.produkt(i, prod, ohne, pop)
+                let a = p.produkt(i, prod, mit, summen), b = p.produkt(i, prod, ohne, summen)
                 for t in 1..<p.n {
                     let zMit = zr.jahr(a.ergebnisplan, t)
                     let zOhne = zr.jahr(b.ergebnisplan, t)

@@ -83,7 +83,7 @@ public enum Planungslauf {
     ) -> Projektionslauf {
         let p = Projektion(m)
         var l = Projektionslauf(
-            projektion: p, ist: Istrechnung.rechnen(m), laeufe: [], bevoelkerungen: [], warnungen: [])
+            projektion: p, ist: Istrechnung.rechnen(m, p.isttabelle), laeufe: [], bevoelkerungen: [], warnungen: [])
         for s in m.szenarien {
             fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …")
             let pop = p.bevoelkerung(s.bevoelkerung)
@@ -103,10 +103,12 @@ public enum Planungslauf {
         var massnahmen: [Massnahmenbilanz] = []
         var kennzahlen: [String: [String: [Double?]]] = [:]
         var zerlegung: [String: [Zerlegung]] = [:]
+        var kennzahlenJeLauf: [[String: [Double?]]] = []
         for (j, s) in m.szenarien.enumerated() {
             let e = l.laeufe[j]
             massnahmen += Massnahmenrechnung.bilanzen(l.projektion, szenario: s, bevoelkerung: l.bevoelkerungen[j])
-            kennzahlen[s.name] = Kennzahlrechnung.werte(m, e)
+            kennzahlenJeLauf.append(Kennzahlrechnung.werte(m, e))
+            kennzahlen[s.name] = kennzahlenJeLauf[j]
             zerlegung[s.name] = Wirkungszerlegung.produkte(m, e)
         }
         let kennzahlenIst = Kennzahlrechnung.werte(m, l.ist)
@@ -124,6 +126,11 @@ public enum Planungslauf {
             zerlegung: zerlegung, unsicherheit: unsicherheit,
             kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, l.laeufe),
             haushaltsausgleich: l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) },
-            warnungen: Plausibilitaet.warnungen(m, ladebefunde: l.ladebefunde, laeufe: l.laeufe, ist: l.ist))
+            warnungen: Plausibilitaet.warnungen(
+                m, ladebefunde: l.ladebefunde, laeufe: l.laeufe, ist: l.ist,
+                kennzahlen: (
+                    kennzahlenIst,
+                    l.laeufe.indices.first { l.laeufe[$0].szenario == "status-quo" }.map { kennzahlenJeLauf[$0] }
+                )))
     }
 }

@@ -20,9 +20,11 @@ public enum Plausibilitaet {
         let j = m.basisjahr + 1
         guard let sq, let t = sq.jahrIndex(j), m.ansatz != nil else { return [] }
         let zr = m.kontenrahmen.zuschussrechnung
+        let plan = Summen.Plan(m.kontenrahmen.zeilen)
         var out: [Ansatzabweichung] = []
         for i in m.produkte.indices {
-            guard let a = m.planZuschuss(m.ansatz, produkte: [i], jahr: j) else { continue }
+            guard let spalte = m.planspalte(m.ansatz, produkte: [i], jahr: j, summenplan: plan) else { continue }
+            let a = zr.jahr(spalte.map { [$0] }, 0)
             let p = zr.jahr(sq.produkte[i].ergebnisplan, t)
             let weg = a == 0 ? abs(p) > 0.5 : abs(p - a) > m.plausibilitaet.abweichung * abs(a)
             if weg { out.append(Ansatzabweichung(produkt: i, jahr: j, ansatz: a, prognose: p)) }
@@ -32,16 +34,21 @@ public enum Plausibilitaet {
 
     /// The warnings of a loaded model: `ladebefunde` (the loader's diagnostics; their errors are left out),
     /// the Kennzahl check, the plausibility checks and the warnings of `laeufe` — each once, in that order.
+    /// `kennzahlen`: the Kennzahl values of `ist` and of the status-quo run of `laeufe`, where already computed.
     public static func warnungen(
         _ m: Planungsmodell, ladebefunde: [Diagnostic], laeufe: [Rechenergebnis],
-        ist: Rechenergebnis? = nil
+        ist: Rechenergebnis? = nil, kennzahlen: (ist: [String: [Double?]], statusQuo: [String: [Double?]]?)? = nil
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var gesehen = Set<Diagnostic>()
         func add(_ d: Diagnostic) { if d.severity == .warning, gesehen.insert(d).inserted { out.append(d) } }
         ladebefunde.forEach(add)
         let sq = laeufe.first { $0.szenario == "status-quo" }
-        Kennzahlrechnung.pruefen(m, ist: ist ?? Istrechnung.rechnen(m), statusQuo: sq).forEach(add)
+        if let kennzahlen {
+            Kennzahlrechnung.pruefen(m, istWerte: kennzahlen.ist, statusQuoWerte: kennzahlen.statusQuo).forEach(add)
+        } else {
+            Kennzahlrechnung.pruefen(m, ist: ist ?? Istrechnung.rechnen(m), statusQuo: sq).forEach(add)
+        }
         for a in ansatzabweichungen(m, statusQuo: sq) {
             let p = m.produkte[a.produkt]
             let ort = m.ansatz?.orte.filter { $0.key.jahr == a.jahr && $0.key.produkt == p.nr }.values.min()
@@ -61,17 +68,25 @@ public enum Plausibilitaet {
 
     /// Lines of the Ansatz or the Planung that no Ist year has: one warning per file and product.
     static func zeilenOhneIst(_ m: Planungsmodell) -> [Diagnostic] {
-        var mitIst = Set<String>()
-        for k in m.ist.werte.keys { mitIst.insert(k.produkt + "\u{0}" + k.groesse) }
+        struct Zeile: Hashable { var produkt: String; var groesse: String }
+        var mitIst = Set<Zeile>()
+        for k in m.ist.werte.keys { mitIst.insert(Zeile(produkt: k.produkt, groesse: k.groesse)) }
         var out: [Diagnostic] = []
         for (w, name) in [(m.ansatz, "im Ansatz"), (m.planung, "in der Planung")] {
             guard let w else { continue }
             var jeProdukt: [String: (zeilen: Set<String>, ort: SourceLocation?)] = [:]
-            for k in w.schluessel where k.groesse != "faelle" && !mitIst.contains(k.produkt + "\u{0}" + k.groesse) {
-                var e = jeProdukt[k.produkt] ?? ([], nil)
-                e.zeilen.insert(k.groesse)
-                if let o = w.orte[k], e.ort.map({ o < $0 }) ?? true { e.ort = o }
-                jeProdukt[k.produkt] = e
+            // Any order of the keys gives the same sets and the same earliest place.
+            for (jahr, produkte) in w.werte {
+                for (produkt, zeilen) in produkte {
+                    for groesse in zeilen.keys
+                    where groesse != "faelle" && !mitIst.contains(Zeile(produkt: produkt, groesse: groesse)) {
+                        var e = jeProdukt[produkt] ?? ([], nil)
+                        e.zeilen.insert(groesse)
+                        let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)
+                        if let o = w.orte[k], e.ort.map({ o < $0 }) ?? true { e.ort = o }
+                        jeProdukt[produkt] = e
+                    }
+                }
             }
             for (nr, e) in jeProdukt.sorted(by: { $0.key < $1.key }) {
                 out.append(

@@ -42,6 +42,11 @@ extension Planungsmodell {
     /// Buchungszeilen summed over the products, sum lines by the scheme. nil when no product of the set has a
     /// row in that year (no plan is not a plan of 0).
     public func planspalte(_ w: Jahreswerte?, produkte indizes: [Int], jahr: Int) -> [Double]? {
+        planspalte(w, produkte: indizes, jahr: jahr, summenplan: Summen.Plan(kontenrahmen.zeilen))
+    }
+
+    /// As `planspalte(_:produkte:jahr:)` with the scheme's sum lines already resolved (for many calls).
+    func planspalte(_ w: Jahreswerte?, produkte indizes: [Int], jahr: Int, summenplan: Summen.Plan) -> [Double]? {
         guard let w, let jahrWerte = w.werte[jahr], indizes.contains(where: { jahrWerte[produkte[$0].nr] != nil })
         else {
             return nil
@@ -49,7 +54,7 @@ extension Planungsmodell {
         var ep = kontenrahmen.zeilen.map { z in
             [z.istSumme ? 0 : indizes.reduce(0) { $0 + (jahrWerte[produkte[$1].nr]?[z.key] ?? 0) }]
         }
-        Summen.bilden(&ep, kontenrahmen.zeilen)
+        summenplan.anwenden(&ep)
         return ep.map { $0[0] }
     }
 

@@ -28,32 +28,44 @@ public struct Fortschreibungsbasis: Sendable {
     public var fehler: [Diagnostic]
 
     /// The base of model `m` for years Basisjahr … Horizont.
-    public init(_ m: Planungsmodell) {
+    public init(_ m: Planungsmodell) { self.init(m, Isttabelle(m)) }
+
+    /// As `init(_:)` on the model's Ist already in a table.
+    init(_ m: Planungsmodell, _ ist: Isttabelle) {
         let B = m.basisjahr, n = m.horizont - m.basisjahr + 1
         let k = m.kontenrahmen
         var linien: [[Linie]] = [], ansatzbasis: [(Int, Bool)] = [], fehler: [Diagnostic] = []
         let buchungszeilen = k.buchungszeilen
+        // Every line key has a column of the Ist table: resolved once per line, not per product and year.
+        let spalten = k.zeilen.map { ist.spalte($0.key) }
+        let jB = ist.jahrIndex(B)
         for (i, p) in m.produkte.enumerated() {
-            let hatIst = buchungszeilen.contains { m.ist.wert(B, p.nr, $0) != nil }
+            let hatIst = buchungszeilen.contains { ist.wert(m, B, i, $0) != nil }
             let hatAnsatz = m.ansatz?.enthaelt(produkt: p.nr) ?? false
             let basis = p.basis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
             if basis == .ansatz { ansatzbasis.append((i, p.basis == nil)) }
             var zeilen: [Linie] = []
-            for zeile in k.zeilen {
+            for (z, zeile) in k.zeilen.enumerated() {
                 guard !zeile.istSumme else {
                     zeilen.append(Linie(start: 0, fest: nil, art: .keine, wachstum: 0, trendjahre: 0))
                     continue
                 }
                 let key = zeile.key
+                let s = spalten[z]
+                func istWert(_ j: Int) -> Double? {
+                    guard let s else { return ist.wert(m, j, i, key) }
+                    if j == B { return jB.flatMap { ist.wert($0, i, s) } }
+                    return ist.jahrIndex(j).flatMap { ist.wert($0, i, s) }
+                }
                 func bereinigt(_ j: Int) -> Double? {
-                    m.ist.wert(j, p.nr, key).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
+                    istWert(j).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
                 }
                 var l = Linie(
                     start: bereinigt(B) ?? 0, fest: nil,
                     art: p.fortschreibung[key] ?? Fortschreibungsart(zeile.fortschreibung), wachstum: 0,
                     trendjahre: 0)
                 // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
-                let zeileAusAnsatz = basis == .ist && m.ist.wert(B, p.nr, key) == nil
+                let zeileAusAnsatz = basis == .ist && istWert(B) == nil
                 if basis == .ansatz || zeileAusAnsatz, let a = m.ansatz {
                     var fest = [Double?](repeating: nil, count: n)
                     for t in 1..<max(1, n) {

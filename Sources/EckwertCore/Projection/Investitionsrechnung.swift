@@ -88,12 +88,13 @@ public enum Investitionsrechnung {
 public enum Finanzrechnung {
     static func ableiten(
         ep: [[Double]], fp: inout [[Double]], schema: Kontenrahmen, finanzIndex: [String: Int],
-        nichtZahlungswirksam: [(String, [Double])]
+        nichtZahlungswirksam: [(String, [Double])], summenplan: Summen.Plan? = nil
     ) {
+        let plan = summenplan ?? Summen.Plan(schema.finanzplan)
         guard let ein = schema.einzahlungenVerwaltung.flatMap({ finanzIndex[$0] }),
             let aus = schema.auszahlungenVerwaltung.flatMap({ finanzIndex[$0] })
         else {
-            Summen.bilden(&fp, schema.finanzplan)
+            plan.anwenden(&fp)
             return
         }
         let n = ep.first?.count ?? 0
@@ -109,6 +110,6 @@ public enum Finanzrechnung {
             let ziel = zeile.art == .aufwand ? aus : ein
             for t in 0..<min(n, werte.count) { fp[ziel][t] -= werte[t] }
         }
-        Summen.bilden(&fp, schema.finanzplan)
+        plan.anwenden(&fp)
     }
 }

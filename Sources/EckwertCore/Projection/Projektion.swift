@@ -21,6 +21,16 @@ public struct Projektion: Sendable {
     /// Per product: which measure effects act on it.
     let wirkungen: [[(massnahme: String, wirkung: Massnahme.Wirkung)]]
     let produktIndex: [String: Int]
+    /// Which reference-population sums the drivers read (see `Bezugssummen`).
+    let bezugsverzeichnis: Bezugssummen.Verzeichnis
+    /// How the scheme's sum lines are formed, as row indices (see `Summen.Plan`).
+    let summenplan: Summen.Plan
+    let finanzsummenplan: Summen.Plan
+    /// The model's Ist by year, product and line.
+    let isttabelle: Isttabelle
+    /// Per product: the indices of the measures booked on it and of its investments, in model order.
+    let eigeneMassnahmen: [[Int]]
+    let eigeneInvestitionen: [[Int]]
 
     public init(_ m: Planungsmodell) {
         modell = m
@@ -29,25 +39,32 @@ public struct Projektion: Sendable {
         zeilenIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) })
         finanzIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.finanzplan.enumerated().map { ($1.key, $0) })
         produktIndex = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
-        fortschreibung = Fortschreibungsbasis(m)
+        let ist = Isttabelle(m)
+        isttabelle = ist
+        fortschreibung = Fortschreibungsbasis(m, ist)
+        let verzeichnis = Bezugssummen.Verzeichnis(m)
+        bezugsverzeichnis = verzeichnis
+        summenplan = Summen.Plan(m.kontenrahmen.zeilen)
+        finanzsummenplan = Summen.Plan(m.kontenrahmen.finanzplan)
+        let basissummen = Bezugssummen(verzeichnis, [m.bevoelkerung])
         let B = m.basisjahr
         var basis: [[Double]] = []
         var faelleB: [Double?] = [], kB: [Double?] = [], rB: [Double?] = [], bezugB: [Double?] = []
-        for p in m.produkte {
-            basis.append(m.kontenrahmen.zeilen.map { z in z.istSumme ? 0 : (m.ist.wert(B, p.nr, z.key) ?? 0) })
-            let f = m.ist.wert(B, p.nr, "faelle")
+        for (i, p) in m.produkte.enumerated() {
+            basis.append(m.kontenrahmen.zeilen.map { z in z.istSumme ? 0 : (ist.wert(m, B, i, z.key) ?? 0) })
+            let f = ist.wert(m, B, i, "faelle")
             faelleB.append(f)
             if let fk = p.fallkosten {
                 switch fk.basis {
                 case .betrag(let b): kB.append(b)
                 case .ist:
-                    if let f, f != 0 { kB.append((m.ist.wert(B, p.nr, fk.konto) ?? 0) / f) } else { kB.append(nil) }
+                    if let f, f != 0 { kB.append((ist.wert(m, B, i, fk.konto) ?? 0) / f) } else { kB.append(nil) }
                 }
             } else {
                 kB.append(nil)
             }
             if let fz = p.fallzahl {
-                let R = m.bevoelkerung.summe(fz.bezug)
+                let R = basissummen.produkt(i, fz.bezug, 0)
                 bezugB.append(R)
                 switch fz.quote {
                 case .ist: rB.append(f.flatMap { R > 0 ? $0 / R : nil })
@@ -63,31 +80,40 @@ public struct Projektion: Sendable {
         self.kB = kB
         self.rB = rB
         self.bezugB = bezugB
-        kleinraum = m.produkte.indices.map { Self.kleinraum(m, $0, faelleB[$0], bezugB[$0]) }
+        kleinraum = m.produkte.indices.map { Self.kleinraum(m, $0, faelleB[$0], bezugB[$0], basissummen) }
         var w = Array(repeating: [(massnahme: String, wirkung: Massnahme.Wirkung)](), count: m.produkte.count)
         let idx = produktIndex
         for mn in m.massnahmen {
             for x in mn.wirkung { if let i = idx[x.produkt] { w[i].append((mn.id, x)) } }
         }
         wirkungen = w
+        var jeNummer: [String: [Int]] = [:]
+        for (i, p) in m.produkte.enumerated() { jeNummer[p.nr, default: []].append(i) }
+        func zuordnen(_ produkte: [String]) -> [[Int]] {
+            var eigene = [[Int]](repeating: [], count: m.produkte.count)
+            for (k, nr) in produkte.enumerated() { for i in jeNummer[nr] ?? [] { eigene[i].append(k) } }
+            return eigene
+        }
+        eigeneMassnahmen = zuordnen(m.massnahmen.map(\.produkt))
+        eigeneInvestitionen = zuordnen(m.investitionen.map(\.produkt))
     }
 
     public var jahre: [Int] { Array(modell.basisjahr...modell.horizont) }
 
     /// The smoothed rates of product i when it has `quote: ist`, a city-wide reference population and a Basisjahr
     /// case number for every Sozialraum in `faelle_gebiete.csv`; otherwise nil (section 5 holds unchanged).
-    static func kleinraum(_ m: Planungsmodell, _ i: Int, _ faelleB: Double?, _ bezugB: Double?) -> Kleinraum.Raten? {
+    static func kleinraum(
+        _ m: Planungsmodell, _ i: Int, _ faelleB: Double?, _ bezugB: Double?, _ summen: Bezugssummen
+    ) -> Kleinraum.Raten? {
         let p = m.produkte[i]
         guard let fz = p.fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil, let F_B = faelleB, let R_B = bezugB,
             !m.sozialraum.faelle.isEmpty
         else { return nil }
         var f: [Double] = [], R: [Double] = []
-        for g in m.bevoelkerung.gebiete {
+        for (gi, g) in m.bevoelkerung.gebiete.enumerated() {
             guard let x = m.sozialraum.faelle(m.basisjahr, g, p.nr) else { return nil }
             f.append(x)
-            var b = fz.bezug
-            b.gebiet = g
-            R.append(m.bevoelkerung.summe(b))
+            R.append(summen.gebiet(i, gi, 0))
         }
         return Kleinraum.raten(f: f, R: R, faelleStadt: F_B, bezugStadt: R_B, glaettung: fz.glaettung)
     }
@@ -136,11 +162,15 @@ public struct Projektion: Sendable {
         let m = modell
         var produkte: [Produktergebnis] = []
         produkte.reserveCapacity(m.produkte.count)
+        let summen = bezugssummen(pop)
         for (i, p) in m.produkte.enumerated() {
-            produkte.append(produkt(i, p, a, pop))
+            produkte.append(produkt(i, p, a, summen))
         }
         return Rechenergebnis(szenario: name, jahre: jahre, bevoelkerung: pop, produkte: produkte, warnungen: warnungen)
     }
+
+    /// The reference-population sums of a population path (index = year index), for `produkt`.
+    func bezugssummen(_ pop: [Bevoelkerung]) -> Bezugssummen { Bezugssummen(bezugsverzeichnis, pop) }
 
     /// The combined effect factor of the active measures on product i in year index t.
     func wirkungsfaktor(_ i: Int, _ a: Rechenannahmen, _ t: Int) -> Double {
@@ -150,7 +180,9 @@ public struct Projektion: Sendable {
     }
 
     // swiftlint:disable:next function_body_length
-    func produkt(_ i: Int, _ p: Produkt, _ a: Rechenannahmen, _ pop: [Bevoelkerung]) -> Produktergebnis {
+    func produkt(
+        _ i: Int, _ p: Produkt, _ a: Rechenannahmen, _ summen: Bezugssummen
+    ) -> Produktergebnis {
         let m = modell, B = m.basisjahr
         let zeilen = schema.zeilen
         var ep = Array(repeating: Array(repeating: 0.0, count: n), count: zeilen.count)
@@ -174,16 +206,16 @@ public struct Projektion: Sendable {
         if let fz = p.fallzahl {
             var R = [Double](repeating: 0, count: n), r = R, F = R
             if let kr = kleinraum[i] {
-                let jeGebiet = gebietsfaelle(i, kr, fz, a, pop)
+                let jeGebiet = gebietsfaelle(i, kr, a, summen)
                 for t in 0..<n {
-                    R[t] = pop[t].summe(fz.bezug)
+                    R[t] = summen.produkt(i, fz.bezug, t)
                     F[t] = jeGebiet.reduce(0) { $0 + $1[t] }
                     r[t] = R[t] > 0 ? F[t] / R[t] : 0
                 }
                 erg.gebietsfaelle = jeGebiet
             }
             for t in 0..<n where kleinraum[i] == nil {
-                R[t] = pop[t].summe(fz.bezug)
+                R[t] = summen.produkt(i, fz.bezug, t)
                 let basisquote: Double
                 switch fz.quote {
                 case .ist: basisquote = (rB[i] ?? 0) * pow1(1 + a.quoteTrend[i], t)
@@ -212,11 +244,12 @@ public struct Projektion: Sendable {
                 }
             }
             if let kap = p.kapazitaet {
-                erg.kapazitaet = kapazitaet(p, kap, fz, r, F, pop, jeGebiet: erg.gebietsfaelle)
+                erg.kapazitaet = kapazitaet(i, p, kap, r, F, summen, jeGebiet: erg.gebietsfaelle)
             }
         }
         // Measures' own cost, booked on their product.
-        for mn in m.massnahmen where mn.produkt == p.nr && a.massnahmen.contains(mn.id) {
+        for k in eigeneMassnahmen[i] where a.massnahmen.contains(m.massnahmen[k].id) {
+            let mn = m.massnahmen[k]
             guard let kz = zeilenIndex[mn.kosten.konto] else { continue }
             var c = 0.0
             for t in 0..<n where B + t >= mn.kosten.ab {
@@ -227,17 +260,18 @@ public struct Projektion: Sendable {
         // Investments.
         var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
         var sonderposten = [Double](repeating: 0, count: n)
-        for inv in m.investitionen where inv.produkt == p.nr {
+        for k in eigeneInvestitionen[i] {
+            let inv = m.investitionen[k]
             let b = Investitionsrechnung.buchung(inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
             Investitionsrechnung.buchen(
                 b, inv, schema: schema, zeilenIndex: zeilenIndex, finanzIndex: finanzIndex,
                 ep: &ep, fp: &fp)
             for t in 0..<n { sonderposten[t] += b.sonderposten[t] }
         }
-        Summen.bilden(&ep, zeilen)
+        summenplan.anwenden(&ep)
         Finanzrechnung.ableiten(
             ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex,
-            nichtZahlungswirksam: [(schema.sonderposten, sonderposten)])
+            nichtZahlungswirksam: [(schema.sonderposten, sonderposten)], summenplan: finanzsummenplan)
         erg.ergebnisplan = ep
         erg.finanzplan = fp
         return erg
@@ -245,22 +279,17 @@ public struct Projektion: Sendable {
 
     /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
     /// order of bevoelkerung.csv; their sum is the city's cases, and in the Basisjahr it equals the Ist.
-    func gebietsfaelle(
-        _ i: Int, _ kr: Kleinraum.Raten, _ fz: Fallzahl, _ a: Rechenannahmen,
-        _ pop: [Bevoelkerung]
-    ) -> [[Double]] {
+    func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen) -> [[Double]] {
         let gewichte = kr.gewichte
         let q = (0..<n).map { t in pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
-        return modell.bevoelkerung.gebiete.enumerated().map { g, id in
-            var b = fz.bezug
-            b.gebiet = id
-            return (0..<n).map { t in gewichte[g] * pop[t].summe(b) * q[t] }
+        return modell.bevoelkerung.gebiete.indices.map { g in
+            (0..<n).map { t in gewichte[g] * summen.gebiet(i, g, t) * q[t] }
         }
     }
 
     func kapazitaet(
-        _ p: Produkt, _ kap: Kapazitaet, _ fz: Fallzahl, _ r: [Double], _ F: [Double],
-        _ pop: [Bevoelkerung], jeGebiet: [[Double]]? = nil
+        _ i: Int, _ p: Produkt, _ kap: Kapazitaet, _ r: [Double], _ F: [Double],
+        _ summen: Bezugssummen, jeGebiet: [[Double]]? = nil
     ) -> Kapazitaetsergebnis {
         let m = modell, B = m.basisjahr
         let invs = m.investitionen.filter { $0.produkt == p.nr }
@@ -275,10 +304,8 @@ public struct Projektion: Sendable {
             luecke = Array(repeating: 0, count: n)
             plaetze = Array(repeating: 0, count: n)
             for (gi, g) in m.bevoelkerung.gebiete.enumerated() {
-                var bez = fz.bezug
-                bez.gebiet = g
                 let basisP = je[g] ?? 0
-                let bedarf = jeGebiet?[gi] ?? (0..<n).map { t in r[t] * pop[t].summe(bez) }
+                let bedarf = jeGebiet?[gi] ?? (0..<n).map { t in r[t] * summen.gebiet(i, gi, t) }
                 let pl = (0..<n).map { basisP + zusatz($0, gebiet: g) }
                 let lu = (0..<n).map { max(0, bedarf[$0] - pl[$0]) }
                 for t in 0..<n { luecke[t] += lu[t]; plaetze[t] += pl[t] }
@@ -306,14 +333,34 @@ func pow1(_ x: Double, _ t: Int) -> Double {
 /// Sum lines of a plan, per year, in the scheme's order (sum lines only refer to lines above them).
 public enum Summen {
     public static func bilden(_ werte: inout [[Double]], _ zeilen: [Kontenrahmen.Zeile]) {
-        var index: [String: Int] = [:]
-        for (z, zeile) in zeilen.enumerated() {
-            index[zeile.key] = z
-            guard case let .summe(terme) = zeile.art else { continue }
-            for t in werte[z].indices {
-                var s = 0.0
-                for term in terme { if let j = index[term.key] { s += term.vorzeichen * werte[j][t] } }
-                werte[z][t] = s
+        Plan(zeilen).anwenden(&werte)
+    }
+
+    /// The sum lines of a scheme resolved to row indices once, so that a plan's sums are formed without looking
+    /// up keys. A term refers to the latest line of its key at or above its sum line; terms without one are left
+    /// out. The additions are those of `bilden`, in the same order.
+    public struct Plan: Sendable {
+        /// Per sum line: its row and its terms (row, sign).
+        let summen: [(zeile: Int, terme: [(zeile: Int, vorzeichen: Double)])]
+
+        public init(_ zeilen: [Kontenrahmen.Zeile]) {
+            var index: [String: Int] = [:]
+            var summen: [(zeile: Int, terme: [(zeile: Int, vorzeichen: Double)])] = []
+            for (z, zeile) in zeilen.enumerated() {
+                index[zeile.key] = z
+                guard case let .summe(terme) = zeile.art else { continue }
+                summen.append((z, terme.compactMap { term in index[term.key].map { ($0, term.vorzeichen) } }))
+            }
+            self.summen = summen
+        }
+
+        public func anwenden(_ werte: inout [[Double]]) {
+            for (z, terme) in summen {
+                for t in werte[z].indices {
+                    var s = 0.0
+                    for (j, v) in terme { s += v * werte[j][t] }
+                    werte[z][t] = s
+                }
             }
         }
     }

@@ -1,0 +1,138 @@
+/// The reference-population sums the drivers read (modellformat.md section 5 and 13), computed once per
+/// population path instead of once per product, year and Sozialraum.
+///
+/// Every value is computed with the additions of `Bevoelkerung.summe(von:bis:geschlecht:gebiet:)` in the same
+/// order (Sozialraum, sex, age, one running total), so each is bit-identical to the sum it replaces.
+struct Bezugssummen: Sendable {
+    /// An age range and sex, the part of a `Bezug` that is summed.
+    struct Auswahl: Sendable, Hashable {
+        var von: Int
+        var bis: Int
+        var geschlecht: Geschlecht?
+    }
+
+    /// Where each product's reference population comes from, fixed by the model.
+    struct Verzeichnis: Sendable {
+        /// The distinct selections of the drivers, in order of first use.
+        var auswahlen: [Auswahl] = []
+        /// Per selection: whether some driver also reads it per Sozialraum.
+        var jeGebiet: [Bool] = []
+        /// The Sozialräume of the model, in the order of bevoelkerung.csv.
+        var gebiete: [String] = []
+        /// Per product: its selection index (−1: no driver).
+        var auswahl: [Int] = []
+        /// Per product: −1 city, g ≥ 0 the Sozialraum of `gebiete` (its first occurrence), −2 a Sozialraum the
+        /// model does not have (then the population of each year is asked directly).
+        var gebiet: [Int] = []
+
+        init(_ m: Planungsmodell) {
+            gebiete = m.bevoelkerung.gebiete
+            var erster: [String: Int] = [:]
+            for (g, id) in gebiete.enumerated() where erster[id] == nil { erster[id] = g }
+            var index: [Auswahl: Int] = [:]
+            for p in m.produkte {
+                guard let b = p.fallzahl?.bezug else {
+                    auswahl.append(-1)
+                    gebiet.append(-1)
+                    continue
+                }
+                let a = Auswahl(von: b.von, bis: b.bis, geschlecht: b.geschlecht)
+                let k: Int
+                if let i = index[a] {
+                    k = i
+                } else {
+                    k = auswahlen.count
+                    index[a] = k
+                    auswahlen.append(a)
+                    jeGebiet.append(false)
+                }
+                auswahl.append(k)
+                if let id = b.gebiet {
+                    gebiet.append(erster[id] ?? -2)
+                } else {
+                    gebiet.append(-1)
+                }
+                // Small-area forecast, capacity per Sozialraum and a Sozialraum reference read per-area sums.
+                if b.gebiet != nil || p.kapazitaet?.plaetzeJeGebiet != nil || !m.sozialraum.faelle.isEmpty {
+                    jeGebiet[k] = true
+                }
+            }
+        }
+    }
+
+    let verzeichnis: Verzeichnis
+    let n: Int
+    let anzahlGebiete: Int
+    /// City sums: `stadt[a · n + t]`.
+    private var stadt: [Double]
+    /// Sums per Sozialraum of the model: `proGebiet[(a · n + t) · G + g]` (empty rows for selections not
+    /// read per Sozialraum).
+    private var proGebiet: [Double]
+    /// The population of each year, for Sozialräume the model does not have.
+    private let pop: [Bevoelkerung]
+
+    init(_ v: Verzeichnis, _ pop: [Bevoelkerung]) {
+        verzeichnis = v
+        let n = pop.count
+        self.n = n
+        self.pop = pop
+        let G = v.gebiete.count
+        anzahlGebiete = G
+        let A = v.auswahlen.count
+        var stadt = [Double](repeating: 0, count: A * n)
+        var proGebiet = [Double](repeating: 0, count: A * n * G)
+        var erster = [Int](repeating: 0, count: G)
+        for g in 0..<G { erster[g] = v.gebiete.firstIndex(of: v.gebiete[g]) ?? g }
+        for t in 0..<n {
+            let p = pop[t]
+            // Model Sozialraum g → its index in this year's population (nil: absent, sums to 0).
+            let zuordnung: [Int?] = p.gebiete == v.gebiete ? erster.map { $0 } : v.gebiete.map { p.gebietIndex($0) }
+            p.werte.withUnsafeBufferPointer { w in
+                for (a, x) in v.auswahlen.enumerated() {
+                    let lo = max(0, x.von), hi = min(Alter.max, x.bis)
+                    guard lo <= hi else { continue }
+                    let ss = x.geschlecht.map { $0.index...$0.index } ?? 0...1
+                    var total = 0.0
+                    for g in p.gebiete.indices { total = Self.addieren(total, w, g, ss, lo, hi) }
+                    stadt[a * n + t] = total
+                    guard v.jeGebiet[a] else { continue }
+                    for g in 0..<G {
+                        guard let pg = zuordnung[g] else { continue }
+                        proGebiet[(a * n + t) * G + g] = Self.addieren(0, w, pg, ss, lo, hi)
+                    }
+                }
+            }
+        }
+        self.stadt = stadt
+        self.proGebiet = proGebiet
+    }
+
+    /// `total` plus the cells of one Sozialraum, in the order of `Bevoelkerung.summe`.
+    @inline(__always)
+    private static func addieren(
+        _ start: Double, _ w: UnsafeBufferPointer<Double>, _ g: Int, _ ss: ClosedRange<Int>, _ lo: Int, _ hi: Int
+    ) -> Double {
+        var total = start
+        for s in ss {
+            let basis = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
+            for a in lo...hi { total += w[basis + a] }
+        }
+        return total
+    }
+
+    /// Product i's reference population in year index t, as `pop[t].summe(bezug)`.
+    @inline(__always)
+    func produkt(_ i: Int, _ bezug: Bezug, _ t: Int) -> Double {
+        let a = verzeichnis.auswahl[i], g = verzeichnis.gebiet[i]
+        if g == -1 { return stadt[a * n + t] }
+        if g >= 0 { return proGebiet[(a * n + t) * anzahlGebiete + g] }
+        return pop[t].summe(bezug)
+    }
+
+    /// Product i's reference population restricted to Sozialraum g of the model (its age range and sex), as
+    /// `pop[t].summe(bezug)` with `bezug.gebiet` set to that Sozialraum.
+    @inline(__always)
+    func gebiet(_ i: Int, _ g: Int, _ t: Int) -> Double {
+        proGebiet[(verzeichnis.auswahl[i] * n + t) * anzahlGebiete + g]
+    }
+}
