@@ -407,31 +407,29 @@ struct Schnellrechnung: Sendable {
             w.fG.withUnsafeMutableBufferPointer { f in
                 w.klassenwerte.withUnsafeBufferPointer { R in
                     gewichte.withUnsafeBufferPointer { c in
-                        let r0 = tr.klasse * gewichteJeProdukt * jp, c0 = tr.gewichteStart
-                        func paar(_ b: UnsafeBufferPointer<Double>, _ o: Int) -> SIMD2<Double> {
-                            SIMD2(b[o], b[o + 1])
-                        }
+                        let r0 = tr.klasse * gewichteJeProdukt * jp
+                        let cp = c.baseAddress! + tr.gewichteStart
+                        func paar(_ b: UnsafePointer<Double>) -> SIMD2<Double> { SIMD2(b[0], b[1]) }
                         var t0 = 0
                         while t0 < jp {
+                            // Sozialraum g's values of this run of years start at rp + g · jp.
+                            let rp = R.baseAddress! + (r0 + t0), qp = q.baseAddress! + t0
                             if jp - t0 >= 6 {
-                                let q0 = paar(q, t0), q1 = paar(q, t0 + 2), q2 = paar(q, t0 + 4)
+                                let q0 = paar(qp), q1 = paar(qp + 2), q2 = paar(qp + 4)
                                 var f0 = SIMD2<Double>(), f1 = f0, f2 = f0
                                 for g in 0..<gN {
-                                    let cg = SIMD2(repeating: c[c0 + g]), o = r0 + g * jp + t0
-                                    f0 = f0 + cg * paar(R, o) * q0
-                                    f1 = f1 + cg * paar(R, o + 2) * q1
-                                    f2 = f2 + cg * paar(R, o + 4) * q2
+                                    let cg = SIMD2(repeating: cp[g]), o = rp + g &* jp
+                                    f0 = f0 + cg * paar(o) * q0
+                                    f1 = f1 + cg * paar(o + 2) * q1
+                                    f2 = f2 + cg * paar(o + 4) * q2
                                 }
                                 f[t0] = f0[0]; f[t0 + 1] = f0[1]; f[t0 + 2] = f1[0]
                                 f[t0 + 3] = f1[1]; f[t0 + 4] = f2[0]; f[t0 + 5] = f2[1]
                                 t0 += 6
                             } else {
-                                let q0 = paar(q, t0)
+                                let q0 = paar(qp)
                                 var f0 = SIMD2<Double>()
-                                for g in 0..<gN {
-                                    let cg = SIMD2(repeating: c[c0 + g])
-                                    f0 = f0 + cg * paar(R, r0 + g * jp + t0) * q0
-                                }
+                                for g in 0..<gN { f0 = f0 + SIMD2(repeating: cp[g]) * paar(rp + g &* jp) * q0 }
                                 f[t0] = f0[0]; f[t0 + 1] = f0[1]
                                 t0 += 2
                             }

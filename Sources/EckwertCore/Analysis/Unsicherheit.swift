@@ -391,13 +391,15 @@ public enum Unsicherheit {
         mutating func quantile(_ x: UnsafeBufferPointer<Float>) -> (Double, Double, Double)? {
             let n = x.count
             guard n >= 256 else { return nil }
-            var lo = x[0], hi = x[0], sonder = false
+            // Without branches, so that the compiler vectorises it: NaN (v != v) and −0 (its bit pattern) are
+            // counted; lo and hi take the comparisons of Swift.min and Swift.max.
+            var lo = x[0], hi = x[0], sonder: UInt32 = 0
             for v in x {
-                lo = Swift.min(lo, v)
-                hi = Swift.max(hi, v)
-                sonder = sonder || v.isNaN || (v == 0 && v.sign == .minus)
+                lo = v < lo ? v : lo
+                hi = v >= hi ? v : hi
+                sonder |= (v != v ? 1 : 0) | (v.bitPattern == 0x8000_0000 ? 1 : 0)
             }
-            guard !sonder, lo.isFinite, hi.isFinite else { return nil }
+            guard sonder == 0, lo.isFinite, hi.isFinite else { return nil }
             func rang(_ p: Double) -> Int { Swift.min(n, Swift.max(1, Int((p * Double(n)).rounded(.up)))) - 1 }
             let k = [rang(0.1), rang(0.5), rang(0.9)]
             if lo == hi { return (Double(lo), Double(lo), Double(lo)) }
