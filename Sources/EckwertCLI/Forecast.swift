@@ -18,23 +18,29 @@ extension Eckwert {
         public func run() throws {
             let (m, szenarien) = try auswahl.laden()
             let p = Projektion(m)
-            let laeufe = szenarien.map { p.rechnen($0) }
             // With all scenarios (no --scenario) the rows that are not a scenario's go along: the Planung der
             // Kämmerei beside the forecast (szenario=planung) and the Sozialräume's Ist rows (cases, smoothed rate,
             // indicators, Sozialindex, allocations) as its base.
             let alle = auswahl.scenario == nil
-            var zeilen = alle ? Langformat.sozialraumIst(m, p) + Langformat.planung(m) : []
-            // One array of exactly the rows, filled scenario by scenario (flatMap's doubling left up to a third of it
-            // as slack, and the peak memory is these rows).
-            for (i, l) in laeufe.enumerated() {
-                let teil = Langformat.zeilen(m, l)
-                if i == 0 { zeilen.reserveCapacity(zeilen.count + teil.count * laeufe.count) }
-                zeilen.append(contentsOf: teil)
+            if format == .csv {
+                // Szenario by szenario, each run computed, written and dropped in turn (the CSV sorts by szenario
+                // first), so that one szenario's rows are held at a time.
+                var quellen: [(name: String, zeilen: (inout Langtabelle) -> Void)] = []
+                if alle {
+                    quellen.append(("ist", { $0.anfuegen(contentsOf: Langformat.sozialraumIst(m, p)) }))
+                    quellen.append(("planung", { $0.anfuegen(contentsOf: Langformat.planung(m)) }))
+                }
+                for s in szenarien { quellen.append((s.name, { Langformat.zeilen(m, p.rechnen(s), in: &$0) })) }
+                try ausgebenInBloecken { Langformat.csv(szenarien: quellen, an: $0) }
+                return
             }
+            let laeufe = szenarien.map { p.rechnen($0) }
             switch format {
-            case .csv: try ausgebenInBloecken { Langformat.csv(zeilen, an: $0) }
-            case .json: ausgeben(Langformat.json(zeilen))
-            case .table: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
+            case .json:
+                var zeilen = alle ? Langformat.sozialraumIst(m, p) + Langformat.planung(m) : []
+                for l in laeufe { zeilen += Langformat.zeilen(m, l) }
+                ausgeben(Langformat.json(zeilen))
+            case .table, .csv: for l in laeufe { ausgeben(Laufbericht.prognosetabelle(m, l)) }
             }
         }
     }

@@ -135,7 +135,13 @@ struct Phasenmessung {
         let ausgleich = e.haushaltsausgleich
 
         // output: the long format of every scenario, to memory
-        let csv = Langformat.csv(laeufe.flatMap { Langformat.zeilen(m, $0) })
+        // (as `eckwert forecast` writes it: szenario by szenario, compact rows)
+        var bytes: [UInt8] = []
+        let quellen: [(name: String, zeilen: (inout Langtabelle) -> Void)] = laeufe.map { l in
+            (l.szenario, { Langformat.zeilen(m, l, in: &$0) })
+        }
+        Langformat.csv(szenarien: quellen) { bytes.append(contentsOf: $0) }
+        let csv = String(decoding: bytes, as: UTF8.self)
         fertig("output")
         zeilen.append(
             Zeile(

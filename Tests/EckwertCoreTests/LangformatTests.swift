@@ -112,4 +112,56 @@ private func zahlReferenz(_ v: Double) -> String {
             #expect(teile.dropLast().allSatisfy { $0.count >= block })
         }
     }
+
+    /// Rows of several sources (szenario names out of order, one name twice, texts equal as Strings but not in
+    /// their bytes: "Süd" composed and decomposed): written szenario by szenario they are the bytes of a plain
+    /// reference — a stable sort on (szenario, ebene text, nr, groesse, jahr) and each row with its own texts.
+    @Test func csvNachSzenarienGleichDerReferenz() {
+        let zusammen = "S\u{00FC}d", zerlegt = "Su\u{0308}d"
+        #expect(zusammen == zerlegt && Array(zusammen.utf8) != Array(zerlegt.utf8))
+        func z(_ s: String, _ e: Ebene, _ nr: String, _ g: String, _ j: Int, _ w: Double) -> Langzeile {
+            Langzeile(szenario: s, ebene: e, nr: nr, groesse: g, jahr: j, wert: w)
+        }
+        let quellen: [(String, [Langzeile])] = [
+            ("worst", [z("worst", .produkt, "2", "faelle", 2027, 1), z("worst", .gebiet, zerlegt, "faelle", 2026, 2)]),
+            ("ist", [z("ist", .gebiet, zusammen, "faelle", 2026, 3), z("ist", .gebiet, "Nord", "quote", 2025, 0.25)]),
+            (
+                "best",
+                [z("best", .gebiet, zerlegt, "faelle", 2026, 4), z("best", .gebiet, zusammen, "faelle", 2026, 5)]
+            ),
+            ("ist", [z("ist", .gebiet, zerlegt, "faelle", 2026, 6), z("ist", .gesamt, "", "kennzahl:a;b", 2026, -7)]),
+            ("best", [z("best", .produkt, "10", "faelle", 1 << 40, 8), z("best", .produkt, "9", "faelle", -3, 9)]),
+        ]
+        let alle = quellen.flatMap(\.1)
+        let reihe = alle.indices.sorted { a, b in
+            let x = alle[a], y = alle[b]
+            if x.szenario != y.szenario { return x.szenario < y.szenario }
+            if x.ebene != y.ebene { return x.ebene.rawValue < y.ebene.rawValue }
+            if x.nr != y.nr { return x.nr < y.nr }
+            if x.groesse != y.groesse { return x.groesse < y.groesse }
+            if x.jahr != y.jahr { return x.jahr < y.jahr }
+            return a < b
+        }
+        var erwartet = "szenario;ebene;nr;groesse;jahr;wert\n"
+        for i in reihe {
+            let r = alle[i]
+            erwartet +=
+                [
+                    Langformat.feld(r.szenario), r.ebene.rawValue, Langformat.feld(r.nr), Langformat.feld(r.groesse),
+                    String(r.jahr), Langformat.zahl(r.wert),
+                ].joined(separator: ";") + "\n"
+        }
+        var bytes: [UInt8] = []
+        let tabellen: [(name: String, zeilen: (inout Langtabelle) -> Void)] = quellen.map { q in
+            (q.0, { $0.anfuegen(contentsOf: q.1) })
+        }
+        Langformat.csv(szenarien: tabellen, block: 16) { bytes.append(contentsOf: $0) }
+        #expect(bytes == Array(erwartet.utf8))
+        #expect(Langformat.csv(alle) == erwartet)
+        // The compact table gives back every row as added.
+        let t = Langtabelle(alle)
+        #expect(t.count == alle.count)
+        #expect(t.langzeilen == alle)
+        #expect(t.langzeilen.map { Array($0.nr.utf8) } == alle.map { Array($0.nr.utf8) })
+    }
 }

@@ -75,26 +75,25 @@ extension Schnellrechnung {
                                                 for s in 0..<2 {
                                                     let sb = s * N, zeile = s * N * G
                                                     let fa = anteilGeburt[s], ug = ueG[s], w0 = wa[sb]
+                                                    let ziel = neu.baseAddress! + zeile, von = alt.baseAddress! + zeile
+                                                    let mgp = mg.baseAddress!, bp = b.baseAddress!
                                                     for g in 0..<G {
-                                                        let x = fa * b[g] * ug + mg[g] * w0
+                                                        let x = fa * bp[g] * ug + mgp[g] * w0
                                                         vorzeichen |= x.bitPattern
-                                                        neu[zeile + g] = x
+                                                        ziel[g] = x
                                                     }
                                                     for a in 1..<(N - 1) {
-                                                        let u = ue[sb + a - 1], w = wa[sb + a], o = zeile + a * G
-                                                        for g in 0..<G {
-                                                            let x = alt[o - G + g] * u + mg[g] * w
-                                                            vorzeichen |= x.bitPattern
-                                                            neu[o + g] = x
-                                                        }
+                                                        vorzeichen |= Self.altern(
+                                                            ziel + a * G, von + (a - 1) * G, ue[sb + a - 1], mgp,
+                                                            wa[sb + a], G)
                                                     }
                                                     // 100+.
                                                     let u1 = ue[sb + N - 2], u2 = ue[sb + N - 1], w = wa[sb + N - 1],
-                                                        o = zeile + (N - 1) * G
+                                                        o = (N - 1) * G
                                                     for g in 0..<G {
-                                                        let x = alt[o - G + g] * u1 + alt[o + g] * u2 + mg[g] * w
+                                                        let x = von[o - G + g] * u1 + von[o + g] * u2 + mgp[g] * w
                                                         vorzeichen |= x.bitPattern
-                                                        neu[o + g] = x
+                                                        ziel[o + g] = x
                                                     }
                                                 }
                                             }
@@ -113,6 +112,22 @@ extension Schnellrechnung {
             }
         }
 
+        /// One age of all Sozialräume: ziel[g] = von[g] · u + mg[g] · w; returns the or-ed sign bits (a plain loop
+        /// over pointers, which the compiler turns into vector instructions).
+        @inline(__always)
+        static func altern(
+            _ ziel: UnsafeMutablePointer<Double>, _ von: UnsafePointer<Double>, _ u: Double,
+            _ mg: UnsafePointer<Double>, _ w: Double, _ G: Int
+        ) -> UInt64 {
+            var v: UInt64 = 0
+            for g in 0..<G {
+                let x = von[g] * u + mg[g] * w
+                v |= x.bitPattern
+                ziel[g] = x
+            }
+            return v
+        }
+
         /// The running sums over age of year t per (Sozialraum, sex) at the cut points, then the city-wide ones.
         private mutating func summen(_ t: Int, _ nc: Int) {
             let G = self.G, N = Alter.count
@@ -123,10 +138,12 @@ extension Schnellrechnung {
                         kum.jeGebiet.withUnsafeMutableBufferPointer { j in
                             kum.gesamt.withUnsafeMutableBufferPointer { ges in
                                 for s in 0..<2 {
-                                    for g in 0..<G { c[g] = 0 }
+                                    let cp = c.baseAddress!
+                                    for g in 0..<G { cp[g] = 0 }
                                     for a in 0..<N {
                                         let o = (s * N + a) * G
-                                        for g in 0..<G { c[g] += w[o + g] }
+                                        let wp = w.baseAddress! + o
+                                        for g in 0..<G { cp[g] += wp[g] }
                                         let k = ist[a + 1]
                                         if k >= 0 {
                                             for g in 0..<G { j[s0 + (g * 2 + s) * nc + k] = c[g] }

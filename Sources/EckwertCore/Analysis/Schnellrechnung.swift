@@ -306,9 +306,10 @@ struct Schnellrechnung: Sendable {
     /// What `rechnen` needs besides its inputs, kept between runs so that a run allocates nothing.
     struct Arbeitsbereich {
         var aktiv: [Bool], idxT: [Double], idxS: [Double], mkosten: [Double]
-        /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · J + t − 1.
+        /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · Jp + t − 1, with
+        /// the years padded to an even count Jp (the padding stays 0) so that two years go into one vector.
         var klassenwerte: [Double]
-        /// Per forecast year: a product's rate factor (trend · measures) and its Sozialraum cases.
+        /// Per forecast year (padded to Jp): a product's rate factor (trend · measures) and its Sozialraum cases.
         var q: [Double], fG: [Double]
 
         init(_ s: Schnellrechnung) {
@@ -317,11 +318,15 @@ struct Schnellrechnung: Sendable {
             idxT = [Double](repeating: 1, count: n)
             idxS = idxT
             mkosten = [Double](repeating: 0, count: s.kosten.count)
-            klassenwerte = [Double](repeating: 0, count: s.klassen.count * G * Swift.max(0, n - 1))
-            q = [Double](repeating: 0, count: n)
+            let jp = Schnellrechnung.gepaart(n - 1)
+            klassenwerte = [Double](repeating: 0, count: s.klassen.count * G * jp)
+            q = [Double](repeating: 0, count: Swift.max(n, jp))
             fG = q
         }
     }
+
+    /// `J` forecast years rounded up to an even count (the stride of `Arbeitsbereich.klassenwerte`).
+    static func gepaart(_ J: Int) -> Int { Swift.max(0, J + (J & 1)) }
 
     /// Net cost and cases per product and forecast year into `zuschuss[i*J + t-1]`, `faelle[i*J + t-1]`.
     func rechnen(_ a: Rechenannahmen, _ pop: [Bevoelkerung], zuschuss: inout [Double], faelle: inout [Double]) {
@@ -357,30 +362,37 @@ struct Schnellrechnung: Sendable {
         }
     }
 
-    /// The reference population of every Klasse per Sozialraum and forecast year (as `Kumuliert.summe` gives it).
+    /// The reference population of every Klasse per Sozialraum and forecast year: what `Kumuliert.summe` gives
+    /// for the Klasse's ages and sexes in Sozialraum g (0 + the sexes' differences in order), read directly.
     private func klassenwerte(_ kum: Kumuliert, _ werte: inout [Double]) {
-        let n = p.n, J = n - 1, G = gewichteJeProdukt
-        for (k, kl) in klassen.enumerated() {
-            var tr = Treiber(
-                von: 0, bis: 0, geschlechter: kl.geschlechtVon...kl.geschlechtBis, gebiet: nil,
-                gebietUnbekannt: false, quoteIst: true, rB: 0, pfad: 0, kB: nil, personalanteil: 0,
-                vzKonto: 0, vzErstattung: 0, hatErstattung: false)
-            tr.vonSchnitt = kl.von
-            tr.bisSchnitt = kl.bis
-            for g in 0..<G {
-                tr.gebiet = g
-                let o = (k * G + g) * J - 1
-                for t in 1..<n { werte[o + t] = kum.summe(tr, t) }
+        let n = p.n, G = gewichteJeProdukt, jp = Self.gepaart(n - 1), nc = kum.nc
+        for t in 1..<n { precondition(G <= kum.gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung") }
+        kum.jeGebiet.withUnsafeBufferPointer { j in
+            werte.withUnsafeMutableBufferPointer { w in
+                for (k, kl) in klassen.enumerated() {
+                    for g in 0..<G {
+                        let o = (k * G + g) * jp - 1
+                        for t in 1..<n {
+                            var r = 0.0
+                            for s in kl.geschlechtVon...kl.geschlechtBis {
+                                let b = kum.start[t] + (g * 2 + s) * nc
+                                r += j[b + kl.bis] - j[b + kl.von]
+                            }
+                            w[o + t] = r
+                        }
+                    }
+                }
             }
         }
     }
 
     /// Sozialraum cases (spec section 13) of product i into `w.fG[t − 1]`: Σ_g (c · r̃_g · R_g(t)) · (trend ·
-    /// measures), each year's sum over the Sozialräume in order from 0; the years side by side, so that the
-    /// processor overlaps their sums.
+    /// measures), each year's sum over the Sozialräume in order from 0; two years per vector and up to three
+    /// vectors side by side in registers, so that the processor overlaps their sums (each lane computes
+    /// (c · R) · q and adds it, as the scalar expression does).
     @inline(__always)
     private func gebietsfaelle(_ i: Int, _ tr: Treiber, _ a: Rechenannahmen, _ w: inout Arbeitsbereich) {
-        let n = p.n, J = n - 1, B = p.modell.basisjahr, G = tr.gewichteAnzahl
+        let n = p.n, J = n - 1, B = p.modell.basisjahr, G = tr.gewichteAnzahl, jp = Self.gepaart(J)
         var trendFaktor = 1.0
         for t in 1..<n {
             trendFaktor *= 1 + a.quoteTrend[i]
@@ -389,16 +401,38 @@ struct Schnellrechnung: Sendable {
                 m *= effekte[e].faktor(B + t)
             }
             w.q[t - 1] = trendFaktor * m
-            w.fG[t - 1] = 0
         }
+        let gN = Swift.min(G, gewichteJeProdukt)
         w.q.withUnsafeBufferPointer { q in
             w.fG.withUnsafeMutableBufferPointer { f in
                 w.klassenwerte.withUnsafeBufferPointer { R in
                     gewichte.withUnsafeBufferPointer { c in
-                        let r0 = tr.klasse * gewichteJeProdukt * J
-                        for g in 0..<Swift.min(G, gewichteJeProdukt) {
-                            let cg = c[tr.gewichteStart + g], o = r0 + g * J
-                            for t in 0..<J { f[t] += cg * R[o + t] * q[t] }
+                        let r0 = tr.klasse * gewichteJeProdukt * jp
+                        let cp = c.baseAddress! + tr.gewichteStart
+                        func paar(_ b: UnsafePointer<Double>) -> SIMD2<Double> { SIMD2(b[0], b[1]) }
+                        var t0 = 0
+                        while t0 < jp {
+                            // Sozialraum g's values of this run of years start at rp + g · jp.
+                            let rp = R.baseAddress! + (r0 + t0), qp = q.baseAddress! + t0
+                            if jp - t0 >= 6 {
+                                let q0 = paar(qp), q1 = paar(qp + 2), q2 = paar(qp + 4)
+                                var f0 = SIMD2<Double>(), f1 = f0, f2 = f0
+                                for g in 0..<gN {
+                                    let cg = SIMD2(repeating: cp[g]), o = rp + g &* jp
+                                    f0 = f0 + cg * paar(o) * q0
+                                    f1 = f1 + cg * paar(o + 2) * q1
+                                    f2 = f2 + cg * paar(o + 4) * q2
+                                }
+                                f[t0] = f0[0]; f[t0 + 1] = f0[1]; f[t0 + 2] = f1[0]
+                                f[t0 + 3] = f1[1]; f[t0 + 4] = f2[0]; f[t0 + 5] = f2[1]
+                                t0 += 6
+                            } else {
+                                let q0 = paar(qp)
+                                var f0 = SIMD2<Double>()
+                                for g in 0..<gN { f0 = f0 + SIMD2(repeating: cp[g]) * paar(rp + g &* jp) * q0 }
+                                f[t0] = f0[0]; f[t0 + 1] = f0[1]
+                                t0 += 2
+                            }
                         }
                     }
                 }

@@ -150,10 +150,15 @@ public enum Unsicherheit {
         let einheiten = m.einheiten
         let jahre = p.n - 1
         let nE = einheiten.count
-        // Storage: [einheit][jahr][ziehung] as Float (enough for quantiles of euros and cases; 4 bytes each).
-        var zuschuss = [Float](repeating: 0, count: nE * jahre * ziehungen)
-        var faelle = [Float](repeating: 0, count: nE * jahre * ziehungen)
+        // Net cost of every unit and cases of the units with a driven product (the others report none), per
+        // forecast year and draw as Float (enough for quantiles of euros and cases; 4 bytes each).
         let hatFaelle = einheiten.map { e in e.produkte.contains { m.produkte[$0].fallzahl != nil } }
+        // Unit → its place among the units with cases, or −1; and back.
+        var fallplatzListe = [Int](repeating: -1, count: nE), mitFaellenListe: [Int] = []
+        for ei in 0..<nE where hatFaelle[ei] { fallplatzListe[ei] = mitFaellenListe.count; mitFaellenListe.append(ei) }
+        let fallplatz = fallplatzListe, mitFaellen = mitFaellenListe
+        var zuschuss = [Float](repeating: 0, count: nE * jahre * ziehungen)
+        var faelle = [Float](repeating: 0, count: mitFaellen.count * jahre * ziehungen)
         let sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
         let bestPop = p.bevoelkerung(best.bevoelkerung).jahre, worstPop = p.bevoelkerung(worst.bevoelkerung).jahre
         let zbasis = Ziehungsbasis(m, best: best, sq: sq, worst: worst)
@@ -162,21 +167,27 @@ public enum Unsicherheit {
         var startListe = [0], gliedListe: [Int] = []
         for e in einheiten { gliedListe += e.produkte; startListe.append(gliedListe.count) }
         let start = startListe, glied = gliedListe
-        let K = nE * jahre
+        let K = nE * jahre, KF = mitFaellen.count * jahre
         let threads = 2
-        let stueck = (ziehungen + threads - 1) / threads
-        // Draws are computed in blocks; a block's sums are kept draw-major and written out unit-major at its end,
-        // so that the big arrays are written in runs of `block` consecutive values (one cache line) instead of one
-        // value per page; 16 keeps the block (2 × 16 draws × units × years) small enough for the cache.
-        let block = 16
+        // Storage, tile-major: the draws in tiles of `kachel` consecutive draws; value k (= unit · years + year)
+        // of draw d lies at j·kachel·K + k·w + (d − j·kachel) in tile j = d / kachel of width w (kachel, or less
+        // for the last tile); the cases likewise with KF values per draw (unit's place among those with cases).
+        // A draw writes its sums straight into its tile (one value per cache line of the tile, which stays in the
+        // cache while its draws are computed), and the selection reads each tile's run
+        // of consecutive values.
+        let kachel = Self.kachel
+        let kacheln = (ziehungen + kachel - 1) / kachel
+        let kachelnJeThread = (kacheln + threads - 1) / threads
         zuschuss.withUnsafeMutableBufferPointer { zb in
             faelle.withUnsafeMutableBufferPointer { fb in
                 let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
                 let fertig = Zaehler()
                 DispatchQueueBridge.parallel(threads) { thread in
-                    let von = thread * stueck, bis = min(ziehungen, von + stueck)
+                    let von = min(ziehungen, thread * kachelnJeThread * kachel)
+                    let bis = min(ziehungen, von + kachelnJeThread * kachel)
                     guard von < bis else { return }
-                    var pz = [Double](repeating: 0, count: m.produkte.count * jahre)
+                    // Padded by `Self.rand` values, so that `summieren` may read a vector past the last product.
+                    var pz = [Double](repeating: 0, count: m.produkte.count * jahre + Self.rand)
                     var pf = pz
                     var a = zbasis.annahmen
                     var saldo = [Double](repeating: 0, count: p.n)
@@ -184,84 +195,46 @@ public enum Unsicherheit {
                     var lauf = kohorten.map { _ in
                         Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
                     }
-                    var bz = [Float](repeating: 0, count: block * K), bf = bz
                     var sz = [Double](repeating: 0, count: jahre), sf = sz
-                    var d0 = von
-                    while d0 < bis {
-                        let d1 = min(bis, d0 + block)
-                        for d in d0..<d1 {
-                            var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-                            let u0 = ziehen(zbasis, &a, saldo: &saldo, rng: &rng)
-                            if let (st, fr, wa) = kohorten {
-                                let b = a.bevoelkerung
-                                let v = Kohortenmodell.Vorberechnung(
-                                    Kohortenannahmen(
-                                        sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: b.geburtenziffer,
-                                        sterblichkeit: b.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
-                                        wanderungsprofil: wa))
-                                lauf?.rechnen(v, saldo: saldo)
-                            }
-                            if let kum = lauf?.kum {
-                                schnell.rechnen(a, kum, &arbeit, zuschuss: &pz, faelle: &pf)
-                            } else {
-                                a.bevoelkerung.wanderungssaldo = Zeitpfad(
-                                    Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
-                                let pop = bevoelkerung(p, a, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
-                                schnell.rechnen(
-                                    a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
-                                    zuschuss: &pz, faelle: &pf)
-                            }
-                            summieren(start, glied, pz, pf, &sz, &sf, &bz, &bf, zeile: (d - d0) * K, jahre: jahre)
-                            if (d - von) % 64 == 63 || d == bis - 1 {
-                                let n = fertig.addieren((d - von) % 64 + 1)
-                                if thread == 0 { fortschritt?(min(n, ziehungen), ziehungen) }
-                            }
+                    for d in von..<bis {
+                        var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
+                        let u0 = ziehen(zbasis, &a, saldo: &saldo, rng: &rng)
+                        if let (st, fr, wa) = kohorten {
+                            let b = a.bevoelkerung
+                            let v = Kohortenmodell.Vorberechnung(
+                                Kohortenannahmen(
+                                    sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: b.geburtenziffer,
+                                    sterblichkeit: b.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
+                                    wanderungsprofil: wa))
+                            lauf?.rechnen(v, saldo: saldo)
                         }
-                        for k in 0..<K {
-                            let o = k * ziehungen
-                            for d in d0..<d1 {
-                                zbp.wert[o + d] = bz[(d - d0) * K + k]
-                                fbp.wert[o + d] = bf[(d - d0) * K + k]
-                            }
+                        if let kum = lauf?.kum {
+                            schnell.rechnen(a, kum, &arbeit, zuschuss: &pz, faelle: &pf)
+                        } else {
+                            a.bevoelkerung.wanderungssaldo = Zeitpfad(
+                                Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
+                            let pop = bevoelkerung(p, a, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
+                            schnell.rechnen(
+                                a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
+                                zuschuss: &pz, faelle: &pf)
                         }
-                        d0 = d1
+                        let j0 = d / kachel * kachel, w = min(kachel, ziehungen - j0)
+                        summieren(
+                            start, glied, fallplatz, pz, pf, &sz, &sf, zbp.wert.baseAddress! + (j0 * K + d - j0),
+                            fbp.wert.baseAddress.map { $0 + (j0 * KF + d - j0) }, schritt: w, jahre: jahre)
+                        if (d - von) % 64 == 63 || d == bis - 1 {
+                            let n = fertig.addieren((d - von) % 64 + 1)
+                            if thread == 0 { fortschritt?(min(n, ziehungen), ziehungen) }
+                        }
                     }
                 }
             }
         }
-        // Quantiles per (unit, year), the units split between the threads; q[(k * 2 + art) * 3 + 0...2] with
-        // k = unit · years + year and art 0 = net cost, 1 = cases.
+        // q[(k · 2 + art) · 3 + 0…2] with art 0 = net cost, 1 = cases (0 for a unit without cases).
         var q = [Double](repeating: 0, count: K * 2 * 3)
-        zuschuss.withUnsafeBufferPointer { zb in
-            faelle.withUnsafeBufferPointer { fb in
-                q.withUnsafeMutableBufferPointer { qb in
-                    let zbp = UnsafeSendable(UnsafeMutableBufferPointer(mutating: zb))
-                    let fbp = UnsafeSendable(UnsafeMutableBufferPointer(mutating: fb))
-                    let qbp = UnsafeSendable(qb)
-                    let teil = (K + threads - 1) / threads
-                    DispatchQueueBridge.parallel(threads) { thread in
-                        var puffer = [Float](repeating: 0, count: ziehungen)
-                        var eimer = Eimerauswahl()
-                        for k in (thread * teil)..<min(K, (thread + 1) * teil) {
-                            for (art, quelle) in [zbp, fbp].enumerated() {
-                                // Cases of a unit without any driven product are not reported (band nil).
-                                if art == 1, !hatFaelle[k / jahre] { continue }
-                                let o = k * ziehungen
-                                let werte = UnsafeBufferPointer(rebasing: quelle.wert[o..<(o + ziehungen)])
-                                let r: (Double, Double, Double)
-                                if let schnell = eimer.quantile(werte) {
-                                    r = schnell
-                                } else {
-                                    for d in 0..<ziehungen { puffer[d] = werte[d] }
-                                    r = quantile(&puffer)
-                                }
-                                let z = (k * 2 + art) * 3
-                                qbp.wert[z] = r.0; qbp.wert[z + 1] = r.1; qbp.wert[z + 2] = r.2
-                            }
-                        }
-                    }
-                }
-            }
+        quantileJeWert(zuschuss, ziehungen: ziehungen, K: K, in: &q) { k in k * 2 * 3 }
+        quantileJeWert(faelle, ziehungen: ziehungen, K: KF, in: &q) { k in
+            ((mitFaellen[k / jahre] * jahre + k % jahre) * 2 + 1) * 3
         }
         var zb: [Unsicherheitsergebnis.Band] = [], fb: [Unsicherheitsergebnis.Band?] = []
         for ei in 0..<nE {
@@ -280,11 +253,19 @@ public enum Unsicherheit {
             einheiten: einheiten, zuschuss: zb, faelle: fb)
     }
 
+    /// Draws per tile of the result storage (16 Floats: one cache line per value and tile).
+    static let kachel = 16
+    /// Vector width of `summieren` (years); the per-product arrays carry this many values of padding.
+    static let rand = 8
+
     /// Net cost and cases of every unit (members glied[start[e] ..< start[e + 1]]) for one draw, as Float into
-    /// bz/bf from index `zeile`; each sum runs over the unit's products in order, starting at 0.
+    /// z[k · schritt] with k = unit · years + year, and the cases of the units with a place among those with cases
+    /// (`fallplatz`, else −1) into f[(place · years + year) · schritt]; each sum runs over the unit's products in
+    /// order, starting at 0.
     static func summieren(
-        _ start: [Int], _ glied: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
-        _ sf: inout [Double], _ bz: inout [Float], _ bf: inout [Float], zeile: Int, jahre: Int
+        _ start: [Int], _ glied: [Int], _ fallplatz: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
+        _ sf: inout [Double], _ z: UnsafeMutablePointer<Float>, _ f: UnsafeMutablePointer<Float>?, schritt: Int,
+        jahre: Int
     ) {
         let nE = start.count - 1
         start.withUnsafeBufferPointer { st in
@@ -293,23 +274,85 @@ public enum Unsicherheit {
                     pf.withUnsafeBufferPointer { pfp in
                         sz.withUnsafeMutableBufferPointer { szp in
                             sf.withUnsafeMutableBufferPointer { sfp in
-                                bz.withUnsafeMutableBufferPointer { bzp in
-                                    bf.withUnsafeMutableBufferPointer { bfp in
-                                        for ei in 0..<nE {
-                                            for t in 0..<jahre { szp[t] = 0; sfp[t] = 0 }
-                                            for k in st[ei]..<st[ei + 1] {
-                                                let o = gl[k] * jahre
-                                                for t in 0..<jahre { szp[t] += pzp[o + t]; sfp[t] += pfp[o + t] }
-                                            }
-                                            let z = zeile + ei * jahre
-                                            for t in 0..<jahre {
-                                                bzp[z + t] = Float(szp[t])
-                                                bfp[z + t] = Float(sfp[t])
-                                            }
+                                let pzr = UnsafeRawPointer(pzp.baseAddress!), pfr = UnsafeRawPointer(pfp.baseAddress!)
+                                let breite = MemoryLayout<Double>.stride
+                                // Vectors only where every read stays inside both arrays.
+                                var letzter = 0
+                                for x in gl { letzter = max(letzter, x) }
+                                let vektor = jahre <= rand && letzter * jahre + rand <= min(pzp.count, pfp.count)
+                                for ei in 0..<nE {
+                                    if vektor {
+                                        // The years side by side in one vector (lanes ≥ jahre are not used), the
+                                        // same additions per year in the same order, in registers.
+                                        var vz = SIMD8<Double>(), vf = vz
+                                        for k in st[ei]..<st[ei + 1] {
+                                            let o = gl[k] * jahre * breite
+                                            vz = vz + pzr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
+                                            vf = vf + pfr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
                                         }
+                                        for t in 0..<jahre { szp[t] = vz[t]; sfp[t] = vf[t] }
+                                    } else {
+                                        for t in 0..<jahre { szp[t] = 0; sfp[t] = 0 }
+                                        for k in st[ei]..<st[ei + 1] {
+                                            let o = gl[k] * jahre
+                                            for t in 0..<jahre { szp[t] += pzp[o + t]; sfp[t] += pfp[o + t] }
+                                        }
+                                    }
+                                    let o = ei * jahre * schritt
+                                    for t in 0..<jahre { z[o + t * schritt] = Float(szp[t]) }
+                                    if let f, fallplatz[ei] >= 0 {
+                                        let o = fallplatz[ei] * jahre * schritt
+                                        for t in 0..<jahre { f[o + t * schritt] = Float(sfp[t]) }
                                     }
                                 }
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// P10, P50, P90 of every value k < K over the draws, from the tile-major storage of `rechnen`, into
+    /// q[ziel(k) + 0…2]. The values are split between two threads; each gathers a group of values from every tile
+    /// into one contiguous run per value (whole runs of the tiles are read, not one value per cache line) and
+    /// selects in it.
+    static func quantileJeWert(
+        _ werte: [Float], ziehungen n: Int, K: Int, in q: inout [Double], ziel: @Sendable (Int) -> Int
+    ) {
+        let threads = 2, gruppe = 16, kachel = Self.kachel
+        werte.withUnsafeBufferPointer { wb in
+            q.withUnsafeMutableBufferPointer { qb in
+                let quelle = UnsafeSendable(UnsafeMutableBufferPointer(mutating: wb))
+                let qbp = UnsafeSendable(qb)
+                let gruppen = (K + gruppe - 1) / gruppe
+                let teil = (gruppen + threads - 1) / threads
+                DispatchQueueBridge.parallel(threads) { thread in
+                    var lauf = [Float](repeating: 0, count: gruppe * n)
+                    var puffer: [Float] = []
+                    var eimer = Eimerauswahl()
+                    for gr in (thread * teil)..<min(gruppen, (thread + 1) * teil) {
+                        let k0 = gr * gruppe, k1 = min(K, k0 + gruppe)
+                        lauf.withUnsafeMutableBufferPointer { l in
+                            var j0 = 0
+                            while j0 < n {
+                                let w = min(kachel, n - j0), basis = j0 * K
+                                for k in k0..<k1 {
+                                    let von = basis + k * w, nach = (k - k0) * n + j0
+                                    for d in 0..<w { l[nach + d] = quelle.wert[von + d] }
+                                }
+                                j0 += w
+                            }
+                        }
+                        for k in k0..<k1 {
+                            let r: (Double, Double, Double) = lauf.withUnsafeBufferPointer { l in
+                                let werte = UnsafeBufferPointer(rebasing: l[((k - k0) * n)..<((k - k0 + 1) * n)])
+                                if let schnell = eimer.quantile(werte) { return schnell }
+                                puffer = Array(werte)
+                                return quantile(&puffer)
+                            }
+                            let z = ziel(k)
+                            qbp.wert[z] = r.0; qbp.wert[z + 1] = r.1; qbp.wert[z + 2] = r.2
                         }
                     }
                 }
@@ -348,13 +391,15 @@ public enum Unsicherheit {
         mutating func quantile(_ x: UnsafeBufferPointer<Float>) -> (Double, Double, Double)? {
             let n = x.count
             guard n >= 256 else { return nil }
-            var lo = x[0], hi = x[0], sonder = false
+            // Without branches, so that the compiler vectorises it: NaN (v != v) and −0 (its bit pattern) are
+            // counted; lo and hi take the comparisons of Swift.min and Swift.max.
+            var lo = x[0], hi = x[0], sonder: UInt32 = 0
             for v in x {
-                lo = Swift.min(lo, v)
-                hi = Swift.max(hi, v)
-                sonder = sonder || v.isNaN || (v == 0 && v.sign == .minus)
+                lo = v < lo ? v : lo
+                hi = v >= hi ? v : hi
+                sonder |= (v != v ? 1 : 0) | (v.bitPattern == 0x8000_0000 ? 1 : 0)
             }
-            guard !sonder, lo.isFinite, hi.isFinite else { return nil }
+            guard sonder == 0, lo.isFinite, hi.isFinite else { return nil }
             func rang(_ p: Double) -> Int { Swift.min(n, Swift.max(1, Int((p * Double(n)).rounded(.up)))) - 1 }
             let k = [rang(0.1), rang(0.5), rang(0.9)]
             if lo == hi { return (Double(lo), Double(lo), Double(lo)) }

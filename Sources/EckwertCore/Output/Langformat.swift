@@ -87,55 +87,60 @@ public struct Langzeile: Sendable, Hashable {
 /// quantities, population per Sozialraum, Kennzahlen.
 public enum Langformat {
     public static func zeilen(_ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true) -> [Langzeile] {
-        var out: [Langzeile] = []
+        var t = Langtabelle()
+        zeilen(m, e, mitFinanzplan: mitFinanzplan, in: &t)
+        return t.langzeilen
+    }
+
+    /// The same rows appended to `t` (each text looked up once, not per row).
+    public static func zeilen(
+        _ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true, in out: inout Langtabelle
+    ) {
         let k = m.kontenrahmen
+        let sz = out.text(e.szenario), leer = out.text("")
+        let zeilenKeys = k.zeilen.map { out.text($0.key) }, finanzKeys = k.finanzplan.map { out.text($0.key) }
+        let gFaelle = out.text("faelle"), gFallkosten = out.text("fallkosten"), gPlaetze = out.text("plaetze")
+        let gLuecke = out.text("luecke"), gBevoelkerung = out.text("bevoelkerung")
         for einheit in m.einheiten {
             let plan = Teilplan(e, einheit.produkte, modell: m)
+            let nr = out.text(einheit.nr)
             for (t, jahr) in e.jahre.enumerated() {
-                func add(_ g: String, _ v: Double?) {
+                func add(_ g: UInt32, _ v: Double?) {
                     if let v, v.isFinite {
-                        out.append(
-                            Langzeile(
-                                szenario: e.szenario, ebene: einheit.ebene, nr: einheit.nr, groesse: g, jahr: jahr,
-                                wert: v))
+                        out.anfuegen(szenario: sz, ebene: einheit.ebene, nr: nr, groesse: g, jahr: jahr, wert: v)
                     }
                 }
-                for (z, zeile) in k.zeilen.enumerated() { add(zeile.key, plan.ergebnisplan[z][t]) }
+                for z in k.zeilen.indices { add(zeilenKeys[z], plan.ergebnisplan[z][t]) }
                 if mitFinanzplan {
-                    for (z, zeile) in k.finanzplan.enumerated() { add(zeile.key, plan.finanzplan[z][t]) }
+                    for z in k.finanzplan.indices { add(finanzKeys[z], plan.finanzplan[z][t]) }
                 }
-                add("faelle", plan.faelle?[t])
+                add(gFaelle, plan.faelle?[t])
                 if einheit.ebene == .produkt, let i = einheit.produkte.first {
-                    add("fallkosten", e.produkte[i].fallkosten?[t])
+                    add(gFallkosten, e.produkte[i].fallkosten?[t])
                 } else if let a = plan.fallkostenAufwand?[t], let f = plan.faelle?[t], f != 0 {
-                    add("fallkosten", a / f)
+                    add(gFallkosten, a / f)
                 }
-                add("plaetze", plan.plaetze?[t])
-                add("luecke", plan.luecke?[t])
+                add(gPlaetze, plan.plaetze?[t])
+                add(gLuecke, plan.luecke?[t])
             }
         }
         for (t, jahr) in e.jahre.enumerated() {
             guard t < e.bevoelkerung.count, let pop = e.bevoelkerung[t] else { continue }
             for g in pop.gebiete {
-                out.append(
-                    Langzeile(
-                        szenario: e.szenario, ebene: .gebiet, nr: g, groesse: "bevoelkerung", jahr: jahr,
-                        wert: pop.summe(gebiet: g)))
+                out.anfuegen(
+                    szenario: sz, ebene: .gebiet, nr: out.text(g), groesse: gBevoelkerung, jahr: jahr,
+                    wert: pop.summe(gebiet: g))
             }
-            out.append(
-                Langzeile(
-                    szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "bevoelkerung", jahr: jahr, wert: pop.gesamt)
-            )
+            out.anfuegen(szenario: sz, ebene: .gesamt, nr: leer, groesse: gBevoelkerung, jahr: jahr, wert: pop.gesamt)
         }
         // Cases per Sozialraum (modellformat.md section 13), where capacity per Sozialraum does not already give them.
         for p in e.produkte where p.kapazitaet?.gebiete.isEmpty ?? true {
             guard let jeGebiet = p.gebietsfaelle else { continue }
             for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() where g < jeGebiet.count {
+                let nr = out.text("\(gebiet)/\(p.nr)")
                 for (t, jahr) in e.jahre.enumerated() {
-                    out.append(
-                        Langzeile(
-                            szenario: e.szenario, ebene: .gebiet, nr: "\(gebiet)/\(p.nr)", groesse: "faelle",
-                            jahr: jahr, wert: jeGebiet[g][t]))
+                    out.anfuegen(
+                        szenario: sz, ebene: .gebiet, nr: nr, groesse: gFaelle, jahr: jahr, wert: jeGebiet[g][t])
                 }
             }
         }
@@ -143,35 +148,25 @@ public enum Langformat {
         for p in e.produkte {
             guard let kap = p.kapazitaet else { continue }
             for g in kap.gebiete {
+                let nr = out.text("\(g.gebiet)/\(p.nr)")
                 for (t, jahr) in e.jahre.enumerated() {
-                    out.append(
-                        Langzeile(
-                            szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "faelle",
-                            jahr: jahr, wert: g.bedarf[t]))
-                    out.append(
-                        Langzeile(
-                            szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "plaetze",
-                            jahr: jahr, wert: g.plaetze[t]))
-                    out.append(
-                        Langzeile(
-                            szenario: e.szenario, ebene: .gebiet, nr: "\(g.gebiet)/\(p.nr)", groesse: "luecke",
-                            jahr: jahr, wert: g.luecke[t]))
+                    out.anfuegen(szenario: sz, ebene: .gebiet, nr: nr, groesse: gFaelle, jahr: jahr, wert: g.bedarf[t])
+                    out.anfuegen(
+                        szenario: sz, ebene: .gebiet, nr: nr, groesse: gPlaetze, jahr: jahr, wert: g.plaetze[t])
+                    out.anfuegen(szenario: sz, ebene: .gebiet, nr: nr, groesse: gLuecke, jahr: jahr, wert: g.luecke[t])
                 }
             }
         }
         let kz = Kennzahlrechnung.werte(m, e)
         for kennzahl in m.kennzahlen {
+            let g = out.text("kennzahl:\(kennzahl.id)")
             for (t, jahr) in e.jahre.enumerated() {
                 if let v = kz[kennzahl.id]?[t] ?? nil {
-                    out.append(
-                        Langzeile(
-                            szenario: e.szenario, ebene: .gesamt, nr: "", groesse: "kennzahl:\(kennzahl.id)",
-                            jahr: jahr, wert: v))
+                    out.anfuegen(szenario: sz, ebene: .gesamt, nr: leer, groesse: g, jahr: jahr, wert: v)
                 }
             }
         }
-        out += rahmenzeilen(m, e)
-        return out
+        out.anfuegen(contentsOf: rahmenzeilen(m, e))
     }
 
     /// The Planung der Kämmerei (`planung.csv`) as rows `szenario=planung`: every Ergebnisplan line at every level
@@ -236,24 +231,110 @@ public enum Langformat {
         _ zeilen: [Langzeile], block: Int = 1 << 20,
         an senke: (UnsafeRawBufferPointer) -> Void
     ) {
+        withoutActuallyEscaping(senke) { senke in
+            var s = Schreibpuffer(block: block, senke: senke)
+            s.kopf()
+            s.zeilen(Langtabelle(zeilen))
+            s.leeren()
+        }
+    }
+
+    /// The same bytes as `csv` of all the rows of `quellen` together, where each source appends the rows of one
+    /// szenario (`name`) to a table. The rows sort by szenario first, so the sources are taken szenario by szenario
+    /// (names in String order, sources of one name in their given order) and only one szenario's rows are held at
+    /// a time: a source that computes its run inside keeps at most one run in memory.
+    public static func csv(
+        szenarien quellen: [(name: String, zeilen: (inout Langtabelle) -> Void)], block: Int = 1 << 20,
+        an senke: (UnsafeRawBufferPointer) -> Void
+    ) {
+        let ordnung = quellen.indices.sorted {
+            quellen[$0].name < quellen[$1].name || (quellen[$0].name == quellen[$1].name && $0 < $1)
+        }
+        withoutActuallyEscaping(senke) { senke in
+            var s = Schreibpuffer(block: block, senke: senke)
+            s.kopf()
+            var i = 0
+            while i < ordnung.count {
+                var t = Langtabelle()
+                let name = quellen[ordnung[i]].name
+                while i < ordnung.count, quellen[ordnung[i]].name == name {
+                    quellen[ordnung[i]].zeilen(&t)
+                    i += 1
+                }
+                s.zeilen(t)
+            }
+            s.leeren()
+        }
+    }
+
+    /// The header line of the CSV.
+    static let kopfzeile = "szenario;ebene;nr;groesse;jahr;wert\n"
+
+    /// The CSV text in blocks of about `block` bytes for `senke`: the header, then the rows of each table
+    /// (sorted like `Langzeile.sortiert` within it), then `leeren()` for the rest.
+    public struct Schreibpuffer {
         var s: [UInt8] = []
-        s.reserveCapacity(block + 1024)
-        s.append(contentsOf: "szenario;ebene;nr;groesse;jahr;wert\n".utf8)
-        let semikolon = UInt8(ascii: ";")
-        for i in Langzeile.reihenfolge(zeilen) {
-            let z = zeilen[i]
-            feld(z.szenario, an: &s); s.append(semikolon)
-            s.append(contentsOf: z.ebene.rawValue.utf8); s.append(semikolon)
-            feld(z.nr, an: &s); s.append(semikolon)
-            feld(z.groesse, an: &s); s.append(semikolon)
-            ganzzahl(z.jahr, an: &s); s.append(semikolon)
-            zahl(z.wert, an: &s); s.append(UInt8(ascii: "\n"))
-            if s.count >= block {
-                s.withUnsafeBytes(senke)
-                s.removeAll(keepingCapacity: true)
+        let block: Int
+        let senke: (UnsafeRawBufferPointer) -> Void
+
+        public init(block: Int = 1 << 20, senke: @escaping (UnsafeRawBufferPointer) -> Void) {
+            self.block = block
+            self.senke = senke
+            s.reserveCapacity(block + 1024)
+        }
+
+        public mutating func kopf() { s.append(contentsOf: Langformat.kopfzeile.utf8) }
+
+        /// Appends the rows of `t`, sorted.
+        public mutating func zeilen(_ t: Langtabelle) {
+            // Each text's CSV field, encoded once: bytes felder[start[k] ..< start[k + 1]].
+            var felder: [UInt8] = [], start = [0]
+            for text in t.texte {
+                Langformat.feld(text, an: &felder)
+                start.append(felder.count)
+            }
+            let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
+            let semikolon = UInt8(ascii: ";")
+            felder.withUnsafeBufferPointer { f in
+                func text(_ k: UInt32) {
+                    s.append(contentsOf: UnsafeBufferPointer(rebasing: f[start[Int(k)]..<start[Int(k) + 1]]))
+                }
+                for i in t.reihenfolge() {
+                    if !t.ausserhalb.isEmpty, let a = t.ausserhalb.first(where: { $0.index == i }) {
+                        Langformat.zeile(a.zeile, an: &s)
+                    } else {
+                        let z = t.zeilen[i]
+                        text(z.szenario); s.append(semikolon)
+                        s.append(contentsOf: ebenen[Int(z.ebene)]); s.append(semikolon)
+                        text(z.nr); s.append(semikolon)
+                        text(z.groesse); s.append(semikolon)
+                        Langformat.ganzzahl(Int(z.jahr), an: &s); s.append(semikolon)
+                        Langformat.zahl(z.wert, an: &s); s.append(UInt8(ascii: "\n"))
+                    }
+                    if s.count >= block {
+                        s.withUnsafeBytes(senke)
+                        s.removeAll(keepingCapacity: true)
+                    }
+                }
             }
         }
-        if !s.isEmpty { s.withUnsafeBytes(senke) }
+
+        /// Hands over what is left.
+        public mutating func leeren() {
+            if !s.isEmpty { s.withUnsafeBytes(senke) }
+            s.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// One row of the CSV.
+    static func zeile(_ z: Langzeile, an s: inout [UInt8]) {
+        let semikolon = UInt8(ascii: ";")
+        feld(z.szenario, an: &s); s.append(semikolon)
+        s.append(contentsOf: z.ebene.rawValue.utf8); s.append(semikolon)
+        feld(z.nr, an: &s); s.append(semikolon)
+        feld(z.groesse, an: &s); s.append(semikolon)
+        ganzzahl(z.jahr, an: &s); s.append(semikolon)
+        zahl(z.wert, an: &s); s.append(UInt8(ascii: "\n"))
     }
 
     /// A JSON array of objects with the same fields, in the same order.

@@ -1,0 +1,107 @@
+import EckwertTestSupport
+import Testing
+@testable import EckwertCore
+
+// The draws' result storage (tile-major, as `Unsicherheit.rechnen` writes it) and the unit sums written into it,
+// each checked against a plain computation inside the test: the values laid out by the documented formula, the
+// quantiles by sorting, the sums by adding the products one after the other.
+
+/// A deterministic spread of values with ties and both signs (value k of draw d).
+private func wert(_ k: Int, _ d: Int) -> Float {
+    var g = SplitMix64(seed: UInt64(k * 100_003 + d))
+    return Float(Int(g.next() % 2001) - 1000) * (k % 3 == 0 ? 0.5 : 1.25) + Float(k)
+}
+
+/// Nearest rank ⌈q·n⌉ of the sorted values.
+private func rang(_ q: Double, _ n: Int) -> Int { min(n, max(1, Int((q * Double(n)).rounded(.up)))) - 1 }
+
+@Test(arguments: [40, 1000, 1007])
+func quantileAusDerKachelablage(ziehungen n: Int) {
+    // 37 values per draw: not a multiple of the group of 16 values nor of a tile.
+    let K = 37, kachel = Unsicherheit.kachel
+    var ablage = [Float](repeating: .nan, count: K * n)
+    for d in 0..<n {
+        let j0 = d / kachel * kachel, w = min(kachel, n - j0)
+        for k in 0..<K { ablage[j0 * K + k * w + (d - j0)] = wert(k, d) }
+    }
+    #expect(!ablage.contains { $0.isNaN })  // every place written exactly by the formula
+    var q = [Double](repeating: .nan, count: K * 3 + 1)
+    Unsicherheit.quantileJeWert(ablage, ziehungen: n, K: K, in: &q) { k in k * 3 + 1 }
+    #expect(q[0].isNaN)  // nothing outside the places named by `ziel`
+    for k in 0..<K {
+        let sortiert = (0..<n).map { wert(k, $0) }.sorted()
+        #expect(q[k * 3 + 1] == Double(sortiert[rang(0.1, n)]), "P10 von \(k)")
+        #expect(q[k * 3 + 2] == Double(sortiert[rang(0.5, n)]), "P50 von \(k)")
+        #expect(q[k * 3 + 3] == Double(sortiert[rang(0.9, n)]), "P90 von \(k)")
+    }
+}
+
+@Test func einheitensummenInDieKachel() {
+    // 7 products, 3 years; units: one product, three products out of order, none, all seven.
+    let J = 3, nP = 7
+    let glieder: [[Int]] = [[4], [6, 0, 3], [], Array(0..<nP)]
+    var start = [0], glied: [Int] = []
+    for g in glieder { glied += g; start.append(glied.count) }
+    var pz = [Double](repeating: 0, count: nP * J + Unsicherheit.rand), pf = pz
+    for i in 0..<(nP * J) {
+        pz[i] = 1e8 / Double(i + 3) + 0.1
+        pf[i] = Double(i) * 0.37 - 2
+    }
+    // Units 0 and 3 have cases, in places 1 and 0.
+    let fallplatz = [1, -1, -1, 0]
+    let schritt = 5, lane = 2
+    var z = [Float](repeating: .nan, count: glieder.count * J * schritt)
+    var f = [Float](repeating: .nan, count: 2 * J * schritt)
+    var sz = [Double](repeating: 0, count: J), sf = sz
+    z.withUnsafeMutableBufferPointer { zb in
+        f.withUnsafeMutableBufferPointer { fb in
+            Unsicherheit.summieren(
+                start, glied, fallplatz, pz, pf, &sz, &sf, zb.baseAddress! + lane, fb.baseAddress! + lane,
+                schritt: schritt, jahre: J)
+        }
+    }
+    for (e, g) in glieder.enumerated() {
+        for t in 0..<J {
+            var s = 0.0, c = 0.0
+            for i in g {
+                s += pz[i * J + t]
+                c += pf[i * J + t]
+            }
+            #expect(z[(e * J + t) * schritt + lane] == Float(s), "Einheit \(e), Jahr \(t)")
+            if fallplatz[e] >= 0 { #expect(f[(fallplatz[e] * J + t) * schritt + lane] == Float(c)) }
+        }
+    }
+    // Only the lane of the draw is written.
+    #expect(z.enumerated().allSatisfy { ($0.offset % schritt == lane) != $0.element.isNaN })
+    #expect(f.enumerated().allSatisfy { ($0.offset % schritt == lane) != $0.element.isNaN })
+}
+
+/// The draws' fused cohort projection (`Kohortenlauf`) against the full projection summed afterwards
+/// (`Kumuliert` of `Projektion.bevoelkerung`): the same cumulative sums, bit for bit, in every scenario of
+/// Musterstadt, with the scenario's own and with a strongly negative migration.
+@Test func kohortenlaufGleichVollerProjektion() throws {
+    let m = try #require(Musterstadt.modell)
+    let p = Projektion(m)
+    let schnell = Schnellrechnung(p)
+    for s in m.szenarien {
+        var a = Rechenannahmen(modell: m, szenario: s)
+        let (st, fr, wa) = try #require(Unsicherheit.kohortendaten(m, a))
+        for faktor in [1.0, -40.0] {
+            let jahre = Array(m.basisjahr...m.horizont)
+            let saldo = jahre.map { a.bevoelkerung.wanderungssaldo.wert($0) * faktor }
+            a.bevoelkerung.wanderungssaldo = Zeitpfad(Dictionary(uniqueKeysWithValues: zip(jahre, saldo)))
+            let voll = Schnellrechnung.Kumuliert(p.bevoelkerung(a.bevoelkerung).jahre, schnitte: schnell.schnitte)
+            var lauf = Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
+            let b = a.bevoelkerung
+            lauf.rechnen(
+                Kohortenmodell.Vorberechnung(
+                    Kohortenannahmen(
+                        sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: b.geburtenziffer,
+                        sterblichkeit: b.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
+                        wanderungsprofil: wa)),
+                saldo: saldo)
+            #expect(lauf.kum.jeGebiet.map(\.bitPattern) == voll.jeGebiet.map(\.bitPattern), "\(s.name) \(faktor)")
+            #expect(lauf.kum.gesamt.map(\.bitPattern) == voll.gesamt.map(\.bitPattern), "\(s.name) \(faktor)")
+        }
+    }
+}
