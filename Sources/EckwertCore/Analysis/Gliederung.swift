@@ -109,9 +109,8 @@ public struct Teilplan: Sendable {
     public init(_ e: Rechenergebnis, _ indizes: [Int], modell m: Planungsmodell) {
         let n = e.jahre.count
         let nz = m.kontenrahmen.zeilen.count, nf = m.kontenrahmen.finanzplan.count
-        // Flat running sums (line-major), each cell added in product order as before; split into rows at the end.
-        var epFlach = [Double](repeating: 0, count: nz * n)
-        var fpFlach = [Double](repeating: 0, count: nf * n)
+        var ep = Array(repeating: Array(repeating: 0.0, count: n), count: nz)
+        var fp = Array(repeating: Array(repeating: 0.0, count: n), count: nf)
         var faelle: [Double]?, aufw: [Double]?, plaetze: [Double]?, luecke: [Double]?
         func add(_ x: inout [Double]?, _ y: [Double]) {
             if x == nil { x = Array(repeating: 0, count: n) }
@@ -137,8 +136,8 @@ public struct Teilplan: Sendable {
             }
             if let k = p.kapazitaet { add(&plaetze, k.plaetze); add(&luecke, k.luecke) }
         }
-        ergebnisplan = (0..<nz).map { z in Array(epFlach[(z * n)..<(z * n + n)]) }
-        finanzplan = (0..<nf).map { z in Array(fpFlach[(z * n)..<(z * n + n)]) }
+        ergebnisplan = ep
+        finanzplan = fp
         self.faelle = faelle
         fallkostenAufwand = aufw
         self.plaetze = plaetze
