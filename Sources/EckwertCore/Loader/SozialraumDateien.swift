@@ -206,17 +206,7 @@ struct Bevoelkerungsindex {
         func summe(_ b: Bezug) -> Double {
             guard let gebiet = b.gebiet else { return bevoelkerung.summe(b) }
             guard let g = index[gebiet] else { return 0 }
-            let ss = b.geschlecht.map { $0.index...$0.index } ?? 0...1
-            let lo = max(0, b.von), hi = min(Alter.max, b.bis)
-            guard lo <= hi else { return 0 }
-            var total = 0.0
-            bevoelkerung.werte.withUnsafeBufferPointer { w in
-                for s in ss {
-                    let base = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
-                    for a in lo...hi { total += w[base + a] }
-                }
-            }
-            return total
+            return bevoelkerung.summe(von: b.von, bis: b.bis, geschlecht: b.geschlecht, gebietIndex: g)
         }
     }
 

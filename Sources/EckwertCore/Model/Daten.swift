@@ -29,22 +29,36 @@ public struct Bevoelkerung: Sendable, Hashable {
     public func summe(
         von: Int = 0, bis: Int = Alter.max, geschlecht: Geschlecht? = nil, gebiet: String? = nil
     ) -> Double {
-        let gs: Range<Int>
         if let gebiet {
             guard let g = gebietIndex(gebiet) else { return 0 }
-            gs = g..<(g + 1)
-        } else {
-            gs = gebiete.indices
+            return summe(von: von, bis: bis, geschlecht: geschlecht, gebietIndex: g)
         }
+        return summe(von: von, bis: bis, geschlecht: geschlecht, gebietIndex: nil)
+    }
+
+    /// The same with the Sozialraum given by its index (nil = all), for callers that resolved the id once.
+    public func summe(von: Int, bis: Int, geschlecht: Geschlecht?, gebietIndex: Int?) -> Double {
+        let gs = gebietIndex.map { $0..<($0 + 1) } ?? gebiete.indices
         let ss = geschlecht.map { $0.index...$0.index } ?? 0...1
         let lo = max(0, von), hi = min(Alter.max, bis)
         guard lo <= hi else { return 0 }
-        var total = 0.0
-        for g in gs {
-            for s in ss {
-                let base = Self.index(gebiet: g, geschlecht: s, alter: 0)
-                for a in lo...hi { total += werte[base + a] }
-            }
+        return werte.withUnsafeBufferPointer { w in
+            var total = 0.0
+            for g in gs { total = Self.addieren(total, w, gebiet: g, ss, lo, hi) }
+            return total
+        }
+    }
+
+    /// `total` plus the cells of Sozialraum index g, sexes `ss`, ages lo...hi — in the one order of additions
+    /// (sex, then age, one running total) every population sum uses, so cached sums are bit-identical to `summe`.
+    @inline(__always)
+    static func addieren(
+        _ start: Double, _ w: UnsafeBufferPointer<Double>, gebiet g: Int, _ ss: ClosedRange<Int>, _ lo: Int, _ hi: Int
+    ) -> Double {
+        var total = start
+        for s in ss {
+            let basis = index(gebiet: g, geschlecht: s, alter: 0)
+            for a in lo...hi { total += w[basis + a] }
         }
         return total
     }

@@ -93,31 +93,18 @@ struct Bezugssummen: Sendable {
                     guard lo <= hi else { continue }
                     let ss = x.geschlecht.map { $0.index...$0.index } ?? 0...1
                     var total = 0.0
-                    for g in p.gebiete.indices { total = Self.addieren(total, w, g, ss, lo, hi) }
+                    for g in p.gebiete.indices { total = Bevoelkerung.addieren(total, w, gebiet: g, ss, lo, hi) }
                     stadt[a * n + t] = total
                     guard v.jeGebiet[a] else { continue }
                     for g in 0..<G {
                         guard let pg = zuordnung[g] else { continue }
-                        proGebiet[(a * n + t) * G + g] = Self.addieren(0, w, pg, ss, lo, hi)
+                        proGebiet[(a * n + t) * G + g] = Bevoelkerung.addieren(0, w, gebiet: pg, ss, lo, hi)
                     }
                 }
             }
         }
         self.stadt = stadt
         self.proGebiet = proGebiet
-    }
-
-    /// `total` plus the cells of one Sozialraum, in the order of `Bevoelkerung.summe`.
-    @inline(__always)
-    private static func addieren(
-        _ start: Double, _ w: UnsafeBufferPointer<Double>, _ g: Int, _ ss: ClosedRange<Int>, _ lo: Int, _ hi: Int
-    ) -> Double {
-        var total = start
-        for s in ss {
-            let basis = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
-            for a in lo...hi { total += w[basis + a] }
-        }
-        return total
     }
 
     /// Product i's reference population in year index t, as `pop[t].summe(bezug)`.
