@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing with libFuzzer (AddressSanitizer and leak detection): the formula parser and the CSV reader
-# (swiftc -sanitize=fuzzer,address on the needed EckwertCore sources), and the importers, their mapping files, the
-# product numbering and the line-scheme reader through the harness package tools/fuzz/Package.swift (built with
+# Coverage-guided fuzzing with libFuzzer (AddressSanitizer and leak detection): the formula parser, the CSV reader,
+# the importers, their mapping files, the product numbering and the line-scheme reader, all through the one harness
+# package tools/fuzz/Package.swift (built with
 # `swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address`, which links Yams and its
 # C part as the project does; the harness calls the production code in memory, as dry runs: nothing is written).
 # The YAML model loader and the importers also have the seeded mutation fuzzers of the test suite.
@@ -29,22 +29,12 @@ mkdir -p "$out/corpus" "$out/crashes"
 if [ -d "tools/fuzz/korpus/$ziel" ]; then cp tools/fuzz/korpus/"$ziel"/* "$out/corpus/" 2>/dev/null || true; fi
 case "$ziel" in
   formel)
-    quellen=(Sources/EckwertCore/Model/*.swift Sources/EckwertCore/Formula/*.swift)
     awk '/formel:/ { sub(/^[^:]*formel: */, ""); print }' scenarios/musterstadt/modell.yaml | \
       while IFS= read -r f; do printf '%s' "$f" > "$out/corpus/$(printf '%s' "$f" | sha1sum | cut -c1-12)"; done ;;
   csv)
-    quellen=(Sources/EckwertCore/Model/*.swift Sources/EckwertCore/Formula/*.swift Sources/EckwertCore/Loader/CSV.swift
-             Sources/EckwertCore/Loader/Zahl.swift Sources/EckwertCore/Loader/Datendateien.swift)
     for f in scenarios/musterstadt/*.csv; do head -c 4000 "$f" > "$out/corpus/$(basename "$f")"; done ;;
   haushalt | zuordnung | bevoelkerung | nummern | kontenrahmen)
-    python3 tools/fuzz/saat.py "$ziel" "$out/corpus"
-    (cd tools/fuzz && swift build -c release --scratch-path ../../.build-fuzz \
-      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
-    export LSAN_OPTIONS="suppressions=$PWD/tools/fuzz/lsan.supp:print_suppressions=0"
-    if [ -n "${3:-}" ]; then ECKWERT_FUZZ_ZIEL="$ziel" .build-fuzz/release/eckwert-fuzz "$3"; exit $?; fi
-    ECKWERT_FUZZ_ZIEL="$ziel" .build-fuzz/release/eckwert-fuzz -max_total_time="$wert" -timeout=2 -rss_limit_mb=2048 \
-      -max_len=16384 -print_final_stats=1 -artifact_prefix="$out/crashes/" "$out/corpus"
-    exit 0 ;;
+    python3 tools/fuzz/saat.py "$ziel" "$out/corpus" ;;
   yaml)
     ECKWERT_FUZZ_YAML="$wert" swift test --filter YAMLFuzzTests
     exit 0 ;;
@@ -56,7 +46,10 @@ case "$ziel" in
       "import)" >&2
     exit 2 ;;
 esac
-bin=.build/fuzz-$ziel
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name EckwertCore "${quellen[@]}" "tools/fuzz/$ziel.swift" -o "$bin"
+(cd tools/fuzz && swift build -c release --scratch-path ../../.build-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+export LSAN_OPTIONS="suppressions=$PWD/tools/fuzz/lsan.supp:print_suppressions=0"
+if [ -n "${3:-}" ]; then ECKWERT_FUZZ_ZIEL="$ziel" .build-fuzz/release/eckwert-fuzz "$3"; exit $?; fi
 # -rss_limit_mb guards against blow-ups; -timeout flags any input that takes over 2 s (a hang).
-"$bin" -max_total_time="$wert" -timeout=2 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/crashes/" "$out/corpus"
+ECKWERT_FUZZ_ZIEL="$ziel" .build-fuzz/release/eckwert-fuzz -max_total_time="$wert" -timeout=2 -rss_limit_mb=2048 \
+  -max_len=16384 -print_final_stats=1 -artifact_prefix="$out/crashes/" "$out/corpus"

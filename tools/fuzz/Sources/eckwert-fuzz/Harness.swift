@@ -2,7 +2,7 @@ import EckwertCore
 import EckwertImport
 import Foundation
 
-// libFuzzer entry of the import and numbering targets (built and started by tools/fuzz/run.sh). The target is
+// libFuzzer entry of every target (the model's CSV and formula readers, the importers, the numbering) (built and started by tools/fuzz/run.sh). The target is
 // chosen by the environment variable ECKWERT_FUZZ_ZIEL; the fixed files (mappings, model folders) are read once,
 // relative to the repository root (the working directory run.sh sets). Every target calls the production code in
 // memory, with `probelauf: true`: nothing is written per input.
@@ -51,8 +51,12 @@ public func initialisieren(
     case "bevoelkerung": ziel = BevoelkerungsZiel()
     case "nummern": ziel = NummernZiel()
     case "kontenrahmen": ziel = KontenrahmenZiel()
+    case "csv": ziel = CSVZiel()
+    case "formel": ziel = FormelZiel()
     default:
-        fatalError("ECKWERT_FUZZ_ZIEL='\(name)': erwartet haushalt, zuordnung, bevoelkerung, nummern, kontenrahmen")
+        fatalError(
+            "ECKWERT_FUZZ_ZIEL='\(name)': erwartet haushalt, zuordnung, bevoelkerung, nummern, kontenrahmen, csv, formel"
+        )
     }
     return 0
 }
