@@ -38,7 +38,7 @@ struct KaemmereiMappe {
             let kopf =
                 j < m.haushaltsjahr
                 ? "Prognose \(j)"
-                : j == m.haushaltsjahr ? "Ansatz \(j)\n(Vorschlag, Prognose)" : "Planungsjahr \(j)\n(Prognose)"
+                : j == m.haushaltsjahr ? "Ansatz \(j)\n(Vorschlag,\nPrognose)" : "Planungsjahr \(j)\n(Prognose)"
             s.append(Spalte(kopf: kopf, quelle: .prognose(t), jahr: j))
         }
         // The Kämmerei's own Planung beside the forecast, never in it.
@@ -48,8 +48,9 @@ struct KaemmereiMappe {
             }
             let q = s.count
             s.append(Spalte(kopf: "Planung \(j)\n(Kämmerei)", quelle: .planung, jahr: j))
-            s.append(Spalte(kopf: "Prognose − Planung \(j) (€)", quelle: .differenz(prognose: p, planung: q), jahr: j))
-            s.append(Spalte(kopf: "Prognose − Planung \(j) (%)", quelle: .anteil(prognose: p, planung: q), jahr: j))
+            s.append(
+                Spalte(kopf: "Prognose −\nPlanung \(j)\n(€)", quelle: .differenz(prognose: p, planung: q), jahr: j))
+            s.append(Spalte(kopf: "Prognose −\nPlanung \(j)\n(%)", quelle: .anteil(prognose: p, planung: q), jahr: j))
         }
         return s
     }
@@ -218,7 +219,10 @@ struct KaemmereiMappe {
         try b.text("Nr.", r, 0, .kopf)
         try b.text("Bezeichnung", r, 1, .kopfLinks)
         for (s, sp) in spalten.enumerated() { try b.text(sp.kopf, r, Planblock.ersteSpalte + s, .kopf, messen: false) }
-        try b.ws.setRowHeight(row: r, height: 30)
+        // The headers carry their own line breaks (the columns are 13–16 characters wide); the row is as high as
+        // the longest of them, so that no header is cut off on screen or on paper.
+        let zeilen = spalten.map { $0.kopf.split(separator: "\n").count }.max() ?? 1
+        try b.ws.setRowHeight(row: r, height: 15 * Double(max(2, zeilen)))
         b.druckTitel = r...r
         b.fixiert = (r + 1, 2)
         b.festeBreiten[0] = 5
