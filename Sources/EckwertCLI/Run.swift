@@ -34,10 +34,9 @@ extension Eckwert {
             if !leise { fortschrittAusgabe("Dokumente nach \(ordner) …") }
             ausgeben("\nDokumente:\n")
             let version = EckwertVersion.text
-            try dokumenteSchreiben("  Kämmerei/Eckwerte") {
-                try Berichtsmappen.alle(e, ordner: ordner, version: version)
-            }
-            try dokumenteSchreiben("  Ausschuss") { try Ausschusspaket.schreiben(e, ordner: ordner, version: version) }
+            let d = Laufdokumente.schreiben(e, ordner: ordner, version: version)
+            try dokumenteSchreiben("  Kämmerei/Eckwerte") { try d.mappen.get() }
+            try dokumenteSchreiben("  Ausschuss") { try d.ausschuss.get() }
         }
     }
 }
