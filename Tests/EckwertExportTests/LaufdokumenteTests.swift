@@ -34,6 +34,23 @@ import EckwertTestSupport
         }
         // Nothing but the six documents (no temp file left behind).
         #expect(try FileManager.default.contentsOfDirectory(atPath: b).sorted() == parallel.map(name).sorted())
+
+        // The Kämmerei workbooks started beside the draws, from the result before them: the same bytes again.
+        let c = try makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: c) }
+        var vorab: Laufdokumente.Vorab?
+        var vorher: Planungsergebnis?
+        let e2 = Planungslauf.rechnen(m, .init(ziehungen: 50)) {
+            vorher = $0
+            vorab = Laufdokumente.vorab($0, ordner: c, version: "1.0-test")
+        }
+        #expect(vorher?.unsicherheit == nil && e2.unsicherheit?.ziehungen == 50)
+        let d2 = Laufdokumente.schreiben(e2, ordner: c, version: "1.0-test", vorab: try #require(vorab))
+        let mitVorab = try d2.mappen.get() + d2.ausschuss.get()
+        #expect(mitVorab.map(name) == einzeln.map(name))
+        for (x, y) in zip(einzeln, mitVorab) {
+            #expect(FileManager.default.contents(atPath: x) == FileManager.default.contents(atPath: y), "\(name(x))")
+        }
     }
 
     @Test func ergebnisseInListenreihenfolge() throws {

@@ -15,16 +15,58 @@ public enum Laufdokumente {
         public var ausschuss: Result<[String], any Error>
     }
 
+    /// The Kämmerei workbooks, started ahead (beside the draws, which they do not show): `schreiben` waits for them.
+    public final class Vorab: @unchecked Sendable {
+        private let gruppe = DispatchGroup()
+        private var ergebnisse: [Result<String, any Error>] = []
+        /// The folder and version the workbooks were started with (`schreiben` checks that they are the same).
+        let ordner: String
+        let version: String
+
+        init(_ auftraege: [@Sendable () throws -> String], ordner: String, version: String) {
+            self.ordner = ordner
+            self.version = version
+            gruppe.enter()
+            DispatchQueue.global().async {
+                self.ergebnisse = Parallelauftraege.ausfuehren(auftraege)
+                self.gruppe.leave()
+            }
+        }
+
+        /// The workbooks' results in scenario order, once all are written.
+        func warten() -> [Result<String, any Error>] {
+            gruppe.wait()
+            return ergebnisse
+        }
+    }
+
+    /// Starts the Kämmerei workbooks of `e` in the background. They show nothing of the draws, so `e` may be the
+    /// result before the draws (`Planungslauf.rechnen(vorDenZiehungen:)`); hand the returned value to `schreiben`.
+    public static func vorab(_ e: Planungsergebnis, ordner: String, version: String) -> Vorab {
+        let ok = (try? Berichtsmappen.ziel(ordner, "")) != nil
+        return Vorab(ok ? kaemmerei(e, ordner: ordner, version: version) : [], ordner: ordner, version: version)
+    }
+
+    private static func kaemmerei(
+        _ e: Planungsergebnis, ordner: String, version: String
+    ) -> [@Sendable () throws -> String] {
+        e.szenarien.map { s in
+            { try Berichtsmappen.kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
+        }
+    }
+
     /// Writes every document into `ordner` (created when missing). A failing document does not stop the others;
-    /// the caller reports the groups in order and stops at the first error.
-    public static func schreiben(_ e: Planungsergebnis, ordner: String, version: String) -> Ergebnis {
+    /// the caller reports the groups in order and stops at the first error. With `vorab` (started for the same
+    /// run, folder and version), its Kämmerei workbooks are waited for instead of written again.
+    public static func schreiben(
+        _ e: Planungsergebnis, ordner: String, version: String, vorab: Vorab? = nil
+    ) -> Ergebnis {
         let mappenOrdner = Result<String, any Error> { try Berichtsmappen.ziel(ordner, "") }
         let ausschussOrdner = Result<Void, any Error> { try Dateiausgabe.ordnerAnlegen(ordner) }
         let pfade = Ausschusspaket.pfade(e.modell, ordner: ordner)
         let daten = Einmal { Ausschussdaten(e, version: version) }
-        let kaemmerei: [@Sendable () throws -> String] = e.szenarien.map { s in
-            { try Berichtsmappen.kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
-        }
+        let vorab = vorab.flatMap { $0.ordner == ordner && $0.version == version ? $0 : nil }
+        let kaemmerei = vorab == nil ? kaemmerei(e, ordner: ordner, version: version) : []
         let eckwerte: @Sendable () throws -> String = {
             try Berichtsmappen.eckwerte(e, ordner: ordner, version: version)
         }
@@ -44,6 +86,10 @@ public enum Laufdokumente {
         if case .success = mappenOrdner { auftraege.append(eckwerte) }
         if case .success = ausschussOrdner { auftraege.append(xlsx) }
         var ergebnisse = Parallelauftraege.ausfuehren(auftraege)[...]
+        if let vorab {
+            let k = vorab.warten()  // always: no workbook may still be written when the run reports
+            if case .success = mappenOrdner { ergebnisse = (k + ergebnisse)[...] }
+        }
         func gruppe(_ vorbereitung: Result<Void, any Error>, _ n: Int) -> Result<[String], any Error> {
             if case .failure(let f) = vorbereitung { return .failure(f) }
             let teil = ergebnisse.prefix(n)
