@@ -25,19 +25,20 @@ extension Eckwert {
 
         public func run() throws {
             let (m, befunde) = try modell.ladenMitBefunden()
+            let ordner = berichtsordner(m, out)
+            let version = EckwertVersion.text
+            var vorab: Laufdokumente.Vorab?
             let e = Planungslauf.rechnen(
                 m, rechnen.optionen, ladebefunde: befunde,
-                fortschritt: leise ? nil : fortschrittAusgabe)
+                fortschritt: leise ? nil : fortschrittAusgabe,
+                vorDenZiehungen: ohneDokumente ? nil : { vorab = Laufdokumente.vorab($0, ordner: ordner, version: version) })
             ausgeben(Laufbericht.zusammenfassung(e))
             guard !ohneDokumente else { return }
-            let ordner = berichtsordner(m, out)
             if !leise { fortschrittAusgabe("Dokumente nach \(ordner) …") }
             ausgeben("\nDokumente:\n")
-            let version = EckwertVersion.text
-            try dokumenteSchreiben("  Kämmerei/Eckwerte") {
-                try Berichtsmappen.alle(e, ordner: ordner, version: version)
-            }
-            try dokumenteSchreiben("  Ausschuss") { try Ausschusspaket.schreiben(e, ordner: ordner, version: version) }
+            let d = Laufdokumente.schreiben(e, ordner: ordner, version: version, vorab: vorab)
+            try dokumenteSchreiben("  Kämmerei/Eckwerte") { try d.mappen.get() }
+            try dokumenteSchreiben("  Ausschuss") { try d.ausschuss.get() }
         }
     }
 }

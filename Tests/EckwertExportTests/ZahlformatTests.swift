@@ -54,6 +54,42 @@ import Testing
         }
     }
 
+    /// Column widths count the characters of the shown number without building it.
+    @Test func laengeGleichDerTextlaenge() {
+        for v in Self.werte {
+            for stellen in [-1, 0, 1, 2, 3, 4] {
+                #expect(Zahlformat.laenge(v, stellen: stellen) == Self.referenz(v, stellen: stellen).count, "\(v)")
+            }
+        }
+        #expect(Zahlformat.laenge(-1234.5) == 6 && Zahlformat.laenge(0.05, stellen: 1) == 3)
+    }
+
+    /// The escaping fast path (nothing to escape: the text itself) against escaping by hand.
+    @Test func htmlEscapingWieVonHand() {
+        let faelle: [(String, String)] = [
+            ("Kita Süd 3–6 J.", "Kita Süd 3–6 J."), ("a<b & c>d", "a&lt;b &amp; c&gt;d"),
+            ("\"Zitat\" 'x'", "&quot;Zitat&quot; &#39;x&#39;"), ("Zeile\nTab\tEnde\u{1}", "Zeile\nTab\tEnde "),
+            ("", ""), ("\r\n", " \n"),
+        ]
+        for (ein, aus) in faelle { #expect(HTMLText.esc(ein) == aus, "\(ein)") }
+    }
+
+    /// Column widths: characters of the longest line (ASCII by bytes, other text by characters).
+    @Test func laengsteZeile() {
+        #expect(Blatt.laengsteZeile("abc\ndefgh") == 5 && Blatt.laengsteZeile("Ärger über") == 10)
+        #expect(Blatt.laengsteZeile("") == 0 && Blatt.laengsteZeile("Produkt 31.1.01") == 15)
+        // "\r\n" is one character and not a line break, as before.
+        #expect(Blatt.laengsteZeile("a\r\nbc") == 4)
+    }
+
+    @Test func spaltennamenUndZitate() {
+        #expect(XlsxNames.columnName(0) == "A" && XlsxNames.columnName(25) == "Z" && XlsxNames.columnName(26) == "AA")
+        #expect(XlsxNames.columnName(701) == "ZZ" && XlsxNames.columnName(702) == "AAA")
+        #expect(XlsxNames.columnName(16_383) == "XFD")
+        #expect(XlsxNames.quotedSheetName("Jugend's Plan") == "'Jugend''s Plan'")
+        #expect(XlsxNames.quotedSheetName("Teilplan 31") == "'Teilplan 31'")
+    }
+
     @Test func vonHandGeschrieben() {
         #expect(Zahlformat.zahl(1_234_567.891, stellen: 2) == "1.234.567,89")
         #expect(Zahlformat.zahl(-0.004, stellen: 2) == "0,00")

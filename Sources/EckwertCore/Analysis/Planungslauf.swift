@@ -61,20 +61,24 @@ public enum Planungslauf {
     /// uncertainty. `fortschritt` receives a short German line now and then. The phases are public so that the
     /// benchmark times exactly this code.
     /// `ladebefunde` are the loader's diagnostics: their warnings head the run's list (the same list `check` shows).
+    /// With draws, `vorDenZiehungen` receives the result without them (every other figure already final), so that
+    /// what does not show the draws can start beside them; the returned result is that one plus the draws.
     public static func rechnen(
         _ m: Planungsmodell, _ o: Optionen = Optionen(), ladebefunde: [Diagnostic] = [],
-        fortschritt: (@Sendable (String) -> Void)? = nil
+        fortschritt: (@Sendable (String) -> Void)? = nil, vorDenZiehungen: ((Planungsergebnis) -> Void)? = nil
     ) -> Planungsergebnis {
         var l = projizieren(m, fortschritt: fortschritt)
         l.ladebefunde = ladebefunde
-        var unsicherheit: Unsicherheitsergebnis?
+        var e = analysieren(l, unsicherheit: nil)
         if o.ziehungen > 0 {
+            vorDenZiehungen?(e)
             fortschritt?("Unsicherheit: \(o.ziehungen) Ziehungen …")
-            unsicherheit = Unsicherheit.rechnen(l.projektion, ziehungen: o.ziehungen, seed: o.seed) { fertig, gesamt in
+            e.unsicherheit = Unsicherheit.rechnen(l.projektion, ziehungen: o.ziehungen, seed: o.seed) {
+                fertig, gesamt in
                 fortschritt?("  \(fertig) von \(gesamt) Ziehungen")
             }
         }
-        return analysieren(l, unsicherheit: unsicherheit)
+        return e
     }
 
     /// Phase 1: population, caseloads, costs for every scenario.

@@ -31,24 +31,38 @@ public enum Dateiausgabe {
     }
 
     public static func schreiben(_ text: String, nach ziel: String) throws(Fehler) {
-        try schreiben(Array(text.utf8), nach: ziel)
+        // The text's own UTF-8 storage, written without a copy (a committee pack is tens of megabytes).
+        var text = text
+        if let f = text.withUTF8({ schreiben(UnsafeRawBufferPointer($0), nach: ziel) }) { throw f }
     }
 
     public static func schreiben(_ bytes: [UInt8], nach ziel: String) throws(Fehler) {
+        if let f = bytes.withUnsafeBytes({ schreiben($0, nach: ziel) }) { throw f }
+    }
+
+    /// Writes `bytes` atomically; returns the error instead of throwing it (the callers hold the bytes in a
+    /// closure that cannot throw a typed error).
+    private static func schreiben(_ bytes: UnsafeRawBufferPointer, nach ziel: String) -> Fehler? {
+        do throws(Fehler) {
+            try schreibenOhneKopie(bytes, nach: ziel)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private static func schreibenOhneKopie(_ buf: UnsafeRawBufferPointer, nach ziel: String) throws(Fehler) {
         let tmp = tempPfad(fuer: ziel)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
             throw Fehler(pfad: ziel, meldung: "kann nicht geschrieben werden: \(String(cString: strerror(errno)))")
         }
         var ok = true
-        bytes.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                guard let base = buf.baseAddress else { return }
-                let n = write(fd, base + off, buf.count - off)
-                if n <= 0 { ok = false; return }
-                off += n
-            }
+        var off = 0
+        while off < buf.count, let base = buf.baseAddress {
+            let n = write(fd, base + off, buf.count - off)
+            if n <= 0 { ok = false; break }
+            off += n
         }
         if ok { ok = fsync(fd) == 0 }
         close(fd)

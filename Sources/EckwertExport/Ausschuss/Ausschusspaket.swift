@@ -23,12 +23,21 @@ public enum Ausschusspaket {
     public static func schreiben(_ e: Planungsergebnis, ordner: String, version: String) throws -> [String] {
         try Dateiausgabe.ordnerAnlegen(ordner)
         let d = Ausschussdaten(e, version: version)
+        let p = pfade(e.modell, ordner: ordner)
+        try html(d, pfad: p.html)
+        try AusschussXlsx.schreiben(d, pfad: p.xlsx)
+        return [p.html, p.xlsx]
+    }
+
+    /// Where `schreiben` puts the HTML report and the workbook.
+    static func pfade(_ m: Planungsmodell, ordner: String) -> (html: String, xlsx: String) {
         let url = URL(fileURLWithPath: ordner)
-        let htmlPfad = url.appendingPathComponent(htmlDateiname).path
-        let xlsxPfad = url.appendingPathComponent(xlsxDateiname(e.modell)).path
-        try Dateiausgabe.schreiben(AusschussHTML.dokument(d), nach: htmlPfad)
-        try AusschussXlsx.schreiben(d, pfad: xlsxPfad)
-        return [htmlPfad, xlsxPfad]
+        return (url.appendingPathComponent(htmlDateiname).path, url.appendingPathComponent(xlsxDateiname(m)).path)
+    }
+
+    /// Writes the HTML report atomically.
+    static func html(_ d: Ausschussdaten, pfad: String) throws {
+        try Dateiausgabe.schreiben(AusschussHTML.dokument(d), nach: pfad)
     }
 
     /// The HTML of one section only (same head and styles), e.g. for per-section previews. `abschnitt` is one of

@@ -5,6 +5,11 @@ import Foundation
 enum HTMLText {
     /// Escapes `& < > " '` (safe in text and in quoted attribute values).
     static func esc(_ s: String) -> String {
+        // Most text has nothing to escape: return it as it is, without building a copy.
+        let rein = s.utf8.allSatisfy { b in
+            b >= 0x20 ? b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 : b == 0x0A || b == 0x09
+        }
+        if rein { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

@@ -62,24 +62,7 @@ public enum Berichtsmappen {
             e.szenarien.map { s in
                 { try kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
             } + [{ try eckwerte(e, ordner: ordner, version: version) }]
-        let ergebnisse = Ergebnisse(auftraege.count)
-        DispatchQueue.concurrentPerform(iterations: auftraege.count) { i in
-            ergebnisse.setzen(i, Result { try auftraege[i]() })
-        }
-        return try ergebnisse.alle().map { try $0.get() }
-    }
-
-    /// Results of the parallel writers, one slot each.
-    private final class Ergebnisse: @unchecked Sendable {
-        private var werte: [Result<String, any Error>?]
-        private let lock = NSLock()
-        init(_ n: Int) { werte = Array(repeating: nil, count: n) }
-        func setzen(_ i: Int, _ r: Result<String, any Error>) { lock.lock(); werte[i] = r; lock.unlock() }
-        func alle() -> [Result<String, any Error>] {
-            lock.lock()
-            defer { lock.unlock() }
-            return werte.map { $0 ?? .failure(Fehler(description: "Arbeitsmappe nicht geschrieben")) }
-        }
+        return try Parallelauftraege.ausfuehren(auftraege).map { try $0.get() }
     }
 
     static func ziel(_ ordner: String, _ name: String) throws -> String {

@@ -66,7 +66,7 @@ final class Mappe {
 
     // MARK: Formats
 
-    enum Art: Hashable {
+    enum Art: Int, Hashable, CaseIterable {
         case titel, untertitel, kopf, kopfLinks, text, textFett, textUmbruch, hinweis, legende
         case betrag, betragSumme, betragGesamt, betragMarkiert
         case ganzzahl, ganzzahlSumme, dezimal, dezimalMarkiert, prozent, prozentSumme, prozentMarkiert
@@ -74,7 +74,8 @@ final class Mappe {
         case ampelGruen, ampelGelb, ampelRot, prozentGenau, faktor, bemerkung
     }
 
-    private var formate: [Art: XlsxFormat] = [:]
+    /// The formats made so far, by `Art.rawValue` (looked up for every cell).
+    private var formate = [XlsxFormat?](repeating: nil, count: Art.allCases.count)
 
     static let blau: XlsxColor = 0x1F4E79
     static let markierung: XlsxColor = 0xFCE4D6
@@ -83,7 +84,7 @@ final class Mappe {
     static let gelb: XlsxColor = 0xFFE699
 
     func f(_ art: Art) throws -> XlsxFormat {
-        if let x = formate[art] { return x }
+        if let x = formate[art.rawValue] { return x }
         let basis = XlsxFormatSpec().font(name: "Arial").fontSize(10).verticalAlign(.top)
         let summe = basis.bold().border(top: .thin).fill(.subtotalFill)
         let spec: XlsxFormatSpec
@@ -121,7 +122,7 @@ final class Mappe {
         case .bemerkung: spec = basis.wrap().border(top: .thin, bottom: .thin, left: .thin, right: .thin)
         }
         let x = try book.format(spec)
-        formate[art] = x
+        formate[art.rawValue] = x
         return x
     }
 
@@ -148,9 +149,10 @@ final class Blatt {
     unowned let mappe: Mappe
     let titel: String
     var name: String { ws.name }
-    /// Shown numeric values: row → col → value.
-    private var werte: [Int: [Int: Double]] = [:]
-    private var breiten: [Int: Double] = [:]
+    /// Shown numeric values by `schluessel(row, col)`.
+    private var werte: [Int: Double] = [:]
+    /// The widest measured content per column (0: nothing measured).
+    private var breiten: [Double] = []
     /// Explicit widths (they win over measured ones).
     var festeBreiten: [Int: Double] = [:]
     private(set) var letzteZeile = 0
@@ -169,7 +171,10 @@ final class Blatt {
     private func merken(_ r: Int, _ c: Int, breite: Double?) {
         letzteZeile = max(letzteZeile, r)
         letzteSpalte = max(letzteSpalte, c)
-        if let breite { breiten[c] = max(breiten[c] ?? 0, breite) }
+        if let breite {
+            if c >= breiten.count { breiten += repeatElement(0, count: c + 1 - breiten.count) }
+            breiten[c] = max(breiten[c], breite)
+        }
     }
 
     func text(_ s: String, _ r: Int, _ c: Int, _ art: Mappe.Art = .text, messen: Bool = true) throws {
@@ -185,6 +190,8 @@ final class Blatt {
 
     /// Characters of the longest line of a text.
     static func laengsteZeile(_ s: String) -> Int {
+        // ASCII text: one character per byte.
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }) { return s.utf8.count }
         var laengste = 0, zeile = 0
         for ch in s {
             if ch == "\n" {
@@ -213,7 +220,7 @@ final class Blatt {
     /// A number as shown: `wert` must already be the displayed value (rounded by the caller where it is money).
     func zahl(_ wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art) throws {
         try ws.write(number: wert, row: r, col: c, format: try mappe.f(art))
-        werte[r, default: [:]][c] = wert
+        werte[Self.schluessel(r, c)] = wert
         merken(r, c, breite: Self.breite(wert, art))
     }
 
@@ -226,7 +233,7 @@ final class Blatt {
     func formel(_ f: String, wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art) throws {
         let w = wert == 0 ? 0 : wert
         try ws.write(formula: f, cachedValue: w, row: r, col: c, format: try mappe.f(art))
-        werte[r, default: [:]][c] = w
+        werte[Self.schluessel(r, c)] = w
         merken(r, c, breite: Self.breite(w, art))
     }
 
@@ -236,11 +243,19 @@ final class Blatt {
     }
 
     /// The shown value of a cell written on this sheet (0 for an empty cell, as in Excel).
-    func wert(_ r: Int, _ c: Int) -> Double { werte[r]?[c] ?? 0 }
-    func hatWert(_ r: Int, _ c: Int) -> Bool { werte[r]?[c] != nil }
+    func wert(_ r: Int, _ c: Int) -> Double { werte[Self.schluessel(r, c)] ?? 0 }
+    func hatWert(_ r: Int, _ c: Int) -> Bool { werte[Self.schluessel(r, c)] != nil }
 
-    /// A reference to a cell of this sheet from another sheet.
-    func referenz(_ r: Int, _ c: Int) -> String { XlsxNames.reference(sheet: name, row: r, col: c, absolute: false) }
+    /// One key per cell (columns stay below Excel's 16,384).
+    private static func schluessel(_ r: Int, _ c: Int) -> Int { r &* 16_384 &+ c }
+
+    /// The sheet name as formulas on other sheets quote it (once per sheet, not per reference).
+    private lazy var zitierterName = XlsxNames.quotedSheetName(name)
+
+    /// A reference to a cell of this sheet from another sheet (as `XlsxNames.reference`).
+    func referenz(_ r: Int, _ c: Int) -> String {
+        zitierterName + "!" + XlsxNames.cell(row: r, col: c, absolute: false)
+    }
 
     static func zelle(_ r: Int, _ c: Int) -> String { XlsxNames.cell(row: r, col: c, absolute: false) }
 
@@ -270,16 +285,16 @@ final class Blatt {
         switch art {
         case .dezimal: stellen = 2
         case .dezimalMarkiert: stellen = 3
-        case .prozent, .prozentSumme, .prozentMarkiert: return Double(Zahlformat.zahl(v * 100, stellen: 1).count) + 4
+        case .prozent, .prozentSumme, .prozentMarkiert: return Double(Zahlformat.laenge(v * 100, stellen: 1)) + 4
         default: stellen = 0
         }
-        return Double(Zahlformat.zahl(v, stellen: stellen).count) + 4
+        return Double(Zahlformat.laenge(v, stellen: stellen)) + 4
     }
 
     /// Column widths, print setup, frozen panes, footer: the finishing touches of every sheet.
     func abschliessen() throws {
         for c in 0...letzteSpalte {
-            let w = festeBreiten[c] ?? min(60, max(8, breiten[c] ?? 8))
+            let w = festeBreiten[c] ?? min(60, max(8, c < breiten.count ? breiten[c] : 0))
             try ws.setColumnWidth(firstCol: c, width: w)
         }
         try ws.hideGridlines()

@@ -51,6 +51,13 @@ public enum XlsxNames {
 
     /// Column letters for a zero-based column: 0 → "A", 25 → "Z", 26 → "AA".
     public static func columnName(_ col: Int) -> String {
+        col >= 0 && col < spaltennamen.count ? spaltennamen[col] : buchstaben(col)
+    }
+
+    /// A … ZZ, made once (formulas name a column for every referenced cell).
+    private static let spaltennamen: [String] = (0..<702).map(buchstaben)
+
+    private static func buchstaben(_ col: Int) -> String {
         var n = col + 1
         var letters: [Character] = []
         while n > 0 {
@@ -138,6 +145,7 @@ extension String {
     }
 
     func replacingAll(_ target: Character, with replacement: String) -> String {
+        if target.utf8.count == 1, let b = target.asciiValue, !utf8.contains(b) { return self }
         var out = ""
         for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
         return out

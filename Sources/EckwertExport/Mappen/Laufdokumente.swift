@@ -1,0 +1,161 @@
+import EckwertCore
+import Foundation
+
+/// Every document of a run (`eckwert run`): the Kämmerei workbook of each scenario, the Eckwerte workbook and the
+/// committee pack (HTML report and workbook). The documents are independent of each other, so they are written as
+/// parallel jobs on all cores, the largest first; each is still written atomically on its own, and the paths come
+/// back in the fixed order of `Berichtsmappen.alle` and `Ausschusspaket.schreiben`, so what a run reports does not
+/// depend on which job finished first.
+public enum Laufdokumente {
+    /// The paths of the two groups a run reports, or the first error of each group in that fixed order.
+    public struct Ergebnis: Sendable {
+        /// The Kämmerei workbooks in scenario order, then the Eckwerte workbook.
+        public var mappen: Result<[String], any Error>
+        /// `ausschuss.html`, then the committee workbook.
+        public var ausschuss: Result<[String], any Error>
+    }
+
+    /// The Kämmerei workbooks, started ahead (beside the draws, which they do not show): `schreiben` waits for them.
+    public final class Vorab: @unchecked Sendable {
+        private let gruppe = DispatchGroup()
+        private var ergebnisse: [Result<String, any Error>] = []
+        /// The folder and version the workbooks were started with (`schreiben` checks that they are the same).
+        let ordner: String
+        let version: String
+
+        init(_ auftraege: [@Sendable () throws -> String], ordner: String, version: String) {
+            self.ordner = ordner
+            self.version = version
+            gruppe.enter()
+            DispatchQueue.global().async {
+                self.ergebnisse = Parallelauftraege.ausfuehren(auftraege)
+                self.gruppe.leave()
+            }
+        }
+
+        /// The workbooks' results in scenario order, once all are written.
+        func warten() -> [Result<String, any Error>] {
+            gruppe.wait()
+            return ergebnisse
+        }
+    }
+
+    /// Starts the Kämmerei workbooks of `e` in the background. They show nothing of the draws, so `e` may be the
+    /// result before the draws (`Planungslauf.rechnen(vorDenZiehungen:)`); hand the returned value to `schreiben`.
+    public static func vorab(_ e: Planungsergebnis, ordner: String, version: String) -> Vorab {
+        let ok = (try? Berichtsmappen.ziel(ordner, "")) != nil
+        return Vorab(ok ? kaemmerei(e, ordner: ordner, version: version) : [], ordner: ordner, version: version)
+    }
+
+    private static func kaemmerei(
+        _ e: Planungsergebnis, ordner: String, version: String
+    ) -> [@Sendable () throws -> String] {
+        e.szenarien.map { s in
+            { try Berichtsmappen.kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
+        }
+    }
+
+    /// Writes every document into `ordner` (created when missing). A failing document does not stop the others;
+    /// the caller reports the groups in order and stops at the first error. With `vorab` (started for the same
+    /// run, folder and version), its Kämmerei workbooks are waited for instead of written again.
+    public static func schreiben(
+        _ e: Planungsergebnis, ordner: String, version: String, vorab: Vorab? = nil
+    ) -> Ergebnis {
+        let mappenOrdner = Result<String, any Error> { try Berichtsmappen.ziel(ordner, "") }
+        let ausschussOrdner = Result<Void, any Error> { try Dateiausgabe.ordnerAnlegen(ordner) }
+        let pfade = Ausschusspaket.pfade(e.modell, ordner: ordner)
+        let daten = Einmal { Ausschussdaten(e, version: version) }
+        let vorab = vorab.flatMap { $0.ordner == ordner && $0.version == version ? $0 : nil }
+        let kaemmerei = vorab == nil ? kaemmerei(e, ordner: ordner, version: version) : []
+        let eckwerte: @Sendable () throws -> String = {
+            try Berichtsmappen.eckwerte(e, ordner: ordner, version: version)
+        }
+        let html: @Sendable () throws -> String = {
+            try Ausschusspaket.html(daten.wert, pfad: pfade.html)
+            return pfade.html
+        }
+        let xlsx: @Sendable () throws -> String = {
+            try AusschussXlsx.schreiben(daten.wert, pfad: pfade.xlsx)
+            return pfade.xlsx
+        }
+        // Largest first (measured on a 1000-product model: a Kämmerei workbook costs about twice the HTML report,
+        // which costs more than the Eckwerte or the committee workbook), so the last job to start is a small one.
+        var auftraege: [@Sendable () throws -> String] = []
+        if case .success = mappenOrdner { auftraege += kaemmerei }
+        if case .success = ausschussOrdner { auftraege.append(html) }
+        if case .success = mappenOrdner { auftraege.append(eckwerte) }
+        if case .success = ausschussOrdner { auftraege.append(xlsx) }
+        var ergebnisse = Parallelauftraege.ausfuehren(auftraege)[...]
+        if let vorab {
+            let k = vorab.warten()  // always: no workbook may still be written when the run reports
+            if case .success = mappenOrdner { ergebnisse = (k + ergebnisse)[...] }
+        }
+        func gruppe(_ vorbereitung: Result<Void, any Error>, _ n: Int) -> Result<[String], any Error> {
+            if case .failure(let f) = vorbereitung { return .failure(f) }
+            let teil = ergebnisse.prefix(n)
+            ergebnisse = ergebnisse.dropFirst(n)
+            return Result { try teil.map { try $0.get() } }
+        }
+        // Put the results back into report order: Kämmerei…, [HTML,] Eckwerte, [XLSX].
+        let k = gruppe(mappenOrdner.map { _ in () }, e.szenarien.count)
+        let h = gruppe(ausschussOrdner, 1)
+        let w = gruppe(mappenOrdner.map { _ in () }, 1)
+        let x = gruppe(ausschussOrdner, 1)
+        return Ergebnis(
+            mappen: k.flatMap { a in w.map { a + $0 } }, ausschuss: h.flatMap { a in x.map { a + $0 } })
+    }
+}
+
+/// Independent jobs on all cores. The workers take the jobs in list order (so put the largest first); the results
+/// come back in list order whatever the order of finishing.
+enum Parallelauftraege {
+    static func ausfuehren<T: Sendable>(_ auftraege: [@Sendable () throws -> T]) -> [Result<T, any Error>] {
+        let ergebnisse = Ergebnisse<T>(auftraege.count)
+        let arbeiter = max(1, min(auftraege.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: arbeiter) { _ in
+            while let i = ergebnisse.naechster() {
+                let r = Result { try auftraege[i]() }
+                ergebnisse.setzen(i, r)
+            }
+        }
+        return ergebnisse.alle()
+    }
+
+    /// The job counter and one result slot per job.
+    private final class Ergebnisse<T: Sendable>: @unchecked Sendable {
+        private var werte: [Result<T, any Error>?]
+        private var weiter = 0
+        private let lock = NSLock()
+        init(_ n: Int) { werte = Array(repeating: nil, count: n) }
+        func naechster() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard weiter < werte.count else { return nil }
+            weiter += 1
+            return weiter - 1
+        }
+        func setzen(_ i: Int, _ r: Result<T, any Error>) { lock.lock(); werte[i] = r; lock.unlock() }
+        func alle() -> [Result<T, any Error>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return werte.map { $0 ?? .failure(Berichtsmappen.Fehler(description: "Dokument nicht geschrieben")) }
+        }
+    }
+}
+
+/// A value computed once, on first use, by whichever job needs it first; later users wait for it. (The committee
+/// pack's figures, shared by its HTML report and its workbook.)
+final class Einmal<T>: @unchecked Sendable {
+    private let rechnen: @Sendable () -> T
+    private var gespeichert: T?
+    private let lock = NSLock()
+    init(_ rechnen: @escaping @Sendable () -> T) { self.rechnen = rechnen }
+    var wert: T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let w = gespeichert { return w }
+        let w = rechnen()
+        gespeichert = w
+        return w
+    }
+}
