@@ -35,7 +35,7 @@ public struct Datenquelle: Sendable {
     /// For whom and what (German, shown in "Datei fehlt (…)").
     public let wozu: String
     /// Reads the file's bytes into the model under construction; true when a value was read.
-    let lesen: @Sendable (_ bytes: [UInt8], _ datei: String, _ ladung: Ladung) -> Bool
+    let lesen: Dateileser
     /// Cross-file checks of this source, run after every file is read.
     let pruefungen: [Modellpruefung.Regel]
 }
@@ -86,11 +86,11 @@ public enum Datenquellen {
         Datenquelle(
             schluessel: "ansatz", datei: "ansatz.csv", pflicht: .optional,
             wozu: "Haushaltsansatz des laufenden Jahres je Produkt und Zeile",
-            lesen: { bytes, datei, l in
+            lesen: Dateileser { bytes, datei, l, _ in
                 // Without a `jahr` column the rows are the Ansatz of Basisjahr + 1.
                 let b = l.modell.basisjahr + 1
-                return csv({ Datendateien.ansatz(bytes: $0, datei: $1, standardjahr: b) }) { $0.ansatz = $1 }(
-                    bytes, datei, l)
+                return csv({ Datendateien.ansatz(bytes: $0, datei: $1, standardjahr: b) }) { $0.ansatz = $1 }
+                    .lesen(bytes, datei, l, nil)
             },
             pruefungen: [Planpruefung.ansatz]),
         Datenquelle(
@@ -144,17 +144,36 @@ public enum Datenquellen {
     /// The source with this key.
     public static func quelle(_ schluessel: String) -> Datenquelle? { alle.first { $0.schluessel == schluessel } }
 
-    /// A CSV reader whose value, when there is one, is stored in the model by `ablegen`.
+    /// A CSV reader whose value, when there is one, is stored in the model by `ablegen`. The reading depends on
+    /// the bytes alone, so it may be done ahead (``Dateileser/vorab``).
     static func csv<W>(
         _ leser: @escaping @Sendable ([UInt8], String) -> Leseergebnis<W>,
         _ ablegen: @escaping @Sendable (inout Planungsmodell, W) -> Void
-    )
-        -> @Sendable ([UInt8], String, Ladung) -> Bool
-    {
-        { bytes, datei, ladung in
-            guard let w = ladung.uebernehmen(leser(bytes, datei)) else { return false }
+    ) -> Dateileser {
+        Dateileser(vorab: { leser($0, $1) }) { bytes, datei, ladung, vorab in
+            let r = (vorab as? Leseergebnis<W>) ?? leser(bytes, datei)
+            guard let w = ladung.uebernehmen(r) else { return false }
             ablegen(&ladung.modell, w)
             return true
         }
+    }
+}
+
+/// How a data source's bytes enter the model under construction.
+struct Dateileser: Sendable {
+    /// The part of the reading that needs nothing but the bytes and the file name (no model, no other file),
+    /// or nil. The loader runs it on a second core while modell.yaml is read; its value (with its messages,
+    /// not yet recorded) is handed to `lesen`, which records the messages where the sequential load would.
+    let vorab: (@Sendable (_ bytes: [UInt8], _ datei: String) -> any Sendable)?
+    /// Reads the bytes into the model (using `vorab`'s value for these bytes when given); true when a value was
+    /// read.
+    let lesen: @Sendable (_ bytes: [UInt8], _ datei: String, _ ladung: Ladung, _ vorab: (any Sendable)?) -> Bool
+
+    init(
+        vorab: (@Sendable ([UInt8], String) -> any Sendable)? = nil,
+        lesen: @escaping @Sendable ([UInt8], String, Ladung, (any Sendable)?) -> Bool
+    ) {
+        self.vorab = vorab
+        self.lesen = lesen
     }
 }

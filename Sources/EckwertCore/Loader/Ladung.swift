@@ -4,12 +4,14 @@ final class Dateizugriff {
     let quelle: (String) -> ModellLader.Dateiinhalt
     let befund = Befund()
     private(set) var gelesen: [(name: String, bytes: [UInt8])] = []
+    /// Contents fetched ahead by ``vorlesen(_:)`` (not yet counted as read).
+    private var vorgelesen: [String: ModellLader.Dateiinhalt] = [:]
 
     init(quelle: @escaping (String) -> ModellLader.Dateiinhalt) { self.quelle = quelle }
 
     /// The file's bytes; a missing required file, an oversized or unreadable one is recorded as an error.
     func lies(_ name: String, pflicht: Bool, wozu: String) -> [UInt8]? {
-        switch quelle(name) {
+        switch vorgelesen[name] ?? quelle(name) {
         case .fehlt:
             if pflicht { befund.fehler(SourceLocation(file: name), "Datei fehlt (\(wozu))") }
             return nil
@@ -26,8 +28,20 @@ final class Dateizugriff {
         }
     }
 
+    /// The file's bytes, fetched ahead of the load's turn to read it: nothing is recorded (neither the file as
+    /// read nor any error); `lies` later gives the same content without asking the source again.
+    func vorlesen(_ name: String) -> [UInt8]? {
+        let inhalt = vorgelesen[name] ?? quelle(name)
+        vorgelesen[name] = inhalt
+        if case .inhalt(let b) = inhalt { return b }
+        return nil
+    }
+
     /// The bytes as UTF-8 text (a byte order mark is dropped); binary or non-UTF-8 content is an error.
-    func text(_ bytes: [UInt8], _ name: String) -> String? {
+    func text(_ bytes: [UInt8], _ name: String) -> String? { Self.text(bytes, name, befund) }
+
+    /// ``text(_:_:)`` recording into `befund`.
+    static func text(_ bytes: [UInt8], _ name: String, _ befund: Befund) -> String? {
         var b = bytes[...]
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
         if b.contains(0) {
@@ -68,11 +82,14 @@ final class Ladung {
         datei.dateien[schluessel] ?? Datenquellen.quelle(schluessel)?.datei ?? schluessel
     }
 
-    func lesen(_ q: Datenquelle) {
+    /// Reads source `q`; `vorab` holds values read ahead (``Dateileser/vorab``) by source key, each with the
+    /// file name it was read from (used only when that is the name read now).
+    func lesen(_ q: Datenquelle, vorab: [String: (datei: String, wert: any Sendable)] = [:]) {
         let name = dateiname(q.schluessel)
         let pflicht = q.pflicht.gilt(fuer: modell.szenarien)
         guard let b = zugriff.lies(name, pflicht: pflicht, wozu: q.wozu + q.pflicht.zusatz) else { return }
-        if q.lesen(b, name, self) { lesbar.insert(q.schluessel) }
+        let v = vorab[q.schluessel].flatMap { $0.datei == name ? $0.wert : nil }
+        if q.lesen.lesen(b, name, self, v) { lesbar.insert(q.schluessel) }
     }
 
     /// A file with errors still lends its partial value to the cross-file checks (so that one bad cell does
@@ -83,19 +100,32 @@ final class Ladung {
     }
 
     /// The reader of `szenarien.yaml`: the resolved scenarios, and their references for the checks.
-    static let szenarien: @Sendable ([UInt8], String, Ladung) -> Bool = { bytes, name, l in
-        guard let t = l.zugriff.text(bytes, name),
-            let w = YAMLDatei.lesen(t, datei: name, befund: l.befund),
-            let s = SzenarienDatei.lesen(w, befund: l.befund)
-        else { return false }
+    static let szenarien = Dateileser(vorab: { szenarienLesen($0, $1) }) { bytes, name, l, vorab in
+        let v = (vorab as? SzenarienVorab) ?? szenarienLesen(bytes, name)
+        l.befund.diagnostics.append(contentsOf: v.diagnostics)
+        guard let s = v.wert else { return false }
         l.modell.szenarien = s.szenarien
         l.datei.verweise += s.verweise
         return true
     }
 
+    typealias SzenarienVorab = (
+        wert: (szenarien: [Szenario], verweise: [ModellDatei.Verweis])?, diagnostics: [Diagnostic]
+    )
+
+    /// `szenarien.yaml` read on its own: the scenarios and the messages in the order of reading.
+    static func szenarienLesen(_ bytes: [UInt8], _ name: String) -> SzenarienVorab {
+        let befund = Befund()
+        guard let t = Dateizugriff.text(bytes, name, befund),
+            let w = YAMLDatei.lesen(t, datei: name, befund: befund),
+            let s = SzenarienDatei.lesen(w, befund: befund)
+        else { return (nil, befund.diagnostics.items) }
+        return (s, befund.diagnostics.items)
+    }
+
     /// The reader of `eckwertebeschluss.yaml`: its years and Budgetbereiche are checked against modell.yaml while
     /// reading (without a valid Basisjahr there are no plan years to check against, and the file is skipped).
-    static let eckwertebeschluss: @Sendable ([UInt8], String, Ladung) -> Bool = { bytes, name, l in
+    static let eckwertebeschluss = Dateileser { bytes, name, l, _ in
         let md = l.datei
         guard md.basisjahrGueltig, let t = l.zugriff.text(bytes, name),
             let b = Kreislaufdateien.eckwertebeschluss(

@@ -63,20 +63,26 @@ public enum ModellLader {
         withoutActuallyEscaping(quelle) { laden(name: name, zugriff: Dateizugriff(quelle: $0)) }
     }
 
+    /// The files are independent until they are checked against each other: while this thread reads
+    /// modell.yaml, a second core reads the data files that can be read ahead (``Dateileser/vorab``), and the
+    /// checksum is computed beside the checks. Every message is recorded where the sequential load records it.
     static func laden(name: String, zugriff: Dateizugriff) -> Ladeergebnis {
-        guard let md = modellDatei(zugriff) else {
-            return Ladeergebnis(
-                modell: nil, diagnostics: zugriff.befund.diagnostics.items,
-                dateien: zugriff.gelesen.map(\.name))
-        }
+        guard
+            let bytes = zugriff.lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele")
+        else { return nurModellDatei(zugriff) }
+        let vorab = vorablesen(zugriff)
+        let gelesenesModell = modellDatei(bytes, befund: zugriff.befund)
+        let vorabWerte = vorab.ergebnis() ?? [:]
+        guard let md = gelesenesModell else { return nurModellDatei(zugriff) }
         let ladung = Ladung(
             zugriff: zugriff, datei: md,
             modell: grundmodell(name, md, kontenrahmen: kontenrahmen(md, zugriff)))
         ladung.modell.stufe = md.stufe
-        for q in Datenquellen.alle { ladung.lesen(q) }
+        for q in Datenquellen.alle { ladung.lesen(q, vorab: vorabWerte) }
         Planpruefung.vorgaengerUebernehmen(&ladung.modell)
         Sozialraumlader.abschliessen(ladung)
-        ladung.modell.pruefsumme = pruefsumme(zugriff.gelesen)
+        let gelesen = zugriff.gelesen
+        let summe = Nebenher { pruefsumme(gelesen) }
         ladung.modell.aliaseAufloesen(
             befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
             ansatzDatei: ladung.dateiname("ansatz"))
@@ -84,6 +90,7 @@ public enum ModellLader {
             ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
             befund: zugriff.befund)
         var modell = ladung.modell
+        modell.pruefsumme = summe.ergebnis() ?? pruefsumme(gelesen)
         sozialraeumeOrdnen(&modell)
         let alle = zugriff.befund.diagnostics.sorted
         let fehler = alle.contains { $0.severity == .error }
@@ -92,13 +99,36 @@ public enum ModellLader {
             dateien: zugriff.gelesen.map(\.name).sorted(), alle: alle)
     }
 
+    /// The result when modell.yaml cannot be read: its messages only.
+    static func nurModellDatei(_ z: Dateizugriff) -> Ladeergebnis {
+        Ladeergebnis(modell: nil, diagnostics: z.befund.diagnostics.items, dateien: z.gelesen.map(\.name))
+    }
+
+    /// Reads ahead, on a second core, every data file under its default name whose reading needs nothing but
+    /// its bytes; by source key, with the file name read.
+    static func vorablesen(_ z: Dateizugriff) -> Nebenher<[String: (datei: String, wert: any Sendable)]> {
+        var auftraege: [(schluessel: String, datei: String, bytes: [UInt8], leser: Vorableser)] = []
+        for q in Datenquellen.alle {
+            if let leser = q.lesen.vorab, let b = z.vorlesen(q.datei) {
+                auftraege.append((q.schluessel, q.datei, b, leser))
+            }
+        }
+        let liste = auftraege
+        return Nebenher {
+            var werte: [String: (datei: String, wert: any Sendable)] = [:]
+            for a in liste { werte[a.schluessel] = (a.datei, a.leser(a.bytes, a.datei)) }
+            return werte
+        }
+    }
+
+    typealias Vorableser = @Sendable ([UInt8], String) -> any Sendable
+
     /// `modell.yaml`, read and checked on its own.
-    static func modellDatei(_ z: Dateizugriff) -> ModellDatei? {
-        guard let b = z.lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele"),
-            let t = z.text(b, "modell.yaml"),
-            let w = YAMLDatei.lesen(t, datei: "modell.yaml", befund: z.befund)
+    static func modellDatei(_ b: [UInt8], befund: Befund) -> ModellDatei? {
+        guard let t = Dateizugriff.text(b, "modell.yaml", befund),
+            let w = YAMLDatei.lesen(t, datei: "modell.yaml", befund: befund)
         else { return nil }
-        return ModellDatei.lesen(w, befund: z.befund)
+        return ModellDatei.lesen(w, befund: befund)
     }
 
     /// The built-in scheme named by `kontenrahmen:` (default NKF), or the model's own scheme file.
