@@ -31,7 +31,8 @@ extension Eckwert {
             let e = Planungslauf.rechnen(
                 m, rechnen.optionen, ladebefunde: befunde,
                 fortschritt: leise ? nil : fortschrittAusgabe,
-                vorDenZiehungen: ohneDokumente ? nil : { vorab = Laufdokumente.vorab($0, ordner: ordner, version: version) })
+                vorDenZiehungen: ohneDokumente
+                    ? nil : { vorab = Laufdokumente.vorab($0, ordner: ordner, version: version) })
             ausgeben(Laufbericht.zusammenfassung(e))
             guard !ohneDokumente else { return }
             if !leise { fortschrittAusgabe("Dokumente nach \(ordner) …") }

@@ -40,10 +40,12 @@ import EckwertTestSupport
         defer { try? FileManager.default.removeItem(atPath: c) }
         var vorab: Laufdokumente.Vorab?
         var vorher: Planungsergebnis?
-        let e2 = Planungslauf.rechnen(m, .init(ziehungen: 50)) {
-            vorher = $0
-            vorab = Laufdokumente.vorab($0, ordner: c, version: "1.0-test")
-        }
+        let e2 = Planungslauf.rechnen(
+            m, .init(ziehungen: 50),
+            vorDenZiehungen: {
+                vorher = $0
+                vorab = Laufdokumente.vorab($0, ordner: c, version: "1.0-test")
+            })
         #expect(vorher?.unsicherheit == nil && e2.unsicherheit?.ziehungen == 50)
         let d2 = Laufdokumente.schreiben(e2, ordner: c, version: "1.0-test", vorab: try #require(vorab))
         let mitVorab = try d2.mappen.get() + d2.ausschuss.get()
@@ -79,7 +81,7 @@ import EckwertTestSupport
         let a = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: a) }
         let datei = a + "/keinordner"
-        FileManager.default.createFile(atPath: datei, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: datei, contents: Data("x".utf8))
         let d = Laufdokumente.schreiben(e, ordner: datei + "/unter", version: "1.0-test")
         #expect(throws: (any Error).self) { try d.mappen.get() }
         #expect(throws: (any Error).self) { try d.ausschuss.get() }

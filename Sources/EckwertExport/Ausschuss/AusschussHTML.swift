@@ -127,11 +127,12 @@ enum AusschussHTML {
                 continue
             }
             for (i, c) in z.zellen.enumerated() {
-                if i == 0 && ersteSpalteKopf {
-                    s += "<th scope=\"row\"\(c.1 ? " class=\"n\"" : "")>\(c.0)</th>"
-                } else {
-                    s += "<td\(c.1 ? " class=\"n\"" : "")>\(c.0)</td>"
-                }
+                let kopfzelle = i == 0 && ersteSpalteKopf
+                s += kopfzelle ? "<th scope=\"row\"" : "<td"
+                if c.1 { s += " class=\"n\"" }
+                s += ">"
+                s += c.0
+                s += kopfzelle ? "</th>" : "</td>"
             }
             s += "</tr>"
         }

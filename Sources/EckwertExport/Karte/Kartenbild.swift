@@ -135,11 +135,16 @@ enum Kartenbild {
             } else {
                 fill = grau
             }
-            o +=
-                "<path d=\"\(fl.pfad)\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"1.5\">"
-                + "<title>\(HTMLText.esc(w.name)): "
-                + "\(w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v.")"
-                + "</title></path>"
+            // Appended piece by piece: the path is long, and every `+` would copy it again.
+            o += "<path d=\""
+            o += fl.pfad
+            o += "\" fill=\""
+            o += fill
+            o += "\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"1.5\"><title>"
+            o += HTMLText.esc(w.name)
+            o += ": "
+            o += w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v."
+            o += "</title></path>"
             if let lp = fl.beschriftung {
                 let tf = w.gesperrt || w.wert == nil || grenzen.isEmpty ? "#000" : textfarbe(fill)
                 beschriftungen += SVGDiagramm.text(

@@ -28,7 +28,9 @@ public enum Laufdokumente {
             self.version = version
             gruppe.enter()
             DispatchQueue.global().async {
-                self.ergebnisse = Parallelauftraege.ausfuehren(auftraege)
+                // One workbook at a time: the draws use every core and hold their largest storage meanwhile,
+                // so a second workbook in memory beside them would raise the run's peak for little gain.
+                self.ergebnisse = Parallelauftraege.ausfuehren(auftraege, arbeiter: 1)
                 self.gruppe.leave()
             }
         }
@@ -109,9 +111,12 @@ public enum Laufdokumente {
 /// Independent jobs on all cores. The workers take the jobs in list order (so put the largest first); the results
 /// come back in list order whatever the order of finishing.
 enum Parallelauftraege {
-    static func ausfuehren<T: Sendable>(_ auftraege: [@Sendable () throws -> T]) -> [Result<T, any Error>] {
+    /// `arbeiter`: at most this many jobs at once (default: one per core).
+    static func ausfuehren<T: Sendable>(
+        _ auftraege: [@Sendable () throws -> T], arbeiter: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [Result<T, any Error>] {
         let ergebnisse = Ergebnisse<T>(auftraege.count)
-        let arbeiter = max(1, min(auftraege.count, ProcessInfo.processInfo.activeProcessorCount))
+        let arbeiter = max(1, min(auftraege.count, arbeiter))
         DispatchQueue.concurrentPerform(iterations: arbeiter) { _ in
             while let i = ergebnisse.naechster() {
                 let r = Result { try auftraege[i]() }

@@ -149,8 +149,8 @@ final class Blatt {
     unowned let mappe: Mappe
     let titel: String
     var name: String { ws.name }
-    /// Shown numeric values by `schluessel(row, col)`.
-    private var werte: [Int: Double] = [:]
+    /// Shown numeric values: row → col → value (NaN: no number there; shown values are always finite).
+    private var werte: [[Double]] = []
     /// The widest measured content per column (0: nothing measured).
     private var breiten: [Double] = []
     /// Explicit widths (they win over measured ones).
@@ -220,7 +220,7 @@ final class Blatt {
     /// A number as shown: `wert` must already be the displayed value (rounded by the caller where it is money).
     func zahl(_ wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art) throws {
         try ws.write(number: wert, row: r, col: c, format: try mappe.f(art))
-        werte[Self.schluessel(r, c)] = wert
+        merkeWert(wert, r, c)
         merken(r, c, breite: Self.breite(wert, art))
     }
 
@@ -233,7 +233,7 @@ final class Blatt {
     func formel(_ f: String, wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art) throws {
         let w = wert == 0 ? 0 : wert
         try ws.write(formula: f, cachedValue: w, row: r, col: c, format: try mappe.f(art))
-        werte[Self.schluessel(r, c)] = w
+        merkeWert(w, r, c)
         merken(r, c, breite: Self.breite(w, art))
     }
 
@@ -243,11 +243,17 @@ final class Blatt {
     }
 
     /// The shown value of a cell written on this sheet (0 for an empty cell, as in Excel).
-    func wert(_ r: Int, _ c: Int) -> Double { werte[Self.schluessel(r, c)] ?? 0 }
-    func hatWert(_ r: Int, _ c: Int) -> Bool { werte[Self.schluessel(r, c)] != nil }
+    func wert(_ r: Int, _ c: Int) -> Double {
+        guard r < werte.count, c < werte[r].count, !werte[r][c].isNaN else { return 0 }
+        return werte[r][c]
+    }
+    func hatWert(_ r: Int, _ c: Int) -> Bool { r < werte.count && c < werte[r].count && !werte[r][c].isNaN }
 
-    /// One key per cell (columns stay below Excel's 16,384).
-    private static func schluessel(_ r: Int, _ c: Int) -> Int { r &* 16_384 &+ c }
+    private func merkeWert(_ w: Double, _ r: Int, _ c: Int) {
+        if r >= werte.count { werte += repeatElement([], count: r + 1 - werte.count) }
+        if c >= werte[r].count { werte[r] += repeatElement(.nan, count: c + 1 - werte[r].count) }
+        werte[r][c] = w
+    }
 
     /// The sheet name as formulas on other sheets quote it (once per sheet, not per reference).
     private lazy var zitierterName = XlsxNames.quotedSheetName(name)
