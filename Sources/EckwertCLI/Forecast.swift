@@ -25,7 +25,7 @@ extension Eckwert {
             if format == .csv {
                 // Szenario by szenario, each run computed, written and dropped in turn (the CSV sorts by szenario
                 // first), so that one szenario's rows are held at a time.
-                var quellen: [(name: String, zeilen: (inout Langtabelle) -> Void)] = []
+                var quellen: [Langformat.Quelle] = []
                 if alle {
                     quellen.append(("ist", { $0.anfuegen(contentsOf: Langformat.sozialraumIst(m, p)) }))
                     quellen.append(("planung", { $0.anfuegen(contentsOf: Langformat.planung(m)) }))

@@ -137,7 +137,7 @@ struct Phasenmessung {
         // output: the long format of every scenario, to memory
         // (as `eckwert forecast` writes it: szenario by szenario, compact rows)
         var bytes: [UInt8] = []
-        let quellen: [(name: String, zeilen: (inout Langtabelle) -> Void)] = laeufe.map { l in
+        let quellen: [Langformat.Quelle] = laeufe.map { l in
             (l.szenario, { Langformat.zeilen(m, l, in: &$0) })
         }
         Langformat.csv(szenarien: quellen) { bytes.append(contentsOf: $0) }

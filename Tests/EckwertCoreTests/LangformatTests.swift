@@ -152,7 +152,7 @@ private func zahlReferenz(_ v: Double) -> String {
                 ].joined(separator: ";") + "\n"
         }
         var bytes: [UInt8] = []
-        let tabellen: [(name: String, zeilen: (inout Langtabelle) -> Void)] = quellen.map { q in
+        let tabellen: [Langformat.Quelle] = quellen.map { q in
             (q.0, { $0.anfuegen(contentsOf: q.1) })
         }
         Langformat.csv(szenarien: tabellen, block: 16) { bytes.append(contentsOf: $0) }

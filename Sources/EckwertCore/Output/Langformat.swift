@@ -239,13 +239,17 @@ public enum Langformat {
         }
     }
 
+    /// A source of rows for ``csv(szenarien:block:an:)``: the szenario name and what appends its rows.
+    public typealias Quelle = (name: String, zeilen: (inout Langtabelle) -> Void)
+
     /// The same bytes as `csv` of all the rows of `quellen` together, where each source appends the rows of one
     /// szenario (`name`) to a table. The rows sort by szenario first, so the sources are taken szenario by szenario
     /// (names in String order, sources of one name in their given order) and only one szenario's rows are held at
-    /// a time: a source that computes its run inside keeps at most one run in memory.
+    /// a time: a source that computes its run inside keeps at most one run in memory. (Filling the next
+    /// szenario's table while one is written would use the second core, but holds two szenarios' rows: a
+    /// third more memory on the benchmark model.)
     public static func csv(
-        szenarien quellen: [(name: String, zeilen: (inout Langtabelle) -> Void)], block: Int = 1 << 20,
-        an senke: (UnsafeRawBufferPointer) -> Void
+        szenarien quellen: [Quelle], block: Int = 1 << 20, an senke: (UnsafeRawBufferPointer) -> Void
     ) {
         let ordnung = quellen.indices.sorted {
             quellen[$0].name < quellen[$1].name || (quellen[$0].name == quellen[$1].name && $0 < $1)
@@ -293,13 +297,50 @@ public enum Langformat {
                 Langformat.feld(text, an: &felder)
                 start.append(felder.count)
             }
+            let ordnung = t.reihenfolge(), felderFertig = felder, startFertig = start
+            // Pieces of `teil` rows (about 250 kB of text), two at a time on the two cores, each into its own
+            // buffer (allocated here once and reused, so that the workers allocate nothing), handed over in order.
+            let teil = 1 << 12
             let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
+            let stuecke = (ordnung.count + teil - 1) / teil
+            var texte = [[UInt8]](repeating: [], count: 2)
+            for j in texte.indices { texte[j].reserveCapacity(teil * 80) }
+            var k = 0
+            while k < stuecke {
+                let n = min(2, stuecke - k), erstes = k
+                texte.withUnsafeMutableBufferPointer { tb in
+                    let ziel = UnsafeSendable(tb)
+                    DispatchQueueBridge.parallel(n) { j in
+                        let von = (erstes + j) * teil
+                        ziel.wert[j].removeAll(keepingCapacity: true)
+                        Self.text(
+                            t, ordnung[von..<min(ordnung.count, von + teil)], felderFertig, startFertig, ebenen,
+                            an: &ziel.wert[j])
+                    }
+                }
+                for j in 0..<n {
+                    s.append(contentsOf: texte[j])
+                    if s.count >= block {
+                        s.withUnsafeBytes(senke)
+                        s.removeAll(keepingCapacity: true)
+                    }
+                }
+                k += n
+            }
+        }
+
+        /// Appends the CSV text of the rows `reihe` of `t` to `s`, in that order (`felder`, `start`: each text's
+        /// field; `ebenen`: each level's text).
+        static func text(
+            _ t: Langtabelle, _ reihe: ArraySlice<Int>, _ felder: [UInt8], _ start: [Int], _ ebenen: [[UInt8]],
+            an s: inout [UInt8]
+        ) {
             let semikolon = UInt8(ascii: ";")
             felder.withUnsafeBufferPointer { f in
                 func text(_ k: UInt32) {
                     s.append(contentsOf: UnsafeBufferPointer(rebasing: f[start[Int(k)]..<start[Int(k) + 1]]))
                 }
-                for i in t.reihenfolge() {
+                for i in reihe {
                     if !t.ausserhalb.isEmpty, let a = t.ausserhalb.first(where: { $0.index == i }) {
                         Langformat.zeile(a.zeile, an: &s)
                     } else {
@@ -310,10 +351,6 @@ public enum Langformat {
                         text(z.groesse); s.append(semikolon)
                         Langformat.ganzzahl(Int(z.jahr), an: &s); s.append(semikolon)
                         Langformat.zahl(z.wert, an: &s); s.append(UInt8(ascii: "\n"))
-                    }
-                    if s.count >= block {
-                        s.withUnsafeBytes(senke)
-                        s.removeAll(keepingCapacity: true)
                     }
                 }
             }
@@ -358,7 +395,14 @@ public enum Langformat {
 
     /// Appends ``zahl(_:)``'s text to `s`: the digits of Swift's `description` (shortest round-trip), with
     /// `.0` dropped and an exponent written out as zeros; nothing for a value that is not finite, `0` for ±0.
+    /// The digits come from ``Kuerzestzahl`` (no String per value); ``zahlNachDescription(_:an:)`` is the
+    /// same text taken from `description` itself, which the tests hold it against.
     public static func zahl(_ v: Double, an s: inout [UInt8]) {
+        Kuerzestzahl.schreiben(v, an: &s)
+    }
+
+    /// ``zahl(_:an:)`` from the text of `description`.
+    static func zahlNachDescription(_ v: Double, an s: inout [UInt8]) {
         guard v.isFinite else { return }
         if v == 0 { s.append(UInt8(ascii: "0")); return }
         var d = v.description
