@@ -84,6 +84,8 @@ struct Ziehungslauf: Sendable {
         var an = zbasis.annahmen
         var saldo = [Double](repeating: 0, count: p.n)
         var arbeit = Schnellrechnung.Arbeitsbereich(schnell)
+        // The draws never change the measures (`Unsicherheit.ziehen` leaves them as in the status quo).
+        arbeit.massnahmenFest = true
         var lauf = kohorten.map { _ in
             Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
         }
