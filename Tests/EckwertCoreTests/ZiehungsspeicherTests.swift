@@ -179,3 +179,22 @@ func fensterGleichSortierung(art: Int) {
         sp.freigeben()
     }
 }
+
+/// The k-th smallest by histogram is the k-th of the sorted values: with ties, one far outlier (most values in one
+/// bucket), all equal, and below the size where it selects by partitions.
+@Test func kleinstesGleichSortierung() {
+    let faelle: [[Float]] = [
+        (0..<1100).map { wert(7, $0) },
+        (0..<500).map { $0 == 17 ? 1e30 : wert(2, $0) },
+        [Float](repeating: 3.5, count: 300),
+        (0..<40).map { wert(5, $0) },
+    ]
+    for (i, x) in faelle.enumerated() {
+        let sortiert = x.sorted()
+        for k in [0, x.count / 10, x.count / 2, x.count - 1] {
+            var y = x
+            let v = y.withUnsafeMutableBufferPointer { Ziehungslauf.kleinstes(k, in: $0) }
+            #expect(v == sortiert[k], "Fall \(i), Rang \(k)")
+        }
+    }
+}

@@ -182,14 +182,48 @@ extension Ziehungslauf {
         if k < 0 { return nil }
         if k < gleichLo { return lo }
         k -= gleichLo
-        if k < innen.count {
-            return innen.withUnsafeMutableBufferPointer { w in
-                Unsicherheit.auswaehlen(w, k, 0, w.count - 1)
-                return w[k]
-            }
-        }
+        if k < innen.count { return innen.withUnsafeMutableBufferPointer { kleinstes(k, in: $0) } }
         k -= innen.count
         return k < gleichHi ? hi : nil
+    }
+}
+
+extension Ziehungslauf {
+    /// The k-th smallest (0-based) of `w` (finite values, no NaN; reordered and overwritten): a histogram over
+    /// [min, max] in equal-width buckets (a monotone map, so the k-th smallest lies in the bucket where the running
+    /// count passes k), then that bucket's values moved to the front and the rank selected among them. Without
+    /// branches per value, unlike selecting by partitions.
+    static func kleinstes(_ k: Int, in w: UnsafeMutableBufferPointer<Float>) -> Float {
+        let n = w.count
+        var lo = w[0], hi = w[0]
+        for v in w {
+            lo = v < lo ? v : lo
+            hi = v > hi ? v : hi
+        }
+        let dlo = Double(lo), nb = Swift.min(1024, n / 4)
+        let skala = Double(nb) / (Double(hi) - dlo)
+        guard n >= 64, lo < hi, skala.isFinite, skala > 0 else {
+            Unsicherheit.auswaehlen(w, k, 0, n - 1)
+            return w[k]
+        }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: nb) { z in
+            z.initialize(repeating: 0)
+            for v in w { z[Swift.min(nb - 1, Int((Double(v) - dlo) * skala))] &+= 1 }
+            var kum = 0, b = 0
+            while kum + Int(z[b]) <= k {
+                kum += Int(z[b])
+                b += 1
+            }
+            var m = 0
+            for i in 0..<n {
+                let v = w[i]
+                w[m] = v
+                m &+= Swift.min(nb - 1, Int((Double(v) - dlo) * skala)) == b ? 1 : 0
+            }
+            let teil = UnsafeMutableBufferPointer(rebasing: w[0..<m])
+            Unsicherheit.auswaehlen(teil, k - kum, 0, m - 1)
+            return teil[k - kum]
+        }
     }
 }
 
