@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// P10, P50, P90 of every value over all draws without keeping every draw, exactly the values that selecting from
 /// all kept draws gives.
 ///
@@ -240,6 +244,9 @@ struct Fensterspeicher {
     let kette: UnsafeMutablePointer<Int>
     var naechster: [Int] = []
     var bloecke: [UnsafeMutablePointer<Float>] = []
+    /// Per block: mapped from the system (handed back whole when freed) rather than taken from malloc, whose
+    /// worker-thread arenas would keep the freed memory and add it to what the documents need afterwards.
+    var gemappt: [Bool] = []
     /// NaN or −0 among the draws.
     var sonder = false
 
@@ -260,7 +267,15 @@ struct Fensterspeicher {
         kette.deallocate()
         stufe.deallocate()
         stufenfuellung.deallocate()
-        for b in bloecke { b.deallocate() }
+        for (b, m) in zip(bloecke, gemappt) {
+            #if canImport(Glibc)
+            if m {
+                _ = munmap(b, Self.blockBytes)
+                continue
+            }
+            #endif
+            b.deallocate()
+        }
     }
 
     /// Marks NaN and −0 among x[0 ..< w].
@@ -374,6 +389,22 @@ struct Fensterspeicher {
         stufenfuellung[k] = 0
     }
 
+    static let blockBytes = jeBlock * stueck * MemoryLayout<Float>.stride
+
+    private mutating func blockHolen() {
+        #if canImport(Glibc)
+        if let p = mmap(nil, Self.blockBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            p != UnsafeMutableRawPointer(bitPattern: -1)
+        {
+            bloecke.append(p.bindMemory(to: Float.self, capacity: Self.jeBlock * Self.stueck))
+            gemappt.append(true)
+            return
+        }
+        #endif
+        bloecke.append(.allocate(capacity: Self.jeBlock * Self.stueck))
+        gemappt.append(false)
+    }
+
     /// Appends x[0 ..< c] to window f.
     private mutating func anhaengen(_ f: Int, _ x: UnsafePointer<Float>, _ c: Int) {
         var a = zahlen[f * 4 + 3], i = 0
@@ -382,7 +413,7 @@ struct Fensterspeicher {
             if im == 0 {
                 let neu = naechster.count
                 naechster.append(-1)
-                if neu % Self.jeBlock == 0 { bloecke.append(.allocate(capacity: Self.jeBlock * Self.stueck)) }
+                if neu % Self.jeBlock == 0 { blockHolen() }
                 if a == 0 { kette[f * 2] = neu } else { naechster[kette[f * 2 + 1]] = neu }
                 kette[f * 2 + 1] = neu
             }
