@@ -105,3 +105,96 @@ func quantileAusDerKachelablage(ziehungen n: Int) {
         }
     }
 }
+
+/// The bands selected in windows (only a sample kept) are the bands selected from every kept draw, bit for bit;
+/// with a sample of a sixth to a half of the draws and tiles cut at the end.
+@Test(arguments: [(600, 96), (1007, 160), (1000, 496)])
+func fensterauswahlGleichDerVollenAuswahl(ziehungen n: Int, probe: Int) throws {
+    let m = try #require(Musterstadt.modell)
+    let p = Projektion(m)
+    let lauf = Ziehungslauf(
+        p, best: try #require(m.szenario("best")), sq: try #require(m.szenario("status-quo")),
+        worst: try #require(m.szenario("worst")), ziehungen: n, seed: 11)
+    #expect(lauf.KF > 0)  // the cases are covered too
+    let voll = lauf.quantileVoll(fortschritt: nil)
+    let fenster = try #require(lauf.quantileInFenstern(probe: probe, fortschritt: nil))
+    #expect(fenster.map(\.bitPattern) == voll.map(\.bitPattern))
+    // The public entry with windows gives the same bands as without.
+    let a = try #require(Unsicherheit.rechnen(p, ziehungen: n, seed: 11, probe: probe, fortschritt: nil))
+    let b = try #require(Unsicherheit.rechnen(p, ziehungen: n, seed: 11, probe: nil, fortschritt: nil))
+    for i in a.zuschuss.indices {
+        #expect(a.zuschuss[i].p10 == b.zuschuss[i].p10 && a.zuschuss[i].p90 == b.zuschuss[i].p90)
+        #expect(a.faelle[i]?.p50 == b.faelle[i]?.p50)
+    }
+}
+
+/// Windows placed in a sample and every draw counted against them give the order statistics of sorting, with
+/// ties (art 0), all draws equal (art 1); a sample that does not represent the draws (art 2: the draws ascending,
+/// so the sample holds only the smallest) gives no P90 rather than a wrong one.
+@Test(arguments: [0, 1, 2])
+func fensterGleichSortierung(art: Int) {
+    let n = 3000, S = 480
+    for k in 0..<12 {
+        var x = (0..<n).map { d -> Float in
+            switch art {
+            case 0: return wert(k, d)
+            case 1: return Float(k) - 5
+            default: return Float(d / 3) * 0.25 - 100
+            }
+        }
+        var lo = [Float](repeating: 0, count: 3), hi = lo
+        var probe = Array(x[0..<S])
+        probe.withUnsafeMutableBufferPointer { pr in
+            lo.withUnsafeMutableBufferPointer { l in
+                hi.withUnsafeMutableBufferPointer { h in
+                    Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
+                }
+            }
+        }
+        var sp = Fensterspeicher(fenster: 3)
+        x.withUnsafeBufferPointer { xb in
+            // Pieces of 13 draws: eight in a vector and five one by one.
+            for j0 in stride(from: 0, to: n, by: 13) {
+                sp.einordnen(0, xb.baseAddress! + j0, min(13, n - j0), lo, hi)
+            }
+        }
+        #expect(!sp.sonder)
+        x.sort()
+        for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+            var innen: [Float] = []
+            sp.werte(i, in: &innen)
+            #expect(sp.zahlen[i * 4 + 3] == innen.count)
+            let v = Ziehungslauf.band(
+                rang: rang(p, n), unter: sp.zahlen[i * 4], gleichLo: sp.zahlen[i * 4 + 1],
+                gleichHi: sp.zahlen[i * 4 + 2], innen: &innen, lo: lo[i], hi: hi[i])
+            if art == 2 && i == 2 {
+                #expect(v == nil)
+            } else if art == 2 {
+                #expect(v == nil || v == x[rang(p, n)])
+            } else {
+                #expect(v == x[rang(p, n)], "\(art) \(k) P\(Int(p * 100))")
+                if art == 0 { #expect(innen.count < n / 2) }  // the windows hold only part of the draws
+            }
+        }
+        sp.freigeben()
+    }
+}
+
+/// The k-th smallest by histogram is the k-th of the sorted values: with ties, one far outlier (most values in one
+/// bucket), all equal, and below the size where it selects by partitions.
+@Test func kleinstesGleichSortierung() {
+    let faelle: [[Float]] = [
+        (0..<1100).map { wert(7, $0) },
+        (0..<500).map { $0 == 17 ? 1e30 : wert(2, $0) },
+        [Float](repeating: 3.5, count: 300),
+        (0..<40).map { wert(5, $0) },
+    ]
+    for (i, x) in faelle.enumerated() {
+        let sortiert = x.sorted()
+        for k in [0, x.count / 10, x.count / 2, x.count - 1] {
+            var y = x
+            let v = y.withUnsafeMutableBufferPointer { Ziehungslauf.kleinstes(k, in: $0) }
+            #expect(v == sortiert[k], "Fall \(i), Rang \(k)")
+        }
+    }
+}

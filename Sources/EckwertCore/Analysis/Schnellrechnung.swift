@@ -64,6 +64,9 @@ struct Schnellrechnung: Sendable {
     let basisTarif: [Double], basisSach: [Double], basisKeine: [Double]
     /// Per product: scenario-independent net cost per year index (or empty), and lines computed per run.
     let fest: [[Double]], variabel: [[(koeffizient: Double, linie: Fortschreibungsbasis.Linie)]]
+    /// `fest` flat (product i's year t at festFlach[festStart[i] + t], festStart −1 where it has none), and whether
+    /// a product has `variabel` lines: read per product and draw without touching the nested arrays.
+    let festFlach: [Double], festStart: [Int], hatVariabel: [Bool]
     let treiber: [Treiber?]
     /// Product i's effects are effekte[effektStart[i] ..< effektStart[i + 1]]; likewise its own measures' costs.
     let effekte: [Effekt], effektStart: [Int]
@@ -175,6 +178,14 @@ struct Schnellrechnung: Sendable {
         basisKeine = daten.map(\.basisKeine)
         fest = daten.map(\.fest)
         variabel = daten.map(\.variabel)
+        var flach: [Double] = [], fStart: [Int] = []
+        for d in daten {
+            fStart.append(d.fest.isEmpty ? -1 : flach.count)
+            flach += d.fest
+        }
+        festFlach = flach
+        festStart = fStart
+        hatVariabel = daten.map { !$0.variabel.isEmpty }
         treiber = daten.map(\.treiber)
         var eStart = [0], kStart = [0]
         var eff: [Effekt] = [], kst: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)] = []
@@ -311,6 +322,10 @@ struct Schnellrechnung: Sendable {
         var klassenwerte: [Double]
         /// Per forecast year (padded to Jp): a product's rate factor (trend · measures) and its Sozialraum cases.
         var q: [Double], fG: [Double]
+        /// Set by a caller whose runs with this workspace all have the same measures (the draws): `aktiv` is
+        /// then looked up in the first run only.
+        var massnahmenFest = false
+        var aktivGesetzt = false
 
         init(_ s: Schnellrechnung) {
             let n = s.p.n, G = s.gewichteJeProdukt
@@ -341,7 +356,10 @@ struct Schnellrechnung: Sendable {
     ) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
         // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
-        for (j, mn) in p.modell.massnahmen.enumerated() { w.aktiv[j] = a.massnahmen.contains(mn.id) }
+        if !(w.massnahmenFest && w.aktivGesetzt) {
+            for (j, mn) in p.modell.massnahmen.enumerated() { w.aktiv[j] = a.massnahmen.contains(mn.id) }
+            w.aktivGesetzt = true
+        }
         for j in w.mkosten.indices { w.mkosten[j] = 0 }
         for t in 1..<n {
             w.idxT[t] = w.idxT[t - 1] * (1 + a.tarif[t])
@@ -452,16 +470,18 @@ struct Schnellrechnung: Sendable {
         var trendFaktor = 1.0
         let bT = basisTarif[i], bS = basisSach[i], bK = basisKeine[i]
         let effekteI = effektStart[i]..<effektStart[i + 1], kostenI = kostenStart[i]..<kostenStart[i + 1]
-        let festI = fest[i]
-        // Lines with Ansatz years that grow by wages or prices afterwards (empty for most products: no allocation).
-        let variabelI = variabel[i].map {
-            ($0.koeffizient, Fortschreibungsbasis.pfad($0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten))
-        }
+        let festO = festStart[i]
+        // Lines with Ansatz years that grow by wages or prices afterwards (none for most products: no allocation).
+        let variabelI: [(Double, [Double])] =
+            hatVariabel[i]
+            ? variabel[i].map {
+                ($0.koeffizient, Fortschreibungsbasis.pfad($0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten))
+            } : []
         for t in 0..<n {
             var z = 0.0, f = 0.0
             if t >= 1 {
                 z = bT * w.idxT[t] + bS * w.idxS[t] + bK
-                if !festI.isEmpty { z += festI[t] }
+                if festO >= 0 { z += festFlach[festO + t] }
                 for (v, pfad) in variabelI { z += v * pfad[t] }
             }
             if let tr, t >= 1 {

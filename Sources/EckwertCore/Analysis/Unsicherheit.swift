@@ -1,3 +1,5 @@
+import Foundation
+
 /// Monte-Carlo uncertainty: every assumption is drawn from a triangular distribution between
 /// its best and worst value with the status-quo value as mode; each assumption has one draw per run, applied to
 /// every year (a path moves as a whole). Draw d uses its own generator seeded from (seed, d), so results do not
@@ -138,120 +140,64 @@ public enum Unsicherheit {
     }
 
     /// Runs `ziehungen` draws. `fortschritt(done, total)` is called now and then (from the calling thread).
+    /// From `fensterAb` draws on, the bands are selected without keeping every draw (`Fensterauswahl`): the same
+    /// values, in far less memory.
     public static func rechnen(
         _ p: Projektion, ziehungen: Int, seed: UInt64,
         fortschritt: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> Unsicherheitsergebnis? {
+        rechnen(
+            p, ziehungen: ziehungen, seed: seed, probe: ziehungen >= fensterAb ? probe(ziehungen) : nil,
+            fortschritt: fortschritt)
+    }
+
+    /// Draws from which the bands are selected in windows instead of from every stored draw.
+    static let fensterAb = 5000
+
+    /// The sample that places the windows: about (6.6 · n)^(2/3) draws, which keeps sample plus windows smallest
+    /// (whole tiles, at most half of the draws).
+    static func probe(_ n: Int) -> Int {
+        let ziel = Swift.max(kachel, Swift.min(n / 2, Int(pow(6.6 * Double(n), 2.0 / 3.0))))
+        return (ziel + kachel - 1) / kachel * kachel
+    }
+
+    /// The same with the sample size of the windows given (nil: every draw is kept and selected from).
+    static func rechnen(
+        _ p: Projektion, ziehungen: Int, seed: UInt64, probe: Int?,
+        fortschritt: (@Sendable (Int, Int) -> Void)?
     ) -> Unsicherheitsergebnis? {
         let m = p.modell
         guard ziehungen > 0, let best = m.szenario("best"), let sq = m.szenario("status-quo"),
             let worst = m.szenario("worst")
         else { return nil }
-        let schnell = Schnellrechnung(p)
-        let einheiten = m.einheiten
-        let jahre = p.n - 1
-        let nE = einheiten.count
-        // Net cost of every unit and cases of the units with a driven product (the others report none), per
-        // forecast year and draw as Float (enough for quantiles of euros and cases; 4 bytes each).
-        let hatFaelle = einheiten.map { e in e.produkte.contains { m.produkte[$0].fallzahl != nil } }
-        // Unit → its place among the units with cases, or −1; and back.
-        var fallplatzListe = [Int](repeating: -1, count: nE), mitFaellenListe: [Int] = []
-        for ei in 0..<nE where hatFaelle[ei] { fallplatzListe[ei] = mitFaellenListe.count; mitFaellenListe.append(ei) }
-        let fallplatz = fallplatzListe, mitFaellen = mitFaellenListe
-        var zuschuss = [Float](repeating: 0, count: nE * jahre * ziehungen)
-        var faelle = [Float](repeating: 0, count: mitFaellen.count * jahre * ziehungen)
-        let sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
-        let bestPop = p.bevoelkerung(best.bevoelkerung).jahre, worstPop = p.bevoelkerung(worst.bevoelkerung).jahre
-        let zbasis = Ziehungsbasis(m, best: best, sq: sq, worst: worst)
-        let kohorten = kohortendaten(m, zbasis.annahmen)
-        // The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
-        var startListe = [0], gliedListe: [Int] = []
-        for e in einheiten { gliedListe += e.produkte; startListe.append(gliedListe.count) }
-        let start = startListe, glied = gliedListe
-        let K = nE * jahre, KF = mitFaellen.count * jahre
-        let threads = 2
-        // Storage, tile-major: the draws in tiles of `kachel` consecutive draws; value k (= unit · years + year)
-        // of draw d lies at j·kachel·K + k·w + (d − j·kachel) in tile j = d / kachel of width w (kachel, or less
-        // for the last tile); the cases likewise with KF values per draw (unit's place among those with cases).
-        // A draw writes its sums straight into its tile (one value per cache line of the tile, which stays in the
-        // cache while its draws are computed), and the selection reads each tile's run
-        // of consecutive values.
-        let kachel = Self.kachel
-        let kacheln = (ziehungen + kachel - 1) / kachel
-        let kachelnJeThread = (kacheln + threads - 1) / threads
-        zuschuss.withUnsafeMutableBufferPointer { zb in
-            faelle.withUnsafeMutableBufferPointer { fb in
-                let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
-                let fertig = Zaehler()
-                DispatchQueueBridge.parallel(threads) { thread in
-                    let von = min(ziehungen, thread * kachelnJeThread * kachel)
-                    let bis = min(ziehungen, von + kachelnJeThread * kachel)
-                    guard von < bis else { return }
-                    // Padded by `Self.rand` values, so that `summieren` may read a vector past the last product.
-                    var pz = [Double](repeating: 0, count: m.produkte.count * jahre + Self.rand)
-                    var pf = pz
-                    var a = zbasis.annahmen
-                    var saldo = [Double](repeating: 0, count: p.n)
-                    var arbeit = Schnellrechnung.Arbeitsbereich(schnell)
-                    var lauf = kohorten.map { _ in
-                        Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
-                    }
-                    var sz = [Double](repeating: 0, count: jahre), sf = sz
-                    for d in von..<bis {
-                        var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-                        let u0 = ziehen(zbasis, &a, saldo: &saldo, rng: &rng)
-                        if let (st, fr, wa) = kohorten {
-                            let b = a.bevoelkerung
-                            let v = Kohortenmodell.Vorberechnung(
-                                Kohortenannahmen(
-                                    sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: b.geburtenziffer,
-                                    sterblichkeit: b.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
-                                    wanderungsprofil: wa))
-                            lauf?.rechnen(v, saldo: saldo)
-                        }
-                        if let kum = lauf?.kum {
-                            schnell.rechnen(a, kum, &arbeit, zuschuss: &pz, faelle: &pf)
-                        } else {
-                            a.bevoelkerung.wanderungssaldo = Zeitpfad(
-                                Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
-                            let pop = bevoelkerung(p, a, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
-                            schnell.rechnen(
-                                a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
-                                zuschuss: &pz, faelle: &pf)
-                        }
-                        let j0 = d / kachel * kachel, w = min(kachel, ziehungen - j0)
-                        summieren(
-                            start, glied, fallplatz, pz, pf, &sz, &sf, zbp.wert.baseAddress! + (j0 * K + d - j0),
-                            fbp.wert.baseAddress.map { $0 + (j0 * KF + d - j0) }, schritt: w, jahre: jahre)
-                        if (d - von) % 64 == 63 || d == bis - 1 {
-                            let n = fertig.addieren((d - von) % 64 + 1)
-                            if thread == 0 { fortschritt?(min(n, ziehungen), ziehungen) }
-                        }
-                    }
-                }
-            }
+        let lauf = Ziehungslauf(p, best: best, sq: sq, worst: worst, ziehungen: ziehungen, seed: seed)
+        var q: [Double]?
+        if let probe, probe > 0, probe < ziehungen, probe % kachel == 0 {
+            q = lauf.quantileInFenstern(probe: probe, fortschritt: fortschritt)
         }
-        // q[(k · 2 + art) · 3 + 0…2] with art 0 = net cost, 1 = cases (0 for a unit without cases).
-        var q = [Double](repeating: 0, count: K * 2 * 3)
-        quantileJeWert(zuschuss, ziehungen: ziehungen, K: K, in: &q) { k in k * 2 * 3 }
-        quantileJeWert(faelle, ziehungen: ziehungen, K: KF, in: &q) { k in
-            ((mitFaellen[k / jahre] * jahre + k % jahre) * 2 + 1) * 3
-        }
+        // Without windows, or where they did not hold the band (NaN or −0 among the draws, or a band outside its
+        // window): every draw kept, as the windows' results are defined.
+        let werte = q ?? lauf.quantileVoll(fortschritt: fortschritt)
+        let jahre = lauf.jahre
         var zb: [Unsicherheitsergebnis.Band] = [], fb: [Unsicherheitsergebnis.Band?] = []
-        for ei in 0..<nE {
+        for ei in m.einheiten.indices {
             var z = Unsicherheitsergebnis.Band(p10: [], p50: [], p90: []), f = z
             for t in 0..<jahre {
                 let o = (ei * jahre + t) * 2 * 3
-                z.p10.append(q[o]); z.p50.append(q[o + 1]); z.p90.append(q[o + 2])
-                f.p10.append(q[o + 3]); f.p50.append(q[o + 4]); f.p90.append(q[o + 5])
+                z.p10.append(werte[o]); z.p50.append(werte[o + 1]); z.p90.append(werte[o + 2])
+                f.p10.append(werte[o + 3]); f.p50.append(werte[o + 4]); f.p90.append(werte[o + 5])
             }
             zb.append(z)
-            fb.append(hatFaelle[ei] ? f : nil)
+            fb.append(lauf.fallplatz[ei] >= 0 ? f : nil)
         }
         fortschritt?(ziehungen, ziehungen)
         return Unsicherheitsergebnis(
             ziehungen: ziehungen, seed: seed, jahre: Array((m.basisjahr + 1)...m.horizont),
-            einheiten: einheiten, zuschuss: zb, faelle: fb)
+            einheiten: m.einheiten, zuschuss: zb, faelle: fb)
     }
+
+    /// Nearest rank ⌈p·n⌉ − 1 (0-based) of the sorted draws.
+    static func rang(_ p: Double, _ n: Int) -> Int { Swift.min(n, Swift.max(1, Int((p * Double(n)).rounded(.up)))) - 1 }
 
     /// Draws per tile of the result storage (16 Floats: one cache line per value and tile).
     static let kachel = 16

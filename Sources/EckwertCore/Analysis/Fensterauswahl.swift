@@ -1,0 +1,439 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// P10, P50, P90 of every value over all draws without keeping every draw, exactly the values that selecting from
+/// all kept draws gives.
+///
+/// The first draws (the sample) are kept whole. In them, each band gets a window: from the sample's order
+/// statistic `z` standard errors below the band's rank to the one `z` above (open to −∞ or +∞ where that lies
+/// outside the sample). Every draw, the sample's too, is then only counted against the window's bounds (below the
+/// lower, equal to the lower, equal to the upper) and kept where it lies strictly inside. The band is the value of
+/// nearest rank r = ⌈p·n⌉ among all n draws; with u draws below the window, e equal to its lower bound, i inside
+/// and e' equal to its upper bound, it is the lower bound if u ≤ r < u + e, the (r − u − e)-th smallest inside if
+/// r < u + e + i, the upper bound if r < u + e + i + e'. Without NaN and −0 (whose place among equals depends on
+/// the algorithm) the value of a rank is unique, so this is the value of the full selection. Where a draw is NaN
+/// or −0, or a band lies outside its window (with z = 6 about once in 10¹¹ windows), the caller keeps every draw
+/// instead.
+extension Ziehungslauf {
+    /// Standard errors of the sample's band rank on either side of a window.
+    static let fensterbreite = 6.0
+
+    /// q as `quantileVoll` gives it, or nil (see above). `probe`: the sample's draws, a multiple of the tile width.
+    func quantileInFenstern(probe S: Int, fortschritt: (@Sendable (Int, Int) -> Void)?) -> [Double]? {
+        let K = self.K, R = K + KF, threads = Self.threads
+        let zaehler = Zaehler()
+        let speicher = UnsafeMutablePointer<Fensterspeicher>.allocate(capacity: threads)
+        for t in 0..<threads { (speicher + t).initialize(to: Fensterspeicher(fenster: R * 3)) }
+        defer {
+            for t in 0..<threads { speicher[t].freigeben() }
+            speicher.deinitialize(count: threads)
+            speicher.deallocate()
+        }
+        let grenzen = UnsafeMutablePointer<Float>.allocate(capacity: R * 6)
+        grenzen.initialize(repeating: 0, count: R * 6)
+        defer { grenzen.deallocate() }
+        let sp = UnsafeSendable(UnsafeMutableBufferPointer(start: speicher, count: threads))
+        // Lower bounds at f = r · 3 + band, upper bounds at R · 3 + f.
+        let gr = UnsafeSendable(UnsafeMutableBufferPointer(start: grenzen, count: R * 6))
+        probeZiehen(S, zaehler: zaehler, fortschritt: fortschritt, speicher: sp, grenzen: gr)
+        for t in 0..<threads where speicher[t].sonder { return nil }
+        // The other draws, tile by tile into each thread's buffer, then counted against the windows.
+        let kachel = Unsicherheit.kachel
+        let puffer = UnsafeMutablePointer<Float>.allocate(capacity: threads * (R * kachel + 1))
+        defer { puffer.deallocate() }
+        let pb = UnsafeSendable(UnsafeMutableBufferPointer(start: puffer, count: threads * (R * kachel + 1)))
+        let KF = self.KF
+        ziehen(von: S, bis: ziehungen, zaehler: zaehler, fortschritt: fortschritt) { thread, _ in
+            let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
+            return (z, KF > 0 ? z + K * kachel : nil)
+        } fertig: { thread, _, w in
+            // The tile's net costs (k · w + d) and then its cases (K · kachel + k · w + d).
+            let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
+            let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
+            for r in 0..<R {
+                let x = r < K ? z + r * w : z + K * kachel + (r - K) * w
+                sp.wert[thread].einordnen(r, x, w, lo, hi)
+            }
+        }
+        for t in 0..<threads where speicher[t].sonder { return nil }
+        return auswaehlen(speicher: sp, grenzen: gr)
+    }
+
+    /// The sample (draws 0 ..< S) kept whole, each value's windows placed in it, and its draws counted.
+    private func probeZiehen(
+        _ S: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
+        speicher sp: UnsafeSendable<Fensterspeicher>, grenzen gr: UnsafeSendable<Float>
+    ) {
+        let K = self.K, KF = self.KF, R = K + KF, n = ziehungen, kachel = Unsicherheit.kachel
+        var zuschuss = [Float](repeating: 0, count: K * S)
+        var faelle = [Float](repeating: 0, count: KF * S)
+        zuschuss.withUnsafeMutableBufferPointer { zb in
+            faelle.withUnsafeMutableBufferPointer { fb in
+                let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
+                ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0 in
+                    (zbp.wert.baseAddress! + j0 * K, fbp.wert.baseAddress.map { $0 + j0 * KF })
+                } fertig: { _, _, _ in
+                }
+                let teil = (R + Self.threads - 1) / Self.threads
+                DispatchQueueBridge.parallel(Self.threads) { thread in
+                    var werte = [Float](repeating: 0, count: S)
+                    let lo = gr.wert.baseAddress!, hi = lo + R * 3
+                    werte.withUnsafeMutableBufferPointer { x in
+                        for r in (thread * teil)..<Swift.min(R, (thread + 1) * teil) {
+                            let (quelle, k, breite) = r < K ? (zbp, r, K) : (fbp, r - K, KF)
+                            // Tiles of the full width: value k of draw d at j0 · breite + k · kachel + d − j0.
+                            for j0 in stride(from: 0, to: S, by: kachel) {
+                                let von = quelle.wert.baseAddress! + j0 * breite + k * kachel
+                                for d in 0..<kachel { x[j0 + d] = von[d] }
+                            }
+                            sp.wert[thread].einordnenPruefen(x.baseAddress!, S)
+                            if sp.wert[thread].sonder { return }
+                            Self.fensterSetzen(x, n: n, lo: lo + r * 3, hi: hi + r * 3)
+                            sp.wert[thread].einordnen(r, x.baseAddress!, S, lo, hi)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The three windows of one value from its sample `x` (reordered), for n draws in all.
+    static func fensterSetzen(
+        _ x: UnsafeMutableBufferPointer<Float>, n: Int, lo: UnsafeMutablePointer<Float>, hi: UnsafeMutablePointer<Float>
+    ) {
+        let S = x.count
+        var raenge: [Int] = []
+        var paare: [(Int, Int)] = []
+        for p in [0.1, 0.5, 0.9] {
+            let mitte = Double(Unsicherheit.rang(p, n)) * Double(S) / Double(n)
+            let se = (Double(S) * p * (1 - p)).squareRoot() + 1
+            let a = Int((mitte - fensterbreite * se).rounded(.down)), b = Int((mitte + fensterbreite * se).rounded(.up))
+            paare.append((a, b))
+            if a >= 0 && a < S { raenge.append(a) }
+            if b >= 0 && b < S { raenge.append(b) }
+        }
+        raenge = Array(Set(raenge)).sorted()
+        mehrereAuswaehlen(x, raenge[...], 0, S - 1)
+        for (i, (a, b)) in paare.enumerated() {
+            lo[i] = a < 0 ? -.infinity : (a >= S ? .infinity : x[a])
+            hi[i] = b >= S ? .infinity : (b < 0 ? -.infinity : x[b])
+        }
+    }
+
+    /// Puts the order statistics of the sorted, distinct ranks `raenge` (inside lo…hi) at their places.
+    static func mehrereAuswaehlen(
+        _ a: UnsafeMutableBufferPointer<Float>, _ raenge: ArraySlice<Int>, _ lo: Int, _ hi: Int
+    ) {
+        guard !raenge.isEmpty else { return }
+        let mitte = raenge.startIndex + raenge.count / 2, k = raenge[mitte]
+        Unsicherheit.auswaehlen(a, k, lo, hi)
+        mehrereAuswaehlen(a, raenge[raenge.startIndex..<mitte], lo, k - 1)
+        mehrereAuswaehlen(a, raenge[(mitte + 1)...], k + 1, hi)
+    }
+
+    /// Every band from its window's counts and values (see the type's note); nil where one lies outside.
+    private func auswaehlen(
+        speicher sp: UnsafeSendable<Fensterspeicher>, grenzen gr: UnsafeSendable<Float>
+    )
+        -> [Double]?
+    {
+        let R = K + KF, n = ziehungen, threads = Self.threads
+        var q = [Double](repeating: 0, count: K * 2 * 3)
+        let ausserhalb = Zaehler()
+        q.withUnsafeMutableBufferPointer { qb in
+            let qp = UnsafeSendable(qb)
+            let teil = (R + threads - 1) / threads
+            DispatchQueueBridge.parallel(threads) { thread in
+                var werte: [Float] = []
+                let lo = gr.wert.baseAddress!, hi = lo + R * 3
+                for r in (thread * teil)..<Swift.min(R, (thread + 1) * teil) {
+                    let ziel = zielplatz(r)
+                    for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+                        let f = r * 3 + i
+                        var u = 0, e = 0, e2 = 0
+                        werte.removeAll(keepingCapacity: true)
+                        for t in 0..<threads {
+                            let z = sp.wert[t].zahlen
+                            u += z[f * 4]; e += z[f * 4 + 1]; e2 += z[f * 4 + 2]
+                            sp.wert[t].werte(f, in: &werte)
+                        }
+                        guard
+                            let v = Self.band(
+                                rang: Unsicherheit.rang(p, n), unter: u, gleichLo: e, gleichHi: e2, innen: &werte,
+                                lo: lo[f], hi: hi[f])
+                        else {
+                            _ = ausserhalb.addieren(1)
+                            return
+                        }
+                        qp.wert[ziel + i] = Double(v)
+                    }
+                }
+            }
+        }
+        return ausserhalb.addieren(0) == 0 ? q : nil
+    }
+}
+
+extension Ziehungslauf {
+    /// The value of 0-based rank `rang` among all draws from one window: `unter` draws below its lower bound `lo`,
+    /// `gleichLo` equal to it, `innen` strictly inside (reordered), `gleichHi` equal to its upper bound `hi`;
+    /// nil where the rank lies outside the window.
+    static func band(
+        rang: Int, unter: Int, gleichLo: Int, gleichHi: Int, innen: inout [Float], lo: Float, hi: Float
+    ) -> Float? {
+        var k = rang - unter
+        if k < 0 { return nil }
+        if k < gleichLo { return lo }
+        k -= gleichLo
+        if k < innen.count { return innen.withUnsafeMutableBufferPointer { kleinstes(k, in: $0) } }
+        k -= innen.count
+        return k < gleichHi ? hi : nil
+    }
+}
+
+extension Ziehungslauf {
+    /// The k-th smallest (0-based) of `w` (finite values, no NaN; reordered and overwritten): a histogram over
+    /// [min, max] in equal-width buckets (a monotone map, so the k-th smallest lies in the bucket where the running
+    /// count passes k), then that bucket's values moved to the front and the rank selected among them. Without
+    /// branches per value, unlike selecting by partitions.
+    static func kleinstes(_ k: Int, in w: UnsafeMutableBufferPointer<Float>) -> Float {
+        let n = w.count
+        var lo = w[0], hi = w[0]
+        for v in w {
+            lo = v < lo ? v : lo
+            hi = v > hi ? v : hi
+        }
+        let dlo = Double(lo), nb = Swift.min(1024, n / 4)
+        let skala = Double(nb) / (Double(hi) - dlo)
+        guard n >= 64, lo < hi, skala.isFinite, skala > 0 else {
+            Unsicherheit.auswaehlen(w, k, 0, n - 1)
+            return w[k]
+        }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: nb) { z in
+            z.initialize(repeating: 0)
+            for v in w { z[Swift.min(nb - 1, Int((Double(v) - dlo) * skala))] &+= 1 }
+            var kum = 0, b = 0
+            while kum + Int(z[b]) <= k {
+                kum += Int(z[b])
+                b += 1
+            }
+            var m = 0
+            for i in 0..<n {
+                let v = w[i]
+                w[m] = v
+                m &+= Swift.min(nb - 1, Int((Double(v) - dlo) * skala)) == b ? 1 : 0
+            }
+            let teil = UnsafeMutableBufferPointer(rebasing: w[0..<m])
+            Unsicherheit.auswaehlen(teil, k - kum, 0, m - 1)
+            return teil[k - kum]
+        }
+    }
+}
+
+/// One thread's windows: per window f (value r, band i: f = r · 3 + i) the draws below its lower bound, equal to
+/// it, equal to the upper bound (`zahlen[f · 4 + 0…2]`) and how many lie strictly inside (`zahlen[f · 4 + 3]`);
+/// those are kept in chunks of `stueck` values (chunk c at `bloecke[c / jeBlock]`, followed by chunk
+/// `naechster[c]`; the window's first and current chunk at `kette[f · 2 + 0/1]`).
+struct Fensterspeicher {
+    static let stueck = 128, jeBlock = 4096
+    let zahlen: UnsafeMutablePointer<Int>
+    /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last; and how many are filled.
+    let stufe: UnsafeMutablePointer<Float>
+    let stufenfuellung: UnsafeMutablePointer<Int>
+    let kette: UnsafeMutablePointer<Int>
+    var naechster: [Int] = []
+    var bloecke: [UnsafeMutablePointer<Float>] = []
+    /// Per block: mapped from the system (handed back whole when freed) rather than taken from malloc, whose
+    /// worker-thread arenas would keep the freed memory and add it to what the documents need afterwards.
+    var gemappt: [Bool] = []
+    /// NaN or −0 among the draws.
+    var sonder = false
+
+    init(fenster: Int) {
+        zahlen = .allocate(capacity: fenster * 4)
+        zahlen.initialize(repeating: 0, count: fenster * 4)
+        kette = .allocate(capacity: fenster * 2)
+        kette.initialize(repeating: -1, count: fenster * 2)
+        stufe = .allocate(capacity: 64)
+        stufe.initialize(repeating: 0, count: 64)
+        stufenfuellung = .allocate(capacity: 4)
+        stufenfuellung.initialize(repeating: 0, count: 4)
+    }
+
+    /// Frees the storage (once).
+    func freigeben() {
+        zahlen.deallocate()
+        kette.deallocate()
+        stufe.deallocate()
+        stufenfuellung.deallocate()
+        for (b, m) in zip(bloecke, gemappt) {
+            #if canImport(Glibc)
+            if m {
+                _ = munmap(b, Self.blockBytes)
+                continue
+            }
+            #endif
+            b.deallocate()
+        }
+    }
+
+    /// Marks NaN and −0 among x[0 ..< w].
+    mutating func einordnenPruefen(_ x: UnsafePointer<Float>, _ w: Int) {
+        var s: UInt32 = 0
+        for d in 0..<w {
+            let v = x[d]
+            s |= (v != v ? 1 : 0) | (v.bitPattern == 0x8000_0000 ? 1 : 0)
+        }
+        if s != 0 { sonder = true }
+    }
+
+    /// Counts the draws x[0 ..< w] of value r against its three windows and keeps those inside: per block of 16
+    /// draws without branches (each draw is written to a window's staging place, which advances only where the
+    /// draw lies inside), then the staged draws appended to their windows.
+    mutating func einordnen(
+        _ r: Int, _ x: UnsafePointer<Float>, _ w: Int, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>
+    ) {
+        einordnenPruefen(x, w)
+        let f = r * 3
+        let l0 = lo[f], l1 = lo[f + 1], l2 = lo[f + 2], h0 = hi[f], h1 = hi[f + 1], h2 = hi[f + 2]
+        // Disjoint windows in order (the usual case): each draw's region found with vectors. The windows then
+        // include their bounds (nothing is counted as equal to them), which the band's rank accounts for alike.
+        if l0 < h0 && h0 < l1 && l1 < h1 && h1 < l2 && l2 < h2 {
+            einordnenGeordnet(f, x, w, (l0, h0, l1, h1, l2, h2))
+            return
+        }
+        // The upper bound as compared for equality: NaN (never equal) where it is the lower bound (counted there).
+        let g0 = h0 != l0 ? h0 : .nan, g1 = h1 != l1 ? h1 : .nan, g2 = h2 != l2 ? h2 : .nan
+        var u0 = 0, u1 = 0, u2 = 0, e0 = 0, e1 = 0, e2 = 0, o0 = 0, o1 = 0, o2 = 0
+        let st = stufe
+        var b0 = 0
+        while b0 < w {
+            let m = Swift.min(16, w - b0)
+            var c0 = 0, c1 = 16, c2 = 32
+            for d in 0..<m {
+                let v = x[b0 + d]
+                u0 &+= v < l0 ? 1 : 0; e0 &+= v == l0 ? 1 : 0; o0 &+= v == g0 ? 1 : 0
+                u1 &+= v < l1 ? 1 : 0; e1 &+= v == l1 ? 1 : 0; o1 &+= v == g1 ? 1 : 0
+                u2 &+= v < l2 ? 1 : 0; e2 &+= v == l2 ? 1 : 0; o2 &+= v == g2 ? 1 : 0
+                st[c0] = v; c0 &+= l0 < v && v < h0 ? 1 : 0
+                st[c1] = v; c1 &+= l1 < v && v < h1 ? 1 : 0
+                st[c2] = v; c2 &+= l2 < v && v < h2 ? 1 : 0
+            }
+            if c0 > 0 { anhaengen(f, st, c0) }
+            if c1 > 16 { anhaengen(f + 1, st + 16, c1 - 16) }
+            if c2 > 32 { anhaengen(f + 2, st + 32, c2 - 32) }
+            b0 += m
+        }
+        zahlen[f * 4] &+= u0; zahlen[f * 4 + 1] &+= e0; zahlen[f * 4 + 2] &+= o0
+        zahlen[f * 4 + 4] &+= u1; zahlen[f * 4 + 5] &+= e1; zahlen[f * 4 + 6] &+= o1
+        zahlen[f * 4 + 8] &+= u2; zahlen[f * 4 + 9] &+= e2; zahlen[f * 4 + 10] &+= o2
+    }
+
+    /// `einordnen` for disjoint windows in order, each including its bounds: a draw's region is the number of
+    /// bounds it has passed (v ≥ lower, v > upper), 0 below the first window, 2k + 1 inside window k; eight draws
+    /// per vector, then each staged for its window (staging place k of region 2k + 1 advances, the others are
+    /// overwritten).
+    private mutating func einordnenGeordnet(
+        _ f: Int, _ x: UnsafePointer<Float>, _ w: Int, _ g: (Float, Float, Float, Float, Float, Float)
+    ) {
+        typealias V = SIMD8<Float>
+        typealias I = SIMD8<Int32>
+        let L0 = V(repeating: g.0), H0 = V(repeating: g.1), L1 = V(repeating: g.2), H1 = V(repeating: g.3)
+        let L2 = V(repeating: g.4), H2 = V(repeating: g.5), eins = I(repeating: 1)
+        var ab0 = I.zero, ab1 = I.zero, ab2 = I.zero
+        let st = stufe, fuell = stufenfuellung
+        var b0 = 0
+        while b0 + 8 <= w {
+            let v = UnsafeRawPointer(x + b0).loadUnaligned(as: V.self)
+            let m0 = I.zero.replacing(with: eins, where: v .>= L0)
+            let m1 = I.zero.replacing(with: eins, where: v .>= L1)
+            let m2 = I.zero.replacing(with: eins, where: v .>= L2)
+            let o0 = I.zero.replacing(with: eins, where: v .> H0)
+            let o1 = I.zero.replacing(with: eins, where: v .> H1)
+            let o2 = I.zero.replacing(with: eins, where: v .> H2)
+            let bereich = m0 &+ o0 &+ m1 &+ o1 &+ m2 &+ o2
+            ab0 &+= m0
+            ab1 &+= m1
+            ab2 &+= m2
+            for d in 0..<8 {
+                let b = Int(bereich[d]), k = b &>> 1
+                st[k &* 16 &+ fuell[k]] = v[d]
+                fuell[k] &+= b & 1
+            }
+            b0 += 8
+            for k in 0..<3 where fuell[k] > 8 { stufeLeeren(f, k) }
+        }
+        var rest = (0, 0, 0)
+        while b0 < w {
+            let v = x[b0]
+            let m0 = v >= g.0 ? 1 : 0, m1 = v >= g.2 ? 1 : 0, m2 = v >= g.4 ? 1 : 0
+            let b = m0 + m1 + m2 + (v > g.1 ? 1 : 0) + (v > g.3 ? 1 : 0) + (v > g.5 ? 1 : 0), k = b >> 1
+            rest.0 += m0
+            rest.1 += m1
+            rest.2 += m2
+            st[k * 16 + fuell[k]] = v
+            fuell[k] += b & 1
+            b0 += 1
+            for k in 0..<3 where fuell[k] > 8 { stufeLeeren(f, k) }
+        }
+        for k in 0..<3 where fuell[k] > 0 { stufeLeeren(f, k) }
+        // Below window k: the draws that have not reached its lower bound.
+        zahlen[f * 4] &+= w - Int(ab0.wrappedSum()) - rest.0
+        zahlen[f * 4 + 4] &+= w - Int(ab1.wrappedSum()) - rest.1
+        zahlen[f * 4 + 8] &+= w - Int(ab2.wrappedSum()) - rest.2
+    }
+
+    private mutating func stufeLeeren(_ f: Int, _ k: Int) {
+        anhaengen(f + k, stufe + k * 16, stufenfuellung[k])
+        stufenfuellung[k] = 0
+    }
+
+    static let blockBytes = jeBlock * stueck * MemoryLayout<Float>.stride
+
+    private mutating func blockHolen() {
+        #if canImport(Glibc)
+        if let p = mmap(nil, Self.blockBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            p != UnsafeMutableRawPointer(bitPattern: -1)
+        {
+            bloecke.append(p.bindMemory(to: Float.self, capacity: Self.jeBlock * Self.stueck))
+            gemappt.append(true)
+            return
+        }
+        #endif
+        bloecke.append(.allocate(capacity: Self.jeBlock * Self.stueck))
+        gemappt.append(false)
+    }
+
+    /// Appends x[0 ..< c] to window f.
+    private mutating func anhaengen(_ f: Int, _ x: UnsafePointer<Float>, _ c: Int) {
+        var a = zahlen[f * 4 + 3], i = 0
+        while i < c {
+            let im = a & (Self.stueck - 1)
+            if im == 0 {
+                let neu = naechster.count
+                naechster.append(-1)
+                if neu % Self.jeBlock == 0 { blockHolen() }
+                if a == 0 { kette[f * 2] = neu } else { naechster[kette[f * 2 + 1]] = neu }
+                kette[f * 2 + 1] = neu
+            }
+            let ch = kette[f * 2 + 1], k = Swift.min(Self.stueck - im, c - i)
+            (bloecke[ch / Self.jeBlock] + (ch % Self.jeBlock) * Self.stueck + im).update(from: x + i, count: k)
+            a += k
+            i += k
+        }
+        zahlen[f * 4 + 3] = a
+    }
+
+    /// Appends window f's kept values to `ziel`.
+    func werte(_ f: Int, in ziel: inout [Float]) {
+        var c = kette[f * 2], rest = zahlen[f * 4 + 3]
+        while rest > 0 {
+            let m = Swift.min(Self.stueck, rest)
+            let p = bloecke[c / Self.jeBlock] + (c % Self.jeBlock) * Self.stueck
+            ziel.append(contentsOf: UnsafeBufferPointer(start: p, count: m))
+            rest -= m
+            c = naechster[c]
+        }
+    }
+}

@@ -1,0 +1,161 @@
+/// What every Monte-Carlo draw of a projection shares, prepared once, and the loop that computes draws into the
+/// tile-major result storage (see `quantileVoll`): each draw's net cost of every unit and cases of the units with
+/// a driven product, per forecast year, as Float.
+struct Ziehungslauf: Sendable {
+    let p: Projektion
+    let ziehungen: Int
+    let seed: UInt64
+    let schnell: Schnellrechnung
+    let zbasis: Unsicherheit.Ziehungsbasis
+    let kohorten: (Sterbetafel, Fruchtbarkeit, Wanderungsprofil)?
+    let sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]
+    /// The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
+    let start: [Int], glied: [Int]
+    /// Unit → its place among the units with cases, or −1; and back.
+    let fallplatz: [Int], mitFaellen: [Int]
+    /// Forecast years; values per draw: K net costs (unit · years + year), KF cases (place · years + year).
+    let jahre: Int, K: Int, KF: Int
+    static let threads = 2
+
+    init(_ p: Projektion, best: Szenario, sq: Szenario, worst: Szenario, ziehungen: Int, seed: UInt64) {
+        let m = p.modell
+        self.p = p
+        self.ziehungen = ziehungen
+        self.seed = seed
+        schnell = Schnellrechnung(p)
+        let einheiten = m.einheiten
+        jahre = p.n - 1
+        var platz = [Int](repeating: -1, count: einheiten.count), mit: [Int] = []
+        for (ei, e) in einheiten.enumerated() where e.produkte.contains(where: { m.produkte[$0].fallzahl != nil }) {
+            platz[ei] = mit.count
+            mit.append(ei)
+        }
+        fallplatz = platz
+        mitFaellen = mit
+        sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
+        bestPop = p.bevoelkerung(best.bevoelkerung).jahre
+        worstPop = p.bevoelkerung(worst.bevoelkerung).jahre
+        zbasis = Unsicherheit.Ziehungsbasis(m, best: best, sq: sq, worst: worst)
+        kohorten = Unsicherheit.kohortendaten(m, zbasis.annahmen)
+        var s = [0], g: [Int] = []
+        for e in einheiten { g += e.produkte; s.append(g.count) }
+        start = s
+        glied = g
+        K = einheiten.count * jahre
+        KF = mit.count * jahre
+    }
+
+    /// Where a tile's values go: the net costs of the tile starting at draw j0 (value k of draw d at
+    /// z + k · w + d − j0, w the tile's width) and its cases likewise (nil without cases).
+    typealias Kachelziel =
+        @Sendable (_ thread: Int, _ j0: Int) -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?)
+
+    /// Computes draws von ..< bis (`von` a multiple of the tile width; tiles end at `bis`), whole tiles per thread,
+    /// into the places `ziel` gives; `fertig(thread, j0, w)` is called on the thread once its tile is complete.
+    func ziehen(
+        von: Int, bis: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
+        ziel: Kachelziel, fertig: @Sendable (_ thread: Int, _ j0: Int, _ w: Int) -> Void
+    ) {
+        let kachel = Unsicherheit.kachel, threads = Self.threads
+        let kacheln = (bis - von + kachel - 1) / kachel
+        let jeThread = (kacheln + threads - 1) / threads
+        DispatchQueueBridge.parallel(threads) { thread in
+            let a = Swift.min(bis, von + thread * jeThread * kachel), b = Swift.min(bis, a + jeThread * kachel)
+            guard a < b else { return }
+            ziehenVon(a, bis: b, ende: bis, thread: thread, zaehler: zaehler, fortschritt: fortschritt) { j0 in
+                ziel(thread, j0)
+            } fertig: { j0, w in
+                fertig(thread, j0, w)
+            }
+        }
+    }
+
+    /// One thread's draws a ..< b (tiles of the range ending at `ende`).
+    private func ziehenVon(
+        _ a: Int, bis b: Int, ende: Int, thread: Int, zaehler: Zaehler,
+        fortschritt: (@Sendable (Int, Int) -> Void)?,
+        ziel: (Int) -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?),
+        fertig: (Int, Int) -> Void
+    ) {
+        let m = p.modell, jahre = self.jahre, kachel = Unsicherheit.kachel
+        // Padded by `rand` values, so that `summieren` may read a vector past the last product.
+        var pz = [Double](repeating: 0, count: m.produkte.count * jahre + Unsicherheit.rand)
+        var pf = pz
+        var an = zbasis.annahmen
+        var saldo = [Double](repeating: 0, count: p.n)
+        var arbeit = Schnellrechnung.Arbeitsbereich(schnell)
+        // The draws never change the measures (`Unsicherheit.ziehen` leaves them as in the status quo).
+        arbeit.massnahmenFest = true
+        var lauf = kohorten.map { _ in
+            Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
+        }
+        var sz = [Double](repeating: 0, count: jahre), sf = sz
+        for d in a..<b {
+            var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
+            let u0 = Unsicherheit.ziehen(zbasis, &an, saldo: &saldo, rng: &rng)
+            if let (st, fr, wa) = kohorten {
+                let bv = an.bevoelkerung
+                let v = Kohortenmodell.Vorberechnung(
+                    Kohortenannahmen(
+                        sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: bv.geburtenziffer,
+                        sterblichkeit: bv.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
+                        wanderungsprofil: wa))
+                lauf?.rechnen(v, saldo: saldo)
+            }
+            if let kum = lauf?.kum {
+                schnell.rechnen(an, kum, &arbeit, zuschuss: &pz, faelle: &pf)
+            } else {
+                an.bevoelkerung.wanderungssaldo = Zeitpfad(
+                    Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
+                let pop = Unsicherheit.bevoelkerung(
+                    p, an, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
+                schnell.rechnen(
+                    an, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
+                    zuschuss: &pz, faelle: &pf)
+            }
+            let j0 = d / kachel * kachel, w = Swift.min(kachel, ende - j0)
+            let (z, f) = ziel(j0)
+            Unsicherheit.summieren(
+                start, glied, fallplatz, pz, pf, &sz, &sf, z + (d - j0), f.map { $0 + (d - j0) }, schritt: w,
+                jahre: jahre)
+            if d == j0 + w - 1 || d == b - 1 { fertig(j0, w) }
+            if (d - a) % 64 == 63 || d == b - 1 {
+                let n = zaehler.addieren((d - a) % 64 + 1)
+                if thread == 0 { fortschritt?(Swift.min(n, ziehungen), ziehungen) }
+            }
+        }
+    }
+
+    /// Every draw kept (tile-major: the draws in tiles of `kachel` consecutive draws; value k of draw d lies at
+    /// j0 · K + k · w + (d − j0) in the tile starting at j0 = d − d mod kachel, of width w (kachel, or less for the
+    /// last tile); the cases likewise with KF values per draw), then P10, P50, P90 selected per value.
+    /// Returns q[(k · 2 + art) · 3 + 0…2] with art 0 = net cost, 1 = cases (0 for a unit without cases).
+    func quantileVoll(fortschritt: (@Sendable (Int, Int) -> Void)?) -> [Double] {
+        let n = ziehungen, K = self.K, KF = self.KF
+        var zuschuss = [Float](repeating: 0, count: K * n)
+        var faelle = [Float](repeating: 0, count: KF * n)
+        zuschuss.withUnsafeMutableBufferPointer { zb in
+            faelle.withUnsafeMutableBufferPointer { fb in
+                let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
+                ziehen(von: 0, bis: n, zaehler: Zaehler(), fortschritt: fortschritt) { _, j0 in
+                    (zbp.wert.baseAddress! + j0 * K, fbp.wert.baseAddress.map { $0 + j0 * KF })
+                } fertig: { _, _, _ in
+                }
+            }
+        }
+        var q = [Double](repeating: 0, count: K * 2 * 3)
+        Unsicherheit.quantileJeWert(zuschuss, ziehungen: n, K: K, in: &q) { k in k * 2 * 3 }
+        let mit = mitFaellen, jahre = self.jahre
+        Unsicherheit.quantileJeWert(faelle, ziehungen: n, K: KF, in: &q) { k in
+            ((mit[k / jahre] * jahre + k % jahre) * 2 + 1) * 3
+        }
+        return q
+    }
+
+    /// Where result r (net cost r < K, else the cases r − K) goes in `q`.
+    func zielplatz(_ r: Int) -> Int {
+        if r < K { return r * 2 * 3 }
+        let k = r - K
+        return ((mitFaellen[k / jahre] * jahre + k % jahre) * 2 + 1) * 3
+    }
+}
