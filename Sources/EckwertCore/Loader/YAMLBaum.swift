@@ -37,16 +37,26 @@ final class YAMLBaum: Sendable {
     }
 
     /// The tree of a Yams node (the reference path and the fallback of the fast one).
-    convenience init(_ node: Node, datei: String) {
+    /// Yams shares the node of an anchor among its aliases; written out here, an alias bomb would grow
+    /// exponentially, so past `grenze` entries a node is kept as an alias (``Art/verweis``) without children.
+    convenience init(_ node: Node, datei: String, grenze: Int = 1 << 20) {
         var e: [Eintrag] = [], k: [Int32] = [], t: [String] = []
-        let w = Self.anhaengen(node, &e, &k, &t)
+        var rest = grenze
+        let w = Self.anhaengen(node, &e, &k, &t, &rest)
         self.init(datei: datei, eintraege: e, kinder: k, texte: t, wurzel: w)
     }
 
-    private static func anhaengen(_ n: Node, _ e: inout [Eintrag], _ k: inout [Int32], _ t: inout [String]) -> Int32 {
+    private static func anhaengen(
+        _ n: Node, _ e: inout [Eintrag], _ k: inout [Int32], _ t: inout [String], _ rest: inout Int
+    ) -> Int32 {
         let zeile = Int32(clamping: n.mark?.line ?? 0), spalte = Int32(clamping: n.mark?.column ?? 0)
+        rest -= 1
+        guard rest >= 0 else {
+            e.append(Eintrag(art: .verweis, stil: 0, zeile: zeile, spalte: spalte, anfang: 0, anzahl: 0))
+            return Int32(e.count - 1)
+        }
         func kinder(_ ns: [Node]) -> (Int32, Int32) {
-            let indizes = ns.map { anhaengen($0, &e, &k, &t) }
+            let indizes = ns.map { anhaengen($0, &e, &k, &t, &rest) }
             k.append(contentsOf: indizes)
             return (Int32(k.count - indizes.count), Int32(indizes.count))
         }
