@@ -107,7 +107,7 @@ extension ModellDatei {
         var ort = k.ort
         if let c = ort.column {
             var offset = 0
-            if case let .scalar(s) = k.node, s.style == .singleQuoted || s.style == .doubleQuoted { offset = 1 }
+            if k.gequotet { offset = 1 }
             ort.column = c + offset + spalte - 1
         }
         return ort

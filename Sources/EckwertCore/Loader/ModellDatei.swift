@@ -109,7 +109,7 @@ struct ModellDatei {
 
     /// Remembers the id of an entry that could not be read (when its id itself is readable).
     mutating func merkeFehlerhaft(_ art: Verweis.Art, _ e: YKnoten, _ schluessel: String) {
-        guard case let .mapping(m) = e.node, let wert = m[schluessel]?.string else { return }
+        guard let wert = e.wert(schluessel) else { return }
         let id = wert.trimmingCharacters(in: .whitespacesAndNewlines)
         if !id.isEmpty { fehlerhafteIds[art, default: []].insert(id) }
     }

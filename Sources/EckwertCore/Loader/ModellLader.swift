@@ -64,15 +64,19 @@ public enum ModellLader {
     }
 
     /// The files are independent until they are checked against each other: while this thread reads
-    /// modell.yaml, a second core reads the data files that can be read ahead (``Dateileser/vorab``), and the
-    /// checksum is computed beside the checks. Every message is recorded where the sequential load records it.
+    /// modell.yaml, a second core reads the data files that can be read ahead (``Dateileser/vorab``); the
+    /// checksum and the Sozialraum row checks run beside the other checks. Every message is recorded where the
+    /// sequential load records it.
     static func laden(name: String, zugriff: Dateizugriff) -> Ladeergebnis {
         guard
             let bytes = zugriff.lies("modell.yaml", pflicht: true, wozu: "Kommune, Jahre, Produkte, Kennzahlen, Ziele")
         else { return nurModellDatei(zugriff) }
         let vorab = vorablesen(zugriff)
+        let zweiterKern = Nebenher { vorab.abarbeiten() }
         let gelesenesModell = modellDatei(bytes, befund: zugriff.befund)
-        let vorabWerte = vorab.ergebnis() ?? [:]
+        vorab.abarbeiten()
+        _ = zweiterKern.ergebnis()
+        let vorabWerte = vorab.werte
         guard let md = gelesenesModell else { return nurModellDatei(zugriff) }
         let ladung = Ladung(
             zugriff: zugriff, datei: md,
@@ -80,7 +84,7 @@ public enum ModellLader {
         ladung.modell.stufe = md.stufe
         for q in Datenquellen.alle { ladung.lesen(q, vorab: vorabWerte) }
         Planpruefung.vorgaengerUebernehmen(&ladung.modell)
-        Sozialraumlader.abschliessen(ladung)
+        let sozialraumpruefung = Sozialraumlader.abschliessen(ladung)
         let gelesen = zugriff.gelesen
         let summe = Nebenher { pruefsumme(gelesen) }
         ladung.modell.aliaseAufloesen(
@@ -89,6 +93,7 @@ public enum ModellLader {
         Modellpruefung.pruefen(
             ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
             befund: zugriff.befund)
+        sozialraumpruefung.einfuegen(in: zugriff.befund)
         var modell = ladung.modell
         modell.pruefsumme = summe.ergebnis() ?? pruefsumme(gelesen)
         sozialraeumeOrdnen(&modell)
@@ -104,21 +109,17 @@ public enum ModellLader {
         Ladeergebnis(modell: nil, diagnostics: z.befund.diagnostics.items, dateien: z.gelesen.map(\.name))
     }
 
-    /// Reads ahead, on a second core, every data file under its default name whose reading needs nothing but
-    /// its bytes; by source key, with the file name read.
-    static func vorablesen(_ z: Dateizugriff) -> Nebenher<[String: (datei: String, wert: any Sendable)]> {
-        var auftraege: [(schluessel: String, datei: String, bytes: [UInt8], leser: Vorableser)] = []
+    /// Reads ahead every data file under its default name whose reading needs nothing but its bytes: a second
+    /// core starts on them at once, this thread joins in once modell.yaml is read (``Vorablesen/abarbeiten()``).
+    static func vorablesen(_ z: Dateizugriff) -> Vorablesen {
+        var auftraege: [Vorablesen.Auftrag] = []
         for q in Datenquellen.alle {
             if let leser = q.lesen.vorab, let b = z.vorlesen(q.datei) {
                 auftraege.append((q.schluessel, q.datei, b, leser))
             }
         }
-        let liste = auftraege
-        return Nebenher {
-            var werte: [String: (datei: String, wert: any Sendable)] = [:]
-            for a in liste { werte[a.schluessel] = (a.datei, a.leser(a.bytes, a.datei)) }
-            return werte
-        }
+        // The largest first, so that the two cores finish close together.
+        return Vorablesen(auftraege.sorted { $0.bytes.count > $1.bytes.count })
     }
 
     typealias Vorableser = @Sendable ([UInt8], String) -> any Sendable

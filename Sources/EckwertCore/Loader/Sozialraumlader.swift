@@ -2,7 +2,7 @@
 /// (`indikatoren:`, `sozialindex:`, `verteilungen:`), the map of `karte:` (a file named there, not under `daten:`,
 /// so it is read here rather than through the data source table), and the checks across the files.
 enum Sozialraumlader {
-    static func abschliessen(_ l: Ladung) {
+    static func abschliessen(_ l: Ladung) -> Nachpruefung {
         let angaben = l.datei.sozialraum
         let befund = l.befund
         l.modell.sozialraum.indikatoren = angaben.indikatoren
@@ -45,8 +45,32 @@ enum Sozialraumlader {
             befund.fehler(
                 SourceLocation(file: "modell.yaml"), "verteilungen brauchen einen sozialindex: in modell.yaml")
         }
-        SozialraumDateien.pruefen(
-            m, faelleZeilen: s.faelleZeilen, indikatorZeilen: s.indikatorZeilen,
-            dateien: (l.dateiname("faelle_gebiete"), l.dateiname("indikatoren")), befund: befund)
+        let dateien = (faelle: l.dateiname("faelle_gebiete"), indikatoren: l.dateiname("indikatoren"))
+        let (faelle, indikatoren) = (s.faelleZeilen, s.indikatorZeilen)
+        return Nachpruefung(stelle: befund.diagnostics.items.count) {
+            let b = Befund()
+            SozialraumDateien.pruefen(
+                m, faelleZeilen: faelle, indikatorZeilen: indikatoren, dateien: dateien, befund: b)
+            return b.diagnostics.items
+        }
+    }
+
+    /// The checks of the Sozialraum case and indicator rows, which read only the finished model and those rows:
+    /// they run on a second core while the loader goes on, and `einfuegen` puts their messages where the
+    /// sequential load recorded them (before any message recorded after `abschliessen`).
+    struct Nachpruefung {
+        let stelle: Int
+        let pruefung: @Sendable () -> [Diagnostic]
+        let nebenher: Nebenher<[Diagnostic]>
+
+        init(stelle: Int, _ pruefung: @escaping @Sendable () -> [Diagnostic]) {
+            self.stelle = stelle
+            self.pruefung = pruefung
+            nebenher = Nebenher(pruefung)
+        }
+
+        func einfuegen(in befund: Befund) {
+            befund.diagnostics.insert(contentsOf: nebenher.ergebnis() ?? pruefung(), at: stelle)
+        }
     }
 }

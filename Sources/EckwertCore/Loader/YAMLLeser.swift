@@ -10,35 +10,74 @@ final class Befund {
     func warnung(_ ort: SourceLocation?, _ text: String) { diagnostics.warning(ort, text) }
 }
 
-/// A YAML node with the file it came from.
+/// A YAML node with the file it came from: one entry of a ``YAMLBaum``.
 struct YKnoten {
-    let node: Node
-    let datei: String
+    let baum: YAMLBaum
+    let index: Int32
+
+    private var eintrag: YAMLBaum.Eintrag { baum.eintraege[Int(index)] }
+
+    var datei: String { baum.datei }
 
     var ort: SourceLocation {
-        SourceLocation(file: datei, line: node.mark?.line, column: node.mark?.column)
+        let e = eintrag
+        return SourceLocation(
+            file: baum.datei, line: e.zeile > 0 ? Int(e.zeile) : nil, column: e.spalte > 0 ? Int(e.spalte) : nil)
     }
 
     /// The scalar's source text, or nil for mappings and sequences.
     var skalar: String? {
-        if case let .scalar(s) = node { return s.string }
-        return nil
+        let e = eintrag
+        return e.art == .skalar ? baum.texte[Int(e.anfang)] : nil
+    }
+
+    /// A quoted scalar ('…' or "…").
+    var gequotet: Bool {
+        let e = eintrag
+        return e.art == .skalar
+            && (e.stil == UInt8(Node.Scalar.Style.singleQuoted.rawValue)
+                || e.stil == UInt8(Node.Scalar.Style.doubleQuoted.rawValue))
     }
 
     /// A scalar that YAML reads as null (`~`, `null`, empty, unquoted).
     var istNull: Bool {
-        if case let .scalar(s) = node, s.style == .plain || s.style == .any {
-            return ["", "~", "null", "Null", "NULL"].contains(s.string)
+        let e = eintrag
+        guard e.art == .skalar,
+            e.stil == UInt8(Node.Scalar.Style.plain.rawValue) || e.stil == UInt8(Node.Scalar.Style.any.rawValue)
+        else { return false }
+        switch baum.texte[Int(e.anfang)] {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
-        return false
+    }
+
+    private func kinder(_ art: YAMLBaum.Art) -> [YKnoten]? {
+        let e = eintrag
+        guard e.art == art else { return nil }
+        let a = Int(e.anfang)
+        return baum.kinder[a..<(a + Int(e.anzahl))].map { YKnoten(baum: baum, index: $0) }
+    }
+
+    /// A mapping's (key, value) pairs in file order, or nil.
+    var paare: [(schluessel: YKnoten, wert: YKnoten)]? {
+        guard let k = kinder(.abschnitt) else { return nil }
+        return stride(from: 0, to: k.count - 1, by: 2).map { (k[$0], k[$0 + 1]) }
+    }
+
+    /// A sequence's items, or nil.
+    var elemente: [YKnoten]? { kinder(.liste) }
+
+    /// In a mapping, the text of the first value whose key's text is `schluessel`.
+    func wert(_ schluessel: String) -> String? {
+        paare?.first { $0.schluessel.skalar == schluessel }?.wert.skalar
     }
 
     var art: String {
-        switch node {
-        case .scalar: "ein Einzelwert"
-        case .mapping: "ein Abschnitt (Schlüssel: Wert)"
-        case .sequence: "eine Liste"
-        case .alias: "ein Verweis"
+        switch eintrag.art {
+        case .skalar: "ein Einzelwert"
+        case .abschnitt: "ein Abschnitt (Schlüssel: Wert)"
+        case .liste: "eine Liste"
+        case .verweis: "ein Verweis"
         }
     }
 }
@@ -124,28 +163,28 @@ struct YLeser {
     let befund: Befund
 
     func abschnitt(_ k: YKnoten, _ kontext: String) -> YAbschnitt? {
-        guard case let .mapping(m) = k.node else {
+        guard let m = k.paare else {
             befund.fehler(k.ort, "\(kontext): erwartet ist ein Abschnitt (Schlüssel: Wert), gefunden \(k.art)")
             return nil
         }
         var paare: [(String, SourceLocation, YKnoten)] = []
-        for (key, value) in m {
-            let kk = YKnoten(node: key, datei: k.datei)
+        paare.reserveCapacity(m.count)
+        for (kk, value) in m {
             guard let s = kk.skalar else {
                 befund.fehler(kk.ort, "\(kontext): Schlüssel muss ein einfacher Text sein, gefunden \(kk.art)")
                 continue
             }
-            paare.append((s, kk.ort, YKnoten(node: value, datei: k.datei)))
+            paare.append((s, kk.ort, value))
         }
         return YAbschnitt(knoten: k, paare: paare, kontext: kontext)
     }
 
     func liste(_ k: YKnoten, _ kontext: String) -> [YKnoten]? {
-        guard case let .sequence(s) = k.node else {
+        guard let s = k.elemente else {
             befund.fehler(k.ort, "\(kontext): erwartet ist eine Liste (- …), gefunden \(k.art)")
             return nil
         }
-        return s.map { YKnoten(node: $0, datei: k.datei) }
+        return s
     }
 
     func text(_ k: YKnoten, _ kontext: String) -> String? {
@@ -240,11 +279,10 @@ struct YLeser {
 
     /// `[von, bis]` with 0 ≤ von ≤ bis ≤ 100.
     func altersbereich(_ k: YKnoten, _ kontext: String) -> (Int, Int)? {
-        guard case let .sequence(s) = k.node, s.count == 2 else {
+        guard let items = k.elemente, items.count == 2 else {
             befund.fehler(k.ort, "\(kontext): erwartet ist [von, bis] mit Altern 0..100")
             return nil
         }
-        let items = s.map { YKnoten(node: $0, datei: k.datei) }
         guard let a = ganzzahl(items[0], kontext, 0...Alter.max), let b = ganzzahl(items[1], kontext, 0...Alter.max)
         else {
             return nil
@@ -285,13 +323,36 @@ struct YLeser {
 enum YAMLDatei {
     /// `schnell`: compose without YAML's tag resolution where that gives the same tree and the same errors
     /// (``zusammensetzen(_:)``); false composes with Yams' default resolver throughout (the reference path).
+    /// The fast path composes straight from libyaml's events (``YAMLKomponist``) where that gives Yams' tree
+    /// exactly, and falls back to ``zusammensetzen(_:)`` otherwise; `schnell: false` composes with Yams' default
+    /// resolver throughout (the reference path).
     static func lesen(_ text: String, datei: String, befund: Befund, schnell: Bool = true) -> YKnoten? {
+        if schnell {
+            switch YAMLKomponist.zusammensetzen(text, datei: datei) {
+            case .baum(let b): return YKnoten(baum: b, index: b.wurzel)
+            case .leer:
+                leer(datei, befund)
+                return nil
+            case .anders: break
+            }
+        }
+        guard let node = knoten(text, datei: datei, befund: befund, schnell: schnell) else { return nil }
+        let b = YAMLBaum(node, datei: datei)
+        return YKnoten(baum: b, index: b.wurzel)
+    }
+
+    private static func leer(_ datei: String, _ befund: Befund) {
+        befund.fehler(SourceLocation(file: datei, line: 1), "Datei ist leer – erwartet ist ein YAML-Abschnitt")
+    }
+
+    /// The Yams root node; `schnell` composes with ``zusammensetzen(_:)``.
+    static func knoten(_ text: String, datei: String, befund: Befund, schnell: Bool) -> Node? {
         do {
             guard let node = try schnell ? zusammensetzen(text) : Yams.compose(yaml: text) else {
-                befund.fehler(SourceLocation(file: datei, line: 1), "Datei ist leer – erwartet ist ein YAML-Abschnitt")
+                leer(datei, befund)
                 return nil
             }
-            return YKnoten(node: node, datei: datei)
+            return node
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             // Yams marks the first occurrence; the mistake is the later one, so point at that and name the first.
             let erst = context.mark

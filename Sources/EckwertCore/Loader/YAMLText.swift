@@ -6,7 +6,7 @@ public enum YAMLText {
     public static func knoten(_ text: String, datei: String) -> (knoten: Node?, diagnostics: [Diagnostic]) {
         let befund = Befund()
         // With Yams' default resolver: the importers may read a node's tag.
-        let k = YAMLDatei.lesen(text, datei: datei, befund: befund, schnell: false)
-        return (k?.node, befund.diagnostics.items)
+        let k = YAMLDatei.knoten(text, datei: datei, befund: befund, schnell: false)
+        return (k, befund.diagnostics.items)
     }
 }

@@ -70,6 +70,10 @@ public struct Diagnostics: Sendable {
 
     public mutating func append(_ d: Diagnostic) { items.append(d) }
     public mutating func append(contentsOf ds: [Diagnostic]) { items.append(contentsOf: ds) }
+    /// Inserts `ds` before the item at `stelle` (as if they had been appended when there were `stelle` items).
+    mutating func insert(contentsOf ds: [Diagnostic], at stelle: Int) {
+        items.insert(contentsOf: ds, at: min(max(0, stelle), items.count))
+    }
 
     public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
