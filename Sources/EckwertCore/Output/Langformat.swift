@@ -297,35 +297,20 @@ public enum Langformat {
                 Langformat.feld(text, an: &felder)
                 start.append(felder.count)
             }
-            let ordnung = t.reihenfolge(), felderFertig = felder, startFertig = start
-            // Pieces of `teil` rows (about 250 kB of text), two at a time on the two cores, each into its own
-            // buffer (allocated here once and reused, so that the workers allocate nothing), handed over in order.
+            let ordnung = t.reihenfolge()
+            // Pieces of `teil` rows (about 250 kB of text), handed to the sink once a block is full. (Formatting
+            // two pieces at a time on the two cores was measured slower on the benchmark model: 1.02–1.05 s wall,
+            // 0.94 CPU-s sequential against 1.12–1.23 s wall, 1.33–1.46 CPU-s in parallel for the whole forecast.)
             let teil = 1 << 12
             let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
-            let stuecke = (ordnung.count + teil - 1) / teil
-            var texte = [[UInt8]](repeating: [], count: 2)
-            for j in texte.indices { texte[j].reserveCapacity(teil * 80) }
-            var k = 0
-            while k < stuecke {
-                let n = min(2, stuecke - k), erstes = k
-                texte.withUnsafeMutableBufferPointer { tb in
-                    let ziel = UnsafeSendable(tb)
-                    DispatchQueueBridge.parallel(n) { j in
-                        let von = (erstes + j) * teil
-                        ziel.wert[j].removeAll(keepingCapacity: true)
-                        Self.text(
-                            t, ordnung[von..<min(ordnung.count, von + teil)], felderFertig, startFertig, ebenen,
-                            an: &ziel.wert[j])
-                    }
+            var von = 0
+            while von < ordnung.count {
+                Self.text(t, ordnung[von..<min(ordnung.count, von + teil)], felder, start, ebenen, an: &s)
+                if s.count >= block {
+                    s.withUnsafeBytes(senke)
+                    s.removeAll(keepingCapacity: true)
                 }
-                for j in 0..<n {
-                    s.append(contentsOf: texte[j])
-                    if s.count >= block {
-                        s.withUnsafeBytes(senke)
-                        s.removeAll(keepingCapacity: true)
-                    }
-                }
-                k += n
+                von += teil
             }
         }
 
