@@ -24,6 +24,8 @@ let package = Package(
             resources: [.embedInCode("Ressourcen")]),
         // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out; header only, nothing to link.
+        .systemLibrary(name: "CSpeicher"),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),
         // The importers: finance-system exports and statistics-office tables into a model folder (the only
@@ -33,7 +35,7 @@ let package = Package(
         .target(
             name: "EckwertCLI",
             dependencies: [
-                "EckwertCore", "EckwertExport", "EckwertImport",
+                "EckwertCore", "EckwertExport", "EckwertImport", "CSpeicher",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "eckwert", dependencies: ["EckwertCLI"]),

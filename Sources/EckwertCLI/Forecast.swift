@@ -16,6 +16,7 @@ extension Eckwert {
         public init() {}
 
         public func run() throws {
+            Speicher.sparsam()
             let (m, szenarien) = try auswahl.laden()
             let p = Projektion(m)
             // With all scenarios (no --scenario) the rows that are not a scenario's go along: the Planung der
