@@ -4,11 +4,13 @@ import CSpeicher
 
 /// The allocator's settings for a command that streams its output and holds little at a time.
 enum Speicher {
-    /// One malloc arena for all threads, and free memory handed back to the system from 64 kB on (glibc's default
-    /// is 128 kB, rising with each large block freed). The loader reads files on a second thread; with its own
-    /// arena, what that thread frees stays in the process: `eckwert forecast` of the benchmark model peaked at
-    /// 107–110 MB, with these settings at about 95 MB, and was not slower. Not used where several threads allocate
-    /// at once for long (the documents, the draws): there one arena would make them wait for each other.
+    /// One malloc arena for all threads, and free memory handed back to the system from 64 kB on (a fixed
+    /// threshold also ends glibc's rising mmap threshold, so large blocks go back when freed). The loader reads
+    /// files on a second thread; with its own arena, what that thread frees stays in the process. `eckwert forecast`
+    /// of the benchmark model: 107–110 MB peak and 0.74–0.80 s without these settings, 94 MB and 0.86–0.93 s with
+    /// them (more system time, the two loader threads share one arena) — the goal of < 100 MB is kept at that price.
+    /// Not used where several threads allocate at once for long (the documents, the draws): there one arena would
+    /// make them wait for each other.
     static func sparsam() {
         #if os(Linux)
         _ = mallopt(M_ARENA_MAX, 1)
