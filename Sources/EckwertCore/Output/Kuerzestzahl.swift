@@ -238,8 +238,8 @@ enum Kuerzestzahl {
         var letzte: UInt64 = 0
         let ausgabe: UInt64
         if vmNullen || vrNullen {
-            while vp / 10 > vm / 10 {
-                vmNullen = vmNullen && vm % 10 == 0
+            // One digit off vr, vp and vm, noting whether all digits dropped from vr so far were zeros.
+            func ziffernAb() {
                 vrNullen = vrNullen && letzte == 0
                 letzte = vr % 10
                 vr /= 10
@@ -247,15 +247,12 @@ enum Kuerzestzahl {
                 vm /= 10
                 entfernt += 1
             }
+            while vp / 10 > vm / 10 {
+                vmNullen = vmNullen && vm % 10 == 0
+                ziffernAb()
+            }
             if vmNullen {
-                while vm % 10 == 0 {
-                    vrNullen = vrNullen && letzte == 0
-                    letzte = vr % 10
-                    vr /= 10
-                    vp /= 10
-                    vm /= 10
-                    entfernt += 1
-                }
+                while vm % 10 == 0 { ziffernAb() }
             }
             if vrNullen, letzte == 5, vr % 2 == 0 { letzte = 4 }  // exactly …50…0: to even
             let hoch = (vr == vm && (!grenzenZulassen || !vmNullen)) || letzte >= 5

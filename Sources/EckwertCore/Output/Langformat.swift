@@ -297,35 +297,13 @@ public enum Langformat {
                 Langformat.feld(text, an: &felder)
                 start.append(felder.count)
             }
-            let ordnung = t.reihenfolge()
-            // Pieces of `teil` rows (about 250 kB of text), handed to the sink once a block is full. (Formatting
-            // two pieces at a time on the two cores was measured slower on the benchmark model: 1.02–1.05 s wall,
-            // 0.94 CPU-s sequential against 1.12–1.23 s wall, 1.33–1.46 CPU-s in parallel for the whole forecast.)
-            let teil = 1 << 12
             let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
-            var von = 0
-            while von < ordnung.count {
-                Self.text(t, ordnung[von..<min(ordnung.count, von + teil)], felder, start, ebenen, an: &s)
-                if s.count >= block {
-                    s.withUnsafeBytes(senke)
-                    s.removeAll(keepingCapacity: true)
-                }
-                von += teil
-            }
-        }
-
-        /// Appends the CSV text of the rows `reihe` of `t` to `s`, in that order (`felder`, `start`: each text's
-        /// field; `ebenen`: each level's text).
-        static func text(
-            _ t: Langtabelle, _ reihe: ArraySlice<Int>, _ felder: [UInt8], _ start: [Int], _ ebenen: [[UInt8]],
-            an s: inout [UInt8]
-        ) {
             let semikolon = UInt8(ascii: ";")
             felder.withUnsafeBufferPointer { f in
                 func text(_ k: UInt32) {
                     s.append(contentsOf: UnsafeBufferPointer(rebasing: f[start[Int(k)]..<start[Int(k) + 1]]))
                 }
-                for i in reihe {
+                for i in t.reihenfolge() {
                     if !t.ausserhalb.isEmpty, let a = t.ausserhalb.first(where: { $0.index == i }) {
                         Langformat.zeile(a.zeile, an: &s)
                     } else {
@@ -336,6 +314,10 @@ public enum Langformat {
                         text(z.groesse); s.append(semikolon)
                         Langformat.ganzzahl(Int(z.jahr), an: &s); s.append(semikolon)
                         Langformat.zahl(z.wert, an: &s); s.append(UInt8(ascii: "\n"))
+                    }
+                    if s.count >= block {
+                        s.withUnsafeBytes(senke)
+                        s.removeAll(keepingCapacity: true)
                     }
                 }
             }

@@ -1,28 +1,5 @@
 import Foundation
 
-/// Work done on a second core while the calling thread goes on: `ergebnis()` waits for it. The work sees only
-/// what it was given (Sendable) and hands back a Sendable value, so the load stays deterministic: the caller
-/// decides where the result enters, exactly where the sequential load would have computed it.
-final class Nebenher<Wert: Sendable>: @unchecked Sendable {
-    // Written once by the worker before `leave()`, read only after `wait()`: the group orders the two.
-    private var wert: Wert?
-    private let gruppe = DispatchGroup()
-
-    init(_ arbeit: @escaping @Sendable () -> Wert) {
-        gruppe.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.wert = arbeit()
-            self.gruppe.leave()
-        }
-    }
-
-    /// The work's value, once it is done.
-    func ergebnis() -> Wert? {
-        gruppe.wait()
-        return wert
-    }
-}
-
 /// Data files read ahead, shared out one file at a time to whichever thread asks next; the values do not
 /// depend on which thread read which file.
 final class Vorablesen: @unchecked Sendable {
