@@ -76,4 +76,34 @@ import Testing
         let r = try #require(Polylabel.punkt([[q, loch]], genauigkeit: 0.01))
         #expect(Polylabel.abstand(r.x, r.y, [q, loch]) > 1.4)
     }
+
+    @Test func beschriftungJeFarbeWieEinzelnGezeichnet() throws {
+        // Light classes carry a black label with a white halo, the darkest ones a white label; both are drawn
+        // once per geometry. Each label here is spelled out by hand from the label point of its square.
+        let g = Kartengeometrie(Self.quadrate)
+        let werte = [
+            Kartenwert(gebiet: "A", name: "Altstadt", wert: 1),
+            Kartenwert(gebiet: "B", name: "Bahnhof", wert: nil),
+            Kartenwert(gebiet: "C", name: "Chemiepark", wert: 30),
+        ]
+        let svg = Kartenbild.svg(
+            geometrie: g, werte: werte, titel: "T", einheit: "E", stellen: 0, ids: SVGDiagramm.Ids())
+        func label(_ id: String, weiss: Bool) throws -> String {
+            let lp = try #require(g.flaeche(id)?.beschriftung)
+            let halo = " stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+            return "<text x=\"\(SVGDiagramm.f(lp.x))\" y=\"\(SVGDiagramm.f(lp.y + 5))\" text-anchor=\"middle\" "
+                + "fill=\"\(weiss ? "#fff" : "#000")\"\(weiss ? "" : halo) font-size=\"14\" font-weight=\"bold\">"
+                + "\(id)</text>"
+        }
+        // A: lightest class (black); B: no value (black); C: darkest class (white). In area order, after the paths.
+        let erwartet = try label("A", weiss: false) + label("B", weiss: false) + label("C", weiss: true)
+        #expect(svg.contains(erwartet))
+        let letzterPfad = try #require(svg.range(of: "</path>", options: .backwards))
+        #expect(svg[letzterPfad.upperBound...].hasPrefix(erwartet))
+        // Appending to a document gives the same text as the map on its own.
+        var dokument = "<p>vorher</p>"
+        Kartenbild.svg(
+            in: &dokument, geometrie: g, werte: werte, titel: "T", einheit: "E", stellen: 0, ids: SVGDiagramm.Ids())
+        #expect(dokument == "<p>vorher</p>" + svg)
+    }
 }

@@ -79,19 +79,20 @@ enum AusschussHTML {
         s += "<meta name=\"generator\" content=\"Eckwert \(esc(d.version))\">\n"
         s += "<title>\(esc(m.kommune)) – Fachausschuss: Sozial- und Finanzplanung \(m.haushaltsjahr)</title>\n"
         s += "<style>\n\(css)\n</style>\n</head>\n<body>\n"
-        let teile: [(String, () -> String)] = [
-            ("titel", { titelseite(d) }),
-            ("ueberblick", { ueberblick(d, ids) }),
-            ("treiber", { treiber(d, ids) }),
-            ("ziele", { ziele(d) }),
-            ("massnahmen", { massnahmen(d, ids) }),
-            ("kita", { kita(d) }),
-            ("sozialraeume", { Sozialraumbild.vorhanden(m) ? sozialraeume(d, ids) : "" }),
-            ("steckbriefe", { Sozialraumbild.vorhanden(m) ? steckbriefe(d, ids) : "" }),
-            ("produktkritik", { produktkritik(d, ids) }),
-            ("annahmen", { annahmen(d) }),
+        // The Sozialraum maps (most of a large model's pack) are appended to the document as they are drawn.
+        let teile: [(String, (inout String) -> Void)] = [
+            ("titel", { $0 += titelseite(d) }),
+            ("ueberblick", { $0 += ueberblick(d, ids) }),
+            ("treiber", { $0 += treiber(d, ids) }),
+            ("ziele", { $0 += ziele(d) }),
+            ("massnahmen", { $0 += massnahmen(d, ids) }),
+            ("kita", { $0 += kita(d) }),
+            ("sozialraeume", { if Sozialraumbild.vorhanden(m) { sozialraeume(d, ids, in: &$0) } }),
+            ("steckbriefe", { $0 += Sozialraumbild.vorhanden(m) ? steckbriefe(d, ids) : "" }),
+            ("produktkritik", { $0 += produktkritik(d, ids) }),
+            ("annahmen", { $0 += annahmen(d) }),
         ]
-        for (id, f) in teile where nurAbschnitt == nil || nurAbschnitt == id { s += f() }
+        for (id, f) in teile where nurAbschnitt == nil || nurAbschnitt == id { f(&s) }
         s +=
             "<footer class=\"fuss\">\(esc(m.kommune)) · Modell \(esc(m.name)) · Prüfsumme \(esc(String(m.pruefsumme.prefix(16)))) · "
         s += "\(esc(d.planstand)) · erstellt mit Eckwert \(esc(d.version))</footer>\n</body>\n</html>\n"
@@ -101,13 +102,28 @@ enum AusschussHTML {
     static func esc(_ s: String) -> String { HTMLText.esc(s) }
 
     static func abschnitt(_ id: String, _ inhalt: String) -> String {
-        let titel = abschnitte.first { $0.id == id }?.titel ?? id
-        return
-            "<section id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n<h2 id=\"\(id)-h\">\(esc(titel))</h2>\n\(inhalt)</section>\n"
+        abschnittKopf(id) + inhalt + abschnittEnde
     }
+
+    /// The opening of a section up to its heading (`abschnitt` without the content and `abschnittEnde`).
+    static func abschnittKopf(_ id: String) -> String {
+        let titel = abschnitte.first { $0.id == id }?.titel ?? id
+        return "<section id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n<h2 id=\"\(id)-h\">\(esc(titel))</h2>\n"
+    }
+
+    static let abschnittEnde = "</section>\n"
 
     static func figur(_ svg: String, _ legende: String) -> String {
         "<figure>\(svg)<figcaption>\(legende)</figcaption></figure>\n"
+    }
+
+    /// `figur` appended to `s`, the picture drawn straight into it.
+    static func figur(in s: inout String, _ legende: String, _ bild: (inout String) -> Void) {
+        s += "<figure>"
+        bild(&s)
+        s += "<figcaption>"
+        s += legende
+        s += "</figcaption></figure>\n"
     }
 
     /// A table: header cells (numeric when the flag is set) and rows of cells (HTML already escaped).
@@ -115,7 +131,17 @@ enum AusschussHTML {
         _ caption: String?, kopf: [(String, Bool)], zeilen: [(klasse: String?, zellen: [(String, Bool)])],
         ersteSpalteKopf: Bool = true, klasse: String? = nil
     ) -> String {
-        var s = "<table\(klasse.map { " class=\"\($0)\"" } ?? "")>"
+        var s = ""
+        tabelle(in: &s, caption, kopf: kopf, zeilen: zeilen, ersteSpalteKopf: ersteSpalteKopf, klasse: klasse)
+        return s
+    }
+
+    /// `tabelle` appended to `s`.
+    static func tabelle(
+        in s: inout String, _ caption: String?, kopf: [(String, Bool)],
+        zeilen: [(klasse: String?, zellen: [(String, Bool)])], ersteSpalteKopf: Bool = true, klasse: String? = nil
+    ) {
+        s += "<table\(klasse.map { " class=\"\($0)\"" } ?? "")>"
         if let caption { s += "<caption>\(caption)</caption>" }
         s +=
             "<thead><tr>" + kopf.map { "<th scope=\"col\"\($0.1 ? " class=\"n\"" : "")>\($0.0)</th>" }.joined()
@@ -136,7 +162,7 @@ enum AusschussHTML {
             }
             s += "</tr>"
         }
-        return s + "</tbody></table>\n"
+        s += "</tbody></table>\n"
     }
 
     // MARK: - Titelseite

@@ -31,9 +31,13 @@ struct Sozialraumbild {
 
     init(d: Ausschussdaten) { self.init(d: d, produkte: d.sozialraum.produkte) }
 
+    /// The name of each Sozialraum, in the order of `gebiete` (looked up once, not for every map).
+    let namen: [String]
+
     private init(d: Ausschussdaten, produkte: [(index: Int, produkt: Produkt)]) {
         self.d = d
         self.produkte = produkte
+        namen = d.m.bevoelkerung.gebiete.map { d.m.sozialraum.name($0) }
     }
 
     /// Picks the shared figures once: the set of products with cases is built once, the maps and their geometry
@@ -60,7 +64,7 @@ struct Sozialraumbild {
 
     func kartenwerte(_ werte: [Double?], gesperrt: [Bool]? = nil) -> [Kartenwert] {
         gebiete.enumerated().map { g, id in
-            Kartenwert(gebiet: id, name: m.sozialraum.name(id), wert: werte[g], gesperrt: gesperrt?[g] ?? false)
+            Kartenwert(gebiet: id, name: namen[g], wert: werte[g], gesperrt: gesperrt?[g] ?? false)
         }
     }
 

@@ -3,7 +3,8 @@ import EckwertCore
 /// The Sozialraum sections of the HTML pack: maps with their tables, the allocation, and a Steckbrief of every
 /// Sozialraum.
 extension AusschussHTML {
-    static func sozialraeume(_ d: Ausschussdaten, _ ids: SVGDiagramm.Ids) -> String {
+    /// The Sozialraum section appended to `o`: its maps are drawn straight into the document.
+    static func sozialraeume(_ d: Ausschussdaten, _ ids: SVGDiagramm.Ids, in o: inout String) {
         let b = Sozialraumbild(d: d)
         let m = d.m
         var s = "<p>Karten der \(b.gebiete.count) Sozialräume. Die Farbklassen teilen die Sozialräume nach Quantilen "
@@ -27,29 +28,33 @@ extension AusschussHTML {
                 + "im Basisjahr "
             s += "die Fälle der Stadt trifft.</p>\n"
         }
+        o += abschnittKopf("sozialraeume")
+        o += s
         guard let geometrie = d.sozialraum.geometrie else {
-            return abschnitt("sozialraeume", s + "<p>Das Modell enthält keine Karte (karte: in modell.yaml).</p>\n")
+            o += "<p>Das Modell enthält keine Karte (karte: in modell.yaml).</p>\n"
+            o += abschnittEnde
+            return
         }
         for k in b.karten {
-            s += figur(
+            figur(in: &o, esc(k.erlaeuterung)) {
                 Kartenbild.svg(
-                    geometrie: geometrie, werte: k.werte, titel: k.titel, einheit: k.einheit, stellen: k.stellen,
-                    ids: ids),
-                esc(k.erlaeuterung))
-            s += kartentabelle(k)
+                    in: &$0, geometrie: geometrie, werte: k.werte, titel: k.titel, einheit: k.einheit,
+                    stellen: k.stellen, ids: ids)
+            }
+            kartentabelle(k, in: &o)
         }
-        s += verteilungen(d)
-        return abschnitt("sozialraeume", s)
+        o += verteilungen(d)
+        o += abschnittEnde
     }
 
     /// The text alternative of a map: every Sozialraum with its value, "•" where suppressed.
-    static func kartentabelle(_ k: Sozialraumbild.Kartenreihe) -> String {
+    static func kartentabelle(_ k: Sozialraumbild.Kartenreihe, in o: inout String) {
         let zeilen = k.werte.map { w -> (klasse: String?, zellen: [(String, Bool)]) in
             let wert = w.gesperrt ? Geheimhaltung.zeichen : Zahlformat.zahl(w.wert, stellen: k.stellen)
             return (nil, [(esc(w.gebiet), false), (esc(w.name), false), (wert, true)])
         }
-        return tabelle(
-            "Tabelle zur Karte: \(esc(k.titel))",
+        tabelle(
+            in: &o, "Tabelle zur Karte: \(esc(k.titel))",
             kopf: [("Sozialraum", false), ("Name", false), (esc(k.einheit), true)],
             zeilen: zeilen, klasse: "kompakt")
     }

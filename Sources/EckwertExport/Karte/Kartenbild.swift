@@ -101,11 +101,22 @@ enum Kartenbild {
 
     /// A map over a geometry drawn once: every map of a document shares the projection, so the areas' paths and
     /// label points are the same on each.
-    // swiftlint:disable:next function_body_length
     static func svg(
         geometrie: Kartengeometrie, werte: [Kartenwert], titel: String, einheit: String, stellen: Int,
         ids: SVGDiagramm.Ids
     ) -> String {
+        var o = ""
+        svg(
+            in: &o, geometrie: geometrie, werte: werte, titel: titel, einheit: einheit, stellen: stellen, ids: ids)
+        return o
+    }
+
+    /// The same map appended to `o` (a committee pack holds a thousand maps: no text per map is built and copied).
+    // swiftlint:disable:next function_body_length
+    static func svg(
+        in o: inout String, geometrie: Kartengeometrie, werte: [Kartenwert], titel: String, einheit: String,
+        stellen: Int, ids: SVGDiagramm.Ids
+    ) {
         let id = ids.neu("karte")
         let muster = ids.neu("schraffur")
         let gezeigt = werte.filter { !$0.gesperrt }.compactMap(\.wert)
@@ -119,12 +130,13 @@ enum Kartenbild {
                 ? ""
                 : " Schraffiert (gesperrt): "
                     + gesperrt.map(\.name).joined(separator: ", ") + ".")
-        var o = SVGDiagramm.kopf(id, titel: titel, beschreibung: beschreibung, hoehe: kartenhoehe)
+        o += SVGDiagramm.kopf(id, titel: titel, beschreibung: beschreibung, hoehe: kartenhoehe)
         o +=
             "<defs><pattern id=\"\(muster)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" "
             + "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#fff\"/>"
             + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#555\" stroke-width=\"3\"/></pattern></defs>"
-        var beschriftungen = ""
+        var beschriftungen: [String] = []
+        beschriftungen.reserveCapacity(werte.count)
         for w in werte {
             guard let fl = geometrie.flaeche(w.gebiet) else { continue }
             let fill: String
@@ -145,18 +157,22 @@ enum Kartenbild {
             o += ": "
             o += w.gesperrt ? "gesperrt" : w.wert.map { Zahlformat.zahl($0, stellen: stellen) } ?? "n. v."
             o += "</title></path>"
-            if let lp = fl.beschriftung {
-                let tf = w.gesperrt || w.wert == nil || grenzen.isEmpty ? "#000" : textfarbe(fill)
-                beschriftungen += SVGDiagramm.text(
-                    w.gebiet, x: lp.x, y: lp.y + 5, anker: "middle", groesse: 14, fett: true,
-                    farbe: tf, halo: tf == "#000")
-            }
+            // The label of an area is the same on every map but for its colour: made once per geometry.
+            let dunkel = w.gesperrt || w.wert == nil || grenzen.isEmpty || textfarbe(fill) == "#000"
+            if let b = dunkel ? fl.beschriftungDunkel : fl.beschriftungHell { beschriftungen.append(b) }
         }
-        o += beschriftungen
+        for b in beschriftungen { o += b }
         o += legende(
             grenzen: grenzen, farben: farbe, einheit: einheit, stellen: stellen, gesperrt: gesperrt,
             muster: muster, x: breite - legendeBreite, keinWert: werte.contains { !$0.gesperrt && $0.wert == nil })
-        return o + "</svg>"
+        o += "</svg>"
+    }
+
+    /// The label of an area at its label point: black with a white halo, or white (on the dark fills).
+    static func beschriftung(_ gebiet: String, _ lp: (x: Double, y: Double), dunkel: Bool) -> String {
+        SVGDiagramm.text(
+            gebiet, x: lp.x, y: lp.y + 5, anker: "middle", groesse: 14, fett: true, farbe: dunkel ? "#000" : "#fff",
+            halo: dunkel)
     }
 
     static func legende(
@@ -208,6 +224,9 @@ struct Kartengeometrie: Sendable {
         var gebiet: String
         var pfad: String
         var beschriftung: (x: Double, y: Double)?
+        /// The SVG label at `beschriftung` in black (with halo) and in white, as every map draws it.
+        var beschriftungDunkel: String?
+        var beschriftungHell: String?
     }
     let flaechen: [Flaeche]
     /// The first area of each Sozialraum id (as `Karte.flaeche` finds it).
@@ -233,7 +252,11 @@ struct Kartengeometrie: Sendable {
                 }
             }
             let projiziert = fl.polygone.map { $0.map { $0.map { proj.projizieren($0) } } }
-            return Flaeche(gebiet: fl.gebiet, pfad: d, beschriftung: Polylabel.punkt(projiziert))
+            let lp = Polylabel.punkt(projiziert)
+            return Flaeche(
+                gebiet: fl.gebiet, pfad: d, beschriftung: lp,
+                beschriftungDunkel: lp.map { Kartenbild.beschriftung(fl.gebiet, $0, dunkel: true) },
+                beschriftungHell: lp.map { Kartenbild.beschriftung(fl.gebiet, $0, dunkel: false) })
         }
         self.erste = erste
     }
