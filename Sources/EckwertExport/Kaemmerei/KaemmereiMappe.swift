@@ -14,6 +14,47 @@ struct KaemmereiMappe {
     let mappe: Mappe
     var m: Planungsmodell { e.modell }
     var k: Kontenrahmen { e.modell.kontenrahmen }
+    /// The Budgetbereich of each product (by index), as `Planungsmodell.budgetbereich(von:)` finds it: looked up
+    /// once per workbook instead of by number for every sheet that shows it.
+    let budgetbereiche: [Budgetbereich?]
+    /// The products under each Produktbereich, Produktgruppe or product number (`produktIndizes(unter:)`).
+    private let indizes: [String: [Int]]
+
+    init(e: Planungsergebnis, l: Rechenergebnis, szenario: Szenario, mappe: Mappe) {
+        self.e = e
+        self.l = l
+        self.szenario = szenario
+        self.mappe = mappe
+        budgetbereiche = Self.budgetbereiche(e.modell)
+        indizes = Self.indizes(e.modell)
+    }
+
+    /// `produktIndizes(unter: id)`, looked up instead of filtering all products for every sheet and block.
+    func produktIndizes(unter id: String) -> [Int] { indizes[id] ?? [] }
+
+    /// Every id a product is found under (its number and its levels) → the products, in model order.
+    static func indizes(_ m: Planungsmodell) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for (i, p) in m.produkte.enumerated() {
+            out[p.nr, default: []].append(i)
+            for id in p.ebenen where id != p.nr { out[id, default: []].append(i) }
+        }
+        return out
+    }
+
+    /// `m.budgetbereich(von: m.produkte[i].nr)` for every i, in one pass over the products.
+    static func budgetbereiche(_ m: Planungsmodell) -> [Budgetbereich?] {
+        // `budgetbereich(von:)` looks the number up: the first product with it answers for all that share it.
+        var erster: [String: Int] = [:]
+        var out: [Budgetbereich?] = []
+        out.reserveCapacity(m.produkte.count)
+        for (i, p) in m.produkte.enumerated() {
+            if let j = erster[p.nr] { out.append(out[j]); continue }
+            erster[p.nr] = i
+            out.append(m.budgetbereiche.first { $0.produkte.contains { Planungsmodell.umfasst($0, p) } })
+        }
+        return out
+    }
 
     /// A column of the Ergebnisplan tables.
     struct Spalte {
@@ -134,7 +175,7 @@ struct KaemmereiMappe {
         let deckblatt = try mappe.blatt("Deckblatt", titel: "Deckblatt")
         let gesamt = try mappe.blatt("Gesamtergebnisplan", titel: "Gesamtergebnisplan – Szenario \(szenario.name)")
         var gruppen: [(Gliederung, Blatt, [String: Int])] = []
-        for g in m.produktgruppen where !m.produktIndizes(unter: g.nr).isEmpty {
+        for g in m.produktgruppen where !produktIndizes(unter: g.nr).isEmpty {
             let b = try mappe.blatt(
                 "Teilergebnisplan \(g.nr)", titel: "Teilergebnisplan \(g.nr) \(g.name) – Szenario \(szenario.name)")
             gruppen.append((g, b, try teilergebnisplan(b, g)))
@@ -231,11 +272,11 @@ struct KaemmereiMappe {
     }
 
     func teilergebnisplan(_ b: Blatt, _ g: Gliederung) throws -> [String: Int] {
-        let idx = m.produktIndizes(unter: g.nr)
+        let idx = produktIndizes(unter: g.nr)
         let spalten = ergebnisspalten
         try b.text("Teilergebnisplan Produktgruppe \(g.nr) \(g.name)", 0, 0, .titel)
         let bereich = m.bereich(vonGruppe: g.nr).flatMap { b in m.produktbereiche.first { $0.nr == b } }
-        let bbs = Set(idx.compactMap { m.budgetbereich(von: m.produkte[$0].nr)?.id }).sorted()
+        let bbs = Set(idx.compactMap { budgetbereiche[$0]?.id }).sorted()
         try b.text(
             [
                 bereich.map { "Produktbereich \($0.nr) \($0.name)" }, "Budgetbereich \(bbs.joined(separator: ", "))",
@@ -256,9 +297,9 @@ struct KaemmereiMappe {
     func kinder(
         _ pb: Gliederung, _ gruppen: [(Gliederung, Blatt, [String: Int])]
     ) -> (kinder: [(Blatt, [String: Int])], rest: [Int]) {
-        let alle = m.produktIndizes(unter: pb.nr)
+        let alle = produktIndizes(unter: pb.nr)
         let unter = gruppen.filter { m.bereich(vonGruppe: $0.0.nr) == pb.nr }
-        let abgedeckt = unter.flatMap { m.produktIndizes(unter: $0.0.nr) }
+        let abgedeckt = unter.flatMap { produktIndizes(unter: $0.0.nr) }
         guard Set(abgedeckt).count == abgedeckt.count else { return ([], alle) }
         let set = Set(abgedeckt)
         return (unter.map { ($0.1, $0.2) }, alle.filter { !set.contains($0) })
@@ -273,7 +314,7 @@ struct KaemmereiMappe {
             1, 0, .legende, messen: false)
         try kopfzeile(b, 3, spalten)
         let hoehe = Planblock.hoehe(k.zeilen, mitZuschuss: true) + 2
-        let bereiche = m.produktbereiche.filter { !m.produktIndizes(unter: $0.nr).isEmpty }
+        let bereiche = m.produktbereiche.filter { !produktIndizes(unter: $0.nr).isEmpty }
         // Layout: Gesamthaushalt first, then one block per Produktbereich, each on its own printed page.
         let rGesamt = 4
         var bereichsZeilen: [[String: Int]] = []
@@ -285,9 +326,9 @@ struct KaemmereiMappe {
             let (kinder, rest) = kinder(pb, gruppen)
             let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: k.zeilen, spalten: spalten, finanzplan: false)
             let eigene = planwerte(
-                m.produktIndizes(unter: pb.nr), zeilen: k.zeilen, spalten: spalten, finanzplan: false,
+                produktIndizes(unter: pb.nr), zeilen: k.zeilen, spalten: spalten, finanzplan: false,
                 blatt: b)
-            let leer = leereSpalten(spalten, m.produktIndizes(unter: pb.nr))
+            let leer = leereSpalten(spalten, produktIndizes(unter: pb.nr))
             let rows = try Planblock.schreiben(
                 b, ab: r0 + 1, zeilen: k.zeilen, spalten: spalten.count, leereSpalten: leer,
                 zeilenformeln: formeln, kontenrahmen: k
@@ -305,7 +346,7 @@ struct KaemmereiMappe {
             bereichsZeilen.append(rows)
         }
         try b.text("Gesamthaushalt", rGesamt, 0, .untertitel)
-        let abgedeckt = Set(bereiche.flatMap { m.produktIndizes(unter: $0.nr) })
+        let abgedeckt = Set(bereiche.flatMap { produktIndizes(unter: $0.nr) })
         let rest = m.produkte.indices.filter { !abgedeckt.contains($0) }
         let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: k.zeilen, spalten: spalten, finanzplan: false)
         let leer = leereSpalten(spalten, Array(m.produkte.indices))
@@ -395,7 +436,7 @@ struct KaemmereiMappe {
             try b.text("Produktdatenblatt \(p.nr) \(p.name)", r, 0, .titel); r += 2
             let gruppe = m.produktgruppen.first { $0.nr == p.produktgruppe }
             let bereich = m.produktbereiche.first { $0.nr == p.produktbereich }
-            let bb = m.budgetbereich(von: p.nr)
+            let bb = budgetbereiche[i]
             let stamm: [(String, String)] = [
                 ("Bezeichnung", p.name),
                 ("Produktbereich", bereich.map { "\($0.nr) \($0.name)" } ?? "–"),
@@ -683,7 +724,7 @@ struct KaemmereiMappe {
         }
         try kopfzeile(b, 3, spalten)
         let hoehe = zeilen.count + 2
-        let bereiche = m.produktbereiche.filter { !m.produktIndizes(unter: $0.nr).isEmpty }
+        let bereiche = m.produktbereiche.filter { !produktIndizes(unter: $0.nr).isEmpty }
         var bereichsZeilen: [[String: Int]] = []
         for (i, pb) in bereiche.enumerated() {
             let r0 = 4 + hoehe * (i + 1)
@@ -693,10 +734,10 @@ struct KaemmereiMappe {
                     b, ab: r0 + 1, zeilen: zeilen, spalten: spalten.count, leereSpalten: [],
                     kontenrahmen: nil,
                     inhalt: planwerte(
-                        m.produktIndizes(unter: pb.nr), zeilen: zeilen, spalten: spalten, finanzplan: true)))
+                        produktIndizes(unter: pb.nr), zeilen: zeilen, spalten: spalten, finanzplan: true)))
         }
         try b.text("Gesamthaushalt", 4, 0, .untertitel)
-        let abgedeckt = Set(bereiche.flatMap { m.produktIndizes(unter: $0.nr) })
+        let abgedeckt = Set(bereiche.flatMap { produktIndizes(unter: $0.nr) })
         let rest = m.produkte.indices.filter { !abgedeckt.contains($0) }
         let restWerte = rest.isEmpty ? nil : planwerte(rest, zeilen: zeilen, spalten: spalten, finanzplan: true)
         let rows = try Planblock.schreiben(

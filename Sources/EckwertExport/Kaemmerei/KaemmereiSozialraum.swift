@@ -21,6 +21,8 @@ extension KaemmereiMappe {
             return
         }
         var umbrueche: [Int] = []
+        // The row heads are the same for every product: made once (a name is looked up in a list).
+        let koepfe = m.bevoelkerung.gebiete.map { "\($0) \(m.sozialraum.name($0))" }
         for i in produkte {
             guard let jeGebiet = l.produkte[i].gebietsfaelle else { continue }
             umbrueche.append(r)
@@ -29,8 +31,8 @@ extension KaemmereiMappe {
             for (s, j) in jahre.enumerated() { try b.text(j == m.basisjahr ? "\(j) (Basis)" : "\(j)", r, 1 + s, .kopf) }
             r += 1
             let r0 = r
-            for (g, id) in m.bevoelkerung.gebiete.enumerated() where g < jeGebiet.count {
-                try b.text("\(id) \(m.sozialraum.name(id))", r, 0)
+            for (g, kopf) in koepfe.enumerated() where g < jeGebiet.count {
+                try b.text(kopf, r, 0)
                 for s in jahre.indices where s < jeGebiet[g].count {
                     try b.zahl(Zahlformat.runden(jeGebiet[g][s]), r, 1 + s, .ganzzahl)
                 }

@@ -74,8 +74,9 @@ final class Mappe {
         case ampelGruen, ampelGelb, ampelRot, prozentGenau, faktor, bemerkung
     }
 
-    /// The formats made so far, by `Art.rawValue` (looked up for every cell).
-    private var formate = [XlsxFormat?](repeating: nil, count: Art.allCases.count)
+    /// The formats made so far, by `Art.rawValue` (looked up for every cell; one thread builds a workbook and no
+    /// access overlaps another, so the run-time exclusivity check, paid per cell, is left out).
+    @exclusivity(unchecked) private var formate = [XlsxFormat?](repeating: nil, count: Art.allCases.count)
 
     static let blau: XlsxColor = 0x1F4E79
     static let markierung: XlsxColor = 0xFCE4D6
@@ -149,14 +150,16 @@ final class Blatt {
     unowned let mappe: Mappe
     let titel: String
     var name: String { ws.name }
+    // The bookkeeping below is touched for every cell, by the one thread that builds the sheet, never by two
+    // overlapping accesses: the run-time exclusivity check (a few percent of a large workbook) is left out.
     /// Shown numeric values: row → col → value (NaN: no number there; shown values are always finite).
-    private var werte: [[Double]] = []
+    @exclusivity(unchecked) private var werte: [[Double]] = []
     /// The widest measured content per column (0: nothing measured).
-    private var breiten: [Double] = []
+    @exclusivity(unchecked) private var breiten: [Double] = []
     /// Explicit widths (they win over measured ones).
     var festeBreiten: [Int: Double] = [:]
-    private(set) var letzteZeile = 0
-    private(set) var letzteSpalte = 0
+    @exclusivity(unchecked) private(set) var letzteZeile = 0
+    @exclusivity(unchecked) private(set) var letzteSpalte = 0
     /// Rows repeated on every printed page, and the frozen panes (rows above / columns left).
     var druckTitel: ClosedRange<Int>?
     var fixiert: (zeile: Int, spalte: Int)?
@@ -273,7 +276,7 @@ final class Blatt {
         let zeilen = teile.map(\.zeile)
         let formel: String
         if teile.count > 2, teile.allSatisfy({ $0.vorzeichen > 0 }), let lo = zeilen.min(), let hi = zeilen.max(),
-            hi - lo + 1 == zeilen.count, Set(zeilen).count == zeilen.count
+            hi - lo + 1 == zeilen.count, Self.ohneDoppelte(zeilen)
         {
             formel = "=SUM(\(Self.zelle(lo, c)):\(Self.zelle(hi, c)))"
         } else {
@@ -284,6 +287,12 @@ final class Blatt {
             formel = "=" + s
         }
         try self.formel(formel, wert: summe, r, c, art)
+    }
+
+    /// Whether no row occurs twice (rows in ascending order, the usual case, are checked without a set).
+    static func ohneDoppelte(_ zeilen: [Int]) -> Bool {
+        if zip(zeilen, zeilen.dropFirst()).allSatisfy({ $0 < $1 }) { return true }
+        return Set(zeilen).count == zeilen.count
     }
 
     private static func breite(_ v: Double, _ art: Mappe.Art) -> Double {
