@@ -40,3 +40,25 @@ import Testing
         #expect(!Blatt.ohneDoppelte([7, 7]))
     }
 }
+
+/// The run's Kämmerei workbooks share one Basis der Prognose: a workbook written with the shared one has the
+/// bytes of one that computes its own.
+@Suite struct GeteilteBasisTests {
+    @Test func gleicheBytesMitUndOhneGeteilteBasis() throws {
+        let l = ModellLader.laden(ordner: repoRoot + "/scenarios/musterstadt")
+        let m = try #require(l.modell, "\(l.diagnostics)")
+        let e = Planungslauf.rechnen(m)
+        let ordner = NSTemporaryDirectory() + "geteilte-basis-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: ordner) }
+        let basis = Einmal { Fortschreibungsbasis(m) }
+        for s in m.szenarien.map(\.name) {
+            let a = try Berichtsmappen.kaemmerei(e, szenario: s, ordner: ordner + "/eigen", version: "t")
+            let b = try Berichtsmappen.kaemmerei(
+                e, szenario: s, ordner: ordner + "/geteilt", version: "t", basis: basis)
+            let da = try #require(FileManager.default.contents(atPath: a))
+            #expect(da.count > 10_000)
+            #expect(da == FileManager.default.contents(atPath: b), "\(s)")
+        }
+        #expect(!basis.wert.linien.isEmpty)
+    }
+}

@@ -20,11 +20,16 @@ struct KaemmereiMappe {
     /// The products under each Produktbereich, Produktgruppe or product number (`produktIndizes(unter:)`).
     private let indizes: [String: [Int]]
 
-    init(e: Planungsergebnis, l: Rechenergebnis, szenario: Szenario, mappe: Mappe) {
+    /// The Basis der Prognose when the run's workbooks share it (else computed here).
+    let basis: Einmal<Fortschreibungsbasis>?
+
+    init(e: Planungsergebnis, l: Rechenergebnis, szenario: Szenario, mappe: Mappe, basis: Einmal<Fortschreibungsbasis>?)
+    {
         self.e = e
         self.l = l
         self.szenario = szenario
         self.mappe = mappe
+        self.basis = basis
         budgetbereiche = Self.budgetbereiche(e.modell)
         indizes = Self.indizes(e.modell)
     }
@@ -998,7 +1003,7 @@ struct KaemmereiMappe {
     /// products on the Ansatz and the lines carried forward by their Ist trend.
     func basisDerPrognose(_ b: Blatt, ab r0: Int) throws {
         var r = r0
-        let fb = Fortschreibungsbasis(m)
+        let fb = basis?.wert ?? Fortschreibungsbasis(m)
         try b.text("Basis der Prognose (in allen Szenarien gleich)", r, 0, .untertitel); r += 1
         try b.text(Zuschusstext.gleichung(m), r, 0, .legende, messen: false); r += 2
         try b.text("Sondereffekte (aus dem Ist herausgerechnet, bevor es Basis der Prognose wird)", r, 0, .textFett);

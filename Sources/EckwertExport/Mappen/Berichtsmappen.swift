@@ -28,6 +28,15 @@ public enum Berichtsmappen {
         _ e: Planungsergebnis, szenario: String, ordner: String, version: String,
         vorDemSchliessen: (() -> Void)? = nil
     ) throws -> String {
+        try kaemmerei(
+            e, szenario: szenario, ordner: ordner, version: version, basis: nil, vorDemSchliessen: vorDemSchliessen)
+    }
+
+    /// The same, with the Basis der Prognose (the same in every scenario) shared by the workbooks of one run.
+    static func kaemmerei(
+        _ e: Planungsergebnis, szenario: String, ordner: String, version: String,
+        basis: Einmal<Fortschreibungsbasis>?, vorDemSchliessen: (() -> Void)? = nil
+    ) throws -> String {
         guard let s = e.modell.szenario(szenario), let l = e.szenario(szenario) else {
             throw Fehler(
                 description:
@@ -38,7 +47,8 @@ public enum Berichtsmappen {
         let mappe = try Mappe(
             pfad: pfad, modell: e.modell, titel: "Kämmerei-Mappe \(e.modell.kommune), Szenario \(szenario)",
             fusszeileRechts: "Szenario \(szenario)", version: version)
-        try KaemmereiMappe(e: e, l: l, szenario: s, mappe: mappe).schreiben(vorDemSchliessen: vorDemSchliessen)
+        try KaemmereiMappe(e: e, l: l, szenario: s, mappe: mappe, basis: basis)
+            .schreiben(vorDemSchliessen: vorDemSchliessen)
         return pfad
     }
 
@@ -58,9 +68,10 @@ public enum Berichtsmappen {
     /// that order is thrown. Each file is still written atomically on its own.
     public static func alle(_ e: Planungsergebnis, ordner: String, version: String) throws -> [String] {
         _ = try ziel(ordner, "")  // create the folder once, before the workers race to
+        let basis = Einmal { Fortschreibungsbasis(e.modell) }
         let auftraege: [@Sendable () throws -> String] =
             e.szenarien.map { s in
-                { try kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
+                { try kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version, basis: basis) }
             } + [{ try eckwerte(e, ordner: ordner, version: version) }]
         return try Parallelauftraege.ausfuehren(auftraege).map { try $0.get() }
     }

@@ -52,8 +52,10 @@ public enum Laufdokumente {
     private static func kaemmerei(
         _ e: Planungsergebnis, ordner: String, version: String
     ) -> [@Sendable () throws -> String] {
-        e.szenarien.map { s in
-            { try Berichtsmappen.kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version) }
+        // The Basis der Prognose is the same in every scenario: computed once, by the first workbook to need it.
+        let basis = Einmal { Fortschreibungsbasis(e.modell) }
+        return e.szenarien.map { s in
+            { try Berichtsmappen.kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version, basis: basis) }
         }
     }
 
