@@ -417,6 +417,48 @@ private func meldungen<W>(_ r: Leseergebnis<W>) -> [String] { r.diagnostics.map(
                 #expect(r.diagnostics.allSatisfy { $0.location?.file == "x.csv" })
                 if !r.hatFehler, let w = r.wert { #expect(w.schluessel.count == w.orte.count) }
             }
+            // Read ahead of modell.yaml (with or without a `jahr` column): the same values and messages.
+            let ohneJahr = i % 2 == 0 ? b : Array(b.drop { $0 != 0x3B }.dropFirst())
+            for jahr in [2026, 2031] {
+                Self.gleicherAnsatz(
+                    Datendateien.ansatzVorab(bytes: ohneJahr, datei: "x.csv").ergebnis(standardjahr: jahr),
+                    Datendateien.ansatz(bytes: ohneJahr, datei: "x.csv", standardjahr: jahr))
+            }
+        }
+    }
+
+    static func gleicherAnsatz(_ a: Leseergebnis<Ansatz>, _ b: Leseergebnis<Ansatz>) {
+        #expect(a.diagnostics == b.diagnostics)
+        #expect(a.wert?.werte == b.wert?.werte)
+        #expect(a.wert?.orte == b.wert?.orte)
+        #expect(a.wert?.spalten == b.wert?.spalten)
+    }
+
+    /// The shipped models' `ansatz.csv`, read ahead of modell.yaml and read with the Basisjahr known: equal, with
+    /// and without the `jahr` column (dropped here, so that the rows stand for the year given).
+    @Test func ansatzVorabWieNachModell() throws {
+        let wurzel = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios")
+        for modell in ["musterstadt", "musterstadt-eckwertestand"] {
+            let b = Array(try Data(contentsOf: wurzel.appendingPathComponent("\(modell)/ansatz.csv")))
+            let mit = Datendateien.ansatzVorab(bytes: b, datei: "ansatz.csv")
+            guard case .gelesen(let r) = mit else {
+                Issue.record("\(modell): ansatz.csv hat eine Spalte jahr")
+                continue
+            }
+            #expect((r.wert?.schluessel.count ?? 0) > 10)
+            Self.gleicherAnsatz(r, Datendateien.ansatz(bytes: b, datei: "ansatz.csv", standardjahr: 1900))
+            // Without `jahr`: every line loses its first field; the rows are then the year given.
+            let zeilen = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let ohne = Array(zeilen.map { $0.drop { $0 != ";" }.dropFirst() }.joined(separator: "\n").utf8)
+            let v = Datendateien.ansatzVorab(bytes: ohne, datei: "ansatz.csv")
+            guard case .ohneJahr = v else {
+                Issue.record("\(modell): ohne jahr nicht als Tabelle vorgelesen")
+                continue
+            }
+            let spaet = v.ergebnis(standardjahr: 2031)
+            Self.gleicherAnsatz(spaet, Datendateien.ansatz(bytes: ohne, datei: "ansatz.csv", standardjahr: 2031))
+            #expect(spaet.wert?.jahre == [2031])
         }
     }
 

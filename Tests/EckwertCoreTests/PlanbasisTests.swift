@@ -206,6 +206,40 @@ enum Planfixture {
                     + "Ist (nach Sondereffekten) im Basisjahr 2025 und im Jahr davor; vorhanden: 2025: 200") == true)
     }
 
+    /// The loader's trend check (`Planpruefung.trendfehler`, which measures only the trend lines on the Ist as
+    /// read) gives the errors of the projection's `Fortschreibungsbasis`, in the same order, on the fixture with
+    /// random lines set to `trend` and random Ist values removed, zeroed or negated (so that trends fail).
+    @Test func trendpruefungWieFortschreibungsbasis() throws {
+        let basis = try Fixture.modell(try Planfixture.dateien())
+        let keys = basis.kontenrahmen.buchungszeilen
+        let schluessel = basis.ist.werte.keys.sorted {
+            ($0.jahr, $0.produkt, $0.groesse) < ($1.jahr, $1.produkt, $1.groesse)
+        }
+        var g = SplitMix64(seed: 15)
+        var fehlgeschlagen = 0
+        for _ in 0..<200 {
+            var m = basis
+            for i in m.produkte.indices {
+                for k in keys where g.next() % 4 == 0 { m.produkte[i].fortschreibung[k] = .trend }
+            }
+            for k in schluessel {
+                switch g.next() % 6 {
+                case 0: m.ist.werte[k] = nil
+                case 1: m.ist.werte[k] = 0
+                case 2: m.ist.werte[k] = -(m.ist.werte[k] ?? 0)
+                default: break
+                }
+            }
+            let erwartet = Fortschreibungsbasis(m).fehler
+            #expect(Planpruefung.trendfehler(m) == erwartet)
+            fehlgeschlagen += erwartet.count
+        }
+        // The mutations do make trends fail (the comparison is not between two empty lists).
+        #expect(fehlgeschlagen > 100)
+        // The fixture as it is: its one trend line (20.1.01, measured over 4 years) has no error.
+        #expect(Planpruefung.trendfehler(basis).isEmpty)
+    }
+
     // MARK: Plausibility
 
     /// 20.1.03 on its Ist (basis: ist): forecast 2026 = Sach 300 · 1,1 + Personal 200 · 1,05 = 540 against the

@@ -58,6 +58,9 @@ extension Planungsmodell {
         _ datei: String, art: String
     ) -> Jahreswerte? {
         guard var w else { return nil }
+        // Without an alias among the lines the figures stay as read (not rebuilt key by key).
+        guard w.werte.values.contains(where: { $0.values.contains { $0.keys.contains { tabelle[$0] != nil } } })
+        else { return w }
         var werte: [Int: [String: [String: Double]]] = [:]
         var orte: [IstSchluessel: SourceLocation] = [:]
         for j in w.werte.keys.sorted() {

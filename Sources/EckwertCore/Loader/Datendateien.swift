@@ -320,6 +320,42 @@ public enum Datendateien {
         ausBytes(bytes, datei) { ansatz($0, standardjahr: standardjahr) }
     }
 
+    /// `ansatz.csv` read without modell.yaml. Rows without a `jahr` column stand for Basisjahr + 1, which is
+    /// not known yet: they are read as year 0, and ``AnsatzVorab/ergebnis(standardjahr:)`` moves them to the
+    /// year (no message of such a file names its year).
+    static func ansatzVorab(bytes: [UInt8], datei: String) -> AnsatzVorab {
+        let t: CSVTabelle
+        do { t = try CSV.lesen(bytes, datei: datei) } catch {
+            return .gelesen(Leseergebnis(wert: nil, diagnostics: error.diagnostics))
+        }
+        guard t.header.map(CSV.normalisiert).contains("jahr") else {
+            return .ohneJahr(jahreswerte(t, mitJahr: false, standardjahr: 0))
+        }
+        return .gelesen(ansatz(t, standardjahr: 0))
+    }
+
+    /// `ansatz.csv` read ahead: with its years, or without a `jahr` column (its rows under year 0).
+    enum AnsatzVorab: Sendable {
+        case gelesen(Leseergebnis<Ansatz>)
+        case ohneJahr(Leseergebnis<Ansatz>)
+
+        /// The Ansatz, `standardjahr` being the year of rows without a `jahr` column (Basisjahr + 1).
+        func ergebnis(standardjahr: Int) -> Leseergebnis<Ansatz> {
+            switch self {
+            case .gelesen(let r): return r
+            case .ohneJahr(var r):
+                guard var w = r.wert else { return r }
+                w.werte = w.werte[0].map { [standardjahr: $0] } ?? [:]
+                w.orte = Dictionary(
+                    uniqueKeysWithValues: w.orte.map {
+                        (IstSchluessel(jahr: standardjahr, produkt: $0.key.produkt, groesse: $0.key.groesse), $0.value)
+                    })
+                r.wert = w
+                return r
+            }
+        }
+    }
+
     public static func jahreswerte(bytes: [UInt8], datei: String) -> Leseergebnis<Jahreswerte> {
         ausBytes(bytes, datei, jahreswerte)
     }

@@ -86,11 +86,12 @@ public enum Datenquellen {
         Datenquelle(
             schluessel: "ansatz", datei: "ansatz.csv", pflicht: .optional,
             wozu: "Haushaltsansatz des laufenden Jahres je Produkt und Zeile",
-            lesen: Dateileser { bytes, datei, l, _ in
+            lesen: Dateileser(vorab: { Datendateien.ansatzVorab(bytes: $0, datei: $1) }) { bytes, datei, l, vorab in
+                let v = (vorab as? Datendateien.AnsatzVorab) ?? Datendateien.ansatzVorab(bytes: bytes, datei: datei)
                 // Without a `jahr` column the rows are the Ansatz of Basisjahr + 1.
-                let b = l.modell.basisjahr + 1
-                return csv({ Datendateien.ansatz(bytes: $0, datei: $1, standardjahr: b) }) { $0.ansatz = $1 }
-                    .lesen(bytes, datei, l, nil)
+                guard let w = l.uebernehmen(v.ergebnis(standardjahr: l.modell.basisjahr + 1)) else { return false }
+                l.modell.ansatz = w
+                return true
             },
             pruefungen: [Planpruefung.ansatz]),
         Datenquelle(

@@ -142,8 +142,25 @@ enum Planpruefung {
                 "zuschussbedarf: mit_ilv braucht im Kontenrahmen \(m.kontenrahmen.id) die "
                     + "Zeilen der internen Leistungsbeziehungen (ilv_ertraege, ilv_aufwendungen)")
         }
-        if k.istPruefbar {
-            for d in Fortschreibungsbasis(m).fehler { k.befund.diagnostics.append(d) }
+        if k.istPruefbar { k.befund.diagnostics.append(contentsOf: trendfehler(m)) }
+    }
+
+    /// The errors of `Fortschreibungsbasis(m).fehler`, in the same order, without building the base the
+    /// projection builds: only the lines forecast by `trend` are measured.
+    static func trendfehler(_ m: Planungsmodell) -> [Diagnostic] {
+        let B = m.basisjahr
+        let zeilen = m.kontenrahmen.zeilen.filter { !$0.istSumme }
+        let standard = zeilen.map { Fortschreibungsart($0.fortschreibung) }
+        var fehler: [Diagnostic] = []
+        for p in m.produkte {
+            for (z, zeile) in zeilen.enumerated() where (p.fortschreibung[zeile.key] ?? standard[z]) == .trend {
+                let key = zeile.key
+                let r = Fortschreibungsbasis.trend(p, key, basisjahr: B) { j in
+                    m.ist.wert(j, p.nr, key).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
+                }
+                if case .failure(let f) = r { fehler.append(f.diagnostic) }
+            }
         }
+        return fehler
     }
 }

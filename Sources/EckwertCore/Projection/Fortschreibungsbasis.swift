@@ -75,23 +75,10 @@ public struct Fortschreibungsbasis: Sendable {
                     if fest.contains(where: { $0 != nil }) { l.fest = fest }
                 }
                 if l.art == .trend {
-                    var jahre = 0
-                    while jahre < 5, let a = bereinigt(B - jahre - 1), a > 0, let b = bereinigt(B - jahre), b > 0 {
-                        jahre += 1
-                    }
-                    if jahre >= 1, let xB = bereinigt(B), let x0 = bereinigt(B - jahre) {
-                        l.wachstum = pow(xB / x0, 1 / Double(jahre)) - 1
-                        l.trendjahre = jahre
-                    } else {
-                        let werte = (B - 5...B).compactMap { j in
-                            bereinigt(j).map { "\(j): \(Datendateien.deutsch($0))" }
-                        }
-                        fehler.append(
-                            .error(
-                                p.ort,
-                                "Produkt \(p.nr), Zeile \(key): fortschreibung trend braucht ein positives "
-                                    + "Ist (nach Sondereffekten) im Basisjahr \(B) und im Jahr davor; vorhanden: "
-                                    + (werte.isEmpty ? "kein Ist" : werte.joined(separator: "; "))))
+                    switch Self.trend(p, key, basisjahr: B, bereinigt) {
+                    case .success(let t): (l.wachstum, l.trendjahre) = t
+                    case .failure(let f):
+                        fehler.append(f.diagnostic)
                         l.art = .keine
                     }
                 }
@@ -102,6 +89,34 @@ public struct Fortschreibungsbasis: Sendable {
         self.linien = linien
         self.ansatzbasis = ansatzbasis
         self.fehler = fehler
+    }
+
+    /// A trend line's yearly growth and the number of years it was measured over (see the type's comment), or
+    /// the error when the line has no positive Ist (after Sondereffekte) in the Basisjahr and the year before.
+    /// `bereinigt(j)` is the line's Ist of year j less its Sondereffekt.
+    static func trend(
+        _ p: Produkt, _ key: String, basisjahr B: Int, _ bereinigt: (Int) -> Double?
+    ) -> Result<(wachstum: Double, jahre: Int), Trendfehler> {
+        var jahre = 0
+        while jahre < 5, let a = bereinigt(B - jahre - 1), a > 0, let b = bereinigt(B - jahre), b > 0 {
+            jahre += 1
+        }
+        if jahre >= 1, let xB = bereinigt(B), let x0 = bereinigt(B - jahre) {
+            return .success((pow(xB / x0, 1 / Double(jahre)) - 1, jahre))
+        }
+        let werte = (B - 5...B).compactMap { j in bereinigt(j).map { "\(j): \(Datendateien.deutsch($0))" } }
+        return .failure(
+            Trendfehler(
+                diagnostic: .error(
+                    p.ort,
+                    "Produkt \(p.nr), Zeile \(key): fortschreibung trend braucht ein positives "
+                        + "Ist (nach Sondereffekten) im Basisjahr \(B) und im Jahr davor; vorhanden: "
+                        + (werte.isEmpty ? "kein Ist" : werte.joined(separator: "; ")))))
+    }
+
+    /// A trend that cannot be measured.
+    struct Trendfehler: Error {
+        let diagnostic: Diagnostic
     }
 
     /// The factor of one Fortschreibung step into year index t.
