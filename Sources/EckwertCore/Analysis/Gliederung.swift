@@ -109,6 +109,10 @@ public struct Teilplan: Sendable {
     public init(_ e: Rechenergebnis, _ indizes: [Int], modell m: Planungsmodell) {
         let n = e.jahre.count
         let nz = m.kontenrahmen.zeilen.count, nf = m.kontenrahmen.finanzplan.count
+        if indizes.count == 1, let einzeln = Self(einzeln: e.produkte[indizes[0]], n: n, nz: nz, nf: nf) {
+            self = einzeln
+            return
+        }
         var ep = Array(repeating: Array(repeating: 0.0, count: n), count: nz)
         var fp = Array(repeating: Array(repeating: 0.0, count: n), count: nf)
         var faelle: [Double]?, aufw: [Double]?, plaetze: [Double]?, luecke: [Double]?
@@ -142,6 +146,34 @@ public struct Teilplan: Sendable {
         fallkostenAufwand = aufw
         self.plaetze = plaetze
         self.luecke = luecke
+    }
+
+    /// The plan of one product, sharing its rows instead of adding them to zeros: the same values as the sum
+    /// (0 + x = x) except for −0 (0 + −0 = +0), so nil where a row holds a −0 or is not n years long (then the
+    /// sum is formed).
+    private init?(einzeln p: Produktergebnis, n: Int, nz: Int, nf: Int) {
+        func passt(_ reihe: [Double]) -> Bool {
+            reihe.count == n && !reihe.contains { $0 == 0 && $0.sign == .minus }
+        }
+        guard p.ergebnisplan.count == nz, p.finanzplan.count == nf, p.ergebnisplan.allSatisfy(passt),
+            p.finanzplan.allSatisfy(passt)
+        else { return nil }
+        var aufw: [Double]?
+        if let f = p.faelle {
+            guard passt(f) else { return nil }
+            if let k = p.fallkosten {
+                let fk = zip(f, k).map { $0 * $1 }
+                guard passt(fk) else { return nil }
+                aufw = fk
+            }
+        }
+        if let k = p.kapazitaet { guard passt(k.plaetze), passt(k.luecke) else { return nil } }
+        ergebnisplan = p.ergebnisplan
+        finanzplan = p.finanzplan
+        faelle = p.faelle
+        fallkostenAufwand = aufw
+        plaetze = p.kapazitaet?.plaetze
+        luecke = p.kapazitaet?.luecke
     }
 
     /// Zuschussbedarf (net cost) = ordentliche Aufwendungen − ordentliche Erträge, per year.

@@ -26,6 +26,10 @@ public struct Projektion: Sendable {
     /// How the scheme's sum lines are formed, as row indices (see `Summen.Plan`).
     let summenplan: Summen.Plan
     let finanzsummenplan: Summen.Plan
+    /// How the Finanzplan follows from the Ergebnisplan, as row indices (see `Finanzrechnung.Plan`).
+    let finanzrechnung: Finanzrechnung.Plan
+    /// Per Ergebnisplan line: whether it is a sum line.
+    let summenzeile: [Bool]
     /// The model's Ist by year, product and line.
     let isttabelle: Isttabelle
     /// Per product: the indices of the measures booked on it and of its investments, in model order.
@@ -46,13 +50,26 @@ public struct Projektion: Sendable {
         bezugsverzeichnis = verzeichnis
         summenplan = Summen.Plan(m.kontenrahmen.zeilen)
         finanzsummenplan = Summen.Plan(m.kontenrahmen.finanzplan)
+        finanzrechnung = Finanzrechnung.Plan(m.kontenrahmen, finanzIndex: finanzIndex)
+        let summenzeile = m.kontenrahmen.zeilen.map(\.istSumme)
+        self.summenzeile = summenzeile
         let basissummen = Bezugssummen(verzeichnis, [m.bevoelkerung])
         let B = m.basisjahr
         var basis: [[Double]] = []
         var faelleB: [Double?] = [], kB: [Double?] = [], rB: [Double?] = [], bezugB: [Double?] = []
+        // Every line key and `faelle` have a column of the Ist table: resolved once, not per product.
+        let spalten = m.kontenrahmen.zeilen.map { ist.spalte($0.key) }
+        let jB = ist.jahrIndex(B), spalteFaelle = ist.spalte("faelle")
+        func istB(_ i: Int, _ spalte: Int?, _ key: String) -> Double? {
+            guard let spalte else { return ist.wert(m, B, i, key) }
+            return jB.flatMap { ist.wert($0, i, spalte) }
+        }
         for (i, p) in m.produkte.enumerated() {
-            basis.append(m.kontenrahmen.zeilen.map { z in z.istSumme ? 0 : (ist.wert(m, B, i, z.key) ?? 0) })
-            let f = ist.wert(m, B, i, "faelle")
+            basis.append(
+                summenzeile.indices.map { z in
+                    summenzeile[z] ? 0 : (istB(i, spalten[z], m.kontenrahmen.zeilen[z].key) ?? 0)
+                })
+            let f = istB(i, spalteFaelle, "faelle")
             faelleB.append(f)
             if let fk = p.fallkosten {
                 switch fk.basis {
@@ -184,68 +201,28 @@ public struct Projektion: Sendable {
         _ i: Int, _ p: Produkt, _ a: Rechenannahmen, _ summen: Bezugssummen
     ) -> Produktergebnis {
         let m = modell, B = m.basisjahr
-        let zeilen = schema.zeilen
-        var ep = Array(repeating: Array(repeating: 0.0, count: n), count: zeilen.count)
+        let L = summenzeile.count
+        // Both plans flat and line-major (`[zeile · n + t]`) while they are computed; rows at the end.
+        var ep = [Double](repeating: 0, count: L * n)
         // Buchungszeilen: the Ist of B as booked; from its base (Sondereffekte out) or the Ansatz years, indexed.
         let linien = fortschreibung.linien[i]
-        for (z, zeile) in zeilen.enumerated() where !zeile.istSumme {
+        for z in 0..<L where !summenzeile[z] {
             let l = linien[z]
             var x = l.start
-            ep[z][0] = basis[i][z]
+            ep[z * n] = basis[i][z]
             for t in 1..<n {
                 if let f = l.fest?[t] {
                     x = f
                 } else {
                     x *= Fortschreibungsbasis.faktor(l, tarif: a.tarif[t], sachkosten: a.sachkosten[t])
                 }
-                ep[z][t] = x
+                ep[z * n + t] = x
             }
         }
         var erg = Produktergebnis(nr: p.nr, ergebnisplan: [], finanzplan: [])
         // Driver.
         if let fz = p.fallzahl {
-            var R = [Double](repeating: 0, count: n), r = R, F = R
-            if let kr = kleinraum[i] {
-                let jeGebiet = gebietsfaelle(i, kr, a, summen)
-                for t in 0..<n {
-                    R[t] = summen.produkt(i, fz.bezug, t)
-                    F[t] = jeGebiet.reduce(0) { $0 + $1[t] }
-                    r[t] = R[t] > 0 ? F[t] / R[t] : 0
-                }
-                erg.gebietsfaelle = jeGebiet
-            }
-            for t in 0..<n where kleinraum[i] == nil {
-                R[t] = summen.produkt(i, fz.bezug, t)
-                let basisquote: Double
-                switch fz.quote {
-                case .ist: basisquote = (rB[i] ?? 0) * pow1(1 + a.quoteTrend[i], t)
-                case .je1000(let pfad): basisquote = pfad.wert(B + t) / 1000
-                }
-                r[t] = basisquote * (t == 0 ? 1 : wirkungsfaktor(i, a, t))
-                F[t] = r[t] * R[t]
-            }
-            if let f0 = faelleB[i] { F[0] = f0 }
-            erg.bezug = R
-            erg.quote = r
-            erg.faelle = F
-            if let fk = p.fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
-                var k = [Double](repeating: k0, count: n)
-                for t in 1..<n {
-                    k[t] =
-                        k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
-                        * (1 + a.fallkostenTrend[i])
-                }
-                erg.fallkosten = k
-                for t in 1..<n { ep[kz][t] = F[t] * k[t] }
-                if fk.basis != .ist { ep[kz][0] = basis[i][kz] }
-                if let e = p.erstattung, let ez = zeilenIndex[e.konto] {
-                    let anteil = a.erstattungAnteil[i] ?? e.anteil
-                    for t in 1..<n { ep[ez][t] = ep[kz][t] * anteil }
-                }
-            }
-            if let kap = p.kapazitaet {
-                erg.kapazitaet = kapazitaet(i, p, kap, r, F, summen, jeGebiet: erg.gebietsfaelle)
-            }
+            treiber(i, p, fz, a, summen, &ep, &erg)
         }
         // Measures' own cost, booked on their product.
         for k in eigeneMassnahmen[i] where a.massnahmen.contains(m.massnahmen[k].id) {
@@ -254,11 +231,11 @@ public struct Projektion: Sendable {
             var c = 0.0
             for t in 0..<n where B + t >= mn.kosten.ab {
                 c = B + t == mn.kosten.ab ? mn.kosten.jaehrlich : c * (1 + a.sachkosten[t])
-                if t >= 1 { ep[kz][t] += c }  // the Basisjahr column is Ist
+                if t >= 1 { ep[kz * n + t] += c }  // the Basisjahr column is Ist
             }
         }
         // Investments.
-        var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
+        var fp = [Double](repeating: 0, count: schema.finanzplan.count * n)
         var sonderposten = [Double](repeating: 0, count: n)
         for k in eigeneInvestitionen[i] {
             let inv = m.investitionen[k]
@@ -268,13 +245,62 @@ public struct Projektion: Sendable {
                 ep: &ep, fp: &fp)
             for t in 0..<n { sonderposten[t] += b.sonderposten[t] }
         }
-        summenplan.anwenden(&ep)
-        Finanzrechnung.ableiten(
-            ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex,
-            nichtZahlungswirksam: [(schema.sonderposten, sonderposten)], summenplan: finanzsummenplan)
-        erg.ergebnisplan = ep
-        erg.finanzplan = fp
+        summenplan.anwenden(flach: &ep, n: n)
+        finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: sonderposten)
+        erg.ergebnisplan = Produktergebnis.zeilen(ep, anzahl: L, n: n)
+        erg.finanzplan = Produktergebnis.zeilen(fp, anzahl: schema.finanzplan.count, n: n)
         return erg
+    }
+
+    /// The driver of product i (modellformat.md section 5): reference population, rate, cases, cost per case
+    /// and Erstattung into the flat Ergebnisplan `ep`, the quantities and capacity into `erg`.
+    private func treiber(
+        _ i: Int, _ p: Produkt, _ fz: Fallzahl, _ a: Rechenannahmen, _ summen: Bezugssummen,
+        _ ep: inout [Double], _ erg: inout Produktergebnis
+    ) {
+        let B = modell.basisjahr
+        var R = [Double](repeating: 0, count: n), r = R, F = R
+        if let kr = kleinraum[i] {
+            let jeGebiet = gebietsfaelle(i, kr, a, summen)
+            for t in 0..<n {
+                R[t] = summen.produkt(i, fz.bezug, t)
+                F[t] = jeGebiet.reduce(0) { $0 + $1[t] }
+                r[t] = R[t] > 0 ? F[t] / R[t] : 0
+            }
+            erg.gebietsfaelle = jeGebiet
+        }
+        for t in 0..<n where kleinraum[i] == nil {
+            R[t] = summen.produkt(i, fz.bezug, t)
+            let basisquote: Double
+            switch fz.quote {
+            case .ist: basisquote = (rB[i] ?? 0) * pow1(1 + a.quoteTrend[i], t)
+            case .je1000(let pfad): basisquote = pfad.wert(B + t) / 1000
+            }
+            r[t] = basisquote * (t == 0 ? 1 : wirkungsfaktor(i, a, t))
+            F[t] = r[t] * R[t]
+        }
+        if let f0 = faelleB[i] { F[0] = f0 }
+        erg.bezug = R
+        erg.quote = r
+        erg.faelle = F
+        if let fk = p.fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
+            var k = [Double](repeating: k0, count: n)
+            for t in 1..<n {
+                k[t] =
+                    k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
+                    * (1 + a.fallkostenTrend[i])
+            }
+            erg.fallkosten = k
+            for t in 1..<n { ep[kz * n + t] = F[t] * k[t] }
+            if fk.basis != .ist { ep[kz * n] = basis[i][kz] }
+            if let e = p.erstattung, let ez = zeilenIndex[e.konto] {
+                let anteil = a.erstattungAnteil[i] ?? e.anteil
+                for t in 1..<n { ep[ez * n + t] = ep[kz * n + t] * anteil }
+            }
+        }
+        if let kap = p.kapazitaet {
+            erg.kapazitaet = kapazitaet(i, p, kap, r, F, summen, jeGebiet: erg.gebietsfaelle)
+        }
     }
 
     /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
