@@ -107,9 +107,13 @@ public struct Teilplan: Sendable {
     public var luecke: [Double]?
 
     public init(_ e: Rechenergebnis, _ indizes: [Int], modell m: Planungsmodell) {
+        self.init(e, indizes, zeilen: m.kontenrahmen.zeilen.count, finanzzeilen: m.kontenrahmen.finanzplan.count)
+    }
+
+    /// As `init(_:_:modell:)` for a scheme of `nz` Ergebnisplan and `nf` Finanzplan lines.
+    init(_ e: Rechenergebnis, _ indizes: [Int], zeilen nz: Int, finanzzeilen nf: Int) {
         let n = e.jahre.count
-        let nz = m.kontenrahmen.zeilen.count, nf = m.kontenrahmen.finanzplan.count
-        if indizes.count == 1, let einzeln = Self(einzeln: e.produkte[indizes[0]], n: n, nz: nz, nf: nf) {
+        if indizes.count == 1, let einzeln = Self(einzeln: e, indizes[0], n: n, nz: nz, nf: nf) {
             self = einzeln
             return
         }
@@ -151,29 +155,34 @@ public struct Teilplan: Sendable {
     /// The plan of one product, sharing its rows instead of adding them to zeros: the same values as the sum
     /// (0 + x = x) except for −0 (0 + −0 = +0), so nil where a row holds a −0 or is not n years long (then the
     /// sum is formed).
-    private init?(einzeln p: Produktergebnis, n: Int, nz: Int, nf: Int) {
+    private init?(einzeln e: Rechenergebnis, _ i: Int, n: Int, nz: Int, nf: Int) {
+        let minusNull = (-0.0).bitPattern
         func passt(_ reihe: [Double]) -> Bool {
-            reihe.count == n && !reihe.contains { $0 == 0 && $0.sign == .minus }
+            reihe.count == n
+                && reihe.withUnsafeBufferPointer { w in
+                    for x in w where x.bitPattern == minusNull { return false }
+                    return true
+                }
         }
-        guard p.ergebnisplan.count == nz, p.finanzplan.count == nf, p.ergebnisplan.allSatisfy(passt),
-            p.finanzplan.allSatisfy(passt)
+        guard e.produkte[i].ergebnisplan.count == nz, e.produkte[i].finanzplan.count == nf,
+            e.produkte[i].ergebnisplan.allSatisfy(passt), e.produkte[i].finanzplan.allSatisfy(passt)
         else { return nil }
         var aufw: [Double]?
-        if let f = p.faelle {
+        if let f = e.produkte[i].faelle {
             guard passt(f) else { return nil }
-            if let k = p.fallkosten {
+            if let k = e.produkte[i].fallkosten {
                 let fk = zip(f, k).map { $0 * $1 }
                 guard passt(fk) else { return nil }
                 aufw = fk
             }
         }
-        if let k = p.kapazitaet { guard passt(k.plaetze), passt(k.luecke) else { return nil } }
-        ergebnisplan = p.ergebnisplan
-        finanzplan = p.finanzplan
-        faelle = p.faelle
+        if let k = e.produkte[i].kapazitaet { guard passt(k.plaetze), passt(k.luecke) else { return nil } }
+        ergebnisplan = e.produkte[i].ergebnisplan
+        finanzplan = e.produkte[i].finanzplan
+        faelle = e.produkte[i].faelle
         fallkostenAufwand = aufw
-        plaetze = p.kapazitaet?.plaetze
-        luecke = p.kapazitaet?.luecke
+        plaetze = e.produkte[i].kapazitaet?.plaetze
+        luecke = e.produkte[i].kapazitaet?.luecke
     }
 
     /// Zuschussbedarf (net cost) = ordentliche Aufwendungen − ordentliche Erträge, per year.

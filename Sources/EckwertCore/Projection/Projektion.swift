@@ -43,6 +43,9 @@ public struct Projektion: Sendable {
         zeilenIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) })
         finanzIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.finanzplan.enumerated().map { ($1.key, $0) })
         produktIndex = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
+        // The Basisjahr cases per Sozialraum (small-area forecast) need only the model: looked up on the second
+        // core while the Ist table is built.
+        let basisfaelle = Nebenher { Self.basisfaelleJeGebiet(m) }
         let ist = Isttabelle(m)
         isttabelle = ist
         fortschreibung = Fortschreibungsbasis(m, ist)
@@ -97,7 +100,10 @@ public struct Projektion: Sendable {
         self.kB = kB
         self.rB = rB
         self.bezugB = bezugB
-        kleinraum = m.produkte.indices.map { Self.kleinraum(m, $0, faelleB[$0], bezugB[$0], basissummen) }
+        let jeGebiet = basisfaelle.ergebnis() ?? []
+        kleinraum = m.produkte.indices.map { i in
+            Self.kleinraum(m, i, i < jeGebiet.count ? jeGebiet[i] : nil, faelleB[i], bezugB[i], basissummen)
+        }
         var w = Array(repeating: [(massnahme: String, wirkung: Massnahme.Wirkung)](), count: m.produkte.count)
         let idx = produktIndex
         for mn in m.massnahmen {
@@ -117,21 +123,32 @@ public struct Projektion: Sendable {
 
     public var jahre: [Int] { Array(modell.basisjahr...modell.horizont) }
 
-    /// The smoothed rates of product i when it has `quote: ist`, a city-wide reference population and a Basisjahr
-    /// case number for every Sozialraum in `faelle_gebiete.csv`; otherwise nil (section 5 holds unchanged).
-    static func kleinraum(
-        _ m: Planungsmodell, _ i: Int, _ faelleB: Double?, _ bezugB: Double?, _ summen: Bezugssummen
-    ) -> Kleinraum.Raten? {
-        let p = m.produkte[i]
-        guard let fz = p.fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil, let F_B = faelleB, let R_B = bezugB,
-            !m.sozialraum.faelle.isEmpty
-        else { return nil }
-        var f: [Double] = [], R: [Double] = []
-        for (gi, g) in m.bevoelkerung.gebiete.enumerated() {
-            guard let x = m.sozialraum.faelle(m.basisjahr, g, p.nr) else { return nil }
-            f.append(x)
-            R.append(summen.gebiet(i, gi, 0))
+    /// Per product: its Basisjahr case number in every Sozialraum of bevoelkerung.csv (`faelle_gebiete.csv`)
+    /// when it has `quote: ist` and a city-wide reference population; nil otherwise or where one is missing.
+    static func basisfaelleJeGebiet(_ m: Planungsmodell) -> [[Double]?] {
+        guard !m.sozialraum.faelle.isEmpty else { return Array(repeating: nil, count: m.produkte.count) }
+        let gebiete = m.bevoelkerung.gebiete
+        return m.produkte.indices.map { i -> [Double]? in
+            guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil else { return nil }
+            let nr = m.produkte[i].nr
+            var f: [Double] = []
+            f.reserveCapacity(gebiete.count)
+            for g in gebiete {
+                guard let x = m.sozialraum.faelle(m.basisjahr, g, nr) else { return nil }
+                f.append(x)
+            }
+            return f
         }
+    }
+
+    /// The smoothed rates of product i when it has `quote: ist`, a city-wide reference population and a Basisjahr
+    /// case number for every Sozialraum in `faelle_gebiete.csv` (`f`, from `basisfaelleJeGebiet`); otherwise nil
+    /// (section 5 holds unchanged).
+    static func kleinraum(
+        _ m: Planungsmodell, _ i: Int, _ f: [Double]?, _ faelleB: Double?, _ bezugB: Double?, _ summen: Bezugssummen
+    ) -> Kleinraum.Raten? {
+        guard let fz = m.produkte[i].fallzahl, let f, let F_B = faelleB, let R_B = bezugB else { return nil }
+        let R = f.indices.map { summen.gebiet(i, $0, 0) }
         return Kleinraum.raten(f: f, R: R, faelleStadt: F_B, bezugStadt: R_B, glaettung: fz.glaettung)
     }
 
@@ -180,8 +197,8 @@ public struct Projektion: Sendable {
         var produkte: [Produktergebnis] = []
         produkte.reserveCapacity(m.produkte.count)
         let summen = bezugssummen(pop)
-        for (i, p) in m.produkte.enumerated() {
-            produkte.append(produkt(i, p, a, summen))
+        for i in m.produkte.indices {
+            produkte.append(produkt(i, m.produkte[i], a, summen))
         }
         return Rechenergebnis(szenario: name, jahre: jahre, bevoelkerung: pop, produkte: produkte, warnungen: warnungen)
     }
@@ -308,9 +325,15 @@ public struct Projektion: Sendable {
     func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen) -> [[Double]] {
         let gewichte = kr.gewichte
         let q = (0..<n).map { t in pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
-        return modell.bevoelkerung.gebiete.indices.map { g in
-            (0..<n).map { t in gewichte[g] * summen.gebiet(i, g, t) * q[t] }
+        let G = modell.bevoelkerung.gebiete.count
+        var out: [[Double]] = []
+        out.reserveCapacity(G)
+        for g in 0..<G {
+            var reihe = [Double](repeating: 0, count: n)
+            for t in 0..<n { reihe[t] = gewichte[g] * summen.gebiet(i, g, t) * q[t] }
+            out.append(reihe)
         }
+        return out
     }
 
     func kapazitaet(
