@@ -107,8 +107,16 @@ public struct Teilplan: Sendable {
     public var luecke: [Double]?
 
     public init(_ e: Rechenergebnis, _ indizes: [Int], modell m: Planungsmodell) {
+        self.init(e, indizes, zeilen: m.kontenrahmen.zeilen.count, finanzzeilen: m.kontenrahmen.finanzplan.count)
+    }
+
+    /// As `init(_:_:modell:)` for a scheme of `nz` Ergebnisplan and `nf` Finanzplan lines.
+    init(_ e: Rechenergebnis, _ indizes: [Int], zeilen nz: Int, finanzzeilen nf: Int) {
         let n = e.jahre.count
-        let nz = m.kontenrahmen.zeilen.count, nf = m.kontenrahmen.finanzplan.count
+        if indizes.count == 1, let einzeln = Self(einzeln: e, indizes[0], n: n, nz: nz, nf: nf) {
+            self = einzeln
+            return
+        }
         var ep = Array(repeating: Array(repeating: 0.0, count: n), count: nz)
         var fp = Array(repeating: Array(repeating: 0.0, count: n), count: nf)
         var faelle: [Double]?, aufw: [Double]?, plaetze: [Double]?, luecke: [Double]?
@@ -142,6 +150,39 @@ public struct Teilplan: Sendable {
         fallkostenAufwand = aufw
         self.plaetze = plaetze
         self.luecke = luecke
+    }
+
+    /// The plan of one product, sharing its rows instead of adding them to zeros: the same values as the sum
+    /// (0 + x = x) except for −0 (0 + −0 = +0), so nil where a row holds a −0 or is not n years long (then the
+    /// sum is formed).
+    private init?(einzeln e: Rechenergebnis, _ i: Int, n: Int, nz: Int, nf: Int) {
+        let minusNull = (-0.0).bitPattern
+        func passt(_ reihe: [Double]) -> Bool {
+            reihe.count == n
+                && reihe.withUnsafeBufferPointer { w in
+                    for x in w where x.bitPattern == minusNull { return false }
+                    return true
+                }
+        }
+        guard e.produkte[i].ergebnisplan.count == nz, e.produkte[i].finanzplan.count == nf,
+            e.produkte[i].ergebnisplan.allSatisfy(passt), e.produkte[i].finanzplan.allSatisfy(passt)
+        else { return nil }
+        var aufw: [Double]?
+        if let f = e.produkte[i].faelle {
+            guard passt(f) else { return nil }
+            if let k = e.produkte[i].fallkosten {
+                let fk = zip(f, k).map { $0 * $1 }
+                guard passt(fk) else { return nil }
+                aufw = fk
+            }
+        }
+        if let k = e.produkte[i].kapazitaet { guard passt(k.plaetze), passt(k.luecke) else { return nil } }
+        ergebnisplan = e.produkte[i].ergebnisplan
+        finanzplan = e.produkte[i].finanzplan
+        faelle = e.produkte[i].faelle
+        fallkostenAufwand = aufw
+        plaetze = e.produkte[i].kapazitaet?.plaetze
+        luecke = e.produkte[i].kapazitaet?.luecke
     }
 
     /// Zuschussbedarf (net cost) = ordentliche Aufwendungen − ordentliche Erträge, per year.

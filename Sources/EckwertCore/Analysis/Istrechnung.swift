@@ -9,22 +9,25 @@ public enum Istrechnung {
         let n = jahre.count
         let schema = m.kontenrahmen
         var produkte: [Produktergebnis] = []
-        let summenplan = Summen.Plan(schema.zeilen), finanzsummenplan = Summen.Plan(schema.finanzplan)
+        let summenplan = Summen.Plan(schema.zeilen)
         let finanzIndex = Dictionary(uniqueKeysWithValues: schema.finanzplan.enumerated().map { ($1.key, $0) })
-        // The years are the first n of the table's; every line key has a column.
-        let spalten = schema.zeilen.map { ist.spalte($0.key) }
+        let finanzrechnung = Finanzrechnung.Plan(schema, finanzIndex: finanzIndex)
+        // The years are the first n of the table's; every line key has a column (nil for sum lines: 0).
+        let spalten = schema.zeilen.map { $0.istSumme ? nil : ist.spalte($0.key) }
+        let L = spalten.count, F = schema.finanzplan.count
         for (i, p) in m.produkte.enumerated() {
-            var ep = schema.zeilen.indices.map { z in
-                (0..<n).map { j in
-                    schema.zeilen[z].istSumme ? 0 : (spalten[z].flatMap { ist.wert(j, i, $0) } ?? 0)
-                }
+            // Both plans flat and line-major (`[zeile · n + t]`) while they are computed.
+            var ep = [Double](repeating: 0, count: L * n)
+            for z in 0..<L {
+                guard let s = spalten[z] else { continue }
+                for j in 0..<n { ep[z * n + j] = ist.wert(j, i, s) ?? 0 }
             }
-            summenplan.anwenden(&ep)
-            var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
-            Finanzrechnung.ableiten(
-                ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex, nichtZahlungswirksam: [],
-                summenplan: finanzsummenplan)
-            var erg = Produktergebnis(nr: p.nr, ergebnisplan: ep, finanzplan: fp)
+            summenplan.anwenden(flach: &ep, n: n)
+            var fp = [Double](repeating: 0, count: F * n)
+            finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: nil)
+            var erg = Produktergebnis(
+                nr: p.nr, ergebnisplan: Produktergebnis.zeilen(ep, anzahl: L, n: n),
+                finanzplan: Produktergebnis.zeilen(fp, anzahl: F, n: n))
             let f = jahre.map { ist.wert(m, $0, i, "faelle") }
             if p.fallzahl != nil || f.contains(where: { $0 != nil }) {
                 erg.faelle = f.map { $0 ?? 0 }

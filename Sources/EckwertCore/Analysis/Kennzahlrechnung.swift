@@ -5,9 +5,10 @@ public enum Kennzahlrechnung {
     public static func werte(_ m: Planungsmodell, _ e: Rechenergebnis) -> [String: [Double?]] {
         let cache = Teilplancache(m, e)
         var out: [String: [Double?]] = [:]
-        for k in m.kennzahlen {
-            out[k.id] = e.jahre.indices.map { t in
-                Kontext(cache: cache, t: t, tiefe: 0).kennzahl(k.id)
+        for j in m.kennzahlen.indices {
+            let id = m.kennzahlen[j].id
+            out[id] = e.jahre.indices.map { t in
+                Kontext(cache: cache, t: t, tiefe: 0).kennzahl(id)
             }
         }
         return out
@@ -22,6 +23,11 @@ public enum Kennzahlrechnung {
         var indizes: [String: [Int]] = [:]
         /// id → index of its first Kennzahl (as `Planungsmodell.kennzahl(_:)` finds it).
         let kennzahlIndex: [String: Int]
+        /// The formula of each Kennzahl (model order), the scheme and its line counts: read without copying
+        /// a Kennzahl or the model per evaluation.
+        let ausdruecke: [Ausdruck]
+        let k: Kontenrahmen
+        let zeilen: Int, finanzzeilen: Int
         struct BevSchluessel: Hashable { var t: Int; var auswahl: BevAuswahl }
         var bevWerte: [BevSchluessel: Double?] = [:]
 
@@ -29,6 +35,10 @@ public enum Kennzahlrechnung {
             self.m = m
             self.e = e
             kennzahlIndex = Dictionary(m.kennzahlen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            ausdruecke = m.kennzahlen.map(\.ausdruck)
+            k = m.kontenrahmen
+            zeilen = k.zeilen.count
+            finanzzeilen = k.finanzplan.count
         }
         /// Every product number and every declared level → the products it covers, in model order (as
         /// `Planungsmodell.produktIndizes(unter:)`).
@@ -43,11 +53,11 @@ public enum Kennzahlrechnung {
             if let p = plaene[prefix] { return p }
             let idx = produktIndizes(prefix)
             guard !idx.isEmpty else { return nil }
-            let p = Teilplan(e, idx, modell: m)
+            let p = Teilplan(e, idx, zeilen: zeilen, finanzzeilen: finanzzeilen)
             plaene[prefix] = p
             return p
         }
-        func kennzahl(_ id: String) -> Kennzahl? { kennzahlIndex[id].map { m.kennzahlen[$0] } }
+        func ausdruck(_ id: String) -> Ausdruck? { kennzahlIndex[id].map { ausdruecke[$0] } }
     }
 
     struct Kontext: Formelkontext {
@@ -56,7 +66,7 @@ public enum Kennzahlrechnung {
         let tiefe: Int
 
         private func wert(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
-        private var k: Kontenrahmen { cache.m.kontenrahmen }
+        private var k: Kontenrahmen { cache.k }
 
         func faelle(_ p: String) -> Double? { wert(cache.plan(p)?.faelle?[t]) }
         func aufwand(_ p: String) -> Double? { wert(cache.plan(p)?.zeile(k.aufwendungen, k)?[t]) }
@@ -118,8 +128,8 @@ public enum Kennzahlrechnung {
         func plaetze(_ p: String) -> Double? { wert(cache.plan(p)?.plaetze?[t]) }
         func luecke(_ p: String) -> Double? { wert(cache.plan(p)?.luecke?[t]) }
         func kennzahl(_ id: String) -> Double? {
-            guard tiefe < 50, let kz = cache.kennzahl(id) else { return nil }
-            return kz.ausdruck.wert(in: Kontext(cache: cache, t: t, tiefe: tiefe + 1))
+            guard tiefe < 50, let ausdruck = cache.ausdruck(id) else { return nil }
+            return ausdruck.wert(in: Kontext(cache: cache, t: t, tiefe: tiefe + 1))
         }
     }
 }

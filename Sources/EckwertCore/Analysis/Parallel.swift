@@ -7,6 +7,30 @@ enum DispatchQueueBridge {
     }
 }
 
+/// `body(0) … body(n−1)` run in parallel, their values in index order (each index writes only its own slot).
+func parallelAbbilden<Wert: Sendable>(_ n: Int, _ body: @Sendable (Int) -> Wert) -> [Wert] {
+    let ablage = Ablage<Wert>(n)
+    DispatchQueueBridge.parallel(n) { k in ablage.setzen(k, body(k)) }
+    return ablage.werte()
+}
+
+/// Slots written by distinct workers, read after they all finished (concurrentPerform orders the two).
+private final class Ablage<Wert: Sendable>: @unchecked Sendable {
+    private let n: Int
+    private let platz: UnsafeMutablePointer<Wert?>
+    init(_ n: Int) {
+        self.n = n
+        platz = .allocate(capacity: max(1, n))
+        platz.initialize(repeating: nil, count: n)
+    }
+    deinit {
+        platz.deinitialize(count: n)
+        platz.deallocate()
+    }
+    func setzen(_ k: Int, _ wert: Wert) { platz[k] = wert }
+    func werte() -> [Wert] { (0..<n).compactMap { platz[$0] } }
+}
+
 final class NSLockBridge: @unchecked Sendable {
     private let l = NSLock()
     func mit<T>(_ f: () -> T) -> T { l.lock(); defer { l.unlock() }; return f() }

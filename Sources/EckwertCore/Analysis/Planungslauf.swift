@@ -86,17 +86,23 @@ public enum Planungslauf {
         _ m: Planungsmodell, fortschritt: (@Sendable (String) -> Void)? = nil
     ) -> Projektionslauf {
         let p = Projektion(m)
-        var l = Projektionslauf(
-            projektion: p, ist: Istrechnung.rechnen(m, p.isttabelle), laeufe: [], bevoelkerungen: [], warnungen: [])
-        for s in m.szenarien {
-            fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …")
+        for s in m.szenarien { fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …") }
+        // The Ist and the scenarios are independent of one another: run side by side, taken in model order.
+        let szenarien = m.szenarien
+        let laeufe = parallelAbbilden(szenarien.count + 1) { k -> (Rechenergebnis, [Bevoelkerung]) in
+            guard k > 0 else { return (Istrechnung.rechnen(m, p.isttabelle), []) }
+            let s = szenarien[k - 1]
             let pop = p.bevoelkerung(s.bevoelkerung)
-            l.laeufe.append(
-                p.rechnen(
-                    name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
-                    warnungen: pop.warnungen))
-            l.bevoelkerungen.append(pop.jahre)
-            l.warnungen += pop.warnungen
+            let e = p.rechnen(
+                name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
+                warnungen: pop.warnungen)
+            return (e, pop.jahre)
+        }
+        var l = Projektionslauf(projektion: p, ist: laeufe[0].0, laeufe: [], bevoelkerungen: [], warnungen: [])
+        for (e, pop) in laeufe.dropFirst() {
+            l.laeufe.append(e)
+            l.bevoelkerungen.append(pop)
+            l.warnungen += e.warnungen
         }
         return l
     }
@@ -104,18 +110,38 @@ public enum Planungslauf {
     /// Phase 2: measures mit/ohne, Kennzahlen, targets, decomposition, capacity, Haushaltsausgleich.
     public static func analysieren(_ l: Projektionslauf, unsicherheit: Unsicherheitsergebnis?) -> Planungsergebnis {
         let m = l.projektion.modell
+        let szenarien = m.szenarien
+        // Each scenario's measures, Kennzahlen and decomposition, the Ist's Kennzahlen and the per-run results
+        // that need no Kennzahl are independent of one another: computed side by side, taken in model order.
+        let teile = parallelAbbilden(szenarien.count + 2) { k -> Analyseteil in
+            var teil = Analyseteil()
+            if k < szenarien.count {
+                let e = l.laeufe[k]
+                teil.massnahmen = Massnahmenrechnung.bilanzen(
+                    l.projektion, szenario: szenarien[k], bevoelkerung: l.bevoelkerungen[k])
+                teil.kennzahlen = Kennzahlrechnung.werte(m, e)
+                teil.zerlegung = Wirkungszerlegung.produkte(m, e)
+            } else if k == szenarien.count {
+                teil.kennzahlen = Kennzahlrechnung.werte(m, l.ist)
+            } else {
+                teil.smart = Smart.pruefen(m)
+                teil.kapazitaetsbedarfe = Kapazitaetsplanung.bedarfe(m, l.laeufe)
+                teil.haushaltsausgleich = l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) }
+            }
+            return teil
+        }
         var massnahmen: [Massnahmenbilanz] = []
         var kennzahlen: [String: [String: [Double?]]] = [:]
         var zerlegung: [String: [Zerlegung]] = [:]
         var kennzahlenJeLauf: [[String: [Double?]]] = []
-        for (j, s) in m.szenarien.enumerated() {
-            let e = l.laeufe[j]
-            massnahmen += Massnahmenrechnung.bilanzen(l.projektion, szenario: s, bevoelkerung: l.bevoelkerungen[j])
-            kennzahlenJeLauf.append(Kennzahlrechnung.werte(m, e))
+        for (j, s) in szenarien.enumerated() {
+            massnahmen += teile[j].massnahmen
+            kennzahlenJeLauf.append(teile[j].kennzahlen)
             kennzahlen[s.name] = kennzahlenJeLauf[j]
-            zerlegung[s.name] = Wirkungszerlegung.produkte(m, e)
+            zerlegung[s.name] = teile[j].zerlegung
         }
-        let kennzahlenIst = Kennzahlrechnung.werte(m, l.ist)
+        let kennzahlenIst = teile[szenarien.count].kennzahlen
+        let uebrige = teile[szenarien.count + 1]
         let basisIndex = l.ist.jahre.firstIndex(of: m.basisjahr)
         let istBasis: [String: Double?] = Dictionary(
             uniqueKeysWithValues: m.kennzahlen.map { k in
@@ -123,18 +149,28 @@ public enum Planungslauf {
             })
         let erreichung = Smart.erreichung(
             m, istBasis: istBasis, szenarien: l.laeufe.map { ($0.szenario, $0.jahre, kennzahlen[$0.szenario] ?? [:]) })
-        let smart = Smart.mitR(Smart.pruefen(m), erreichung)
+        let smart = Smart.mitR(uebrige.smart, erreichung)
         return Planungsergebnis(
             modell: m, ist: l.ist, szenarien: l.laeufe, kennzahlenIst: kennzahlenIst,
             kennzahlen: kennzahlen, smart: smart, zielerreichung: erreichung, massnahmen: massnahmen,
             zerlegung: zerlegung, unsicherheit: unsicherheit,
-            kapazitaetsbedarfe: Kapazitaetsplanung.bedarfe(m, l.laeufe),
-            haushaltsausgleich: l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) },
+            kapazitaetsbedarfe: uebrige.kapazitaetsbedarfe,
+            haushaltsausgleich: uebrige.haushaltsausgleich,
             warnungen: Plausibilitaet.warnungen(
                 m, ladebefunde: l.ladebefunde, laeufe: l.laeufe, ist: l.ist,
                 kennzahlen: (
                     kennzahlenIst,
                     l.laeufe.indices.first { l.laeufe[$0].szenario == "status-quo" }.map { kennzahlenJeLauf[$0] }
                 )))
+    }
+
+    /// One worker's share of the analysis (the fields its kind of work fills).
+    private struct Analyseteil: Sendable {
+        var massnahmen: [Massnahmenbilanz] = []
+        var kennzahlen: [String: [Double?]] = [:]
+        var zerlegung: [Zerlegung] = []
+        var smart: [SmartPruefung] = []
+        var kapazitaetsbedarfe: [Kapazitaetsbedarf] = []
+        var haushaltsausgleich: [Haushaltsausgleich] = []
     }
 }

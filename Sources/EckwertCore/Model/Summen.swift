@@ -22,6 +22,17 @@ public enum Summen {
             self.summen = summen
         }
 
+        /// As `anwenden(_:)` on a flat plan of `n` years per line (`werte[zeile · n + t]`), same additions.
+        func anwenden(flach werte: inout [Double], n: Int) {
+            for (z, terme) in summen {
+                for t in 0..<n {
+                    var s = 0.0
+                    for (j, v) in terme { s += v * werte[j * n + t] }
+                    werte[z * n + t] = s
+                }
+            }
+        }
+
         public func anwenden(_ werte: inout [[Double]]) {
             for (z, terme) in summen {
                 for t in werte[z].indices {

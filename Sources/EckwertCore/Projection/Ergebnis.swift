@@ -25,6 +25,15 @@ public struct Produktergebnis: Sendable {
     }
 }
 
+extension Produktergebnis {
+    /// The rows of a flat line-major plan (`flach[zeile · n + t]`), as `ergebnisplan`/`finanzplan` hold them.
+    static func zeilen(_ flach: [Double], anzahl: Int, n: Int) -> [[Double]] {
+        flach.withUnsafeBufferPointer { w in
+            (0..<anzahl).map { z in Array(UnsafeBufferPointer(rebasing: w[(z * n)..<(z * n + n)])) }
+        }
+    }
+}
+
 /// Capacity against demand (modellformat.md, 5, Kapazität); per Sozialraum where places are given per Sozialraum.
 public struct Kapazitaetsergebnis: Sendable {
     public struct Gebiet: Sendable {

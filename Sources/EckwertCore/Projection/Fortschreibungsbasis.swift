@@ -38,19 +38,35 @@ public struct Fortschreibungsbasis: Sendable {
         let buchungszeilen = k.buchungszeilen
         // Every line key has a column of the Ist table: resolved once per line, not per product and year.
         let spalten = k.zeilen.map { ist.spalte($0.key) }
+        let buchungsspalten = buchungszeilen.map { ist.spalte($0) }
         let jB = ist.jahrIndex(B)
+        // Per line, resolved once: key, whether a sum line, the scheme's Fortschreibung.
+        let keys = k.zeilen.map(\.key), summe = k.zeilen.map(\.istSumme)
+        let standardart = k.zeilen.map { Fortschreibungsart($0.fortschreibung) }
         for (i, p) in m.produkte.enumerated() {
-            let hatIst = buchungszeilen.contains { ist.wert(m, B, i, $0) != nil }
+            let hatIst = buchungszeilen.indices.contains { b in
+                guard let s = buchungsspalten[b] else { return ist.wert(m, B, i, buchungszeilen[b]) != nil }
+                return jB.flatMap { ist.wert($0, i, s) } != nil
+            }
             let hatAnsatz = m.ansatz?.enthaelt(produkt: p.nr) ?? false
             let basis = p.basis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
             if basis == .ansatz { ansatzbasis.append((i, p.basis == nil)) }
+            // The product's Ansatz per year index, looked up once per product (only when a line needs it).
+            var ansatzJahre: [[String: Double]?]?
+            func ansatzwerte(_ a: Jahreswerte) -> [[String: Double]?] {
+                if let ansatzJahre { return ansatzJahre }
+                let werte = (0..<max(1, n)).map { t in t == 0 ? nil : a.produkt(B + t, p.nr) }
+                ansatzJahre = werte
+                return werte
+            }
             var zeilen: [Linie] = []
-            for (z, zeile) in k.zeilen.enumerated() {
-                guard !zeile.istSumme else {
+            zeilen.reserveCapacity(keys.count)
+            for z in keys.indices {
+                guard !summe[z] else {
                     zeilen.append(Linie(start: 0, fest: nil, art: .keine, wachstum: 0, trendjahre: 0))
                     continue
                 }
-                let key = zeile.key
+                let key = keys[z]
                 let s = spalten[z]
                 func istWert(_ j: Int) -> Double? {
                     guard let s else { return ist.wert(m, j, i, key) }
@@ -62,14 +78,15 @@ public struct Fortschreibungsbasis: Sendable {
                 }
                 var l = Linie(
                     start: bereinigt(B) ?? 0, fest: nil,
-                    art: p.fortschreibung[key] ?? Fortschreibungsart(zeile.fortschreibung), wachstum: 0,
+                    art: (p.fortschreibung.isEmpty ? nil : p.fortschreibung[key]) ?? standardart[z], wachstum: 0,
                     trendjahre: 0)
                 // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
                 let zeileAusAnsatz = basis == .ist && istWert(B) == nil
                 if basis == .ansatz || zeileAusAnsatz, let a = m.ansatz {
                     var fest = [Double?](repeating: nil, count: n)
+                    let jahreswerte = ansatzwerte(a)
                     for t in 1..<max(1, n) {
-                        guard let werte = a.produkt(B + t, p.nr) else { continue }
+                        guard let werte = jahreswerte[t] else { continue }
                         if basis == .ansatz { fest[t] = werte[key] ?? 0 } else if let v = werte[key] { fest[t] = v }
                     }
                     if fest.contains(where: { $0 != nil }) { l.fest = fest }

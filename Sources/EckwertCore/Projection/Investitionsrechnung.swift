@@ -60,24 +60,25 @@ public enum Investitionsrechnung {
             summeAuszahlungen: summe, summeFoerdermittel: foerder, afaJahr: afaJahr, aufloesungJahr: aufl)
     }
 
-    /// Adds an investment's flows to a product's plans. The Basisjahr column of the Ergebnisplan stays Ist.
+    /// Adds an investment's flows to a product's plans (flat, line-major: `[zeile · n + t]`, n the years of
+    /// `b`). The Basisjahr column of the Ergebnisplan stays Ist.
     static func buchen(
         _ b: Buchung, _ inv: Investition, schema: Kontenrahmen, zeilenIndex: [String: Int],
-        finanzIndex: [String: Int], ep: inout [[Double]], fp: inout [[Double]]
+        finanzIndex: [String: Int], ep: inout [Double], fp: inout [Double]
     ) {
         let n = b.auszahlungen.count
         let afa = zeilenIndex[schema.abschreibungen], sop = zeilenIndex[schema.sonderposten]
         let fk = inv.folgekosten.flatMap { zeilenIndex[$0.konto] }
         for t in 1..<max(1, n) {
-            if let afa { ep[afa][t] += b.abschreibungen[t] }
-            if let sop { ep[sop][t] += b.sonderposten[t] }
-            if let fk { ep[fk][t] += b.folgekosten[t] }
+            if let afa { ep[afa * n + t] += b.abschreibungen[t] }
+            if let sop { ep[sop * n + t] += b.sonderposten[t] }
+            if let fk { ep[fk * n + t] += b.folgekosten[t] }
         }
         if let k = schema.baumassnahmen.flatMap({ finanzIndex[$0] }) {
-            for t in 0..<n { fp[k][t] += b.auszahlungen[t] }
+            for t in 0..<n { fp[k * n + t] += b.auszahlungen[t] }
         }
         if let k = schema.investitionszuwendungen.flatMap({ finanzIndex[$0] }) {
-            for t in 0..<n { fp[k][t] += b.foerdermittel[t] }
+            for t in 0..<n { fp[k * n + t] += b.foerdermittel[t] }
         }
     }
 }
@@ -86,30 +87,51 @@ public enum Investitionsrechnung {
 /// zahlungswirksame Ertrag and Aufwand lines, less known non-cash amounts (the Sonderposten-Auflösung from
 /// investments); investment lines come from the investments; sums follow the scheme.
 public enum Finanzrechnung {
-    static func ableiten(
-        ep: [[Double]], fp: inout [[Double]], schema: Kontenrahmen, finanzIndex: [String: Int],
-        nichtZahlungswirksam: [(String, [Double])], summenplan: Summen.Plan? = nil
-    ) {
-        let plan = summenplan ?? Summen.Plan(schema.finanzplan)
-        guard let ein = schema.einzahlungenVerwaltung.flatMap({ finanzIndex[$0] }),
-            let aus = schema.auszahlungenVerwaltung.flatMap({ finanzIndex[$0] })
-        else {
-            plan.anwenden(&fp)
-            return
-        }
-        let n = ep.first?.count ?? 0
-        for (z, zeile) in schema.zeilen.enumerated() where zeile.zahlungswirksam {
-            switch zeile.art {
-            case .ertrag: for t in 0..<n { fp[ein][t] += ep[z][t] }
-            case .aufwand: for t in 0..<n { fp[aus][t] += ep[z][t] }
-            case .summe: break
+    /// A scheme's derivation resolved to row indices once: which Ergebnisplan rows flow into which Finanzplan
+    /// row (in the scheme's order), where the Sonderposten-Auflösung is taken off, and the sum lines.
+    struct Plan: Sendable {
+        /// The zahlungswirksame Ertrag/Aufwand rows and their Finanzplan row; empty when the scheme names no
+        /// Ein- or Auszahlungen aus laufender Verwaltungstätigkeit.
+        let fluesse: [(zeile: Int, ziel: Int)]
+        /// The Finanzplan row the Sonderposten-Auflösung is taken off (nil: not zahlungswirksam, or no flows).
+        let sonderpostenZiel: Int?
+        let summen: Summen.Plan
+
+        init(_ schema: Kontenrahmen, finanzIndex: [String: Int]) {
+            summen = Summen.Plan(schema.finanzplan)
+            guard let ein = schema.einzahlungenVerwaltung.flatMap({ finanzIndex[$0] }),
+                let aus = schema.auszahlungenVerwaltung.flatMap({ finanzIndex[$0] })
+            else {
+                fluesse = []
+                sonderpostenZiel = nil
+                return
+            }
+            var fluesse: [(zeile: Int, ziel: Int)] = []
+            for (z, zeile) in schema.zeilen.enumerated() where zeile.zahlungswirksam {
+                switch zeile.art {
+                case .ertrag: fluesse.append((z, ein))
+                case .aufwand: fluesse.append((z, aus))
+                case .summe: break
+                }
+            }
+            self.fluesse = fluesse
+            if let zeile = schema.zeile(schema.sonderposten), zeile.zahlungswirksam {
+                sonderpostenZiel = zeile.art == .aufwand ? aus : ein
+            } else {
+                sonderpostenZiel = nil
             }
         }
-        for (key, werte) in nichtZahlungswirksam {
-            guard let zeile = schema.zeile(key), zeile.zahlungswirksam else { continue }
-            let ziel = zeile.art == .aufwand ? aus : ein
-            for t in 0..<min(n, werte.count) { fp[ziel][t] -= werte[t] }
+
+        /// Derives the Finanzplan `fp` (flat, `[zeile · n + t]`, investment rows already booked) from the
+        /// Ergebnisplan `ep` (flat likewise), taking the Sonderposten-Auflösung `sonderposten` off (nil: none).
+        func ableiten(ep: [Double], fp: inout [Double], n: Int, sonderposten: [Double]?) {
+            for (z, ziel) in fluesse {
+                for t in 0..<n { fp[ziel * n + t] += ep[z * n + t] }
+            }
+            if let ziel = sonderpostenZiel, let werte = sonderposten {
+                for t in 0..<min(n, werte.count) { fp[ziel * n + t] -= werte[t] }
+            }
+            summen.anwenden(flach: &fp, n: n)
         }
-        plan.anwenden(&fp)
     }
 }

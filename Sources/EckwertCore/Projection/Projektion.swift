@@ -26,6 +26,10 @@ public struct Projektion: Sendable {
     /// How the scheme's sum lines are formed, as row indices (see `Summen.Plan`).
     let summenplan: Summen.Plan
     let finanzsummenplan: Summen.Plan
+    /// How the Finanzplan follows from the Ergebnisplan, as row indices (see `Finanzrechnung.Plan`).
+    let finanzrechnung: Finanzrechnung.Plan
+    /// Per Ergebnisplan line: whether it is a sum line.
+    let summenzeile: [Bool]
     /// The model's Ist by year, product and line.
     let isttabelle: Isttabelle
     /// Per product: the indices of the measures booked on it and of its investments, in model order.
@@ -39,6 +43,9 @@ public struct Projektion: Sendable {
         zeilenIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) })
         finanzIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.finanzplan.enumerated().map { ($1.key, $0) })
         produktIndex = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
+        // The Basisjahr cases per Sozialraum (small-area forecast) need only the model: looked up on the second
+        // core while the Ist table is built.
+        let basisfaelle = Nebenher { Self.basisfaelleJeGebiet(m) }
         let ist = Isttabelle(m)
         isttabelle = ist
         fortschreibung = Fortschreibungsbasis(m, ist)
@@ -46,13 +53,26 @@ public struct Projektion: Sendable {
         bezugsverzeichnis = verzeichnis
         summenplan = Summen.Plan(m.kontenrahmen.zeilen)
         finanzsummenplan = Summen.Plan(m.kontenrahmen.finanzplan)
+        finanzrechnung = Finanzrechnung.Plan(m.kontenrahmen, finanzIndex: finanzIndex)
+        let summenzeile = m.kontenrahmen.zeilen.map(\.istSumme)
+        self.summenzeile = summenzeile
         let basissummen = Bezugssummen(verzeichnis, [m.bevoelkerung])
         let B = m.basisjahr
         var basis: [[Double]] = []
         var faelleB: [Double?] = [], kB: [Double?] = [], rB: [Double?] = [], bezugB: [Double?] = []
+        // Every line key and `faelle` have a column of the Ist table: resolved once, not per product.
+        let spalten = m.kontenrahmen.zeilen.map { ist.spalte($0.key) }
+        let jB = ist.jahrIndex(B), spalteFaelle = ist.spalte("faelle")
+        func istB(_ i: Int, _ spalte: Int?, _ key: String) -> Double? {
+            guard let spalte else { return ist.wert(m, B, i, key) }
+            return jB.flatMap { ist.wert($0, i, spalte) }
+        }
         for (i, p) in m.produkte.enumerated() {
-            basis.append(m.kontenrahmen.zeilen.map { z in z.istSumme ? 0 : (ist.wert(m, B, i, z.key) ?? 0) })
-            let f = ist.wert(m, B, i, "faelle")
+            basis.append(
+                summenzeile.indices.map { z in
+                    summenzeile[z] ? 0 : (istB(i, spalten[z], m.kontenrahmen.zeilen[z].key) ?? 0)
+                })
+            let f = istB(i, spalteFaelle, "faelle")
             faelleB.append(f)
             if let fk = p.fallkosten {
                 switch fk.basis {
@@ -80,7 +100,10 @@ public struct Projektion: Sendable {
         self.kB = kB
         self.rB = rB
         self.bezugB = bezugB
-        kleinraum = m.produkte.indices.map { Self.kleinraum(m, $0, faelleB[$0], bezugB[$0], basissummen) }
+        let jeGebiet = basisfaelle.ergebnis() ?? []
+        kleinraum = m.produkte.indices.map { i in
+            Self.kleinraum(m, i, i < jeGebiet.count ? jeGebiet[i] : nil, faelleB[i], bezugB[i], basissummen)
+        }
         var w = Array(repeating: [(massnahme: String, wirkung: Massnahme.Wirkung)](), count: m.produkte.count)
         let idx = produktIndex
         for mn in m.massnahmen {
@@ -100,21 +123,32 @@ public struct Projektion: Sendable {
 
     public var jahre: [Int] { Array(modell.basisjahr...modell.horizont) }
 
-    /// The smoothed rates of product i when it has `quote: ist`, a city-wide reference population and a Basisjahr
-    /// case number for every Sozialraum in `faelle_gebiete.csv`; otherwise nil (section 5 holds unchanged).
-    static func kleinraum(
-        _ m: Planungsmodell, _ i: Int, _ faelleB: Double?, _ bezugB: Double?, _ summen: Bezugssummen
-    ) -> Kleinraum.Raten? {
-        let p = m.produkte[i]
-        guard let fz = p.fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil, let F_B = faelleB, let R_B = bezugB,
-            !m.sozialraum.faelle.isEmpty
-        else { return nil }
-        var f: [Double] = [], R: [Double] = []
-        for (gi, g) in m.bevoelkerung.gebiete.enumerated() {
-            guard let x = m.sozialraum.faelle(m.basisjahr, g, p.nr) else { return nil }
-            f.append(x)
-            R.append(summen.gebiet(i, gi, 0))
+    /// Per product: its Basisjahr case number in every Sozialraum of bevoelkerung.csv (`faelle_gebiete.csv`)
+    /// when it has `quote: ist` and a city-wide reference population; nil otherwise or where one is missing.
+    static func basisfaelleJeGebiet(_ m: Planungsmodell) -> [[Double]?] {
+        guard !m.sozialraum.faelle.isEmpty else { return Array(repeating: nil, count: m.produkte.count) }
+        let gebiete = m.bevoelkerung.gebiete
+        return m.produkte.indices.map { i -> [Double]? in
+            guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil else { return nil }
+            let nr = m.produkte[i].nr
+            var f: [Double] = []
+            f.reserveCapacity(gebiete.count)
+            for g in gebiete {
+                guard let x = m.sozialraum.faelle(m.basisjahr, g, nr) else { return nil }
+                f.append(x)
+            }
+            return f
         }
+    }
+
+    /// The smoothed rates of product i when it has `quote: ist`, a city-wide reference population and a Basisjahr
+    /// case number for every Sozialraum in `faelle_gebiete.csv` (`f`, from `basisfaelleJeGebiet`); otherwise nil
+    /// (section 5 holds unchanged).
+    static func kleinraum(
+        _ m: Planungsmodell, _ i: Int, _ f: [Double]?, _ faelleB: Double?, _ bezugB: Double?, _ summen: Bezugssummen
+    ) -> Kleinraum.Raten? {
+        guard let fz = m.produkte[i].fallzahl, let f, let F_B = faelleB, let R_B = bezugB else { return nil }
+        let R = f.indices.map { summen.gebiet(i, $0, 0) }
         return Kleinraum.raten(f: f, R: R, faelleStadt: F_B, bezugStadt: R_B, glaettung: fz.glaettung)
     }
 
@@ -163,8 +197,8 @@ public struct Projektion: Sendable {
         var produkte: [Produktergebnis] = []
         produkte.reserveCapacity(m.produkte.count)
         let summen = bezugssummen(pop)
-        for (i, p) in m.produkte.enumerated() {
-            produkte.append(produkt(i, p, a, summen))
+        for i in m.produkte.indices {
+            produkte.append(produkt(i, m.produkte[i], a, summen))
         }
         return Rechenergebnis(szenario: name, jahre: jahre, bevoelkerung: pop, produkte: produkte, warnungen: warnungen)
     }
@@ -184,68 +218,28 @@ public struct Projektion: Sendable {
         _ i: Int, _ p: Produkt, _ a: Rechenannahmen, _ summen: Bezugssummen
     ) -> Produktergebnis {
         let m = modell, B = m.basisjahr
-        let zeilen = schema.zeilen
-        var ep = Array(repeating: Array(repeating: 0.0, count: n), count: zeilen.count)
+        let L = summenzeile.count
+        // Both plans flat and line-major (`[zeile · n + t]`) while they are computed; rows at the end.
+        var ep = [Double](repeating: 0, count: L * n)
         // Buchungszeilen: the Ist of B as booked; from its base (Sondereffekte out) or the Ansatz years, indexed.
         let linien = fortschreibung.linien[i]
-        for (z, zeile) in zeilen.enumerated() where !zeile.istSumme {
+        for z in 0..<L where !summenzeile[z] {
             let l = linien[z]
             var x = l.start
-            ep[z][0] = basis[i][z]
+            ep[z * n] = basis[i][z]
             for t in 1..<n {
                 if let f = l.fest?[t] {
                     x = f
                 } else {
                     x *= Fortschreibungsbasis.faktor(l, tarif: a.tarif[t], sachkosten: a.sachkosten[t])
                 }
-                ep[z][t] = x
+                ep[z * n + t] = x
             }
         }
         var erg = Produktergebnis(nr: p.nr, ergebnisplan: [], finanzplan: [])
         // Driver.
         if let fz = p.fallzahl {
-            var R = [Double](repeating: 0, count: n), r = R, F = R
-            if let kr = kleinraum[i] {
-                let jeGebiet = gebietsfaelle(i, kr, a, summen)
-                for t in 0..<n {
-                    R[t] = summen.produkt(i, fz.bezug, t)
-                    F[t] = jeGebiet.reduce(0) { $0 + $1[t] }
-                    r[t] = R[t] > 0 ? F[t] / R[t] : 0
-                }
-                erg.gebietsfaelle = jeGebiet
-            }
-            for t in 0..<n where kleinraum[i] == nil {
-                R[t] = summen.produkt(i, fz.bezug, t)
-                let basisquote: Double
-                switch fz.quote {
-                case .ist: basisquote = (rB[i] ?? 0) * pow1(1 + a.quoteTrend[i], t)
-                case .je1000(let pfad): basisquote = pfad.wert(B + t) / 1000
-                }
-                r[t] = basisquote * (t == 0 ? 1 : wirkungsfaktor(i, a, t))
-                F[t] = r[t] * R[t]
-            }
-            if let f0 = faelleB[i] { F[0] = f0 }
-            erg.bezug = R
-            erg.quote = r
-            erg.faelle = F
-            if let fk = p.fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
-                var k = [Double](repeating: k0, count: n)
-                for t in 1..<n {
-                    k[t] =
-                        k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
-                        * (1 + a.fallkostenTrend[i])
-                }
-                erg.fallkosten = k
-                for t in 1..<n { ep[kz][t] = F[t] * k[t] }
-                if fk.basis != .ist { ep[kz][0] = basis[i][kz] }
-                if let e = p.erstattung, let ez = zeilenIndex[e.konto] {
-                    let anteil = a.erstattungAnteil[i] ?? e.anteil
-                    for t in 1..<n { ep[ez][t] = ep[kz][t] * anteil }
-                }
-            }
-            if let kap = p.kapazitaet {
-                erg.kapazitaet = kapazitaet(i, p, kap, r, F, summen, jeGebiet: erg.gebietsfaelle)
-            }
+            treiber(i, p, fz, a, summen, &ep, &erg)
         }
         // Measures' own cost, booked on their product.
         for k in eigeneMassnahmen[i] where a.massnahmen.contains(m.massnahmen[k].id) {
@@ -254,11 +248,11 @@ public struct Projektion: Sendable {
             var c = 0.0
             for t in 0..<n where B + t >= mn.kosten.ab {
                 c = B + t == mn.kosten.ab ? mn.kosten.jaehrlich : c * (1 + a.sachkosten[t])
-                if t >= 1 { ep[kz][t] += c }  // the Basisjahr column is Ist
+                if t >= 1 { ep[kz * n + t] += c }  // the Basisjahr column is Ist
             }
         }
         // Investments.
-        var fp = Array(repeating: Array(repeating: 0.0, count: n), count: schema.finanzplan.count)
+        var fp = [Double](repeating: 0, count: schema.finanzplan.count * n)
         var sonderposten = [Double](repeating: 0, count: n)
         for k in eigeneInvestitionen[i] {
             let inv = m.investitionen[k]
@@ -268,13 +262,62 @@ public struct Projektion: Sendable {
                 ep: &ep, fp: &fp)
             for t in 0..<n { sonderposten[t] += b.sonderposten[t] }
         }
-        summenplan.anwenden(&ep)
-        Finanzrechnung.ableiten(
-            ep: ep, fp: &fp, schema: schema, finanzIndex: finanzIndex,
-            nichtZahlungswirksam: [(schema.sonderposten, sonderposten)], summenplan: finanzsummenplan)
-        erg.ergebnisplan = ep
-        erg.finanzplan = fp
+        summenplan.anwenden(flach: &ep, n: n)
+        finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: sonderposten)
+        erg.ergebnisplan = Produktergebnis.zeilen(ep, anzahl: L, n: n)
+        erg.finanzplan = Produktergebnis.zeilen(fp, anzahl: schema.finanzplan.count, n: n)
         return erg
+    }
+
+    /// The driver of product i (modellformat.md section 5): reference population, rate, cases, cost per case
+    /// and Erstattung into the flat Ergebnisplan `ep`, the quantities and capacity into `erg`.
+    private func treiber(
+        _ i: Int, _ p: Produkt, _ fz: Fallzahl, _ a: Rechenannahmen, _ summen: Bezugssummen,
+        _ ep: inout [Double], _ erg: inout Produktergebnis
+    ) {
+        let B = modell.basisjahr
+        var R = [Double](repeating: 0, count: n), r = R, F = R
+        if let kr = kleinraum[i] {
+            let jeGebiet = gebietsfaelle(i, kr, a, summen)
+            for t in 0..<n {
+                R[t] = summen.produkt(i, fz.bezug, t)
+                F[t] = jeGebiet.reduce(0) { $0 + $1[t] }
+                r[t] = R[t] > 0 ? F[t] / R[t] : 0
+            }
+            erg.gebietsfaelle = jeGebiet
+        }
+        for t in 0..<n where kleinraum[i] == nil {
+            R[t] = summen.produkt(i, fz.bezug, t)
+            let basisquote: Double
+            switch fz.quote {
+            case .ist: basisquote = (rB[i] ?? 0) * pow1(1 + a.quoteTrend[i], t)
+            case .je1000(let pfad): basisquote = pfad.wert(B + t) / 1000
+            }
+            r[t] = basisquote * (t == 0 ? 1 : wirkungsfaktor(i, a, t))
+            F[t] = r[t] * R[t]
+        }
+        if let f0 = faelleB[i] { F[0] = f0 }
+        erg.bezug = R
+        erg.quote = r
+        erg.faelle = F
+        if let fk = p.fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
+            var k = [Double](repeating: k0, count: n)
+            for t in 1..<n {
+                k[t] =
+                    k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
+                    * (1 + a.fallkostenTrend[i])
+            }
+            erg.fallkosten = k
+            for t in 1..<n { ep[kz * n + t] = F[t] * k[t] }
+            if fk.basis != .ist { ep[kz * n] = basis[i][kz] }
+            if let e = p.erstattung, let ez = zeilenIndex[e.konto] {
+                let anteil = a.erstattungAnteil[i] ?? e.anteil
+                for t in 1..<n { ep[ez * n + t] = ep[kz * n + t] * anteil }
+            }
+        }
+        if let kap = p.kapazitaet {
+            erg.kapazitaet = kapazitaet(i, p, kap, r, F, summen, jeGebiet: erg.gebietsfaelle)
+        }
     }
 
     /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
@@ -282,9 +325,15 @@ public struct Projektion: Sendable {
     func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen) -> [[Double]] {
         let gewichte = kr.gewichte
         let q = (0..<n).map { t in pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
-        return modell.bevoelkerung.gebiete.indices.map { g in
-            (0..<n).map { t in gewichte[g] * summen.gebiet(i, g, t) * q[t] }
+        let G = modell.bevoelkerung.gebiete.count
+        var out: [[Double]] = []
+        out.reserveCapacity(G)
+        for g in 0..<G {
+            var reihe = [Double](repeating: 0, count: n)
+            for t in 0..<n { reihe[t] = gewichte[g] * summen.gebiet(i, g, t) * q[t] }
+            out.append(reihe)
         }
+        return out
     }
 
     func kapazitaet(

@@ -16,9 +16,23 @@ public struct Rechenannahmen: Sendable {
         let jahre = m.basisjahr...m.horizont
         tarif = jahre.map { s.preise.tarif.wert($0) }
         sachkosten = jahre.map { s.preise.sachkosten.wert($0) }
-        quoteTrend = m.produkte.map { s.produkte[$0.nr]?.quoteTrend ?? 0 }
-        erstattungAnteil = m.produkte.map { s.produkte[$0.nr]?.erstattungAnteil ?? $0.erstattung?.anteil }
-        fallkostenTrend = m.produkte.map { s.produkte[$0.nr]?.fallkostenTrend ?? 0 }
+        // One pass by index: reading a product's fields in place instead of copying each product three times.
+        let anzahl = m.produkte.count
+        var quoteTrend = [Double](repeating: 0, count: anzahl), fallkostenTrend = quoteTrend
+        var erstattungAnteil = [Double?](repeating: nil, count: anzahl)
+        if s.produkte.isEmpty {
+            for i in 0..<anzahl { erstattungAnteil[i] = m.produkte[i].erstattung?.anteil }
+        } else {
+            for i in 0..<anzahl {
+                let eigene = s.produkte[m.produkte[i].nr]
+                quoteTrend[i] = eigene?.quoteTrend ?? 0
+                erstattungAnteil[i] = eigene?.erstattungAnteil ?? m.produkte[i].erstattung?.anteil
+                fallkostenTrend[i] = eigene?.fallkostenTrend ?? 0
+            }
+        }
+        self.quoteTrend = quoteTrend
+        self.erstattungAnteil = erstattungAnteil
+        self.fallkostenTrend = fallkostenTrend
         massnahmen = Set(s.massnahmen)
     }
 }
