@@ -180,6 +180,74 @@ func fensterGleichSortierung(art: Int) {
     }
 }
 
+/// Windows narrowed after a third of the draws (`engereGrenzen`, then `Fensterspeicher.eingrenzen`) and the other
+/// draws counted against the narrower ones give the order statistics of sorting, keep fewer draws than the windows
+/// placed once, and the chunks they give back are taken again before new ones.
+@Test func eingegrenzteFensterGleichSortierung() {
+    let n = 6000, S = 480, n1 = 2000
+    var verengt = 0, wiederverwendet = 0
+    for k in 0..<12 {
+        let x = (0..<n).map { wert(k, $0) }
+        var lo = [Float](repeating: 0, count: 3), hi = lo
+        var probe = Array(x[0..<S])
+        probe.withUnsafeMutableBufferPointer { pr in
+            lo.withUnsafeMutableBufferPointer { l in
+                hi.withUnsafeMutableBufferPointer { h in
+                    Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
+                }
+            }
+        }
+        let loFest = lo, hiFest = hi
+        func einordnen(_ sp: inout Fensterspeicher, _ von: Int, _ bis: Int, _ lo: [Float], _ hi: [Float]) {
+            x.withUnsafeBufferPointer { xb in
+                for j0 in stride(from: von, to: bis, by: 13) {
+                    sp.einordnen(0, xb.baseAddress! + j0, min(13, bis - j0), lo, hi)
+                }
+            }
+        }
+        var sp = Fensterspeicher(fenster: 3), fest = Fensterspeicher(fenster: 3)
+        einordnen(&sp, 0, n1, lo, hi)
+        #expect(Fensterspeicher.geordnet(lo, hi), "\(k)")
+        for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+            var innen: [Float] = []
+            sp.werte(i, in: &innen)
+            if let (l, h) = Ziehungslauf.engereGrenzen(
+                p, n: n, gezogen: n1, unter: sp.zahlen[i * 4], innen: &innen, lo: lo[i], hi: hi[i])
+            {
+                #expect(lo[i] <= l && l < h && h <= hi[i])
+                lo[i] = l
+                hi[i] = h
+                sp.eingrenzen(i, lo: l, hi: h)
+                verengt += 1
+            }
+        }
+        #expect(Fensterspeicher.geordnet(lo, hi))
+        let frei = sp.freieStuecke.count
+        einordnen(&sp, n1, n, lo, hi)
+        wiederverwendet += frei - sp.freieStuecke.count
+        einordnen(&fest, 0, n, loFest, hiFest)
+        let sortiert = x.sorted()
+        var behalten = 0, behaltenFest = 0
+        for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+            var innen: [Float] = []
+            sp.werte(i, in: &innen)
+            #expect(sp.zahlen[i * 4 + 3] == innen.count)
+            #expect(innen.allSatisfy { lo[i] <= $0 && $0 <= hi[i] })
+            behalten += innen.count
+            behaltenFest += fest.zahlen[i * 4 + 3]
+            let v = Ziehungslauf.band(
+                rang: rang(p, n), unter: sp.zahlen[i * 4], gleichLo: sp.zahlen[i * 4 + 1],
+                gleichHi: sp.zahlen[i * 4 + 2], innen: &innen, lo: lo[i], hi: hi[i])
+            #expect(v == sortiert[rang(p, n)], "\(k) P\(Int(p * 100))")
+        }
+        #expect(behalten < behaltenFest)
+        sp.freigeben()
+        fest.freigeben()
+    }
+    #expect(verengt >= 30)
+    #expect(wiederverwendet > 0)
+}
+
 /// The k-th smallest by histogram is the k-th of the sorted values: with ties, one far outlier (most values in one
 /// bucket), all equal, and below the size where it selects by partitions.
 @Test func kleinstesGleichSortierung() {
