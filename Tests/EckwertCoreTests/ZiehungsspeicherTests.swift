@@ -128,6 +128,20 @@ func fensterauswahlGleichDerVollenAuswahl(ziehungen n: Int, probe: Int) throws {
     }
 }
 
+/// The three windows (lower and upper bounds) that the first S of the draws `x` place for n draws.
+private func fensterAusDerProbe(_ x: [Float], probe S: Int, n: Int) -> ([Float], [Float]) {
+    var lo = [Float](repeating: 0, count: 3), hi = lo
+    var probe = Array(x[0..<S])
+    probe.withUnsafeMutableBufferPointer { pr in
+        lo.withUnsafeMutableBufferPointer { l in
+            hi.withUnsafeMutableBufferPointer { h in
+                Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
+            }
+        }
+    }
+    return (lo, hi)
+}
+
 /// Windows placed in a sample and every draw counted against them give the order statistics of sorting, with
 /// ties (art 0), all draws equal (art 1); a sample that does not represent the draws (art 2: the draws ascending,
 /// so the sample holds only the smallest) gives no P90 rather than a wrong one.
@@ -142,15 +156,7 @@ func fensterGleichSortierung(art: Int) {
             default: return Float(d / 3) * 0.25 - 100
             }
         }
-        var lo = [Float](repeating: 0, count: 3), hi = lo
-        var probe = Array(x[0..<S])
-        probe.withUnsafeMutableBufferPointer { pr in
-            lo.withUnsafeMutableBufferPointer { l in
-                hi.withUnsafeMutableBufferPointer { h in
-                    Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
-                }
-            }
-        }
+        let (lo, hi) = fensterAusDerProbe(x, probe: S, n: n)
         var sp = Fensterspeicher(fenster: 3)
         x.withUnsafeBufferPointer { xb in
             // Pieces of 13 draws: eight in a vector and five one by one.
@@ -188,15 +194,7 @@ func fensterGleichSortierung(art: Int) {
     var verengt = 0, wiederverwendet = 0
     for k in 0..<12 {
         let x = (0..<n).map { wert(k, $0) }
-        var lo = [Float](repeating: 0, count: 3), hi = lo
-        var probe = Array(x[0..<S])
-        probe.withUnsafeMutableBufferPointer { pr in
-            lo.withUnsafeMutableBufferPointer { l in
-                hi.withUnsafeMutableBufferPointer { h in
-                    Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
-                }
-            }
-        }
+        var (lo, hi) = fensterAusDerProbe(x, probe: S, n: n)
         let loFest = lo, hiFest = hi
         func einordnen(_ sp: inout Fensterspeicher, _ von: Int, _ bis: Int, _ lo: [Float], _ hi: [Float]) {
             x.withUnsafeBufferPointer { xb in
@@ -248,16 +246,39 @@ func fensterGleichSortierung(art: Int) {
     #expect(wiederverwendet > 0)
 }
 
+/// Draws to select from: spread with ties, one far outlier (most values in one bucket), all equal, and fewer than
+/// the buckets need.
+private let auswahlfaelle: [[Float]] = [
+    (0..<1100).map { wert(7, $0) },
+    (0..<500).map { $0 == 17 ? 1e30 : wert(2, $0) },
+    [Float](repeating: 3.5, count: 300),
+    (0..<40).map { wert(5, $0) },
+]
+
+/// The bounds that `umfassend` gives enclose the two ranks (at most the ka-th, at least the kb-th smallest of the
+/// sorted values), are values of the draws, and in spread values lie close to the ranks: with ties, one far
+/// outlier, all equal, and below the size where it selects exactly.
+@Test func umfassendeGrenzenUmDieRaenge() {
+    for (i, x) in auswahlfaelle.enumerated() {
+        let s = x.sorted(), n = x.count
+        for (ka, kb) in [(0, n - 1), (n / 10, n / 5), (n / 2, n / 2), (n * 4 / 5, n - 1)] {
+            var y = x
+            let (l, h) = y.withUnsafeMutableBufferPointer { Ziehungslauf.umfassend(ka, kb, in: $0) }
+            #expect(x.contains(l) && x.contains(h), "Fall \(i)")
+            #expect(l <= s[ka] && h >= s[kb], "Fall \(i), Ränge \(ka) \(kb)")
+            if i == 0 {
+                #expect(x.filter { $0 < l }.count >= ka - n / 20)
+                #expect(x.filter { $0 > h }.count >= n - 1 - kb - n / 20)
+            }
+            if i == 3 { #expect(l == s[ka] && h == s[kb]) }
+        }
+    }
+}
+
 /// The k-th smallest by histogram is the k-th of the sorted values: with ties, one far outlier (most values in one
 /// bucket), all equal, and below the size where it selects by partitions.
 @Test func kleinstesGleichSortierung() {
-    let faelle: [[Float]] = [
-        (0..<1100).map { wert(7, $0) },
-        (0..<500).map { $0 == 17 ? 1e30 : wert(2, $0) },
-        [Float](repeating: 3.5, count: 300),
-        (0..<40).map { wert(5, $0) },
-    ]
-    for (i, x) in faelle.enumerated() {
+    for (i, x) in auswahlfaelle.enumerated() {
         let sortiert = x.sorted()
         for k in [0, x.count / 10, x.count / 2, x.count - 1] {
             var y = x

@@ -175,21 +175,43 @@ extension Ziehungslauf {
     }
 
     /// The narrower bounds of one window (band p of n draws, disjoint from the value's others, in order) after
-    /// `gezogen` draws: `unter` below its lower bound `lo`, `innen` inside (reordered). A bound moves to the value
-    /// of its rank (`fensterRaenge` with all draws so far as the sample) where that lies inside; nil where neither
-    /// moves or the window would close to a point.
+    /// `gezogen` draws: `unter` below its lower bound `lo`, `innen` inside (reordered). A bound moves to about the
+    /// value of its rank (`fensterRaenge` with all draws so far as the sample; `umfassend`: that value or one a
+    /// little further out) where that lies inside; nil where neither moves or the window would close to a point.
     static func engereGrenzen(
         _ p: Double, n: Int, gezogen n1: Int, unter u: Int, innen werte: inout [Float], lo: Float, hi: Float
     ) -> (Float, Float)? {
         let (a, b) = fensterRaenge(p, n: n, probe: n1)
         let ka = a - u, kb = b - u, m = werte.count
-        let raenge = Set([ka, kb].filter { $0 >= 0 && $0 < m }).sorted()
-        guard !raenge.isEmpty else { return nil }
-        let (l, h) = werte.withUnsafeMutableBufferPointer { w -> (Float, Float) in
-            mehrereAuswaehlen(w, raenge[...], 0, m - 1)
-            return (ka >= 0 && ka < m ? w[ka] : lo, kb >= 0 && kb < m ? w[kb] : hi)
+        let unten = ka >= 0 && ka < m, oben = kb >= 0 && kb < m
+        guard unten || oben else { return nil }
+        let (l, h) = werte.withUnsafeMutableBufferPointer { w in
+            umfassend(unten ? ka : 0, oben ? kb : m - 1, in: w)
         }
-        return l < h && (l != lo || h != hi) ? (l, h) : nil
+        let neu = (unten ? l : lo, oben ? h : hi)
+        return neu.0 < neu.1 && (neu.0 != lo || neu.1 != hi) ? neu : nil
+    }
+
+    /// A value at most the ka-th smallest and one at least the kb-th smallest of `w` (0-based, ka ≤ kb, finite
+    /// values; may be reordered), both values of `w`: the smallest value of the histogram bucket (as in `kleinstes`)
+    /// that holds rank ka and the largest of the one that holds rank kb; the exact order statistics where there are
+    /// few values or all are equal. Cheaper than selecting the two ranks, and wider by less than a bucket each.
+    static func umfassend(_ ka: Int, _ kb: Int, in w: UnsafeMutableBufferPointer<Float>) -> (Float, Float) {
+        guard let karte = Eimerkarte(w) else {
+            mehrereAuswaehlen(w, (ka == kb ? [ka] : [ka, kb])[...], 0, w.count - 1)
+            return (w[ka], w[kb])
+        }
+        return karte.zaehlen(w) { z in
+            let a = Eimerkarte.eimer(mitRang: ka, z, ab: (0, 0))
+            let b = Eimerkarte.eimer(mitRang: kb, z, ab: a).0
+            var l = Float.infinity, h = -Float.infinity
+            for v in w {
+                let e = karte.eimer(v)
+                l = e == a.0 && v < l ? v : l
+                h = e == b && v > h ? v : h
+            }
+            return (l, h)
+        }
     }
 
     /// The 0-based ranks among `S` draws (a sample of all n) between which the band p of all n draws is sought:
@@ -279,35 +301,66 @@ extension Ziehungslauf {
     /// branches per value, unlike selecting by partitions.
     static func kleinstes(_ k: Int, in w: UnsafeMutableBufferPointer<Float>) -> Float {
         let n = w.count
-        var lo = w[0], hi = w[0]
-        for v in w {
-            lo = v < lo ? v : lo
-            hi = v > hi ? v : hi
-        }
-        let dlo = Double(lo), nb = Swift.min(1024, n / 4)
-        let skala = Double(nb) / (Double(hi) - dlo)
-        guard n >= 64, lo < hi, skala.isFinite, skala > 0 else {
+        guard let karte = Eimerkarte(w) else {
             Unsicherheit.auswaehlen(w, k, 0, n - 1)
             return w[k]
         }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: nb) { z in
-            z.initialize(repeating: 0)
-            for v in w { z[Swift.min(nb - 1, Int((Double(v) - dlo) * skala))] &+= 1 }
-            var kum = 0, b = 0
-            while kum + Int(z[b]) <= k {
-                kum += Int(z[b])
-                b += 1
-            }
+        return karte.zaehlen(w) { z in
+            let (b, kum) = Eimerkarte.eimer(mitRang: k, z, ab: (0, 0))
             var m = 0
             for i in 0..<n {
                 let v = w[i]
                 w[m] = v
-                m &+= Swift.min(nb - 1, Int((Double(v) - dlo) * skala)) == b ? 1 : 0
+                m &+= karte.eimer(v) == b ? 1 : 0
             }
             let teil = UnsafeMutableBufferPointer(rebasing: w[0..<m])
             Unsicherheit.auswaehlen(teil, k - kum, 0, m - 1)
             return teil[k - kum]
         }
+    }
+}
+
+/// Equal-width buckets over [min, max] of some values, a monotone map (the k-th smallest lies in the bucket where
+/// the running count passes k), for `kleinstes` and `umfassend`.
+struct Eimerkarte {
+    let dlo: Double, skala: Double, nb: Int
+
+    /// nil where buckets do not apply: fewer than 64 values, all equal, or a range that is not finite.
+    init?(_ w: UnsafeMutableBufferPointer<Float>) {
+        let n = w.count
+        guard n >= 64 else { return nil }
+        var lo = w[0], hi = w[0]
+        for v in w {
+            lo = v < lo ? v : lo
+            hi = v > hi ? v : hi
+        }
+        dlo = Double(lo)
+        nb = Swift.min(1024, n / 4)
+        skala = Double(nb) / (Double(hi) - dlo)
+        guard lo < hi, skala.isFinite, skala > 0 else { return nil }
+    }
+
+    @inline(__always)
+    func eimer(_ v: Float) -> Int { Swift.min(nb - 1, Int((Double(v) - dlo) * skala)) }
+
+    /// `rumpf` with the count of the values of `w` per bucket.
+    func zaehlen<T>(_ w: UnsafeMutableBufferPointer<Float>, _ rumpf: (UnsafeMutableBufferPointer<Int32>) -> T) -> T {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: nb) { z in
+            z.initialize(repeating: 0)
+            for v in w { z[eimer(v)] &+= 1 }
+            return rumpf(z)
+        }
+    }
+
+    /// The bucket that holds rank k and the count of the values before it, walking the counts `z` from a bucket
+    /// and the count before it (`ab`, at or before the result).
+    static func eimer(mitRang k: Int, _ z: UnsafeMutableBufferPointer<Int32>, ab: (Int, Int)) -> (Int, Int) {
+        var (b, kum) = ab
+        while kum + Int(z[b]) <= k {
+            kum += Int(z[b])
+            b += 1
+        }
+        return (b, kum)
     }
 }
 
@@ -318,7 +371,8 @@ extension Ziehungslauf {
 struct Fensterspeicher {
     static let stueck = 128, jeBlock = 4096
     let zahlen: UnsafeMutablePointer<Int>
-    /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last; and how many are filled.
+    /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last (and 16 of padding, read
+    /// by `anhaengen`); and how many are filled.
     let stufe: UnsafeMutablePointer<Float>
     let stufenfuellung: UnsafeMutablePointer<Int>
     let kette: UnsafeMutablePointer<Int>
@@ -337,8 +391,8 @@ struct Fensterspeicher {
         zahlen.initialize(repeating: 0, count: fenster * 4)
         kette = .allocate(capacity: fenster * 2)
         kette.initialize(repeating: -1, count: fenster * 2)
-        stufe = .allocate(capacity: 64)
-        stufe.initialize(repeating: 0, count: 64)
+        stufe = .allocate(capacity: 80)
+        stufe.initialize(repeating: 0, count: 80)
         stufenfuellung = .allocate(capacity: 4)
         stufenfuellung.initialize(repeating: 0, count: 4)
     }
@@ -543,7 +597,7 @@ struct Fensterspeicher {
         gemappt.append(false)
     }
 
-    /// Appends x[0 ..< c] to window f.
+    /// Appends x[0 ..< c] to window f (c ≤ 16, x in `stufe`, which leaves 16 values readable past each place).
     private mutating func anhaengen(_ f: Int, _ x: UnsafePointer<Float>, _ c: Int) {
         var a = zahlen[f * 4 + 3], i = 0
         while i < c {
@@ -561,7 +615,14 @@ struct Fensterspeicher {
                 kette[f * 2 + 1] = neu
             }
             let ch = kette[f * 2 + 1], k = Swift.min(Self.stueck - im, c - i)
-            (adresse(ch) + im).update(from: x + i, count: k)
+            let ziel = adresse(ch) + im
+            if im + 16 <= Self.stueck {
+                // 16 values in one vector (k ≤ 16): the places past the window's count are unused.
+                let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(ziel).storeBytes(of: v, as: SIMD16<Float>.self)
+            } else {
+                ziel.update(from: x + i, count: k)
+            }
             a += k
             i += k
         }
