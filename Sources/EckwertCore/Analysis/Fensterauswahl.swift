@@ -371,8 +371,7 @@ struct Eimerkarte {
 struct Fensterspeicher {
     static let stueck = 128, jeBlock = 4096
     let zahlen: UnsafeMutablePointer<Int>
-    /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last (and 16 of padding, read
-    /// by `anhaengen`); and how many are filled.
+    /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last; and how many are filled.
     let stufe: UnsafeMutablePointer<Float>
     let stufenfuellung: UnsafeMutablePointer<Int>
     let kette: UnsafeMutablePointer<Int>
@@ -391,8 +390,8 @@ struct Fensterspeicher {
         zahlen.initialize(repeating: 0, count: fenster * 4)
         kette = .allocate(capacity: fenster * 2)
         kette.initialize(repeating: -1, count: fenster * 2)
-        stufe = .allocate(capacity: 80)
-        stufe.initialize(repeating: 0, count: 80)
+        stufe = .allocate(capacity: 64)
+        stufe.initialize(repeating: 0, count: 64)
         stufenfuellung = .allocate(capacity: 4)
         stufenfuellung.initialize(repeating: 0, count: 4)
     }
@@ -597,7 +596,7 @@ struct Fensterspeicher {
         gemappt.append(false)
     }
 
-    /// Appends x[0 ..< c] to window f (c ≤ 16, x in `stufe`, which leaves 16 values readable past each place).
+    /// Appends x[0 ..< c] to window f.
     private mutating func anhaengen(_ f: Int, _ x: UnsafePointer<Float>, _ c: Int) {
         var a = zahlen[f * 4 + 3], i = 0
         while i < c {
@@ -615,14 +614,7 @@ struct Fensterspeicher {
                 kette[f * 2 + 1] = neu
             }
             let ch = kette[f * 2 + 1], k = Swift.min(Self.stueck - im, c - i)
-            let ziel = adresse(ch) + im
-            if im + 16 <= Self.stueck {
-                // 16 values in one vector (k ≤ 16): the places past the window's count are unused.
-                let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
-                UnsafeMutableRawPointer(ziel).storeBytes(of: v, as: SIMD16<Float>.self)
-            } else {
-                ziel.update(from: x + i, count: k)
-            }
+            (adresse(ch) + im).update(from: x + i, count: k)
             a += k
             i += k
         }
