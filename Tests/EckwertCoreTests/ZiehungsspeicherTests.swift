@@ -128,6 +128,20 @@ func fensterauswahlGleichDerVollenAuswahl(ziehungen n: Int, probe: Int) throws {
     }
 }
 
+/// The three windows (lower and upper bounds) that the first S of the draws `x` place for n draws.
+private func fensterAusDerProbe(_ x: [Float], probe S: Int, n: Int) -> ([Float], [Float]) {
+    var lo = [Float](repeating: 0, count: 3), hi = lo
+    var probe = Array(x[0..<S])
+    probe.withUnsafeMutableBufferPointer { pr in
+        lo.withUnsafeMutableBufferPointer { l in
+            hi.withUnsafeMutableBufferPointer { h in
+                Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
+            }
+        }
+    }
+    return (lo, hi)
+}
+
 /// Windows placed in a sample and every draw counted against them give the order statistics of sorting, with
 /// ties (art 0), all draws equal (art 1); a sample that does not represent the draws (art 2: the draws ascending,
 /// so the sample holds only the smallest) gives no P90 rather than a wrong one.
@@ -142,15 +156,7 @@ func fensterGleichSortierung(art: Int) {
             default: return Float(d / 3) * 0.25 - 100
             }
         }
-        var lo = [Float](repeating: 0, count: 3), hi = lo
-        var probe = Array(x[0..<S])
-        probe.withUnsafeMutableBufferPointer { pr in
-            lo.withUnsafeMutableBufferPointer { l in
-                hi.withUnsafeMutableBufferPointer { h in
-                    Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
-                }
-            }
-        }
+        let (lo, hi) = fensterAusDerProbe(x, probe: S, n: n)
         var sp = Fensterspeicher(fenster: 3)
         x.withUnsafeBufferPointer { xb in
             // Pieces of 13 draws: eight in a vector and five one by one.
@@ -180,16 +186,99 @@ func fensterGleichSortierung(art: Int) {
     }
 }
 
+/// Windows narrowed after a third of the draws (`engereGrenzen`, then `Fensterspeicher.eingrenzen`) and the other
+/// draws counted against the narrower ones give the order statistics of sorting, keep fewer draws than the windows
+/// placed once, and the chunks they give back are taken again before new ones.
+@Test func eingegrenzteFensterGleichSortierung() {
+    let n = 6000, S = 480, n1 = 2000
+    var verengt = 0, wiederverwendet = 0
+    for k in 0..<12 {
+        let x = (0..<n).map { wert(k, $0) }
+        var (lo, hi) = fensterAusDerProbe(x, probe: S, n: n)
+        let loFest = lo, hiFest = hi
+        func einordnen(_ sp: inout Fensterspeicher, _ von: Int, _ bis: Int, _ lo: [Float], _ hi: [Float]) {
+            x.withUnsafeBufferPointer { xb in
+                for j0 in stride(from: von, to: bis, by: 13) {
+                    sp.einordnen(0, xb.baseAddress! + j0, min(13, bis - j0), lo, hi)
+                }
+            }
+        }
+        var sp = Fensterspeicher(fenster: 3), fest = Fensterspeicher(fenster: 3)
+        einordnen(&sp, 0, n1, lo, hi)
+        #expect(Fensterspeicher.geordnet(lo, hi), "\(k)")
+        for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+            var innen: [Float] = []
+            sp.werte(i, in: &innen)
+            if let (l, h) = Ziehungslauf.engereGrenzen(
+                p, n: n, gezogen: n1, unter: sp.zahlen[i * 4], innen: &innen, lo: lo[i], hi: hi[i])
+            {
+                #expect(lo[i] <= l && l < h && h <= hi[i])
+                lo[i] = l
+                hi[i] = h
+                sp.eingrenzen(i, lo: l, hi: h)
+                verengt += 1
+            }
+        }
+        #expect(Fensterspeicher.geordnet(lo, hi))
+        let frei = sp.freieStuecke.count
+        einordnen(&sp, n1, n, lo, hi)
+        wiederverwendet += frei - sp.freieStuecke.count
+        einordnen(&fest, 0, n, loFest, hiFest)
+        let sortiert = x.sorted()
+        var behalten = 0, behaltenFest = 0
+        for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+            var innen: [Float] = []
+            sp.werte(i, in: &innen)
+            #expect(sp.zahlen[i * 4 + 3] == innen.count)
+            #expect(innen.allSatisfy { lo[i] <= $0 && $0 <= hi[i] })
+            behalten += innen.count
+            behaltenFest += fest.zahlen[i * 4 + 3]
+            let v = Ziehungslauf.band(
+                rang: rang(p, n), unter: sp.zahlen[i * 4], gleichLo: sp.zahlen[i * 4 + 1],
+                gleichHi: sp.zahlen[i * 4 + 2], innen: &innen, lo: lo[i], hi: hi[i])
+            #expect(v == sortiert[rang(p, n)], "\(k) P\(Int(p * 100))")
+        }
+        #expect(behalten < behaltenFest)
+        sp.freigeben()
+        fest.freigeben()
+    }
+    #expect(verengt >= 30)
+    #expect(wiederverwendet > 0)
+}
+
+/// Draws to select from: spread with ties, one far outlier (most values in one bucket), all equal, and fewer than
+/// the buckets need.
+private let auswahlfaelle: [[Float]] = [
+    (0..<1100).map { wert(7, $0) },
+    (0..<500).map { $0 == 17 ? 1e30 : wert(2, $0) },
+    [Float](repeating: 3.5, count: 300),
+    (0..<40).map { wert(5, $0) },
+]
+
+/// The bounds that `umfassend` gives enclose the two ranks (at most the ka-th, at least the kb-th smallest of the
+/// sorted values), are values of the draws, and in spread values lie close to the ranks: with ties, one far
+/// outlier, all equal, and below the size where it selects exactly.
+@Test func umfassendeGrenzenUmDieRaenge() {
+    for (i, x) in auswahlfaelle.enumerated() {
+        let s = x.sorted(), n = x.count
+        for (ka, kb) in [(0, n - 1), (n / 10, n / 5), (n / 2, n / 2), (n * 4 / 5, n - 1)] {
+            var y = x
+            let (l, h) = y.withUnsafeMutableBufferPointer { Ziehungslauf.umfassend(ka, kb, in: $0) }
+            #expect(x.contains(l) && x.contains(h), "Fall \(i)")
+            #expect(l <= s[ka] && h >= s[kb], "Fall \(i), Ränge \(ka) \(kb)")
+            if i == 0 {
+                #expect(x.filter { $0 < l }.count >= ka - n / 20)
+                #expect(x.filter { $0 > h }.count >= n - 1 - kb - n / 20)
+            }
+            if i == 3 { #expect(l == s[ka] && h == s[kb]) }
+        }
+    }
+}
+
 /// The k-th smallest by histogram is the k-th of the sorted values: with ties, one far outlier (most values in one
 /// bucket), all equal, and below the size where it selects by partitions.
 @Test func kleinstesGleichSortierung() {
-    let faelle: [[Float]] = [
-        (0..<1100).map { wert(7, $0) },
-        (0..<500).map { $0 == 17 ? 1e30 : wert(2, $0) },
-        [Float](repeating: 3.5, count: 300),
-        (0..<40).map { wert(5, $0) },
-    ]
-    for (i, x) in faelle.enumerated() {
+    for (i, x) in auswahlfaelle.enumerated() {
         let sortiert = x.sorted()
         for k in [0, x.count / 10, x.count / 2, x.count - 1] {
             var y = x

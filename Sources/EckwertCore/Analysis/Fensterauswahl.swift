@@ -14,7 +14,9 @@ import Glibc
 /// r < u + e + i, the upper bound if r < u + e + i + e'. Without NaN and −0 (whose place among equals depends on
 /// the algorithm) the value of a rank is unique, so this is the value of the full selection. Where a draw is NaN
 /// or −0, or a band lies outside its window (with z = 6 about once in 10¹¹ windows), the caller keeps every draw
-/// instead.
+/// instead. Each time the draws counted have doubled, the windows are narrowed to what all of them place (the
+/// window's width in ranks grows with the square root of the draws, the draws with their number), so that the
+/// kept draws take about half the memory of windows placed once.
 extension Ziehungslauf {
     /// Standard errors of the sample's band rank on either side of a window.
     static let fensterbreite = 6.0
@@ -44,20 +46,73 @@ extension Ziehungslauf {
         defer { puffer.deallocate() }
         let pb = UnsafeSendable(UnsafeMutableBufferPointer(start: puffer, count: threads * (R * kachel + 1)))
         let KF = self.KF
-        ziehen(von: S, bis: ziehungen, zaehler: zaehler, fortschritt: fortschritt) { thread, _ in
-            let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
-            return (z, KF > 0 ? z + K * kachel : nil)
-        } fertig: { thread, _, w in
-            // The tile's net costs (k · w + d) and then its cases (K · kachel + k · w + d).
-            let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
-            let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
-            for r in 0..<R {
-                let x = r < K ? z + r * w : z + K * kachel + (r - K) * w
-                sp.wert[thread].einordnen(r, x, w, lo, hi)
+        // In stages that double the draws counted so far; after each (but the last) the windows are narrowed to
+        // what all draws so far place, so that fewer draws are kept from then on.
+        var von = S
+        while von < ziehungen {
+            let bis = 2 * von < ziehungen ? 2 * von : ziehungen
+            ziehen(von: von, bis: bis, zaehler: zaehler, fortschritt: fortschritt) { thread, _ in
+                let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
+                return (z, KF > 0 ? z + K * kachel : nil)
+            } fertig: { thread, _, w in
+                // The tile's net costs (k · w + d) and then its cases (K · kachel + k · w + d).
+                let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
+                let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
+                for r in 0..<R {
+                    let x = r < K ? z + r * w : z + K * kachel + (r - K) * w
+                    sp.wert[thread].einordnen(r, x, w, lo, hi)
+                }
+            }
+            for t in 0..<threads where speicher[t].sonder { return nil }
+            if bis < ziehungen { eingrenzen(gezogen: bis, speicher: sp, grenzen: gr) }
+            von = bis
+        }
+        return auswaehlen(speicher: sp, grenzen: gr)
+    }
+
+    /// Narrows the windows of every value whose three windows are disjoint and in order (the usual case) to the
+    /// ranks that the first `gezogen` draws, all counted, place for all draws (as the sample placed them, with
+    /// `gezogen` draws instead of the sample's): a new bound is the value of its rank among the draws so far
+    /// where that lies inside the window, else the old bound stays. Each thread's kept draws are then sorted
+    /// into the narrower windows (those below counted below). Every draw so far is thus counted against the
+    /// new bounds as the later draws are, so the bands stay those of the full selection.
+    private func eingrenzen(
+        gezogen n1: Int, speicher sp: UnsafeSendable<Fensterspeicher>, grenzen gr: UnsafeSendable<Float>
+    ) {
+        let R = K + KF, n = ziehungen, threads = Self.threads
+        let neu = UnsafeMutablePointer<Bool>.allocate(capacity: R * 3)
+        neu.initialize(repeating: false, count: R * 3)
+        defer { neu.deallocate() }
+        let np = UnsafeSendable(UnsafeMutableBufferPointer(start: neu, count: R * 3))
+        let teil = (R + threads - 1) / threads
+        DispatchQueueBridge.parallel(threads) { thread in
+            var werte: [Float] = []
+            let lo = gr.wert.baseAddress!, hi = lo + R * 3
+            for r in (thread * teil)..<Swift.min(R, (thread + 1) * teil) {
+                let f0 = r * 3
+                guard Fensterspeicher.geordnet(lo + f0, hi + f0) else { continue }
+                for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+                    let f = f0 + i
+                    var u = 0
+                    werte.removeAll(keepingCapacity: true)
+                    for t in 0..<threads {
+                        u += sp.wert[t].zahlen[f * 4]
+                        sp.wert[t].werte(f, in: &werte)
+                    }
+                    if let (l, h) = Self.engereGrenzen(
+                        p, n: n, gezogen: n1, unter: u, innen: &werte, lo: lo[f], hi: hi[f])
+                    {
+                        lo[f] = l
+                        hi[f] = h
+                        np.wert[f] = true
+                    }
+                }
             }
         }
-        for t in 0..<threads where speicher[t].sonder { return nil }
-        return auswaehlen(speicher: sp, grenzen: gr)
+        DispatchQueueBridge.parallel(threads) { t in
+            let lo = gr.wert.baseAddress!, hi = lo + R * 3
+            for f in 0..<(R * 3) where np.wert[f] { sp.wert[t].eingrenzen(f, lo: lo[f], hi: hi[f]) }
+        }
     }
 
     /// The sample (draws 0 ..< S) kept whole, each value's windows placed in it, and its draws counted.
@@ -106,9 +161,7 @@ extension Ziehungslauf {
         var raenge: [Int] = []
         var paare: [(Int, Int)] = []
         for p in [0.1, 0.5, 0.9] {
-            let mitte = Double(Unsicherheit.rang(p, n)) * Double(S) / Double(n)
-            let se = (Double(S) * p * (1 - p)).squareRoot() + 1
-            let a = Int((mitte - fensterbreite * se).rounded(.down)), b = Int((mitte + fensterbreite * se).rounded(.up))
+            let (a, b) = fensterRaenge(p, n: n, probe: S)
             paare.append((a, b))
             if a >= 0 && a < S { raenge.append(a) }
             if b >= 0 && b < S { raenge.append(b) }
@@ -119,6 +172,55 @@ extension Ziehungslauf {
             lo[i] = a < 0 ? -.infinity : (a >= S ? .infinity : x[a])
             hi[i] = b >= S ? .infinity : (b < 0 ? -.infinity : x[b])
         }
+    }
+
+    /// The narrower bounds of one window (band p of n draws, disjoint from the value's others, in order) after
+    /// `gezogen` draws: `unter` below its lower bound `lo`, `innen` inside (reordered). A bound moves to about the
+    /// value of its rank (`fensterRaenge` with all draws so far as the sample; `umfassend`: that value or one a
+    /// little further out) where that lies inside; nil where neither moves or the window would close to a point.
+    static func engereGrenzen(
+        _ p: Double, n: Int, gezogen n1: Int, unter u: Int, innen werte: inout [Float], lo: Float, hi: Float
+    ) -> (Float, Float)? {
+        let (a, b) = fensterRaenge(p, n: n, probe: n1)
+        let ka = a - u, kb = b - u, m = werte.count
+        let unten = ka >= 0 && ka < m, oben = kb >= 0 && kb < m
+        guard unten || oben else { return nil }
+        let (l, h) = werte.withUnsafeMutableBufferPointer { w in
+            umfassend(unten ? ka : 0, oben ? kb : m - 1, in: w)
+        }
+        let neu = (unten ? l : lo, oben ? h : hi)
+        return neu.0 < neu.1 && (neu.0 != lo || neu.1 != hi) ? neu : nil
+    }
+
+    /// A value at most the ka-th smallest and one at least the kb-th smallest of `w` (0-based, ka ≤ kb, finite
+    /// values; may be reordered), both values of `w`: the smallest value of the histogram bucket (as in `kleinstes`)
+    /// that holds rank ka and the largest of the one that holds rank kb; the exact order statistics where there are
+    /// few values or all are equal. Cheaper than selecting the two ranks, and wider by less than a bucket each.
+    static func umfassend(_ ka: Int, _ kb: Int, in w: UnsafeMutableBufferPointer<Float>) -> (Float, Float) {
+        guard let karte = Eimerkarte(w) else {
+            mehrereAuswaehlen(w, (ka == kb ? [ka] : [ka, kb])[...], 0, w.count - 1)
+            return (w[ka], w[kb])
+        }
+        return karte.zaehlen(w) { z in
+            let a = Eimerkarte.eimer(mitRang: ka, z, ab: (0, 0))
+            let b = Eimerkarte.eimer(mitRang: kb, z, ab: a).0
+            var l = Float.infinity, h = -Float.infinity
+            for v in w {
+                let e = karte.eimer(v)
+                l = e == a.0 && v < l ? v : l
+                h = e == b && v > h ? v : h
+            }
+            return (l, h)
+        }
+    }
+
+    /// The 0-based ranks among `S` draws (a sample of all n) between which the band p of all n draws is sought:
+    /// its rank scaled to S, ± `fensterbreite` standard errors (floor and ceiling; outside 0 ..< S where the
+    /// window is open).
+    static func fensterRaenge(_ p: Double, n: Int, probe S: Int) -> (Int, Int) {
+        let mitte = Double(Unsicherheit.rang(p, n)) * Double(S) / Double(n)
+        let se = (Double(S) * p * (1 - p)).squareRoot() + 1
+        return (Int((mitte - fensterbreite * se).rounded(.down)), Int((mitte + fensterbreite * se).rounded(.up)))
     }
 
     /// Puts the order statistics of the sorted, distinct ranks `raenge` (inside lo…hi) at their places.
@@ -199,30 +301,17 @@ extension Ziehungslauf {
     /// branches per value, unlike selecting by partitions.
     static func kleinstes(_ k: Int, in w: UnsafeMutableBufferPointer<Float>) -> Float {
         let n = w.count
-        var lo = w[0], hi = w[0]
-        for v in w {
-            lo = v < lo ? v : lo
-            hi = v > hi ? v : hi
-        }
-        let dlo = Double(lo), nb = Swift.min(1024, n / 4)
-        let skala = Double(nb) / (Double(hi) - dlo)
-        guard n >= 64, lo < hi, skala.isFinite, skala > 0 else {
+        guard let karte = Eimerkarte(w) else {
             Unsicherheit.auswaehlen(w, k, 0, n - 1)
             return w[k]
         }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: nb) { z in
-            z.initialize(repeating: 0)
-            for v in w { z[Swift.min(nb - 1, Int((Double(v) - dlo) * skala))] &+= 1 }
-            var kum = 0, b = 0
-            while kum + Int(z[b]) <= k {
-                kum += Int(z[b])
-                b += 1
-            }
+        return karte.zaehlen(w) { z in
+            let (b, kum) = Eimerkarte.eimer(mitRang: k, z, ab: (0, 0))
             var m = 0
             for i in 0..<n {
                 let v = w[i]
                 w[m] = v
-                m &+= Swift.min(nb - 1, Int((Double(v) - dlo) * skala)) == b ? 1 : 0
+                m &+= karte.eimer(v) == b ? 1 : 0
             }
             let teil = UnsafeMutableBufferPointer(rebasing: w[0..<m])
             Unsicherheit.auswaehlen(teil, k - kum, 0, m - 1)
@@ -231,10 +320,54 @@ extension Ziehungslauf {
     }
 }
 
+/// Equal-width buckets over [min, max] of some values, a monotone map (the k-th smallest lies in the bucket where
+/// the running count passes k), for `kleinstes` and `umfassend`.
+struct Eimerkarte {
+    let dlo: Double, skala: Double, nb: Int
+
+    /// nil where buckets do not apply: fewer than 64 values, all equal, or a range that is not finite.
+    init?(_ w: UnsafeMutableBufferPointer<Float>) {
+        let n = w.count
+        guard n >= 64 else { return nil }
+        var lo = w[0], hi = w[0]
+        for v in w {
+            lo = v < lo ? v : lo
+            hi = v > hi ? v : hi
+        }
+        dlo = Double(lo)
+        nb = Swift.min(1024, n / 4)
+        skala = Double(nb) / (Double(hi) - dlo)
+        guard lo < hi, skala.isFinite, skala > 0 else { return nil }
+    }
+
+    @inline(__always)
+    func eimer(_ v: Float) -> Int { Swift.min(nb - 1, Int((Double(v) - dlo) * skala)) }
+
+    /// `rumpf` with the count of the values of `w` per bucket.
+    func zaehlen<T>(_ w: UnsafeMutableBufferPointer<Float>, _ rumpf: (UnsafeMutableBufferPointer<Int32>) -> T) -> T {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: nb) { z in
+            z.initialize(repeating: 0)
+            for v in w { z[eimer(v)] &+= 1 }
+            return rumpf(z)
+        }
+    }
+
+    /// The bucket that holds rank k and the count of the values before it, walking the counts `z` from a bucket
+    /// and the count before it (`ab`, at or before the result).
+    static func eimer(mitRang k: Int, _ z: UnsafeMutableBufferPointer<Int32>, ab: (Int, Int)) -> (Int, Int) {
+        var (b, kum) = ab
+        while kum + Int(z[b]) <= k {
+            kum += Int(z[b])
+            b += 1
+        }
+        return (b, kum)
+    }
+}
+
 /// One thread's windows: per window f (value r, band i: f = r · 3 + i) the draws below its lower bound, equal to
 /// it, equal to the upper bound (`zahlen[f · 4 + 0…2]`) and how many lie strictly inside (`zahlen[f · 4 + 3]`);
 /// those are kept in chunks of `stueck` values (chunk c at `bloecke[c / jeBlock]`, followed by chunk
-/// `naechster[c]`; the window's first and current chunk at `kette[f · 2 + 0/1]`).
+/// `naechster[c]`; the window's first and current chunk at `kette[f · 2 + 0/1]`, −1 while it keeps none).
 struct Fensterspeicher {
     static let stueck = 128, jeBlock = 4096
     let zahlen: UnsafeMutablePointer<Int>
@@ -243,6 +376,8 @@ struct Fensterspeicher {
     let stufenfuellung: UnsafeMutablePointer<Int>
     let kette: UnsafeMutablePointer<Int>
     var naechster: [Int] = []
+    /// Chunks given back by `eingrenzen`, taken before new ones.
+    var freieStuecke: [Int] = []
     var bloecke: [UnsafeMutablePointer<Float>] = []
     /// Per block: mapped from the system (handed back whole when freed) rather than taken from malloc, whose
     /// worker-thread arenas would keep the freed memory and add it to what the documents need afterwards.
@@ -299,7 +434,7 @@ struct Fensterspeicher {
         let l0 = lo[f], l1 = lo[f + 1], l2 = lo[f + 2], h0 = hi[f], h1 = hi[f + 1], h2 = hi[f + 2]
         // Disjoint windows in order (the usual case): each draw's region found with vectors. The windows then
         // include their bounds (nothing is counted as equal to them), which the band's rank accounts for alike.
-        if l0 < h0 && h0 < l1 && l1 < h1 && h1 < l2 && l2 < h2 {
+        if Self.geordnet(lo + f, hi + f) {
             einordnenGeordnet(f, x, w, (l0, h0, l1, h1, l2, h2))
             return
         }
@@ -328,6 +463,62 @@ struct Fensterspeicher {
         zahlen[f * 4] &+= u0; zahlen[f * 4 + 1] &+= e0; zahlen[f * 4 + 2] &+= o0
         zahlen[f * 4 + 4] &+= u1; zahlen[f * 4 + 5] &+= e1; zahlen[f * 4 + 6] &+= o1
         zahlen[f * 4 + 8] &+= u2; zahlen[f * 4 + 9] &+= e2; zahlen[f * 4 + 10] &+= o2
+    }
+
+    /// Whether a value's three windows (bounds lo[0…2], hi[0…2]) are disjoint and in order: then each includes
+    /// its bounds (see `einordnen`). Narrowing such windows inside themselves keeps them so.
+    static func geordnet(_ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>) -> Bool {
+        lo[0] < hi[0] && hi[0] < lo[1] && lo[1] < hi[1] && hi[1] < lo[2] && lo[2] < hi[2]
+    }
+
+    /// Narrows window f (disjoint and in order, so its kept draws lie in its closed bounds) to [lo, hi] inside
+    /// them: kept draws below lo are counted below the window, those above hi are dropped, the others stay in
+    /// their order; the chunks no longer needed are kept for reuse by `anhaengen`.
+    mutating func eingrenzen(_ f: Int, lo: Float, hi: Float) {
+        var rest = zahlen[f * 4 + 3], c = kette[f * 2]
+        // The write place (chunk wc, index wi) never passes the read place.
+        var wc = c, wi = 0, behalten = 0, unter = 0
+        while rest > 0 {
+            let m = Swift.min(Self.stueck, rest), p = adresse(c)
+            for j in 0..<m {
+                let v = p[j]
+                if v < lo {
+                    unter += 1
+                } else if v <= hi {
+                    if wi == Self.stueck {
+                        wc = naechster[wc]
+                        wi = 0
+                    }
+                    adresse(wc)[wi] = v
+                    wi += 1
+                    behalten += 1
+                }
+            }
+            rest -= m
+            c = naechster[c]
+        }
+        let anfang = kette[f * 2]
+        var frei = anfang
+        if behalten > 0 {
+            frei = naechster[wc]
+            naechster[wc] = -1
+            kette[f * 2 + 1] = wc
+        } else if anfang >= 0 {
+            kette[f * 2] = -1
+            kette[f * 2 + 1] = -1
+        }
+        while frei >= 0 {
+            let weiter = naechster[frei]
+            naechster[frei] = -1
+            freieStuecke.append(frei)
+            frei = weiter
+        }
+        zahlen[f * 4] += unter
+        zahlen[f * 4 + 3] = behalten
+    }
+
+    private func adresse(_ c: Int) -> UnsafeMutablePointer<Float> {
+        bloecke[c / Self.jeBlock] + (c % Self.jeBlock) * Self.stueck
     }
 
     /// `einordnen` for disjoint windows in order, each including its bounds: a draw's region is the number of
@@ -411,14 +602,19 @@ struct Fensterspeicher {
         while i < c {
             let im = a & (Self.stueck - 1)
             if im == 0 {
-                let neu = naechster.count
-                naechster.append(-1)
-                if neu % Self.jeBlock == 0 { blockHolen() }
+                let neu: Int
+                if let x = freieStuecke.popLast() {
+                    neu = x
+                } else {
+                    neu = naechster.count
+                    naechster.append(-1)
+                    if neu % Self.jeBlock == 0 { blockHolen() }
+                }
                 if a == 0 { kette[f * 2] = neu } else { naechster[kette[f * 2 + 1]] = neu }
                 kette[f * 2 + 1] = neu
             }
             let ch = kette[f * 2 + 1], k = Swift.min(Self.stueck - im, c - i)
-            (bloecke[ch / Self.jeBlock] + (ch % Self.jeBlock) * Self.stueck + im).update(from: x + i, count: k)
+            (adresse(ch) + im).update(from: x + i, count: k)
             a += k
             i += k
         }
