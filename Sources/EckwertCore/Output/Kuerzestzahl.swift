@@ -32,36 +32,59 @@ enum Kuerzestzahl {
         return (m, e)
     }
 
+    /// The most bytes ``schreiben(_:nach:)`` writes for one value (the smallest subnormal takes 327).
+    static let hoechstlaenge = 340
+
     /// Appends `v` as plain decimal digits (no exponent, no trailing zeros after the point, `-` when negative),
     /// the text `Langformat.zahl` writes; nothing for a value that is not finite, `0` for ±0.
     static func schreiben(_ v: Double, an s: inout [UInt8]) {
-        guard v.isFinite else { return }
-        if v == 0 { s.append(UInt8(ascii: "0")); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hoechstlaenge) { puffer in
+            guard let p = puffer.baseAddress else { return }
+            let n = schreiben(v, nach: p)
+            s.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        }
+    }
+
+    /// The same text written at `p` (room for ``hoechstlaenge`` bytes); returns the number of bytes written.
+    static func schreiben(_ v: Double, nach p: UnsafeMutablePointer<UInt8>) -> Int {
+        guard v.isFinite else { return 0 }
+        if v == 0 { p[0] = UInt8(ascii: "0"); return 1 }
         let (m, e) = zerlegen(v)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { ziffern in
-            var n = 0
-            var x = m
-            repeat {
-                ziffern[23 - n] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
-                x /= 10
-                n += 1
-            } while x != 0
-            let d = UnsafeBufferPointer(rebasing: ziffern[(24 - n)...])
-            if v < 0 { s.append(UInt8(ascii: "-")) }
-            let punkt = n + e  // digits before the point
-            if e >= 0 {
-                s.append(contentsOf: d)
-                s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: e))
-            } else if punkt > 0 {
-                s.append(contentsOf: UnsafeBufferPointer(rebasing: d[0..<punkt]))
-                s.append(UInt8(ascii: "."))
-                s.append(contentsOf: UnsafeBufferPointer(rebasing: d[punkt...]))
-            } else {
-                s.append(UInt8(ascii: "0"))
-                s.append(UInt8(ascii: "."))
-                s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -punkt))
-                s.append(contentsOf: d)
-            }
+        var k = 0
+        if v < 0 { p[0] = UInt8(ascii: "-"); k = 1 }
+        var n = 1  // digits of m
+        while n < 20 && m >= zehnHoch[n] { n += 1 }
+        let punkt = n + e  // digits before the point
+        if e >= 0 {
+            ziffern(m, n, nach: p + k)
+            (p + k + n).initialize(repeating: UInt8(ascii: "0"), count: e)
+            return k + n + e
+        }
+        if punkt > 0 {
+            let teiler = zehnHoch[-e]
+            ziffern(m / teiler, punkt, nach: p + k)
+            p[k + punkt] = UInt8(ascii: ".")
+            ziffern(m % teiler, -e, nach: p + k + punkt + 1)
+            return k + n + 1
+        }
+        p[k] = UInt8(ascii: "0")
+        p[k + 1] = UInt8(ascii: ".")
+        (p + k + 2).initialize(repeating: UInt8(ascii: "0"), count: -punkt)
+        ziffern(m, n, nach: p + k + 2 - punkt)
+        return k + 2 - punkt + n
+    }
+
+    /// 10^0 … 10^19.
+    private static let zehnHoch: [UInt64] = (0..<20).map { i in (0..<i).reduce(UInt64(1)) { r, _ in r * 10 } }
+
+    /// The last `n` decimal digits of `x` (with leading zeros) at `p`.
+    @inline(__always) private static func ziffern(_ x: UInt64, _ n: Int, nach p: UnsafeMutablePointer<UInt8>) {
+        var x = x
+        var j = n - 1
+        while j >= 0 {
+            p[j] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+            x /= 10
+            j -= 1
         }
     }
 
