@@ -5,7 +5,10 @@
 /// nearest to the value is taken (ties to even). The tests compare it with `description` on millions of values.
 enum Kuerzestzahl {
     /// `v` (finite, not zero) as `mantisse × 10^exponent`, the mantissa without trailing zeros; sign dropped.
-    static func zerlegen(_ v: Double) -> (mantisse: UInt64, exponent: Int) {
+    static func zerlegen(_ v: Double) -> (mantisse: UInt64, exponent: Int) { zerlegen(v, tabellen) }
+
+    /// ``zerlegen(_:)`` with the tables passed in (read once by a caller that writes many values).
+    static func zerlegen(_ v: Double, _ t: Tabellen) -> (mantisse: UInt64, exponent: Int) {
         let bits = v.bitPattern
         let ieeeMantisse = bits & ((1 << 52) - 1)
         let ieeeExponent = Int((bits >> 52) & 0x7FF)
@@ -17,7 +20,7 @@ enum Kuerzestzahl {
                 return ohneNullen(m2 >> UInt64(-e2), 0)
             }
         }
-        let (m, e) = ryu(ieeeMantisse, ieeeExponent)
+        let (m, e) = ryu(ieeeMantisse, ieeeExponent, t)
         return ohneNullen(m, e)
     }
 
@@ -47,13 +50,19 @@ enum Kuerzestzahl {
 
     /// The same text written at `p` (room for ``hoechstlaenge`` bytes); returns the number of bytes written.
     static func schreiben(_ v: Double, nach p: UnsafeMutablePointer<UInt8>) -> Int {
+        schreiben(v, nach: p, tabellen)
+    }
+
+    /// ``schreiben(_:nach:)`` with the tables passed in (read once by a caller that writes many values).
+    static func schreiben(_ v: Double, nach p: UnsafeMutablePointer<UInt8>, _ t: Tabellen) -> Int {
         guard v.isFinite else { return 0 }
         if v == 0 { p[0] = UInt8(ascii: "0"); return 1 }
-        let (m, e) = zerlegen(v)
+        let (m, e) = zerlegen(v, t)
         var k = 0
         if v < 0 { p[0] = UInt8(ascii: "-"); k = 1 }
-        var n = 1  // digits of m
-        while n < 20 && m >= zehnHoch[n] { n += 1 }
+        // Digits of m (at least 1): ⌊log10 m⌋ + 1 from its bit length, corrected by one comparison.
+        let t10 = ((64 - m.leadingZeroBitCount) &* 1233) >> 12
+        let n = t10 + (m < t.zehnHoch[t10] ? 0 : 1)
         let punkt = n + e  // digits before the point
         if e >= 0 {
             ziffern(m, n, nach: p + k)
@@ -61,7 +70,7 @@ enum Kuerzestzahl {
             return k + n + e
         }
         if punkt > 0 {
-            let teiler = zehnHoch[-e]
+            let teiler = t.zehnHoch[-e]
             ziffern(m / teiler, punkt, nach: p + k)
             p[k + punkt] = UInt8(ascii: ".")
             ziffern(m % teiler, -e, nach: p + k + punkt + 1)
@@ -73,9 +82,6 @@ enum Kuerzestzahl {
         ziffern(m, n, nach: p + k + 2 - punkt)
         return k + 2 - punkt + n
     }
-
-    /// 10^0 … 10^19.
-    private static let zehnHoch: [UInt64] = (0..<20).map { i in (0..<i).reduce(UInt64(1)) { r, _ in r * 10 } }
 
     /// The last `n` decimal digits of `x` (with leading zeros) at `p`.
     @inline(__always) private static func ziffern(_ x: UInt64, _ n: Int, nach p: UnsafeMutablePointer<UInt8>) {
@@ -95,6 +101,8 @@ enum Kuerzestzahl {
     struct Tabellen: Sendable {
         let pow5: [UInt64]
         let pow5inv: [UInt64]
+        /// 10^0 … 10^19.
+        let zehnHoch: [UInt64]
 
         init() {
             var p: [UInt32] = [1]
@@ -120,6 +128,9 @@ enum Kuerzestzahl {
             }
             self.pow5 = pow5
             self.pow5inv = inv
+            var z: [UInt64] = [1]
+            for _ in 1..<20 { z.append(z[z.count - 1] &* 10) }
+            self.zehnHoch = z
         }
 
         static func bitlaenge(_ p: [UInt32]) -> Int {
@@ -206,7 +217,7 @@ enum Kuerzestzahl {
     }
 
     // swiftlint:disable:next function_body_length
-    private static func ryu(_ ieeeMantisse: UInt64, _ ieeeExponent: Int) -> (UInt64, Int) {
+    private static func ryu(_ ieeeMantisse: UInt64, _ ieeeExponent: Int, _ t: Tabellen) -> (UInt64, Int) {
         let e2: Int, m2: UInt64
         if ieeeExponent == 0 {
             e2 = 1 - 1023 - 52 - 2
@@ -221,7 +232,6 @@ enum Kuerzestzahl {
         var vr: UInt64, vp: UInt64, vm: UInt64
         let e10: Int
         var vmNullen = false, vrNullen = false
-        let t = tabellen
         if e2 >= 0 {
             let q = log10Pow2(e2) - (e2 > 3 ? 1 : 0)
             e10 = q

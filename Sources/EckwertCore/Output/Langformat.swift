@@ -330,7 +330,7 @@ public enum Langformat {
             // Fewer than `block` bytes are held before a row (more are handed over after the row).
             wenigstens(block + zeilenmax)
             let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
-            let tabelle = t, block = block, senke = senke
+            let tabelle = t, block = block, senke = senke, ryu = Kuerzestzahl.tabellen
             var n = n
             s.withUnsafeMutableBufferPointer { puffer in
                 felder.withUnsafeBufferPointer { f in
@@ -359,7 +359,7 @@ public enum Langformat {
                             p += Langformat.ganzzahl(Int(z.jahr), nach: p)
                             p.pointee = UInt8(ascii: ";")
                             p += 1
-                            p += Kuerzestzahl.schreiben(z.wert, nach: p)
+                            p += Kuerzestzahl.schreiben(z.wert, nach: p, ryu)
                             p.pointee = UInt8(ascii: "\n")
                             p += 1
                         }
