@@ -164,4 +164,62 @@ private func zahlReferenz(_ v: Double) -> String {
         #expect(t.langzeilen == alle)
         #expect(t.langzeilen.map { Array($0.nr.utf8) } == alle.map { Array($0.nr.utf8) })
     }
+
+    /// The shipped model's long format (Ist, Planung and every scenario, written through one table emptied between
+    /// szenarios, in small blocks) is byte for byte the plain reference: all rows ordered by the comparison sort
+    /// of `Langzeile.sortiert` and each written with its own String fields.
+    @Test func musterstadtWieDieVergleichssortierung() throws {
+        let m = try #require(Musterstadt.modell)
+        let p = Projektion(m)
+        let laeufe = m.szenarien.map { p.rechnen($0) }
+        var alle = Langformat.sozialraumIst(m, p) + Langformat.planung(m)
+        for l in laeufe { alle += Langformat.zeilen(m, l) }
+        #expect(alle.count > 1000)
+        var erwartet = Array(Langformat.kopfzeile.utf8)
+        for z in Langzeile.sortiert(alle) { Langformat.zeile(z, an: &erwartet) }
+        var quellen: [Langformat.Quelle] = [
+            ("ist", { $0.anfuegen(contentsOf: Langformat.sozialraumIst(m, p)) }),
+            ("planung", { $0.anfuegen(contentsOf: Langformat.planung(m)) }),
+        ]
+        for l in laeufe.reversed() { quellen.append((l.szenario, { Langformat.zeilen(m, l, in: &$0) })) }
+        for block in [4096, 1 << 20] {
+            var bytes: [UInt8] = []
+            Langformat.csv(szenarien: quellen, block: block) { bytes.append(contentsOf: $0) }
+            #expect(bytes == erwartet)
+        }
+    }
+
+    /// The radix sort orders by the chosen bits and keeps the input order among equal ones, as a stable
+    /// comparison sort on the same bits does.
+    @Test func radixWieStabileVergleichssortierung() {
+        var g = SystemRandomNumberGenerator()
+        for (anzahl, bits) in [(0, 0..<8), (1, 3..<40), (1000, 0..<5), (5000, 7..<31), (3000, 20..<64), (300, 2..<2)] {
+            let werte = (0..<anzahl).map { _ in UInt64.random(in: 0...UInt64.max, using: &g) }
+            func teil(_ x: UInt64) -> UInt64 {
+                bits.isEmpty ? 0 : (x >> UInt64(bits.lowerBound)) & (UInt64.max >> UInt64(64 - bits.count))
+            }
+            let erwartet = werte.indices.sorted { (teil(werte[$0]), $0) < (teil(werte[$1]), $1) }.map { werte[$0] }
+            var a = werte
+            Langtabelle.radixsortieren(&a, bits: bits)
+            #expect(a == erwartet)
+        }
+        // Few distinct digits (passes left out where every value has the same digit).
+        let werte: [UInt64] = (0..<2000).map { UInt64($0 % 3) << 30 | UInt64(1999 - $0) }
+        var a = werte
+        Langtabelle.radixsortieren(&a, bits: 11..<40)
+        #expect(a == werte.indices.sorted { (werte[$0] >> 11, $0) < (werte[$1] >> 11, $1) }.map { werte[$0] })
+    }
+
+    /// The longest numbers (the smallest subnormal, the largest finite value) fit the room the writer keeps.
+    @Test func laengsteZahlen() {
+        for v in [
+            Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude,
+            -Double.greatestFiniteMagnitude, -2.2250738585072014e-308,
+        ] {
+            let t = Langformat.zahl(v)
+            #expect(t == zahlReferenz(v))
+            #expect(t.utf8.count <= Kuerzestzahl.hoechstlaenge)
+        }
+        #expect(Langformat.zahl(-Double.leastNonzeroMagnitude).utf8.count == 327)
+    }
 }

@@ -5,7 +5,10 @@
 /// nearest to the value is taken (ties to even). The tests compare it with `description` on millions of values.
 enum Kuerzestzahl {
     /// `v` (finite, not zero) as `mantisse × 10^exponent`, the mantissa without trailing zeros; sign dropped.
-    static func zerlegen(_ v: Double) -> (mantisse: UInt64, exponent: Int) {
+    static func zerlegen(_ v: Double) -> (mantisse: UInt64, exponent: Int) { zerlegen(v, tabellen) }
+
+    /// ``zerlegen(_:)`` with the tables passed in (read once by a caller that writes many values).
+    static func zerlegen(_ v: Double, _ t: Tabellen) -> (mantisse: UInt64, exponent: Int) {
         let bits = v.bitPattern
         let ieeeMantisse = bits & ((1 << 52) - 1)
         let ieeeExponent = Int((bits >> 52) & 0x7FF)
@@ -17,7 +20,7 @@ enum Kuerzestzahl {
                 return ohneNullen(m2 >> UInt64(-e2), 0)
             }
         }
-        let (m, e) = ryu(ieeeMantisse, ieeeExponent)
+        let (m, e) = ryu(ieeeMantisse, ieeeExponent, t)
         return ohneNullen(m, e)
     }
 
@@ -32,36 +35,62 @@ enum Kuerzestzahl {
         return (m, e)
     }
 
+    /// The most bytes ``schreiben(_:nach:)`` writes for one value (the smallest subnormal takes 327).
+    static let hoechstlaenge = 340
+
     /// Appends `v` as plain decimal digits (no exponent, no trailing zeros after the point, `-` when negative),
     /// the text `Langformat.zahl` writes; nothing for a value that is not finite, `0` for ±0.
     static func schreiben(_ v: Double, an s: inout [UInt8]) {
-        guard v.isFinite else { return }
-        if v == 0 { s.append(UInt8(ascii: "0")); return }
-        let (m, e) = zerlegen(v)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { ziffern in
-            var n = 0
-            var x = m
-            repeat {
-                ziffern[23 - n] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
-                x /= 10
-                n += 1
-            } while x != 0
-            let d = UnsafeBufferPointer(rebasing: ziffern[(24 - n)...])
-            if v < 0 { s.append(UInt8(ascii: "-")) }
-            let punkt = n + e  // digits before the point
-            if e >= 0 {
-                s.append(contentsOf: d)
-                s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: e))
-            } else if punkt > 0 {
-                s.append(contentsOf: UnsafeBufferPointer(rebasing: d[0..<punkt]))
-                s.append(UInt8(ascii: "."))
-                s.append(contentsOf: UnsafeBufferPointer(rebasing: d[punkt...]))
-            } else {
-                s.append(UInt8(ascii: "0"))
-                s.append(UInt8(ascii: "."))
-                s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -punkt))
-                s.append(contentsOf: d)
-            }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hoechstlaenge) { puffer in
+            guard let p = puffer.baseAddress else { return }
+            let n = schreiben(v, nach: p)
+            s.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        }
+    }
+
+    /// The same text written at `p` (room for ``hoechstlaenge`` bytes); returns the number of bytes written.
+    static func schreiben(_ v: Double, nach p: UnsafeMutablePointer<UInt8>) -> Int {
+        schreiben(v, nach: p, tabellen)
+    }
+
+    /// ``schreiben(_:nach:)`` with the tables passed in (read once by a caller that writes many values).
+    static func schreiben(_ v: Double, nach p: UnsafeMutablePointer<UInt8>, _ t: Tabellen) -> Int {
+        guard v.isFinite else { return 0 }
+        if v == 0 { p[0] = UInt8(ascii: "0"); return 1 }
+        let (m, e) = zerlegen(v, t)
+        var k = 0
+        if v < 0 { p[0] = UInt8(ascii: "-"); k = 1 }
+        // Digits of m (at least 1): ⌊log10 m⌋ + 1 from its bit length, corrected by one comparison.
+        let t10 = ((64 - m.leadingZeroBitCount) &* 1233) >> 12
+        let n = t10 + (m < t.zehnHoch[t10] ? 0 : 1)
+        let punkt = n + e  // digits before the point
+        if e >= 0 {
+            ziffern(m, n, nach: p + k)
+            (p + k + n).initialize(repeating: UInt8(ascii: "0"), count: e)
+            return k + n + e
+        }
+        if punkt > 0 {
+            let teiler = t.zehnHoch[-e]
+            ziffern(m / teiler, punkt, nach: p + k)
+            p[k + punkt] = UInt8(ascii: ".")
+            ziffern(m % teiler, -e, nach: p + k + punkt + 1)
+            return k + n + 1
+        }
+        p[k] = UInt8(ascii: "0")
+        p[k + 1] = UInt8(ascii: ".")
+        (p + k + 2).initialize(repeating: UInt8(ascii: "0"), count: -punkt)
+        ziffern(m, n, nach: p + k + 2 - punkt)
+        return k + 2 - punkt + n
+    }
+
+    /// The last `n` decimal digits of `x` (with leading zeros) at `p`.
+    @inline(__always) private static func ziffern(_ x: UInt64, _ n: Int, nach p: UnsafeMutablePointer<UInt8>) {
+        var x = x
+        var j = n - 1
+        while j >= 0 {
+            p[j] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+            x /= 10
+            j -= 1
         }
     }
 
@@ -72,6 +101,8 @@ enum Kuerzestzahl {
     struct Tabellen: Sendable {
         let pow5: [UInt64]
         let pow5inv: [UInt64]
+        /// 10^0 … 10^19.
+        let zehnHoch: [UInt64]
 
         init() {
             var p: [UInt32] = [1]
@@ -97,6 +128,9 @@ enum Kuerzestzahl {
             }
             self.pow5 = pow5
             self.pow5inv = inv
+            var z: [UInt64] = [1]
+            for _ in 1..<20 { z.append(z[z.count - 1] &* 10) }
+            self.zehnHoch = z
         }
 
         static func bitlaenge(_ p: [UInt32]) -> Int {
@@ -183,7 +217,7 @@ enum Kuerzestzahl {
     }
 
     // swiftlint:disable:next function_body_length
-    private static func ryu(_ ieeeMantisse: UInt64, _ ieeeExponent: Int) -> (UInt64, Int) {
+    private static func ryu(_ ieeeMantisse: UInt64, _ ieeeExponent: Int, _ t: Tabellen) -> (UInt64, Int) {
         let e2: Int, m2: UInt64
         if ieeeExponent == 0 {
             e2 = 1 - 1023 - 52 - 2
@@ -198,7 +232,6 @@ enum Kuerzestzahl {
         var vr: UInt64, vp: UInt64, vm: UInt64
         let e10: Int
         var vmNullen = false, vrNullen = false
-        let t = tabellen
         if e2 >= 0 {
             let q = log10Pow2(e2) - (e2 > 3 ? 1 : 0)
             e10 = q

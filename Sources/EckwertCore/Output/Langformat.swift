@@ -234,7 +234,8 @@ public enum Langformat {
         withoutActuallyEscaping(senke) { senke in
             var s = Schreibpuffer(block: block, senke: senke)
             s.kopf()
-            s.zeilen(Langtabelle(zeilen))
+            var t = Langtabelle(zeilen)
+            s.zeilen(&t)
             s.leeren()
         }
     }
@@ -257,15 +258,18 @@ public enum Langformat {
         withoutActuallyEscaping(senke) { senke in
             var s = Schreibpuffer(block: block, senke: senke)
             s.kopf()
+            // One table for all szenarios, emptied in between: its texts, their CSV fields and ranks and its
+            // memory are kept, so that a later szenario only adds what is new.
+            var t = Langtabelle()
             var i = 0
             while i < ordnung.count {
-                var t = Langtabelle()
+                t.leeren()
                 let name = quellen[ordnung[i]].name
                 while i < ordnung.count, quellen[ordnung[i]].name == name {
                     quellen[ordnung[i]].zeilen(&t)
                     i += 1
                 }
-                s.zeilen(t)
+                s.zeilen(&t)
             }
             s.leeren()
         }
@@ -275,58 +279,104 @@ public enum Langformat {
     static let kopfzeile = "szenario;ebene;nr;groesse;jahr;wert\n"
 
     /// The CSV text in blocks of about `block` bytes for `senke`: the header, then the rows of each table
-    /// (sorted like `Langzeile.sortiert` within it), then `leeren()` for the rest.
+    /// (sorted like `Langzeile.sortiert` within it), then `leeren()` for the rest. Rows are written as bytes
+    /// straight into one buffer (each text's field copied from its encoding in the table).
     public struct Schreibpuffer {
+        /// The buffer; bytes `0 ..< n` are written and not yet handed over.
         var s: [UInt8] = []
+        var n = 0
         let block: Int
         let senke: (UnsafeRawBufferPointer) -> Void
 
         public init(block: Int = 1 << 20, senke: @escaping (UnsafeRawBufferPointer) -> Void) {
-            self.block = block
+            self.block = max(block, 1)
             self.senke = senke
-            s.reserveCapacity(block + 1024)
+            s = [UInt8](repeating: 0, count: self.block + 1024)
         }
 
-        public mutating func kopf() { s.append(contentsOf: Langformat.kopfzeile.utf8) }
+        public mutating func kopf() { anhaengen(Array(Langformat.kopfzeile.utf8)) }
+
+        /// Appends `b` (the buffer grown where it would not fit), handing the buffer over from `block` bytes on.
+        mutating func anhaengen(_ b: [UInt8]) {
+            wenigstens(n + b.count)
+            let m = n
+            s.withUnsafeMutableBufferPointer { p in
+                for (k, x) in b.enumerated() { p[m + k] = x }
+            }
+            n += b.count
+            if n >= block { abgeben() }
+        }
+
+        /// The buffer grown to at least `bytes` bytes.
+        mutating func wenigstens(_ bytes: Int) {
+            if bytes > s.count { s.append(contentsOf: repeatElement(0, count: bytes - s.count)) }
+        }
+
+        mutating func abgeben() {
+            let m = n
+            s.withUnsafeBytes { senke(UnsafeRawBufferPointer(rebasing: $0[0..<m])) }
+            n = 0
+        }
 
         /// Appends the rows of `t`, sorted.
-        public mutating func zeilen(_ t: Langtabelle) {
-            // Each text's CSV field, encoded once: bytes felder[start[k] ..< start[k + 1]].
-            var felder: [UInt8] = [], start = [0]
-            for text in t.texte {
-                Langformat.feld(text, an: &felder)
-                start.append(felder.count)
-            }
+        public mutating func zeilen(_ t: inout Langtabelle) {
+            let reihe = t.reihenfolge()
+            let (felder, start) = t.felder()
+            // The most bytes one row takes: three texts, the level, the year and the value with separators (a row
+            // with its year outside 32 bits has the same texts, as the table holds them).
+            var laengste = 0
+            for k in 0..<(start.count - 1) { laengste = max(laengste, start[k + 1] - start[k]) }
+            let zeilenmax = 3 * laengste + 32 + 24 + Kuerzestzahl.hoechstlaenge
+            // Fewer than `block` bytes are held before a row (more are handed over after the row).
+            wenigstens(block + zeilenmax)
             let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
-            let semikolon = UInt8(ascii: ";")
-            felder.withUnsafeBufferPointer { f in
-                func text(_ k: UInt32) {
-                    s.append(contentsOf: UnsafeBufferPointer(rebasing: f[start[Int(k)]..<start[Int(k) + 1]]))
-                }
-                for i in t.reihenfolge() {
-                    if !t.ausserhalb.isEmpty, let a = t.ausserhalb.first(where: { $0.index == i }) {
-                        Langformat.zeile(a.zeile, an: &s)
-                    } else {
-                        let z = t.zeilen[i]
-                        text(z.szenario); s.append(semikolon)
-                        s.append(contentsOf: ebenen[Int(z.ebene)]); s.append(semikolon)
-                        text(z.nr); s.append(semikolon)
-                        text(z.groesse); s.append(semikolon)
-                        Langformat.ganzzahl(Int(z.jahr), an: &s); s.append(semikolon)
-                        Langformat.zahl(z.wert, an: &s); s.append(UInt8(ascii: "\n"))
+            let tabelle = t, block = block, senke = senke, ryu = Kuerzestzahl.tabellen
+            var n = n
+            s.withUnsafeMutableBufferPointer { puffer in
+                felder.withUnsafeBufferPointer { f in
+                    guard let p0 = puffer.baseAddress, let f0 = f.baseAddress else { return }
+                    var p = p0 + n
+                    @inline(__always) func text(_ k: UInt32) {
+                        let a = start[Int(k)], l = start[Int(k) + 1] - a
+                        p.update(from: f0 + a, count: l)
+                        p += l
+                        p.pointee = UInt8(ascii: ";")
+                        p += 1
                     }
-                    if s.count >= block {
-                        s.withUnsafeBytes(senke)
-                        s.removeAll(keepingCapacity: true)
+                    for i in reihe {
+                        if !tabelle.ausserhalb.isEmpty, let a = tabelle.ausserhalb.first(where: { $0.index == i }) {
+                            var b: [UInt8] = []
+                            Langformat.zeile(a.zeile, an: &b)
+                            for x in b { p.pointee = x; p += 1 }
+                        } else {
+                            let z = tabelle.zeilen[i]
+                            text(z.szenario)
+                            for b in ebenen[Int(z.ebene)] { p.pointee = b; p += 1 }
+                            p.pointee = UInt8(ascii: ";")
+                            p += 1
+                            text(z.nr)
+                            text(z.groesse)
+                            p += Langformat.ganzzahl(Int(z.jahr), nach: p)
+                            p.pointee = UInt8(ascii: ";")
+                            p += 1
+                            p += Kuerzestzahl.schreiben(z.wert, nach: p, ryu)
+                            p.pointee = UInt8(ascii: "\n")
+                            p += 1
+                        }
+                        if p - p0 >= block {
+                            senke(UnsafeRawBufferPointer(start: p0, count: p - p0))
+                            p = p0
+                        }
                     }
+                    n = p - p0
                 }
             }
+            self.n = n
         }
 
         /// Hands over what is left.
         public mutating func leeren() {
-            if !s.isEmpty { s.withUnsafeBytes(senke) }
-            s.removeAll(keepingCapacity: true)
+            if n > 0 { abgeben() }
         }
     }
 
@@ -427,21 +477,29 @@ public enum Langformat {
         }
     }
 
-    /// Appends the decimal digits of `n` (with `-` when negative).
-    static func ganzzahl(_ n: Int, an s: inout [UInt8]) {
-        if n < 0 { s.append(UInt8(ascii: "-")) }
+    /// Writes the decimal digits of `n` (with `-` when negative) at `p` (room for 20 bytes); returns their count.
+    static func ganzzahl(_ n: Int, nach p: UnsafeMutablePointer<UInt8>) -> Int {
+        var k = 0
+        if n < 0 { p[0] = UInt8(ascii: "-"); k = 1 }
         var m = n.magnitude
         var stellen = 1
-        var p: UInt = 10
-        while stellen < 20 && m >= p { stellen += 1; (p, _) = p.multipliedReportingOverflow(by: 10) }
-        let anfang = s.count
-        s.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: stellen))
-        var k = anfang + stellen - 1
+        var x = m
+        while x >= 10 { x /= 10; stellen += 1 }
+        var j = k + stellen - 1
         repeat {
-            s[k] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+            p[j] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
             m /= 10
-            k -= 1
+            j -= 1
         } while m > 0
+        return k + stellen
+    }
+
+    /// Appends the decimal digits of `n` (with `-` when negative).
+    static func ganzzahl(_ n: Int, an s: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { puffer in
+            guard let p = puffer.baseAddress else { return }
+            s.append(contentsOf: UnsafeBufferPointer(start: p, count: ganzzahl(n, nach: p)))
+        }
     }
 
     /// Appends `t` as a CSV field: as it is, or quoted (`"` doubled) when it holds `;`, `"` or a line feed.

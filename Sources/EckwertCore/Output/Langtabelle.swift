@@ -12,7 +12,10 @@ public struct Langtabelle: Sendable {
     /// row is written with its own bytes).
     struct Text: Hashable {
         let s: String
-        static func == (a: Text, b: Text) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
+        static func == (a: Text, b: Text) -> Bool {
+            var x = a.s, y = b.s
+            return x.withUTF8 { u in y.withUTF8 { v in u.count == v.count && u.elementsEqual(v) } }
+        }
         func hash(into h: inout Hasher) {
             var s = self.s
             s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -23,6 +26,11 @@ public struct Langtabelle: Sendable {
     var zeilen: [Zeile] = []
     /// Years outside the 32-bit range are kept as `Langzeile` beside (never in practice).
     var ausserhalb: [(index: Int, zeile: Langzeile)] = []
+    /// The CSV field of each text, encoded once: bytes `feldbytes[feldstart[k] ..< feldstart[k + 1]]`.
+    private var feldbytes: [UInt8] = [], feldstart: [Int] = [0]
+    /// The text numbers sorted by String `<` (the first `geordnet.count` texts) and each one's rank there
+    /// (texts that are == share a rank), kept while rows are emptied and merged with texts added later.
+    private var geordnet: [UInt32] = [], textrang: [UInt32] = [], hoechsterRang = 0
 
     public init() {}
 
@@ -32,6 +40,49 @@ public struct Langtabelle: Sendable {
     }
 
     public var count: Int { zeilen.count }
+
+    /// Drops the rows and keeps the texts (with their fields and ranks) and the memory, for the next rows.
+    public mutating func leeren() {
+        zeilen.removeAll(keepingCapacity: true)
+        ausserhalb.removeAll()
+    }
+
+    /// The CSV fields of all texts (``Langformat/feld(_:an:)``): text k is `bytes[start[k] ..< start[k + 1]]`.
+    mutating func felder() -> (bytes: [UInt8], start: [Int]) {
+        for k in (feldstart.count - 1)..<texte.count {
+            Langformat.feld(texte[k], an: &feldbytes)
+            feldstart.append(feldbytes.count)
+        }
+        return (feldbytes, feldstart)
+    }
+
+    /// Ranks of all texts by String `<`: texts added since the last call are sorted and merged in.
+    private mutating func textraenge() {
+        let alt = geordnet.count
+        guard alt < texte.count else { return }
+        let t = texte
+        let neu = (alt..<t.count).map { UInt32($0) }.sorted { t[Int($0)] < t[Int($1)] }
+        var zusammen: [UInt32] = []
+        zusammen.reserveCapacity(t.count)
+        var i = 0, j = 0
+        while i < geordnet.count || j < neu.count {
+            if j == neu.count || (i < geordnet.count && !(t[Int(neu[j])] < t[Int(geordnet[i])])) {
+                zusammen.append(geordnet[i])
+                i += 1
+            } else {
+                zusammen.append(neu[j])
+                j += 1
+            }
+        }
+        geordnet = zusammen
+        textrang = [UInt32](repeating: 0, count: t.count)
+        var r: UInt32 = 0
+        for (i, k) in geordnet.enumerated() {
+            if i > 0, t[Int(geordnet[i - 1])] < t[Int(k)] { r += 1 }
+            textrang[Int(k)] = r
+        }
+        hoechsterRang = Int(r)
+    }
 
     /// The index of text `s` (added if new), for `anfuegen(szenario:ebene:nr:groesse:jahr:wert:)`.
     public mutating func text(_ s: String) -> UInt32 {
@@ -86,41 +137,39 @@ public struct Langtabelle: Sendable {
     }
 
     /// The row indices in the order of `Langzeile.sortiert`: szenario, ebene (by its raw value), nr, groesse
-    /// (String <), jahr; ties keep the order added. The distinct texts are sorted once (texts that are == share
-    /// a rank), each column's ranks are made dense, and the rows compare as packed integers.
-    func reihenfolge() -> [Int] {
+    /// (String <), jahr; ties keep the order added. The texts' ranks are kept from call to call, each column's
+    /// ranks are made dense, and the rows are ordered as packed integers by a stable radix sort.
+    mutating func reihenfolge() -> [Int] {
         if !ausserhalb.isEmpty { return Langzeile.reihenfolge(langzeilen) }
-        let nT = texte.count
-        var globalRang = [Int](repeating: 0, count: nT)
-        let sortiert = texte.indices.sorted { texte[$0] < texte[$1] }
-        var r = 0
-        for (i, k) in sortiert.enumerated() {
-            if i > 0, texte[sortiert[i - 1]] < texte[k] { r += 1 }
-            globalRang[k] = r
-        }
+        textraenge()
+        let r = hoechsterRang, zeilen = zeilen, globalRang = textrang
         // Dense ranks of one column: its texts' global ranks, renumbered 0, 1, … in order.
         func dicht(_ spalte: (Zeile) -> UInt32) -> (rang: [UInt32], anzahl: Int) {
             var benutzt = [Bool](repeating: false, count: r + 1)
-            for z in zeilen { benutzt[globalRang[Int(spalte(z))]] = true }
+            for z in zeilen { benutzt[Int(globalRang[Int(spalte(z))])] = true }
             var neu = [UInt32](repeating: 0, count: r + 1)
             var n: UInt32 = 0
             for g in 0...r where benutzt[g] { neu[g] = n; n += 1 }
-            return ((0..<nT).map { neu[globalRang[$0]] }, Int(n))
+            return (globalRang.map { neu[Int($0)] }, Int(n))
         }
         let sz = dicht(\.szenario), nr = dicht(\.nr), gr = dicht(\.groesse)
         var ebeneRang = [UInt32](repeating: 0, count: Ebene.allCases.count)
         for (r, e) in Ebene.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
             ebeneRang[e.nummer] = UInt32(r)
         }
-        let jahre = Set(zeilen.map(\.jahr)).sorted()
-        let jahrMin = jahre.first ?? 0
-        let jahrSpanne = Int(jahre.last ?? 0) - Int(jahrMin) + 1
+        var jahrMin = Int32.max, jahrMax = Int32.min
+        for z in zeilen {
+            jahrMin = min(jahrMin, z.jahr)
+            jahrMax = max(jahrMax, z.jahr)
+        }
+        let jahrSpanne = zeilen.isEmpty ? 1 : Int(jahrMax) - Int(jahrMin) + 1
         func bits(_ n: Int) -> Int { n <= 1 ? 1 : Int.bitWidth - (n - 1).leadingZeroBitCount }
         let b = [
             bits(sz.anzahl), bits(ebeneRang.count), bits(nr.anzahl), bits(gr.anzahl), bits(jahrSpanne),
             bits(zeilen.count),
         ]
-        guard b.reduce(0, +) <= 64 else { return Langzeile.reihenfolge(langzeilen) }
+        let summe = b.reduce(0, +)
+        guard summe <= 64 else { return Langzeile.reihenfolge(langzeilen) }
         var keys = [UInt64](repeating: 0, count: zeilen.count)
         for (i, z) in zeilen.enumerated() {
             var k = UInt64(sz.rang[Int(z.szenario)])
@@ -130,9 +179,47 @@ public struct Langtabelle: Sendable {
             k = k << b[4] | UInt64(Int(z.jahr) - Int(jahrMin))
             keys[i] = k << b[5] | UInt64(i)
         }
-        keys.sort()
+        // The keys come in row order, so a stable sort on the rank bits alone keeps ties in the order added.
+        Self.radixsortieren(&keys, bits: b[5]..<summe)
         let maske = b[5] >= 64 ? UInt64.max : (UInt64(1) << UInt64(b[5])) - 1
         return keys.map { Int($0 & maske) }
+    }
+
+    /// Sorts `a` stably by the bits `bits` of each value (least significant digit first, 11 bits a pass; a pass
+    /// whose digit is the same in every value is left out).
+    static func radixsortieren(_ a: inout [UInt64], bits: Range<Int>) {
+        guard a.count > 1 else { return }
+        var hilfe = [UInt64](repeating: 0, count: a.count)
+        var zaehler = [Int](repeating: 0, count: 1 << 11)
+        var ab = bits.lowerBound
+        while ab < bits.upperBound {
+            let breite = min(11, bits.upperBound - ab)
+            let maske = (UInt64(1) << UInt64(breite)) - 1, schieben = UInt64(ab)
+            var getauscht = false
+            a.withUnsafeBufferPointer { q in
+                hilfe.withUnsafeMutableBufferPointer { z in
+                    zaehler.withUnsafeMutableBufferPointer { c in
+                        for d in 0..<(1 << breite) { c[d] = 0 }
+                        for x in q { c[Int((x >> schieben) & maske)] += 1 }
+                        if c[Int((q[0] >> schieben) & maske)] == q.count { return }
+                        var summe = 0
+                        for d in 0..<(1 << breite) {
+                            let k = c[d]
+                            c[d] = summe
+                            summe += k
+                        }
+                        for x in q {
+                            let d = Int((x >> schieben) & maske)
+                            z[c[d]] = x
+                            c[d] += 1
+                        }
+                        getauscht = true
+                    }
+                }
+            }
+            if getauscht { swap(&a, &hilfe) }
+            ab += breite
+        }
     }
 }
 
