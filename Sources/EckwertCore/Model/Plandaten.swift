@@ -51,11 +51,13 @@ extension Planungsmodell {
         else {
             return nil
         }
+        // Each product's values looked up once; one column, flat (`anwenden(flach:n:)` adds as `anwenden`).
+        let jeProdukt = indizes.map { jahrWerte[produkte[$0].nr] }
         var ep = kontenrahmen.zeilen.map { z in
-            [z.istSumme ? 0 : indizes.reduce(0) { $0 + (jahrWerte[produkte[$1].nr]?[z.key] ?? 0) }]
+            z.istSumme ? 0 : jeProdukt.reduce(0) { $0 + ($1?[z.key] ?? 0) }
         }
-        summenplan.anwenden(&ep)
-        return ep.map { $0[0] }
+        summenplan.anwenden(flach: &ep, n: 1)
+        return ep
     }
 
     /// Zuschussbedarf of the plan figures of a set of products in a year; nil where `planspalte` is nil.

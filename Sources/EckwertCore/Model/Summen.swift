@@ -20,15 +20,47 @@ public enum Summen {
                 summen.append((z, terme.compactMap { term in index[term.key].map { ($0, term.vorzeichen) } }))
             }
             self.summen = summen
+            var zeilen: [Int] = [], anfaenge: [Int] = [0], termzeilen: [Int] = [], vorzeichen: [Double] = []
+            for (z, terme) in summen {
+                zeilen.append(z)
+                for (j, v) in terme {
+                    termzeilen.append(j)
+                    vorzeichen.append(v)
+                }
+                anfaenge.append(termzeilen.count)
+            }
+            flach = Flach(zeilen: zeilen, anfaenge: anfaenge, termzeilen: termzeilen, vorzeichen: vorzeichen)
         }
+
+        /// The same sums in flat arrays (sum line k: terms `anfaenge[k] ..< anfaenge[k + 1]`), for
+        /// `anwenden(flach:n:)`.
+        private struct Flach: Sendable {
+            var zeilen: [Int]
+            var anfaenge: [Int]
+            var termzeilen: [Int]
+            var vorzeichen: [Double]
+        }
+        private let flach: Flach
 
         /// As `anwenden(_:)` on a flat plan of `n` years per line (`werte[zeile · n + t]`), same additions.
         func anwenden(flach werte: inout [Double], n: Int) {
-            for (z, terme) in summen {
-                for t in 0..<n {
-                    var s = 0.0
-                    for (j, v) in terme { s += v * werte[j * n + t] }
-                    werte[z * n + t] = s
+            let f = flach
+            f.zeilen.withUnsafeBufferPointer { zeilen in
+                f.anfaenge.withUnsafeBufferPointer { anfaenge in
+                    f.termzeilen.withUnsafeBufferPointer { termzeilen in
+                        f.vorzeichen.withUnsafeBufferPointer { vorzeichen in
+                            werte.withUnsafeMutableBufferPointer { w in
+                                for k in zeilen.indices {
+                                    let z = zeilen[k], von = anfaenge[k], bis = anfaenge[k + 1]
+                                    for t in 0..<n {
+                                        var s = 0.0
+                                        for j in von..<bis { s += vorzeichen[j] * w[termzeilen[j] * n + t] }
+                                        w[z * n + t] = s
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
