@@ -25,7 +25,7 @@ public enum Kennzahlrechnung {
         let m: Planungsmodell
         let e: Rechenergebnis
         /// What a prefix sums: one product's own rows (read as 0 + x, the sum of one term, see `Quelle`) or the
-        /// plan of several products.
+        /// rows of several products.
         var quellen: [String: Quelle] = [:]
         var indizes: [String: [Int]] = [:]
         /// id → index of its first Kennzahl (as `Planungsmodell.kennzahl(_:)` finds it).
@@ -66,11 +66,59 @@ public enum Kennzahlrechnung {
             if let q = quellen[prefix] { return q }
             let idx = produktIndizes(prefix)
             guard !idx.isEmpty else { return nil }
-            let q: Quelle =
-                idx.count == 1 && Self.einzelnLesbar(e.produkte[idx[0]], n: e.jahre.count, nz: zeilen, nf: finanzzeilen)
-                ? .einzeln(idx[0]) : .summe(Teilplan(e, idx, zeilen: zeilen, finanzzeilen: finanzzeilen))
+            let q: Quelle
+            if idx.count == 1 && Self.einzelnLesbar(e.produkte[idx[0]], n: e.jahre.count, nz: zeilen, nf: finanzzeilen)
+            {
+                q = .einzeln(idx[0])
+            } else {
+                q = .gruppe(gruppen.count)
+                gruppen.append(idx)
+            }
             quellen[prefix] = q
             return q
+        }
+
+        /// The products of each `Quelle.gruppe`.
+        var gruppen: [[Int]] = []
+        /// Rows of groups formed so far.
+        var gruppenreihen: [Gruppenreihe: [Double]?] = [:]
+        /// A row of a group's `Teilplan`.
+        struct Gruppenreihe: Hashable {
+            enum Art: Hashable { case ergebnisplan(Int), finanzplan(Int), faelle, fallkostenAufwand, plaetze, luecke }
+            var gruppe: Int
+            var art: Art
+        }
+
+        /// Row `art` of group g as `Teilplan(e, gruppen[g], …)` forms it (from 0, each product added in order;
+        /// the optional rows nil where no product has them, else added up to each product's own length), formed
+        /// on first use.
+        func reihe(_ g: Int, _ art: Gruppenreihe.Art) -> [Double]? {
+            let schluessel = Gruppenreihe(gruppe: g, art: art)
+            if let r = gruppenreihen[schluessel] { return r }
+            let n = e.jahre.count
+            var summe: [Double]?
+            func add(_ y: [Double]) {
+                if summe == nil { summe = Array(repeating: 0, count: n) }
+                for t in 0..<min(n, y.count) { summe![t] += y[t] }
+            }
+            switch art {
+            case .ergebnisplan, .finanzplan: summe = Array(repeating: 0, count: n)
+            default: break
+            }
+            for i in gruppen[g] {
+                let p = e.produkte[i]
+                switch art {
+                case .ergebnisplan(let z): add(p.ergebnisplan[z])
+                case .finanzplan(let z): add(p.finanzplan[z])
+                case .faelle: if let f = p.faelle { add(f) }
+                case .fallkostenAufwand:
+                    if let f = p.faelle, let k = p.fallkosten { add(zip(f, k).map { $0 * $1 }) }
+                case .plaetze: if let k = p.kapazitaet { add(k.plaetze) }
+                case .luecke: if let k = p.kapazitaet { add(k.luecke) }
+                }
+            }
+            gruppenreihen[schluessel] = summe
+            return summe
         }
 
         /// Whether one product's rows have the shape the sum of `Teilplan` reads (every plan row, the cases and
@@ -96,7 +144,9 @@ public enum Kennzahlrechnung {
     /// own rows instead of forming the plan.
     enum Quelle {
         case einzeln(Int)
-        case summe(Teilplan)
+        /// Several products (index into `Teilplancache.gruppen`): their rows summed as `Teilplan` does, each row
+        /// only when a formula reads it.
+        case gruppe(Int)
 
         /// Year t of a one-term sum of `reihe` (as `Teilplan` forms `faelle`, `plaetze`, `luecke`).
         @inline(__always)
@@ -117,7 +167,7 @@ public enum Kennzahlrechnung {
             switch cache.quelle(p) {
             case nil: nil
             case .einzeln(let i)?: wert(Quelle.summand(cache.e.produkte[i].faelle, t))
-            case .summe(let plan)?: wert(plan.faelle?[t])
+            case .gruppe(let g)?: wert(cache.reihe(g, .faelle)?[t])
             }
         }
         func aufwand(_ p: String) -> Double? { zeile(p, cache.aufwandOrt) }
@@ -131,8 +181,11 @@ public enum Kennzahlrechnung {
                     return nil
                 }
                 return wert(k[t])
-            case .summe(let plan)?:
-                guard let a = plan.fallkostenAufwand?[t], let f = plan.faelle?[t], f != 0 else { return nil }
+            case .gruppe(let g)?:
+                guard let a = cache.reihe(g, .fallkostenAufwand)?[t], let f = cache.reihe(g, .faelle)?[t], f != 0
+                else { return nil }
+                let indizes = cache.gruppen[g]
+                if indizes.count == 1, let i = indizes.first { return wert(cache.e.produkte[i].fallkosten?[t]) }
                 return wert(a / f)
             }
         }
@@ -142,8 +195,8 @@ public enum Kennzahlrechnung {
             switch (q, ort) {
             case (.einzeln(let i), .ergebnisplan(let z)): return wert(0 + cache.e.produkte[i].ergebnisplan[z][t])
             case (.einzeln(let i), .finanzplan(let z)): return wert(0 + cache.e.produkte[i].finanzplan[z][t])
-            case (.summe(let plan), .ergebnisplan(let z)): return wert(plan.ergebnisplan[z][t])
-            case (.summe(let plan), .finanzplan(let z)): return wert(plan.finanzplan[z][t])
+            case (.gruppe(let g), .ergebnisplan(let z)): return wert(cache.reihe(g, .ergebnisplan(z))?[t])
+            case (.gruppe(let g), .finanzplan(let z)): return wert(cache.reihe(g, .finanzplan(z))?[t])
             }
         }
         func bev(_ a: BevAuswahl) -> Double? {
@@ -193,14 +246,14 @@ public enum Kennzahlrechnung {
             switch cache.quelle(p) {
             case nil: nil
             case .einzeln(let i)?: wert(Quelle.summand(cache.e.produkte[i].kapazitaet?.plaetze, t))
-            case .summe(let plan)?: wert(plan.plaetze?[t])
+            case .gruppe(let g)?: wert(cache.reihe(g, .plaetze)?[t])
             }
         }
         func luecke(_ p: String) -> Double? {
             switch cache.quelle(p) {
             case nil: nil
             case .einzeln(let i)?: wert(Quelle.summand(cache.e.produkte[i].kapazitaet?.luecke, t))
-            case .summe(let plan)?: wert(plan.luecke?[t])
+            case .gruppe(let g)?: wert(cache.reihe(g, .luecke)?[t])
             }
         }
         func kennzahl(_ id: String) -> Double? {

@@ -87,15 +87,27 @@ public enum Planungslauf {
     public static func projizieren(
         _ m: Planungsmodell, fortschritt: (@Sendable (String) -> Void)? = nil
     ) -> Projektionslauf {
-        let p = Projektion(m)
         for s in m.szenarien { fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …") }
-        // The Ist and the scenarios are independent of one another: run side by side, taken in model order.
         let szenarien = m.szenarien
+        // Each scenario's population and its reference sums need only the model: formed on the second core while
+        // the Projektion's tables are built.
+        let vorlauf = Nebenher { () -> [Bevoelkerungslauf] in
+            let verzeichnis = Bezugssummen.Verzeichnis(m)
+            return szenarien.map { s in
+                let pop = Projektion.bevoelkerung(m, s.bevoelkerung)
+                return Bevoelkerungslauf(
+                    jahre: pop.jahre, warnungen: pop.warnungen, summen: Bezugssummen(verzeichnis, pop.jahre))
+            }
+        }
+        let p = Projektion(m)
+        let bevoelkerungen = vorlauf.ergebnis() ?? []
+        // The Ist and the scenarios are independent of one another: run side by side, taken in model order.
         let laeufe = parallelAbbilden(szenarien.count + 1) { k -> (Rechenergebnis, [Bevoelkerung], Bezugssummen?) in
             guard k > 0 else { return (Istrechnung.rechnen(m, p.isttabelle), [], nil) }
             let s = szenarien[k - 1]
-            let pop = p.bevoelkerung(s.bevoelkerung)
-            let summen = p.bezugssummen(pop.jahre)
+            let vor = k - 1 < bevoelkerungen.count ? bevoelkerungen[k - 1] : nil
+            let pop = vor.map { (jahre: $0.jahre, warnungen: $0.warnungen) } ?? p.bevoelkerung(s.bevoelkerung)
+            let summen = vor?.summen ?? p.bezugssummen(pop.jahre)
             let e = p.rechnen(
                 name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
                 summen: summen, warnungen: pop.warnungen)
@@ -169,6 +181,13 @@ public enum Planungslauf {
                     kennzahlenIst,
                     l.laeufe.indices.first { l.laeufe[$0].szenario == "status-quo" }.map { kennzahlenJeLauf[$0] }
                 ), vorab: uebrige.plausibilitaet))
+    }
+
+    /// A scenario's population path with its warnings and reference sums.
+    private struct Bevoelkerungslauf: Sendable {
+        var jahre: [Bevoelkerung]
+        var warnungen: [Diagnostic]
+        var summen: Bezugssummen
     }
 
     /// One worker's share of the analysis (the fields its kind of work fills).

@@ -51,10 +51,16 @@ extension Planungsmodell {
         else {
             return nil
         }
-        // Each product's values looked up once; one column, flat (`anwenden(flach:n:)` adds as `anwenden`).
-        let jeProdukt = indizes.map { jahrWerte[produkte[$0].nr] }
-        var ep = kontenrahmen.zeilen.map { z in
-            z.istSumme ? 0 : jeProdukt.reduce(0) { $0 + ($1?[z.key] ?? 0) }
+        // Per line: 0 + each product's value in order (0 where it has none) — read from the values a product
+        // has, not looked up line by line; one column, flat (`anwenden(flach:n:)` adds as `anwenden`).
+        let summe = kontenrahmen.zeilen.map(\.istSumme)
+        var ep = [Double](repeating: 0, count: summe.count), teil = ep
+        for i in indizes {
+            for z in teil.indices { teil[z] = 0 }
+            for (key, v) in jahrWerte[produkte[i].nr] ?? [:] {
+                for z in summenplan.zeilenJeSchluessel[key] ?? [] { teil[z] = v }
+            }
+            for z in summe.indices where !summe[z] { ep[z] += teil[z] }
         }
         summenplan.anwenden(flach: &ep, n: 1)
         return ep

@@ -11,8 +11,14 @@ public enum Summen {
         /// Per sum line: its row and its terms (row, sign).
         let summen: [(zeile: Int, terme: [(zeile: Int, vorzeichen: Double)])]
 
+        /// Line key → its rows (a key may stand on several lines), for reading values keyed by line.
+        let zeilenJeSchluessel: [String: [Int]]
+
         public init(_ zeilen: [Kontenrahmen.Zeile]) {
             var index: [String: Int] = [:]
+            var jeSchluessel: [String: [Int]] = [:]
+            for (z, zeile) in zeilen.enumerated() { jeSchluessel[zeile.key, default: []].append(z) }
+            zeilenJeSchluessel = jeSchluessel
             var summen: [(zeile: Int, terme: [(zeile: Int, vorzeichen: Double)])] = []
             for (z, zeile) in zeilen.enumerated() {
                 index[zeile.key] = z

@@ -156,7 +156,14 @@ public struct Projektion: Sendable {
 
     /// Population for every year B … H under the assumptions (index 0 = the base population).
     public func bevoelkerung(_ a: Szenario.Bevoelkerungsannahmen) -> (jahre: [Bevoelkerung], warnungen: [Diagnostic]) {
-        let m = modell
+        Self.bevoelkerung(modell, a)
+    }
+
+    /// As `bevoelkerung(_:)`, from the model alone (so that it can run before the `Projektion` is formed).
+    static func bevoelkerung(
+        _ m: Planungsmodell, _ a: Szenario.Bevoelkerungsannahmen
+    ) -> (jahre: [Bevoelkerung], warnungen: [Diagnostic]) {
+        let n = m.horizont - m.basisjahr + 1
         switch a.methode {
         case .vorausberechnung:
             let v = a.variante.flatMap { m.vorausberechnung?.varianten[$0] } ?? [:]
