@@ -8,6 +8,7 @@ import Testing
 private func bits(_ x: [Double]) -> [UInt64] { x.map(\.bitPattern) }
 private func bits(_ x: [[Double]]) -> [[UInt64]] { x.map(bits) }
 private func bits(_ x: [Double]?) -> [UInt64]? { x.map(bits) }
+private func bits(_ x: Reihentabelle) -> [[UInt64]] { x.map { $0.map(\.bitPattern) } }
 
 private func gleich(_ a: Rechenergebnis, _ b: Rechenergebnis) -> Bool {
     guard a.szenario == b.szenario, a.jahre == b.jahre, a.produkte.count == b.produkte.count,

@@ -191,6 +191,26 @@ public struct Teilplan: Sendable {
     /// The same with the scheme's coefficients prepared once (for many plans of one model).
     public func zuschuss(_ zr: Zuschussrechnung) -> [Double] { zr.reihe(ergebnisplan) ?? [] }
 
+    /// `Teilplan(e, indizes, modell:).zeile(key, k)` without forming the other lines: the same additions (from 0,
+    /// each product in order), for one line of many products.
+    static func zeile(_ e: Rechenergebnis, _ indizes: [Int], _ key: String, _ k: Kontenrahmen) -> [Double]? {
+        let n = e.jahre.count
+        let reihe: (Produktergebnis) -> [Double]
+        if let z = k.index(key) {
+            reihe = { $0.ergebnisplan[z] }
+        } else if let z = k.finanzplan.firstIndex(where: { $0.key == key }) {
+            reihe = { $0.finanzplan[z] }
+        } else {
+            return nil
+        }
+        var summe = [Double](repeating: 0, count: n)
+        for i in indizes {
+            let r = reihe(e.produkte[i])
+            for t in 0..<n { summe[t] += r[t] }
+        }
+        return summe
+    }
+
     public func zeile(_ key: String, _ k: Kontenrahmen) -> [Double]? {
         if let i = k.index(key) { return ergebnisplan[i] }
         if let i = k.finanzplan.firstIndex(where: { $0.key == key }) { return finanzplan[i] }

@@ -15,7 +15,9 @@ public enum Istrechnung {
         // The years are the first n of the table's; every line key has a column (nil for sum lines: 0).
         let spalten = schema.zeilen.map { $0.istSumme ? nil : ist.spalte($0.key) }
         let L = spalten.count, F = schema.finanzplan.count
-        for (i, p) in m.produkte.enumerated() {
+        let spalteFaelle = ist.spalte("faelle")
+        for i in m.produkte.indices {
+            let p = m.produkte[i]
             // Both plans flat and line-major (`[zeile · n + t]`) while they are computed.
             var ep = [Double](repeating: 0, count: L * n)
             for z in 0..<L {
@@ -28,13 +30,17 @@ public enum Istrechnung {
             var erg = Produktergebnis(
                 nr: p.nr, ergebnisplan: Produktergebnis.zeilen(ep, anzahl: L, n: n),
                 finanzplan: Produktergebnis.zeilen(fp, anzahl: F, n: n))
-            let f = jahre.map { ist.wert(m, $0, i, "faelle") }
+            let f = jahre.indices.map { j in
+                spalteFaelle.map { ist.wert(j, i, $0) } ?? ist.wert(m, jahre[j], i, "faelle")
+            }
             if p.fallzahl != nil || f.contains(where: { $0 != nil }) {
                 erg.faelle = f.map { $0 ?? 0 }
                 if let fk = p.fallkosten {
+                    let spalte = ist.spalte(fk.konto)
                     erg.fallkosten = jahre.indices.map { t in
                         guard let fa = f[t], fa != 0 else { return .nan }
-                        return (ist.wert(m, jahre[t], i, fk.konto) ?? 0) / fa
+                        let a = spalte.map { ist.wert(t, i, $0) } ?? ist.wert(m, jahre[t], i, fk.konto)
+                        return (a ?? 0) / fa
                     }
                 }
             }

@@ -62,8 +62,7 @@ public struct Haushaltsausgleich: Sendable {
     public var fehlbetrag: [Double] { saldo.map { max(0, -$0) } }
 
     public static func rechnen(_ m: Planungsmodell, _ l: Rechenergebnis) -> Haushaltsausgleich {
-        let plan = Teilplan(l, Array(m.produkte.indices), modell: m)
-        let e = plan.zeile(m.kontenrahmen.ausgleich, m.kontenrahmen) ?? []
+        let e = Teilplan.zeile(l, Array(m.produkte.indices), m.kontenrahmen.ausgleich, m.kontenrahmen) ?? []
         let jahre = Array((m.basisjahr + 1)...m.horizont)
         return Haushaltsausgleich(
             szenario: l.szenario, jahre: jahre, ergebnis: Array(e.dropFirst()),

@@ -23,13 +23,17 @@ public enum Massnahmenrechnung {
     public static func bilanzen(
         _ p: Projektion, szenario s: Szenario, bevoelkerung pop: [Bevoelkerung]
     ) -> [Massnahmenbilanz] {
+        bilanzen(p, szenario: s, summen: p.bezugssummen(pop))
+    }
+
+    /// As `bilanzen(_:szenario:bevoelkerung:)` with the population's sums already formed.
+    static func bilanzen(_ p: Projektion, szenario s: Szenario, summen: Bezugssummen) -> [Massnahmenbilanz] {
         let m = p.modell
         let basis = Rechenannahmen(modell: m, szenario: s)
         let k = m.kontenrahmen
         let zr = k.zuschussrechnung
         guard zr.definiert else { return [] }
         var out: [Massnahmenbilanz] = []
-        let summen = p.bezugssummen(pop)
         for mn in m.massnahmen {
             var mit = basis, ohne = basis
             mit.massnahmen.insert(mn.id)

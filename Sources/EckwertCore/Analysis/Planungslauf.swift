@@ -55,6 +55,8 @@ public enum Planungslauf {
         public var warnungen: [Diagnostic]
         /// The loader's diagnostics (for the one list of warnings).
         public var ladebefunde: [Diagnostic] = []
+        /// Per scenario: the reference-population sums of its population (for the measures' runs).
+        var bezugssummen: [Bezugssummen] = []
     }
 
     /// Runs every scenario, the measures mit/ohne, Kennzahlen, targets, decomposition and (with draws) the
@@ -85,24 +87,38 @@ public enum Planungslauf {
     public static func projizieren(
         _ m: Planungsmodell, fortschritt: (@Sendable (String) -> Void)? = nil
     ) -> Projektionslauf {
-        let p = Projektion(m)
         for s in m.szenarien { fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …") }
-        // The Ist and the scenarios are independent of one another: run side by side, taken in model order.
         let szenarien = m.szenarien
-        let laeufe = parallelAbbilden(szenarien.count + 1) { k -> (Rechenergebnis, [Bevoelkerung]) in
-            guard k > 0 else { return (Istrechnung.rechnen(m, p.isttabelle), []) }
+        // Each scenario's population and its reference sums need only the model: formed on the second core while
+        // the Projektion's tables are built.
+        let vorlauf = Nebenher { () -> [Bevoelkerungslauf] in
+            let verzeichnis = Bezugssummen.Verzeichnis(m)
+            return szenarien.map { s in
+                let pop = Projektion.bevoelkerung(m, s.bevoelkerung)
+                return Bevoelkerungslauf(
+                    jahre: pop.jahre, warnungen: pop.warnungen, summen: Bezugssummen(verzeichnis, pop.jahre))
+            }
+        }
+        let p = Projektion(m)
+        let bevoelkerungen = vorlauf.ergebnis() ?? []
+        // The Ist and the scenarios are independent of one another: run side by side, taken in model order.
+        let laeufe = parallelAbbilden(szenarien.count + 1) { k -> (Rechenergebnis, [Bevoelkerung], Bezugssummen?) in
+            guard k > 0 else { return (Istrechnung.rechnen(m, p.isttabelle), [], nil) }
             let s = szenarien[k - 1]
-            let pop = p.bevoelkerung(s.bevoelkerung)
+            let vor = k - 1 < bevoelkerungen.count ? bevoelkerungen[k - 1] : nil
+            let pop = vor.map { (jahre: $0.jahre, warnungen: $0.warnungen) } ?? p.bevoelkerung(s.bevoelkerung)
+            let summen = vor?.summen ?? p.bezugssummen(pop.jahre)
             let e = p.rechnen(
                 name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
-                warnungen: pop.warnungen)
-            return (e, pop.jahre)
+                summen: summen, warnungen: pop.warnungen)
+            return (e, pop.jahre, summen)
         }
         var l = Projektionslauf(projektion: p, ist: laeufe[0].0, laeufe: [], bevoelkerungen: [], warnungen: [])
-        for (e, pop) in laeufe.dropFirst() {
+        for (e, pop, summen) in laeufe.dropFirst() {
             l.laeufe.append(e)
             l.bevoelkerungen.append(pop)
             l.warnungen += e.warnungen
+            if let summen { l.bezugssummen.append(summen) }
         }
         return l
     }
@@ -111,19 +127,22 @@ public enum Planungslauf {
     public static func analysieren(_ l: Projektionslauf, unsicherheit: Unsicherheitsergebnis?) -> Planungsergebnis {
         let m = l.projektion.modell
         let szenarien = m.szenarien
+        let ebenen = m.umfassungsindex
         // Each scenario's measures, Kennzahlen and decomposition, the Ist's Kennzahlen and the per-run results
         // that need no Kennzahl are independent of one another: computed side by side, taken in model order.
         let teile = parallelAbbilden(szenarien.count + 2) { k -> Analyseteil in
             var teil = Analyseteil()
             if k < szenarien.count {
                 let e = l.laeufe[k]
-                teil.massnahmen = Massnahmenrechnung.bilanzen(
-                    l.projektion, szenario: szenarien[k], bevoelkerung: l.bevoelkerungen[k])
-                teil.kennzahlen = Kennzahlrechnung.werte(m, e)
+                let summen =
+                    k < l.bezugssummen.count ? l.bezugssummen[k] : l.projektion.bezugssummen(l.bevoelkerungen[k])
+                teil.massnahmen = Massnahmenrechnung.bilanzen(l.projektion, szenario: szenarien[k], summen: summen)
+                teil.kennzahlen = Kennzahlrechnung.werte(m, e, ebenen: ebenen)
                 teil.zerlegung = Wirkungszerlegung.produkte(m, e)
             } else if k == szenarien.count {
-                teil.kennzahlen = Kennzahlrechnung.werte(m, l.ist)
+                teil.kennzahlen = Kennzahlrechnung.werte(m, l.ist, ebenen: ebenen)
             } else {
+                teil.plausibilitaet = Plausibilitaet.vorab(m, laeufe: l.laeufe, isttabelle: l.projektion.isttabelle)
                 teil.smart = Smart.pruefen(m)
                 teil.kapazitaetsbedarfe = Kapazitaetsplanung.bedarfe(m, l.laeufe)
                 teil.haushaltsausgleich = l.laeufe.map { Haushaltsausgleich.rechnen(m, $0) }
@@ -161,7 +180,14 @@ public enum Planungslauf {
                 kennzahlen: (
                     kennzahlenIst,
                     l.laeufe.indices.first { l.laeufe[$0].szenario == "status-quo" }.map { kennzahlenJeLauf[$0] }
-                )))
+                ), vorab: uebrige.plausibilitaet))
+    }
+
+    /// A scenario's population path with its warnings and reference sums.
+    private struct Bevoelkerungslauf: Sendable {
+        var jahre: [Bevoelkerung]
+        var warnungen: [Diagnostic]
+        var summen: Bezugssummen
     }
 
     /// One worker's share of the analysis (the fields its kind of work fills).
@@ -172,5 +198,6 @@ public enum Planungslauf {
         var smart: [SmartPruefung] = []
         var kapazitaetsbedarfe: [Kapazitaetsbedarf] = []
         var haushaltsausgleich: [Haushaltsausgleich] = []
+        var plausibilitaet: Plausibilitaet.Vorab?
     }
 }

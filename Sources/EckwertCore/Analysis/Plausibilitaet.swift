@@ -24,7 +24,7 @@ public enum Plausibilitaet {
         var out: [Ansatzabweichung] = []
         for i in m.produkte.indices {
             guard let spalte = m.planspalte(m.ansatz, produkte: [i], jahr: j, summenplan: plan) else { continue }
-            let a = zr.jahr(spalte.map { [$0] }, 0)
+            let a = zr.spalte(spalte)
             let p = zr.jahr(sq.produkte[i].ergebnisplan, t)
             let weg = a == 0 ? abs(p) > 0.5 : abs(p - a) > m.plausibilitaet.abweichung * abs(a)
             if weg { out.append(Ansatzabweichung(produkt: i, jahr: j, ansatz: a, prognose: p)) }
@@ -39,6 +39,29 @@ public enum Plausibilitaet {
         _ m: Planungsmodell, ladebefunde: [Diagnostic], laeufe: [Rechenergebnis],
         ist: Rechenergebnis? = nil, kennzahlen: (ist: [String: [Double?]], statusQuo: [String: [Double?]]?)? = nil
     ) -> [Diagnostic] {
+        warnungen(m, ladebefunde: ladebefunde, laeufe: laeufe, ist: ist, kennzahlen: kennzahlen, vorab: nil)
+    }
+
+    /// The checks of `warnungen` that need no Kennzahl, computed ahead (beside other work).
+    struct Vorab: Sendable {
+        var abweichungen: [Ansatzabweichung]
+        var zeilenOhneIst: [Diagnostic]
+    }
+
+    /// `isttabelle`: the model's Ist as a table, where already built.
+    static func vorab(_ m: Planungsmodell, laeufe: [Rechenergebnis], isttabelle: Isttabelle?) -> Vorab {
+        Vorab(
+            abweichungen: ansatzabweichungen(m, statusQuo: laeufe.first { $0.szenario == "status-quo" }),
+            zeilenOhneIst: zeilenOhneIst(m, isttabelle: isttabelle))
+    }
+
+    /// As `warnungen` with the checks of `vorab` already made.
+    static func warnungen(
+        _ m: Planungsmodell, ladebefunde: [Diagnostic], laeufe: [Rechenergebnis],
+        ist: Rechenergebnis?, kennzahlen: (ist: [String: [Double?]], statusQuo: [String: [Double?]]?)?,
+        vorab: Vorab?
+    ) -> [Diagnostic] {
+        let vorab = vorab ?? Self.vorab(m, laeufe: laeufe, isttabelle: nil)
         var out: [Diagnostic] = []
         var gesehen = Set<Diagnostic>()
         func add(_ d: Diagnostic) { if d.severity == .warning, gesehen.insert(d).inserted { out.append(d) } }
@@ -49,7 +72,7 @@ public enum Plausibilitaet {
         } else {
             Kennzahlrechnung.pruefen(m, ist: ist ?? Istrechnung.rechnen(m), statusQuo: sq).forEach(add)
         }
-        for a in ansatzabweichungen(m, statusQuo: sq) {
+        for a in vorab.abweichungen {
             let p = m.produkte[a.produkt]
             let ort = m.ansatz?.orte.filter { $0.key.jahr == a.jahr && $0.key.produkt == p.nr }.values.min()
             let prozent = Datendateien.deutsch((a.anteil * 1000).rounded() / 10)
@@ -61,16 +84,26 @@ public enum Plausibilitaet {
                         + "Zuschussbedarf Prognose \(euro(a.prognose)), Ansatz \(euro(a.ansatz))\(anteil); erlaubt sind "
                         + "\(Datendateien.deutsch(m.plausibilitaet.abweichung * 100)) % (plausibilitaet.abweichung)"))
         }
-        zeilenOhneIst(m).forEach(add)
+        vorab.zeilenOhneIst.forEach(add)
         for l in laeufe { l.warnungen.forEach(add) }
         return out
     }
 
     /// Lines of the Ansatz or the Planung that no Ist year has: one warning per file and product.
-    static func zeilenOhneIst(_ m: Planungsmodell) -> [Diagnostic] {
+    /// `isttabelle` answers most "has Ist" questions without collecting every (product, Größe) of the Ist; what it
+    /// cannot tell is asked of that collection, formed on first need.
+    static func zeilenOhneIst(_ m: Planungsmodell, isttabelle: Isttabelle? = nil) -> [Diagnostic] {
         struct Zeile: Hashable { var produkt: String; var groesse: String }
-        var mitIst = Set<Zeile>()
-        for k in m.ist.werte.keys { mitIst.insert(Zeile(produkt: k.produkt, groesse: k.groesse)) }
+        var mitIstMenge: Set<Zeile>?
+        func mitIst(_ produkt: String, _ groesse: String) -> Bool {
+            if let ja = isttabelle?.hatWert(produkt: produkt, groesse: groesse) { return ja }
+            if mitIstMenge == nil {
+                var menge = Set<Zeile>()
+                for k in m.ist.werte.keys { menge.insert(Zeile(produkt: k.produkt, groesse: k.groesse)) }
+                mitIstMenge = menge
+            }
+            return mitIstMenge?.contains(Zeile(produkt: produkt, groesse: groesse)) ?? false
+        }
         var out: [Diagnostic] = []
         for (w, name) in [(m.ansatz, "im Ansatz"), (m.planung, "in der Planung")] {
             guard let w else { continue }
@@ -79,7 +112,7 @@ public enum Plausibilitaet {
             for (jahr, produkte) in w.werte {
                 for (produkt, zeilen) in produkte {
                     for groesse in zeilen.keys
-                    where groesse != "faelle" && !mitIst.contains(Zeile(produkt: produkt, groesse: groesse)) {
+                    where groesse != "faelle" && !mitIst(produkt, groesse) {
                         var e = jeProdukt[produkt] ?? ([], nil)
                         e.zeilen.insert(groesse)
                         let k = IstSchluessel(jahr: jahr, produkt: produkt, groesse: groesse)

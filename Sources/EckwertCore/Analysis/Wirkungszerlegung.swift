@@ -35,10 +35,31 @@ public struct Zerlegung: Sendable {
 public enum Wirkungszerlegung {
     /// Shapley effects of a product of factors changing from `von` to `nach` (exact: they sum to Πnach − Πvon).
     public static func shapley(von: [Double], nach: [Double]) -> [Double] {
-        let n = von.count
+        var effekte = [Double](repeating: 0, count: von.count)
+        let fak = fakultaeten(von.count)
+        von.withUnsafeBufferPointer { v in
+            nach.withUnsafeBufferPointer { w in
+                effekte.withUnsafeMutableBufferPointer { shapley(von: v, nach: w, fakultaeten: fak, in: $0) }
+            }
+        }
+        return effekte
+    }
+
+    /// 0!, 1!, …, max(1, n)!.
+    static func fakultaeten(_ n: Int) -> [Double] {
         var fak = [1.0]
         for i in 1...max(1, n) { fak.append(fak[i - 1] * Double(i)) }
-        var effekte = [Double](repeating: 0, count: n)
+        return fak
+    }
+
+    /// `shapley(von:nach:)` into `effekte` (zeroed here), with the factorials of `fakultaeten(n)`: no arrays
+    /// formed per call, the same arithmetic.
+    static func shapley(
+        von: UnsafeBufferPointer<Double>, nach: UnsafeBufferPointer<Double>, fakultaeten fak: [Double],
+        in effekte: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = von.count
+        for i in 0..<n { effekte[i] = 0 }
         for i in 0..<n {
             for maske in 0..<(1 << n) where maske & (1 << i) == 0 {
                 var mitI = 1.0, ohneI = 1.0
@@ -54,7 +75,6 @@ public enum Wirkungszerlegung {
                 effekte[i] += gewicht * (mitI - ohneI)
             }
         }
-        return effekte
     }
 
     /// Decomposition for every product of a forecast run.
@@ -64,6 +84,7 @@ public enum Wirkungszerlegung {
         guard zr.definiert else { return [] }
         let n = e.jahre.count
         let koeff = zr.koeffizienten
+        let vierFakultaeten = fakultaeten(4)
         return m.produkte.enumerated().map { i, p in
             let erg = e.produkte[i]
             var z = Zerlegung.leer(n - 1)
@@ -78,15 +99,27 @@ public enum Wirkungszerlegung {
                 let ez = p.erstattung.flatMap { k.index($0.konto) }
                 let E = ez.map { erg.ergebnisplan[$0] } ?? Array(repeating: 0, count: n)
                 let vzE = ez.map { koeff[k.zeilen[$0].key] ?? 0 } ?? 0
-                func faktoren(_ t: Int) -> [Double] {
+                func faktoren(_ t: Int, _ f: inout [Double]) {
                     let rate = F[t] / max(R[t], .leastNonzeroMagnitude)
                     let kosten = F[t] != 0 ? A[t] / F[t] : 0
                     let anteil = A[t] != 0 ? E[t] / A[t] : 0
-                    return [R[t], R[t] > 0 ? rate : 0, kosten, 1 + (vzE / vz) * anteil]
+                    f[0] = R[t]
+                    f[1] = R[t] > 0 ? rate : 0
+                    f[2] = kosten
+                    f[3] = 1 + (vzE / vz) * anteil
                 }
-                let f0 = faktoren(0)
+                // Four factors; the arrays are formed once per product and refilled each year.
+                var f0 = [Double](repeating: 0, count: 4), ft = f0, eff = f0
+                faktoren(0, &f0)
                 for t in 1..<n {
-                    let eff = shapley(von: f0, nach: faktoren(t))
+                    faktoren(t, &ft)
+                    f0.withUnsafeBufferPointer { v in
+                        ft.withUnsafeBufferPointer { w in
+                            eff.withUnsafeMutableBufferPointer {
+                                shapley(von: v, nach: w, fakultaeten: vierFakultaeten, in: $0)
+                            }
+                        }
+                    }
                     z.demografie[t - 1] = vz * eff[0]
                     z.quote[t - 1] = vz * eff[1]
                     z.preis[t - 1] = vz * eff[2]

@@ -51,11 +51,19 @@ extension Planungsmodell {
         else {
             return nil
         }
-        var ep = kontenrahmen.zeilen.map { z in
-            [z.istSumme ? 0 : indizes.reduce(0) { $0 + (jahrWerte[produkte[$1].nr]?[z.key] ?? 0) }]
+        // Per line: 0 + each product's value in order (0 where it has none) — read from the values a product
+        // has, not looked up line by line; one column, flat (`anwenden(flach:n:)` adds as `anwenden`).
+        let summe = kontenrahmen.zeilen.map(\.istSumme)
+        var ep = [Double](repeating: 0, count: summe.count), teil = ep
+        for i in indizes {
+            for z in teil.indices { teil[z] = 0 }
+            for (key, v) in jahrWerte[produkte[i].nr] ?? [:] {
+                for z in summenplan.zeilenJeSchluessel[key] ?? [] { teil[z] = v }
+            }
+            for z in summe.indices where !summe[z] { ep[z] += teil[z] }
         }
-        summenplan.anwenden(&ep)
-        return ep.map { $0[0] }
+        summenplan.anwenden(flach: &ep, n: 1)
+        return ep
     }
 
     /// Zuschussbedarf of the plan figures of a set of products in a year; nil where `planspalte` is nil.

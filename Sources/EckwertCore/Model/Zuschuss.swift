@@ -50,6 +50,14 @@ public struct Zuschussrechnung: Sendable {
         return ergebnisplan[a][t] - ergebnisplan[e][t]
     }
 
+    /// As `jahr` on the plan of one year as a column (`spalte[zeile]`), same arithmetic.
+    @inline(__always)
+    public func spalte(_ spalte: [Double]) -> Double {
+        guard let a = aufwendungen, let e = ertraege else { return 0 }
+        if let i = ilv { return (spalte[a] + spalte[i.aufwendungen]) - (spalte[e] + spalte[i.ertraege]) }
+        return spalte[a] - spalte[e]
+    }
+
     /// Zuschussbedarf of a plan per year; nil when the scheme lacks the sums.
     public func reihe(_ ergebnisplan: [[Double]]) -> [Double]? {
         guard let a = aufwendungen, let e = ertraege else { return nil }

@@ -16,7 +16,7 @@ public struct Produktergebnis: Sendable {
     public var kapazitaet: Kapazitaetsergebnis?
     /// Cases per Sozialraum `[gebiet][year]` (order of bevoelkerung.csv) for a product with Sozialraum cases
     /// (spec section 13); their sum is `faelle`.
-    public var gebietsfaelle: [[Double]]?
+    public var gebietsfaelle: Reihentabelle?
     /// Demand, places and gap per Sozialraum (when places are given per Sozialraum).
     public init(nr: String, ergebnisplan: [[Double]], finanzplan: [[Double]]) {
         self.nr = nr
@@ -32,6 +32,60 @@ extension Produktergebnis {
             (0..<anzahl).map { z in Array(UnsafeBufferPointer(rebasing: w[(z * n)..<(z * n + n)])) }
         }
     }
+}
+
+/// Rows of equal length in one flat array, read as `tabelle[zeile][t]` like `[[Double]]` but without an array
+/// per row: `werte[zeile · laenge + t]`.
+public struct Reihentabelle: Sendable, RandomAccessCollection {
+    /// One row: a view into the table's values, indexed 0 ..< laenge.
+    public struct Reihe: Sendable, RandomAccessCollection {
+        let werte: [Double]
+        let anfang: Int
+        public let count: Int
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        @inline(__always)
+        public subscript(t: Int) -> Double {
+            precondition(t >= 0 && t < count, "Reihe: Index außerhalb")
+            return werte[anfang + t]
+        }
+    }
+
+    /// The values, row after row.
+    public let werte: [Double]
+    /// The length of each row.
+    public let laenge: Int
+    public let count: Int
+
+    /// `anzahl` rows of `laenge` values from the flat `werte` (`werte.count == anzahl · laenge`).
+    public init(_ werte: [Double], anzahl: Int, laenge: Int) {
+        precondition(werte.count == anzahl * laenge, "Reihentabelle: \(werte.count) Werte ≠ \(anzahl) · \(laenge)")
+        self.werte = werte
+        self.laenge = laenge
+        count = anzahl
+    }
+
+    /// The rows of a nested array (each of length `laenge`).
+    public init(_ reihen: [[Double]], laenge: Int) {
+        var w: [Double] = []
+        w.reserveCapacity(reihen.count * laenge)
+        for r in reihen {
+            precondition(r.count == laenge, "Reihentabelle: Reihe mit \(r.count) statt \(laenge) Werten")
+            w += r
+        }
+        self.init(w, anzahl: reihen.count, laenge: laenge)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    @inline(__always)
+    public subscript(z: Int) -> Reihe {
+        precondition(z >= 0 && z < count, "Reihentabelle: Index außerhalb")
+        return Reihe(werte: werte, anfang: z * laenge, count: laenge)
+    }
+
+    /// The rows as arrays.
+    public var reihen: [[Double]] { map { Array($0) } }
 }
 
 /// Capacity against demand (modellformat.md, 5, Kapazität); per Sozialraum where places are given per Sozialraum.

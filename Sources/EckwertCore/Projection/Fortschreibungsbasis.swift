@@ -83,13 +83,16 @@ public struct Fortschreibungsbasis: Sendable {
                 // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
                 let zeileAusAnsatz = basis == .ist && istWert(B) == nil
                 if basis == .ansatz || zeileAusAnsatz, let a = m.ansatz {
-                    var fest = [Double?](repeating: nil, count: n)
+                    // Formed at the first fixed year: a line without any stays without `fest`.
+                    var fest: [Double?]?
                     let jahreswerte = ansatzwerte(a)
                     for t in 1..<max(1, n) {
-                        guard let werte = jahreswerte[t] else { continue }
-                        if basis == .ansatz { fest[t] = werte[key] ?? 0 } else if let v = werte[key] { fest[t] = v }
+                        guard let werte = jahreswerte[t], let v = basis == .ansatz ? (werte[key] ?? 0) : werte[key]
+                        else { continue }
+                        if fest == nil { fest = [Double?](repeating: nil, count: n) }
+                        fest?[t] = v
                     }
-                    if fest.contains(where: { $0 != nil }) { l.fest = fest }
+                    l.fest = fest
                 }
                 if l.art == .trend {
                     switch Self.trend(p, key, basisjahr: B, bereinigt) {

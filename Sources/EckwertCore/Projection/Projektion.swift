@@ -156,7 +156,14 @@ public struct Projektion: Sendable {
 
     /// Population for every year B … H under the assumptions (index 0 = the base population).
     public func bevoelkerung(_ a: Szenario.Bevoelkerungsannahmen) -> (jahre: [Bevoelkerung], warnungen: [Diagnostic]) {
-        let m = modell
+        Self.bevoelkerung(modell, a)
+    }
+
+    /// As `bevoelkerung(_:)`, from the model alone (so that it can run before the `Projektion` is formed).
+    static func bevoelkerung(
+        _ m: Planungsmodell, _ a: Szenario.Bevoelkerungsannahmen
+    ) -> (jahre: [Bevoelkerung], warnungen: [Diagnostic]) {
+        let n = m.horizont - m.basisjahr + 1
         switch a.methode {
         case .vorausberechnung:
             let v = a.variante.flatMap { m.vorausberechnung?.varianten[$0] } ?? [:]
@@ -193,10 +200,17 @@ public struct Projektion: Sendable {
         name: String, annahmen a: Rechenannahmen, bevoelkerung pop: [Bevoelkerung],
         warnungen: [Diagnostic] = []
     ) -> Rechenergebnis {
+        rechnen(name: name, annahmen: a, bevoelkerung: pop, summen: bezugssummen(pop), warnungen: warnungen)
+    }
+
+    /// As `rechnen(name:annahmen:bevoelkerung:warnungen:)` with the population's sums already formed.
+    func rechnen(
+        name: String, annahmen a: Rechenannahmen, bevoelkerung pop: [Bevoelkerung], summen: Bezugssummen,
+        warnungen: [Diagnostic]
+    ) -> Rechenergebnis {
         let m = modell
         var produkte: [Produktergebnis] = []
         produkte.reserveCapacity(m.produkte.count)
-        let summen = bezugssummen(pop)
         for i in m.produkte.indices {
             produkte.append(produkt(i, m.produkte[i], a, summen))
         }
@@ -279,10 +293,14 @@ public struct Projektion: Sendable {
         var R = [Double](repeating: 0, count: n), r = R, F = R
         if let kr = kleinraum[i] {
             let jeGebiet = gebietsfaelle(i, kr, a, summen)
-            for t in 0..<n {
-                R[t] = summen.produkt(i, fz.bezug, t)
-                F[t] = jeGebiet.reduce(0) { $0 + $1[t] }
-                r[t] = R[t] > 0 ? F[t] / R[t] : 0
+            jeGebiet.werte.withUnsafeBufferPointer { w in
+                for t in 0..<n {
+                    R[t] = summen.produkt(i, fz.bezug, t)
+                    var f = 0.0
+                    for g in 0..<jeGebiet.count { f += w[g * n + t] }
+                    F[t] = f
+                    r[t] = R[t] > 0 ? F[t] / R[t] : 0
+                }
             }
             erg.gebietsfaelle = jeGebiet
         }
@@ -322,23 +340,23 @@ public struct Projektion: Sendable {
 
     /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
     /// order of bevoelkerung.csv; their sum is the city's cases, and in the Basisjahr it equals the Ist.
-    func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen) -> [[Double]] {
+    func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen) -> Reihentabelle {
         let gewichte = kr.gewichte
-        let q = (0..<n).map { t in pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
+        var q = [Double](repeating: 0, count: n)
+        for t in 0..<n { q[t] = pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
         let G = modell.bevoelkerung.gebiete.count
-        var out: [[Double]] = []
-        out.reserveCapacity(G)
-        for g in 0..<G {
-            var reihe = [Double](repeating: 0, count: n)
-            for t in 0..<n { reihe[t] = gewichte[g] * summen.gebiet(i, g, t) * q[t] }
-            out.append(reihe)
+        let werte = [Double](unsafeUninitializedCapacity: G * n) { w, anzahl in
+            for g in 0..<G {
+                for t in 0..<n { w[g * n + t] = gewichte[g] * summen.gebiet(i, g, t) * q[t] }
+            }
+            anzahl = G * n
         }
-        return out
+        return Reihentabelle(werte, anzahl: G, laenge: n)
     }
 
     func kapazitaet(
         _ i: Int, _ p: Produkt, _ kap: Kapazitaet, _ r: [Double], _ F: [Double],
-        _ summen: Bezugssummen, jeGebiet: [[Double]]? = nil
+        _ summen: Bezugssummen, jeGebiet: Reihentabelle? = nil
     ) -> Kapazitaetsergebnis {
         let m = modell, B = m.basisjahr
         let invs = m.investitionen.filter { $0.produkt == p.nr }
@@ -354,7 +372,7 @@ public struct Projektion: Sendable {
             plaetze = Array(repeating: 0, count: n)
             for (gi, g) in m.bevoelkerung.gebiete.enumerated() {
                 let basisP = je[g] ?? 0
-                let bedarf = jeGebiet?[gi] ?? (0..<n).map { t in r[t] * summen.gebiet(i, gi, t) }
+                let bedarf = jeGebiet.map { Array($0[gi]) } ?? (0..<n).map { t in r[t] * summen.gebiet(i, gi, t) }
                 let pl = (0..<n).map { basisP + zusatz($0, gebiet: g) }
                 let lu = (0..<n).map { max(0, bedarf[$0] - pl[$0]) }
                 for t in 0..<n { luecke[t] += lu[t]; plaetze[t] += pl[t] }
