@@ -45,28 +45,19 @@ public enum Datendateien {
     public static func bevoelkerungHistorie(_ t: CSVTabelle) -> Leseergebnis<BevoelkerungHistorie> {
         var l = Leser(t, ["jahr", "gebiet", "geschlecht", "alter", "anzahl"])
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
-        var gruppen: [BevSammler] = []
-        var jahre: [Int] = []
-        var index: [Int: Int] = [:]
+        var gruppen = BevGruppen<Int>()
         for z in t.rows {
             let jahr = l.ganzzahl(z, 0, "Jahr")
             let zelle = l.bevZelle(z, gebiet: 1, geschlecht: 2, alter: 3, anzahl: 4)
             guard let jahr, let zelle else { continue }
-            let g: Int
-            if let i = index[jahr] {
-                g = i
-            } else {
-                g = gruppen.count
-                index[jahr] = g
-                gruppen.append(BevSammler())
-                jahre.append(jahr)
-            }
-            gruppen[g].setzen(zelle, z, &l, schluessel: "Jahr \(jahr), ", ersteSpalte: l.schluesselSpalte(4))
+            let g = gruppen.gruppe(jahr)
+            gruppen.sammler[g].setzen(
+                zelle, z, &l, schluessel: "Jahr \(jahr), ", ersteSpalte: l.schluesselSpalte(4))
         }
         var ergebnis: [Int: Bevoelkerung] = [:]
-        for (g, jahr) in jahre.enumerated() {
-            gruppen[g].fehlende(&l, prefix: "Jahr \(jahr), ")
-            ergebnis[jahr] = gruppen[g].bevoelkerung
+        for (g, jahr) in gruppen.schluessel.enumerated() {
+            gruppen.sammler[g].fehlende(&l, prefix: "Jahr \(jahr), ")
+            ergebnis[jahr] = gruppen.sammler[g].bevoelkerung
         }
         return Leseergebnis(wert: BevoelkerungHistorie(jahre: ergebnis), diagnostics: l.d)
     }
