@@ -45,28 +45,19 @@ public enum Datendateien {
     public static func bevoelkerungHistorie(_ t: CSVTabelle) -> Leseergebnis<BevoelkerungHistorie> {
         var l = Leser(t, ["jahr", "gebiet", "geschlecht", "alter", "anzahl"])
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
-        var gruppen: [BevSammler] = []
-        var jahre: [Int] = []
-        var index: [Int: Int] = [:]
+        var gruppen = BevGruppen<Int>()
         for z in t.rows {
             let jahr = l.ganzzahl(z, 0, "Jahr")
             let zelle = l.bevZelle(z, gebiet: 1, geschlecht: 2, alter: 3, anzahl: 4)
             guard let jahr, let zelle else { continue }
-            let g: Int
-            if let i = index[jahr] {
-                g = i
-            } else {
-                g = gruppen.count
-                index[jahr] = g
-                gruppen.append(BevSammler())
-                jahre.append(jahr)
-            }
-            gruppen[g].setzen(zelle, z, &l, schluessel: "Jahr \(jahr), ", ersteSpalte: l.schluesselSpalte(4))
+            let g = gruppen.gruppe(jahr)
+            gruppen.sammler[g].setzen(
+                zelle, z, &l, schluessel: "Jahr \(jahr), ", ersteSpalte: l.schluesselSpalte(4))
         }
         var ergebnis: [Int: Bevoelkerung] = [:]
-        for (g, jahr) in jahre.enumerated() {
-            gruppen[g].fehlende(&l, prefix: "Jahr \(jahr), ")
-            ergebnis[jahr] = gruppen[g].bevoelkerung
+        for (g, jahr) in gruppen.schluessel.enumerated() {
+            gruppen.sammler[g].fehlende(&l, prefix: "Jahr \(jahr), ")
+            ergebnis[jahr] = gruppen.sammler[g].bevoelkerung
         }
         return Leseergebnis(wert: BevoelkerungHistorie(jahre: ergebnis), diagnostics: l.d)
     }
@@ -77,36 +68,21 @@ public enum Datendateien {
         var l = Leser(t, ["variante", "jahr", "gebiet", "geschlecht", "alter", "anzahl"])
         guard l.vollstaendig else { return Leseergebnis(wert: nil, diagnostics: l.d) }
         struct Schluessel: Hashable { var variante: String; var jahr: Int }
-        var gruppen: [BevSammler] = []
-        var schluessel: [Schluessel] = []
-        var index: [Schluessel: Int] = [:]
-        var letzter: (Schluessel, Int)? = nil
+        var gruppen = BevGruppen<Schluessel>()
         for z in t.rows {
             let variante = l.id(z, 0, "eine", "Variante")
             let jahr = l.ganzzahl(z, 1, "Jahr")
             let zelle = l.bevZelle(z, gebiet: 2, geschlecht: 3, alter: 4, anzahl: 5)
             guard let variante, let jahr, let zelle else { continue }
-            let k = Schluessel(variante: variante, jahr: jahr)
-            let g: Int
-            if let letzter, letzter.0 == k {
-                g = letzter.1
-            } else if let i = index[k] {
-                g = i
-            } else {
-                g = gruppen.count
-                index[k] = g
-                gruppen.append(BevSammler())
-                schluessel.append(k)
-            }
-            letzter = (k, g)
-            gruppen[g].setzen(
+            let g = gruppen.gruppe(Schluessel(variante: variante, jahr: jahr))
+            gruppen.sammler[g].setzen(
                 zelle, z, &l, schluessel: "Variante \(variante), Jahr \(jahr), ",
                 ersteSpalte: l.schluesselSpalte(5))
         }
         var ergebnis: [String: [Int: Bevoelkerung]] = [:]
-        for (g, k) in schluessel.enumerated() {
-            gruppen[g].fehlende(&l, prefix: "Variante \(k.variante), Jahr \(k.jahr), ")
-            ergebnis[k.variante, default: [:]][k.jahr] = gruppen[g].bevoelkerung
+        for (g, k) in gruppen.schluessel.enumerated() {
+            gruppen.sammler[g].fehlende(&l, prefix: "Variante \(k.variante), Jahr \(k.jahr), ")
+            ergebnis[k.variante, default: [:]][k.jahr] = gruppen.sammler[g].bevoelkerung
         }
         return Leseergebnis(wert: Vorausberechnung(varianten: ergebnis), diagnostics: l.d)
     }
@@ -289,11 +265,11 @@ public enum Datendateien {
     // MARK: From bytes
 
     public static func bevoelkerung(bytes: [UInt8], datei: String) -> Leseergebnis<Bevoelkerung> {
-        ausBytes(bytes, datei, bevoelkerung)
+        bevoelkerungSchlicht(bytes, datei) ?? ausBytes(bytes, datei, bevoelkerung)
     }
 
     public static func bevoelkerungHistorie(bytes: [UInt8], datei: String) -> Leseergebnis<BevoelkerungHistorie> {
-        ausBytes(bytes, datei, bevoelkerungHistorie)
+        bevoelkerungHistorieSchlicht(bytes, datei) ?? ausBytes(bytes, datei, bevoelkerungHistorie)
     }
 
     public static func vorausberechnung(bytes: [UInt8], datei: String) -> Leseergebnis<Vorausberechnung> {
@@ -301,7 +277,7 @@ public enum Datendateien {
     }
 
     public static func ist(bytes: [UInt8], datei: String) -> Leseergebnis<IstDaten> {
-        ausBytes(bytes, datei, ist)
+        istSchlicht(bytes, datei) ?? ausBytes(bytes, datei, ist)
     }
 
     public static func sterbetafel(bytes: [UInt8], datei: String) -> Leseergebnis<Sterbetafel> {
@@ -428,6 +404,30 @@ struct BevZelle {
     var anzahl: Double
 }
 
+/// Populations collected per key (a year, or a variante and year), in the order the keys first appear.
+struct BevGruppen<K: Hashable> {
+    var sammler: [BevSammler] = []
+    private(set) var schluessel: [K] = []
+    private var index: [K: Int] = [:]
+    private var letzter: (K, Int)? = nil
+
+    /// The index of the group of `k` (a new group is appended); the key of the previous row is not looked up.
+    mutating func gruppe(_ k: K) -> Int {
+        if let letzter, letzter.0 == k { return letzter.1 }
+        let g: Int
+        if let i = index[k] {
+            g = i
+        } else {
+            g = sammler.count
+            index[k] = g
+            sammler.append(BevSammler())
+            schluessel.append(k)
+        }
+        letzter = (k, g)
+        return g
+    }
+}
+
 /// Collects one population (one file, year or variante × year) and remembers the line of every cell.
 struct BevSammler {
     var gebiete: [String] = []
@@ -441,25 +441,48 @@ struct BevSammler {
 
     static let block = 2 * Alter.count
 
-    mutating func setzen(
-        _ c: BevZelle, _ z: CSVZeile, _ l: inout Leser, schluessel: @autoclosure () -> String,
-        ersteSpalte: Int
-    ) {
+    /// The index of `gebiet` (a new one is appended), which becomes the last gebiet, at `line`.
+    private mutating func gebiet(_ gebiet: String, line: Int) -> Int {
         let g: Int
-        if let letztesGebiet, letztesGebiet.0 == c.gebiet {
+        if let letztesGebiet, letztesGebiet.0 == gebiet {
             g = letztesGebiet.1
-        } else if let i = gebietIndex[c.gebiet] {
+        } else if let i = gebietIndex[gebiet] {
             g = i
         } else {
             g = gebiete.count
-            gebiete.append(c.gebiet)
-            gebietIndex[c.gebiet] = g
+            gebiete.append(gebiet)
+            gebietIndex[gebiet] = g
             werte.append(contentsOf: repeatElement(0, count: Self.block))
             zeilen.append(contentsOf: repeatElement(0, count: Self.block))
             letzteZeile.append(0)
         }
-        letztesGebiet = (c.gebiet, g)
-        letzteZeile[g] = z.line
+        letztesGebiet = (gebiet, g)
+        letzteZeile[g] = line
+        return g
+    }
+
+    /// ``setzen(_:_:_:schluessel:ersteSpalte:)`` for the lean path: false at a duplicate (which the full reader
+    /// reports).
+    mutating func setzenSchlicht(
+        gebiet id: String, geschlecht: Geschlecht, alter: Int, anzahl: Double, line: Int
+    )
+        -> Bool
+    {
+        let i = Bevoelkerung.index(gebiet: gebiet(id, line: line), geschlecht: geschlecht.index, alter: alter)
+        guard zeilen[i] == 0 else { return false }
+        zeilen[i] = line
+        werte[i] = anzahl
+        return true
+    }
+
+    /// Whether every cell is given (``fehlende(_:prefix:)`` has nothing to report).
+    var vollstaendig: Bool { !zeilen.contains(0) }
+
+    mutating func setzen(
+        _ c: BevZelle, _ z: CSVZeile, _ l: inout Leser, schluessel: @autoclosure () -> String,
+        ersteSpalte: Int
+    ) {
+        let g = gebiet(c.gebiet, line: z.line)
         let i = Bevoelkerung.index(gebiet: g, geschlecht: c.geschlecht.index, alter: c.alter)
         if zeilen[i] != 0 {
             l.doppelt(
@@ -634,9 +657,16 @@ struct Leser {
     /// `1.500`: one dot with one to three digits before it (not a lone 0) and exactly three after – a thousands
     /// dot in a German export, a decimal point in an English one.
     static func mehrdeutigerPunkt(_ s: String) -> Bool {
-        let u = Substring(s).utf8.drop { $0 == 0x2D || $0 == 0x2B }
-        guard let punkt = u.firstIndex(of: 0x2E) else { return false }
-        let vor = u[..<punkt], nach = u[u.index(after: punkt)...]
+        var s = s
+        return s.withUTF8 { mehrdeutigerPunkt(bytes: $0) }
+    }
+
+    /// ``mehrdeutigerPunkt(_:)`` of the text in `u`.
+    static func mehrdeutigerPunkt(bytes u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = 0
+        while a < u.count && (u[a] == 0x2D || u[a] == 0x2B) { a += 1 }
+        guard let punkt = u[a...].firstIndex(of: 0x2E) else { return false }
+        let vor = u[a..<punkt], nach = u[(punkt + 1)...]
         let ziffer = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
         return (1...3).contains(vor.count) && vor.allSatisfy(ziffer) && vor.first != 0x30
             && nach.count == 3 && nach.allSatisfy(ziffer)

@@ -78,8 +78,11 @@ final class Ladung {
     var befund: Befund { zugriff.befund }
 
     /// The file name of a source: the `daten:` override or the default.
-    func dateiname(_ schluessel: String) -> String {
-        datei.dateien[schluessel] ?? Datenquellen.quelle(schluessel)?.datei ?? schluessel
+    func dateiname(_ schluessel: String) -> String { Self.dateiname(schluessel, datei.dateien) }
+
+    /// The file name of a source under the `daten:` overrides `dateien`.
+    static func dateiname(_ schluessel: String, _ dateien: [String: String]) -> String {
+        dateien[schluessel] ?? Datenquellen.quelle(schluessel)?.datei ?? schluessel
     }
 
     /// Reads source `q`; `vorab` holds values read ahead (``Dateileser/vorab``) by source key, each with the

@@ -90,8 +90,9 @@ public enum ModellLader {
         ladung.modell.aliaseAufloesen(
             befund: zugriff.befund, istDatei: ladung.dateiname("ist"),
             ansatzDatei: ladung.dateiname("ansatz"))
+        let dateien = ladung.datei.dateien
         Modellpruefung.pruefen(
-            ladung.modell, ladung.datei, dateiname: ladung.dateiname, gelesen: ladung.lesbar,
+            ladung.modell, ladung.datei, dateiname: { Ladung.dateiname($0, dateien) }, gelesen: ladung.lesbar,
             befund: zugriff.befund)
         sozialraumpruefung.einfuegen(in: zugriff.befund)
         var modell = ladung.modell

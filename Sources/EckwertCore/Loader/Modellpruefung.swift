@@ -24,15 +24,24 @@ enum Modellpruefung {
         wirkungBrauchtFallzahl, szenarioAnnahmen, investitionsPlaetze, Planpruefung.basis,
     ]
 
+    /// Every rule, its messages in the order of the rules. The rules read the model only and record into their
+    /// own findings, so those of the data files run on a second core while this thread runs the general rules;
+    /// their messages follow the general rules' messages, as when the rules run one after the other.
     static func pruefen(
-        _ m: Planungsmodell, _ md: ModellDatei, dateiname: @escaping (String) -> String,
+        _ m: Planungsmodell, _ md: ModellDatei, dateiname: @escaping @Sendable (String) -> String,
         gelesen: Set<String>, befund: Befund
     ) {
-        let k = Kontext(
-            m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: befund,
-            produkte: Produktindex(m.produkte))
+        let produkte = Produktindex(m.produkte)
+        let dateiregeln = Datenquellen.alle.flatMap(\.pruefungen)
+        let nebenher = Nebenher { () -> [Diagnostic] in
+            let b = Befund()
+            let k = Kontext(m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: b, produkte: produkte)
+            for regel in dateiregeln { regel(k) }
+            return b.diagnostics.items
+        }
+        let k = Kontext(m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: befund, produkte: produkte)
         for regel in allgemeineRegeln { regel(k) }
-        for q in Datenquellen.alle { for regel in q.pruefungen { regel(k) } }
+        befund.diagnostics.append(contentsOf: nebenher.ergebnis() ?? [])
     }
 
     // MARK: - Rules of modell.yaml and szenarien.yaml

@@ -63,12 +63,14 @@ public enum SozialraumDateien {
         }
     }
 
-    /// A table `jahr;gebiet;<id>;<wert>`: values and the line of each.
-    private static func tabelle<K: Hashable & Sendable>(
+    /// A table `jahr;gebiet;<id>;<wert>`: values and the line of each. `schlicht`: a plain file is read by the
+    /// lean path (``SchlichteCSV``).
+    static func tabelle<K: Hashable & Sendable>(
         _ bytes: [UInt8], _ datei: String, _ spalten: [String],
-        _ wertName: String,
+        _ wertName: String, schlicht: Bool = true,
         _ schluessel: (Int, String, String) -> K
     ) -> Leseergebnis<([K: Double], [K: Int])> {
+        if schlicht, let r = tabelleSchlicht(bytes, spalten, schluessel) { return r }
         let t: CSVTabelle
         do { t = try CSV.lesen(bytes, datei: datei) } catch {
             return Leseergebnis(wert: nil, diagnostics: error.diagnostics)
@@ -94,6 +96,25 @@ public enum SozialraumDateien {
             werte[k] = wert ?? 0
         }
         return Leseergebnis(wert: (werte, zeilen), diagnostics: l.d)
+    }
+
+    /// ``tabelle(_:_:_:_:schlicht:_:)`` by the lean path, or nil.
+    private static func tabelleSchlicht<K: Hashable & Sendable>(
+        _ bytes: [UInt8], _ spalten: [String], _ schluessel: (Int, String, String) -> K
+    ) -> Leseergebnis<([K: Double], [K: Int])>? {
+        let nichtNegativ = spalten[3] == "faelle"
+        var werte: [K: Double] = [:], zeilen: [K: Int] = [:]
+        let n = SchlichteCSV.zeilenzahl(bytes)
+        werte.reserveCapacity(n)
+        zeilen.reserveCapacity(n)
+        let gelesen = SchlichteCSV.lesen(bytes, kopf: spalten) { z in
+            guard let jahr = z.ganzzahl(0), let wert = z.zahl(3), !(nichtNegativ && wert < 0) else { return false }
+            let k = schluessel(jahr, z.text(1), z.text(2))
+            guard zeilen.updateValue(z.line, forKey: k) == nil else { return false }
+            werte[k] = wert
+            return true
+        }
+        return gelesen ? Leseergebnis(wert: (werte, zeilen), diagnostics: []) : nil
     }
 
     /// Checks across files: every gebiet and Produkt exists; a product with Sozialraum cases has a Basisjahr row
