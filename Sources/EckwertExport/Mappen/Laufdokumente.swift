@@ -19,26 +19,30 @@ public enum Laufdokumente {
     public final class Vorab: @unchecked Sendable {
         private let gruppe = DispatchGroup()
         private var ergebnisse: [Result<String, any Error>] = []
+        /// Where the workbooks are flushed to disk and renamed, beside the next workbook.
+        let nachlauf = Dateiausgabe.Nachlauf()
         /// The folder and version the workbooks were started with (`schreiben` checks that they are the same).
         let ordner: String
         let version: String
 
-        init(_ auftraege: [@Sendable () throws -> String], ordner: String, version: String) {
+        init(_ auftraege: [@Sendable (Dateiausgabe.Nachlauf) throws -> String], ordner: String, version: String) {
             self.ordner = ordner
             self.version = version
             gruppe.enter()
             DispatchQueue.global().async {
                 // One workbook at a time: the draws use every core and hold their largest storage meanwhile,
                 // so a second workbook in memory beside them would raise the run's peak for little gain.
-                self.ergebnisse = Parallelauftraege.ausfuehren(auftraege, arbeiter: 1)
+                let nachlauf = self.nachlauf
+                let jobs: [@Sendable () throws -> String] = auftraege.map { a in { try a(nachlauf) } }
+                self.ergebnisse = Parallelauftraege.ausfuehren(jobs, arbeiter: 1)
                 self.gruppe.leave()
             }
         }
 
-        /// The workbooks' results in scenario order, once all are written.
+        /// The workbooks' results in scenario order, once all are written and renamed over their targets.
         func warten() -> [Result<String, any Error>] {
             gruppe.wait()
-            return ergebnisse
+            return Laufdokumente.mitAbschluss(ergebnisse, nachlauf.warten())
         }
     }
 
@@ -51,11 +55,24 @@ public enum Laufdokumente {
 
     private static func kaemmerei(
         _ e: Planungsergebnis, ordner: String, version: String
-    ) -> [@Sendable () throws -> String] {
+    ) -> [@Sendable (Dateiausgabe.Nachlauf) throws -> String] {
         // The Basis der Prognose is the same in every scenario: computed once, by the first workbook to need it.
         let basis = Einmal { Fortschreibungsbasis(e.modell) }
         return e.szenarien.map { s in
-            { try Berichtsmappen.kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version, basis: basis) }
+            {
+                try Berichtsmappen.kaemmerei(
+                    e, szenario: s.szenario, ordner: ordner, version: version, basis: basis, nachlauf: $0)
+            }
+        }
+    }
+
+    /// The jobs' results with the errors of finishing their files (flush, rename) put in place.
+    static func mitAbschluss(
+        _ ergebnisse: [Result<String, any Error>], _ fehler: [String: any Error]
+    ) -> [Result<String, any Error>] {
+        ergebnisse.map { r in
+            if case .success(let pfad) = r, let f = fehler[pfad] { return .failure(f) }
+            return r
         }
     }
 
@@ -70,16 +87,19 @@ public enum Laufdokumente {
         let pfade = Ausschusspaket.pfade(e.modell, ordner: ordner)
         let daten = Einmal { Ausschussdaten(e, version: version) }
         let vorab = vorab.flatMap { $0.ordner == ordner && $0.version == version ? $0 : nil }
-        let kaemmerei = vorab == nil ? kaemmerei(e, ordner: ordner, version: version) : []
+        // Each file is flushed to disk and renamed beside the next document (waiting for the disk needs no core).
+        let nachlauf = Dateiausgabe.Nachlauf()
+        let kaemmerei: [@Sendable () throws -> String] =
+            vorab == nil ? kaemmerei(e, ordner: ordner, version: version).map { a in { try a(nachlauf) } } : []
         let eckwerte: @Sendable () throws -> String = {
-            try Berichtsmappen.eckwerte(e, ordner: ordner, version: version)
+            try Berichtsmappen.eckwerte(e, ordner: ordner, version: version, nachlauf: nachlauf)
         }
         let html: @Sendable () throws -> String = {
-            try Ausschusspaket.html(daten.wert, pfad: pfade.html)
+            try Ausschusspaket.html(daten.wert, pfad: pfade.html, nachlauf: nachlauf)
             return pfade.html
         }
         let xlsx: @Sendable () throws -> String = {
-            try AusschussXlsx.schreiben(daten.wert, pfad: pfade.xlsx)
+            try AusschussXlsx.schreiben(daten.wert, pfad: pfade.xlsx, nachlauf: nachlauf)
             return pfade.xlsx
         }
         // Largest first (measured on a 1000-product model: a Kämmerei workbook costs about twice the HTML report,
@@ -89,7 +109,7 @@ public enum Laufdokumente {
         if case .success = ausschussOrdner { auftraege.append(html) }
         if case .success = mappenOrdner { auftraege.append(eckwerte) }
         if case .success = ausschussOrdner { auftraege.append(xlsx) }
-        var ergebnisse = Parallelauftraege.ausfuehren(auftraege)[...]
+        var ergebnisse = mitAbschluss(Parallelauftraege.ausfuehren(auftraege), nachlauf.warten())[...]
         if let vorab {
             let k = vorab.warten()  // always: no workbook may still be written when the run reports
             if case .success = mappenOrdner { ergebnisse = (k + ergebnisse)[...] }
