@@ -37,6 +37,7 @@ extension Eckwert {
             guard !ohneDokumente else { return }
             if !leise { fortschrittAusgabe("Dokumente nach \(ordner) …") }
             ausgeben("\nDokumente:\n")
+            if rechnen.optionen.ziehungen > 0 { Speicher.freigeben() }
             let d = Laufdokumente.schreiben(e, ordner: ordner, version: version, vorab: vorab)
             try dokumenteSchreiben("  Kämmerei/Eckwerte") { try d.mappen.get() }
             try dokumenteSchreiben("  Ausschuss") { try d.ausschuss.get() }

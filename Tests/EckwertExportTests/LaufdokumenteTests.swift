@@ -79,6 +79,46 @@ import EckwertTestSupport
         #expect(Parallelauftraege.ausfuehren([@Sendable () throws -> Int]()).isEmpty)
     }
 
+    /// Jobs started ahead on one background worker and jobs added later form one list: a job started ahead
+    /// but not yet begun is taken by the workers `abarbeiten` adds (the first job waits until the second has
+    /// begun, which one worker alone could never do), every job runs once, results come in list order.
+    @Test func vorabGestarteteListeWirdGeteilt() {
+        final class Protokoll: @unchecked Sendable {
+            let lock = NSLock()
+            var laeufe = [Int](repeating: 0, count: 5)
+            let zweiterBegonnen = DispatchSemaphore(value: 0)
+            func lief(_ i: Int) { lock.lock(); laeufe[i] += 1; lock.unlock() }
+        }
+        let p = Protokoll()
+        let liste = Auftragsliste()
+        liste.anhaengen([
+            {
+                p.lief(0)
+                let gesehen = p.zweiterBegonnen.wait(timeout: .now() + 60) == .success
+                return gesehen ? "A" : "allein"
+            },
+            {
+                p.lief(1); p.zweiterBegonnen.signal(); return "B"
+            },
+        ])
+        liste.arbeiterStarten()
+        let r = liste.abarbeiten(
+            [
+                {
+                    p.lief(2); return "C"
+                },
+                {
+                    p.lief(3); throw Absicht(nr: 3)
+                },
+                {
+                    p.lief(4); return "E"
+                },
+            ], kerne: 2)
+        #expect(r.count == 5 && p.laeufe == [1, 1, 1, 1, 1])
+        #expect(r.compactMap { try? $0.get() } == ["A", "B", "C", "E"])
+        if case .failure(let f) = r[3] { #expect((f as? Absicht) == Absicht(nr: 3)) } else { Issue.record("\(r[3])") }
+    }
+
     @Test func ordnerNichtAnlegbarMeldetBeideGruppen() throws {
         let m = try #require(ModellLader.laden(ordner: repoRoot + "/scenarios/musterstadt").modell)
         let e = Planungslauf.rechnen(m, .init(ziehungen: 0))

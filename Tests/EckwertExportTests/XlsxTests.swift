@@ -177,6 +177,52 @@ struct XlsxTests {
         #expect(leftoverTempFiles(in: dir).isEmpty)
     }
 
+    /// `closeToTemporary()` leaves the target alone until `finish()`; the workbook going away in between does
+    /// not take the temporary file with it; the finished file has the bytes `close()` writes.
+    @Test func closeToTemporaryThenFinishAsClose() throws {
+        let dir = try makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func buch(_ name: String) throws -> XlsxWorkbook {
+            let book = try XlsxWorkbook(path: dir + "/" + name, properties: fixedProperties)
+            try book.addWorksheet("A").write(number: 42.5, row: 1, col: 2)
+            return book
+        }
+        try buch("direkt.xlsx").close()
+        try "alt".write(toFile: dir + "/spaet.xlsx", atomically: false, encoding: .utf8)
+        var book: XlsxWorkbook? = try buch("spaet.xlsx")
+        let datei = try #require(try book?.closeToTemporary())
+        book = nil
+        #expect(try String(contentsOfFile: dir + "/spaet.xlsx", encoding: .utf8) == "alt")
+        #expect(leftoverTempFiles(in: dir) == [(datei.temporaryPath as NSString).lastPathComponent])
+        try datei.finish()
+        #expect(leftoverTempFiles(in: dir).isEmpty)
+        let direkt = try Data(contentsOf: URL(fileURLWithPath: dir + "/direkt.xlsx"))
+        #expect(direkt.prefix(2) == Data("PK".utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/spaet.xlsx")) == direkt)
+        // A second finish has no temporary file left to rename: an error, the finished file untouched.
+        #expect(throws: XlsxError.self) { try datei.finish() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/spaet.xlsx")) == direkt)
+    }
+
+    /// Files handed to a `Nachlauf` are renamed over their targets by `warten()`; a file that cannot be finished
+    /// (its folder gone) comes back as an error under its target path, the others are written.
+    @Test func nachlaufSchliesstAbUndMeldetFehler() throws {
+        let dir = try makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let nachlauf = Dateiausgabe.Nachlauf()
+        try Dateiausgabe.schreiben("<p>eins</p>", nach: dir + "/eins.html", nachlauf: nachlauf)
+        try FileManager.default.createDirectory(atPath: dir + "/weg", withIntermediateDirectories: true)
+        let book = try XlsxWorkbook(path: dir + "/weg/x.xlsx", properties: fixedProperties)
+        try book.addWorksheet("A").write(number: 1, row: 0, col: 0)
+        let datei = try book.closeToTemporary()
+        try FileManager.default.removeItem(atPath: dir + "/weg")
+        nachlauf.uebergeben(datei.targetPath) { try datei.finish() }
+        let fehler = nachlauf.warten()
+        #expect(Array(fehler.keys) == [dir + "/weg/x.xlsx"])
+        #expect(try String(contentsOfFile: dir + "/eins.html", encoding: .utf8) == "<p>eins</p>")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["eins.html"])
+    }
+
     @Test func missingFolderIsReportedBeforeWriting() throws {
         let dir = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -82,6 +82,63 @@ import Testing
         #expect(Blatt.laengsteZeile("a\r\nbc") == 4)
     }
 
+    /// The byte count for text below U+0300 against counting characters, on German text, line breaks, combining
+    /// marks, emoji and random scalars; text it does not handle goes character by character.
+    @Test func laengsteZeileUeberBytesWieZeichenweise() {
+        var texte = [
+            "Fälle je Sozialraum", "Größe\nÄnderung ü", "Zeile 1\n\nZeile drei ist länger", "e\u{301}tude",
+            "Ŧ ƀ ǅ ɐ ʯ ˿", "a\r\nb", "\r", "👩‍👩‍👧 Familie", "ü\n", "\n", "Ωmega", "\u{2FF}\u{300}x",
+        ]
+        var zufall = SystemRandomNumberGenerator()
+        let vorrat: [Unicode.Scalar] = ["a", "Z", " ", "\n", "\r", "ä", "ß", "\u{2FF}", "\u{300}", "\u{301}", "€", "😀"]
+        for _ in 0..<500 {
+            var t = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &zufall) { t.append(vorrat.randomElement(using: &zufall)!) }
+            texte.append(String(t))
+        }
+        for t in texte {
+            #expect(Blatt.laengsteZeile(t) == Blatt.laengsteZeileZeichenweise(t), "\(t.unicodeScalars.map(\.value))")
+        }
+        // Counted by hand: "Größe" 5, "Änderung ü" 10; "e" + combining acute is one character.
+        #expect(Blatt.laengsteZeile("Größe\nÄnderung ü") == 10 && Blatt.laengsteZeile("e\u{301}tude") == 5)
+        var ohne = "Größe\nÄnderung ü"
+        #expect(ohne.withUTF8 { Blatt.laengsteZeileSchnell($0) } == 10)
+        ohne = "e\u{301}tude"
+        #expect(ohne.withUTF8 { Blatt.laengsteZeileSchnell($0) } == nil)
+    }
+
+    /// A column's width from its smallest and largest number equals the widest of the widths of all its numbers,
+    /// in every kind of display (the width of a number as `Zahlformat.zahl` shows it, plus 4).
+    @Test func spaltenbreiteAusKleinsterUndGroessterZahl() {
+        var zufall = SystemRandomNumberGenerator()
+        let arten: [Mappe.Art] = [.betrag, .ganzzahl, .dezimal, .dezimalMarkiert, .prozent, .prozentSumme]
+        for runde in 0..<300 {
+            var spannen = Zahlspannen()
+            var breiteste = 0.0
+            for _ in 0..<Int.random(in: 1...20, using: &zufall) {
+                let art = arten.randomElement(using: &zufall)!
+                let groesse = [1.0, 100, 1e4, 1e7, 1e12][runde % 5]
+                let v = (Double.random(in: -1...1, using: &zufall) * groesse * 1000).rounded() / 1000
+                spannen.aufnehmen(v, Zahlspannen.Darstellung(art))
+                breiteste = max(breiteste, Blatt.breite(v, art))
+            }
+            #expect(spannen.breite == breiteste)
+        }
+        // By hand: -1.234.567 is 10 characters (+4); 0,125 as percent is "12,5" (4, +4); 9,999 with 2 decimals
+        // rounds to "10,00" (5, +4).
+        var s = Zahlspannen()
+        s.aufnehmen(-1_234_567, .ganz)
+        s.aufnehmen(5, .ganz)
+        #expect(s.breite == 14)
+        var p = Zahlspannen()
+        p.aufnehmen(0.125, .prozent)
+        p.aufnehmen(0.05, .prozent)
+        #expect(p.breite == 8)
+        var z = Zahlspannen()
+        z.aufnehmen(9.999, .zwei)
+        #expect(z.breite == 9 && Zahlspannen().breite == 0)
+    }
+
     @Test func spaltennamenUndZitate() {
         #expect(XlsxNames.columnName(0) == "A" && XlsxNames.columnName(25) == "Z" && XlsxNames.columnName(26) == "AA")
         #expect(XlsxNames.columnName(701) == "ZZ" && XlsxNames.columnName(702) == "AAA")

@@ -31,27 +31,41 @@ public enum Dateiausgabe {
     }
 
     public static func schreiben(_ text: String, nach ziel: String) throws(Fehler) {
+        try schreiben(text, nach: ziel, nachlauf: nil)
+    }
+
+    /// As `schreiben(_:nach:)`; with `nachlauf`, the file is flushed to disk and renamed there, beside the work
+    /// that follows (its error, if any, is reported by `Nachlauf.warten()`).
+    static func schreiben(_ text: String, nach ziel: String, nachlauf: Nachlauf?) throws(Fehler) {
         // The text's own UTF-8 storage, written without a copy (a committee pack is tens of megabytes).
         var text = text
-        if let f = text.withUTF8({ schreiben(UnsafeRawBufferPointer($0), nach: ziel) }) { throw f }
+        if let f = text.withUTF8({ schreiben(UnsafeRawBufferPointer($0), nach: ziel, nachlauf: nachlauf) }) {
+            throw f
+        }
     }
 
     public static func schreiben(_ bytes: [UInt8], nach ziel: String) throws(Fehler) {
-        if let f = bytes.withUnsafeBytes({ schreiben($0, nach: ziel) }) { throw f }
+        if let f = bytes.withUnsafeBytes({ schreiben($0, nach: ziel, nachlauf: nil) }) { throw f }
     }
 
     /// Writes `bytes` atomically; returns the error instead of throwing it (the callers hold the bytes in a
     /// closure that cannot throw a typed error).
-    private static func schreiben(_ bytes: UnsafeRawBufferPointer, nach ziel: String) -> Fehler? {
+    private static func schreiben(_ bytes: UnsafeRawBufferPointer, nach ziel: String, nachlauf: Nachlauf?) -> Fehler? {
         do throws(Fehler) {
-            try schreibenOhneKopie(bytes, nach: ziel)
+            let tmp = try schreibenOhneKopie(bytes, nach: ziel)
+            guard let nachlauf else {
+                try abschliessen(tmp, ziel)
+                return nil
+            }
+            nachlauf.uebergeben(ziel) { () throws(Fehler) in try abschliessen(tmp, ziel) }
             return nil
         } catch {
             return error
         }
     }
 
-    private static func schreibenOhneKopie(_ buf: UnsafeRawBufferPointer, nach ziel: String) throws(Fehler) {
+    /// Writes the bytes into a new temp file next to `ziel`; returns its path.
+    private static func schreibenOhneKopie(_ buf: UnsafeRawBufferPointer, nach ziel: String) throws(Fehler) -> String {
         let tmp = tempPfad(fuer: ziel)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
@@ -64,13 +78,58 @@ public enum Dateiausgabe {
             if n <= 0 { ok = false; break }
             off += n
         }
-        if ok { ok = fsync(fd) == 0 }
+        let fehler = errno
         close(fd)
         guard ok else {
             unlink(tmp)
-            throw Fehler(pfad: ziel, meldung: "Schreiben fehlgeschlagen: \(String(cString: strerror(errno)))")
+            throw Fehler(pfad: ziel, meldung: "Schreiben fehlgeschlagen: \(String(cString: strerror(fehler)))")
+        }
+        return tmp
+    }
+
+    /// Flushes a written temp file to disk, then renames it over the target.
+    private static func abschliessen(_ tmp: String, _ ziel: String) throws(Fehler) {
+        let fd = open(tmp, O_RDONLY)
+        let ok = fd >= 0 && fsync(fd) == 0
+        let fehler = errno
+        if fd >= 0 { close(fd) }
+        guard ok else {
+            unlink(tmp)
+            throw Fehler(pfad: ziel, meldung: "Schreiben fehlgeschlagen: \(String(cString: strerror(fehler)))")
         }
         try uebernehmen(tmp, ziel)
+    }
+
+    /// Finishes written files beside the work that follows: each file handed over is flushed to disk and renamed
+    /// over its target on a thread of its own (waiting for the disk needs no core), so that the writer can go on
+    /// computing the next document meanwhile. `warten()` returns once every file handed over is finished.
+    final class Nachlauf: @unchecked Sendable {
+        // A serial queue of our own always gets a thread, even while every core is busy with the documents.
+        private let schlange = DispatchQueue(label: "eckwert.dateiausgabe.nachlauf")
+        private let gruppe = DispatchGroup()
+        private let lock = NSLock()
+        private var fehler: [String: any Error] = [:]
+
+        /// Runs `abschliessen` (flush and rename the file for `ziel`) in the background.
+        func uebergeben(_ ziel: String, _ abschliessen: @escaping @Sendable () throws -> Void) {
+            schlange.async(group: gruppe) {
+                do {
+                    try abschliessen()
+                } catch {
+                    self.lock.lock()
+                    self.fehler[ziel] = error
+                    self.lock.unlock()
+                }
+            }
+        }
+
+        /// Waits for every file handed over; returns the errors by target path.
+        func warten() -> [String: any Error] {
+            gruppe.wait()
+            lock.lock()
+            defer { lock.unlock() }
+            return fehler
+        }
     }
 
     /// Renames a finished temp file over the target.

@@ -29,7 +29,7 @@ enum AusschussXlsx {
         }
     }
 
-    static func schreiben(_ d: Ausschussdaten, pfad: String) throws {
+    static func schreiben(_ d: Ausschussdaten, pfad: String, nachlauf: Dateiausgabe.Nachlauf? = nil) throws {
         let m = d.m
         let props = XlsxDocumentProperties(
             created: XlsxDate(year: m.stand.jahr, month: m.stand.monat, day: m.stand.tag),
@@ -48,7 +48,12 @@ enum AusschussXlsx {
             try abc(b, f, d)
             try portfolio(b, f, d)
             try annahmen(b, f, d)
-            try b.close()
+            if let nachlauf {
+                let datei = try b.closeToTemporary()
+                nachlauf.uebergeben(datei.targetPath) { try datei.finish() }
+            } else {
+                try b.close()
+            }
         } catch {
             b.discard()
             throw error

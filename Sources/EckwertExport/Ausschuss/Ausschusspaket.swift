@@ -36,8 +36,8 @@ public enum Ausschusspaket {
     }
 
     /// Writes the HTML report atomically.
-    static func html(_ d: Ausschussdaten, pfad: String) throws {
-        try Dateiausgabe.schreiben(AusschussHTML.dokument(d), nach: pfad)
+    static func html(_ d: Ausschussdaten, pfad: String, nachlauf: Dateiausgabe.Nachlauf? = nil) throws {
+        try Dateiausgabe.schreiben(AusschussHTML.dokument(d), nach: pfad, nachlauf: nachlauf)
     }
 
     /// The HTML of one section only (same head and styles), e.g. for per-section previews. `abschnitt` is one of

@@ -9,7 +9,7 @@ struct EckwerteMappe {
     let mappe: Mappe
     var m: Planungsmodell { e.modell }
 
-    func schreiben(vorDemSchliessen: (() -> Void)? = nil) throws {
+    func schreiben(vorDemSchliessen: (() -> Void)? = nil, nachlauf: Dateiausgabe.Nachlauf? = nil) throws {
         let deck = try mappe.blatt("Deckblatt", titel: "Deckblatt")
         try eckwerte(
             try mappe.blatt("Eckwerte", titel: "Eckwerte \(m.haushaltsjahr)–\(m.horizont) nach Budgetbereichen"))
@@ -26,7 +26,7 @@ struct EckwerteMappe {
                 WasWaereNoetig.rechnen(e))
         }
         try deckblatt(deck)
-        try mappe.schliessen(vorDemSchliessen: vorDemSchliessen)
+        try mappe.schliessen(vorDemSchliessen: vorDemSchliessen, nachlauf: nachlauf)
     }
 
     static func regelname(_ a: Eckwerte.Budgetrechnung.Art) -> String {

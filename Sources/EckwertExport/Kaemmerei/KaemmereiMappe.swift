@@ -176,7 +176,7 @@ struct KaemmereiMappe {
         }
     }
 
-    func schreiben(vorDemSchliessen: (() -> Void)? = nil) throws {
+    func schreiben(vorDemSchliessen: (() -> Void)? = nil, nachlauf: Dateiausgabe.Nachlauf? = nil) throws {
         let deckblatt = try mappe.blatt("Deckblatt", titel: "Deckblatt")
         let gesamt = try mappe.blatt("Gesamtergebnisplan", titel: "Gesamtergebnisplan – Szenario \(szenario.name)")
         var gruppen: [(Gliederung, Blatt, [String: Int])] = []
@@ -201,7 +201,7 @@ struct KaemmereiMappe {
         try massnahmen(try mappe.blatt("Maßnahmen", titel: "Maßnahmen – Szenario \(szenario.name)"))
         try annahmen(try mappe.blatt("Annahmen", titel: "Annahmen aller Szenarien"))
         try self.deckblatt(deckblatt)
-        try mappe.schliessen(vorDemSchliessen: vorDemSchliessen)
+        try mappe.schliessen(vorDemSchliessen: vorDemSchliessen, nachlauf: nachlauf)
     }
 
     // MARK: Deckblatt

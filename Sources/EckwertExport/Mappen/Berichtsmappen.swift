@@ -35,7 +35,8 @@ public enum Berichtsmappen {
     /// The same, with the Basis der Prognose (the same in every scenario) shared by the workbooks of one run.
     static func kaemmerei(
         _ e: Planungsergebnis, szenario: String, ordner: String, version: String,
-        basis: Einmal<Fortschreibungsbasis>?, vorDemSchliessen: (() -> Void)? = nil
+        basis: Einmal<Fortschreibungsbasis>?, vorDemSchliessen: (() -> Void)? = nil,
+        nachlauf: Dateiausgabe.Nachlauf? = nil
     ) throws -> String {
         guard let s = e.modell.szenario(szenario), let l = e.szenario(szenario) else {
             throw Fehler(
@@ -48,17 +49,24 @@ public enum Berichtsmappen {
             pfad: pfad, modell: e.modell, titel: "Kämmerei-Mappe \(e.modell.kommune), Szenario \(szenario)",
             fusszeileRechts: "Szenario \(szenario)", version: version)
         try KaemmereiMappe(e: e, l: l, szenario: s, mappe: mappe, basis: basis)
-            .schreiben(vorDemSchliessen: vorDemSchliessen)
+            .schreiben(vorDemSchliessen: vorDemSchliessen, nachlauf: nachlauf)
         return pfad
     }
 
     /// Writes the Eckwerte workbook into `ordner` (created if missing); returns the file's path.
     public static func eckwerte(_ e: Planungsergebnis, ordner: String, version: String) throws -> String {
+        try eckwerte(e, ordner: ordner, version: version, nachlauf: nil)
+    }
+
+    /// The same; with `nachlauf`, the file is flushed to disk and renamed there.
+    static func eckwerte(
+        _ e: Planungsergebnis, ordner: String, version: String, nachlauf: Dateiausgabe.Nachlauf?
+    ) throws -> String {
         let pfad = try ziel(ordner, dateiname(eckwerte: e.modell))
         let mappe = try Mappe(
             pfad: pfad, modell: e.modell, titel: "Eckwerte \(e.modell.kommune) \(e.modell.haushaltsjahr)",
             fusszeileRechts: "Eckwertebeschluss \(e.modell.haushaltsjahr), alle Szenarien", version: version)
-        try EckwerteMappe(e: e, w: Eckwerte.rechnen(e), mappe: mappe).schreiben()
+        try EckwerteMappe(e: e, w: Eckwerte.rechnen(e), mappe: mappe).schreiben(nachlauf: nachlauf)
         return pfad
     }
 

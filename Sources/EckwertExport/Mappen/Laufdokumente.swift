@@ -15,30 +15,27 @@ public enum Laufdokumente {
         public var ausschuss: Result<[String], any Error>
     }
 
-    /// The Kämmerei workbooks, started ahead (beside the draws, which they do not show): `schreiben` waits for them.
+    /// The Kämmerei workbooks, started ahead (beside the draws, which they do not show). `schreiben` adds the
+    /// other documents to the same list, so that the workbooks not yet begun when the draws end are shared out
+    /// among all cores with the rest, instead of following one another on one thread.
     public final class Vorab: @unchecked Sendable {
-        private let gruppe = DispatchGroup()
-        private var ergebnisse: [Result<String, any Error>] = []
+        let liste: Auftragsliste
+        /// How many workbooks were started ahead (the first results of the list).
+        let anzahl: Int
         /// The folder and version the workbooks were started with (`schreiben` checks that they are the same).
         let ordner: String
         let version: String
 
-        init(_ auftraege: [@Sendable () throws -> String], ordner: String, version: String) {
+        init(_ auftraege: [@Sendable (Dateiausgabe.Nachlauf) throws -> String], ordner: String, version: String) {
             self.ordner = ordner
             self.version = version
-            gruppe.enter()
-            DispatchQueue.global().async {
-                // One workbook at a time: the draws use every core and hold their largest storage meanwhile,
-                // so a second workbook in memory beside them would raise the run's peak for little gain.
-                self.ergebnisse = Parallelauftraege.ausfuehren(auftraege, arbeiter: 1)
-                self.gruppe.leave()
-            }
-        }
-
-        /// The workbooks' results in scenario order, once all are written.
-        func warten() -> [Result<String, any Error>] {
-            gruppe.wait()
-            return ergebnisse
+            anzahl = auftraege.count
+            liste = Auftragsliste()
+            let nachlauf = liste.nachlauf
+            liste.anhaengen(auftraege.map { a in { try a(nachlauf) } })
+            // One workbook at a time: the draws use every core and hold their largest storage meanwhile, so a
+            // second workbook in memory beside them would raise the run's peak for little gain.
+            liste.arbeiterStarten()
         }
     }
 
@@ -51,11 +48,24 @@ public enum Laufdokumente {
 
     private static func kaemmerei(
         _ e: Planungsergebnis, ordner: String, version: String
-    ) -> [@Sendable () throws -> String] {
+    ) -> [@Sendable (Dateiausgabe.Nachlauf) throws -> String] {
         // The Basis der Prognose is the same in every scenario: computed once, by the first workbook to need it.
         let basis = Einmal { Fortschreibungsbasis(e.modell) }
         return e.szenarien.map { s in
-            { try Berichtsmappen.kaemmerei(e, szenario: s.szenario, ordner: ordner, version: version, basis: basis) }
+            {
+                try Berichtsmappen.kaemmerei(
+                    e, szenario: s.szenario, ordner: ordner, version: version, basis: basis, nachlauf: $0)
+            }
+        }
+    }
+
+    /// The jobs' results with the errors of finishing their files (flush, rename) put in place.
+    static func mitAbschluss(
+        _ ergebnisse: [Result<String, any Error>], _ fehler: [String: any Error]
+    ) -> [Result<String, any Error>] {
+        ergebnisse.map { r in
+            if case .success(let pfad) = r, let f = fehler[pfad] { return .failure(f) }
+            return r
         }
     }
 
@@ -70,16 +80,21 @@ public enum Laufdokumente {
         let pfade = Ausschusspaket.pfade(e.modell, ordner: ordner)
         let daten = Einmal { Ausschussdaten(e, version: version) }
         let vorab = vorab.flatMap { $0.ordner == ordner && $0.version == version ? $0 : nil }
-        let kaemmerei = vorab == nil ? kaemmerei(e, ordner: ordner, version: version) : []
+        // The list of jobs: the Kämmerei workbooks started ahead (some perhaps still waiting), or new ones here.
+        let liste = vorab?.liste ?? Auftragsliste()
+        // Each file is flushed to disk and renamed beside the next document (waiting for the disk needs no core).
+        let nachlauf = liste.nachlauf
+        let kaemmerei: [@Sendable () throws -> String] =
+            vorab == nil ? kaemmerei(e, ordner: ordner, version: version).map { a in { try a(nachlauf) } } : []
         let eckwerte: @Sendable () throws -> String = {
-            try Berichtsmappen.eckwerte(e, ordner: ordner, version: version)
+            try Berichtsmappen.eckwerte(e, ordner: ordner, version: version, nachlauf: nachlauf)
         }
         let html: @Sendable () throws -> String = {
-            try Ausschusspaket.html(daten.wert, pfad: pfade.html)
+            try Ausschusspaket.html(daten.wert, pfad: pfade.html, nachlauf: nachlauf)
             return pfade.html
         }
         let xlsx: @Sendable () throws -> String = {
-            try AusschussXlsx.schreiben(daten.wert, pfad: pfade.xlsx)
+            try AusschussXlsx.schreiben(daten.wert, pfad: pfade.xlsx, nachlauf: nachlauf)
             return pfade.xlsx
         }
         // Largest first (measured on a 1000-product model: a Kämmerei workbook costs about twice the HTML report,
@@ -89,10 +104,10 @@ public enum Laufdokumente {
         if case .success = ausschussOrdner { auftraege.append(html) }
         if case .success = mappenOrdner { auftraege.append(eckwerte) }
         if case .success = ausschussOrdner { auftraege.append(xlsx) }
-        var ergebnisse = Parallelauftraege.ausfuehren(auftraege)[...]
-        if let vorab {
-            let k = vorab.warten()  // always: no workbook may still be written when the run reports
-            if case .success = mappenOrdner { ergebnisse = (k + ergebnisse)[...] }
+        // Always wait for the whole list: no document may still be written when the run reports.
+        var ergebnisse = liste.abarbeiten(auftraege)[...]
+        if let vorab, case .failure = mappenOrdner {
+            ergebnisse = ergebnisse.dropFirst(vorab.anzahl)  // started ahead, but the folder is not usable now
         }
         func gruppe(_ vorbereitung: Result<Void, any Error>, _ n: Int) -> Result<[String], any Error> {
             if case .failure(let f) = vorbereitung { return .failure(f) }
@@ -107,6 +122,73 @@ public enum Laufdokumente {
         let x = gruppe(ausschussOrdner, 1)
         return Ergebnis(
             mappen: k.flatMap { a in w.map { a + $0 } }, ausschuss: h.flatMap { a in x.map { a + $0 } })
+    }
+}
+
+/// The documents of a run as one growing list of jobs, taken in list order by its workers: a background worker
+/// started ahead (`arbeiterStarten`, the Kämmerei workbooks beside the draws) and, once the rest is added
+/// (`abarbeiten`), as many more as make one per core. The results come back in list order.
+final class Auftragsliste: @unchecked Sendable {
+    /// Where the documents' files are flushed to disk and renamed.
+    let nachlauf = Dateiausgabe.Nachlauf()
+    private var auftraege: [@Sendable () throws -> String] = []
+    private var ergebnisse: [Result<String, any Error>?] = []
+    private var weiter = 0
+    /// Workers taking jobs right now; `fertig` is signalled when one runs out of jobs.
+    private var aktiv = 0
+    private let fertig = NSCondition()
+
+    func anhaengen(_ neue: [@Sendable () throws -> String]) {
+        fertig.lock()
+        auftraege += neue
+        ergebnisse += repeatElement(nil, count: neue.count)
+        fertig.unlock()
+    }
+
+    /// One worker in the background, taking jobs until none is left.
+    func arbeiterStarten() {
+        fertig.lock()
+        aktiv += 1
+        fertig.unlock()
+        DispatchQueue.global().async { self.arbeiten() }
+    }
+
+    /// Adds `neue` and works on the list with one worker per core (counting a background worker still busy)
+    /// until every job is done; returns all results in list order, with the errors of finishing their files.
+    func abarbeiten(
+        _ neue: [@Sendable () throws -> String], kerne: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [Result<String, any Error>] {
+        fertig.lock()
+        auftraege += neue
+        ergebnisse += repeatElement(nil, count: neue.count)
+        let dazu = max(1, min(kerne - aktiv, auftraege.count - weiter))
+        aktiv += dazu
+        fertig.unlock()
+        DispatchQueue.concurrentPerform(iterations: dazu) { _ in arbeiten() }
+        fertig.lock()
+        while aktiv > 0 { fertig.wait() }
+        let alle = ergebnisse.map {
+            $0 ?? .failure(Berichtsmappen.Fehler(description: "Dokument nicht geschrieben"))
+        }
+        fertig.unlock()
+        return Laufdokumente.mitAbschluss(alle, nachlauf.warten())
+    }
+
+    /// Takes jobs until none is left, then leaves (under the lock, so a job added meanwhile is never missed).
+    private func arbeiten() {
+        fertig.lock()
+        while weiter < auftraege.count {
+            let i = weiter
+            weiter += 1
+            let auftrag = auftraege[i]
+            fertig.unlock()
+            let r = Result { try auftrag() }
+            fertig.lock()
+            ergebnisse[i] = r
+        }
+        aktiv -= 1
+        fertig.broadcast()
+        fertig.unlock()
     }
 }
 

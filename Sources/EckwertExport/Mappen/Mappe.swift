@@ -8,6 +8,8 @@ import EckwertCore
 /// (`Mappe.anzeige`), and sums are Excel formulas over the cells of their parts.
 final class Mappe {
     let book: XlsxWorkbook
+    /// The house formats of this workbook (every sheet looks them up for every cell).
+    let formate: Formate
     let modell: Planungsmodell
     /// Right part of every footer (the scenario, or "alle Szenarien").
     let fusszeileRechts: String
@@ -22,6 +24,7 @@ final class Mappe {
             subject: "Haushaltsplanung \(modell.haushaltsjahr)", author: "Eckwert \(version)", company: modell.kommune,
             comments: "Modellprüfsumme \(modell.pruefsumme)")
         book = try XlsxWorkbook(path: pfad, properties: props)
+        formate = Formate(book, rundung: modell.rundung)
         self.modell = modell
         self.fusszeileRechts = fusszeileRechts
         self.version = version
@@ -29,27 +32,29 @@ final class Mappe {
 
     func blatt(_ name: String, titel: String) throws -> Blatt {
         let sicher = XlsxNames.safeSheetName(name, existing: book.worksheetNames)
-        let b = Blatt(try book.addWorksheet(sicher), mappe: self, titel: titel)
+        let b = Blatt(try book.addWorksheet(sicher), mappe: self, formate: formate, titel: titel)
         blaetter.append(b)
         return b
     }
 
     /// Rounds an engine figure for display (`Hausstil.anzeige`); −0 becomes 0.
-    func anzeige(_ v: Double) -> Double {
-        let r = Hausstil.anzeige(v, modell.rundung)
+    func anzeige(_ v: Double) -> Double { Self.anzeige(v, modell.rundung) }
+
+    static func anzeige(_ v: Double, _ rundung: Rundung) -> Double {
+        let r = Hausstil.anzeige(v, rundung)
         return r == 0 ? 0 : r
     }
 
-    /// The amount format of the model's rounding (house style).
-    var betragsformat: String { Hausstil.betragsformat(modell.rundung) }
-
     var einheitText: String { modell.rundung == .tsdEuro ? "Beträge in Tausend Euro (T€)" : "Beträge in Euro" }
 
-    /// Finishes every sheet's layout and writes the file (temporary file, then rename).
-    func schliessen(vorDemSchliessen: (() -> Void)? = nil) throws {
+    /// Finishes every sheet's layout and writes the file (temporary file, then rename; with `nachlauf`, the
+    /// flush to disk and the rename happen there).
+    func schliessen(vorDemSchliessen: (() -> Void)? = nil, nachlauf: Dateiausgabe.Nachlauf? = nil) throws {
         for b in blaetter { try b.abschliessen() }
         vorDemSchliessen?()
-        try book.close()
+        guard let nachlauf else { return try book.close() }
+        let datei = try book.closeToTemporary()
+        nachlauf.uebergeben(datei.targetPath) { try datei.finish() }
     }
 
     func name(_ name: String, blatt: Blatt, zeile: Int, spalte: Int) throws {
@@ -74,58 +79,13 @@ final class Mappe {
         case ampelGruen, ampelGelb, ampelRot, prozentGenau, faktor, bemerkung
     }
 
-    /// The formats made so far, by `Art.rawValue` (looked up for every cell; one thread builds a workbook and no
-    /// access overlaps another, so the run-time exclusivity check, paid per cell, is left out).
-    @exclusivity(unchecked) private var formate = [XlsxFormat?](repeating: nil, count: Art.allCases.count)
-
     static let blau: XlsxColor = 0x1F4E79
     static let markierung: XlsxColor = 0xFCE4D6
     static let gruen: XlsxColor = 0xE2EFDA
     static let rot: XlsxColor = 0xF8CBAD
     static let gelb: XlsxColor = 0xFFE699
 
-    func f(_ art: Art) throws -> XlsxFormat {
-        if let x = formate[art.rawValue] { return x }
-        let basis = XlsxFormatSpec().font(name: "Arial").fontSize(10).verticalAlign(.top)
-        let summe = basis.bold().border(top: .thin).fill(.subtotalFill)
-        let spec: XlsxFormatSpec
-        switch art {
-        case .titel: spec = basis.bold().fontSize(14).fontColor(Self.blau)
-        case .untertitel: spec = basis.bold().fontSize(11).fontColor(Self.blau)
-        case .kopf:
-            spec = basis.bold().fill(.headerFill).border(bottom: .thin).wrap().align(.center).verticalAlign(.center)
-        case .kopfLinks: spec = basis.bold().fill(.headerFill).border(bottom: .thin).wrap().verticalAlign(.center)
-        case .text: spec = basis
-        case .textFett: spec = basis.bold()
-        case .textUmbruch: spec = basis.wrap()
-        case .hinweis: spec = basis.italic().fontColor(0x595959).wrap()
-        case .legende: spec = basis.italic().fontColor(0x595959)
-        case .betrag: spec = basis.numberFormat(betragsformat)
-        case .betragSumme: spec = summe.numberFormat(betragsformat)
-        case .betragGesamt:
-            spec = basis.bold().border(top: .thin, bottom: .double).fill(.subtotalFill).numberFormat(betragsformat)
-        case .betragMarkiert: spec = basis.bold().fill(Self.markierung).numberFormat(betragsformat)
-        case .ganzzahl: spec = basis.numberFormat(XlsxNumberFormat.integer)
-        case .ganzzahlSumme: spec = summe.numberFormat(XlsxNumberFormat.integer)
-        case .dezimal: spec = basis.numberFormat("#,##0.00;[Red]-#,##0.00")
-        case .dezimalMarkiert: spec = basis.bold().fill(Self.markierung).numberFormat("#,##0.000;[Red]-#,##0.000")
-        case .prozent: spec = basis.numberFormat(XlsxNumberFormat.percent)
-        case .prozentSumme: spec = summe.numberFormat(XlsxNumberFormat.percent)
-        case .prozentMarkiert: spec = basis.bold().fill(Self.markierung).numberFormat(XlsxNumberFormat.percent)
-        case .textMarkiert: spec = basis.bold().fill(Self.markierung).wrap()
-        case .ja: spec = basis.fill(Self.gruen).align(.center)
-        case .nein: spec = basis.fill(Self.rot).align(.center)
-        case .ampelGruen: spec = basis.bold().fill(Self.gruen).align(.center)
-        case .ampelGelb: spec = basis.bold().fill(Self.gelb).align(.center)
-        case .ampelRot: spec = basis.bold().fill(Self.rot).align(.center)
-        case .prozentGenau: spec = basis.numberFormat("0.0000%;[Red]-0.0000%")
-        case .faktor: spec = basis.numberFormat("0.000")
-        case .bemerkung: spec = basis.wrap().border(top: .thin, bottom: .thin, left: .thin, right: .thin)
-        }
-        let x = try book.format(spec)
-        formate[art.rawValue] = x
-        return x
-    }
+    func f(_ art: Art) throws -> XlsxFormat { try formate.f(art) }
 
     /// The sum-row variant of a value format.
     func summenformat(_ art: Art) -> Art {
@@ -143,19 +103,84 @@ final class Mappe {
     }
 }
 
+/// The house formats of one workbook, made on first use: a sheet looks one up for every cell it writes.
+final class Formate {
+    let book: XlsxWorkbook
+    let rundung: Rundung
+
+    init(_ book: XlsxWorkbook, rundung: Rundung) {
+        self.book = book
+        self.rundung = rundung
+    }
+
+    /// The formats made so far, by `Art.rawValue` (looked up for every cell; one thread builds a workbook and no
+    /// access overlaps another, so the run-time exclusivity check, paid per cell, is left out).
+    @exclusivity(unchecked) private var formate = [XlsxFormat?](repeating: nil, count: Mappe.Art.allCases.count)
+
+    func f(_ art: Mappe.Art) throws -> XlsxFormat {
+        if let x = formate[art.rawValue] { return x }
+        let basis = XlsxFormatSpec().font(name: "Arial").fontSize(10).verticalAlign(.top)
+        let summe = basis.bold().border(top: .thin).fill(.subtotalFill)
+        let betrag = Hausstil.betragsformat(rundung)
+        let spec: XlsxFormatSpec
+        switch art {
+        case .titel: spec = basis.bold().fontSize(14).fontColor(Mappe.blau)
+        case .untertitel: spec = basis.bold().fontSize(11).fontColor(Mappe.blau)
+        case .kopf:
+            spec = basis.bold().fill(.headerFill).border(bottom: .thin).wrap().align(.center).verticalAlign(.center)
+        case .kopfLinks: spec = basis.bold().fill(.headerFill).border(bottom: .thin).wrap().verticalAlign(.center)
+        case .text: spec = basis
+        case .textFett: spec = basis.bold()
+        case .textUmbruch: spec = basis.wrap()
+        case .hinweis: spec = basis.italic().fontColor(0x595959).wrap()
+        case .legende: spec = basis.italic().fontColor(0x595959)
+        case .betrag: spec = basis.numberFormat(betrag)
+        case .betragSumme: spec = summe.numberFormat(betrag)
+        case .betragGesamt:
+            spec = basis.bold().border(top: .thin, bottom: .double).fill(.subtotalFill).numberFormat(betrag)
+        case .betragMarkiert: spec = basis.bold().fill(Mappe.markierung).numberFormat(betrag)
+        case .ganzzahl: spec = basis.numberFormat(XlsxNumberFormat.integer)
+        case .ganzzahlSumme: spec = summe.numberFormat(XlsxNumberFormat.integer)
+        case .dezimal: spec = basis.numberFormat("#,##0.00;[Red]-#,##0.00")
+        case .dezimalMarkiert: spec = basis.bold().fill(Mappe.markierung).numberFormat("#,##0.000;[Red]-#,##0.000")
+        case .prozent: spec = basis.numberFormat(XlsxNumberFormat.percent)
+        case .prozentSumme: spec = summe.numberFormat(XlsxNumberFormat.percent)
+        case .prozentMarkiert: spec = basis.bold().fill(Mappe.markierung).numberFormat(XlsxNumberFormat.percent)
+        case .textMarkiert: spec = basis.bold().fill(Mappe.markierung).wrap()
+        case .ja: spec = basis.fill(Mappe.gruen).align(.center)
+        case .nein: spec = basis.fill(Mappe.rot).align(.center)
+        case .ampelGruen: spec = basis.bold().fill(Mappe.gruen).align(.center)
+        case .ampelGelb: spec = basis.bold().fill(Mappe.gelb).align(.center)
+        case .ampelRot: spec = basis.bold().fill(Mappe.rot).align(.center)
+        case .prozentGenau: spec = basis.numberFormat("0.0000%;[Red]-0.0000%")
+        case .faktor: spec = basis.numberFormat("0.000")
+        case .bemerkung: spec = basis.wrap().border(top: .thin, bottom: .thin, left: .thin, right: .thin)
+        }
+        let x = try book.format(spec)
+        formate[art.rawValue] = x
+        return x
+    }
+}
+
 /// One worksheet being built. Keeps the shown value of every numeric cell (for cached sums), the widest content
 /// per column, and the print layout to apply at the end.
 final class Blatt {
     let ws: XlsxWorksheet
     unowned let mappe: Mappe
+    /// The workbook's formats and display rounding, held here for the per-cell writes.
+    let formate: Formate
+    let rundung: Rundung
     let titel: String
     var name: String { ws.name }
     // The bookkeeping below is touched for every cell, by the one thread that builds the sheet, never by two
     // overlapping accesses: the run-time exclusivity check (a few percent of a large workbook) is left out.
     /// Shown numeric values: row → col → value (NaN: no number there; shown values are always finite).
     @exclusivity(unchecked) private var werte: [[Double]] = []
-    /// The widest measured content per column (0: nothing measured).
+    /// The widest measured text per column (0: nothing measured).
     @exclusivity(unchecked) private var breiten: [Double] = []
+    /// The smallest and largest number shown per column and kind of display: the widest number of a column is
+    /// one of the two (`Zahlspannen`), so its width is worked out once, when the sheet is finished.
+    @exclusivity(unchecked) private var zahlspannen: [Zahlspannen] = []
     /// Explicit widths (they win over measured ones).
     var festeBreiten: [Int: Double] = [:]
     @exclusivity(unchecked) private(set) var letzteZeile = 0
@@ -165,9 +190,11 @@ final class Blatt {
     var fixiert: (zeile: Int, spalte: Int)?
     var seitenumbrueche: [Int] = []
 
-    init(_ ws: XlsxWorksheet, mappe: Mappe, titel: String) {
+    init(_ ws: XlsxWorksheet, mappe: Mappe, formate: Formate, titel: String) {
         self.ws = ws
         self.mappe = mappe
+        self.formate = formate
+        rundung = mappe.modell.rundung
         self.titel = titel
     }
 
@@ -180,8 +207,22 @@ final class Blatt {
         }
     }
 
+    /// As `merken` for a shown number: its width counts once the sheet is finished (`gemesseneBreite`).
+    private func merkenZahl(_ r: Int, _ c: Int, _ v: Double, _ art: Mappe.Art) {
+        letzteZeile = max(letzteZeile, r)
+        letzteSpalte = max(letzteSpalte, c)
+        if c >= zahlspannen.count { zahlspannen += repeatElement(Zahlspannen(), count: c + 1 - zahlspannen.count) }
+        zahlspannen[c].aufnehmen(v, Zahlspannen.Darstellung(art))
+    }
+
+    /// The widest measured content of column c: text as measured, numbers as `breite` shows them.
+    func gemesseneBreite(_ c: Int) -> Double {
+        let text = c < breiten.count ? breiten[c] : 0
+        return c < zahlspannen.count ? max(text, zahlspannen[c].breite) : text
+    }
+
     func text(_ s: String, _ r: Int, _ c: Int, _ art: Mappe.Art = .text, messen: Bool = true) throws {
-        try ws.write(string: s, row: r, col: c, format: try mappe.f(art), truncate: true)
+        try ws.write(string: s, row: r, col: c, format: try formate.f(art), truncate: true)
         let faktor: Double
         switch art {
         case .titel: faktor = 0
@@ -193,8 +234,36 @@ final class Blatt {
 
     /// Characters of the longest line of a text.
     static func laengsteZeile(_ s: String) -> Int {
-        // ASCII text: one character per byte.
-        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }) { return s.utf8.count }
+        if let n = s.utf8.withContiguousStorageIfAvailable(laengsteZeileSchnell), let n { return n }
+        return laengsteZeileZeichenweise(s)
+    }
+
+    /// `laengsteZeile` over the UTF-8 bytes, for text without CR whose characters are all below U+0300 (ASCII,
+    /// Latin-1 with the German letters, Latin Extended): there every Unicode scalar is a character of its own, so
+    /// a line's characters are its bytes that start a scalar. nil for other text.
+    static func laengsteZeileSchnell(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var laengste = 0, zeile = 0
+        for b in bytes {
+            if b < 0x80 {
+                if b == 0x0A {
+                    laengste = max(laengste, zeile)
+                    zeile = 0
+                } else if b == 0x0D {
+                    return nil
+                } else {
+                    zeile += 1
+                }
+            } else if b >= 0xCC {
+                return nil  // a scalar from U+0300 on (combining marks and beyond)
+            } else if b >= 0xC0 {
+                zeile += 1  // the lead byte of a scalar below U+0300; continuation bytes (0x80–0xBF) add nothing
+            }
+        }
+        return max(laengste, zeile)
+    }
+
+    /// `laengsteZeile` character by character (any text).
+    static func laengsteZeileZeichenweise(_ s: String) -> Int {
         var laengste = 0, zeile = 0
         for ch in s {
             if ch == "\n" {
@@ -222,26 +291,26 @@ final class Blatt {
 
     /// A number as shown: `wert` must already be the displayed value (rounded by the caller where it is money).
     func zahl(_ wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art) throws {
-        try ws.write(number: wert, row: r, col: c, format: try mappe.f(art))
+        try ws.write(number: wert, row: r, col: c, format: try formate.f(art))
         merkeWert(wert, r, c)
-        merken(r, c, breite: Self.breite(wert, art))
+        merkenZahl(r, c, wert, art)
     }
 
     /// An engine amount, rounded for display.
     func betrag(_ wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art = .betrag) throws {
-        try zahl(mappe.anzeige(wert), r, c, art)
+        try zahl(Mappe.anzeige(wert, rundung), r, c, art)
     }
 
     /// A formula with its cached value; the value is remembered like a shown number.
     func formel(_ f: String, wert: Double, _ r: Int, _ c: Int, _ art: Mappe.Art) throws {
         let w = wert == 0 ? 0 : wert
-        try ws.write(formula: f, cachedValue: w, row: r, col: c, format: try mappe.f(art))
+        try ws.write(formula: f, cachedValue: w, row: r, col: c, format: try formate.f(art))
         merkeWert(w, r, c)
-        merken(r, c, breite: Self.breite(w, art))
+        merkenZahl(r, c, w, art)
     }
 
     func leer(_ r: Int, _ c: Int, _ art: Mappe.Art) throws {
-        try ws.writeBlank(row: r, col: c, format: try mappe.f(art))
+        try ws.writeBlank(row: r, col: c, format: try formate.f(art))
         merken(r, c, breite: nil)
     }
 
@@ -254,7 +323,7 @@ final class Blatt {
 
     private func merkeWert(_ w: Double, _ r: Int, _ c: Int) {
         if r >= werte.count { werte += repeatElement([], count: r + 1 - werte.count) }
-        if c >= werte[r].count { werte[r] += repeatElement(.nan, count: c + 1 - werte[r].count) }
+        while c >= werte[r].count { werte[r].append(.nan) }
         werte[r][c] = w
     }
 
@@ -295,21 +364,14 @@ final class Blatt {
         return Set(zeilen).count == zeilen.count
     }
 
-    private static func breite(_ v: Double, _ art: Mappe.Art) -> Double {
-        let stellen: Int
-        switch art {
-        case .dezimal: stellen = 2
-        case .dezimalMarkiert: stellen = 3
-        case .prozent, .prozentSumme, .prozentMarkiert: return Double(Zahlformat.laenge(v * 100, stellen: 1)) + 4
-        default: stellen = 0
-        }
-        return Double(Zahlformat.laenge(v, stellen: stellen)) + 4
+    static func breite(_ v: Double, _ art: Mappe.Art) -> Double {
+        Zahlspannen.breite(v, Zahlspannen.Darstellung(art))
     }
 
     /// Column widths, print setup, frozen panes, footer: the finishing touches of every sheet.
     func abschliessen() throws {
         for c in 0...letzteSpalte {
-            let w = festeBreiten[c] ?? min(60, max(8, c < breiten.count ? breiten[c] : 0))
+            let w = festeBreiten[c] ?? min(60, max(8, gemesseneBreite(c)))
             try ws.setColumnWidth(firstCol: c, width: w)
         }
         try ws.hideGridlines()
@@ -337,5 +399,52 @@ final class Blatt {
     static func kuerzen(_ s: String, _ n: Int) -> String {
         let ohneSteuer = String(s.filter { !$0.isNewline })
         return ohneSteuer.count <= n ? ohneSteuer : String(ohneSteuer.prefix(n - 1)) + "…"
+    }
+}
+
+/// The smallest and largest number a column shows in each kind of display. The width of a shown number
+/// (`Zahlformat.laenge` of the value rounded for display, plus 4) never falls as the value rises above zero nor as
+/// it falls below zero, so the widest number of a column is its smallest or its largest: the column width needs
+/// the two, not a width for every cell.
+struct Zahlspannen {
+    /// How a number is shown, as far as its width goes: whole, 2 or 3 decimals, or percent with 1 decimal.
+    enum Darstellung: Int, CaseIterable {
+        case ganz, zwei, drei, prozent
+        init(_ art: Mappe.Art) {
+            switch art {
+            case .dezimal: self = .zwei
+            case .dezimalMarkiert: self = .drei
+            case .prozent, .prozentSumme, .prozentMarkiert: self = .prozent
+            default: self = .ganz
+            }
+        }
+    }
+
+    /// By `Darstellung.rawValue` (four lanes, kept inline: no storage of their own per column).
+    private var kleinste = SIMD4<Double>(repeating: .infinity)
+    private var groesste = SIMD4<Double>(repeating: -.infinity)
+
+    mutating func aufnehmen(_ v: Double, _ d: Darstellung) {
+        if v < kleinste[d.rawValue] { kleinste[d.rawValue] = v }
+        if v > groesste[d.rawValue] { groesste[d.rawValue] = v }
+    }
+
+    /// The widest of the numbers taken in (0 when none).
+    var breite: Double {
+        var b = 0.0
+        for d in Darstellung.allCases where kleinste[d.rawValue] <= groesste[d.rawValue] {
+            b = max(b, Self.breite(kleinste[d.rawValue], d), Self.breite(groesste[d.rawValue], d))
+        }
+        return b
+    }
+
+    /// The width of one shown number: its characters as `Zahlformat.zahl` writes it, plus 4.
+    static func breite(_ v: Double, _ d: Darstellung) -> Double {
+        switch d {
+        case .ganz: Double(Zahlformat.laenge(v, stellen: 0)) + 4
+        case .zwei: Double(Zahlformat.laenge(v, stellen: 2)) + 4
+        case .drei: Double(Zahlformat.laenge(v, stellen: 3)) + 4
+        case .prozent: Double(Zahlformat.laenge(v * 100, stellen: 1)) + 4
+        }
     }
 }

@@ -40,6 +40,9 @@ enum Planblock {
             let art: Mappe.Art = zellArt == .prozent ? (stufe == 0 ? .prozent : .prozentSumme) : betragArt
             try b.formel(formel, wert: wert, r, c, art)
         }
+        // Per column, looked up once instead of in the sets for every cell.
+        let leer = (0..<spalten).map { leereSpalten.contains($0) }
+        let formelspalte = (0..<spalten).map { zeilenformeln.contains($0) && !leer[$0] }
         for (z, zeile) in zeilen.enumerated() {
             let r = r0 + z
             rows[zeile.key] = r
@@ -47,16 +50,20 @@ enum Planblock {
             let labelArt: Mappe.Art = zeile.istSumme ? (letzte ? .betragGesamt : .betragSumme) : .text
             try b.text("\(zeile.nr)", r, 0, labelArt)
             try b.text(zeile.istSumme ? "= " + zeile.name : zeile.name, r, 1, labelArt)
+            // A sum line's parts: the rows of its terms in this block, the same in every column.
+            var teile: [(vorzeichen: Double, zeile: Int)] = []
+            if case let .summe(terme) = zeile.art {
+                teile = terme.compactMap { t in rows[t.key].map { (vorzeichen: t.vorzeichen, zeile: $0) } }
+            }
             for s in 0..<spalten {
                 let c = ersteSpalte + s
-                if zeilenformeln.contains(s) && !leereSpalten.contains(s) {
+                if formelspalte[s] {
                     try zeilenformel(z, s, r, stufe: zeile.istSumme ? (letzte ? 2 : 1) : 0)
                     continue
                 }
-                if case let .summe(terme) = zeile.art {
+                if case .summe = zeile.art {
                     let art: Mappe.Art = letzte ? .betragGesamt : .betragSumme
-                    if leereSpalten.contains(s) { try b.leer(r, c, art); continue }
-                    let teile = terme.compactMap { t in rows[t.key].map { (vorzeichen: t.vorzeichen, zeile: $0) } }
+                    if leer[s] { try b.leer(r, c, art); continue }
                     try b.summe(teile, spalte: c, nach: r, art)
                 } else {
                     switch inhalt(z, s) {

@@ -162,6 +162,4 @@ public struct XlsxFormatSpec: Hashable, Sendable {
 public struct XlsxFormat {
     let workbook: XlsxWorkbook
     let pointer: UnsafeMutablePointer<lxw_format>
-    /// What this format looks like.
-    public let spec: XlsxFormatSpec
 }

@@ -78,10 +78,14 @@ public final class XlsxWorkbook {
     public let targetPath: String
     /// Where libxlsxwriter writes until `close()` renames it.
     public let temporaryPath: String
+    // Read before every C call (for every cell written) by the one thread that owns the workbook, never by two
+    // overlapping accesses: the run-time exclusivity check, a noticeable share of a large sheet, is left out.
     /// True after `close()` or `discard()`: the C objects are freed.
-    public private(set) var isClosed = false
+    @exclusivity(unchecked) public private(set) var isClosed = false
 
-    private var pointer: UnsafeMutablePointer<lxw_workbook>?
+    @exclusivity(unchecked) private var pointer: UnsafeMutablePointer<lxw_workbook>?
+    /// Set once `closeToTemporary()` has passed the temporary file on.
+    private var handedOver = false
     private var sheetNames: [String] = []
     private var definedNames: Set<String> = []
     private var formatCache: [XlsxFormatSpec: UnsafeMutablePointer<lxw_format>] = [:]
@@ -132,7 +136,8 @@ public final class XlsxWorkbook {
             lxw_workbook_free(wb)
             pointer = nil
         }
-        unlink(temporaryPath)
+        // A temporary file handed over by `closeToTemporary()` belongs to its `XlsxPendingFile`.
+        if !handedOver { unlink(temporaryPath) }
     }
 
     /// Frees everything without writing. The target is untouched. Calling it after `close()` does nothing.
@@ -147,7 +152,13 @@ public final class XlsxWorkbook {
     /// Writes the file and renames it over the target. Call exactly once; a second call throws
     /// `XlsxError.closed`. After a failure the workbook is closed, the temporary file removed and the
     /// target untouched.
-    public func close() throws {
+    public func close() throws { try closeToTemporary().finish() }
+
+    /// The first part of `close()`: libxlsxwriter writes the whole file under its temporary name; `finish()` of
+    /// the result does the rest (flush to disk, rename over the target), for a caller that waits for the disk
+    /// on another thread while it goes on working. Until then the target is untouched. After a failure the
+    /// workbook is closed and the temporary file removed.
+    public func closeToTemporary() throws -> XlsxPendingFile {
         guard !isClosed, let wb = pointer else { throw XlsxError.closed(call: "close()") }
         // workbook_close frees the workbook even when it fails: never touch the pointer again.
         isClosed = true
@@ -156,20 +167,12 @@ public final class XlsxWorkbook {
         let code = workbook_close(wb)
         do {
             try XlsxError.check(code, "workbook_close('\(temporaryPath)')")
-            try XlsxWorkbook.fsyncFile(temporaryPath)
-            if rename(temporaryPath, targetPath) != 0 {
-                let e = errno
-                throw XlsxError.fileSystem(
-                    call: "rename", path: "\(temporaryPath) → \(targetPath)", errno: e,
-                    message: XlsxWorkbook.errnoText(e))
-            }
         } catch {
             unlink(temporaryPath)
             throw error
         }
-        // Make the rename durable; failure here does not undo a complete, renamed file.
-        let fd = open(XlsxWorkbook.split(targetPath).folder, O_RDONLY)
-        if fd >= 0 { _ = fsync(fd); closeDescriptor(fd) }
+        handedOver = true
+        return XlsxPendingFile(temporaryPath: temporaryPath, targetPath: targetPath)
     }
 
     // MARK: Sheets, formats, charts, names
@@ -202,12 +205,12 @@ public final class XlsxWorkbook {
     /// The format for `spec`; identical specs share one `lxw_format`.
     public func format(_ spec: XlsxFormatSpec) throws -> XlsxFormat {
         let wb = try live("workbook_add_format")
-        if let cached = formatCache[spec] { return XlsxFormat(workbook: self, pointer: cached, spec: spec) }
+        if let cached = formatCache[spec] { return XlsxFormat(workbook: self, pointer: cached) }
         try spec.validate()
         guard let f = workbook_add_format(wb) else { throw XlsxError.allocationFailed(call: "workbook_add_format") }
         spec.apply(to: f)
         formatCache[spec] = f
-        return XlsxFormat(workbook: self, pointer: f, spec: spec)
+        return XlsxFormat(workbook: self, pointer: f)
     }
 
     /// Number of distinct `lxw_format`s created (for tests of the cache).
@@ -293,6 +296,32 @@ public final class XlsxWorkbook {
             let e = errno
             throw XlsxError.fileSystem(call: "fsync", path: path, errno: e, message: errnoText(e))
         }
+    }
+}
+
+/// A workbook file written in full under its temporary name (`XlsxWorkbook.closeToTemporary()`), waiting to be
+/// flushed to disk and renamed over its target.
+public struct XlsxPendingFile: Sendable {
+    public let temporaryPath: String
+    public let targetPath: String
+
+    /// Flushes the file to disk and renames it over the target, then flushes the folder (a failure there does
+    /// not undo a complete, renamed file). On failure the temporary file is removed and the target untouched.
+    public func finish() throws {
+        do {
+            try XlsxWorkbook.fsyncFile(temporaryPath)
+            if rename(temporaryPath, targetPath) != 0 {
+                let e = errno
+                throw XlsxError.fileSystem(
+                    call: "rename", path: "\(temporaryPath) → \(targetPath)", errno: e,
+                    message: XlsxWorkbook.errnoText(e))
+            }
+        } catch {
+            unlink(temporaryPath)
+            throw error
+        }
+        let fd = open(XlsxWorkbook.split(targetPath).folder, O_RDONLY)
+        if fd >= 0 { _ = fsync(fd); closeDescriptor(fd) }
     }
 }
 

@@ -251,7 +251,9 @@ public final class XlsxWorksheet {
     }
 
     static func cellText(_ s: String, call: @autoclosure () -> String, truncate: Bool) throws -> String {
-        if s.utf8.contains(0) { throw XlsxError.invalidArgument(call: call(), reason: "text contains a NUL character") }
+        // The bytes scanned in place where the text has them contiguous (always, for native Swift strings).
+        let nul = s.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? s.utf8.contains(0)
+        if nul { throw XlsxError.invalidArgument(call: call(), reason: "text contains a NUL character") }
         // UTF-16 length ≤ UTF-8 length: short text needs no count.
         guard s.utf8.count > XlsxLimits.maxStringLength else { return s }
         let length = s.utf16.count
