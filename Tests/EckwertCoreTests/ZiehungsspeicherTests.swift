@@ -166,10 +166,11 @@ func fensterGleichSortierung(art: Int) {
         }
         #expect(!sp.sonder)
         x.sort()
+        var gezaehlt = 0
         for (i, p) in [0.1, 0.5, 0.9].enumerated() {
             var innen: [Float] = []
-            sp.werte(i, in: &innen)
-            #expect(sp.zahlen[i * 4 + 3] == innen.count)
+            sp.innen(i, lo, hi, in: &innen)
+            gezaehlt += innen.count
             let v = Ziehungslauf.band(
                 rang: rang(p, n), unter: sp.zahlen[i * 4], gleichLo: sp.zahlen[i * 4 + 1],
                 gleichHi: sp.zahlen[i * 4 + 2], innen: &innen, lo: lo[i], hi: hi[i])
@@ -182,6 +183,8 @@ func fensterGleichSortierung(art: Int) {
                 if art == 0 { #expect(innen.count < n / 2) }  // the windows hold only part of the draws
             }
         }
+        // Every kept draw belongs to one window (one chain for ordered windows, one per window else).
+        #expect(sp.zahlen[3] + sp.zahlen[7] + sp.zahlen[11] == gezaehlt)
         sp.freigeben()
     }
 }
@@ -206,19 +209,20 @@ func fensterGleichSortierung(art: Int) {
         var sp = Fensterspeicher(fenster: 3), fest = Fensterspeicher(fenster: 3)
         einordnen(&sp, 0, n1, lo, hi)
         #expect(Fensterspeicher.geordnet(lo, hi), "\(k)")
+        let (altLo, altHi) = (lo, hi)
         for (i, p) in [0.1, 0.5, 0.9].enumerated() {
             var innen: [Float] = []
-            sp.werte(i, in: &innen)
+            sp.innen(i, altLo, altHi, in: &innen)
             if let (l, h) = Ziehungslauf.engereGrenzen(
                 p, n: n, gezogen: n1, unter: sp.zahlen[i * 4], innen: &innen, lo: lo[i], hi: hi[i])
             {
                 #expect(lo[i] <= l && l < h && h <= hi[i])
                 lo[i] = l
                 hi[i] = h
-                sp.eingrenzen(i, lo: l, hi: h)
                 verengt += 1
             }
         }
+        sp.eingrenzen(0, altLo: altLo, lo: lo, hi: hi)
         #expect(Fensterspeicher.geordnet(lo, hi))
         let frei = sp.freieStuecke.count
         einordnen(&sp, n1, n, lo, hi)
@@ -227,12 +231,13 @@ func fensterGleichSortierung(art: Int) {
         let sortiert = x.sorted()
         var behalten = 0, behaltenFest = 0
         for (i, p) in [0.1, 0.5, 0.9].enumerated() {
-            var innen: [Float] = []
-            sp.werte(i, in: &innen)
-            #expect(sp.zahlen[i * 4 + 3] == innen.count)
+            var innen: [Float] = [], fensterFest: [Float] = []
+            sp.innen(i, lo, hi, in: &innen)
+            fest.innen(i, loFest, hiFest, in: &fensterFest)
             #expect(innen.allSatisfy { lo[i] <= $0 && $0 <= hi[i] })
+            #expect(innen.sorted() == x.filter { lo[i] <= $0 && $0 <= hi[i] }.sorted())
             behalten += innen.count
-            behaltenFest += fest.zahlen[i * 4 + 3]
+            behaltenFest += fensterFest.count
             let v = Ziehungslauf.band(
                 rang: rang(p, n), unter: sp.zahlen[i * 4], gleichLo: sp.zahlen[i * 4 + 1],
                 gleichHi: sp.zahlen[i * 4 + 2], innen: &innen, lo: lo[i], hi: hi[i])
@@ -285,5 +290,82 @@ private let auswahlfaelle: [[Float]] = [
             let v = y.withUnsafeMutableBufferPointer { Ziehungslauf.kleinstes(k, in: $0) }
             #expect(v == sortiert[k], "Fall \(i), Rang \(k)")
         }
+    }
+}
+
+/// The order statistics of several ranks at once (`rangwerte`, as the sample's windows are placed) are those of
+/// the sorted values: ranks in one bucket, in neighbouring and far buckets, the first and the last; with ties, one
+/// far outlier, all equal, and below the size where buckets apply.
+@Test func rangwerteGleichSortierung() {
+    for (i, x) in auswahlfaelle.enumerated() {
+        let s = x.sorted(), n = x.count
+        for raenge in [[0], [n - 1], [0, n - 1], [n / 10, n / 10 + 1, n / 2, n - 3], [1, 2, 3, n / 3, n * 9 / 10]] {
+            var y = x
+            let v = y.withUnsafeMutableBufferPointer { Ziehungslauf.rangwerte(raenge, in: $0) }
+            #expect(v == raenge.map { s[$0] }, "Fall \(i), Ränge \(raenge)")
+            #expect(y.sorted() == s)  // the values stay (reordered at most)
+        }
+    }
+}
+
+/// Values with many ties on and around the windows' bounds (multiples of 0.5 in −30 … 30).
+private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121) - 60) * 0.5 }
+
+/// A value's windows after draws counted in pieces of 1 to 16 draws (eight in a vector and the rest one by one)
+/// and narrowed several times are what the draws give directly: kept are exactly the draws inside a window's last
+/// bounds (bounds included), counted below are those under its lower bound, other values untouched; random bounds and
+/// draws with ties exactly at the bounds, and chunks of 128 values filled exactly before a narrowing drops the
+/// next one.
+@Test func fensterspeicherGleichDemZaehlenOhneSpeicher() {
+    var g = SplitMix64(seed: 2024)
+    for fall in 0..<40 {
+        var sp = Fensterspeicher(fenster: 6)
+        // Value 1's three windows (f = 3 … 5), disjoint and in order, on the grid of the draws.
+        var lo: [Float] = [0, 0, 0, -20, -2, 9], hi: [Float] = [0, 0, 0, -8, 3, 22]
+        var alle: [Float] = []
+        let stufen = fall % 4 + 1
+        for stufe in 0..<stufen {
+            var x = (0..<(300 + Int(g.next() % 700))).map { _ in gestuft(&g) }
+            if fall % 5 == 0 && stufe == 0 {
+                // Exactly 128 draws that stay kept after narrowing, then ones that are dropped.
+                x = [Float](repeating: 1, count: 128) + [Float](repeating: 2.5, count: 40)
+            }
+            x.withUnsafeBufferPointer { xb in
+                var j0 = 0
+                while j0 < x.count {
+                    let w = min(x.count - j0, Int(g.next() % 16) + 1)
+                    sp.einordnen(1, xb.baseAddress! + j0, w, lo, hi)
+                    j0 += w
+                }
+            }
+            alle += x
+            guard stufe < stufen - 1 else { break }
+            // Narrowed inside the old bounds (still disjoint and in order).
+            let altLo = Array(lo[3...])
+            for f in 3..<6 {
+                let l = lo[f] + Float(g.next() % 3) * 0.5, h = hi[f] - Float(g.next() % 3) * 0.5
+                let (nl, nh) = fall % 5 == 0 && f == 4 ? (Float(-1), Float(2)) : (l, h)
+                guard nl < nh, nl >= lo[f], nh <= hi[f] else { continue }
+                lo[f] = nl
+                hi[f] = nh
+            }
+            sp.eingrenzen(3, altLo: altLo, lo: Array(lo[3...]), hi: Array(hi[3...]))
+            #expect(Fensterspeicher.geordnet(Array(lo[3...]), Array(hi[3...])))
+        }
+        #expect(!sp.sonder)
+        var gezaehlt = 0
+        for f in 3..<6 {
+            var innen: [Float] = []
+            sp.innen(f, lo, hi, in: &innen)
+            let erwartet = alle.filter { lo[f] <= $0 && $0 <= hi[f] }.sorted()
+            gezaehlt += erwartet.count
+            #expect(innen.sorted() == erwartet, "Fall \(fall), Fenster \(f)")
+            #expect(sp.zahlen[f * 4] == alle.filter { $0 < lo[f] }.count, "Fall \(fall), Fenster \(f)")
+            #expect(sp.zahlen[f * 4 + 1] == 0 && sp.zahlen[f * 4 + 2] == 0)
+        }
+        // One chain holds the kept draws of the value's three windows.
+        #expect(sp.zahlen[15] == gezaehlt && sp.zahlen[19] == 0 && sp.zahlen[23] == 0, "Fall \(fall)")
+        for f in 0..<3 { #expect(sp.zahlen[f * 4 + 3] == 0 && sp.zahlen[f * 4] == 0) }
+        sp.freigeben()
     }
 }

@@ -80,38 +80,48 @@ extension Ziehungslauf {
         gezogen n1: Int, speicher sp: UnsafeSendable<Fensterspeicher>, grenzen gr: UnsafeSendable<Float>
     ) {
         let R = K + KF, n = ziehungen, threads = Self.threads
-        let neu = UnsafeMutablePointer<Bool>.allocate(capacity: R * 3)
-        neu.initialize(repeating: false, count: R * 3)
+        // The bounds before narrowing, as the draws so far were counted against them.
+        let alt = UnsafeMutablePointer<Float>.allocate(capacity: R * 6)
+        alt.initialize(from: gr.wert.baseAddress!, count: R * 6)
+        defer { alt.deallocate() }
+        let neu = UnsafeMutablePointer<Bool>.allocate(capacity: R)
+        neu.initialize(repeating: false, count: R)
         defer { neu.deallocate() }
-        let np = UnsafeSendable(UnsafeMutableBufferPointer(start: neu, count: R * 3))
+        let np = UnsafeSendable(UnsafeMutableBufferPointer(start: neu, count: R))
+        let ap = UnsafeSendable(UnsafeMutableBufferPointer(start: alt, count: R * 6))
         let teil = (R + threads - 1) / threads
         DispatchQueueBridge.parallel(threads) { thread in
-            var werte: [Float] = []
+            var werte: [Float] = [], alle: [Float] = []
             let lo = gr.wert.baseAddress!, hi = lo + R * 3
+            let alo = UnsafePointer(ap.wert.baseAddress!), ahi = alo + R * 3
             for r in (thread * teil)..<Swift.min(R, (thread + 1) * teil) {
                 let f0 = r * 3
-                guard Fensterspeicher.geordnet(lo + f0, hi + f0) else { continue }
+                guard Fensterspeicher.geordnet(alo + f0, ahi + f0) else { continue }
+                // The value's chains (one per thread, all three windows) read once.
+                alle.removeAll(keepingCapacity: true)
+                for t in 0..<threads { sp.wert[t].werte(f0, in: &alle) }
                 for (i, p) in [0.1, 0.5, 0.9].enumerated() {
                     let f = f0 + i
                     var u = 0
+                    for t in 0..<threads { u += sp.wert[t].zahlen[f * 4] }
                     werte.removeAll(keepingCapacity: true)
-                    for t in 0..<threads {
-                        u += sp.wert[t].zahlen[f * 4]
-                        sp.wert[t].werte(f, in: &werte)
-                    }
+                    Fensterspeicher.filtern(alle, alo[f], ahi[f], in: &werte)
                     if let (l, h) = Self.engereGrenzen(
-                        p, n: n, gezogen: n1, unter: u, innen: &werte, lo: lo[f], hi: hi[f])
+                        p, n: n, gezogen: n1, unter: u, innen: &werte, lo: alo[f], hi: ahi[f])
                     {
                         lo[f] = l
                         hi[f] = h
-                        np.wert[f] = true
+                        np.wert[r] = true
                     }
                 }
             }
         }
         DispatchQueueBridge.parallel(threads) { t in
-            let lo = gr.wert.baseAddress!, hi = lo + R * 3
-            for f in 0..<(R * 3) where np.wert[f] { sp.wert[t].eingrenzen(f, lo: lo[f], hi: hi[f]) }
+            let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
+            let alo = UnsafePointer(ap.wert.baseAddress!)
+            for r in 0..<R where np.wert[r] {
+                sp.wert[t].eingrenzen(r * 3, altLo: alo + r * 3, lo: lo + r * 3, hi: hi + r * 3)
+            }
         }
     }
 
@@ -167,10 +177,50 @@ extension Ziehungslauf {
             if b >= 0 && b < S { raenge.append(b) }
         }
         raenge = Array(Set(raenge)).sorted()
-        mehrereAuswaehlen(x, raenge[...], 0, S - 1)
+        let werte = rangwerte(raenge, in: x)
+        func wert(_ k: Int) -> Float { werte[raenge.firstIndex(of: k) ?? 0] }
         for (i, (a, b)) in paare.enumerated() {
-            lo[i] = a < 0 ? -.infinity : (a >= S ? .infinity : x[a])
-            hi[i] = b >= S ? .infinity : (b < 0 ? -.infinity : x[b])
+            lo[i] = a < 0 ? -.infinity : (a >= S ? .infinity : wert(a))
+            hi[i] = b >= S ? .infinity : (b < 0 ? -.infinity : wert(b))
+        }
+    }
+
+    /// The order statistics of the sorted, distinct 0-based ranks `raenge` of `w` (finite values, no NaN; w is
+    /// left as it is where buckets apply, else reordered): the histogram of `Eimerkarte` gives each rank's bucket,
+    /// the values of those buckets are copied out in one pass (in bucket order they are the sorted values' runs
+    /// of those buckets) and the ranks, shifted to the copy, selected there.
+    static func rangwerte(_ raenge: [Int], in w: UnsafeMutableBufferPointer<Float>) -> [Float] {
+        guard !raenge.isEmpty, let karte = Eimerkarte(w) else {
+            mehrereAuswaehlen(w, raenge[...], 0, w.count - 1)
+            return raenge.map { w[$0] }
+        }
+        return karte.zaehlen(w) { z in
+            // Per bucket: 1 where a rank lies in it. A rank's place in the copy: its rank less the values of the
+            // buckets before its own that are not copied.
+            var ziel = [UInt8](repeating: 0, count: karte.nb)
+            var lokal: [Int] = []
+            var ab = (0, 0), weggelassen = 0, letzter = 0
+            for k in raenge {
+                ab = Eimerkarte.eimer(mitRang: k, z, ab: ab)
+                if ziel[ab.0] == 0 {
+                    for b in letzter..<ab.0 where ziel[b] == 0 { weggelassen += Int(z[b]) }
+                    ziel[ab.0] = 1
+                    letzter = ab.0 + 1
+                }
+                lokal.append(k - weggelassen)
+            }
+            return withUnsafeTemporaryAllocation(of: Float.self, capacity: w.count) { kopie in
+                var m = 0
+                ziel.withUnsafeBufferPointer { zb in
+                    for v in w {
+                        kopie[m] = v
+                        m &+= Int(zb[karte.eimer(v)])
+                    }
+                }
+                let teil = UnsafeMutableBufferPointer(rebasing: kopie[0..<m])
+                mehrereAuswaehlen(teil, lokal[...], 0, m - 1)
+                return lokal.map { teil[$0] }
+            }
         }
     }
 
@@ -247,10 +297,14 @@ extension Ziehungslauf {
             let qp = UnsafeSendable(qb)
             let teil = (R + threads - 1) / threads
             DispatchQueueBridge.parallel(threads) { thread in
-                var werte: [Float] = []
+                var werte: [Float] = [], alle: [Float] = []
                 let lo = gr.wert.baseAddress!, hi = lo + R * 3
                 for r in (thread * teil)..<Swift.min(R, (thread + 1) * teil) {
                     let ziel = zielplatz(r)
+                    // Ordered windows: the value's chains (one per thread, all three windows) read once.
+                    let geordnet = Fensterspeicher.geordnet(lo + r * 3, hi + r * 3)
+                    alle.removeAll(keepingCapacity: true)
+                    if geordnet { for t in 0..<threads { sp.wert[t].werte(r * 3, in: &alle) } }
                     for (i, p) in [0.1, 0.5, 0.9].enumerated() {
                         let f = r * 3 + i
                         var u = 0, e = 0, e2 = 0
@@ -258,8 +312,9 @@ extension Ziehungslauf {
                         for t in 0..<threads {
                             let z = sp.wert[t].zahlen
                             u += z[f * 4]; e += z[f * 4 + 1]; e2 += z[f * 4 + 2]
-                            sp.wert[t].werte(f, in: &werte)
+                            if !geordnet { sp.wert[t].werte(f, in: &werte) }
                         }
+                        if geordnet { Fensterspeicher.filtern(alle, lo[f], hi[f], in: &werte) }
                         guard
                             let v = Self.band(
                                 rang: Unsicherheit.rang(p, n), unter: u, gleichLo: e, gleichHi: e2, innen: &werte,
@@ -365,15 +420,17 @@ struct Eimerkarte {
 }
 
 /// One thread's windows: per window f (value r, band i: f = r · 3 + i) the draws below its lower bound, equal to
-/// it, equal to the upper bound (`zahlen[f · 4 + 0…2]`) and how many lie strictly inside (`zahlen[f · 4 + 3]`);
-/// those are kept in chunks of `stueck` values (chunk c at `bloecke[c / jeBlock]`, followed by chunk
-/// `naechster[c]`; the window's first and current chunk at `kette[f · 2 + 0/1]`, −1 while it keeps none).
+/// it, equal to the upper bound (`zahlen[f · 4 + 0…2]`) and how many are kept in its chain (`zahlen[f · 4 + 3]`),
+/// in chunks of `stueck` values (chunk c at `bloecke[c / jeBlock]`, followed by chunk `naechster[c]`; the chain's
+/// first and current chunk at `kette[f · 2 + 0/1]`, −1 while it keeps none). Window f's chain holds the draws
+/// strictly inside it; where a value's three windows are disjoint and in order (`geordnet`), the chain of its
+/// first window holds the draws inside any of the three instead (the window of each follows from its bounds), so
+/// that a tile of draws is appended to one place per value, and the other two chains stay empty (`innen`).
 struct Fensterspeicher {
     static let stueck = 128, jeBlock = 4096
     let zahlen: UnsafeMutablePointer<Int>
-    /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last; and how many are filled.
+    /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last.
     let stufe: UnsafeMutablePointer<Float>
-    let stufenfuellung: UnsafeMutablePointer<Int>
     let kette: UnsafeMutablePointer<Int>
     var naechster: [Int] = []
     /// Chunks given back by `eingrenzen`, taken before new ones.
@@ -392,8 +449,6 @@ struct Fensterspeicher {
         kette.initialize(repeating: -1, count: fenster * 2)
         stufe = .allocate(capacity: 64)
         stufe.initialize(repeating: 0, count: 64)
-        stufenfuellung = .allocate(capacity: 4)
-        stufenfuellung.initialize(repeating: 0, count: 4)
     }
 
     /// Frees the storage (once).
@@ -401,7 +456,6 @@ struct Fensterspeicher {
         zahlen.deallocate()
         kette.deallocate()
         stufe.deallocate()
-        stufenfuellung.deallocate()
         for (b, m) in zip(bloecke, gemappt) {
             #if canImport(Glibc)
             if m {
@@ -471,32 +525,49 @@ struct Fensterspeicher {
         lo[0] < hi[0] && hi[0] < lo[1] && lo[1] < hi[1] && hi[1] < lo[2] && lo[2] < hi[2]
     }
 
-    /// Narrows window f (disjoint and in order, so its kept draws lie in its closed bounds) to [lo, hi] inside
-    /// them: kept draws below lo are counted below the window, those above hi are dropped, the others stay in
-    /// their order; the chunks no longer needed are kept for reuse by `anhaengen`.
-    mutating func eingrenzen(_ f: Int, lo: Float, hi: Float) {
+    /// Narrows the three windows of a value (first window f; disjoint and in order, so its chain holds the draws
+    /// inside any of them, each in the closed bounds of its window) from the lower bounds `altLo` (and upper ones)
+    /// to lo, hi (three each) inside them: a kept draw below its window's new lower bound is counted below that window,
+    /// one above its new upper bound is dropped, the others stay in their order; the chunks no longer needed are
+    /// kept for reuse by `anhaengen`.
+    mutating func eingrenzen(
+        _ f: Int, altLo: UnsafePointer<Float>, lo: UnsafePointer<Float>, hi: UnsafePointer<Float>
+    ) {
+        let a0 = altLo[0], a1 = altLo[1], a2 = altLo[2]
+        let l0 = lo[0], l1 = lo[1], l2 = lo[2], h0 = hi[0], h1 = hi[1], h2 = hi[2]
+        var u0 = 0, u1 = 0, u2 = 0
         var rest = zahlen[f * 4 + 3], c = kette[f * 2]
-        // The write place (chunk wc, index wi) never passes the read place.
-        var wc = c, wi = 0, behalten = 0, unter = 0
+        // The write place (chunk wc, index wi) never passes the read place; each value is written there and the
+        // place advances only where it is kept.
+        // Where the place moves on to the next chunk before a value that is then not kept, the chain ends at the
+        // chunk before (`vorig`).
+        var wc = c, wi = 0, behalten = 0, vorig = c
+        var wp = c >= 0 ? adresse(c) : stufe
         while rest > 0 {
             let m = Swift.min(Self.stueck, rest), p = adresse(c)
             for j in 0..<m {
                 let v = p[j]
-                if v < lo {
-                    unter += 1
-                } else if v <= hi {
-                    if wi == Self.stueck {
-                        wc = naechster[wc]
-                        wi = 0
-                    }
-                    adresse(wc)[wi] = v
-                    wi += 1
-                    behalten += 1
+                if wi == Self.stueck {
+                    vorig = wc
+                    wc = naechster[wc]
+                    wp = adresse(wc)
+                    wi = 0
                 }
+                let drin =
+                    ((v >= l0 ? 1 : 0) & (v <= h0 ? 1 : 0)) | ((v >= l1 ? 1 : 0) & (v <= h1 ? 1 : 0))
+                    | ((v >= l2 ? 1 : 0) & (v <= h2 ? 1 : 0))
+                wp[wi] = v
+                wi &+= drin
+                behalten &+= drin
+                // Below a window's new lower bound and inside its old window (the draw's window).
+                u0 &+= (v >= a0 ? 1 : 0) & (v < l0 ? 1 : 0)
+                u1 &+= (v >= a1 ? 1 : 0) & (v < l1 ? 1 : 0)
+                u2 &+= (v >= a2 ? 1 : 0) & (v < l2 ? 1 : 0)
             }
             rest -= m
             c = naechster[c]
         }
+        if behalten > 0 && wi == 0 { wc = vorig }
         let anfang = kette[f * 2]
         var frei = anfang
         if behalten > 0 {
@@ -513,8 +584,40 @@ struct Fensterspeicher {
             freieStuecke.append(frei)
             frei = weiter
         }
-        zahlen[f * 4] += unter
+        zahlen[f * 4] += u0
+        zahlen[f * 4 + 4] += u1
+        zahlen[f * 4 + 8] += u2
         zahlen[f * 4 + 3] = behalten
+    }
+
+    /// Appends window f's kept draws to `ziel` (bounds of all windows in lo, hi): its chain's, or, where its
+    /// value's windows are disjoint and in order, those of the value's chain that lie in its closed bounds.
+    func innen(_ f: Int, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>, in ziel: inout [Float]) {
+        let f0 = f - f % 3
+        guard Self.geordnet(lo + f0, hi + f0) else {
+            werte(f, in: &ziel)
+            return
+        }
+        var alle: [Float] = []
+        werte(f0, in: &alle)
+        Self.filtern(alle, lo[f], hi[f], in: &ziel)
+    }
+
+    /// Appends the values of `alle` in [l, h] to `ziel`, in their order (without branches per value).
+    static func filtern(_ alle: [Float], _ l: Float, _ h: Float, in ziel: inout [Float]) {
+        let n0 = ziel.count
+        ziel.append(contentsOf: repeatElement(0, count: alle.count))
+        let m = ziel.withUnsafeMutableBufferPointer { z in
+            alle.withUnsafeBufferPointer { a in
+                var m = n0
+                for v in a {
+                    z[m] = v
+                    m &+= (l <= v ? 1 : 0) & (v <= h ? 1 : 0)
+                }
+                return m
+            }
+        }
+        ziel.removeLast(ziel.count - m)
     }
 
     private func adresse(_ c: Int) -> UnsafeMutablePointer<Float> {
@@ -523,8 +626,8 @@ struct Fensterspeicher {
 
     /// `einordnen` for disjoint windows in order, each including its bounds: a draw's region is the number of
     /// bounds it has passed (v ≥ lower, v > upper), 0 below the first window, 2k + 1 inside window k; eight draws
-    /// per vector, then each staged for its window (staging place k of region 2k + 1 advances, the others are
-    /// overwritten).
+    /// per vector. Each draw is written to the staging place, which advances only inside a window (odd region);
+    /// the staged draws go to the chain of the first window f.
     private mutating func einordnenGeordnet(
         _ f: Int, _ x: UnsafePointer<Float>, _ w: Int, _ g: (Float, Float, Float, Float, Float, Float)
     ) {
@@ -533,8 +636,9 @@ struct Fensterspeicher {
         let L0 = V(repeating: g.0), H0 = V(repeating: g.1), L1 = V(repeating: g.2), H1 = V(repeating: g.3)
         let L2 = V(repeating: g.4), H2 = V(repeating: g.5), eins = I(repeating: 1)
         var ab0 = I.zero, ab1 = I.zero, ab2 = I.zero
-        let st = stufe, fuell = stufenfuellung
-        var b0 = 0
+        var rest = (0, 0, 0)
+        let st = stufe
+        var c = 0, b0 = 0
         while b0 + 8 <= w {
             let v = UnsafeRawPointer(x + b0).loadUnaligned(as: V.self)
             let m0 = I.zero.replacing(with: eins, where: v .>= L0)
@@ -543,41 +647,41 @@ struct Fensterspeicher {
             let o0 = I.zero.replacing(with: eins, where: v .> H0)
             let o1 = I.zero.replacing(with: eins, where: v .> H1)
             let o2 = I.zero.replacing(with: eins, where: v .> H2)
-            let bereich = m0 &+ o0 &+ m1 &+ o1 &+ m2 &+ o2
+            let drin = (m0 &+ o0 &+ m1 &+ o1 &+ m2 &+ o2) & eins
             ab0 &+= m0
             ab1 &+= m1
             ab2 &+= m2
             for d in 0..<8 {
-                let b = Int(bereich[d]), k = b &>> 1
-                st[k &* 16 &+ fuell[k]] = v[d]
-                fuell[k] &+= b & 1
+                st[c] = v[d]
+                c &+= Int(truncatingIfNeeded: drin[d])
             }
             b0 += 8
-            for k in 0..<3 where fuell[k] > 8 { stufeLeeren(f, k) }
+            // At most 47 staged before eight more (of 64 places).
+            if c >= 48 {
+                anhaengen(f, st, c)
+                c = 0
+            }
         }
-        var rest = (0, 0, 0)
         while b0 < w {
             let v = x[b0]
             let m0 = v >= g.0 ? 1 : 0, m1 = v >= g.2 ? 1 : 0, m2 = v >= g.4 ? 1 : 0
-            let b = m0 + m1 + m2 + (v > g.1 ? 1 : 0) + (v > g.3 ? 1 : 0) + (v > g.5 ? 1 : 0), k = b >> 1
+            let b = m0 + m1 + m2 + (v > g.1 ? 1 : 0) + (v > g.3 ? 1 : 0) + (v > g.5 ? 1 : 0)
             rest.0 += m0
             rest.1 += m1
             rest.2 += m2
-            st[k * 16 + fuell[k]] = v
-            fuell[k] += b & 1
+            st[c] = v
+            c += b & 1
             b0 += 1
-            for k in 0..<3 where fuell[k] > 8 { stufeLeeren(f, k) }
+            if c >= 48 {
+                anhaengen(f, st, c)
+                c = 0
+            }
         }
-        for k in 0..<3 where fuell[k] > 0 { stufeLeeren(f, k) }
+        if c > 0 { anhaengen(f, st, c) }
         // Below window k: the draws that have not reached its lower bound.
         zahlen[f * 4] &+= w - Int(ab0.wrappedSum()) - rest.0
         zahlen[f * 4 + 4] &+= w - Int(ab1.wrappedSum()) - rest.1
         zahlen[f * 4 + 8] &+= w - Int(ab2.wrappedSum()) - rest.2
-    }
-
-    private mutating func stufeLeeren(_ f: Int, _ k: Int) {
-        anhaengen(f + k, stufe + k * 16, stufenfuellung[k])
-        stufenfuellung[k] = 0
     }
 
     static let blockBytes = jeBlock * stueck * MemoryLayout<Float>.stride

@@ -227,14 +227,23 @@ public enum Unsicherheit {
                                 for x in gl { letzter = max(letzter, x) }
                                 let vektor = jahre <= rand && letzter * jahre + rand <= min(pzp.count, pfp.count)
                                 for ei in 0..<nE {
+                                    let fp = f != nil ? fallplatz[ei] : -1
                                     if vektor {
                                         // The years side by side in one vector (lanes ≥ jahre are not used), the
-                                        // same additions per year in the same order, in registers.
+                                        // same additions per year in the same order, in registers; the cases only
+                                        // where they are kept.
                                         var vz = SIMD8<Double>(), vf = vz
-                                        for k in st[ei]..<st[ei + 1] {
-                                            let o = gl[k] * jahre * breite
-                                            vz = vz + pzr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
-                                            vf = vf + pfr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
+                                        if fp >= 0 {
+                                            for k in st[ei]..<st[ei + 1] {
+                                                let o = gl[k] * jahre * breite
+                                                vz += pzr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
+                                                vf += pfr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
+                                            }
+                                        } else {
+                                            for k in st[ei]..<st[ei + 1] {
+                                                let o = gl[k] * jahre * breite
+                                                vz += pzr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
+                                            }
                                         }
                                         for t in 0..<jahre { szp[t] = vz[t]; sfp[t] = vf[t] }
                                     } else {
@@ -246,8 +255,8 @@ public enum Unsicherheit {
                                     }
                                     let o = ei * jahre * schritt
                                     for t in 0..<jahre { z[o + t * schritt] = Float(szp[t]) }
-                                    if let f, fallplatz[ei] >= 0 {
-                                        let o = fallplatz[ei] * jahre * schritt
+                                    if let f, fp >= 0 {
+                                        let o = fp * jahre * schritt
                                         for t in 0..<jahre { f[o + t * schritt] = Float(sfp[t]) }
                                     }
                                 }
