@@ -111,3 +111,20 @@ import Testing
         #expect(wieder(a, pop, &fest) == frisch(a, pop), "Lauf \(k)")
     }
 }
+
+/// The draws' triangles, with what the quantile derives from the three values worked out once, give exactly
+/// `Dreiecksverteilung.quantil`: wide, narrow, mode at either end, all three equal, best above worst.
+@Test func dreieckWieDreiecksverteilung() {
+    let faelle: [(Double, Double, Double)] = [
+        (0.9, 1.0, 1.3), (-0.02, 0.01, 0.05), (1.0, 1.0, 1.2), (0.5, 0.7, 0.7), (0, 0, 0), (3600, 3000, 1200),
+        (1e-9, 2e-9, 1e9),
+    ]
+    var rng = SplitMix64(seed: 42)
+    for (b, m, w) in faelle {
+        let d = Unsicherheit.Ziehungsbasis.Dreieck(best: b, modus: m, worst: w)
+        for u in [0.0, 0.25, 0.5, 1 - 1e-16] + (0..<200).map({ _ in rng.gleich() }) {
+            let erwartet = Dreiecksverteilung.quantil(u, best: b, modus: m, worst: w)
+            #expect(d.quantil(u).bitPattern == erwartet.bitPattern, "\(b) \(m) \(w) u = \(u)")
+        }
+    }
+}
