@@ -122,8 +122,8 @@ extension Schnellrechnung {
                         func schnitt(_ a: Int) {
                             let k = ist[a + 1]
                             guard k >= 0, let j = ort.j else { return }
-                            let z = j + s * ort.nc + k, schritt = 2 * ort.nc
-                            for g in 0..<G { z[g * schritt] = c[g] }
+                            let z = j + (s * ort.nc + k) * G
+                            for g in 0..<G { z[g] = c[g] }
                         }
                         let w0 = wa[sb]
                         for g in 0..<G {
@@ -179,7 +179,7 @@ extension Schnellrechnung {
                         let ziel = (t * 2 + s) * nc
                         for k in 0..<nc {
                             var x = 0.0
-                            for g in 0..<G { x += j[s0 + (g * 2 + s) * nc + k] }
+                            for g in 0..<G { x += j[s0 + (s * nc + k) * G + g] }
                             ges[ziel + k] = x
                         }
                     }
@@ -205,14 +205,14 @@ extension Schnellrechnung {
                                         for g in 0..<G { cp[g] += wp[g] }
                                         let k = ist[a + 1]
                                         if k >= 0 {
-                                            for g in 0..<G { j[s0 + (g * 2 + s) * nc + k] = c[g] }
+                                            for g in 0..<G { j[s0 + (s * nc + k) * G + g] = c[g] }
                                         }
                                     }
                                     // Per cut, the Sozialräume added in order 0, 1, … (a running sum starting at 0).
                                     let ziel = (t * 2 + s) * nc
                                     for k in 0..<nc {
                                         var x = 0.0
-                                        for g in 0..<G { x += j[s0 + (g * 2 + s) * nc + k] }
+                                        for g in 0..<G { x += j[s0 + (s * nc + k) * G + g] }
                                         ges[ziel + k] = x
                                     }
                                 }

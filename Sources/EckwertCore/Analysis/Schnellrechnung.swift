@@ -253,7 +253,9 @@ struct Schnellrechnung: Sendable {
     /// city-wide value adds the gebiete in order from 0, as a full table would; four running sums are carried
     /// side by side only so that the processor can overlap them.
     struct Kumuliert {
-        var jeGebiet: [Double]  // start[t] + (g*2+s)*nc + position
+        /// Per year, sex and cut the Sozialräume side by side: start[t] + (s · nc + position) · G + g, with G the
+        /// year's Sozialräume.
+        var jeGebiet: [Double]
         var gesamt: [Double]  // (t*2 + s)*nc + position
         var start: [Int]
         var gebiete: [Int]
@@ -285,7 +287,8 @@ struct Schnellrechnung: Sendable {
                             while k0 < ketten {
                                 let anzahl = Swift.min(4, ketten - k0)
                                 var c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0
-                                let b0 = k0 * Alter.count, z0 = s0 + k0 * nc
+                                // Chain m's value at cut k: z0 + m % 2 · nc · G + m / 2 + k · G (k0 is even).
+                                let b0 = k0 * Alter.count, z0 = s0 + k0 / 2, zs = nc * G
                                 if anzahl == 4 {
                                     for a in 0..<Alter.count {
                                         c0 += w[b0 + a]
@@ -294,10 +297,11 @@ struct Schnellrechnung: Sendable {
                                         c3 += w[b0 + 3 * Alter.count + a]
                                         let k = ist[a + 1]
                                         if k >= 0 {
-                                            j[z0 + k] = c0
-                                            j[z0 + nc + k] = c1
-                                            j[z0 + 2 * nc + k] = c2
-                                            j[z0 + 3 * nc + k] = c3
+                                            let o = z0 + k * G
+                                            j[o] = c0
+                                            j[o + zs] = c1
+                                            j[o + 1] = c2
+                                            j[o + zs + 1] = c3
                                         }
                                     }
                                 } else {
@@ -307,7 +311,7 @@ struct Schnellrechnung: Sendable {
                                         for a in 0..<Alter.count {
                                             c += w[b + a]
                                             let k = ist[a + 1]
-                                            if k >= 0 { j[z0 + m * nc + k] = c }
+                                            if k >= 0 { j[z0 + m % 2 * zs + m / 2 + k * G] = c }
                                         }
                                     }
                                 }
@@ -318,8 +322,8 @@ struct Schnellrechnung: Sendable {
                             // Per sex and cut, the gebiete added in order 0, 1, … (a running sum starting at 0).
                             for g in 0..<G {
                                 for s in 0..<2 {
-                                    let quelle = s0 + (g * 2 + s) * nc, ziel = (t * 2 + s) * nc
-                                    for k in 0..<nc { ges[ziel + k] += j[quelle + k] }
+                                    let quelle = s0 + s * nc * G + g, ziel = (t * 2 + s) * nc
+                                    for k in 0..<nc { ges[ziel + k] += j[quelle + k * G] }
                                 }
                             }
                         }
@@ -377,8 +381,8 @@ struct Schnellrechnung: Sendable {
         /// Per forecast year (padded to Jp, the padding stays 0): a product's rate factor (trend · measures) and
         /// its Sozialraum cases.
         let q: UnsafeMutableBufferPointer<Double>, fG: UnsafeMutableBufferPointer<Double>
-        /// The run's `Kumuliert.start`.
-        let start: UnsafeMutableBufferPointer<Int>
+        /// The run's `Kumuliert.start` and `Kumuliert.gebiete`.
+        let start: UnsafeMutableBufferPointer<Int>, gebiete: UnsafeMutableBufferPointer<Int>
 
         init(_ s: Schnellrechnung) {
             let n = s.p.n, N = s.zeilen.count, jp = Schnellrechnung.gepaart(n - 1)
@@ -412,6 +416,7 @@ struct Schnellrechnung: Sendable {
             q = nullen(Swift.max(n, jp), 0.0)
             fG = nullen(Swift.max(n, jp), 0.0)
             start = nullen(n, 0)
+            gebiete = nullen(n, 0)
         }
 
         deinit {
@@ -420,6 +425,7 @@ struct Schnellrechnung: Sendable {
             idxT.deallocate(); idxS.deallocate(); tarif.deallocate(); sach.deallocate()
             quoteTrend.deallocate(); fallkostenTrend.deallocate(); erstattung.deallocate(); mfaktor.deallocate()
             klassenwerte.deallocate(); q.deallocate(); fG.deallocate(); start.deallocate()
+            gebiete.deallocate()
         }
     }
 
@@ -454,6 +460,7 @@ struct Schnellrechnung: Sendable {
             b.tarif[t] = a.tarif[t]
             b.sach[t] = a.sachkosten[t]
             b.start[t] = kum.start[t]
+            b.gebiete[t] = kum.gebiete[t]
         }
         for i in 0..<N {
             b.quoteTrend[i] = a.quoteTrend[i]
@@ -522,14 +529,13 @@ struct Schnellrechnung: Sendable {
         kum.jeGebiet.withUnsafeBufferPointer { j in
             for (k, kl) in klassen.enumerated() {
                 for t in 1..<n {
-                    let st = b.start[t]
-                    for g in 0..<G {
-                        var r = 0.0
-                        for s in kl.geschlechtVon...kl.geschlechtBis {
-                            let o = st + (g * 2 + s) * nc
-                            r += j[o + kl.bis] - j[o + kl.von]
-                        }
-                        w[(k * G + g) * jp + t - 1] = r
+                    // Per Sozialraum 0 + each sex's difference, added in order; the Sozialräume side by side.
+                    let st = b.start[t], Gt = b.gebiete[t], ziel = k &* G &* jp &+ t &- 1
+                    for g in 0..<G { w[ziel &+ g &* jp] = 0 }
+                    for s in kl.geschlechtVon...kl.geschlechtBis {
+                        let o = st &+ s &* nc &* Gt
+                        let oben = o &+ kl.bis &* Gt, unten = o &+ kl.von &* Gt
+                        for g in 0..<G { w[ziel &+ g &* jp] += j[oben &+ g] - j[unten &+ g] }
                     }
                 }
             }
@@ -629,9 +635,13 @@ struct Schnellrechnung: Sendable {
                     var R = 0.0
                     if !tr.gebietUnbekannt {
                         for s in z.s0...z.s1 {
-                            let o = z.gebiet >= 0 ? b.start[t] + (z.gebiet * 2 + s) * nc : (t * 2 + s) * nc
-                            let x = z.gebiet >= 0 ? jg : ges
-                            R += x[o + tr.bisSchnitt] - x[o + tr.vonSchnitt]
+                            if z.gebiet >= 0 {
+                                let Gt = b.gebiete[t], o = b.start[t] + s * nc * Gt + z.gebiet
+                                R += jg[o + tr.bisSchnitt * Gt] - jg[o + tr.vonSchnitt * Gt]
+                            } else {
+                                let o = (t * 2 + s) * nc
+                                R += ges[o + tr.bisSchnitt] - ges[o + tr.vonSchnitt]
+                            }
                         }
                     }
                     var r = tr.quoteIst ? tr.rB * trendFaktor : b.pfade[tr.pfad + t]
