@@ -222,6 +222,13 @@ struct Schnellrechnung: Sendable {
         kosten = kst
         kostenStart = kStart
         investitionen = inv
+        (zeilen, hoechstesGebiet) = Self.zeilen(daten, effektStart: eStart, kostenStart: kStart, festStart: fStart)
+    }
+
+    /// The products as the run reads them, and the largest Sozialraum index a driver without weights reads.
+    private static func zeilen(
+        _ daten: [Produktdaten], effektStart eStart: [Int], kostenStart kStart: [Int], festStart fStart: [Int]
+    ) -> ([Zeile], Int) {
         let leer = Treiber(
             von: 0, bis: 0, geschlechter: 0...1, gebiet: nil, gebietUnbekannt: false, quoteIst: false, rB: 0,
             pfad: 0, kB: nil, personalanteil: 0, vzKonto: 0, vzErstattung: 0, hatErstattung: false)
@@ -243,8 +250,7 @@ struct Schnellrechnung: Sendable {
             }
             zl.append(z)
         }
-        zeilen = zl
-        hoechstesGebiet = hoechstes
+        return (zl, hoechstes)
     }
 
     /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations;
