@@ -47,7 +47,8 @@ extension Schnellrechnung {
         }
 
         /// Projects the base population with `v` and the net migration `saldo[t]` of the step to year index t
-        /// (t = 1 ..< n) and fills `kum` for the years 1 ..< n.
+        /// (t = 1 ..< n) and fills `kum` for the years 1 ..< n. Each Sozialraum's running sums over age are carried
+        /// along while the cells are computed; where a cell may be below 0, the year is clamped and summed again.
         mutating func rechnen(_ v: Kohortenmodell.Vorberechnung, saldo: [Double]) {
             let G = self.G, N = Alter.count, nc = kum.nc
             let ersteFrucht = Fruchtbarkeit.alter.lowerBound
@@ -55,48 +56,30 @@ extension Schnellrechnung {
             let ueG = [v.ueberlebenGeburt.w, v.ueberlebenGeburt.m]
             let anteilGeburt = [maedchen, jungen]
             for t in 1..<n {
-                let quelle = t == 1 ? basis : alt
+                let quelle = t == 1 ? basis : alt, s0 = kum.start[t]
                 // The sign bits of all cells, or-ed: set where a cell may be below 0 (then the clamping pass looks).
                 var vorzeichen: UInt64 = 0
                 quelle.withUnsafeBufferPointer { alt in
                     neu.withUnsafeMutableBufferPointer { neu in
                         geburten.withUnsafeMutableBufferPointer { b in
                             mg.withUnsafeMutableBufferPointer { mg in
-                                v.ueberleben.withUnsafeBufferPointer { ue in
-                                    v.wanderung.withUnsafeBufferPointer { wa in
-                                        v.raten.withUnsafeBufferPointer { f in
-                                            anteile.withUnsafeBufferPointer { anteile in
-                                                for g in 0..<G { mg[g] = saldo[t] * anteile[g]; b[g] = 0 }
-                                                // Births from the women at 31.12. of the year before.
-                                                for i in 0..<f.count {
-                                                    let o = (ersteFrucht + i) * G, fi = f[i]
-                                                    for g in 0..<G { b[g] += fi * alt[o + g] }
-                                                }
-                                                for s in 0..<2 {
-                                                    let sb = s * N, zeile = s * N * G
-                                                    let fa = anteilGeburt[s], ug = ueG[s], w0 = wa[sb]
-                                                    let ziel = neu.baseAddress! + zeile, von = alt.baseAddress! + zeile
-                                                    let mgp = mg.baseAddress!, bp = b.baseAddress!
-                                                    for g in 0..<G {
-                                                        let x = fa * bp[g] * ug + mgp[g] * w0
-                                                        vorzeichen |= x.bitPattern
-                                                        ziel[g] = x
-                                                    }
-                                                    for a in 1..<(N - 1) {
-                                                        vorzeichen |= Self.altern(
-                                                            ziel + a * G, von + (a - 1) * G, ue[sb + a - 1], mgp,
-                                                            wa[sb + a], G)
-                                                    }
-                                                    // 100+.
-                                                    let u1 = ue[sb + N - 2], u2 = ue[sb + N - 1], w = wa[sb + N - 1],
-                                                        o = (N - 1) * G
-                                                    for g in 0..<G {
-                                                        let x = von[o - G + g] * u1 + von[o + g] * u2 + mgp[g] * w
-                                                        vorzeichen |= x.bitPattern
-                                                        ziel[o + g] = x
-                                                    }
-                                                }
-                                            }
+                                lauf.withUnsafeMutableBufferPointer { c in
+                                    kum.jeGebiet.withUnsafeMutableBufferPointer { j in
+                                        let f = v.raten
+                                        for g in 0..<G { mg[g] = saldo[t] * anteile[g]; b[g] = 0 }
+                                        // Births from the women at 31.12. of the year before.
+                                        for i in 0..<f.count {
+                                            let o = (ersteFrucht + i) * G, fi = f[i]
+                                            for g in 0..<G { b[g] += fi * alt[o + g] }
+                                        }
+                                        let ort = Ort(
+                                            mg: UnsafePointer(mg.baseAddress!), b: UnsafePointer(b.baseAddress!),
+                                            c: c.baseAddress!, j: j.baseAddress.map { $0 + s0 }, nc: nc, G: G)
+                                        for s in 0..<2 {
+                                            let zeile = s * N * G
+                                            vorzeichen |= Self.geschlecht(
+                                                s, neu.baseAddress! + zeile, alt.baseAddress! + zeile,
+                                                anteilGeburt[s], ueG[s], v, ort, istSchnitt)
                                         }
                                     }
                                 }
@@ -105,27 +88,103 @@ extension Schnellrechnung {
                     }
                 }
                 if vorzeichen >> 63 != 0 {
+                    // A cell may be below 0 (or is −0): clamped as in the full projection, then summed again.
                     for i in neu.indices where neu[i] < 0 { neu[i] = 0 }
+                    summen(t, nc)
+                } else {
+                    stadtsummen(t, nc)
                 }
-                summen(t, nc)
                 swap(&alt, &neu)
             }
         }
 
-        /// One age of all Sozialräume: ziel[g] = von[g] · u + mg[g] · w; returns the or-ed sign bits (a plain loop
-        /// over pointers, which the compiler turns into vector instructions).
+        /// Where a year's cells go besides the cells: net migration and births per Sozialraum, the running sums
+        /// over age `c`, and the cumulative sums of the year (`j` at the year's start; nil without Sozialräume).
+        struct Ort {
+            let mg: UnsafePointer<Double>, b: UnsafePointer<Double>
+            let c: UnsafeMutablePointer<Double>, j: UnsafeMutablePointer<Double>?
+            let nc: Int, G: Int
+        }
+
+        /// One sex of a year: ages 0, 1 … 99 and 100+ of all Sozialräume from `von` into `ziel` (the operations of
+        /// `Kohortenmodell.schritt`), each Sozialraum's running sum over age from 0 carried in `ort.c` and written at
+        /// the cuts; returns the or-ed sign bits of the cells.
+        @inline(__always)
+        private static func geschlecht(
+            _ s: Int, _ ziel: UnsafeMutablePointer<Double>, _ von: UnsafePointer<Double>, _ fa: Double,
+            _ ug: Double, _ v: Kohortenmodell.Vorberechnung, _ ort: Ort, _ istSchnitt: [Int]
+        ) -> UInt64 {
+            let N = Alter.count, G = ort.G, sb = s * N, mg = ort.mg, c = ort.c
+            var vorzeichen: UInt64 = 0
+            return v.ueberleben.withUnsafeBufferPointer { ue in
+                v.wanderung.withUnsafeBufferPointer { wa in
+                    istSchnitt.withUnsafeBufferPointer { ist in
+                        func schnitt(_ a: Int) {
+                            let k = ist[a + 1]
+                            guard k >= 0, let j = ort.j else { return }
+                            let z = j + (s * ort.nc + k) * G
+                            for g in 0..<G { z[g] = c[g] }
+                        }
+                        let w0 = wa[sb]
+                        for g in 0..<G {
+                            let x = fa * ort.b[g] * ug + mg[g] * w0
+                            vorzeichen |= x.bitPattern
+                            ziel[g] = x
+                            c[g] = 0 + x
+                        }
+                        schnitt(0)
+                        for a in 1..<(N - 1) {
+                            vorzeichen |= altern(ziel + a * G, von + (a - 1) * G, ue[sb + a - 1], mg, wa[sb + a], c, G)
+                            schnitt(a)
+                        }
+                        // 100+.
+                        let u1 = ue[sb + N - 2], u2 = ue[sb + N - 1], w = wa[sb + N - 1], o = (N - 1) * G
+                        for g in 0..<G {
+                            let x = von[o - G + g] * u1 + von[o + g] * u2 + mg[g] * w
+                            vorzeichen |= x.bitPattern
+                            ziel[o + g] = x
+                            c[g] += x
+                        }
+                        schnitt(N - 1)
+                        return vorzeichen
+                    }
+                }
+            }
+        }
+
+        /// One age of all Sozialräume: ziel[g] = von[g] · u + mg[g] · w, added to the running sums c[g]; returns the
+        /// or-ed sign bits (a plain loop over pointers, which the compiler turns into vector instructions).
         @inline(__always)
         static func altern(
             _ ziel: UnsafeMutablePointer<Double>, _ von: UnsafePointer<Double>, _ u: Double,
-            _ mg: UnsafePointer<Double>, _ w: Double, _ G: Int
+            _ mg: UnsafePointer<Double>, _ w: Double, _ c: UnsafeMutablePointer<Double>, _ G: Int
         ) -> UInt64 {
             var v: UInt64 = 0
             for g in 0..<G {
                 let x = von[g] * u + mg[g] * w
                 v |= x.bitPattern
                 ziel[g] = x
+                c[g] += x
             }
             return v
+        }
+
+        /// The city-wide cumulative sums of year t: per sex and cut, the Sozialräume added in order 0, 1, … (a
+        /// running sum starting at 0).
+        private mutating func stadtsummen(_ t: Int, _ nc: Int) {
+            let G = self.G, s0 = kum.start[t]
+            kum.jeGebiet.withUnsafeBufferPointer { j in
+                kum.gesamt.withUnsafeMutableBufferPointer { ges in
+                    for s in 0..<2 {
+                        let ziel = (t * 2 + s) * nc
+                        for k in 0..<nc {
+                            var x = 0.0
+                            for g in 0..<G { x += j[s0 + (s * nc + k) * G + g] }
+                            ges[ziel + k] = x
+                        }
+                    }
+                }
+            }
         }
 
         /// The running sums over age of year t per (Sozialraum, sex) at the cut points, then the city-wide ones.
@@ -146,14 +205,14 @@ extension Schnellrechnung {
                                         for g in 0..<G { cp[g] += wp[g] }
                                         let k = ist[a + 1]
                                         if k >= 0 {
-                                            for g in 0..<G { j[s0 + (g * 2 + s) * nc + k] = c[g] }
+                                            for g in 0..<G { j[s0 + (s * nc + k) * G + g] = c[g] }
                                         }
                                     }
                                     // Per cut, the Sozialräume added in order 0, 1, … (a running sum starting at 0).
                                     let ziel = (t * 2 + s) * nc
                                     for k in 0..<nc {
                                         var x = 0.0
-                                        for g in 0..<G { x += j[s0 + (g * 2 + s) * nc + k] }
+                                        for g in 0..<G { x += j[s0 + (s * nc + k) * G + g] }
                                         ges[ziel + k] = x
                                     }
                                 }

@@ -72,6 +72,26 @@ struct Schnellrechnung: Sendable {
     let effekte: [Effekt], effektStart: [Int]
     let kosten: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)], kostenStart: [Int]
     let investitionen: [(produkt: Int, inv: Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)]
+    /// Per product, what a run reads of it, as plain values in one place (see `Zeile`).
+    let zeilen: [Zeile]
+    /// The largest Sozialraum index that a driver without weights reads (−1 = none).
+    let hoechstesGebiet: Int
+
+    /// One product as the run reads it: its base values, its driver (a placeholder where it has none) with the
+    /// sexes and the Sozialraum as plain integers, and where its measures' effects and costs lie.
+    struct Zeile: Sendable {
+        var bT = 0.0, bS = 0.0, bK = 0.0
+        /// Offset of the product's year 0 in `festFlach`, or −1.
+        var festO = -1
+        var hatVariabel = false
+        /// 0 = no driver, 1 = a driver, 2 = a driver with Sozialraum weights.
+        var art = 0
+        var tr: Treiber
+        /// The driver's first and last sex index and its Sozialraum (−1 = all).
+        var s0 = 0, s1 = 1, gebiet = -1
+        var hatKB = false, kB = 0.0
+        var effekte: Range<Int>, kosten: Range<Int>
+    }
 
     init(_ p: Projektion) {
         self.p = p
@@ -202,6 +222,35 @@ struct Schnellrechnung: Sendable {
         kosten = kst
         kostenStart = kStart
         investitionen = inv
+        (zeilen, hoechstesGebiet) = Self.zeilen(daten, effektStart: eStart, kostenStart: kStart, festStart: fStart)
+    }
+
+    /// The products as the run reads them, and the largest Sozialraum index a driver without weights reads.
+    private static func zeilen(
+        _ daten: [Produktdaten], effektStart eStart: [Int], kostenStart kStart: [Int], festStart fStart: [Int]
+    ) -> ([Zeile], Int) {
+        let leer = Treiber(
+            von: 0, bis: 0, geschlechter: 0...1, gebiet: nil, gebietUnbekannt: false, quoteIst: false, rB: 0,
+            pfad: 0, kB: nil, personalanteil: 0, vzKonto: 0, vzErstattung: 0, hatErstattung: false)
+        var zl: [Zeile] = [], hoechstes = -1
+        for (i, d) in daten.enumerated() {
+            var z = Zeile(tr: d.treiber ?? leer, effekte: eStart[i]..<eStart[i + 1], kosten: kStart[i]..<kStart[i + 1])
+            z.bT = d.basisTarif
+            z.bS = d.basisSach
+            z.bK = d.basisKeine
+            z.festO = fStart[i]
+            z.hatVariabel = !d.variabel.isEmpty
+            if let t = d.treiber {
+                z.art = t.gewichteAnzahl > 0 ? 2 : 1
+                z.s0 = t.geschlechter.lowerBound
+                z.s1 = t.geschlechter.upperBound
+                z.gebiet = t.gebiet ?? -1
+                if let kb = t.kB { (z.hatKB, z.kB) = (true, kb) }
+                if z.art == 1, !t.gebietUnbekannt, let g = t.gebiet { hoechstes = Swift.max(hoechstes, g) }
+            }
+            zl.append(z)
+        }
+        return (zl, hoechstes)
     }
 
     /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations;
@@ -210,7 +259,9 @@ struct Schnellrechnung: Sendable {
     /// city-wide value adds the gebiete in order from 0, as a full table would; four running sums are carried
     /// side by side only so that the processor can overlap them.
     struct Kumuliert {
-        var jeGebiet: [Double]  // start[t] + (g*2+s)*nc + position
+        /// Per year, sex and cut the Sozialräume side by side: start[t] + (s · nc + position) · G + g, with G the
+        /// year's Sozialräume.
+        var jeGebiet: [Double]
         var gesamt: [Double]  // (t*2 + s)*nc + position
         var start: [Int]
         var gebiete: [Int]
@@ -242,7 +293,8 @@ struct Schnellrechnung: Sendable {
                             while k0 < ketten {
                                 let anzahl = Swift.min(4, ketten - k0)
                                 var c0 = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0
-                                let b0 = k0 * Alter.count, z0 = s0 + k0 * nc
+                                // Chain m's value at cut k: z0 + m % 2 · nc · G + m / 2 + k · G (k0 is even).
+                                let b0 = k0 * Alter.count, z0 = s0 + k0 / 2, zs = nc * G
                                 if anzahl == 4 {
                                     for a in 0..<Alter.count {
                                         c0 += w[b0 + a]
@@ -251,10 +303,11 @@ struct Schnellrechnung: Sendable {
                                         c3 += w[b0 + 3 * Alter.count + a]
                                         let k = ist[a + 1]
                                         if k >= 0 {
-                                            j[z0 + k] = c0
-                                            j[z0 + nc + k] = c1
-                                            j[z0 + 2 * nc + k] = c2
-                                            j[z0 + 3 * nc + k] = c3
+                                            let o = z0 + k * G
+                                            j[o] = c0
+                                            j[o + zs] = c1
+                                            j[o + 1] = c2
+                                            j[o + zs + 1] = c3
                                         }
                                     }
                                 } else {
@@ -264,7 +317,7 @@ struct Schnellrechnung: Sendable {
                                         for a in 0..<Alter.count {
                                             c += w[b + a]
                                             let k = ist[a + 1]
-                                            if k >= 0 { j[z0 + m * nc + k] = c }
+                                            if k >= 0 { j[z0 + m % 2 * zs + m / 2 + k * G] = c }
                                         }
                                     }
                                 }
@@ -275,8 +328,8 @@ struct Schnellrechnung: Sendable {
                             // Per sex and cut, the gebiete added in order 0, 1, … (a running sum starting at 0).
                             for g in 0..<G {
                                 for s in 0..<2 {
-                                    let quelle = s0 + (g * 2 + s) * nc, ziel = (t * 2 + s) * nc
-                                    for k in 0..<nc { ges[ziel + k] += j[quelle + k] }
+                                    let quelle = s0 + s * nc * G + g, ziel = (t * 2 + s) * nc
+                                    for k in 0..<nc { ges[ziel + k] += j[quelle + k * G] }
                                 }
                             }
                         }
@@ -296,51 +349,93 @@ struct Schnellrechnung: Sendable {
             jeGebiet = [Double](repeating: 0, count: Swift.max(0, n - 1) * G * 2 * nc)
             gesamt = [Double](repeating: 0, count: n * 2 * nc)
         }
-        @inline(__always)
-        func summe(_ tr: Treiber, _ t: Int) -> Double {
-            if tr.gebietUnbekannt { return 0 }
-            var r = 0.0
-            for s in tr.geschlechter {
-                if let g = tr.gebiet {
-                    precondition(g < gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung")
-                    let o = start[t] + (g * 2 + s) * nc
-                    r += jeGebiet[o + tr.bisSchnitt] - jeGebiet[o + tr.vonSchnitt]
-                } else {
-                    let o = (t * 2 + s) * nc
-                    r += gesamt[o + tr.bisSchnitt] - gesamt[o + tr.vonSchnitt]
-                }
-            }
-            return r
-        }
     }
 
     /// What `rechnen` needs besides its inputs, kept between runs so that a run allocates nothing.
     struct Arbeitsbereich {
-        var aktiv: [Bool], idxT: [Double], idxS: [Double], mkosten: [Double]
-        /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · Jp + t − 1, with
-        /// the years padded to an even count Jp (the padding stays 0) so that two years go into one vector.
-        var klassenwerte: [Double]
-        /// Per forecast year (padded to Jp): a product's rate factor (trend · measures) and its Sozialraum cases.
-        var q: [Double], fG: [Double]
-        /// Set by a caller whose runs with this workspace all have the same measures (the draws): `aktiv` is
-        /// then looked up in the first run only.
+        let block: Block
+        /// Set by a caller whose runs with this workspace all have the same measures (the draws): the active
+        /// measures and their factors on the rates are then looked up in the first run only.
         var massnahmenFest = false
         var aktivGesetzt = false
 
+        init(_ s: Schnellrechnung) { block = Block(s) }
+    }
+
+    /// The scratch space of `rechnen` and flat copies of the tables it reads, in memory of its own (allocated
+    /// once per workspace, freed with it), so that a run reads and writes through plain pointers: no reference
+    /// counting, bounds or uniqueness checks per value. One workspace per thread.
+    final class Block {
+        let zeilen: UnsafeMutableBufferPointer<Zeile>
+        let fest: UnsafeMutableBufferPointer<Double>, pfade: UnsafeMutableBufferPointer<Double>
+        let gewichte: UnsafeMutableBufferPointer<Double>
+        let effekte: UnsafeMutableBufferPointer<Effekt>
+        let kosten: UnsafeMutableBufferPointer<(index: Int, ab: Int, jaehrlich: Double, vz: Double)>
+        let aktiv: UnsafeMutableBufferPointer<Bool>
+        /// Per run: the running cost of each measure, the wage and price indices and the drawn values (per year
+        /// index, per product; `erstattung` 0 where a product has none).
+        let mkosten: UnsafeMutableBufferPointer<Double>
+        let idxT: UnsafeMutableBufferPointer<Double>, idxS: UnsafeMutableBufferPointer<Double>
+        let tarif: UnsafeMutableBufferPointer<Double>, sach: UnsafeMutableBufferPointer<Double>
+        let quoteTrend: UnsafeMutableBufferPointer<Double>, fallkostenTrend: UnsafeMutableBufferPointer<Double>
+        let erstattung: UnsafeMutableBufferPointer<Double>
+        /// Per product and year index, at i · n + t: the product of the active measures' factors on its rate.
+        let mfaktor: UnsafeMutableBufferPointer<Double>
+        /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · Jp + t − 1, with
+        /// the years padded to an even count Jp (the padding stays 0) so that two years go into one vector.
+        let klassenwerte: UnsafeMutableBufferPointer<Double>
+        /// Per forecast year (padded to Jp, the padding stays 0): a product's rate factor (trend · measures) and
+        /// its Sozialraum cases.
+        let q: UnsafeMutableBufferPointer<Double>, fG: UnsafeMutableBufferPointer<Double>
+        /// The run's `Kumuliert.start` and `Kumuliert.gebiete`.
+        let start: UnsafeMutableBufferPointer<Int>, gebiete: UnsafeMutableBufferPointer<Int>
+
         init(_ s: Schnellrechnung) {
-            let n = s.p.n, G = s.gewichteJeProdukt
-            aktiv = [Bool](repeating: false, count: s.p.modell.massnahmen.count)
-            idxT = [Double](repeating: 1, count: n)
-            idxS = idxT
-            mkosten = [Double](repeating: 0, count: s.kosten.count)
-            let jp = Schnellrechnung.gepaart(n - 1)
-            klassenwerte = [Double](repeating: 0, count: s.klassen.count * G * jp)
-            q = [Double](repeating: 0, count: Swift.max(n, jp))
-            fG = q
+            let n = s.p.n, N = s.zeilen.count, jp = Schnellrechnung.gepaart(n - 1)
+            func kopie<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+                let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+                _ = b.initialize(from: a)
+                return b
+            }
+            func nullen<T>(_ anzahl: Int, _ wert: T) -> UnsafeMutableBufferPointer<T> {
+                let b = UnsafeMutableBufferPointer<T>.allocate(capacity: anzahl)
+                b.initialize(repeating: wert)
+                return b
+            }
+            zeilen = kopie(s.zeilen)
+            fest = kopie(s.festFlach)
+            pfade = kopie(s.pfade)
+            gewichte = kopie(s.gewichte)
+            effekte = kopie(s.effekte)
+            kosten = kopie(s.kosten)
+            aktiv = nullen(s.p.modell.massnahmen.count, false)
+            mkosten = nullen(s.kosten.count, 0.0)
+            idxT = nullen(n, 1.0)
+            idxS = nullen(n, 1.0)
+            tarif = nullen(n, 0.0)
+            sach = nullen(n, 0.0)
+            quoteTrend = nullen(N, 0.0)
+            fallkostenTrend = nullen(N, 0.0)
+            erstattung = nullen(N, 0.0)
+            mfaktor = nullen(N * n, 1.0)
+            klassenwerte = nullen(s.klassen.count * s.gewichteJeProdukt * jp, 0.0)
+            q = nullen(Swift.max(n, jp), 0.0)
+            fG = nullen(Swift.max(n, jp), 0.0)
+            start = nullen(n, 0)
+            gebiete = nullen(n, 0)
+        }
+
+        deinit {
+            zeilen.deallocate(); fest.deallocate(); pfade.deallocate(); gewichte.deallocate()
+            effekte.deallocate(); kosten.deallocate(); aktiv.deallocate(); mkosten.deallocate()
+            idxT.deallocate(); idxS.deallocate(); tarif.deallocate(); sach.deallocate()
+            quoteTrend.deallocate(); fallkostenTrend.deallocate(); erstattung.deallocate(); mfaktor.deallocate()
+            klassenwerte.deallocate(); q.deallocate(); fG.deallocate(); start.deallocate()
+            gebiete.deallocate()
         }
     }
 
-    /// `J` forecast years rounded up to an even count (the stride of `Arbeitsbereich.klassenwerte`).
+    /// `J` forecast years rounded up to an even count (the stride of `Block.klassenwerte`).
     static func gepaart(_ J: Int) -> Int { Swift.max(0, J + (J & 1)) }
 
     /// Net cost and cases per product and forecast year into `zuschuss[i*J + t-1]`, `faelle[i*J + t-1]`.
@@ -354,168 +449,236 @@ struct Schnellrechnung: Sendable {
         _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich, zuschuss: inout [Double],
         faelle: inout [Double]
     ) {
-        let n = p.n, J = n - 1, B = p.modell.basisjahr
-        // Which measures are active, by index into `modell.massnahmen` (looked up once per run, not per year).
+        let n = p.n, J = n - 1, B = p.modell.basisjahr, N = zeilen.count, b = w.block
+        precondition(zuschuss.count >= N * J && faelle.count >= N * J, "Schnellrechnung: Ergebnis zu kurz")
+        precondition(a.tarif.count >= n && a.sachkosten.count >= n, "Schnellrechnung: Preispfad zu kurz")
+        precondition(
+            a.quoteTrend.count >= N && a.fallkostenTrend.count >= N && a.erstattungAnteil.count >= N,
+            "Schnellrechnung: Produktwerte fehlen")
+        // Which measures are active, by index into `modell.massnahmen`, and their factors on each product's rate
+        // per year (looked up once per run, not per year, and only once where the measures stay fixed).
         if !(w.massnahmenFest && w.aktivGesetzt) {
-            for (j, mn) in p.modell.massnahmen.enumerated() { w.aktiv[j] = a.massnahmen.contains(mn.id) }
+            for (j, mn) in p.modell.massnahmen.enumerated() { b.aktiv[j] = a.massnahmen.contains(mn.id) }
+            massnahmenfaktoren(b)
             w.aktivGesetzt = true
         }
-        for j in w.mkosten.indices { w.mkosten[j] = 0 }
-        for t in 1..<n {
-            w.idxT[t] = w.idxT[t - 1] * (1 + a.tarif[t])
-            w.idxS[t] = w.idxS[t - 1] * (1 + a.sachkosten[t])
+        for t in 0..<n {
+            b.tarif[t] = a.tarif[t]
+            b.sach[t] = a.sachkosten[t]
+            b.start[t] = kum.start[t]
+            b.gebiete[t] = kum.gebiete[t]
         }
-        klassenwerte(kum, &w.klassenwerte)
-        for i in daten.indices {
-            if let tr = treiber[i], tr.gewichteAnzahl > 0 { gebietsfaelle(i, tr, a, &w) }
-            produkt(i, a, kum, &w, zuschuss: &zuschuss, faelle: &faelle)
+        for i in 0..<N {
+            b.quoteTrend[i] = a.quoteTrend[i]
+            b.fallkostenTrend[i] = a.fallkostenTrend[i]
+            b.erstattung[i] = a.erstattungAnteil[i] ?? 0
+        }
+        for j in 0..<b.mkosten.count { b.mkosten[j] = 0 }
+        for t in 1..<n {
+            b.idxT[t] = b.idxT[t - 1] * (1 + b.tarif[t])
+            b.idxS[t] = b.idxS[t - 1] * (1 + b.sach[t])
+            precondition(hoechstesGebiet < kum.gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung")
+        }
+        klassenwerte(kum, b)
+        kum.gesamt.withUnsafeBufferPointer { ges in
+            kum.jeGebiet.withUnsafeBufferPointer { jg in
+                zuschuss.withUnsafeMutableBufferPointer { zb in
+                    faelle.withUnsafeMutableBufferPointer { fb in
+                        for i in 0..<N {
+                            let z = b.zeilen[i]
+                            if z.art == 2 { gebietsfaelle(i, z, b) }
+                            let variabelI: [(Double, [Double])] =
+                                z.hatVariabel
+                                ? variabel[i].map {
+                                    (
+                                        $0.koeffizient,
+                                        Fortschreibungsbasis.pfad(
+                                            $0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten)
+                                    )
+                                } : []
+                            produkt(i, z, b, variabelI, ges, jg, kum.nc, zb, fb)
+                        }
+                    }
+                }
+            }
         }
         // Investments add to their product's net cost after it is set (as before, product by product).
         for x in investitionen {
-            let b = Investitionsrechnung.buchung(x.inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
+            let bu = Investitionsrechnung.buchung(x.inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
             for t in 1..<n {
                 zuschuss[x.produkt * J + t - 1] +=
-                    x.vzAfa * b.abschreibungen[t] + x.vzSop * b.sonderposten[t] + x.vzFolge * b.folgekosten[t]
+                    x.vzAfa * bu.abschreibungen[t] + x.vzSop * bu.sonderposten[t] + x.vzFolge * bu.folgekosten[t]
             }
         }
     }
 
-    /// The reference population of every Klasse per Sozialraum and forecast year: what `Kumuliert.summe` gives
-    /// for the Klasse's ages and sexes in Sozialraum g (0 + the sexes' differences in order), read directly.
-    private func klassenwerte(_ kum: Kumuliert, _ werte: inout [Double]) {
+    /// Per product and year index, the product of its active measures' factors on the rate, in the order of its
+    /// effects from 1 (1 where none is active; year index 0 is not read).
+    private func massnahmenfaktoren(_ b: Block) {
+        let n = p.n, B = p.modell.basisjahr
+        for i in 0..<b.zeilen.count {
+            let bereich = b.zeilen[i].effekte
+            for t in 1..<n {
+                var m = 1.0
+                for e in bereich where b.aktiv[b.effekte[e].massnahme] { m *= b.effekte[e].faktor(B + t) }
+                b.mfaktor[i * n + t] = m
+            }
+        }
+    }
+
+    /// The reference population of every Klasse per Sozialraum and forecast year: what a driver's reference
+    /// population in Sozialraum g is (0 + the sexes' differences in order), read directly.
+    private func klassenwerte(_ kum: Kumuliert, _ b: Block) {
         let n = p.n, G = gewichteJeProdukt, jp = Self.gepaart(n - 1), nc = kum.nc
         for t in 1..<n { precondition(G <= kum.gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung") }
+        let w = b.klassenwerte
         kum.jeGebiet.withUnsafeBufferPointer { j in
-            werte.withUnsafeMutableBufferPointer { w in
-                for (k, kl) in klassen.enumerated() {
-                    for g in 0..<G {
-                        let o = (k * G + g) * jp - 1
-                        for t in 1..<n {
-                            var r = 0.0
-                            for s in kl.geschlechtVon...kl.geschlechtBis {
-                                let b = kum.start[t] + (g * 2 + s) * nc
-                                r += j[b + kl.bis] - j[b + kl.von]
-                            }
-                            w[o + t] = r
-                        }
+            for (k, kl) in klassen.enumerated() {
+                for t in 1..<n {
+                    // Per Sozialraum 0 + each sex's difference, added in order; the Sozialräume side by side.
+                    let st = b.start[t], Gt = b.gebiete[t], ziel = k &* G &* jp &+ t &- 1
+                    for g in 0..<G { w[ziel &+ g &* jp] = 0 }
+                    for s in kl.geschlechtVon...kl.geschlechtBis {
+                        let o = st &+ s &* nc &* Gt
+                        let oben = o &+ kl.bis &* Gt, unten = o &+ kl.von &* Gt
+                        for g in 0..<G { w[ziel &+ g &* jp] += j[oben &+ g] - j[unten &+ g] }
                     }
                 }
             }
         }
     }
 
-    /// Sozialraum cases (spec section 13) of product i into `w.fG[t − 1]`: Σ_g (c · r̃_g · R_g(t)) · (trend ·
+    /// Sozialraum cases (spec section 13) of product i into `b.fG[t − 1]`: Σ_g (c · r̃_g · R_g(t)) · (trend ·
     /// measures), each year's sum over the Sozialräume in order from 0; two years per vector and up to three
     /// vectors side by side in registers, so that the processor overlaps their sums (each lane computes
-    /// (c · R) · q and adds it, as the scalar expression does).
+    /// (c · R) · q and adds it, as the scalar expression does). Where the factor is exactly 1 in every year (no
+    /// trend, no active measure), the multiplication by it is left out: x · 1 is x.
     @inline(__always)
-    private func gebietsfaelle(_ i: Int, _ tr: Treiber, _ a: Rechenannahmen, _ w: inout Arbeitsbereich) {
-        let n = p.n, J = n - 1, B = p.modell.basisjahr, G = tr.gewichteAnzahl, jp = Self.gepaart(J)
-        var trendFaktor = 1.0
+    private func gebietsfaelle(_ i: Int, _ z: Zeile, _ b: Block) {
+        let n = p.n, J = n - 1, jp = Self.gepaart(J)
+        var trendFaktor = 1.0, eins = true
+        let qT = b.quoteTrend[i], mf = i * n
         for t in 1..<n {
-            trendFaktor *= 1 + a.quoteTrend[i]
-            var m = 1.0
-            for e in effektStart[i]..<effektStart[i + 1] where w.aktiv[effekte[e].massnahme] {
-                m *= effekte[e].faktor(B + t)
-            }
-            w.q[t - 1] = trendFaktor * m
+            trendFaktor *= 1 + qT
+            let x = trendFaktor * b.mfaktor[mf + t]
+            b.q[t - 1] = x
+            eins = eins && x == 1
         }
-        let gN = Swift.min(G, gewichteJeProdukt)
-        w.q.withUnsafeBufferPointer { q in
-            w.fG.withUnsafeMutableBufferPointer { f in
-                w.klassenwerte.withUnsafeBufferPointer { R in
-                    gewichte.withUnsafeBufferPointer { c in
-                        let r0 = tr.klasse * gewichteJeProdukt * jp
-                        let cp = c.baseAddress! + tr.gewichteStart
-                        func paar(_ b: UnsafePointer<Double>) -> SIMD2<Double> { SIMD2(b[0], b[1]) }
-                        var t0 = 0
-                        while t0 < jp {
-                            // Sozialraum g's values of this run of years start at rp + g · jp.
-                            let rp = R.baseAddress! + (r0 + t0), qp = q.baseAddress! + t0
-                            if jp - t0 >= 6 {
-                                let q0 = paar(qp), q1 = paar(qp + 2), q2 = paar(qp + 4)
-                                var f0 = SIMD2<Double>(), f1 = f0, f2 = f0
-                                for g in 0..<gN {
-                                    let cg = SIMD2(repeating: cp[g]), o = rp + g &* jp
-                                    f0 = f0 + cg * paar(o) * q0
-                                    f1 = f1 + cg * paar(o + 2) * q1
-                                    f2 = f2 + cg * paar(o + 4) * q2
-                                }
-                                f[t0] = f0[0]; f[t0 + 1] = f0[1]; f[t0 + 2] = f1[0]
-                                f[t0 + 3] = f1[1]; f[t0 + 4] = f2[0]; f[t0 + 5] = f2[1]
-                                t0 += 6
-                            } else {
-                                let q0 = paar(qp)
-                                var f0 = SIMD2<Double>()
-                                for g in 0..<gN { f0 = f0 + SIMD2(repeating: cp[g]) * paar(rp + g &* jp) * q0 }
-                                f[t0] = f0[0]; f[t0 + 1] = f0[1]
-                                t0 += 2
-                            }
-                        }
+        let gN = Swift.min(z.tr.gewichteAnzahl, gewichteJeProdukt)
+        guard let R = b.klassenwerte.baseAddress, let c = b.gewichte.baseAddress, let qb = b.q.baseAddress,
+            let f = b.fG.baseAddress
+        else { return }
+        let cp = c + z.tr.gewichteStart, r0 = z.tr.klasse * gewichteJeProdukt * jp
+        func paar(_ p: UnsafePointer<Double>) -> SIMD2<Double> { SIMD2(p[0], p[1]) }
+        func ablegen(_ t0: Int, _ x: SIMD2<Double>) { f[t0] = x[0]; f[t0 + 1] = x[1] }
+        var t0 = 0
+        while t0 < jp {
+            // Sozialraum g's values of this run of years start at rp + g · jp.
+            let rp = UnsafePointer(R + (r0 + t0)), qp = UnsafePointer(qb + t0)
+            if jp - t0 >= 6 {
+                let q0 = paar(qp), q1 = paar(qp + 2), q2 = paar(qp + 4)
+                var f0 = SIMD2<Double>(), f1 = f0, f2 = f0
+                if eins {
+                    for g in 0..<gN {
+                        let cg = SIMD2(repeating: cp[g]), o = rp + g &* jp
+                        f0 = f0 + cg * paar(o)
+                        f1 = f1 + cg * paar(o + 2)
+                        f2 = f2 + cg * paar(o + 4)
+                    }
+                } else {
+                    for g in 0..<gN {
+                        let cg = SIMD2(repeating: cp[g]), o = rp + g &* jp
+                        f0 = f0 + cg * paar(o) * q0
+                        f1 = f1 + cg * paar(o + 2) * q1
+                        f2 = f2 + cg * paar(o + 4) * q2
                     }
                 }
+                ablegen(t0, f0); ablegen(t0 + 2, f1); ablegen(t0 + 4, f2)
+                t0 += 6
+            } else {
+                let q0 = paar(qp)
+                var f0 = SIMD2<Double>()
+                if eins {
+                    for g in 0..<gN { f0 = f0 + SIMD2(repeating: cp[g]) * paar(rp + g &* jp) }
+                } else {
+                    for g in 0..<gN { f0 = f0 + SIMD2(repeating: cp[g]) * paar(rp + g &* jp) * q0 }
+                }
+                ablegen(t0, f0)
+                t0 += 2
             }
         }
     }
 
-    /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `w.fG`).
+    /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `b.fG`); `ges`, `jg`
+    /// are the run's `Kumuliert.gesamt` and `jeGebiet` (`nc` cuts).
     @inline(__always)
     private func produkt(
-        _ i: Int, _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich,
-        zuschuss: inout [Double], faelle: inout [Double]
+        _ i: Int, _ z: Zeile, _ b: Block, _ variabelI: [(Double, [Double])], _ ges: UnsafeBufferPointer<Double>,
+        _ jg: UnsafeBufferPointer<Double>, _ nc: Int, _ zuschuss: UnsafeMutableBufferPointer<Double>,
+        _ faelle: UnsafeMutableBufferPointer<Double>
     ) {
         let n = p.n, J = n - 1, B = p.modell.basisjahr
-        let tr = treiber[i]
-        var fk = tr?.kB ?? 0
-        var trendFaktor = 1.0
-        let bT = basisTarif[i], bS = basisSach[i], bK = basisKeine[i]
-        let effekteI = effektStart[i]..<effektStart[i + 1], kostenI = kostenStart[i]..<kostenStart[i + 1]
-        let festO = festStart[i]
-        // Lines with Ansatz years that grow by wages or prices afterwards (none for most products: no allocation).
-        let variabelI: [(Double, [Double])] =
-            hatVariabel[i]
-            ? variabel[i].map {
-                ($0.koeffizient, Fortschreibungsbasis.pfad($0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten))
-            } : []
-        for t in 0..<n {
-            var z = 0.0, f = 0.0
-            if t >= 1 {
-                z = bT * w.idxT[t] + bS * w.idxS[t] + bK
-                if festO >= 0 { z += festFlach[festO + t] }
-                for (v, pfad) in variabelI { z += v * pfad[t] }
-            }
-            if let tr, t >= 1 {
-                if tr.gewichteAnzahl > 0 {
-                    f = w.fG[t - 1]
+        let tr = z.tr
+        var fk = z.kB, trendFaktor = 1.0
+        let qT = b.quoteTrend[i], fkT = b.fallkostenTrend[i], erst = b.erstattung[i]
+        // The measures' running costs in the Basisjahr (they start there when a measure began before).
+        if !z.kosten.isEmpty {
+            var keiner = 0.0
+            massnahmenkosten(z.kosten, b, 0, B, &keiner)
+        }
+        for t in 1..<n {
+            var zz = z.bT * b.idxT[t] + z.bS * b.idxS[t] + z.bK
+            if z.festO >= 0 { zz += b.fest[z.festO + t] }
+            for (v, pfad) in variabelI { zz += v * pfad[t] }
+            var f = 0.0
+            if z.art != 0 {
+                if z.art == 2 {
+                    f = b.fG[t - 1]
                 } else {
-                    trendFaktor *= 1 + a.quoteTrend[i]
-                    var m = 1.0
-                    for e in effekteI where w.aktiv[effekte[e].massnahme] { m *= effekte[e].faktor(B + t) }
-                    let R = kum.summe(tr, t)
-                    var r = tr.quoteIst ? tr.rB * trendFaktor : pfade[tr.pfad + t]
+                    trendFaktor *= 1 + qT
+                    let m = b.mfaktor[i * n + t]
+                    // The reference population: 0 + each sex's difference of the cumulative sums.
+                    var R = 0.0
+                    if !tr.gebietUnbekannt {
+                        for s in z.s0...z.s1 {
+                            if z.gebiet >= 0 {
+                                let Gt = b.gebiete[t], o = b.start[t] + s * nc * Gt + z.gebiet
+                                R += jg[o + tr.bisSchnitt * Gt] - jg[o + tr.vonSchnitt * Gt]
+                            } else {
+                                let o = (t * 2 + s) * nc
+                                R += ges[o + tr.bisSchnitt] - ges[o + tr.vonSchnitt]
+                            }
+                        }
+                    }
+                    var r = tr.quoteIst ? tr.rB * trendFaktor : b.pfade[tr.pfad + t]
                     r *= m
                     f = r * R
                 }
-                if tr.kB != nil {
+                if z.hatKB {
                     fk *=
-                        (1 + tr.personalanteil * a.tarif[t] + (1 - tr.personalanteil) * a.sachkosten[t])
-                        * (1 + a.fallkostenTrend[i])
+                        (1 + tr.personalanteil * b.tarif[t] + (1 - tr.personalanteil) * b.sach[t])
+                        * (1 + fkT)
                     let A = f * fk
-                    z += tr.vzKonto * A
+                    zz += tr.vzKonto * A
                     if tr.hatErstattung {
-                        z += tr.vzErstattung * A * (a.erstattungAnteil[i] ?? 0)
+                        zz += tr.vzErstattung * A * erst
                     }
                 }
             }
-            for j in kostenI where w.aktiv[kosten[j].index] && B + t >= kosten[j].ab {
-                let mn = kosten[j]
-                w.mkosten[j] = B + t == mn.ab ? mn.jaehrlich : w.mkosten[j] * (1 + a.sachkosten[t])
-                if t >= 1 { z += mn.vz * w.mkosten[j] }
-            }
-            if t >= 1 {
-                zuschuss[i * J + t - 1] = z
-                faelle[i * J + t - 1] = f
-            }
+            if !z.kosten.isEmpty { massnahmenkosten(z.kosten, b, t, B, &zz) }
+            zuschuss[i * J + t - 1] = zz
+            faelle[i * J + t - 1] = f
+        }
+    }
+
+    /// The running costs of the product's active measures in year index t (each starts with its yearly amount in
+    /// its first year and grows with the prices after), each added to `z` in order from year index 1 on.
+    @inline(__always)
+    private func massnahmenkosten(_ bereich: Range<Int>, _ b: Block, _ t: Int, _ B: Int, _ z: inout Double) {
+        for j in bereich where b.aktiv[b.kosten[j].index] && B + t >= b.kosten[j].ab {
+            let mn = b.kosten[j]
+            b.mkosten[j] = B + t == mn.ab ? mn.jaehrlich : b.mkosten[j] * (1 + b.sach[t])
+            if t >= 1 { z += mn.vz * b.mkosten[j] }
         }
     }
 }

@@ -24,11 +24,34 @@ public enum Unsicherheit {
     /// What `ziehen` needs of the three scenarios, looked up once for all draws: the status-quo assumptions and
     /// the (best, mode, worst) triples of every drawn value (paths per year index, products per product).
     struct Ziehungsbasis: Sendable {
+        /// A triangular distribution with what `Dreiecksverteilung.quantil` derives from its three values worked
+        /// out once: the same operations per draw on the same values, so the same results bit for bit.
         struct Dreieck: Sendable {
-            var best: Double, modus: Double, worst: Double
+            let best: Double, modus: Double, worst: Double
+            /// Lower and upper end, b − a, c − a, b − c and the mode's quantile (c − a) / (b − a).
+            private let a: Double, b: Double, ba: Double, ca: Double, bc: Double, fc: Double
+            /// b > a (else every quantile is the mode).
+            private let breit: Bool
+
+            init(best: Double, modus: Double, worst: Double) {
+                self.best = best
+                self.modus = modus
+                self.worst = worst
+                let a = min(best, worst, modus), b = max(best, worst, modus), c = modus
+                self.a = a
+                self.b = b
+                ba = b - a
+                ca = c - a
+                bc = b - c
+                fc = (c - a) / (b - a)
+                breit = b > a
+            }
+
             @inline(__always)
             func quantil(_ u: Double) -> Double {
-                Dreiecksverteilung.quantil(u, best: best, modus: modus, worst: worst)
+                guard breit else { return modus }
+                if u < fc { return a + ((u * ba * ca)).squareRoot() }
+                return b - (((1 - u) * ba * bc)).squareRoot()
             }
         }
         var annahmen: Rechenannahmen

@@ -1,0 +1,130 @@
+import Testing
+
+@testable import EckwertCore
+
+// The lean draw engine (`Schnellrechnung`) against a second, plain calculation written here: every product's
+// cases, bit for bit (the order of the operations is the engine's), and the same results whatever a reused
+// workspace held before.
+
+/// Musterstadt's cases per product and year recomputed from the population: the reference population as
+/// 0 + per sex (running sum over ages up to `bis` − running sum before `von`), city-wide the Sozialräume's running
+/// sums added in order; a product with Sozialraum weights Σ_g (c · r̃_g · R_g) · q from 0 in order of g, with
+/// q = trend^t · measures (both the path where q is exactly 1 and the one where it is not are met); a product
+/// without weights (r · measures) · R.
+@Test func schnellrechnungFaelleBitgleichNachgerechnet() throws {
+    let m = try #require(Musterstadt.modell)
+    let p = Projektion(m)
+    let schnell = Schnellrechnung(p)
+    let n = p.n, J = n - 1, B = m.basisjahr, N = Alter.count
+    var qEins = 0, qSonst = 0, ohneGewichte = 0
+    for s in m.szenarien {
+        let a = Rechenannahmen(modell: m, szenario: s)
+        let pop = p.bevoelkerung(s.bevoelkerung).jahre
+        var z = [Double](repeating: .nan, count: m.produkte.count * J), f = z
+        schnell.rechnen(a, pop, zuschuss: &z, faelle: &f)
+        // Running sum over ages 0 ..< bis of Sozialraum g, sex sx, year t (0 for bis = 0).
+        func kum(_ g: Int, _ sx: Int, _ t: Int, _ bis: Int) -> Double {
+            var c = 0.0
+            for alter in 0..<bis { c += pop[t].werte[(g * 2 + sx) * N + alter] }
+            return bis == 0 ? 0 : c
+        }
+        for (i, prod) in m.produkte.enumerated() {
+            guard let fz = prod.fallzahl, fz.bezug.gebiet == nil else { continue }
+            let sexes = fz.bezug.geschlecht.map { [$0.index] } ?? [0, 1]
+            let von = fz.bezug.von, bis = fz.bezug.bis + 1
+            var trend = 1.0
+            for t in 1..<n {
+                trend *= 1 + a.quoteTrend[i]
+                var mf = 1.0
+                for w in p.wirkungen[i] where a.massnahmen.contains(w.massnahme) { mf *= w.wirkung.faktor(B + t) }
+                var erwartet = 0.0
+                if let kr = p.kleinraum[i] {
+                    let q = trend * mf
+                    for (g, c) in kr.gewichte.enumerated() {
+                        var R = 0.0
+                        for sx in sexes { R += kum(g, sx, t, bis) - kum(g, sx, t, von) }
+                        erwartet = erwartet + c * R * q
+                    }
+                    if q == 1 { qEins += 1 } else { qSonst += 1 }
+                } else {
+                    var R = 0.0
+                    for sx in sexes {
+                        var oben = 0.0, unten = 0.0
+                        for g in pop[t].gebiete.indices {
+                            oben += kum(g, sx, t, bis)
+                            unten += kum(g, sx, t, von)
+                        }
+                        R += oben - unten
+                    }
+                    var r: Double
+                    switch fz.quote {
+                    case .ist: r = try #require(p.rB[i]) * trend
+                    case .je1000(let pfad): r = pfad.wert(B + t) / 1000
+                    }
+                    r *= mf
+                    erwartet = r * R
+                    ohneGewichte += 1
+                }
+                #expect(f[i * J + t - 1].bitPattern == erwartet.bitPattern, "\(s.name) \(prod.nr) \(B + t)")
+            }
+        }
+    }
+    #expect(qEins > 0 && qSonst > 0 && ohneGewichte > 0)
+}
+
+/// One workspace reused for runs with different measures (looked up again each run) and, fixed as in the draws,
+/// for runs with other drawn values but the same measures: bit for bit the results of a fresh workspace.
+@Test func schnellrechnungArbeitsbereichWiederverwendet() throws {
+    let m = try #require(Musterstadt.modell)
+    let p = Projektion(m)
+    let schnell = Schnellrechnung(p)
+    let J = p.n - 1
+    let szenarien = m.szenarien + m.szenarien.reversed()
+    #expect(Set(m.szenarien.map(\.massnahmen)).count > 1)  // the measures differ between the scenarios
+    func frisch(_ a: Rechenannahmen, _ pop: [Bevoelkerung]) -> [UInt64] {
+        var z = [Double](repeating: .nan, count: m.produkte.count * J), f = z
+        schnell.rechnen(a, pop, zuschuss: &z, faelle: &f)
+        return (z + f).map(\.bitPattern)
+    }
+    func wieder(_ a: Rechenannahmen, _ pop: [Bevoelkerung], _ w: inout Schnellrechnung.Arbeitsbereich) -> [UInt64] {
+        var z = [Double](repeating: .nan, count: m.produkte.count * J), f = z
+        schnell.rechnen(a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &w, zuschuss: &z, faelle: &f)
+        return (z + f).map(\.bitPattern)
+    }
+    var w = Schnellrechnung.Arbeitsbereich(schnell)
+    for s in szenarien {
+        let a = Rechenannahmen(modell: m, szenario: s), pop = p.bevoelkerung(s.bevoelkerung).jahre
+        #expect(wieder(a, pop, &w) == frisch(a, pop), "\(s.name)")
+    }
+    // Draw-like runs: the status quo's measures fixed, prices and product trends varied from run to run.
+    let sq = try #require(m.szenario("status-quo"))
+    let pop = p.bevoelkerung(sq.bevoelkerung).jahre
+    var fest = Schnellrechnung.Arbeitsbereich(schnell)
+    fest.massnahmenFest = true
+    for k in 0..<4 {
+        var a = Rechenannahmen(modell: m, szenario: sq)
+        let x = Double(k) * 0.01
+        a.tarif = a.tarif.map { $0 + x }
+        a.sachkosten = a.sachkosten.map { $0 - x }
+        a.quoteTrend = a.quoteTrend.indices.map { $0 % 2 == 0 ? x : -x }
+        a.fallkostenTrend = a.fallkostenTrend.map { $0 + x / 2 }
+        #expect(wieder(a, pop, &fest) == frisch(a, pop), "Lauf \(k)")
+    }
+}
+
+/// The draws' triangles, with what the quantile derives from the three values worked out once, give exactly
+/// `Dreiecksverteilung.quantil`: wide, narrow, mode at either end, all three equal, best above worst.
+@Test func dreieckWieDreiecksverteilung() {
+    let faelle: [(Double, Double, Double)] = [
+        (0.9, 1.0, 1.3), (-0.02, 0.01, 0.05), (1.0, 1.0, 1.2), (0.5, 0.7, 0.7), (0, 0, 0), (3600, 3000, 1200),
+        (1e-9, 2e-9, 1e9),
+    ]
+    var rng = SplitMix64(seed: 42)
+    for (b, m, w) in faelle {
+        let d = Unsicherheit.Ziehungsbasis.Dreieck(best: b, modus: m, worst: w)
+        for u in [0.0, 0.25, 0.5, 1 - 1e-16] + (0..<200).map({ _ in rng.gleich() }) {
+            let erwartet = Dreiecksverteilung.quantil(u, best: b, modus: m, worst: w)
+            #expect(d.quantil(u).bitPattern == erwartet.bitPattern, "\(b) \(m) \(w) u = \(u)")
+        }
+    }
+}
