@@ -125,84 +125,112 @@ public enum SozialraumDateien {
         indikatorZeilen: [IndikatorSchluessel: Int], dateien: (faelle: String, indikatoren: String),
         befund: Befund
     ) {
-        let s = m.sozialraum
-        let gebiete = Set(m.bevoelkerung.gebiete)
-        // Product lookup by number (the first product of a number, as `Planungsmodell.produkt`).
-        let produkte = Dictionary(m.produkte.map { ($0.nr, $0) }, uniquingKeysWith: { erstes, _ in erstes })
-        let ort = { (d: String, z: Int?) in SourceLocation(file: d, line: z) }
-        // Only rows with something to report are sorted into line order (the others leave no message).
-        let faelleFehler = faelleZeilen.filter { !gebiete.contains($0.key.gebiet) || produkte[$0.key.produkt] == nil }
-        for (k, z) in faelleFehler.sorted(by: { $0.value < $1.value }) {
-            if !gebiete.contains(k.gebiet) {
-                befund.fehler(ort(dateien.faelle, z), "Gebiet '\(k.gebiet)' gibt es in bevoelkerung.csv nicht")
+        let raster = Gebietsfallraster(gebiete: m.bevoelkerung.gebiete, faelle: m.sozialraum.faelle)
+        // Product lookup by number: the first product of a number, as `Planungsmodell.produkt`.
+        var produkte: [String: Int] = [:]
+        for (i, p) in m.produkte.enumerated() where produkte[p.nr] == nil { produkte[p.nr] = i }
+        pruefeZeilen(faelleZeilen, raster, produkte, dateien.faelle, befund)
+        pruefeIndikatoren(m, indikatorZeilen, raster.gebietIndex, dateien.indikatoren, befund)
+        let bevoelkerungen = Bevoelkerungsindex(m)
+        var summen = Bezugssummencache(bevoelkerungen, gebiete: m.bevoelkerung.gebiete)
+        let reihenfolge = raster.nummern.indices.sorted { raster.nummern[$0] < raster.nummern[$1] }
+        for p in reihenfolge {
+            let nr = raster.nummern[p]
+            guard let i = produkte[nr] else { continue }
+            guard let fz = m.produkte[i].fallzahl else {
+                befund.warnung(
+                    SourceLocation(file: dateien.faelle),
+                    "Produkt \(nr) hat Fallzahlen je Sozialraum, aber keinen Fallzahltreiber "
+                        + "– sie werden nur gezeigt, nicht fortgeschrieben")
+                continue
             }
-            if produkte[k.produkt] == nil {
-                befund.fehler(ort(dateien.faelle, z), "Produkt '\(k.produkt)' gibt es in modell.yaml nicht")
+            let basis = raster.block(p, m.basisjahr)
+            let fehlend = m.bevoelkerung.gebiete.indices.filter { g in basis.flatMap { raster.wert($0, g) } == nil }
+            if !fehlend.isEmpty {
+                befund.fehler(
+                    SourceLocation(file: dateien.faelle),
+                    "Produkt \(nr): für das Basisjahr \(m.basisjahr) fehlen Fallzahlen der "
+                        + "Sozialräume \(fehlend.map { m.bevoelkerung.gebiete[$0] }.joined(separator: ", ")) "
+                        + "(erwartet eine Zeile je Sozialraum, 0 wo keine Fälle)"
+                )
+                continue
+            }
+            for jahr in raster.jahre(p) {
+                guard let block = raster.block(p, jahr) else { continue }
+                let pop = summen.summen(jahr, fz.bezug)
+                pruefeJahr(m, nr, jahr, (raster, block), pop, faelleZeilen, dateien.faelle, befund)
             }
         }
-        let deklariert = Set(s.indikatoren.map(\.id))
-        let indikatorFehler = indikatorZeilen.filter {
-            !gebiete.contains($0.key.gebiet) || !deklariert.contains($0.key.indikator)
+    }
+
+    /// Unknown gebiet or Produkt in the rows of `faelle_gebiete.csv`, in line order (only rows with something to
+    /// report are sorted).
+    private static func pruefeZeilen(
+        _ zeilen: [GebietsfallSchluessel: Int], _ raster: Gebietsfallraster, _ produkte: [String: Int],
+        _ datei: String, _ befund: Befund
+    ) {
+        // Whether each product of the raster exists, found once per product rather than once per row.
+        let bekannt = raster.nummern.map { produkte[$0] != nil }
+        var fehler: [(zeile: Int, gebiet: String?, produkt: String?)] = []
+        for (k, z) in zeilen {
+            let gebietFehlt = raster.gebietIndex[k.gebiet] == nil
+            let produktFehlt = raster.produktIndex[k.produkt].map { !bekannt[$0] } ?? (produkte[k.produkt] == nil)
+            if gebietFehlt || produktFehlt {
+                fehler.append((z, gebietFehlt ? k.gebiet : nil, produktFehlt ? k.produkt : nil))
+            }
+        }
+        for f in fehler.sorted(by: { $0.zeile < $1.zeile }) {
+            if let g = f.gebiet {
+                befund.fehler(
+                    SourceLocation(file: datei, line: f.zeile), "Gebiet '\(g)' gibt es in bevoelkerung.csv nicht")
+            }
+            if let nr = f.produkt {
+                befund.fehler(
+                    SourceLocation(file: datei, line: f.zeile), "Produkt '\(nr)' gibt es in modell.yaml nicht")
+            }
+        }
+    }
+
+    /// Unknown gebiet or undeclared indicator in the rows of `indikatoren.csv`, in line order.
+    private static func pruefeIndikatoren(
+        _ m: Planungsmodell, _ zeilen: [IndikatorSchluessel: Int], _ gebietIndex: [String: Int], _ datei: String,
+        _ befund: Befund
+    ) {
+        let deklariert = Set(m.sozialraum.indikatoren.map(\.id))
+        let indikatorFehler = zeilen.filter {
+            gebietIndex[$0.key.gebiet] == nil || !deklariert.contains($0.key.indikator)
         }
         for (k, z) in indikatorFehler.sorted(by: { $0.value < $1.value }) {
-            if !gebiete.contains(k.gebiet) {
-                befund.fehler(ort(dateien.indikatoren, z), "Gebiet '\(k.gebiet)' gibt es in bevoelkerung.csv nicht")
+            if gebietIndex[k.gebiet] == nil {
+                befund.fehler(
+                    SourceLocation(file: datei, line: z), "Gebiet '\(k.gebiet)' gibt es in bevoelkerung.csv nicht")
             }
             if !deklariert.contains(k.indikator) {
                 var text = "Indikator '\(k.indikator)' ist nicht unter indikatoren: in modell.yaml erklärt"
                 if let h = Aehnlichkeit.vorschlag(k.indikator, aus: Array(deklariert).sorted()) {
                     text += " – meinten Sie '\(h)'?"
                 }
-                befund.fehler(ort(dateien.indikatoren, z), text)
-            }
-        }
-        // The years of each product's cases, gathered in one pass over the cases.
-        var jahreJeProdukt: [String: Set<Int>] = [:]
-        for k in s.faelle.keys { jahreJeProdukt[k.produkt, default: []].insert(k.jahr) }
-        let bevoelkerungen = Bevoelkerungsindex(m)
-        for nr in jahreJeProdukt.keys.sorted() {
-            guard let p = produkte[nr] else { continue }
-            guard let fz = p.fallzahl else {
-                befund.warnung(
-                    ort(dateien.faelle, nil),
-                    "Produkt \(nr) hat Fallzahlen je Sozialraum, aber keinen Fallzahltreiber "
-                        + "– sie werden nur gezeigt, nicht fortgeschrieben")
-                continue
-            }
-            let fehlend = m.bevoelkerung.gebiete.filter { s.faelle(m.basisjahr, $0, nr) == nil }
-            if !fehlend.isEmpty {
-                befund.fehler(
-                    ort(dateien.faelle, nil),
-                    "Produkt \(nr): für das Basisjahr \(m.basisjahr) fehlen Fallzahlen der "
-                        + "Sozialräume \(fehlend.joined(separator: ", ")) (erwartet eine Zeile je Sozialraum, 0 "
-                        + "wo keine Fälle)"
-                )
-                continue
-            }
-            for jahr in (jahreJeProdukt[nr] ?? []).sorted() {
-                pruefeJahr(m, nr, fz, jahr, bevoelkerungen, faelleZeilen, dateien.faelle, befund)
+                befund.fehler(SourceLocation(file: datei, line: z), text)
             }
         }
     }
 
+    /// The warnings of one product and year: a Sozialraum with more cases than reference population (`pop`: the
+    /// sums per Sozialraum position, nil without a population of that year), Sozialräume above the city.
     private static func pruefeJahr(
-        _ m: Planungsmodell, _ nr: String, _ fz: Fallzahl, _ jahr: Int, _ bevoelkerungen: Bevoelkerungsindex,
-        _ zeilen: [GebietsfallSchluessel: Int], _ datei: String, _ befund: Befund
+        _ m: Planungsmodell, _ nr: String, _ jahr: Int, _ faelle: (raster: Gebietsfallraster, block: Int),
+        _ pop: [Double]?, _ zeilen: [GebietsfallSchluessel: Int], _ datei: String, _ befund: Befund
     ) {
-        let s = m.sozialraum
         var summe = 0.0
-        let pop = bevoelkerungen.jahr(jahr)
-        for g in m.bevoelkerung.gebiete {
-            guard let f = s.faelle(jahr, g, nr) else { continue }
+        for (i, g) in m.bevoelkerung.gebiete.enumerated() {
+            guard let f = faelle.raster.wert(faelle.block, i) else { continue }
             summe += f
-            var b = fz.bezug
-            b.gebiet = g
-            if let pop, f > pop.summe(b) {
+            if let pop, f > pop[i] {
                 let z = zeilen[GebietsfallSchluessel(jahr: jahr, gebiet: g, produkt: nr)]
                 befund.warnung(
                     SourceLocation(file: datei, line: z),
                     "Produkt \(nr), Gebiet \(g), \(jahr): \(Datendateien.deutsch(f)) "
-                        + "Fälle, aber nur \(Datendateien.deutsch(pop.summe(b))) Personen der Bezugsbevölkerung")
+                        + "Fälle, aber nur \(Datendateien.deutsch(pop[i])) Personen der Bezugsbevölkerung")
             }
         }
         if let stadt = m.ist.wert(jahr, nr, "faelle"), summe > stadt + 1e-9 {
@@ -213,6 +241,39 @@ public enum SozialraumDateien {
                     + "Stadt in ist.csv "
                     + "(ist.csv bleibt maßgeblich)")
         }
+    }
+}
+
+/// The reference population of each Sozialraum position, per year and age/sex selection, summed once for all
+/// products that share the selection (by ``Bevoelkerungsindex``, so each sum is the one the checks used before).
+struct Bezugssummencache {
+    private struct Schluessel: Hashable {
+        let jahr: Int
+        let auswahl: Bezugssummen.Auswahl
+    }
+    private let bevoelkerungen: Bevoelkerungsindex
+    private let gebiete: [String]
+    private var summen: [Schluessel: [Double]] = [:]
+
+    init(_ bevoelkerungen: Bevoelkerungsindex, gebiete: [String]) {
+        self.bevoelkerungen = bevoelkerungen
+        self.gebiete = gebiete
+    }
+
+    /// The sums of `bezug` per Sozialraum position of the Basisjahr's population, or nil without a population
+    /// of `jahr`.
+    mutating func summen(_ jahr: Int, _ bezug: Bezug) -> [Double]? {
+        guard let pop = bevoelkerungen.jahr(jahr) else { return nil }
+        let k = Schluessel(
+            jahr: jahr, auswahl: Bezugssummen.Auswahl(von: bezug.von, bis: bezug.bis, geschlecht: bezug.geschlecht))
+        if let s = summen[k] { return s }
+        var b = bezug
+        let s = gebiete.map { g in
+            b.gebiet = g
+            return pop.summe(b)
+        }
+        summen[k] = s
+        return s
     }
 }
 
