@@ -369,3 +369,50 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
         sp.freigeben()
     }
 }
+
+/// Tiles filed in one call per tile (`einordnenKachel`: full tiles of ordered windows in two vectors, written
+/// straight into the chain's last chunk) give what filing value by value gives (`einordnen`) and what the draws
+/// give directly: the same counts, the same kept draws in the same order; values with ordered windows, with
+/// overlapping ones and with a window closed to a point, draws with ties exactly at the bounds, tiles of 16 draws
+/// and narrower ones (1 to 15), more than 128 kept draws per value (chunks filled and continued), NaN and −0 marked.
+@Test func kachelweiseGleichWertweise() {
+    var g = SplitMix64(seed: 77)
+    let R = 5
+    // Values 0, 1, 3, 4: ordered windows on the grid of the draws; value 2: overlapping windows (counted as equal).
+    let lo: [Float] = [-20, -2, 9, -25, -3, 7, -10, -10, 0, -30, -1, 5, -20, -2, 9]
+    let hi: [Float] = [-8, 3, 22, -10, 4, 20, 5, 10, 0, -5, 2, 30, -8, 3, 22]
+    for fall in 0..<12 {
+        var alt = Fensterspeicher(fenster: R * 3), neu = Fensterspeicher(fenster: R * 3)
+        var alle = [[Float]](repeating: [], count: R)
+        for kachel in 0..<(40 + fall * 7) {
+            let w = fall % 3 == 2 ? Int(g.next() % 15) + 1 : 16
+            var x = (0..<(R * w)).map { _ in gestuft(&g) }
+            if fall == 10 && kachel == 5 { x[3] = .nan }
+            if fall == 11 && kachel == 8 { x[R * w - 1] = -0.0 }
+            for r in 0..<R { alle[r] += x[(r * w)..<(r * w + w)] }
+            x.withUnsafeBufferPointer { xb in
+                for r in 0..<R { alt.einordnen(r, xb.baseAddress! + r * w, w, lo, hi) }
+                neu.einordnenKachel(0, 2, xb.baseAddress!, w, lo, hi)
+                neu.einordnenKachel(2, R - 2, xb.baseAddress! + 2 * w, w, lo, hi)
+            }
+        }
+        #expect(neu.sonder == (fall >= 10) && alt.sonder == neu.sonder, "Fall \(fall)")
+        for f in 0..<(R * 3) {
+            for i in 0..<4 { #expect(neu.zahlen[f * 4 + i] == alt.zahlen[f * 4 + i], "Fall \(fall), Fenster \(f)") }
+            var a: [Float] = [], b: [Float] = []
+            alt.werte(f, in: &a)
+            neu.werte(f, in: &b)
+            #expect(a.elementsEqual(b) { $0.bitPattern == $1.bitPattern }, "Fall \(fall), Fenster \(f)")
+            guard fall < 10, f / 3 != 2 else { continue }
+            // Against the draws directly (ordered windows include their bounds).
+            let v = alle[f / 3]
+            var innen: [Float] = []
+            neu.innen(f, lo, hi, in: &innen)
+            #expect(innen == v.filter { lo[f] <= $0 && $0 <= hi[f] }, "Fall \(fall), Fenster \(f)")
+            #expect(neu.zahlen[f * 4] == v.filter { $0 < lo[f] }.count)
+        }
+        #expect(neu.zahlen[3] > 128)
+        alt.freigeben()
+        neu.freigeben()
+    }
+}

@@ -58,10 +58,8 @@ extension Ziehungslauf {
                 // The tile's net costs (k · w + d) and then its cases (K · kachel + k · w + d).
                 let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
                 let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
-                for r in 0..<R {
-                    let x = r < K ? z + r * w : z + K * kachel + (r - K) * w
-                    sp.wert[thread].einordnen(r, x, w, lo, hi)
-                }
+                sp.wert[thread].einordnenKachel(0, K, z, w, lo, hi)
+                sp.wert[thread].einordnenKachel(K, KF, z + K * kachel, w, lo, hi)
             }
             for t in 0..<threads where speicher[t].sonder { return nil }
             if bis < ziehungen { eingrenzen(gezogen: bis, speicher: sp, grenzen: gr) }
@@ -517,6 +515,73 @@ struct Fensterspeicher {
         zahlen[f * 4] &+= u0; zahlen[f * 4 + 1] &+= e0; zahlen[f * 4 + 2] &+= o0
         zahlen[f * 4 + 4] &+= u1; zahlen[f * 4 + 5] &+= e1; zahlen[f * 4 + 6] &+= o1
         zahlen[f * 4 + 8] &+= u2; zahlen[f * 4 + 9] &+= e2; zahlen[f * 4 + 10] &+= o2
+    }
+
+    /// `einordnen` for the values r0 ..< r0 + anzahl of one tile of w draws (value r0 + j at x + j · w), in one
+    /// call. Full tiles of values with ordered windows take `einordnen16`; the next values' draws are read a few
+    /// values ahead (for their NaN check, which `einordnen16` repeats), so that they come from memory meanwhile.
+    mutating func einordnenKachel(
+        _ r0: Int, _ anzahl: Int, _ x: UnsafePointer<Float>, _ w: Int, _ lo: UnsafePointer<Float>,
+        _ hi: UnsafePointer<Float>
+    ) {
+        let voraus = 6
+        var vorab: UInt32 = 0
+        for j in 0..<anzahl {
+            let f = (r0 + j) * 3, v = x + j * w
+            if j + voraus < anzahl {
+                let a = v[voraus * w]
+                vorab |= a != a ? 1 : 0
+            }
+            if w == 16 && Self.geordnet(lo + f, hi + f) {
+                einordnen16(f, v, lo + f, hi + f)
+            } else {
+                einordnen(r0 + j, v, w, lo, hi)
+            }
+        }
+        if vorab != 0 { sonder = true }
+    }
+
+    /// `einordnenGeordnet` for 16 draws (bounds lo[0…2], hi[0…2]), all in two vectors: NaN and −0 marked with
+    /// them, and the kept draws written straight to the end of the chain where its last chunk has room for 16.
+    private mutating func einordnen16(
+        _ f: Int, _ x: UnsafePointer<Float>, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>
+    ) {
+        typealias V = SIMD8<Float>
+        typealias I = SIMD8<Int32>
+        let v0 = UnsafeRawPointer(x).loadUnaligned(as: V.self)
+        let v1 = UnsafeRawPointer(x + 8).loadUnaligned(as: V.self)
+        let b0 = unsafeBitCast(v0, to: SIMD8<UInt32>.self), b1 = unsafeBitCast(v1, to: SIMD8<UInt32>.self)
+        let mz = SIMD8<UInt32>(repeating: 0x8000_0000)
+        if any((v0 .!= v0) .| (v1 .!= v1) .| (b0 .== mz) .| (b1 .== mz)) { sonder = true }
+        let L0 = V(repeating: lo[0]), L1 = V(repeating: lo[1]), L2 = V(repeating: lo[2])
+        let H0 = V(repeating: hi[0]), H1 = V(repeating: hi[1]), H2 = V(repeating: hi[2])
+        func eins(_ m: SIMDMask<I>) -> I { I.zero.replacing(with: 1, where: m) }
+        // Region: bounds passed (v ≥ lower, v > upper); odd inside a window. m: per window, v ≥ its lower bound.
+        let m0 = (eins(v0 .>= L0), eins(v0 .>= L1), eins(v0 .>= L2))
+        let m1 = (eins(v1 .>= L0), eins(v1 .>= L1), eins(v1 .>= L2))
+        let d0 = (m0.0 &+ m0.1 &+ m0.2 &+ eins(v0 .> H0) &+ eins(v0 .> H1) &+ eins(v0 .> H2)) & 1
+        let d1 = (m1.0 &+ m1.1 &+ m1.2 &+ eins(v1 .> H0) &+ eins(v1 .> H1) &+ eins(v1 .> H2)) & 1
+        let a = zahlen[f * 4 + 3], im = a & (Self.stueck - 1)
+        let direkt = im != 0 && im <= Self.stueck - 16
+        let ziel = direkt ? adresse(kette[f * 2 + 1]) + im : stufe
+        var c = 0
+        for d in 0..<8 {
+            ziel[c] = v0[d]
+            c &+= Int(truncatingIfNeeded: d0[d])
+        }
+        for d in 0..<8 {
+            ziel[c] = v1[d]
+            c &+= Int(truncatingIfNeeded: d1[d])
+        }
+        if direkt {
+            zahlen[f * 4 + 3] = a + c
+        } else if c > 0 {
+            anhaengen(f, stufe, c)
+        }
+        // Below window k: the draws that have not reached its lower bound.
+        zahlen[f * 4] &+= 16 - Int((m0.0 &+ m1.0).wrappedSum())
+        zahlen[f * 4 + 4] &+= 16 - Int((m0.1 &+ m1.1).wrappedSum())
+        zahlen[f * 4 + 8] &+= 16 - Int((m0.2 &+ m1.2).wrappedSum())
     }
 
     /// Whether a value's three windows (bounds lo[0…2], hi[0…2]) are disjoint and in order: then each includes
