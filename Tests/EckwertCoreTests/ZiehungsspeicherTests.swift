@@ -106,6 +106,42 @@ func quantileAusDerKachelablage(ziehungen n: Int) {
     }
 }
 
+/// The city-wide sums of the cohort run, four carried side by side (`Kohortenlauf.gebietssummen`), against each sum
+/// added one at a time in order of the Sozialräume: bit for bit, for counts of sums that are not a multiple of
+/// four, for 0 and 1 Sozialraum, read and written at offsets (the values outside are left alone). The values span
+/// many magnitudes; a hand-made case shows the order of the additions kept.
+@Test(arguments: [(13, 7), (60, 9), (1, 5), (0, 3), (5, 4), (7, 1)])
+func gebietssummenGleichEinzelnAddiert(gebiete G: Int, summen anzahl: Int) {
+    let o = 3, zo = 2
+    var zustand: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let von = (0..<(o + anzahl * G + 2)).map { _ -> Double in
+        zustand = zustand &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let x = Double(zustand >> 11) / Double(1 << 53)
+        let stufe = (0..<Int(zustand % 17)).reduce(1e-8) { s, _ in s * 10 }
+        return (x - 0.3) * stufe
+    }
+    var erwartet = [Double](repeating: -1, count: zo + anzahl + 2)
+    for m in 0..<anzahl {
+        var x = 0.0
+        for g in 0..<G { x += von[o + m * G + g] }
+        erwartet[zo + m] = x
+    }
+    var ziel = [Double](repeating: -1, count: erwartet.count)
+    von.withUnsafeBufferPointer { v in
+        ziel.withUnsafeMutableBufferPointer { z in
+            Schnellrechnung.Kohortenlauf.gebietssummen(v, o, G, anzahl, z, zo)
+        }
+    }
+    #expect(ziel.map(\.bitPattern) == erwartet.map(\.bitPattern))
+    // Added in order, 1e16 + 1 + 1 − 1e16 is 0 (each 1 is lost against 1e16); the 1s added first would give 2.
+    let hand: [Double] = (0..<5).flatMap { _ -> [Double] in [1e16, 1, 1, -1e16] }
+    var null = [Double](repeating: -1, count: 5)
+    hand.withUnsafeBufferPointer { v in
+        null.withUnsafeMutableBufferPointer { z in Schnellrechnung.Kohortenlauf.gebietssummen(v, 0, 4, 5, z, 0) }
+    }
+    #expect(null == [0, 0, 0, 0, 0])
+}
+
 /// The bands selected in windows (only a sample kept) are the bands selected from every kept draw, bit for bit;
 /// with a sample of a sixth to a half of the draws and tiles cut at the end.
 @Test(arguments: [(600, 96), (1007, 160), (1000, 496)])

@@ -175,15 +175,47 @@ extension Schnellrechnung {
             let G = self.G, s0 = kum.start[t]
             kum.jeGebiet.withUnsafeBufferPointer { j in
                 kum.gesamt.withUnsafeMutableBufferPointer { ges in
-                    for s in 0..<2 {
-                        let ziel = (t * 2 + s) * nc
-                        for k in 0..<nc {
-                            var x = 0.0
-                            for g in 0..<G { x += j[s0 + (s * nc + k) * G + g] }
-                            ges[ziel + k] = x
-                        }
-                    }
+                    Self.gebietssummen(j, s0, G, 2 * nc, ges, t * 2 * nc)
                 }
+            }
+        }
+
+        /// `anzahl` sums of `G` values each: sum m adds von[o + m · G + g] for g = 0, 1, … in order to 0 and goes to
+        /// ziel[zo + m]. Four sums are carried side by side, each in its own order, only so that the processor
+        /// overlaps their chains of dependent additions; the rest one at a time.
+        @inline(__always)
+        static func gebietssummen(
+            _ von: UnsafeBufferPointer<Double>, _ o: Int, _ G: Int, _ anzahl: Int,
+            _ ziel: UnsafeMutableBufferPointer<Double>, _ zo: Int
+        ) {
+            precondition(o >= 0 && o + anzahl * G <= von.count && zo >= 0 && zo + anzahl <= ziel.count)
+            guard let z = ziel.baseAddress else { return }
+            guard G > 0, let v = von.baseAddress else {
+                for m in 0..<anzahl { z[zo + m] = 0 }
+                return
+            }
+            var m = 0
+            while m &+ 4 <= anzahl {
+                let p0 = v + (o &+ m &* G), p1 = p0 + G, p2 = p1 + G, p3 = p2 + G
+                var x0 = 0.0, x1 = 0.0, x2 = 0.0, x3 = 0.0
+                for g in 0..<G {
+                    x0 += p0[g]
+                    x1 += p1[g]
+                    x2 += p2[g]
+                    x3 += p3[g]
+                }
+                z[zo &+ m] = x0
+                z[zo &+ m &+ 1] = x1
+                z[zo &+ m &+ 2] = x2
+                z[zo &+ m &+ 3] = x3
+                m &+= 4
+            }
+            while m < anzahl {
+                let p0 = v + (o &+ m &* G)
+                var x = 0.0
+                for g in 0..<G { x += p0[g] }
+                z[zo &+ m] = x
+                m &+= 1
             }
         }
 
@@ -208,14 +240,9 @@ extension Schnellrechnung {
                                             for g in 0..<G { j[s0 + (s * nc + k) * G + g] = c[g] }
                                         }
                                     }
-                                    // Per cut, the Sozialräume added in order 0, 1, … (a running sum starting at 0).
-                                    let ziel = (t * 2 + s) * nc
-                                    for k in 0..<nc {
-                                        var x = 0.0
-                                        for g in 0..<G { x += j[s0 + (s * nc + k) * G + g] }
-                                        ges[ziel + k] = x
-                                    }
                                 }
+                                // Per sex and cut, the Sozialräume added in order 0, 1, … (a running sum from 0).
+                                Self.gebietssummen(UnsafeBufferPointer(j), s0, G, 2 * nc, ges, t * 2 * nc)
                             }
                         }
                     }
