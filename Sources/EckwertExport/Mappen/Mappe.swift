@@ -87,16 +87,6 @@ final class Mappe {
 
     func f(_ art: Art) throws -> XlsxFormat { try formate.f(art) }
 
-    /// The sum-row variant of a value format.
-    func summenformat(_ art: Art) -> Art {
-        switch art {
-        case .betrag: .betragSumme
-        case .ganzzahl: .ganzzahlSumme
-        case .prozent: .prozentSumme
-        default: art
-        }
-    }
-
     static func datum(_ d: Datum) -> String {
         func zwei(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
         return "\(zwei(d.tag)).\(zwei(d.monat)).\(d.jahr)"
