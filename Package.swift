@@ -20,11 +20,11 @@ let package = Package(
         // files under Ressourcen/, compiled into the binary (embedInCode: no resource bundle has to sit beside an
         // installed binary). File names must be unique across the subfolders.
         .target(
-            name: "EckwertCore", dependencies: [.product(name: "Yams", package: "Yams")],
+            name: "EckwertCore", dependencies: ["CSpeicher", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Ressourcen")]),
         // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out; header only, nothing to link.
+        // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out, and a prefetch hint; header only.
         .systemLibrary(name: "CSpeicher"),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),

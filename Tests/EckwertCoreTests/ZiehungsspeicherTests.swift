@@ -36,9 +36,11 @@ func quantileAusDerKachelablage(ziehungen n: Int) {
     }
 }
 
-@Test func einheitensummenInDieKachel() {
-    // 7 products, 3 years; units: one product, three products out of order, none, all seven.
-    let J = 3, nP = 7
+/// Years 3 to 9: the eight-lane, six-lane and scalar paths of `summieren`.
+@Test(arguments: [3, 5, 6, 7, 8, 9])
+func einheitensummenInDieKachel(jahre J: Int) {
+    // 7 products; units: one product, three products out of order, none, all seven.
+    let nP = 7
     let glieder: [[Int]] = [[4], [6, 0, 3], [], Array(0..<nP)]
     var start = [0], glied: [Int] = []
     for g in glieder { glied += g; start.append(glied.count) }
@@ -208,8 +210,8 @@ func fensterGleichSortierung(art: Int) {
             sp.innen(i, lo, hi, in: &innen)
             gezaehlt += innen.count
             let v = Ziehungslauf.band(
-                rang: rang(p, n), unter: sp.zahlen[i * 4], gleichLo: sp.zahlen[i * 4 + 1],
-                gleichHi: sp.zahlen[i * 4 + 2], innen: &innen, lo: lo[i], hi: hi[i])
+                rang: rang(p, n), unter: sp.zahl(i, 0), gleichLo: sp.zahl(i, 1),
+                gleichHi: sp.zahl(i, 2), innen: &innen, lo: lo[i], hi: hi[i])
             if art == 2 && i == 2 {
                 #expect(v == nil)
             } else if art == 2 {
@@ -220,7 +222,7 @@ func fensterGleichSortierung(art: Int) {
             }
         }
         // Every kept draw belongs to one window (one chain for ordered windows, one per window else).
-        #expect(sp.zahlen[3] + sp.zahlen[7] + sp.zahlen[11] == gezaehlt)
+        #expect(sp.zahl(0, 3) + sp.zahl(1, 3) + sp.zahl(2, 3) == gezaehlt)
         sp.freigeben()
     }
 }
@@ -250,7 +252,7 @@ func fensterGleichSortierung(art: Int) {
             var innen: [Float] = []
             sp.innen(i, altLo, altHi, in: &innen)
             if let (l, h) = Ziehungslauf.engereGrenzen(
-                p, n: n, gezogen: n1, unter: sp.zahlen[i * 4], innen: &innen, lo: lo[i], hi: hi[i])
+                p, n: n, gezogen: n1, unter: sp.zahl(i, 0), innen: &innen, lo: lo[i], hi: hi[i])
             {
                 #expect(lo[i] <= l && l < h && h <= hi[i])
                 lo[i] = l
@@ -275,8 +277,8 @@ func fensterGleichSortierung(art: Int) {
             behalten += innen.count
             behaltenFest += fensterFest.count
             let v = Ziehungslauf.band(
-                rang: rang(p, n), unter: sp.zahlen[i * 4], gleichLo: sp.zahlen[i * 4 + 1],
-                gleichHi: sp.zahlen[i * 4 + 2], innen: &innen, lo: lo[i], hi: hi[i])
+                rang: rang(p, n), unter: sp.zahl(i, 0), gleichLo: sp.zahl(i, 1),
+                gleichHi: sp.zahl(i, 2), innen: &innen, lo: lo[i], hi: hi[i])
             #expect(v == sortiert[rang(p, n)], "\(k) P\(Int(p * 100))")
         }
         #expect(behalten < behaltenFest)
@@ -396,12 +398,12 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
             let erwartet = alle.filter { lo[f] <= $0 && $0 <= hi[f] }.sorted()
             gezaehlt += erwartet.count
             #expect(innen.sorted() == erwartet, "Fall \(fall), Fenster \(f)")
-            #expect(sp.zahlen[f * 4] == alle.filter { $0 < lo[f] }.count, "Fall \(fall), Fenster \(f)")
-            #expect(sp.zahlen[f * 4 + 1] == 0 && sp.zahlen[f * 4 + 2] == 0)
+            #expect(sp.zahl(f, 0) == alle.filter { $0 < lo[f] }.count, "Fall \(fall), Fenster \(f)")
+            #expect(sp.zahl(f, 1) == 0 && sp.zahl(f, 2) == 0)
         }
         // One chain holds the kept draws of the value's three windows.
-        #expect(sp.zahlen[15] == gezaehlt && sp.zahlen[19] == 0 && sp.zahlen[23] == 0, "Fall \(fall)")
-        for f in 0..<3 { #expect(sp.zahlen[f * 4 + 3] == 0 && sp.zahlen[f * 4] == 0) }
+        #expect(sp.zahl(3, 3) == gezaehlt && sp.zahl(4, 3) == 0 && sp.zahl(5, 3) == 0, "Fall \(fall)")
+        for f in 0..<3 { #expect(sp.zahl(f, 3) == 0 && sp.zahl(f, 0) == 0) }
         sp.freigeben()
     }
 }
@@ -434,7 +436,7 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
         }
         #expect(neu.sonder == (fall >= 10) && alt.sonder == neu.sonder, "Fall \(fall)")
         for f in 0..<(R * 3) {
-            for i in 0..<4 { #expect(neu.zahlen[f * 4 + i] == alt.zahlen[f * 4 + i], "Fall \(fall), Fenster \(f)") }
+            for i in 0..<4 { #expect(neu.zahl(f, i) == alt.zahl(f, i), "Fall \(fall), Fenster \(f)") }
             var a: [Float] = [], b: [Float] = []
             alt.werte(f, in: &a)
             neu.werte(f, in: &b)
@@ -445,10 +447,32 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
             var innen: [Float] = []
             neu.innen(f, lo, hi, in: &innen)
             #expect(innen == v.filter { lo[f] <= $0 && $0 <= hi[f] }, "Fall \(fall), Fenster \(f)")
-            #expect(neu.zahlen[f * 4] == v.filter { $0 < lo[f] }.count)
+            #expect(neu.zahl(f, 0) == v.filter { $0 < lo[f] }.count)
         }
-        #expect(neu.zahlen[3] > 128)
+        #expect(neu.zahl(0, 3) > 128)
         alt.freigeben()
         neu.freigeben()
+    }
+}
+
+/// The places of the counts and chain ends (`platz`, `kplatz`) fill their arrays exactly once each, and the ones
+/// filing ordered windows reads lie side by side per value: below windows 0, 1, 2 and kept at 4r…4r + 3, the
+/// first window's current chunk at r.
+@Test(arguments: [1, 2, 7])
+func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
+    let sp = Fensterspeicher(fenster: R * 3)
+    defer { sp.freigeben() }
+    var z = Set<Int>(), k = Set<Int>()
+    for f in 0..<(R * 3) {
+        for i in 0..<4 { z.insert(sp.platz(f, i)) }
+        for j in 0..<2 { k.insert(sp.kplatz(f, j)) }
+    }
+    #expect(z == Set(0..<(R * 12)))
+    #expect(k == Set(0..<(R * 6)))
+    for r in 0..<R {
+        #expect(
+            [sp.platz(r * 3, 0), sp.platz(r * 3 + 1, 0), sp.platz(r * 3 + 2, 0), sp.platz(r * 3, 3)]
+                == [r * 4, r * 4 + 1, r * 4 + 2, r * 4 + 3])
+        #expect(sp.kplatz(r * 3, 1) == r)
     }
 }

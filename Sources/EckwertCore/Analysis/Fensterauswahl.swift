@@ -1,3 +1,5 @@
+import CSpeicher
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -101,7 +103,7 @@ extension Ziehungslauf {
                 for (i, p) in [0.1, 0.5, 0.9].enumerated() {
                     let f = f0 + i
                     var u = 0
-                    for t in 0..<threads { u += sp.wert[t].zahlen[f * 4] }
+                    for t in 0..<threads { u += sp.wert[t].zahl(f, 0) }
                     werte.removeAll(keepingCapacity: true)
                     Fensterspeicher.filtern(alle, alo[f], ahi[f], in: &werte)
                     if let (l, h) = Self.engereGrenzen(
@@ -308,8 +310,8 @@ extension Ziehungslauf {
                         var u = 0, e = 0, e2 = 0
                         werte.removeAll(keepingCapacity: true)
                         for t in 0..<threads {
-                            let z = sp.wert[t].zahlen
-                            u += z[f * 4]; e += z[f * 4 + 1]; e2 += z[f * 4 + 2]
+                            let z = sp.wert[t]
+                            u += z.zahl(f, 0); e += z.zahl(f, 1); e2 += z.zahl(f, 2)
                             if !geordnet { sp.wert[t].werte(f, in: &werte) }
                         }
                         if geordnet { Fensterspeicher.filtern(alle, lo[f], hi[f], in: &werte) }
@@ -418,15 +420,18 @@ struct Eimerkarte {
 }
 
 /// One thread's windows: per window f (value r, band i: f = r · 3 + i) the draws below its lower bound, equal to
-/// it, equal to the upper bound (`zahlen[f · 4 + 0…2]`) and how many are kept in its chain (`zahlen[f · 4 + 3]`),
-/// in chunks of `stueck` values (chunk c at `bloecke[c / jeBlock]`, followed by chunk `naechster[c]`; the chain's
-/// first and current chunk at `kette[f · 2 + 0/1]`, −1 while it keeps none). Window f's chain holds the draws
+/// it, equal to the upper bound (`zahl(f, 0…2)`) and how many are kept in its chain (`zahl(f, 3)`), in chunks of
+/// `stueck` values (chunk c at `bloecke[c / jeBlock]`, followed by chunk `naechster[c]`; the chain's first and
+/// current chunk at `kette[kplatz(f, 0/1)]`, −1 while it keeps none). Window f's chain holds the draws
 /// strictly inside it; where a value's three windows are disjoint and in order (`geordnet`), the chain of its
 /// first window holds the draws inside any of the three instead (the window of each follows from its bounds), so
 /// that a tile of draws is appended to one place per value, and the other two chains stay empty (`innen`).
 struct Fensterspeicher {
     static let stueck = 128, jeBlock = 4096
+    /// The counts, at `platz(f, k)`.
     let zahlen: UnsafeMutablePointer<Int>
+    /// Values (three windows each).
+    let anzahl: Int
     /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last.
     let stufe: UnsafeMutablePointer<Float>
     let kette: UnsafeMutablePointer<Int>
@@ -440,14 +445,40 @@ struct Fensterspeicher {
     /// NaN or −0 among the draws.
     var sonder = false
 
+    /// `fenster`: three per value.
     init(fenster: Int) {
-        zahlen = .allocate(capacity: fenster * 4)
-        zahlen.initialize(repeating: 0, count: fenster * 4)
-        kette = .allocate(capacity: fenster * 2)
-        kette.initialize(repeating: -1, count: fenster * 2)
+        anzahl = (fenster + 2) / 3
+        zahlen = .allocate(capacity: anzahl * 12)
+        zahlen.initialize(repeating: 0, count: anzahl * 12)
+        kette = .allocate(capacity: anzahl * 6)
+        kette.initialize(repeating: -1, count: anzahl * 6)
         stufe = .allocate(capacity: 64)
         stufe.initialize(repeating: 0, count: 64)
     }
+
+    /// Where count k of window f lies in `zahlen` (k: 0 below the lower bound, 1 equal to it, 2 equal to the upper
+    /// bound, 3 kept in the chain). What ordered windows use while draws are filed (below each of a value's
+    /// windows, kept in its first window's chain) lies first, four per value side by side, the values in order;
+    /// the other counts after them. So filing a tile reads and writes one short run instead of scattered places.
+    @inline(__always)
+    func platz(_ f: Int, _ k: Int) -> Int {
+        let r = f / 3, i = f - r * 3
+        if k == 0 { return r &* 4 &+ i }
+        if k == 3 && i == 0 { return r &* 4 &+ 3 }
+        return anzahl &* 4 &+ r &* 8 &+ (k == 1 ? i : k == 2 ? 3 &+ i : 5 &+ i)
+    }
+
+    /// Where window f's first (j = 0) or current (j = 1) chunk lies in `kette`: the current chunk of each value's
+    /// first window (the one ordered windows file into) first, one per value in order, then the others.
+    @inline(__always)
+    func kplatz(_ f: Int, _ j: Int) -> Int {
+        let r = f / 3, i = f - r * 3
+        if j == 1 && i == 0 { return r }
+        return anzahl &+ r &* 5 &+ (j == 0 ? i : 2 &+ i)
+    }
+
+    /// Count k of window f (see `platz`).
+    func zahl(_ f: Int, _ k: Int) -> Int { zahlen[platz(f, k)] }
 
     /// Frees the storage (once).
     func freigeben() {
@@ -512,14 +543,15 @@ struct Fensterspeicher {
             if c2 > 32 { anhaengen(f + 2, st + 32, c2 - 32) }
             b0 += m
         }
-        zahlen[f * 4] &+= u0; zahlen[f * 4 + 1] &+= e0; zahlen[f * 4 + 2] &+= o0
-        zahlen[f * 4 + 4] &+= u1; zahlen[f * 4 + 5] &+= e1; zahlen[f * 4 + 6] &+= o1
-        zahlen[f * 4 + 8] &+= u2; zahlen[f * 4 + 9] &+= e2; zahlen[f * 4 + 10] &+= o2
+        zahlen[platz(f, 0)] &+= u0; zahlen[platz(f, 1)] &+= e0; zahlen[platz(f, 2)] &+= o0
+        zahlen[platz(f + 1, 0)] &+= u1; zahlen[platz(f + 1, 1)] &+= e1; zahlen[platz(f + 1, 2)] &+= o1
+        zahlen[platz(f + 2, 0)] &+= u2; zahlen[platz(f + 2, 1)] &+= e2; zahlen[platz(f + 2, 2)] &+= o2
     }
 
     /// `einordnen` for the values r0 ..< r0 + anzahl of one tile of w draws (value r0 + j at x + j · w), in one
     /// call. Full tiles of values with ordered windows take `einordnen16`; the next values' draws are read a few
-    /// values ahead (for their NaN check, which `einordnen16` repeats), so that they come from memory meanwhile.
+    /// values ahead (for their NaN check, which `einordnen16` repeats), so that they come from memory meanwhile,
+    /// and the end of their first window's chain (where `einordnen16` writes) is asked for ahead likewise.
     mutating func einordnenKachel(
         _ r0: Int, _ anzahl: Int, _ x: UnsafePointer<Float>, _ w: Int, _ lo: UnsafePointer<Float>,
         _ hi: UnsafePointer<Float>
@@ -531,9 +563,11 @@ struct Fensterspeicher {
             if j + voraus < anzahl {
                 let a = v[voraus * w]
                 vorab |= a != a ? 1 : 0
+                let rv = r0 + j + voraus, c = kette[rv]
+                if c >= 0 { eckwert_vorausladen(adresse(c) + (zahlen[rv * 4 + 3] & (Self.stueck - 1))) }
             }
             if w == 16 && Self.geordnet(lo + f, hi + f) {
-                einordnen16(f, v, lo + f, hi + f)
+                einordnen16(r0 + j, v, lo + f, hi + f)
             } else {
                 einordnen(r0 + j, v, w, lo, hi)
             }
@@ -543,8 +577,9 @@ struct Fensterspeicher {
 
     /// `einordnenGeordnet` for 16 draws (bounds lo[0…2], hi[0…2]), all in two vectors: NaN and −0 marked with
     /// them, and the kept draws written straight to the end of the chain where its last chunk has room for 16.
+    @inline(__always)
     private mutating func einordnen16(
-        _ f: Int, _ x: UnsafePointer<Float>, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>
+        _ r: Int, _ x: UnsafePointer<Float>, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>
     ) {
         typealias V = SIMD8<Float>
         typealias I = SIMD8<Int32>
@@ -561,9 +596,10 @@ struct Fensterspeicher {
         let m1 = (eins(v1 .>= L0), eins(v1 .>= L1), eins(v1 .>= L2))
         let d0 = (m0.0 &+ m0.1 &+ m0.2 &+ eins(v0 .> H0) &+ eins(v0 .> H1) &+ eins(v0 .> H2)) & 1
         let d1 = (m1.0 &+ m1.1 &+ m1.2 &+ eins(v1 .> H0) &+ eins(v1 .> H1) &+ eins(v1 .> H2)) & 1
-        let a = zahlen[f * 4 + 3], im = a & (Self.stueck - 1)
+        // The value's counts at z[0…3] (below each window, kept; see `platz`), its current chunk at kette[r].
+        let z = zahlen + r * 4, a = z[3], im = a & (Self.stueck - 1)
         let direkt = im != 0 && im <= Self.stueck - 16
-        let ziel = direkt ? adresse(kette[f * 2 + 1]) + im : stufe
+        let ziel = direkt ? adresse(kette[r]) + im : stufe
         var c = 0
         for d in 0..<8 {
             ziel[c] = v0[d]
@@ -574,14 +610,14 @@ struct Fensterspeicher {
             c &+= Int(truncatingIfNeeded: d1[d])
         }
         if direkt {
-            zahlen[f * 4 + 3] = a + c
+            z[3] = a + c
         } else if c > 0 {
-            anhaengen(f, stufe, c)
+            anhaengen(r * 3, stufe, c)
         }
         // Below window k: the draws that have not reached its lower bound.
-        zahlen[f * 4] &+= 16 - Int((m0.0 &+ m1.0).wrappedSum())
-        zahlen[f * 4 + 4] &+= 16 - Int((m0.1 &+ m1.1).wrappedSum())
-        zahlen[f * 4 + 8] &+= 16 - Int((m0.2 &+ m1.2).wrappedSum())
+        z[0] &+= 16 - Int((m0.0 &+ m1.0).wrappedSum())
+        z[1] &+= 16 - Int((m0.1 &+ m1.1).wrappedSum())
+        z[2] &+= 16 - Int((m0.2 &+ m1.2).wrappedSum())
     }
 
     /// Whether a value's three windows (bounds lo[0…2], hi[0…2]) are disjoint and in order: then each includes
@@ -601,16 +637,40 @@ struct Fensterspeicher {
         let a0 = altLo[0], a1 = altLo[1], a2 = altLo[2]
         let l0 = lo[0], l1 = lo[1], l2 = lo[2], h0 = hi[0], h1 = hi[1], h2 = hi[2]
         var u0 = 0, u1 = 0, u2 = 0
-        var rest = zahlen[f * 4 + 3], c = kette[f * 2]
+        var rest = zahlen[platz(f, 3)], c = kette[kplatz(f, 0)]
         // The write place (chunk wc, index wi) never passes the read place; each value is written there and the
         // place advances only where it is kept.
         // Where the place moves on to the next chunk before a value that is then not kept, the chain ends at the
         // chunk before (`vorig`).
         var wc = c, wi = 0, behalten = 0, vorig = c
         var wp = c >= 0 ? adresse(c) : stufe
+        // Eight values at once where they lie in the chunk and the write place has room for eight (it then needs
+        // no move to the next chunk): the same tests with vectors, counted per lane.
+        typealias V = SIMD8<Float>
+        typealias I = SIMD8<Int32>
+        let A0 = V(repeating: a0), A1 = V(repeating: a1), A2 = V(repeating: a2)
+        let L0 = V(repeating: l0), L1 = V(repeating: l1), L2 = V(repeating: l2)
+        let H0 = V(repeating: h0), H1 = V(repeating: h1), H2 = V(repeating: h2)
+        var bv = I.zero, uv0 = I.zero, uv1 = I.zero, uv2 = I.zero
+        func eins(_ m: SIMDMask<I>) -> I { I.zero.replacing(with: 1, where: m) }
         while rest > 0 {
             let m = Swift.min(Self.stueck, rest), p = adresse(c)
-            for j in 0..<m {
+            var j = 0
+            while j < m {
+                if j + 8 <= m && wi <= Self.stueck - 8 {
+                    let v = UnsafeRawPointer(p + j).loadUnaligned(as: V.self)
+                    let d = eins((v .>= L0 .& v .<= H0) .| (v .>= L1 .& v .<= H1) .| (v .>= L2 .& v .<= H2))
+                    for k in 0..<8 {
+                        wp[wi] = v[k]
+                        wi &+= Int(truncatingIfNeeded: d[k])
+                    }
+                    bv &+= d
+                    uv0 &+= eins(v .>= A0 .& v .< L0)
+                    uv1 &+= eins(v .>= A1 .& v .< L1)
+                    uv2 &+= eins(v .>= A2 .& v .< L2)
+                    j += 8
+                    continue
+                }
                 let v = p[j]
                 if wi == Self.stueck {
                     vorig = wc
@@ -628,20 +688,25 @@ struct Fensterspeicher {
                 u0 &+= (v >= a0 ? 1 : 0) & (v < l0 ? 1 : 0)
                 u1 &+= (v >= a1 ? 1 : 0) & (v < l1 ? 1 : 0)
                 u2 &+= (v >= a2 ? 1 : 0) & (v < l2 ? 1 : 0)
+                j += 1
             }
             rest -= m
             c = naechster[c]
         }
+        behalten += Int(bv.wrappedSum())
+        u0 += Int(uv0.wrappedSum())
+        u1 += Int(uv1.wrappedSum())
+        u2 += Int(uv2.wrappedSum())
         if behalten > 0 && wi == 0 { wc = vorig }
-        let anfang = kette[f * 2]
+        let anfang = kette[kplatz(f, 0)]
         var frei = anfang
         if behalten > 0 {
             frei = naechster[wc]
             naechster[wc] = -1
-            kette[f * 2 + 1] = wc
+            kette[kplatz(f, 1)] = wc
         } else if anfang >= 0 {
-            kette[f * 2] = -1
-            kette[f * 2 + 1] = -1
+            kette[kplatz(f, 0)] = -1
+            kette[kplatz(f, 1)] = -1
         }
         while frei >= 0 {
             let weiter = naechster[frei]
@@ -649,10 +714,10 @@ struct Fensterspeicher {
             freieStuecke.append(frei)
             frei = weiter
         }
-        zahlen[f * 4] += u0
-        zahlen[f * 4 + 4] += u1
-        zahlen[f * 4 + 8] += u2
-        zahlen[f * 4 + 3] = behalten
+        zahlen[platz(f, 0)] += u0
+        zahlen[platz(f + 1, 0)] += u1
+        zahlen[platz(f + 2, 0)] += u2
+        zahlen[platz(f, 3)] = behalten
     }
 
     /// Appends window f's kept draws to `ziel` (bounds of all windows in lo, hi): its chain's, or, where its
@@ -744,9 +809,9 @@ struct Fensterspeicher {
         }
         if c > 0 { anhaengen(f, st, c) }
         // Below window k: the draws that have not reached its lower bound.
-        zahlen[f * 4] &+= w - Int(ab0.wrappedSum()) - rest.0
-        zahlen[f * 4 + 4] &+= w - Int(ab1.wrappedSum()) - rest.1
-        zahlen[f * 4 + 8] &+= w - Int(ab2.wrappedSum()) - rest.2
+        zahlen[platz(f, 0)] &+= w - Int(ab0.wrappedSum()) - rest.0
+        zahlen[platz(f + 1, 0)] &+= w - Int(ab1.wrappedSum()) - rest.1
+        zahlen[platz(f + 2, 0)] &+= w - Int(ab2.wrappedSum()) - rest.2
     }
 
     static let blockBytes = jeBlock * stueck * MemoryLayout<Float>.stride
@@ -767,7 +832,7 @@ struct Fensterspeicher {
 
     /// Appends x[0 ..< c] to window f.
     private mutating func anhaengen(_ f: Int, _ x: UnsafePointer<Float>, _ c: Int) {
-        var a = zahlen[f * 4 + 3], i = 0
+        var a = zahlen[platz(f, 3)], i = 0
         while i < c {
             let im = a & (Self.stueck - 1)
             if im == 0 {
@@ -779,20 +844,20 @@ struct Fensterspeicher {
                     naechster.append(-1)
                     if neu % Self.jeBlock == 0 { blockHolen() }
                 }
-                if a == 0 { kette[f * 2] = neu } else { naechster[kette[f * 2 + 1]] = neu }
-                kette[f * 2 + 1] = neu
+                if a == 0 { kette[kplatz(f, 0)] = neu } else { naechster[kette[kplatz(f, 1)]] = neu }
+                kette[kplatz(f, 1)] = neu
             }
-            let ch = kette[f * 2 + 1], k = Swift.min(Self.stueck - im, c - i)
+            let ch = kette[kplatz(f, 1)], k = Swift.min(Self.stueck - im, c - i)
             (adresse(ch) + im).update(from: x + i, count: k)
             a += k
             i += k
         }
-        zahlen[f * 4 + 3] = a
+        zahlen[platz(f, 3)] = a
     }
 
     /// Appends window f's kept values to `ziel`.
     func werte(_ f: Int, in ziel: inout [Float]) {
-        var c = kette[f * 2], rest = zahlen[f * 4 + 3]
+        var c = kette[kplatz(f, 0)], rest = zahlen[platz(f, 3)]
         while rest > 0 {
             let m = Swift.min(Self.stueck, rest)
             let p = bloecke[c / Self.jeBlock] + (c % Self.jeBlock) * Self.stueck
