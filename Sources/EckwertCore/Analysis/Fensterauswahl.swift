@@ -549,20 +549,18 @@ struct Fensterspeicher {
     }
 
     /// `einordnen` for the values r0 ..< r0 + anzahl of one tile of w draws (value r0 + j at x + j · w), in one
-    /// call. Full tiles of values with ordered windows take `einordnen16`; the next values' draws are read a few
-    /// values ahead (for their NaN check, which `einordnen16` repeats), so that they come from memory meanwhile,
-    /// and the end of their first window's chain (where `einordnen16` writes) is asked for ahead likewise.
+    /// call. Full tiles of values with ordered windows take `einordnen16`. The draws of the value a few ahead and
+    /// the end of its first window's chain (where `einordnen16` writes) are asked for ahead with prefetch hints,
+    /// which, unlike reads, do not hold up the work meanwhile.
     mutating func einordnenKachel(
         _ r0: Int, _ anzahl: Int, _ x: UnsafePointer<Float>, _ w: Int, _ lo: UnsafePointer<Float>,
         _ hi: UnsafePointer<Float>
     ) {
-        let voraus = 6
-        var vorab: UInt32 = 0
+        let voraus = 8
         for j in 0..<anzahl {
             let f = (r0 + j) * 3, v = x + j * w
             if j + voraus < anzahl {
-                let a = v[voraus * w]
-                vorab |= a != a ? 1 : 0
+                eckwert_vorausladen(v + voraus * w)
                 let rv = r0 + j + voraus, c = kette[rv]
                 if c >= 0 { eckwert_vorausladen(adresse(c) + (zahlen[rv * 4 + 3] & (Self.stueck - 1))) }
             }
@@ -572,7 +570,6 @@ struct Fensterspeicher {
                 einordnen(r0 + j, v, w, lo, hi)
             }
         }
-        if vorab != 0 { sonder = true }
     }
 
     /// `einordnenGeordnet` for 16 draws (bounds lo[0…2], hi[0…2]), all in two vectors: NaN and −0 marked with
@@ -816,11 +813,21 @@ struct Fensterspeicher {
 
     static let blockBytes = jeBlock * stueck * MemoryLayout<Float>.stride
 
+    /// A block mapped from the system at a multiple of its size (2 MiB, the size of a huge page on x86-64 and
+    /// arm64), marked as worth a huge page: filing writes to the end of every value's chain, a place in a different
+    /// 4 KiB page per value, and one page-table entry per block instead of 512 spares a page walk on most of them.
+    /// The parts of the larger mapping before and after the block are handed back at once.
     private mutating func blockHolen() {
         #if canImport(Glibc)
-        if let p = mmap(nil, Self.blockBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-            p != UnsafeMutableRawPointer(bitPattern: -1)
+        let groesse = Self.blockBytes
+        if let roh = mmap(nil, 2 * groesse, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            roh != UnsafeMutableRawPointer(bitPattern: -1)
         {
+            let a = Int(bitPattern: roh), vorn = (groesse - a % groesse) % groesse
+            if vorn > 0 { _ = munmap(roh, vorn) }
+            _ = munmap(roh + vorn + groesse, groesse - vorn)
+            let p = roh + vorn
+            _ = madvise(p, groesse, Int32(MADV_HUGEPAGE))
             bloecke.append(p.bindMemory(to: Float.self, capacity: Self.jeBlock * Self.stueck))
             gemappt.append(true)
             return
