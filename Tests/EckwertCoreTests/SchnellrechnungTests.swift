@@ -128,3 +128,32 @@ import Testing
         }
     }
 }
+
+/// The investments' share of the net cost, with what does not depend on the run worked out once and the
+/// Folgekosten per run (`Schnellrechnung.investitionenBuchen`), against `Investitionsrechnung.buchung` per run as the
+/// full engine books it: bit for bit in every scenario of Musterstadt and with prices varied from run to run.
+@Test func schnellrechnungInvestitionenWieBuchung() throws {
+    let m = try #require(Musterstadt.modell)
+    let p = Projektion(m)
+    let schnell = Schnellrechnung(p)
+    let n = p.n, J = n - 1
+    #expect(schnell.anlagen.contains { $0.jaehrlich != nil })  // Folgekosten are met
+    for s in m.szenarien {
+        for x in [0.0, 0.013, -0.021] {
+            var a = Rechenannahmen(modell: m, szenario: s)
+            a.sachkosten = a.sachkosten.map { $0 + x }
+            var erwartet = [Double](repeating: 0, count: m.produkte.count * J)
+            for v in schnell.investitionen {
+                let bu = Investitionsrechnung.buchung(v.inv, basisjahr: m.basisjahr, n: n, sachkosten: a.sachkosten)
+                for t in 1..<n {
+                    erwartet[v.produkt * J + t - 1] +=
+                        v.vzAfa * bu.abschreibungen[t] + v.vzSop * bu.sonderposten[t] + v.vzFolge * bu.folgekosten[t]
+                }
+            }
+            var z = [Double](repeating: 0, count: m.produkte.count * J)
+            schnell.investitionenBuchen(a, zuschuss: &z)
+            #expect(z.map(\.bitPattern) == erwartet.map(\.bitPattern), "\(s.name) \(x)")
+            #expect(z.contains { $0 != 0 })
+        }
+    }
+}

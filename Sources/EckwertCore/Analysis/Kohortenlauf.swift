@@ -66,11 +66,10 @@ extension Schnellrechnung {
                                 lauf.withUnsafeMutableBufferPointer { c in
                                     kum.jeGebiet.withUnsafeMutableBufferPointer { j in
                                         let f = v.raten
-                                        for g in 0..<G { mg[g] = saldo[t] * anteile[g]; b[g] = 0 }
+                                        for g in 0..<G { mg[g] = saldo[t] * anteile[g] }
                                         // Births from the women at 31.12. of the year before.
-                                        for i in 0..<f.count {
-                                            let o = (ersteFrucht + i) * G, fi = f[i]
-                                            for g in 0..<G { b[g] += fi * alt[o + g] }
+                                        f.withUnsafeBufferPointer { f in
+                                            Self.geburten(b.baseAddress!, alt.baseAddress! + ersteFrucht * G, f, G)
                                         }
                                         let ort = Ort(
                                             mg: UnsafePointer(mg.baseAddress!), b: UnsafePointer(b.baseAddress!),
@@ -96,6 +95,43 @@ extension Schnellrechnung {
                 }
                 swap(&alt, &neu)
             }
+        }
+
+        /// Each Sozialraum's births: b[g] = 0 + f[0] · frauen[g] + f[1] · frauen[G + g] + … (the ages in order),
+        /// several Sozialräume side by side in registers (eight, then four, two, one); each lane computes exactly
+        /// what the scalar expression computes.
+        static func geburten(
+            _ b: UnsafeMutablePointer<Double>, _ frauen: UnsafePointer<Double>, _ f: UnsafeBufferPointer<Double>,
+            _ G: Int
+        ) {
+            var g0 = 0
+            while g0 &+ 8 <= G {
+                geburten(SIMD8<Double>.self, b, frauen, f, G, g0)
+                g0 &+= 8
+            }
+            if g0 &+ 4 <= G {
+                geburten(SIMD4<Double>.self, b, frauen, f, G, g0)
+                g0 &+= 4
+            }
+            if g0 &+ 2 <= G {
+                geburten(SIMD2<Double>.self, b, frauen, f, G, g0)
+                g0 &+= 2
+            }
+            if g0 < G {
+                var x = 0.0
+                for i in 0..<f.count { x += f[i] * frauen[i &* G &+ g0] }
+                b[g0] = x
+            }
+        }
+
+        @inline(__always)
+        private static func geburten<V: SIMD>(
+            _: V.Type, _ b: UnsafeMutablePointer<Double>, _ frauen: UnsafePointer<Double>,
+            _ f: UnsafeBufferPointer<Double>, _ G: Int, _ g0: Int
+        ) where V.Scalar == Double {
+            var x = V()
+            for i in 0..<f.count { x += f[i] * UnsafeRawPointer(frauen + (i &* G &+ g0)).loadUnaligned(as: V.self) }
+            UnsafeMutableRawPointer(b + g0).storeBytes(of: x, as: V.self)
         }
 
         /// Where a year's cells go besides the cells: net migration and births per Sozialraum, the running sums

@@ -72,6 +72,19 @@ struct Schnellrechnung: Sendable {
     let effekte: [Effekt], effektStart: [Int]
     let kosten: [(index: Int, ab: Int, jaehrlich: Double, vz: Double)], kostenStart: [Int]
     let investitionen: [(produkt: Int, inv: Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)]
+    /// The investments as a run reads them (see `Anlage`).
+    let anlagen: [Anlage]
+    /// Per investment k and year index t, at k · n + t: its depreciation and release of the Sonderposten
+    /// (`Investitionsrechnung.buchung`) and the share of the year it is in use; none of them depends on the draw.
+    let anlageAfa: [Double], anlageSop: [Double], anlageAnteil: [Double]
+
+    /// An investment as plain values: its product, the coefficients of its lines in the net cost, and its
+    /// Folgekosten (the yearly amount from the year of Inbetriebnahme `beginn` on; nil = none), which grow with
+    /// each run's prices.
+    struct Anlage: Sendable {
+        var produkt: Int, vzAfa: Double, vzSop: Double, vzFolge: Double
+        var jaehrlich: Double?, beginn: Int
+    }
     /// Per product, what a run reads of it, as plain values in one place (see `Zeile`).
     let zeilen: [Zeile]
     /// The largest Sozialraum index that a driver without weights reads (−1 = none).
@@ -222,7 +235,33 @@ struct Schnellrechnung: Sendable {
         kosten = kst
         kostenStart = kStart
         investitionen = inv
+        (anlagen, anlageAfa, anlageSop, anlageAnteil) = Self.anlagen(inv, basisjahr: m.basisjahr, n: p.n)
         (zeilen, hoechstesGebiet) = Self.zeilen(daten, effektStart: eStart, kostenStart: kStart, festStart: fStart)
+    }
+
+    /// The investments as plain values and, per investment and year index, what does not depend on the draw.
+    private static func anlagen(
+        _ inv: [(produkt: Int, inv: Investition, vzAfa: Double, vzSop: Double, vzFolge: Double)], basisjahr B: Int,
+        n: Int
+    ) -> ([Anlage], [Double], [Double], [Double]) {
+        var anlagen: [Anlage] = [], afa: [Double] = [], sop: [Double] = [], anteil: [Double] = []
+        for x in inv {
+            let bu = Investitionsrechnung.buchung(
+                x.inv, basisjahr: B, n: n, sachkosten: [Double](repeating: 0, count: n))
+            afa += bu.abschreibungen
+            sop += bu.sonderposten
+            let nd = Swift.max(1, x.inv.nutzungsdauer)
+            anteil += (0..<n).map {
+                Investitionsrechnung.anteil(
+                    jahr: B + $0, beginnJahr: x.inv.inbetriebnahmeJahr, beginnMonat: x.inv.inbetriebnahmeMonat,
+                    nutzungsdauer: nd)
+            }
+            anlagen.append(
+                Anlage(
+                    produkt: x.produkt, vzAfa: x.vzAfa, vzSop: x.vzSop, vzFolge: x.vzFolge,
+                    jaehrlich: x.inv.folgekosten?.jaehrlich, beginn: x.inv.inbetriebnahmeJahr))
+        }
+        return (anlagen, afa, sop, anteil)
     }
 
     /// The products as the run reads them, and the largest Sozialraum index a driver without weights reads.
@@ -449,7 +488,7 @@ struct Schnellrechnung: Sendable {
         _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich, zuschuss: inout [Double],
         faelle: inout [Double]
     ) {
-        let n = p.n, J = n - 1, B = p.modell.basisjahr, N = zeilen.count, b = w.block
+        let n = p.n, J = n - 1, N = zeilen.count, b = w.block
         precondition(zuschuss.count >= N * J && faelle.count >= N * J, "Schnellrechnung: Ergebnis zu kurz")
         precondition(a.tarif.count >= n && a.sachkosten.count >= n, "Schnellrechnung: Preispfad zu kurz")
         precondition(
@@ -502,12 +541,30 @@ struct Schnellrechnung: Sendable {
                 }
             }
         }
-        // Investments add to their product's net cost after it is set (as before, product by product).
-        for x in investitionen {
-            let bu = Investitionsrechnung.buchung(x.inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
-            for t in 1..<n {
+        investitionenBuchen(a, zuschuss: &zuschuss)
+    }
+
+    /// Investments add to their product's net cost after it is set (as before, product by product): the values
+    /// of `Investitionsrechnung.buchung`, with its Folgekosten computed here as it computes them (from the year of
+    /// Inbetriebnahme, growing with the run's prices, times the share of the year in use) without building a
+    /// `Buchung` per run.
+    func investitionenBuchen(_ a: Rechenannahmen, zuschuss: inout [Double]) {
+        let n = p.n, J = n - 1, B = p.modell.basisjahr
+        for (k, x) in anlagen.enumerated() {
+            var fk = 0.0
+            for t in 0..<n {
+                var folge = 0.0
+                if let jaehrlich = x.jaehrlich {
+                    if B + t == x.beginn {
+                        fk = jaehrlich
+                    } else if B + t > x.beginn {
+                        fk *= 1 + a.sachkosten[t]
+                    }
+                    folge = fk * anlageAnteil[k * n + t]
+                }
+                guard t >= 1 else { continue }
                 zuschuss[x.produkt * J + t - 1] +=
-                    x.vzAfa * bu.abschreibungen[t] + x.vzSop * bu.sonderposten[t] + x.vzFolge * bu.folgekosten[t]
+                    x.vzAfa * anlageAfa[k * n + t] + x.vzSop * anlageSop[k * n + t] + x.vzFolge * folge
             }
         }
     }
