@@ -43,6 +43,8 @@ public struct Fortschreibungsbasis: Sendable {
         // Per line, resolved once: key, whether a sum line, the scheme's Fortschreibung.
         let keys = k.zeilen.map(\.key), summe = k.zeilen.map(\.istSumme)
         let standardart = k.zeilen.map { Fortschreibungsart($0.fortschreibung) }
+        // Line key → its (first) line: the Ansatz of a product is read by its few rows, not by every line's key.
+        let zeileJeKey = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, p) in m.produkte.enumerated() {
             let hatIst = buchungszeilen.indices.contains { b in
                 guard let s = buchungsspalten[b] else { return ist.wert(m, B, i, buchungszeilen[b]) != nil }
@@ -51,11 +53,15 @@ public struct Fortschreibungsbasis: Sendable {
             let hatAnsatz = m.ansatz?.enthaelt(produkt: p.nr) ?? false
             let basis = p.basis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
             if basis == .ansatz { ansatzbasis.append((i, p.basis == nil)) }
-            // The product's Ansatz per year index, looked up once per product (only when a line needs it).
-            var ansatzJahre: [[String: Double]?]?
-            func ansatzwerte(_ a: Jahreswerte) -> [[String: Double]?] {
+            // The product's Ansatz per year index (nil: no row in that year) and line, formed once per product
+            // (only when a line needs it) from the product's rows.
+            var ansatzJahre: [[Double?]?]?
+            func ansatzwerte(_ a: Jahreswerte) -> [[Double?]?] {
                 if let ansatzJahre { return ansatzJahre }
-                let werte = (0..<max(1, n)).map { t in t == 0 ? nil : a.produkt(B + t, p.nr) }
+                let werte = (0..<max(1, n)).map { t -> [Double?]? in
+                    guard t > 0, let zeilen = a.produkt(B + t, p.nr) else { return nil }
+                    return Self.jeZeile(zeilen, keys, zeileJeKey)
+                }
                 ansatzJahre = werte
                 return werte
             }
@@ -87,7 +93,7 @@ public struct Fortschreibungsbasis: Sendable {
                     var fest: [Double?]?
                     let jahreswerte = ansatzwerte(a)
                     for t in 1..<max(1, n) {
-                        guard let werte = jahreswerte[t], let v = basis == .ansatz ? (werte[key] ?? 0) : werte[key]
+                        guard let werte = jahreswerte[t], let v = basis == .ansatz ? (werte[z] ?? 0) : werte[z]
                         else { continue }
                         if fest == nil { fest = [Double?](repeating: nil, count: n) }
                         fest?[t] = v
@@ -109,6 +115,15 @@ public struct Fortschreibungsbasis: Sendable {
         self.linien = linien
         self.ansatzbasis = ansatzbasis
         self.fehler = fehler
+    }
+
+    /// `zeilen[keys[z]]` for every line z: each row placed by its key's line (a row that is no line is left
+    /// out); where two lines had the same key, each of them is looked up.
+    static func jeZeile(_ zeilen: [String: Double], _ keys: [String], _ zeileJeKey: [String: Int]) -> [Double?] {
+        guard zeileJeKey.count == keys.count else { return keys.map { zeilen[$0] } }
+        var werte = [Double?](repeating: nil, count: keys.count)
+        for (key, v) in zeilen { if let z = zeileJeKey[key] { werte[z] = v } }
+        return werte
     }
 
     /// A trend line's yearly growth and the number of years it was measured over (see the type's comment), or
