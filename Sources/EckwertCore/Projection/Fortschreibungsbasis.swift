@@ -45,21 +45,24 @@ public struct Fortschreibungsbasis: Sendable {
         let standardart = k.zeilen.map { Fortschreibungsart($0.fortschreibung) }
         // Line key → its (first) line: the Ansatz of a product is read by its few rows, not by every line's key.
         let zeileJeKey = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        for (i, p) in m.produkte.enumerated() {
+        // The fields a product's lines need, read in place (a whole `Produkt` is copied only for a trend's message).
+        for i in m.produkte.indices {
+            let nr = m.produkte[i].nr, eigeneBasis = m.produkte[i].basis
+            let fortschreibung = m.produkte[i].fortschreibung
             let hatIst = buchungszeilen.indices.contains { b in
                 guard let s = buchungsspalten[b] else { return ist.wert(m, B, i, buchungszeilen[b]) != nil }
                 return jB.flatMap { ist.wert($0, i, s) } != nil
             }
-            let hatAnsatz = m.ansatz?.enthaelt(produkt: p.nr) ?? false
-            let basis = p.basis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
-            if basis == .ansatz { ansatzbasis.append((i, p.basis == nil)) }
+            let hatAnsatz = m.ansatz?.enthaelt(produkt: nr) ?? false
+            let basis = eigeneBasis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
+            if basis == .ansatz { ansatzbasis.append((i, eigeneBasis == nil)) }
             // The product's Ansatz per year index (nil: no row in that year) and line, formed once per product
             // (only when a line needs it) from the product's rows.
             var ansatzJahre: [[Double?]?]?
             func ansatzwerte(_ a: Jahreswerte) -> [[Double?]?] {
                 if let ansatzJahre { return ansatzJahre }
                 let werte = (0..<max(1, n)).map { t -> [Double?]? in
-                    guard t > 0, let zeilen = a.produkt(B + t, p.nr) else { return nil }
+                    guard t > 0, let zeilen = a.produkt(B + t, nr) else { return nil }
                     return Self.jeZeile(zeilen, keys, zeileJeKey)
                 }
                 ansatzJahre = werte
@@ -80,11 +83,11 @@ public struct Fortschreibungsbasis: Sendable {
                     return ist.jahrIndex(j).flatMap { ist.wert($0, i, s) }
                 }
                 func bereinigt(_ j: Int) -> Double? {
-                    istWert(j).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
+                    istWert(j).map { $0 - (m.sondereffekte?.wert(j, nr, key) ?? 0) }
                 }
                 var l = Linie(
                     start: bereinigt(B) ?? 0, fest: nil,
-                    art: (p.fortschreibung.isEmpty ? nil : p.fortschreibung[key]) ?? standardart[z], wachstum: 0,
+                    art: (fortschreibung.isEmpty ? nil : fortschreibung[key]) ?? standardart[z], wachstum: 0,
                     trendjahre: 0)
                 // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
                 let zeileAusAnsatz = basis == .ist && istWert(B) == nil
@@ -101,7 +104,7 @@ public struct Fortschreibungsbasis: Sendable {
                     l.fest = fest
                 }
                 if l.art == .trend {
-                    switch Self.trend(p, key, basisjahr: B, bereinigt) {
+                    switch Self.trend(m.produkte[i], key, basisjahr: B, bereinigt) {
                     case .success(let t): (l.wachstum, l.trendjahre) = t
                     case .failure(let f):
                         fehler.append(f.diagnostic)
