@@ -42,7 +42,9 @@ import Testing
     static func verzeichnisWieWerte(_ ist: IstDaten?) -> Bool {
         guard let ist, let v = ist.verzeichnis else { return true }
         guard v.anzahl == ist.werte.count, Set(v.produkte).count == v.produkte.count,
-            Set(v.groessen).count == v.groessen.count
+            Set(v.groessen).count == v.groessen.count,
+            // Every text is some key's (the alias check asks the texts instead of the keys).
+            Set(v.produktNummern).count == v.produkte.count, Set(v.groessenNummern).count == v.groessen.count
         else { return false }
         var gesehen = Set<IstSchluessel>()
         for e in 0..<v.anzahl {
