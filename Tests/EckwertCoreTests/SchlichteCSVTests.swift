@@ -133,6 +133,26 @@ import Testing
         #expect(ind.0[IndikatorSchluessel(jahr: 2024, gebiet: "S01", indikator: "sgb2_quote")] == 10.7)
     }
 
+    /// Texts numbered in order of first appearance, the same bytes always the same number and text, also after
+    /// the table has grown many times (500 texts, each met three times, shuffled).
+    @Test func textnummernStabil() {
+        var rng = SplitMix64(seed: 11)
+        let texte = (0..<500).map { "P\($0 * 7919 % 1000).\($0)" }
+        var folge = Array(texte.indices) + Array(texte.indices) + Array(texte.indices)
+        folge.shuffle(using: &rng)
+        var nummern = Textnummern()
+        var erste: [String: Int32] = [:]
+        for k in folge {
+            let b = Array(texte[k].utf8)
+            let n = b.withUnsafeBufferPointer { nummern.nummer($0) }
+            #expect(n.text == texte[k])
+            if erste[texte[k]] == nil { erste[texte[k]] = Int32(erste.count) }
+            #expect(n.nummer == erste[texte[k]])
+        }
+        #expect(nummern.texte.count == 500)
+        for (t, n) in erste { #expect(nummern.texte[Int(n)] == t) }
+    }
+
     /// Files the lean path must leave to the full reader (each has something to report or an unusual form), and
     /// plain variants it must read (CRLF, BOM, no final line end).
     @Test func edgeCasesReadAlike() {

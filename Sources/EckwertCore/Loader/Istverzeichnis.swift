@@ -29,9 +29,9 @@ struct Istverzeichnis: Sendable {
     }
 }
 
-/// Numbers the distinct byte strings of a column (an open-addressing table on FNV-1a of the bytes): the text of
-/// each is built once, and the same bytes always get the same number and the same `String`. For the lean path's
-/// printable-ASCII cells, equal bytes and equal texts are the same thing.
+/// Numbers the distinct byte strings of a column (an open-addressing table on `Textindex.streuwert` of the
+/// bytes): the text of each is built once, and the same bytes always get the same number and the same `String`.
+/// For the lean path's printable-ASCII cells, equal bytes and equal texts are the same thing.
 struct Textnummern {
     private(set) var texte: [String] = []
     private var bytes: [[UInt8]] = []
@@ -41,7 +41,7 @@ struct Textnummern {
     /// The number of these bytes and their text (added when new).
     mutating func nummer(_ b: UnsafeBufferPointer<UInt8>) -> (nummer: Int32, text: String) {
         let maske = plaetze.count - 1
-        var s = Self.streuwert(b) & maske
+        var s = Textindex.streuwert(b) & maske
         while true {
             let k = Int(plaetze[s])
             if k == 0 { break }
@@ -60,16 +60,9 @@ struct Textnummern {
         plaetze = [Int32](repeating: 0, count: 2 * plaetze.count)
         let maske = plaetze.count - 1
         for (k, b) in bytes.enumerated() {
-            var s = b.withUnsafeBufferPointer(Self.streuwert) & maske
+            var s = b.withUnsafeBufferPointer(Textindex.streuwert) & maske
             while plaetze[s] != 0 { s = (s + 1) & maske }
             plaetze[s] = Int32(k + 1)
         }
-    }
-
-    @inline(__always)
-    private static func streuwert(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }
