@@ -512,3 +512,20 @@ private struct ZufallsKontext: Formelkontext {
     #expect(lang.first?.count == n)
     #expect(lang.first?.first == "K100000")
 }
+
+/// Formulas parsed ahead (the loader's second core) answer as the parser: a tree, an error with its column, and a
+/// text that was not among them (parsed when asked).
+@Test func formelvorratWieParser() throws {
+    let texte = ["faelle('31') / bev(alter=[0, 17]) * 1000", "1 + * 2", "zuschuss('36')", "1 + * 2"]
+    let vorrat = Formelvorrat(texte)
+    for t in texte + ["aufwand('31') - ertrag('31')", "(("] {
+        switch vorrat[t] {
+        case .success(let a): #expect(a == (try parse(t)), "\(t)")
+        case .failure(let f): #expect(f == fehler(t), "\(t)")
+        }
+    }
+    guard case .failure(let f) = vorrat["1 + * 2"] else { Issue.record("kein Fehler"); return }
+    #expect(f.spalte == fehler("1 + * 2")?.spalte && f.spalte > 1)
+    guard case .success(let a) = vorrat["zuschuss('36')"] else { Issue.record("nicht gelesen"); return }
+    #expect(a == .aufruf(.zuschuss("36"), spalte: 1))
+}

@@ -33,6 +33,8 @@ private func gleich(_ a: Rechenergebnis, _ b: Rechenergebnis) -> Bool {
         for (j, s) in m.szenarien.enumerated() {
             #expect(gleich(l.laeufe[j], p.rechnen(s)), "\(s.name)")
             #expect(l.bevoelkerungen[j].count == p.n)
+            // Computed in pieces, joined in model order.
+            #expect(l.laeufe[j].produkte.map(\.nr) == m.produkte.map(\.nr))
         }
         #expect(gleich(l.ist, Istrechnung.rechnen(m)))
         #expect(l.warnungen == l.laeufe.flatMap(\.warnungen))

@@ -102,6 +102,22 @@ private struct Teilplankontext: Formelkontext {
             #expect(tabelle.hatWert(produkt: "kein Produkt", groesse: "faelle") == nil)
         }
         #expect(Isttabelle(klein).jahre == [2020, 2022, 2024])
+        // The table from the lean reader's numbered Ist is the table from the keys, bit for bit.
+        for m in [klein, try #require(Musterstadt.modell)] {
+            #expect(m.ist.verzeichnis != nil)
+            var ohne = m
+            ohne.ist.werte = m.ist.werte
+            #expect(ohne.ist.verzeichnis == nil)
+            let a = Isttabelle(m), b = Isttabelle(ohne)
+            #expect(a.jahre == b.jahre)
+            let spalten = (m.kontenrahmen.zeilen.map(\.key) + ["faelle"]).compactMap { a.spalte($0) }
+            #expect(spalten.count > 10)
+            for j in a.jahre.indices {
+                for i in m.produkte.indices {
+                    for s in spalten { #expect(bits(a.wert(j, i, s)) == bits(b.wert(j, i, s))) }
+                }
+            }
+        }
         let i = try #require(klein.produkte.firstIndex { $0.nr == "36.1.01" })
         #expect(Isttabelle(klein).wert(klein, 2022, i, "personalaufwendungen") == 38000)
         #expect(Isttabelle(klein).wert(klein, 2021, i, "personalaufwendungen") == nil)

@@ -32,7 +32,28 @@ import Testing
         let gleich =
             a.diagnostics == v.diagnostics && a.wert?.werte == v.wert?.werte && a.wert?.orte == v.wert?.orte
             && a.wert?.unlesbar == v.wert?.unlesbar && a.wert?.spalten == v.wert?.spalten
-        return Vergleich(gleich: gleich, schlicht: Datendateien.istSchlicht(b, "ist.csv") != nil)
+        return Vergleich(
+            gleich: gleich && verzeichnisWieWerte(a.wert),
+            schlicht: Datendateien.istSchlicht(b, "ist.csv") != nil)
+    }
+
+    /// The numbered Ist of the lean path holds exactly the pairs of `werte` (each key once, its value bit for
+    /// bit, a text per number); the full reader gives none.
+    static func verzeichnisWieWerte(_ ist: IstDaten?) -> Bool {
+        guard let ist, let v = ist.verzeichnis else { return true }
+        guard v.anzahl == ist.werte.count, Set(v.produkte).count == v.produkte.count,
+            Set(v.groessen).count == v.groessen.count,
+            // Every text is some key's (the alias check asks the texts instead of the keys).
+            Set(v.produktNummern).count == v.produkte.count, Set(v.groessenNummern).count == v.groessen.count
+        else { return false }
+        var gesehen = Set<IstSchluessel>()
+        for e in 0..<v.anzahl {
+            let k = IstSchluessel(
+                jahr: v.jahre[e], produkt: v.produkte[Int(v.produktNummern[e])],
+                groesse: v.groessen[Int(v.groessenNummern[e])])
+            guard gesehen.insert(k).inserted, ist.werte[k]?.bitPattern == v.werte[e].bitPattern else { return false }
+        }
+        return true
     }
 
     static func bevoelkerung(_ b: [UInt8]) -> Vergleich {
@@ -93,11 +114,43 @@ import Testing
         #expect(ist.werte[k] == 1469)
         #expect(ist.orte[k] == SourceLocation(file: "ist.csv", line: 2))
         #expect(ist.spalten == ["jahr": 1, "produkt": 2, "groesse": 3, "wert": 4])
+        // The numbered form: every key once; the 2020 cases of 31.1.01 among them; gone once `werte` changes.
+        let v = try #require(ist.verzeichnis)
+        #expect(v.anzahl == ist.werte.count && v.anzahl > 100)
+        let e = try #require(
+            (0..<v.anzahl).first {
+                v.jahre[$0] == 2020 && v.produkte[Int(v.produktNummern[$0])] == "31.1.01"
+                    && v.groessen[Int(v.groessenNummern[$0])] == "faelle"
+            })
+        #expect(v.werte[e] == 1469)
+        var geaendert = ist
+        geaendert.werte[k] = 1470
+        #expect(geaendert.verzeichnis == nil && ist.verzeichnis != nil)
         let bev = try #require(Datendateien.bevoelkerungSchlicht(try Self.datei("bevoelkerung.csv"), "b")?.wert)
         #expect(bev[gebiet: 0, geschlecht: .w, alter: 0] == 238)
         #expect(bev.gebiete.first == "S01")
         let ind = try #require(SozialraumDateien.indikatoren(bytes: try Self.datei("indikatoren.csv"), datei: "i").wert)
         #expect(ind.0[IndikatorSchluessel(jahr: 2024, gebiet: "S01", indikator: "sgb2_quote")] == 10.7)
+    }
+
+    /// Texts numbered in order of first appearance, the same bytes always the same number and text, also after
+    /// the table has grown many times (500 texts, each met three times, shuffled).
+    @Test func textnummernStabil() {
+        var rng = SplitMix64(seed: 11)
+        let texte = (0..<500).map { "P\($0 * 7919 % 1000).\($0)" }
+        var folge = Array(texte.indices) + Array(texte.indices) + Array(texte.indices)
+        folge.shuffle(using: &rng)
+        var nummern = Textnummern()
+        var erste: [String: Int32] = [:]
+        for k in folge {
+            let b = Array(texte[k].utf8)
+            let n = b.withUnsafeBufferPointer { nummern.nummer($0) }
+            #expect(n.text == texte[k])
+            if erste[texte[k]] == nil { erste[texte[k]] = Int32(erste.count) }
+            #expect(n.nummer == erste[texte[k]])
+        }
+        #expect(nummern.texte.count == 500)
+        for (t, n) in erste { #expect(nummern.texte[Int(n)] == t) }
     }
 
     /// Files the lean path must leave to the full reader (each has something to report or an unusual form), and

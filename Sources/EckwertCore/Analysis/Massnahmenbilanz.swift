@@ -44,8 +44,7 @@ public enum Massnahmenrechnung {
             var minder = kosten
             for nr in betroffen.sorted() {
                 guard let i = p.produktIndex[nr] else { continue }
-                let prod = m.produkte[i]
-                let a = p.produkt(i, prod, mit, summen), b = p.produkt(i, prod, ohne, summen)
+                let a = p.produkt(i, mit, summen), b = p.produkt(i, ohne, summen)
                 for t in 1..<p.n {
                     let zMit = zr.jahr(a.ergebnisplan, t)
                     let zOhne = zr.jahr(b.ergebnisplan, t)

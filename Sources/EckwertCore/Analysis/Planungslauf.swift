@@ -99,26 +99,38 @@ public enum Planungslauf {
                     jahre: pop.jahre, warnungen: pop.warnungen, summen: Bezugssummen(verzeichnis, pop.jahre))
             }
         }
-        let p = Projektion(m)
-        let bevoelkerungen = vorlauf.ergebnis() ?? []
-        // The Ist and the scenarios are independent of one another: run side by side, taken in model order.
-        let laeufe = parallelAbbilden(szenarien.count + 1) { k -> (Rechenergebnis, [Bevoelkerung], Bezugssummen?) in
-            guard k > 0 else { return (Istrechnung.rechnen(m, p.isttabelle), [], nil) }
-            let s = szenarien[k - 1]
-            let vor = k - 1 < bevoelkerungen.count ? bevoelkerungen[k - 1] : nil
-            let pop = vor.map { (jahre: $0.jahre, warnungen: $0.warnungen) } ?? p.bevoelkerung(s.bevoelkerung)
-            let summen = vor?.summen ?? p.bezugssummen(pop.jahre)
-            let e = p.rechnen(
-                name: s.name, annahmen: Rechenannahmen(modell: m, szenario: s), bevoelkerung: pop.jahre,
-                summen: summen, warnungen: pop.warnungen)
-            return (e, pop.jahre, summen)
+        // The Ist run needs only the Ist table: on a second core while the Projektion's other tables are built.
+        let isttabelle = Isttabelle(m)
+        let istlauf = Nebenher { Istrechnung.rechnen(m, isttabelle) }
+        let p = Projektion(m, isttabelle)
+        let vor = vorlauf.ergebnis() ?? []
+        let bevoelkerungen = szenarien.indices.map { k -> Bevoelkerungslauf in
+            if k < vor.count { return vor[k] }
+            let pop = p.bevoelkerung(szenarien[k].bevoelkerung)
+            return Bevoelkerungslauf(jahre: pop.jahre, warnungen: pop.warnungen, summen: p.bezugssummen(pop.jahre))
         }
-        var l = Projektionslauf(projektion: p, ist: laeufe[0].0, laeufe: [], bevoelkerungen: [], warnungen: [])
-        for (e, pop, summen) in laeufe.dropFirst() {
+        let annahmen = szenarien.map { Rechenannahmen(modell: m, szenario: $0) }
+        // The scenarios are independent of one another and so is each product: every scenario's products in
+        // pieces, so that the cores share the work evenly; joined in model order.
+        let P = m.produkte.count, teile = P >= 2 ? 2 : 1
+        var stuecke = parallelAbbilden(szenarien.count * teile) { k -> [Produktergebnis] in
+            let s = k / teile, t = k % teile
+            return p.produkte((P * t / teile)..<(P * (t + 1) / teile), annahmen[s], bevoelkerungen[s].summen)
+        }
+        let ist = istlauf.ergebnis() ?? Istrechnung.rechnen(m, isttabelle)
+        var l = Projektionslauf(projektion: p, ist: ist, laeufe: [], bevoelkerungen: [], warnungen: [])
+        for (k, s) in szenarien.enumerated() {
+            // The first piece is taken over (not copied), the others appended to it.
+            var produkte: [Produktergebnis] = []
+            swap(&produkte, &stuecke[k * teile])
+            for t in 1..<teile { produkte += stuecke[k * teile + t] }
+            let b = bevoelkerungen[k]
+            let e = Rechenergebnis(
+                szenario: s.name, jahre: p.jahre, bevoelkerung: b.jahre, produkte: produkte, warnungen: b.warnungen)
             l.laeufe.append(e)
-            l.bevoelkerungen.append(pop)
+            l.bevoelkerungen.append(b.jahre)
             l.warnungen += e.warnungen
-            if let summen { l.bezugssummen.append(summen) }
+            l.bezugssummen.append(b.summen)
         }
         return l
     }

@@ -8,15 +8,20 @@ extension Planungsmodell {
         for z in kontenrahmen.zeilen + kontenrahmen.finanzplan { for a in z.aliase { tabelle[a] = z.key } }
         guard !tabelle.isEmpty else { return }
         func kanon(_ s: String) -> String { tabelle[s] ?? s }
+        // Only an alias is written back (writing every konto would touch every product).
         for i in produkte.indices {
-            if let k = produkte[i].fallkosten?.konto { produkte[i].fallkosten?.konto = kanon(k) }
-            if let k = produkte[i].erstattung?.konto { produkte[i].erstattung?.konto = kanon(k) }
+            if let k = produkte[i].fallkosten?.konto, let z = tabelle[k] { produkte[i].fallkosten?.konto = z }
+            if let k = produkte[i].erstattung?.konto, let z = tabelle[k] { produkte[i].erstattung?.konto = z }
         }
         for i in massnahmen.indices { massnahmen[i].kosten.konto = kanon(massnahmen[i].kosten.konto) }
         for i in investitionen.indices {
             if let k = investitionen[i].folgekosten?.konto { investitionen[i].folgekosten?.konto = kanon(k) }
         }
-        guard ist.werte.keys.contains(where: { tabelle[$0.groesse] != nil }) else {
+        // The lean reader's numbered Ist has each Größe once: its few texts are asked instead of every key.
+        let istMitAlias =
+            ist.verzeichnis.map { $0.groessen.contains { tabelle[$0] != nil } }
+            ?? ist.werte.keys.contains { tabelle[$0.groesse] != nil }
+        guard istMitAlias else {
             return ansatzAufloesen(tabelle, befund, ansatzDatei)
         }
         var neu = IstDaten(werte: [:], orte: [:])

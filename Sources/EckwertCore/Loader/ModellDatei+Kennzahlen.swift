@@ -3,10 +3,13 @@ import Yams
 /// `kennzahlen:`, `ziele:` and `strategische_ziele:` of modell.yaml.
 extension ModellDatei {
     /// `kennzahlen:` with their formulas.
-    static func abschnittKennzahlen(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
+    static func abschnittKennzahlen(
+        _ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei,
+        formeln: Formelvorrat = Formelvorrat([])
+    ) {
         if let k = m["kennzahlen"], let l = y.liste(k, "kennzahlen") {
             for e in l {
-                if let kz = kennzahl(e, y, befund, &d) {
+                if let kz = kennzahl(e, y, befund, &d, formeln: formeln) {
                     d.kennzahlen.append(kz)
                 } else {
                     d.merkeFehlerhaft(.kennzahl, e, "id")
@@ -46,7 +49,9 @@ extension ModellDatei {
         }
     }
 
-    static func kennzahl(_ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) -> Kennzahl? {
+    static func kennzahl(
+        _ e: YKnoten, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei, formeln: Formelvorrat
+    ) -> Kennzahl? {
         guard let a0 = y.abschnitt(e, "Kennzahl") else { return nil }
         let kontext = "Kennzahl \(a0["id"]?.skalar ?? "?")"
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
@@ -60,9 +65,9 @@ extension ModellDatei {
         }
         guard let id, let name, let formel, let fk else { return nil }
         let ausdruck: Ausdruck
-        do {
-            ausdruck = try Formelparser.parse(formel)
-        } catch {
+        switch formeln[formel] {
+        case .success(let a): ausdruck = a
+        case .failure(let error):
             befund.fehler(
                 Self.formelOrt(fk, spalte: error.spalte),
                 "Kennzahl \(id): Formel fehlerhaft an Spalte \(error.spalte): \(error.meldung)")
@@ -241,5 +246,21 @@ extension ModellDatei {
                 x = naechstes
             }
         }
+    }
+}
+
+/// Formulas parsed ahead (`Formelparser.parse`, which depends on nothing but the text), by their text; a text not
+/// among them is parsed when asked for. Either way the answer is the parser's.
+struct Formelvorrat: Sendable {
+    private var geparst: [String: Result<Ausdruck, Formelfehler>] = [:]
+
+    init(_ texte: [String]) {
+        for t in texte where geparst[t] == nil { geparst[t] = Self.parse(t) }
+    }
+
+    subscript(_ text: String) -> Result<Ausdruck, Formelfehler> { geparst[text] ?? Self.parse(text) }
+
+    private static func parse(_ text: String) -> Result<Ausdruck, Formelfehler> {
+        do { return .success(try Formelparser.parse(text)) } catch { return .failure(error) }
     }
 }

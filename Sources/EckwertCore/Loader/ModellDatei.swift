@@ -72,9 +72,13 @@ struct ModellDatei {
         abschnittAltersgruppen(m, y, befund, &d)
         abschnittDaten(m, y, befund, &d)
         abschnittGliederung(m, y, befund, &d)
+        // A Kennzahl's formula depends on nothing but its text: parsed on a second core while the products are
+        // read (every message is still recorded where the Kennzahl is read).
+        let formeltexte = m["kennzahlen"]?.elemente?.compactMap { $0.wert("formel") } ?? []
+        let formeln = Nebenher { Formelvorrat(formeltexte) }
         abschnittProdukte(m, y, befund, &d)
         abschnittBudgetbereiche(m, y, befund, &d)
-        abschnittKennzahlen(m, y, befund, &d)
+        abschnittKennzahlen(m, y, befund, &d, formeln: formeln.ergebnis() ?? Formelvorrat([]))
         abschnittZiele(m, y, befund, &d)
         abschnittMassnahmen(m, y, befund, &d)
         abschnittInvestitionen(m, y, befund, &d)

@@ -136,18 +136,28 @@ extension Datendateien {
         let zeilen = SchlichteCSV.zeilenzahl(bytes)
         daten.werte.reserveCapacity(zeilen)
         daten.orte.reserveCapacity(zeilen)
+        // Produkt and Größe numbered while they are read: each text built once, and the table for the projection.
+        var verzeichnis = Istverzeichnis()
+        verzeichnis.reservieren(zeilen)
+        var produkte = Textnummern(), groessen = Textnummern()
         let gelesen = SchlichteCSV.lesen(bytes, kopf: kopf) { z in
             guard let jahr = z.ganzzahl(0), let wert = z.zahl(3) else { return false }
-            let k = IstSchluessel(jahr: jahr, produkt: z.text(1), groesse: z.text(2))
+            let p = produkte.nummer(z.bytes(1)), g = groessen.nummer(z.bytes(2))
+            let k = IstSchluessel(jahr: jahr, produkt: p.text, groesse: g.text)
             // A negative case number and a duplicate have their messages in the full reader.
             if wert < 0 && istFaelle(k.groesse) { return false }
             guard daten.orte.updateValue(SourceLocation(file: datei, line: z.line), forKey: k) == nil else {
                 return false
             }
             daten.werte[k] = wert
+            verzeichnis.anfuegen(jahr: jahr, produkt: p.nummer, groesse: g.nummer, wert: wert)
             return true
         }
-        return gelesen ? Leseergebnis(wert: daten, diagnostics: []) : nil
+        guard gelesen else { return nil }
+        verzeichnis.produkte = produkte.texte
+        verzeichnis.groessen = groessen.texte
+        daten.verzeichnis = verzeichnis
+        return Leseergebnis(wert: daten, diagnostics: [])
     }
 
     /// One population cell of a plain row (`gebiet;geschlecht;alter;anzahl` from column `ab`) into `s`; false

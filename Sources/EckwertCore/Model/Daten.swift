@@ -96,7 +96,9 @@ public struct IstSchluessel: Sendable, Hashable {
 
 /// Actuals of past years (`ist.csv`): amounts per Ergebnisplan line (Aufwand and Ertrag positive) and case numbers.
 public struct IstDaten: Sendable {
-    public var werte: [IstSchluessel: Double]
+    public var werte: [IstSchluessel: Double] { didSet { verzeichnis = nil } }
+    /// The same values numbered by the lean reader (see `Istverzeichnis`); nil once `werte` has changed.
+    var verzeichnis: Istverzeichnis?
     /// Where each value came from, for messages.
     public var orte: [IstSchluessel: SourceLocation]
     /// Values whose number could not be read (reported by the reader; stored as 0 so that the key counts as given).

@@ -43,19 +43,28 @@ public struct Fortschreibungsbasis: Sendable {
         // Per line, resolved once: key, whether a sum line, the scheme's Fortschreibung.
         let keys = k.zeilen.map(\.key), summe = k.zeilen.map(\.istSumme)
         let standardart = k.zeilen.map { Fortschreibungsart($0.fortschreibung) }
-        for (i, p) in m.produkte.enumerated() {
+        // Line key → its (first) line: the Ansatz of a product is read by its few rows, not by every line's key.
+        let zeileJeKey = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        // The fields a product's lines need, read in place (a whole `Produkt` is copied only for a trend's message).
+        for i in m.produkte.indices {
+            let nr = m.produkte[i].nr, eigeneBasis = m.produkte[i].basis
+            let fortschreibung = m.produkte[i].fortschreibung
             let hatIst = buchungszeilen.indices.contains { b in
                 guard let s = buchungsspalten[b] else { return ist.wert(m, B, i, buchungszeilen[b]) != nil }
                 return jB.flatMap { ist.wert($0, i, s) } != nil
             }
-            let hatAnsatz = m.ansatz?.enthaelt(produkt: p.nr) ?? false
-            let basis = p.basis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
-            if basis == .ansatz { ansatzbasis.append((i, p.basis == nil)) }
-            // The product's Ansatz per year index, looked up once per product (only when a line needs it).
-            var ansatzJahre: [[String: Double]?]?
-            func ansatzwerte(_ a: Jahreswerte) -> [[String: Double]?] {
+            let hatAnsatz = m.ansatz?.enthaelt(produkt: nr) ?? false
+            let basis = eigeneBasis ?? (!hatIst && hatAnsatz ? .ansatz : .ist)
+            if basis == .ansatz { ansatzbasis.append((i, eigeneBasis == nil)) }
+            // The product's Ansatz per year index (nil: no row in that year) and line, formed once per product
+            // (only when a line needs it) from the product's rows.
+            var ansatzJahre: [[Double?]?]?
+            func ansatzwerte(_ a: Jahreswerte) -> [[Double?]?] {
                 if let ansatzJahre { return ansatzJahre }
-                let werte = (0..<max(1, n)).map { t in t == 0 ? nil : a.produkt(B + t, p.nr) }
+                let werte = (0..<max(1, n)).map { t -> [Double?]? in
+                    guard t > 0, let zeilen = a.produkt(B + t, nr) else { return nil }
+                    return Self.jeZeile(zeilen, keys, zeileJeKey)
+                }
                 ansatzJahre = werte
                 return werte
             }
@@ -74,11 +83,11 @@ public struct Fortschreibungsbasis: Sendable {
                     return ist.jahrIndex(j).flatMap { ist.wert($0, i, s) }
                 }
                 func bereinigt(_ j: Int) -> Double? {
-                    istWert(j).map { $0 - (m.sondereffekte?.wert(j, p.nr, key) ?? 0) }
+                    istWert(j).map { $0 - (m.sondereffekte?.wert(j, nr, key) ?? 0) }
                 }
                 var l = Linie(
                     start: bereinigt(B) ?? 0, fest: nil,
-                    art: (p.fortschreibung.isEmpty ? nil : p.fortschreibung[key]) ?? standardart[z], wachstum: 0,
+                    art: (fortschreibung.isEmpty ? nil : fortschreibung[key]) ?? standardart[z], wachstum: 0,
                     trendjahre: 0)
                 // Fixed years: the whole product on the Ansatz, or this line alone when it has no Ist in B.
                 let zeileAusAnsatz = basis == .ist && istWert(B) == nil
@@ -87,7 +96,7 @@ public struct Fortschreibungsbasis: Sendable {
                     var fest: [Double?]?
                     let jahreswerte = ansatzwerte(a)
                     for t in 1..<max(1, n) {
-                        guard let werte = jahreswerte[t], let v = basis == .ansatz ? (werte[key] ?? 0) : werte[key]
+                        guard let werte = jahreswerte[t], let v = basis == .ansatz ? (werte[z] ?? 0) : werte[z]
                         else { continue }
                         if fest == nil { fest = [Double?](repeating: nil, count: n) }
                         fest?[t] = v
@@ -95,7 +104,7 @@ public struct Fortschreibungsbasis: Sendable {
                     l.fest = fest
                 }
                 if l.art == .trend {
-                    switch Self.trend(p, key, basisjahr: B, bereinigt) {
+                    switch Self.trend(m.produkte[i], key, basisjahr: B, bereinigt) {
                     case .success(let t): (l.wachstum, l.trendjahre) = t
                     case .failure(let f):
                         fehler.append(f.diagnostic)
@@ -109,6 +118,15 @@ public struct Fortschreibungsbasis: Sendable {
         self.linien = linien
         self.ansatzbasis = ansatzbasis
         self.fehler = fehler
+    }
+
+    /// `zeilen[keys[z]]` for every line z: each row placed by its key's line (a row that is no line is left
+    /// out); where two lines had the same key, each of them is looked up.
+    static func jeZeile(_ zeilen: [String: Double], _ keys: [String], _ zeileJeKey: [String: Int]) -> [Double?] {
+        guard zeileJeKey.count == keys.count else { return keys.map { zeilen[$0] } }
+        var werte = [Double?](repeating: nil, count: keys.count)
+        for (key, v) in zeilen { if let z = zeileJeKey[key] { werte[z] = v } }
+        return werte
     }
 
     /// A trend line's yearly growth and the number of years it was measured over (see the type's comment), or

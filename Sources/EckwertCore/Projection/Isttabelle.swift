@@ -30,50 +30,90 @@ struct Isttabelle: Sendable {
             if reihe[nr] == nil { reihe[nr] = reihe.count }
             zeilen.append(reihe[nr] ?? 0)
         }
-        // One block of rows per year from the smallest to the largest year; years without a value are dropped at
-        // the end (the keys are read twice: their years, then their values).
+        let tafel = m.ist.verzeichnis.flatMap { Self.tafel($0, reihe, spalten) } ?? Self.tafel(m.ist, reihe, spalten)
+        let sortiert = tafel.jahre, werte = tafel.werte
+        self.jahre = sortiert
+        self.spalten = spalten
+        self.zeilen = zeilen
+        reihen = reihe
+        anzahlZeilen = reihe.count
+        anzahlSpalten = spalten.count
+        self.werte = werte
+    }
+
+    /// The years present and the values `[(jahr · R + reihe) · S + spalte]`, from the keys of `ist.werte`. One block
+    /// of rows per year from the smallest to the largest year; years without a value are dropped at the end (the
+    /// keys are read twice: their years, then their values).
+    private static func tafel(
+        _ ist: IstDaten, _ reihe: [String: Int], _ spalten: [String: Int]
+    ) -> (jahre: [Int], werte: [Double?]) {
         var kleinstes = Int.max, groesstes = Int.min
-        for k in m.ist.werte.keys {
+        for k in ist.werte.keys {
             kleinstes = min(kleinstes, k.jahr)
             groesstes = max(groesstes, k.jahr)
         }
         let S = spalten.count, R = reihe.count, block = R * S
-        let spanne = kleinstes <= groesstes ? groesstes - kleinstes + 1 : 0
-        var sortiert: [Int] = []
-        var werte: [Double?] = []
-        if spanne <= 1000 {
+        if let spanne = spanne(kleinstes, groesstes) {
             var roh = [Double?](repeating: nil, count: spanne * block)
             var vorhanden = [Bool](repeating: false, count: spanne)
             let reihen = Textindex(reihe), spaltenindex = Textindex(spalten)
-            for (k, v) in m.ist.werte {
+            for (k, v) in ist.werte {
                 let d = k.jahr - kleinstes
                 vorhanden[d] = true
                 guard let r = reihen[k.produkt], let s = spaltenindex[k.groesse] else { continue }
                 roh[(d * R + r) * S + s] = v
             }
-            sortiert = vorhanden.indices.filter { vorhanden[$0] }.map { kleinstes + $0 }
-            if sortiert.count == spanne {
-                werte = roh
-            } else {
-                werte.reserveCapacity(sortiert.count * block)
-                for j in sortiert { werte += roh[((j - kleinstes) * block)..<((j - kleinstes + 1) * block)] }
-            }
-        } else {
-            sortiert = Set(m.ist.werte.keys.map(\.jahr)).sorted()
-            let jahrIndex = Dictionary(uniqueKeysWithValues: sortiert.enumerated().map { ($1, $0) })
-            werte = [Double?](repeating: nil, count: sortiert.count * block)
-            for (k, v) in m.ist.werte {
-                guard let r = reihe[k.produkt], let s = spalten[k.groesse], let j = jahrIndex[k.jahr] else { continue }
-                werte[(j * R + r) * S + s] = v
-            }
+            return verdichten(roh, vorhanden, kleinstes: kleinstes, block: block)
         }
-        self.jahre = sortiert
-        self.spalten = spalten
-        self.zeilen = zeilen
-        reihen = reihe
-        anzahlZeilen = R
-        anzahlSpalten = S
-        self.werte = werte
+        let sortiert = Set(ist.werte.keys.map(\.jahr)).sorted()
+        let jahrIndex = Dictionary(uniqueKeysWithValues: sortiert.enumerated().map { ($1, $0) })
+        var werte = [Double?](repeating: nil, count: sortiert.count * block)
+        for (k, v) in ist.werte {
+            guard let r = reihe[k.produkt], let s = spalten[k.groesse], let j = jahrIndex[k.jahr] else { continue }
+            werte[(j * R + r) * S + s] = v
+        }
+        return (sortiert, werte)
+    }
+
+    /// As `tafel(_ ist:…)` from the lean reader's numbered Ist: each Produkt and Größe text looked up once, each
+    /// value placed by whole numbers. Nil where the years span more than 1000 (then the keys are read).
+    private static func tafel(
+        _ v: Istverzeichnis, _ reihe: [String: Int], _ spalten: [String: Int]
+    ) -> (jahre: [Int], werte: [Double?])? {
+        guard let kleinstes = v.jahre.min(), let groesstes = v.jahre.max(),
+            let spanne = spanne(kleinstes, groesstes)
+        else { return nil }
+        let S = spalten.count, R = reihe.count, block = R * S
+        let reiheJe = v.produkte.map { reihe[$0] ?? -1 }, spalteJe = v.groessen.map { spalten[$0] ?? -1 }
+        var roh = [Double?](repeating: nil, count: spanne * block)
+        var vorhanden = [Bool](repeating: false, count: spanne)
+        for e in 0..<v.anzahl {
+            let d = v.jahre[e] - kleinstes
+            vorhanden[d] = true
+            let r = reiheJe[Int(v.produktNummern[e])], s = spalteJe[Int(v.groessenNummern[e])]
+            guard r >= 0, s >= 0 else { continue }
+            roh[(d * R + r) * S + s] = v.werte[e]
+        }
+        return verdichten(roh, vorhanden, kleinstes: kleinstes, block: block)
+    }
+
+    /// The number of years from `kleinstes` to `groesstes` when at most 1000 (one block each is affordable).
+    private static func spanne(_ kleinstes: Int, _ groesstes: Int) -> Int? {
+        guard kleinstes <= groesstes else { return 0 }
+        let d = groesstes.subtractingReportingOverflow(kleinstes)
+        return !d.overflow && d.partialValue < 1000 ? d.partialValue + 1 : nil
+    }
+
+    /// The blocks of the years that have a value, ascending.
+    private static func verdichten(
+        _ roh: [Double?], _ vorhanden: [Bool], kleinstes: Int, block: Int
+    ) -> (jahre: [Int], werte: [Double?]) {
+        let sortiert = vorhanden.indices.filter { vorhanden[$0] }.map { kleinstes + $0 }
+        if sortiert.count == vorhanden.count { return (sortiert, roh) }
+        var werte: [Double?] = []
+        werte.reserveCapacity(sortiert.count * block)
+        for j in sortiert { werte += roh[((j - kleinstes) * block)..<((j - kleinstes + 1) * block)] }
+        return (sortiert, werte)
     }
 
     /// The column of a line key; nil when the table has none (then ask `IstDaten` directly).

@@ -36,7 +36,10 @@ public struct Projektion: Sendable {
     let eigeneMassnahmen: [[Int]]
     let eigeneInvestitionen: [[Int]]
 
-    public init(_ m: Planungsmodell) {
+    public init(_ m: Planungsmodell) { self.init(m, Isttabelle(m)) }
+
+    /// As `init(_:)` on the model's Ist already in a table (so that the Ist run can start beside the rest).
+    init(_ m: Planungsmodell, _ ist: Isttabelle) {
         modell = m
         schema = m.kontenrahmen
         n = m.horizont - m.basisjahr + 1
@@ -46,7 +49,6 @@ public struct Projektion: Sendable {
         // The Basisjahr cases per Sozialraum (small-area forecast) need only the model: looked up on the second
         // core while the Ist table is built.
         let basisfaelle = Nebenher { Self.basisfaelleJeGebiet(m) }
-        let ist = Isttabelle(m)
         isttabelle = ist
         fortschreibung = Fortschreibungsbasis(m, ist)
         let verzeichnis = Bezugssummen.Verzeichnis(m)
@@ -67,14 +69,15 @@ public struct Projektion: Sendable {
             guard let spalte else { return ist.wert(m, B, i, key) }
             return jB.flatMap { ist.wert($0, i, spalte) }
         }
-        for (i, p) in m.produkte.enumerated() {
+        // Each product's fields read in place (a whole `Produkt` is not copied).
+        for i in m.produkte.indices {
             basis.append(
                 summenzeile.indices.map { z in
                     summenzeile[z] ? 0 : (istB(i, spalten[z], m.kontenrahmen.zeilen[z].key) ?? 0)
                 })
             let f = istB(i, spalteFaelle, "faelle")
             faelleB.append(f)
-            if let fk = p.fallkosten {
+            if let fk = m.produkte[i].fallkosten {
                 switch fk.basis {
                 case .betrag(let b): kB.append(b)
                 case .ist:
@@ -83,7 +86,7 @@ public struct Projektion: Sendable {
             } else {
                 kB.append(nil)
             }
-            if let fz = p.fallzahl {
+            if let fz = m.produkte[i].fallzahl {
                 let R = basissummen.produkt(i, fz.bezug, 0)
                 bezugB.append(R)
                 switch fz.quote {
@@ -111,7 +114,7 @@ public struct Projektion: Sendable {
         }
         wirkungen = w
         var jeNummer: [String: [Int]] = [:]
-        for (i, p) in m.produkte.enumerated() { jeNummer[p.nr, default: []].append(i) }
+        for i in m.produkte.indices { jeNummer[m.produkte[i].nr, default: []].append(i) }
         func zuordnen(_ produkte: [String]) -> [[Int]] {
             var eigene = [[Int]](repeating: [], count: m.produkte.count)
             for (k, nr) in produkte.enumerated() { for i in jeNummer[nr] ?? [] { eigene[i].append(k) } }
@@ -208,13 +211,18 @@ public struct Projektion: Sendable {
         name: String, annahmen a: Rechenannahmen, bevoelkerung pop: [Bevoelkerung], summen: Bezugssummen,
         warnungen: [Diagnostic]
     ) -> Rechenergebnis {
-        let m = modell
+        Rechenergebnis(
+            szenario: name, jahre: jahre, bevoelkerung: pop, produkte: produkte(modell.produkte.indices, a, summen),
+            warnungen: warnungen)
+    }
+
+    /// The results of the products in `bereich` (model order) under one set of assumptions: each product's
+    /// result depends on nothing but its own inputs, so ranges may be computed apart and joined.
+    func produkte(_ bereich: Range<Int>, _ a: Rechenannahmen, _ summen: Bezugssummen) -> [Produktergebnis] {
         var produkte: [Produktergebnis] = []
-        produkte.reserveCapacity(m.produkte.count)
-        for i in m.produkte.indices {
-            produkte.append(produkt(i, m.produkte[i], a, summen))
-        }
-        return Rechenergebnis(szenario: name, jahre: jahre, bevoelkerung: pop, produkte: produkte, warnungen: warnungen)
+        produkte.reserveCapacity(bereich.count)
+        for i in bereich { produkte.append(produkt(i, a, summen)) }
+        return produkte
     }
 
     /// The reference-population sums of a population path (index = year index), for `produkt`.
@@ -228,9 +236,9 @@ public struct Projektion: Sendable {
     }
 
     // swiftlint:disable:next function_body_length
-    func produkt(
-        _ i: Int, _ p: Produkt, _ a: Rechenannahmen, _ summen: Bezugssummen
-    ) -> Produktergebnis {
+    /// Product i under one set of assumptions. Its fields are read from the model in place: a whole `Produkt`
+    /// copied per product and run costs more than the arithmetic.
+    func produkt(_ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen) -> Produktergebnis {
         let m = modell, B = m.basisjahr
         let L = summenzeile.count
         // Both plans flat and line-major (`[zeile · n + t]`) while they are computed; rows at the end.
@@ -250,10 +258,10 @@ public struct Projektion: Sendable {
                 ep[z * n + t] = x
             }
         }
-        var erg = Produktergebnis(nr: p.nr, ergebnisplan: [], finanzplan: [])
+        var erg = Produktergebnis(nr: m.produkte[i].nr, ergebnisplan: [], finanzplan: [])
         // Driver.
-        if let fz = p.fallzahl {
-            treiber(i, p, fz, a, summen, &ep, &erg)
+        if let fz = m.produkte[i].fallzahl {
+            treiber(i, fz, a, summen, &ep, &erg)
         }
         // Measures' own cost, booked on their product.
         for k in eigeneMassnahmen[i] where a.massnahmen.contains(m.massnahmen[k].id) {
@@ -286,7 +294,7 @@ public struct Projektion: Sendable {
     /// The driver of product i (modellformat.md section 5): reference population, rate, cases, cost per case
     /// and Erstattung into the flat Ergebnisplan `ep`, the quantities and capacity into `erg`.
     private func treiber(
-        _ i: Int, _ p: Produkt, _ fz: Fallzahl, _ a: Rechenannahmen, _ summen: Bezugssummen,
+        _ i: Int, _ fz: Fallzahl, _ a: Rechenannahmen, _ summen: Bezugssummen,
         _ ep: inout [Double], _ erg: inout Produktergebnis
     ) {
         let B = modell.basisjahr
@@ -318,7 +326,7 @@ public struct Projektion: Sendable {
         erg.bezug = R
         erg.quote = r
         erg.faelle = F
-        if let fk = p.fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
+        if let fk = modell.produkte[i].fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
             var k = [Double](repeating: k0, count: n)
             for t in 1..<n {
                 k[t] =
@@ -328,13 +336,13 @@ public struct Projektion: Sendable {
             erg.fallkosten = k
             for t in 1..<n { ep[kz * n + t] = F[t] * k[t] }
             if fk.basis != .ist { ep[kz * n] = basis[i][kz] }
-            if let e = p.erstattung, let ez = zeilenIndex[e.konto] {
+            if let e = modell.produkte[i].erstattung, let ez = zeilenIndex[e.konto] {
                 let anteil = a.erstattungAnteil[i] ?? e.anteil
                 for t in 1..<n { ep[ez * n + t] = ep[kz * n + t] * anteil }
             }
         }
-        if let kap = p.kapazitaet {
-            erg.kapazitaet = kapazitaet(i, p, kap, r, F, summen, jeGebiet: erg.gebietsfaelle)
+        if let kap = modell.produkte[i].kapazitaet {
+            erg.kapazitaet = kapazitaet(i, modell.produkte[i].nr, kap, r, F, summen, jeGebiet: erg.gebietsfaelle)
         }
     }
 
@@ -355,11 +363,11 @@ public struct Projektion: Sendable {
     }
 
     func kapazitaet(
-        _ i: Int, _ p: Produkt, _ kap: Kapazitaet, _ r: [Double], _ F: [Double],
+        _ i: Int, _ nr: String, _ kap: Kapazitaet, _ r: [Double], _ F: [Double],
         _ summen: Bezugssummen, jeGebiet: Reihentabelle? = nil
     ) -> Kapazitaetsergebnis {
         let m = modell, B = m.basisjahr
-        let invs = m.investitionen.filter { $0.produkt == p.nr }
+        let invs = m.investitionen.filter { $0.produkt == nr }
         func zusatz(_ t: Int, gebiet: String?) -> Double {
             invs.filter { B + t >= $0.inbetriebnahmeJahr && (gebiet == nil || $0.gebiet == gebiet) }
                 .reduce(0) { $0 + ($1.plaetze ?? 0) }

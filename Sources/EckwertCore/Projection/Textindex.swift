@@ -46,12 +46,15 @@ struct Textindex: Sendable {
     /// FNV-1a over the UTF-8 bytes.
     @inline(__always)
     static func streuwert(_ text: String) -> Int {
-        func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: h ^ (h >> 29))
-        }
-        if let h = text.utf8.withContiguousStorageIfAvailable(fnv) { return h }
-        return Array(text.utf8).withUnsafeBufferPointer(fnv)
+        if let h = text.utf8.withContiguousStorageIfAvailable(streuwert) { return h }
+        return Array(text.utf8).withUnsafeBufferPointer(streuwert)
+    }
+
+    /// FNV-1a over bytes.
+    @inline(__always)
+    static func streuwert(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }
