@@ -250,3 +250,12 @@ private struct Teilplankontext: Formelkontext {
         #expect(geprueft >= 2)
     }
 }
+
+/// Keys numbered in the order they first appear; a repeated key keeps its number and is not new.
+@Test func erstnummernInReihenfolgeDesErstenAuftretens() {
+    var n = Erstnummern<String>()
+    let ergebnisse = ["b", "a", "b", "c", "a"].map { n.nummer($0) }
+    #expect(ergebnisse.map(\.nummer) == [0, 1, 0, 2, 1])
+    #expect(ergebnisse.map(\.neu) == [true, true, false, true, false])
+    #expect(n.schluessel == ["b", "a", "c"])
+}

@@ -181,7 +181,7 @@ struct Schnellrechnung: Sendable {
         for d in daten { if let t = d.treiber { schnittSet.insert(t.von); schnittSet.insert(t.bis + 1) } }
         let schnitte = schnittSet.sorted()
         let position = Dictionary(uniqueKeysWithValues: schnitte.enumerated().map { ($1, $0) })
-        var klassen: [Klasse] = [], klassenIndex: [Klasse: Int] = [:]
+        var klassen = Erstnummern<Klasse>()
         for i in daten.indices {
             guard var t = daten[i].treiber else { continue }
             t.vonSchnitt = position[t.von] ?? 0
@@ -190,18 +190,12 @@ struct Schnellrechnung: Sendable {
                 let k = Klasse(
                     von: t.vonSchnitt, bis: t.bisSchnitt, geschlechtVon: t.geschlechter.lowerBound,
                     geschlechtBis: t.geschlechter.upperBound)
-                if let j = klassenIndex[k] {
-                    t.klasse = j
-                } else {
-                    t.klasse = klassen.count
-                    klassenIndex[k] = klassen.count
-                    klassen.append(k)
-                }
+                t.klasse = klassen.nummer(k).nummer
             }
             daten[i].treiber = t
         }
         self.schnitte = schnitte
-        self.klassen = klassen
+        self.klassen = klassen.schluessel
         gewichteJeProdukt = daten.lazy.compactMap(\.treiber).first { $0.gewichteAnzahl > 0 }?.gewichteAnzahl ?? 0
         self.daten = daten
         self.pfade = pfade

@@ -407,22 +407,16 @@ struct BevZelle {
 /// Populations collected per key (a year, or a variante and year), in the order the keys first appear.
 struct BevGruppen<K: Hashable> {
     var sammler: [BevSammler] = []
-    private(set) var schluessel: [K] = []
-    private var index: [K: Int] = [:]
+    private var nummern = Erstnummern<K>()
     private var letzter: (K, Int)? = nil
+
+    var schluessel: [K] { nummern.schluessel }
 
     /// The index of the group of `k` (a new group is appended); the key of the previous row is not looked up.
     mutating func gruppe(_ k: K) -> Int {
         if let letzter, letzter.0 == k { return letzter.1 }
-        let g: Int
-        if let i = index[k] {
-            g = i
-        } else {
-            g = sammler.count
-            index[k] = g
-            sammler.append(BevSammler())
-            schluessel.append(k)
-        }
+        let (g, neu) = nummern.nummer(k)
+        if neu { sammler.append(BevSammler()) }
         letzter = (k, g)
         return g
     }

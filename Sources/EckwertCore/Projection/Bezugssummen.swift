@@ -29,7 +29,7 @@ struct Bezugssummen: Sendable {
             gebiete = m.bevoelkerung.gebiete
             var erster: [String: Int] = [:]
             for (g, id) in gebiete.enumerated() where erster[id] == nil { erster[id] = g }
-            var index: [Auswahl: Int] = [:]
+            var nummern = Erstnummern<Auswahl>()
             for p in m.produkte {
                 guard let b = p.fallzahl?.bezug else {
                     auswahl.append(-1)
@@ -37,15 +37,8 @@ struct Bezugssummen: Sendable {
                     continue
                 }
                 let a = Auswahl(von: b.von, bis: b.bis, geschlecht: b.geschlecht)
-                let k: Int
-                if let i = index[a] {
-                    k = i
-                } else {
-                    k = auswahlen.count
-                    index[a] = k
-                    auswahlen.append(a)
-                    jeGebiet.append(false)
-                }
+                let (k, neu) = nummern.nummer(a)
+                if neu { jeGebiet.append(false) }
                 auswahl.append(k)
                 if let id = b.gebiet {
                     gebiet.append(erster[id] ?? -2)
@@ -57,6 +50,7 @@ struct Bezugssummen: Sendable {
                     jeGebiet[k] = true
                 }
             }
+            auswahlen = nummern.schluessel
         }
     }
 
