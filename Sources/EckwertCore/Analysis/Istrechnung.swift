@@ -16,8 +16,11 @@ public enum Istrechnung {
         let spalten = schema.zeilen.map { $0.istSumme ? nil : ist.spalte($0.key) }
         let L = spalten.count, F = schema.finanzplan.count
         let spalteFaelle = ist.spalte("faelle")
+        // One row of zeros for every zero line (see `Produktergebnis.zeilen`).
+        let null = [Double](repeating: 0, count: n)
+        produkte.reserveCapacity(m.produkte.count)
+        // Each product's fields read in place (a whole `Produkt` is not copied).
         for i in m.produkte.indices {
-            let p = m.produkte[i]
             // Both plans flat and line-major (`[zeile · n + t]`) while they are computed.
             var ep = [Double](repeating: 0, count: L * n)
             for z in 0..<L {
@@ -28,14 +31,14 @@ public enum Istrechnung {
             var fp = [Double](repeating: 0, count: F * n)
             finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: nil)
             var erg = Produktergebnis(
-                nr: p.nr, ergebnisplan: Produktergebnis.zeilen(ep, anzahl: L, n: n),
-                finanzplan: Produktergebnis.zeilen(fp, anzahl: F, n: n))
+                nr: m.produkte[i].nr, ergebnisplan: Produktergebnis.zeilen(ep, anzahl: L, n: n, null: null),
+                finanzplan: Produktergebnis.zeilen(fp, anzahl: F, n: n, null: null))
             let f = jahre.indices.map { j in
                 spalteFaelle.map { ist.wert(j, i, $0) } ?? ist.wert(m, jahre[j], i, "faelle")
             }
-            if p.fallzahl != nil || f.contains(where: { $0 != nil }) {
+            if m.produkte[i].fallzahl != nil || f.contains(where: { $0 != nil }) {
                 erg.faelle = f.map { $0 ?? 0 }
-                if let fk = p.fallkosten {
+                if let fk = m.produkte[i].fallkosten {
                     let spalte = ist.spalte(fk.konto)
                     erg.fallkosten = jahre.indices.map { t in
                         guard let fa = f[t], fa != 0 else { return .nan }

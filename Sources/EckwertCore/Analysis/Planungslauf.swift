@@ -90,10 +90,10 @@ public enum Planungslauf {
         for s in m.szenarien { fortschritt?("Szenario \(s.name): Bevölkerung, Fallzahlen, Kosten …") }
         let szenarien = m.szenarien
         // Each scenario's population and its reference sums need only the model: formed on the second core while
-        // the Projektion's tables are built.
+        // the Projektion's tables are built. The selections of the sums are formed once, for both.
+        let verzeichnis = Bezugssummen.Verzeichnis(m)
         let vorlauf = Nebenher { () -> [Bevoelkerungslauf] in
-            let verzeichnis = Bezugssummen.Verzeichnis(m)
-            return szenarien.map { s in
+            szenarien.map { s in
                 let pop = Projektion.bevoelkerung(m, s.bevoelkerung)
                 return Bevoelkerungslauf(
                     jahre: pop.jahre, warnungen: pop.warnungen, summen: Bezugssummen(verzeichnis, pop.jahre))
@@ -102,7 +102,7 @@ public enum Planungslauf {
         // The Ist run needs only the Ist table: on a second core while the Projektion's other tables are built.
         let isttabelle = Isttabelle(m)
         let istlauf = Nebenher { Istrechnung.rechnen(m, isttabelle) }
-        let p = Projektion(m, isttabelle)
+        let p = Projektion(m, isttabelle, verzeichnis)
         let vor = vorlauf.ergebnis() ?? []
         let bevoelkerungen = szenarien.indices.map { k -> Bevoelkerungslauf in
             if k < vor.count { return vor[k] }

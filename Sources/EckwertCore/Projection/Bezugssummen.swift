@@ -30,8 +30,9 @@ struct Bezugssummen: Sendable {
             var erster: [String: Int] = [:]
             for (g, id) in gebiete.enumerated() where erster[id] == nil { erster[id] = g }
             var nummern = Erstnummern<Auswahl>()
-            for p in m.produkte {
-                guard let b = p.fallzahl?.bezug else {
+            // By index, fields in place: iterating the products would copy each whole `Produkt`.
+            for i in m.produkte.indices {
+                guard let b = m.produkte[i].fallzahl?.bezug else {
                     auswahl.append(-1)
                     gebiet.append(-1)
                     continue
@@ -46,7 +47,9 @@ struct Bezugssummen: Sendable {
                     gebiet.append(-1)
                 }
                 // Small-area forecast, capacity per Sozialraum and a Sozialraum reference read per-area sums.
-                if b.gebiet != nil || p.kapazitaet?.plaetzeJeGebiet != nil || !m.sozialraum.faelle.isEmpty {
+                if b.gebiet != nil || m.produkte[i].kapazitaet?.plaetzeJeGebiet != nil
+                    || !m.sozialraum.faelle.isEmpty
+                {
                     jeGebiet[k] = true
                 }
             }
@@ -77,15 +80,24 @@ struct Bezugssummen: Sendable {
         var proGebiet = [Double](repeating: 0, count: A * n * G)
         var erster = [Int](repeating: 0, count: G)
         for g in 0..<G { erster[g] = v.gebiete.firstIndex(of: v.gebiete[g]) ?? g }
+        let eindeutig = erster.indices.allSatisfy { erster[$0] == $0 }
         for t in 0..<n {
             let p = pop[t]
             // Model Sozialraum g → its index in this year's population (nil: absent, sums to 0).
             let zuordnung: [Int?] = p.gebiete == v.gebiete ? erster.map { $0 } : v.gebiete.map { p.gebietIndex($0) }
+            // Same Sozialräume, each once: the city's running total and each Sozialraum's own sum are formed in one
+            // pass (two chains of additions side by side, each in its own order).
+            let gemeinsam = eindeutig && p.gebiete == v.gebiete
             p.werte.withUnsafeBufferPointer { w in
                 for (a, x) in v.auswahlen.enumerated() {
                     let lo = max(0, x.von), hi = min(Alter.max, x.bis)
                     guard lo <= hi else { continue }
                     let ss = x.geschlecht.map { $0.index...$0.index } ?? 0...1
+                    if gemeinsam && v.jeGebiet[a] {
+                        stadt[a * n + t] = Self.zugleich(w, G, ss, lo, hi) { g, s in proGebiet[(a * n + t) * G + g] = s
+                        }
+                        continue
+                    }
                     var total = 0.0
                     for g in p.gebiete.indices { total = Bevoelkerung.addieren(total, w, gebiet: g, ss, lo, hi) }
                     stadt[a * n + t] = total
@@ -99,6 +111,37 @@ struct Bezugssummen: Sendable {
         }
         self.stadt = stadt
         self.proGebiet = proGebiet
+    }
+
+    /// The city's sum over Sozialräume 0 ..< G (one running total) and, handed to `jeGebiet`, each Sozialraum's
+    /// own sum from 0: the additions of `Bevoelkerung.addieren` in its order (sex, age) for both.
+    @inline(__always)
+    static func zugleich(
+        _ w: UnsafeBufferPointer<Double>, _ G: Int, _ ss: ClosedRange<Int>, _ lo: Int, _ hi: Int,
+        _ jeGebiet: (Int, Double) -> Void
+    ) -> Double {
+        var total = 0.0
+        for g in 0..<G {
+            var eigen = 0.0
+            for s in ss {
+                let basis = Bevoelkerung.index(gebiet: g, geschlecht: s, alter: 0)
+                for a in lo...hi {
+                    let x = w[basis + a]
+                    total += x
+                    eigen += x
+                }
+            }
+            jeGebiet(g, eigen)
+        }
+        return total
+    }
+
+    /// The sums per Sozialraum of product i's selection, `block[t · G + g]` = `gebiet(i, g, t)`.
+    @inline(__always)
+    func gebietsblock<Wert>(_ i: Int, _ body: (UnsafeBufferPointer<Double>) -> Wert) -> Wert {
+        let laenge = n * anzahlGebiete, anfang = verzeichnis.auswahl[i] * laenge
+        precondition(anfang >= 0 && anfang + laenge <= proGebiet.count, "Bezugssummen: Auswahl außerhalb")
+        return proGebiet.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[anfang..<(anfang + laenge)])) }
     }
 
     /// Product i's reference population in year index t, as `pop[t].summe(bezug)`.

@@ -27,9 +27,15 @@ public struct Produktergebnis: Sendable {
 
 extension Produktergebnis {
     /// The rows of a flat line-major plan (`flach[zeile · n + t]`), as `ergebnisplan`/`finanzplan` hold them.
-    static func zeilen(_ flach: [Double], anzahl: Int, n: Int) -> [[Double]] {
-        flach.withUnsafeBufferPointer { w in
-            (0..<anzahl).map { z in Array(UnsafeBufferPointer(rebasing: w[(z * n)..<(z * n + n)])) }
+    /// Rows of +0.0 only (most lines of a product) share the one array `null` (of n values) instead of an
+    /// allocation each: values, not identity, are what a row is, and a write to one copies it as any array does.
+    static func zeilen(_ flach: [Double], anzahl: Int, n: Int, null: [Double]) -> [[Double]] {
+        precondition(null.count == n && flach.count >= anzahl * n, "Produktergebnis.zeilen: Längen")
+        return flach.withUnsafeBufferPointer { w in
+            (0..<anzahl).map { z in
+                let zeile = UnsafeBufferPointer(rebasing: w[(z * n)..<(z * n + n)])
+                return zeile.allSatisfy { $0.bitPattern == 0 } ? null : Array(zeile)
+            }
         }
     }
 }

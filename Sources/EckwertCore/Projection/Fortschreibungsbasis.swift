@@ -160,11 +160,17 @@ public struct Fortschreibungsbasis: Sendable {
     /// The factor of one Fortschreibung step into year index t.
     @inline(__always)
     public static func faktor(_ l: Linie, tarif: Double, sachkosten: Double) -> Double {
-        switch l.art {
+        faktor(l.art, l.wachstum, tarif: tarif, sachkosten: sachkosten)
+    }
+
+    /// As `faktor(_:tarif:sachkosten:)` from the line's kind and growth alone.
+    @inline(__always)
+    static func faktor(_ art: Fortschreibungsart, _ wachstum: Double, tarif: Double, sachkosten: Double) -> Double {
+        switch art {
         case .tarif: 1 + tarif
         case .sachkosten: 1 + sachkosten
         case .keine: 1
-        case .trend: 1 + l.wachstum
+        case .trend: 1 + wachstum
         }
     }
 

@@ -36,22 +36,23 @@ public struct Projektion: Sendable {
     let eigeneMassnahmen: [[Int]]
     let eigeneInvestitionen: [[Int]]
 
-    public init(_ m: Planungsmodell) { self.init(m, Isttabelle(m)) }
+    public init(_ m: Planungsmodell) { self.init(m, Isttabelle(m), Bezugssummen.Verzeichnis(m)) }
 
-    /// As `init(_:)` on the model's Ist already in a table (so that the Ist run can start beside the rest).
-    init(_ m: Planungsmodell, _ ist: Isttabelle) {
+    /// As `init(_:)` on the model's Ist already in a table (so that the Ist run can start beside the rest) and its
+    /// reference-population selections already formed (shared with the populations' sums).
+    init(_ m: Planungsmodell, _ ist: Isttabelle, _ verzeichnis: Bezugssummen.Verzeichnis) {
         modell = m
         schema = m.kontenrahmen
         n = m.horizont - m.basisjahr + 1
         zeilenIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.zeilen.enumerated().map { ($1.key, $0) })
         finanzIndex = Dictionary(uniqueKeysWithValues: m.kontenrahmen.finanzplan.enumerated().map { ($1.key, $0) })
-        produktIndex = Dictionary(m.produkte.enumerated().map { ($1.nr, $0) }, uniquingKeysWith: { a, _ in a })
+        // By index: enumerating the products would copy each whole `Produkt`.
+        produktIndex = Dictionary(m.produkte.indices.map { (m.produkte[$0].nr, $0) }, uniquingKeysWith: { a, _ in a })
         // The Basisjahr cases per Sozialraum (small-area forecast) need only the model: looked up on the second
         // core while the Ist table is built.
         let basisfaelle = Nebenher { Self.basisfaelleJeGebiet(m) }
         isttabelle = ist
         fortschreibung = Fortschreibungsbasis(m, ist)
-        let verzeichnis = Bezugssummen.Verzeichnis(m)
         bezugsverzeichnis = verzeichnis
         summenplan = Summen.Plan(m.kontenrahmen.zeilen)
         finanzsummenplan = Summen.Plan(m.kontenrahmen.finanzplan)
@@ -221,7 +222,10 @@ public struct Projektion: Sendable {
     func produkte(_ bereich: Range<Int>, _ a: Rechenannahmen, _ summen: Bezugssummen) -> [Produktergebnis] {
         var produkte: [Produktergebnis] = []
         produkte.reserveCapacity(bereich.count)
-        for i in bereich { produkte.append(produkt(i, a, summen)) }
+        // One row of zeros for the piece's zero lines (see `Produktergebnis.zeilen`); per piece, so that the
+        // workers do not count references on one shared array.
+        let null = [Double](repeating: 0, count: n)
+        for i in bereich { produkte.append(produkt(i, a, summen, null: null)) }
         return produkte
     }
 
@@ -238,26 +242,13 @@ public struct Projektion: Sendable {
     // swiftlint:disable:next function_body_length
     /// Product i under one set of assumptions. Its fields are read from the model in place: a whole `Produkt`
     /// copied per product and run costs more than the arithmetic.
-    func produkt(_ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen) -> Produktergebnis {
+    /// `null` (n zeros) is the row the zero lines share; without it the product forms its own.
+    func produkt(_ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen, null: [Double]? = nil) -> Produktergebnis {
         let m = modell, B = m.basisjahr
         let L = summenzeile.count
         // Both plans flat and line-major (`[zeile · n + t]`) while they are computed; rows at the end.
         var ep = [Double](repeating: 0, count: L * n)
-        // Buchungszeilen: the Ist of B as booked; from its base (Sondereffekte out) or the Ansatz years, indexed.
-        let linien = fortschreibung.linien[i]
-        for z in 0..<L where !summenzeile[z] {
-            let l = linien[z]
-            var x = l.start
-            ep[z * n] = basis[i][z]
-            for t in 1..<n {
-                if let f = l.fest?[t] {
-                    x = f
-                } else {
-                    x *= Fortschreibungsbasis.faktor(l, tarif: a.tarif[t], sachkosten: a.sachkosten[t])
-                }
-                ep[z * n + t] = x
-            }
-        }
+        buchungszeilen(i, a, &ep)
         var erg = Produktergebnis(nr: m.produkte[i].nr, ergebnisplan: [], finanzplan: [])
         // Driver.
         if let fz = m.produkte[i].fallzahl {
@@ -286,9 +277,52 @@ public struct Projektion: Sendable {
         }
         summenplan.anwenden(flach: &ep, n: n)
         finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: sonderposten)
-        erg.ergebnisplan = Produktergebnis.zeilen(ep, anzahl: L, n: n)
-        erg.finanzplan = Produktergebnis.zeilen(fp, anzahl: schema.finanzplan.count, n: n)
+        let null = null ?? [Double](repeating: 0, count: n)
+        erg.ergebnisplan = Produktergebnis.zeilen(ep, anzahl: L, n: n, null: null)
+        erg.finanzplan = Produktergebnis.zeilen(fp, anzahl: schema.finanzplan.count, n: n, null: null)
         return erg
+    }
+
+    /// The Buchungszeilen of product i into the flat `ep`: the Ist of B as booked; then from its base
+    /// (Sondereffekte out) or the Ansatz years. A line's fixed years are read only where it has any.
+    private func buchungszeilen(_ i: Int, _ a: Rechenannahmen, _ ep: inout [Double]) {
+        let n = n
+        precondition(a.tarif.count >= n && a.sachkosten.count >= n, "Projektion: Jahresraten zu kurz")
+        fortschreibung.linien[i].withUnsafeBufferPointer { linien in
+            basis[i].withUnsafeBufferPointer { basis in
+                summenzeile.withUnsafeBufferPointer { summenzeile in
+                    a.tarif.withUnsafeBufferPointer { tarif in
+                        a.sachkosten.withUnsafeBufferPointer { sachkosten in
+                            ep.withUnsafeMutableBufferPointer { ep in
+                                precondition(linien.count >= summenzeile.count && basis.count >= summenzeile.count)
+                                for z in summenzeile.indices where !summenzeile[z] {
+                                    var x = linien[z].start
+                                    ep[z * n] = basis[z]
+                                    let art = linien[z].art, wachstum = linien[z].wachstum
+                                    if let fest = linien[z].fest {
+                                        for t in 1..<n {
+                                            if let f = fest[t] {
+                                                x = f
+                                            } else {
+                                                x *= Fortschreibungsbasis.faktor(
+                                                    art, wachstum, tarif: tarif[t], sachkosten: sachkosten[t])
+                                            }
+                                            ep[z * n + t] = x
+                                        }
+                                    } else {
+                                        for t in 1..<n {
+                                            x *= Fortschreibungsbasis.faktor(
+                                                art, wachstum, tarif: tarif[t], sachkosten: sachkosten[t])
+                                            ep[z * n + t] = x
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The driver of product i (modellformat.md section 5): reference population, rate, cases, cost per case
@@ -300,15 +334,11 @@ public struct Projektion: Sendable {
         let B = modell.basisjahr
         var R = [Double](repeating: 0, count: n), r = R, F = R
         if let kr = kleinraum[i] {
-            let jeGebiet = gebietsfaelle(i, kr, a, summen)
-            jeGebiet.werte.withUnsafeBufferPointer { w in
-                for t in 0..<n {
-                    R[t] = summen.produkt(i, fz.bezug, t)
-                    var f = 0.0
-                    for g in 0..<jeGebiet.count { f += w[g * n + t] }
-                    F[t] = f
-                    r[t] = R[t] > 0 ? F[t] / R[t] : 0
-                }
+            // F(t): the Sozialräume's cases summed in their order, starting from 0.
+            let jeGebiet = gebietsfaelle(i, kr, a, summen, summe: &F)
+            for t in 0..<n {
+                R[t] = summen.produkt(i, fz.bezug, t)
+                r[t] = R[t] > 0 ? F[t] / R[t] : 0
             }
             erg.gebietsfaelle = jeGebiet
         }
@@ -349,15 +379,39 @@ public struct Projektion: Sendable {
     /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
     /// order of bevoelkerung.csv; their sum is the city's cases, and in the Basisjahr it equals the Ist.
     func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen) -> Reihentabelle {
+        var summe = [Double](repeating: 0, count: n)
+        return gebietsfaelle(i, kr, a, summen, summe: &summe)
+    }
+
+    /// As `gebietsfaelle(_:_:_:_:)`, each year's cases also added to `summe[t]` Sozialraum by Sozialraum in
+    /// their order (the six years' sums side by side instead of one after the other).
+    func gebietsfaelle(
+        _ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen, summe: inout [Double]
+    ) -> Reihentabelle {
         let gewichte = kr.gewichte
         var q = [Double](repeating: 0, count: n)
         for t in 0..<n { q[t] = pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
-        let G = modell.bevoelkerung.gebiete.count
-        let werte = [Double](unsafeUninitializedCapacity: G * n) { w, anzahl in
-            for g in 0..<G {
-                for t in 0..<n { w[g * n + t] = gewichte[g] * summen.gebiet(i, g, t) * q[t] }
+        let G = modell.bevoelkerung.gebiete.count, n = n
+        precondition(gewichte.count >= G && summe.count >= n, "Projektion.gebietsfaelle: Längen")
+        let werte = summen.gebietsblock(i) { block in
+            precondition(block.count >= G * n, "Projektion.gebietsfaelle: Bezugssummen zu kurz")
+            return gewichte.withUnsafeBufferPointer { gewichte in
+                q.withUnsafeBufferPointer { q in
+                    summe.withUnsafeMutableBufferPointer { summe in
+                        [Double](unsafeUninitializedCapacity: G * n) { w, anzahl in
+                            for g in 0..<G {
+                                let c = gewichte[g]
+                                for t in 0..<n {
+                                    let v = c * block[t * G + g] * q[t]
+                                    w[g * n + t] = v
+                                    summe[t] += v
+                                }
+                            }
+                            anzahl = G * n
+                        }
+                    }
+                }
             }
-            anzahl = G * n
         }
         return Reihentabelle(werte, anzahl: G, laenge: n)
     }
