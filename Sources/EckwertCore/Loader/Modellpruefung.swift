@@ -25,23 +25,31 @@ enum Modellpruefung {
     ]
 
     /// Every rule, its messages in the order of the rules. The rules read the model only and record into their
-    /// own findings, so those of the data files run on a second core while this thread runs the general rules;
-    /// their messages follow the general rules' messages, as when the rules run one after the other.
+    /// own findings, so the rules of the data files up to `ist.csv` run on a second core while this thread runs
+    /// the general rules and then those of the later data files (the Ansatz and plan files) into findings of
+    /// their own; the messages are joined general, earlier files, later files — as when the rules run one after
+    /// the other.
     static func pruefen(
         _ m: Planungsmodell, _ md: ModellDatei, dateiname: @escaping @Sendable (String) -> String,
         gelesen: Set<String>, befund: Befund
     ) {
         let produkte = Produktindex(m.produkte)
-        let dateiregeln = Datenquellen.alle.flatMap(\.pruefungen)
+        let quellen = Datenquellen.alle
+        let teilung = quellen.firstIndex { $0.schluessel == "ansatz" } ?? quellen.count
+        let frueh = quellen[..<teilung].flatMap(\.pruefungen), spaet = quellen[teilung...].flatMap(\.pruefungen)
         let nebenher = Nebenher { () -> [Diagnostic] in
             let b = Befund()
             let k = Kontext(m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: b, produkte: produkte)
-            for regel in dateiregeln { regel(k) }
+            for regel in frueh { regel(k) }
             return b.diagnostics.items
         }
         let k = Kontext(m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: befund, produkte: produkte)
         for regel in allgemeineRegeln { regel(k) }
+        let spaeter = Befund()
+        let ks = Kontext(m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: spaeter, produkte: produkte)
+        for regel in spaet { regel(ks) }
         befund.diagnostics.append(contentsOf: nebenher.ergebnis() ?? [])
+        befund.diagnostics.append(contentsOf: spaeter.diagnostics.items)
     }
 
     // MARK: - Rules of modell.yaml and szenarien.yaml
@@ -149,8 +157,18 @@ enum Modellpruefung {
         }
         // A product under no declared level has its own error (and can be in a Budgetbereich only by number).
         let direkt = Set(k.md.budgetbereiche.flatMap(\.0.produkte))
-        for p in k.m.produkte where !(p.ebenen.isEmpty && !direkt.contains(p.nr)) {
-            let in_ = k.md.budgetbereiche.filter { bb in bb.0.produkte.contains { Planungsmodell.umfasst($0, p) } }
+        // Entry (number or level) → the Budgetbereiche naming it, so that a product looks up its number and its
+        // levels instead of testing every entry of every Budgetbereich (`Planungsmodell.umfasst`).
+        var jeEintrag: [String: [Int]] = [:]
+        for (b, bb) in k.md.budgetbereiche.enumerated() {
+            for id in bb.0.produkte where jeEintrag[id]?.last != b { jeEintrag[id, default: []].append(b) }
+        }
+        for i in k.m.produkte.indices {
+            let p = k.m.produkte[i]
+            guard !(p.ebenen.isEmpty && !direkt.contains(p.nr)) else { continue }
+            var treffer = Set(jeEintrag[p.nr] ?? [])
+            for e in p.ebenen { treffer.formUnion(jeEintrag[e] ?? []) }
+            let in_ = treffer.sorted().map { k.md.budgetbereiche[$0] }
             if in_.isEmpty {
                 k.befund.fehler(p.ort, "Produkt \(p.nr) gehört zu keinem Budgetbereich")
             } else if in_.count > 1 {
