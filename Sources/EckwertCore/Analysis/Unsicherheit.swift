@@ -234,18 +234,17 @@ public enum Unsicherheit {
     /// Net cost and cases of every unit (members glied[start[e] ..< start[e + 1]]) for one draw, as Float into
     /// z[k · schritt] with k = unit · years + year, and the cases of the units with a place among those with cases
     /// (`fallplatz`, else −1) into f[(place · years + year) · schritt]; each sum runs over the unit's products in
-    /// order, starting at 0. Up to eight years (the arrays padded by `rand` values) in the C kernel
-    /// `eckwert_einheitensummen` (the years side by side in vectors, two units at once; AVX2 where `avx2`, the
-    /// same bits either way), else year by year.
+    /// order, starting at 0. `letzter`: the largest product index in `glied` where known (else found here). Up to
+    /// eight years (the arrays padded by `rand` values) in the C kernel `eckwert_einheitensummen` (the years side
+    /// by side in vectors, two units at once; AVX2 where `avx2`, the same bits either way), else year by year.
     static func summieren(
         _ start: [Int], _ glied: [Int], _ fallplatz: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
         _ sf: inout [Double], _ z: UnsafeMutablePointer<Float>, _ f: UnsafeMutablePointer<Float>?, schritt: Int,
-        jahre: Int, avx2: Bool = Unsicherheit.avx2
+        jahre: Int, letzter: Int? = nil, avx2: Bool = Unsicherheit.avx2
     ) {
         let nE = start.count - 1
         // Vectors only where every read stays inside both arrays.
-        var letzter = 0
-        for x in glied { letzter = max(letzter, x) }
+        let letzter = letzter ?? glied.max() ?? 0
         if jahre <= rand && letzter * jahre + rand <= min(pz.count, pf.count) {
             start.withUnsafeBufferPointer { st in
                 glied.withUnsafeBufferPointer { gl in

@@ -13,6 +13,8 @@ struct Ziehungslauf: Sendable {
     let sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]
     /// The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
     let start: [Int], glied: [Int]
+    /// The largest product index in `glied` (0 without any), for `Unsicherheit.summieren`.
+    let letzterGlied: Int
     /// Unit → its place among the units with cases, or −1; and back.
     let fallplatz: [Int], mitFaellen: [Int]
     /// Forecast years; values per draw: K net costs (unit · years + year), KF cases (place · years + year).
@@ -43,6 +45,7 @@ struct Ziehungslauf: Sendable {
         for e in einheiten { g += e.produkte; s.append(g.count) }
         start = s
         glied = g
+        letzterGlied = g.max() ?? 0
         K = einheiten.count * jahre
         KF = mit.count * jahre
     }
@@ -126,7 +129,8 @@ struct Ziehungslauf: Sendable {
             let j0 = d / kachel * kachel, w = Swift.min(kachel, ende - j0)
             let z = zeilen + (d - j0) * R
             Unsicherheit.summieren(
-                start, glied, fallplatz, pz, pf, &sz, &sf, z, KF > 0 ? z + K : nil, schritt: 1, jahre: jahre)
+                start, glied, fallplatz, pz, pf, &sz, &sf, z, KF > 0 ? z + K : nil, schritt: 1, jahre: jahre,
+                letzter: letzterGlied)
             if d == j0 + w - 1 || d == b - 1 { fertig(j0, w, zeilen) }
             if (d - a) % 64 == 63 || d == b - 1 {
                 let n = zaehler.addieren((d - a) % 64 + 1)
