@@ -424,10 +424,11 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
 }
 
 /// Tiles filed in one call per tile (`einordnenKachel`: each value's draws gathered from the draws' rows, full
-/// tiles of ordered windows in two vectors, written straight into the chain's last chunk) give what filing value by value gives (`einordnen`) and what the draws
-/// give directly: the same counts, the same kept draws in the same order; values with ordered windows, with
-/// overlapping ones and with a window closed to a point, draws with ties exactly at the bounds, tiles of 16 draws
-/// and narrower ones (1 to 15), more than 128 kept draws per value (chunks filled and continued), NaN and −0 marked.
+/// tiles of ordered windows in two vectors, written straight into the chain's last chunk) give what filing value
+/// by value gives (`einordnen`) and what the draws give directly: the same counts, the same kept draws in the same
+/// order; values with ordered windows, with overlapping ones and with a window closed to a point, draws with ties
+/// exactly at the bounds, tiles of 16 draws and narrower ones (1 to 15), more than 128 kept draws per value (chunks
+/// filled and continued), NaN and −0 marked.
 @Test func kachelweiseGleichWertweise() {
     var g = SplitMix64(seed: 77)
     let R = 5

@@ -1,8 +1,8 @@
 import CSpeicher
 
 /// What every Monte-Carlo draw of a projection shares, prepared once, and the loop that computes draws tile by
-/// tile (see `ziehen`; `quantileVoll` keeps them tile-major): each draw's net cost of every unit and cases of the units with
-/// a driven product, per forecast year, as Float.
+/// tile (see `ziehen`; `quantileVoll` keeps them tile-major): each draw's net cost of every unit and cases of the
+/// units with a driven product, per forecast year, as Float.
 struct Ziehungslauf: Sendable {
     let p: Projektion
     let ziehungen: Int
