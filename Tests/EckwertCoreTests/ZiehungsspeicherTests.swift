@@ -1,3 +1,4 @@
+import CSpeicher
 import EckwertTestSupport
 import Testing
 @testable import EckwertCore
@@ -36,8 +37,9 @@ func quantileAusDerKachelablage(ziehungen n: Int) {
     }
 }
 
-/// Years 3 to 9: the eight-lane, six-lane and scalar paths of `summieren`.
-@Test(arguments: [3, 5, 6, 7, 8, 9])
+/// Years 1 to 9: the C kernel of `summieren` (six and eight lanes, on the baseline path and, where the processor
+/// has it, the AVX2 path) and its scalar path.
+@Test(arguments: [1, 3, 5, 6, 7, 8, 9])
 func einheitensummenInDieKachel(jahre J: Int) {
     // 7 products; units: one product, three products out of order, none, all seven.
     let nP = 7
@@ -59,8 +61,21 @@ func einheitensummenInDieKachel(jahre J: Int) {
         f.withUnsafeMutableBufferPointer { fb in
             Unsicherheit.summieren(
                 start, glied, fallplatz, pz, pf, &sz, &sf, zb.baseAddress! + lane, fb.baseAddress! + lane,
-                schritt: schritt, jahre: J)
+                schritt: schritt, jahre: J, avx2: false)
         }
+    }
+    // The AVX2 path, where the processor has it, gives the same bits.
+    if Unsicherheit.avx2 {
+        var z2 = [Float](repeating: .nan, count: z.count), f2 = [Float](repeating: .nan, count: f.count)
+        z2.withUnsafeMutableBufferPointer { zb in
+            f2.withUnsafeMutableBufferPointer { fb in
+                Unsicherheit.summieren(
+                    start, glied, fallplatz, pz, pf, &sz, &sf, zb.baseAddress! + lane, fb.baseAddress! + lane,
+                    schritt: schritt, jahre: J, avx2: true)
+            }
+        }
+        #expect(z2.elementsEqual(z) { $0.bitPattern == $1.bitPattern })
+        #expect(f2.elementsEqual(f) { $0.bitPattern == $1.bitPattern })
     }
     for (e, g) in glieder.enumerated() {
         for t in 0..<J {
@@ -408,11 +423,12 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
     }
 }
 
-/// Tiles filed in one call per tile (`einordnenKachel`: full tiles of ordered windows in two vectors, written
-/// straight into the chain's last chunk) give what filing value by value gives (`einordnen`) and what the draws
-/// give directly: the same counts, the same kept draws in the same order; values with ordered windows, with
-/// overlapping ones and with a window closed to a point, draws with ties exactly at the bounds, tiles of 16 draws
-/// and narrower ones (1 to 15), more than 128 kept draws per value (chunks filled and continued), NaN and −0 marked.
+/// Tiles filed in one call per tile (`einordnenKachel`: each value's draws gathered from the draws' rows, full
+/// tiles of ordered windows in two vectors, written straight into the chain's last chunk) give what filing value
+/// by value gives (`einordnen`) and what the draws give directly: the same counts, the same kept draws in the same
+/// order; values with ordered windows, with overlapping ones and with a window closed to a point, draws with ties
+/// exactly at the bounds, tiles of 16 draws and narrower ones (1 to 15), more than 128 kept draws per value (chunks
+/// filled and continued), NaN and −0 marked.
 @Test func kachelweiseGleichWertweise() {
     var g = SplitMix64(seed: 77)
     let R = 5
@@ -428,10 +444,16 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
             if fall == 10 && kachel == 5 { x[3] = .nan }
             if fall == 11 && kachel == 8 { x[R * w - 1] = -0.0 }
             for r in 0..<R { alle[r] += x[(r * w)..<(r * w + w)] }
+            // The same draws as rows (draw d: its R values side by side, then two values that are not filed).
+            let zeile = R + 2
+            var zeilen = [Float](repeating: 99, count: w * zeile)
+            for r in 0..<R { for d in 0..<w { zeilen[d * zeile + r] = x[r * w + d] } }
             x.withUnsafeBufferPointer { xb in
                 for r in 0..<R { alt.einordnen(r, xb.baseAddress! + r * w, w, lo, hi) }
-                neu.einordnenKachel(0, 2, xb.baseAddress!, w, lo, hi)
-                neu.einordnenKachel(2, R - 2, xb.baseAddress! + 2 * w, w, lo, hi)
+            }
+            zeilen.withUnsafeBufferPointer { zb in
+                neu.einordnenKachel(0, 2, zb.baseAddress!, zeile: zeile, w, lo, hi)
+                neu.einordnenKachel(2, R - 2, zb.baseAddress! + 2, zeile: zeile, w, lo, hi)
             }
         }
         #expect(neu.sonder == (fall >= 10) && alt.sonder == neu.sonder, "Fall \(fall)")
@@ -548,4 +570,31 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
         }
     }
     #expect(b == [52.5, 105, 157.5])
+}
+
+/// Rows to runs (`eckwert_kachel`: full tiles of 16 rows in 8 × 8 transposes, the rest value by value): every
+/// value of every row lands at its place, on the baseline path and, where the processor has it, the AVX2 path;
+/// tiles of 1 to 16 rows, 0 to 40 values (blocks of eight and a rest), rows longer than the values copied.
+@Test func zeilenZuLaeufen() {
+    var g = SplitMix64(seed: 5)
+    let zeile = 53
+    for w in 1...16 {
+        for anzahl in [0, 1, 7, 8, 9, 16, 23, 40] {
+            let x = (0..<(16 * zeile)).map { _ in Float(g.next() % 100_000) - 50_000 }
+            for avx2 in Unsicherheit.avx2 ? [Int32(0), 1] : [0] {
+                var nach = [Float](repeating: .nan, count: 40 * 16 + 1)
+                x.withUnsafeBufferPointer { xb in
+                    nach.withUnsafeMutableBufferPointer { nb in
+                        eckwert_kachel(xb.baseAddress! + 3, zeile, w, anzahl, nb.baseAddress!, avx2)
+                    }
+                }
+                for k in 0..<anzahl {
+                    for i in 0..<w {
+                        #expect(nach[k * w + i] == x[3 + i * zeile + k], "w \(w), Wert \(k), Zeile \(i)")
+                    }
+                }
+                #expect(nach[(anzahl * w)...].allSatisfy { $0.isNaN }, "w \(w), \(anzahl) Werte")
+            }
+        }
+    }
 }

@@ -23,6 +23,10 @@ extension Ziehungslauf {
     /// Standard errors of the sample's band rank on either side of a window.
     static let fensterbreite = 6.0
 
+    /// The share of band i: 0.1, 0.5, 0.9 (without an array built per value).
+    @inline(__always)
+    static func anteil(_ i: Int) -> Double { i == 0 ? 0.1 : (i == 1 ? 0.5 : 0.9) }
+
     /// q as `quantileVoll` gives it, or nil (see above). `probe`: the sample's draws, a multiple of the tile width.
     func quantileInFenstern(probe S: Int, fortschritt: (@Sendable (Int, Int) -> Void)?) -> [Double]? {
         let K = self.K, R = K + KF, threads = Self.threads
@@ -42,26 +46,18 @@ extension Ziehungslauf {
         let gr = UnsafeSendable(UnsafeMutableBufferPointer(start: grenzen, count: R * 6))
         probeZiehen(S, zaehler: zaehler, fortschritt: fortschritt, speicher: sp, grenzen: gr)
         for t in 0..<threads where speicher[t].sonder { return nil }
-        // The other draws, tile by tile into each thread's buffer, then counted against the windows.
-        let kachel = Unsicherheit.kachel
-        let puffer = UnsafeMutablePointer<Float>.allocate(capacity: threads * (R * kachel + 1))
-        defer { puffer.deallocate() }
-        let pb = UnsafeSendable(UnsafeMutableBufferPointer(start: puffer, count: threads * (R * kachel + 1)))
+        // The other draws, tile by tile (each thread's rows), counted against the windows.
         let KF = self.KF
         // In stages that double the draws counted so far; after each (but the last) the windows are narrowed to
         // what all draws so far place, so that fewer draws are kept from then on.
         var von = S
         while von < ziehungen {
             let bis = 2 * von < ziehungen ? 2 * von : ziehungen
-            ziehen(von: von, bis: bis, zaehler: zaehler, fortschritt: fortschritt) { thread, _ in
-                let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
-                return (z, KF > 0 ? z + K * kachel : nil)
-            } fertig: { thread, _, w in
-                // The tile's net costs (k · w + d) and then its cases (K · kachel + k · w + d).
-                let z = pb.wert.baseAddress! + thread * (R * kachel + 1)
+            ziehen(von: von, bis: bis, zaehler: zaehler, fortschritt: fortschritt) { thread, _, w, z in
+                // Each row: the draw's net costs, then its cases.
                 let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
-                sp.wert[thread].einordnenKachel(0, K, z, w, lo, hi)
-                sp.wert[thread].einordnenKachel(K, KF, z + K * kachel, w, lo, hi)
+                sp.wert[thread].einordnenKachel(0, K, z, zeile: R, w, lo, hi)
+                sp.wert[thread].einordnenKachel(K, KF, z + K, zeile: R, w, lo, hi)
             }
             for t in 0..<threads where speicher[t].sonder { return nil }
             if bis < ziehungen { eingrenzen(gezogen: bis, speicher: sp, grenzen: gr) }
@@ -100,7 +96,8 @@ extension Ziehungslauf {
                 // The value's chains (one per thread, all three windows) read once.
                 alle.removeAll(keepingCapacity: true)
                 for t in 0..<threads { sp.wert[t].werte(f0, in: &alle) }
-                for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+                for i in 0..<3 {
+                    let p = Self.anteil(i)
                     let f = f0 + i
                     var u = 0
                     for t in 0..<threads { u += sp.wert[t].zahl(f, 0) }
@@ -136,9 +133,11 @@ extension Ziehungslauf {
         zuschuss.withUnsafeMutableBufferPointer { zb in
             faelle.withUnsafeMutableBufferPointer { fb in
                 let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
-                ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0 in
-                    (zbp.wert.baseAddress! + j0 * K, fbp.wert.baseAddress.map { $0 + j0 * KF })
-                } fertig: { _, _, _ in
+                ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0, w, zeilen in
+                    Self.kachelAblegen(zeilen, R: R, w: w, von: 0, anzahl: K, nach: zbp.wert.baseAddress! + j0 * K)
+                    if let f = fbp.wert.baseAddress {
+                        Self.kachelAblegen(zeilen, R: R, w: w, von: K, anzahl: KF, nach: f + j0 * KF)
+                    }
                 }
                 let teil = (R + Self.threads - 1) / Self.threads
                 DispatchQueueBridge.parallel(Self.threads) { thread in
@@ -305,7 +304,8 @@ extension Ziehungslauf {
                     let geordnet = Fensterspeicher.geordnet(lo + r * 3, hi + r * 3)
                     alle.removeAll(keepingCapacity: true)
                     if geordnet { for t in 0..<threads { sp.wert[t].werte(r * 3, in: &alle) } }
-                    for (i, p) in [0.1, 0.5, 0.9].enumerated() {
+                    for i in 0..<3 {
+                        let p = Self.anteil(i)
                         let f = r * 3 + i
                         var u = 0, e = 0, e2 = 0
                         werte.removeAll(keepingCapacity: true)
@@ -434,6 +434,9 @@ struct Fensterspeicher {
     let anzahl: Int
     /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last.
     let stufe: UnsafeMutablePointer<Float>
+    /// A block of `sammelWerte` values' draws of a tile, turned from the draws' rows (`einordnenKachel`).
+    let sammel: UnsafeMutablePointer<Float>
+    static let sammelWerte = 64
     let kette: UnsafeMutablePointer<Int>
     var naechster: [Int] = []
     /// Chunks given back by `eingrenzen`, taken before new ones.
@@ -454,6 +457,8 @@ struct Fensterspeicher {
         kette.initialize(repeating: -1, count: anzahl * 6)
         stufe = .allocate(capacity: 64)
         stufe.initialize(repeating: 0, count: 64)
+        sammel = .allocate(capacity: Self.sammelWerte * Unsicherheit.kachel)
+        sammel.initialize(repeating: 0, count: Self.sammelWerte * Unsicherheit.kachel)
     }
 
     /// Where count k of window f lies in `zahlen` (k: 0 below the lower bound, 1 equal to it, 2 equal to the upper
@@ -485,6 +490,7 @@ struct Fensterspeicher {
         zahlen.deallocate()
         kette.deallocate()
         stufe.deallocate()
+        sammel.deallocate()
         for (b, m) in zip(bloecke, gemappt) {
             #if canImport(Glibc)
             if m {
@@ -548,40 +554,54 @@ struct Fensterspeicher {
         zahlen[platz(f + 2, 0)] &+= u2; zahlen[platz(f + 2, 1)] &+= e2; zahlen[platz(f + 2, 2)] &+= o2
     }
 
-    /// `einordnen` for the values r0 ..< r0 + anzahl of one tile of w draws (value r0 + j at x + j · w), in one
-    /// call. Full tiles of values with ordered windows take `einordnen16`. The draws of the value a few ahead and
-    /// the end of its first window's chain (where `einordnen16` writes) are asked for ahead with prefetch hints,
-    /// which, unlike reads, do not hold up the work meanwhile.
+    /// `einordnen` for the values r0 ..< r0 + anzahl of one tile of w draws (value r0 + j of draw d at
+    /// x + d · zeile + j, the draws' rows), in one call: blocks of values turned into runs of w draws per value
+    /// (`eckwert_kachel`, in the staging buffer `sammel`), then full tiles of values with ordered windows take
+    /// `einordnen16`. The next block's rows and the end of the chain of the value a few ahead (where `einordnen16`
+    /// writes) are asked for ahead with prefetch hints, which, unlike reads, do not hold up the work meanwhile.
     mutating func einordnenKachel(
-        _ r0: Int, _ anzahl: Int, _ x: UnsafePointer<Float>, _ w: Int, _ lo: UnsafePointer<Float>,
+        _ r0: Int, _ anzahl: Int, _ x: UnsafePointer<Float>, zeile: Int, _ w: Int, _ lo: UnsafePointer<Float>,
         _ hi: UnsafePointer<Float>
     ) {
-        let voraus = 8
-        for j in 0..<anzahl {
-            let f = (r0 + j) * 3, v = x + j * w
-            if j + voraus < anzahl {
-                eckwert_vorausladen(v + voraus * w)
-                let rv = r0 + j + voraus, c = kette[rv]
-                if c >= 0 { eckwert_vorausladen(adresse(c) + (zahlen[rv * 4 + 3] & (Self.stueck - 1))) }
+        let voraus = 8, block = Self.sammelWerte, avx2: Int32 = Unsicherheit.avx2 ? 1 : 0
+        var j0 = 0
+        while j0 < anzahl {
+            let m = Swift.min(block, anzahl - j0)
+            eckwert_kachel(x + j0, zeile, w, m, sammel, avx2)
+            if j0 + block < anzahl {
+                for d in 0..<w {
+                    for c in stride(from: block, to: Swift.min(2 * block, anzahl - j0), by: 16) {
+                        eckwert_vorausladen(x + d * zeile + j0 + c)
+                    }
+                }
             }
-            if w == 16 && Self.geordnet(lo + f, hi + f) {
-                einordnen16(r0 + j, v, lo + f, hi + f)
-            } else {
-                einordnen(r0 + j, v, w, lo, hi)
+            for jj in 0..<m {
+                let j = j0 + jj, f = (r0 + j) * 3, v = UnsafePointer(sammel + jj * w)
+                if j + voraus < anzahl {
+                    let rv = r0 + j + voraus, c = kette[rv]
+                    if c >= 0 { eckwert_vorausladen(adresse(c) + (zahlen[rv * 4 + 3] & (Self.stueck - 1))) }
+                }
+                if w == 16 && Self.geordnet(lo + f, hi + f) {
+                    let v0 = UnsafeRawPointer(v).loadUnaligned(as: SIMD8<Float>.self)
+                    let v1 = UnsafeRawPointer(v + 8).loadUnaligned(as: SIMD8<Float>.self)
+                    einordnen16(r0 + j, v0, v1, lo + f, hi + f)
+                } else {
+                    einordnen(r0 + j, v, w, lo, hi)
+                }
             }
+            j0 += m
         }
     }
 
-    /// `einordnenGeordnet` for 16 draws (bounds lo[0…2], hi[0…2]), all in two vectors: NaN and −0 marked with
-    /// them, and the kept draws written straight to the end of the chain where its last chunk has room for 16.
+    /// `einordnenGeordnet` for 16 draws (v0, v1; bounds lo[0…2], hi[0…2]), all in two vectors: NaN and −0
+    /// marked with them, and the kept draws written straight to the end of the chain where its last chunk has room
+    /// for 16.
     @inline(__always)
     private mutating func einordnen16(
-        _ r: Int, _ x: UnsafePointer<Float>, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>
+        _ r: Int, _ v0: SIMD8<Float>, _ v1: SIMD8<Float>, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>
     ) {
         typealias V = SIMD8<Float>
         typealias I = SIMD8<Int32>
-        let v0 = UnsafeRawPointer(x).loadUnaligned(as: V.self)
-        let v1 = UnsafeRawPointer(x + 8).loadUnaligned(as: V.self)
         let b0 = unsafeBitCast(v0, to: SIMD8<UInt32>.self), b1 = unsafeBitCast(v1, to: SIMD8<UInt32>.self)
         let mz = SIMD8<UInt32>(repeating: 0x8000_0000)
         if any((v0 .!= v0) .| (v1 .!= v1) .| (b0 .== mz) .| (b1 .== mz)) { sonder = true }

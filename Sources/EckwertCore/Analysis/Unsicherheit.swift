@@ -1,3 +1,4 @@
+import CSpeicher
 import Foundation
 
 /// Monte-Carlo uncertainty: every assumption is drawn from a triangular distribution between
@@ -227,92 +228,46 @@ public enum Unsicherheit {
     /// Vector width of `summieren` (years); the per-product arrays carry this many values of padding.
     static let rand = 8
 
+    /// Whether the processor runs the AVX2 path of the sums (checked once).
+    static let avx2 = eckwert_hat_avx2() != 0
+
     /// Net cost and cases of every unit (members glied[start[e] ..< start[e + 1]]) for one draw, as Float into
     /// z[k · schritt] with k = unit · years + year, and the cases of the units with a place among those with cases
     /// (`fallplatz`, else −1) into f[(place · years + year) · schritt]; each sum runs over the unit's products in
-    /// order, starting at 0.
+    /// order, starting at 0. `letzter`: the largest product index in `glied` where known (else found here). Up to
+    /// eight years (the arrays padded by `rand` values) in the C kernel `eckwert_einheitensummen` (the years side
+    /// by side in vectors, two units at once; AVX2 where `avx2`, the same bits either way), else year by year.
     static func summieren(
         _ start: [Int], _ glied: [Int], _ fallplatz: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
         _ sf: inout [Double], _ z: UnsafeMutablePointer<Float>, _ f: UnsafeMutablePointer<Float>?, schritt: Int,
-        jahre: Int
+        jahre: Int, letzter: Int? = nil, avx2: Bool = Unsicherheit.avx2
     ) {
         let nE = start.count - 1
-        start.withUnsafeBufferPointer { st in
-            glied.withUnsafeBufferPointer { gl in
-                pz.withUnsafeBufferPointer { pzp in
-                    pf.withUnsafeBufferPointer { pfp in
-                        sz.withUnsafeMutableBufferPointer { szp in
-                            sf.withUnsafeMutableBufferPointer { sfp in
-                                let pzr = UnsafeRawPointer(pzp.baseAddress!), pfr = UnsafeRawPointer(pfp.baseAddress!)
-                                let breite = MemoryLayout<Double>.stride
-                                // Vectors only where every read stays inside both arrays.
-                                var letzter = 0
-                                for x in gl { letzter = max(letzter, x) }
-                                let vektor = jahre <= rand && letzter * jahre + rand <= min(pzp.count, pfp.count)
-                                for ei in 0..<nE {
-                                    let fp = f != nil ? fallplatz[ei] : -1
-                                    let o = ei * jahre * schritt, of = fp * jahre * schritt
-                                    if vektor && jahre <= 6 {
-                                        // The same in six lanes (four and two) for up to six years: for five,
-                                        // a quarter fewer loads and additions than eight lanes.
-                                        var az = SIMD4<Double>(), bz = SIMD2<Double>(), af = az, bf = bz
-                                        if fp >= 0 {
-                                            for k in st[ei]..<st[ei + 1] {
-                                                let o = gl[k] * jahre * breite
-                                                az += pzr.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
-                                                bz += pzr.loadUnaligned(fromByteOffset: o + 32, as: SIMD2<Double>.self)
-                                                af += pfr.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
-                                                bf += pfr.loadUnaligned(fromByteOffset: o + 32, as: SIMD2<Double>.self)
-                                            }
-                                        } else {
-                                            for k in st[ei]..<st[ei + 1] {
-                                                let o = gl[k] * jahre * breite
-                                                az += pzr.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
-                                                bz += pzr.loadUnaligned(fromByteOffset: o + 32, as: SIMD2<Double>.self)
-                                            }
-                                        }
-                                        // Straight from the lanes into the tile.
-                                        for t in 0..<4 where t < jahre { z[o + t * schritt] = Float(az[t]) }
-                                        for t in 4..<6 where t < jahre { z[o + t * schritt] = Float(bz[t - 4]) }
-                                        if let f, fp >= 0 {
-                                            for t in 0..<4 where t < jahre { f[of + t * schritt] = Float(af[t]) }
-                                            for t in 4..<6 where t < jahre { f[of + t * schritt] = Float(bf[t - 4]) }
-                                        }
-                                        continue
-                                    } else if vektor {
-                                        // The years side by side in one vector (lanes ≥ jahre are not used), the
-                                        // same additions per year in the same order, in registers; the cases only
-                                        // where they are kept.
-                                        var vz = SIMD8<Double>(), vf = vz
-                                        if fp >= 0 {
-                                            for k in st[ei]..<st[ei + 1] {
-                                                let o = gl[k] * jahre * breite
-                                                vz += pzr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
-                                                vf += pfr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
-                                            }
-                                        } else {
-                                            for k in st[ei]..<st[ei + 1] {
-                                                let o = gl[k] * jahre * breite
-                                                vz += pzr.loadUnaligned(fromByteOffset: o, as: SIMD8<Double>.self)
-                                            }
-                                        }
-                                        for t in 0..<jahre { szp[t] = vz[t]; sfp[t] = vf[t] }
-                                    } else {
-                                        for t in 0..<jahre { szp[t] = 0; sfp[t] = 0 }
-                                        for k in st[ei]..<st[ei + 1] {
-                                            let o = gl[k] * jahre
-                                            for t in 0..<jahre { szp[t] += pzp[o + t]; sfp[t] += pfp[o + t] }
-                                        }
-                                    }
-                                    for t in 0..<jahre { z[o + t * schritt] = Float(szp[t]) }
-                                    if let f, fp >= 0 {
-                                        for t in 0..<jahre { f[of + t * schritt] = Float(sfp[t]) }
-                                    }
-                                }
-                            }
-                        }
+        // Vectors only where every read stays inside both arrays.
+        let letzter = letzter ?? glied.max() ?? 0
+        if jahre <= rand && letzter * jahre + rand <= min(pz.count, pf.count) {
+            start.withUnsafeBufferPointer { st in
+                glied.withUnsafeBufferPointer { gl in
+                    fallplatz.withUnsafeBufferPointer { fp in
+                        eckwert_einheitensummen(
+                            nE, st.baseAddress, gl.baseAddress, fp.baseAddress, pz, pf, z, f, jahre, schritt,
+                            avx2 ? 1 : 0)
                     }
                 }
+            }
+            return
+        }
+        for ei in 0..<nE {
+            let fp = f != nil ? fallplatz[ei] : -1
+            let o = ei * jahre * schritt, of = fp * jahre * schritt
+            for t in 0..<jahre { sz[t] = 0; sf[t] = 0 }
+            for k in start[ei]..<start[ei + 1] {
+                let o = glied[k] * jahre
+                for t in 0..<jahre { sz[t] += pz[o + t]; sf[t] += pf[o + t] }
+            }
+            for t in 0..<jahre { z[o + t * schritt] = Float(sz[t]) }
+            if let f, fp >= 0 {
+                for t in 0..<jahre { f[of + t * schritt] = Float(sf[t]) }
             }
         }
     }

@@ -1,6 +1,8 @@
-/// What every Monte-Carlo draw of a projection shares, prepared once, and the loop that computes draws into the
-/// tile-major result storage (see `quantileVoll`): each draw's net cost of every unit and cases of the units with
-/// a driven product, per forecast year, as Float.
+import CSpeicher
+
+/// What every Monte-Carlo draw of a projection shares, prepared once, and the loop that computes draws tile by
+/// tile (see `ziehen`; `quantileVoll` keeps them tile-major): each draw's net cost of every unit and cases of the
+/// units with a driven product, per forecast year, as Float.
 struct Ziehungslauf: Sendable {
     let p: Projektion
     let ziehungen: Int
@@ -11,6 +13,8 @@ struct Ziehungslauf: Sendable {
     let sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]
     /// The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
     let start: [Int], glied: [Int]
+    /// The largest product index in `glied` (0 without any), for `Unsicherheit.summieren`.
+    let letzterGlied: Int
     /// Unit → its place among the units with cases, or −1; and back.
     let fallplatz: [Int], mitFaellen: [Int]
     /// Forecast years; values per draw: K net costs (unit · years + year), KF cases (place · years + year).
@@ -41,20 +45,20 @@ struct Ziehungslauf: Sendable {
         for e in einheiten { g += e.produkte; s.append(g.count) }
         start = s
         glied = g
+        letzterGlied = g.max() ?? 0
         K = einheiten.count * jahre
         KF = mit.count * jahre
     }
 
-    /// Where a tile's values go: the net costs of the tile starting at draw j0 (value k of draw d at
-    /// z + k · w + d − j0, w the tile's width) and its cases likewise (nil without cases).
-    typealias Kachelziel =
-        @Sendable (_ thread: Int, _ j0: Int) -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?)
+    /// What is done with a complete tile of w draws starting at draw j0: its rows (draw j0 + i at zeilen + i · R,
+    /// R = K + KF: the draw's K net costs, then its KF cases), on the thread that computed it.
+    typealias Kachelfertig = @Sendable (_ thread: Int, _ j0: Int, _ w: Int, _ zeilen: UnsafePointer<Float>) -> Void
 
     /// Computes draws von ..< bis (`von` a multiple of the tile width; tiles end at `bis`), whole tiles per thread,
-    /// into the places `ziel` gives; `fertig(thread, j0, w)` is called on the thread once its tile is complete.
+    /// each draw as one row of the thread's tile buffer (written in order, not one value per cache line); `fertig`
+    /// is called on the thread once a tile is complete.
     func ziehen(
-        von: Int, bis: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
-        ziel: Kachelziel, fertig: @Sendable (_ thread: Int, _ j0: Int, _ w: Int) -> Void
+        von: Int, bis: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?, fertig: Kachelfertig
     ) {
         let kachel = Unsicherheit.kachel, threads = Self.threads
         let kacheln = (bis - von + kachel - 1) / kachel
@@ -62,20 +66,25 @@ struct Ziehungslauf: Sendable {
         DispatchQueueBridge.parallel(threads) { thread in
             let a = Swift.min(bis, von + thread * jeThread * kachel), b = Swift.min(bis, a + jeThread * kachel)
             guard a < b else { return }
-            ziehenVon(a, bis: b, ende: bis, thread: thread, zaehler: zaehler, fortschritt: fortschritt) { j0 in
-                ziel(thread, j0)
-            } fertig: { j0, w in
-                fertig(thread, j0, w)
+            ziehenVon(a, bis: b, ende: bis, thread: thread, zaehler: zaehler, fortschritt: fortschritt) { j0, w, z in
+                fertig(thread, j0, w, z)
             }
         }
+    }
+
+    /// Copies the tile's rows (see `Kachelfertig`) into tile-major storage: value k of row i, for k in
+    /// von ..< von + anzahl, to nach[(k − von) · w + i] (whole runs of w values per value).
+    static func kachelAblegen(
+        _ zeilen: UnsafePointer<Float>, R: Int, w: Int, von: Int, anzahl: Int, nach: UnsafeMutablePointer<Float>
+    ) {
+        eckwert_kachel(zeilen + von, R, w, anzahl, nach, Unsicherheit.avx2 ? 1 : 0)
     }
 
     /// One thread's draws a ..< b (tiles of the range ending at `ende`).
     private func ziehenVon(
         _ a: Int, bis b: Int, ende: Int, thread: Int, zaehler: Zaehler,
         fortschritt: (@Sendable (Int, Int) -> Void)?,
-        ziel: (Int) -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?),
-        fertig: (Int, Int) -> Void
+        fertig: (Int, Int, UnsafePointer<Float>) -> Void
     ) {
         let m = p.modell, jahre = self.jahre, kachel = Unsicherheit.kachel
         // Padded by `rand` values, so that `summieren` may read a vector past the last product.
@@ -90,6 +99,10 @@ struct Ziehungslauf: Sendable {
             Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
         }
         var sz = [Double](repeating: 0, count: jahre), sf = sz
+        let K = self.K, R = K + KF
+        let zeilen = UnsafeMutablePointer<Float>.allocate(capacity: kachel * R)
+        zeilen.initialize(repeating: 0, count: kachel * R)
+        defer { zeilen.deallocate() }
         for d in a..<b {
             var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
             let u0 = Unsicherheit.ziehen(zbasis, &an, saldo: &saldo, rng: &rng)
@@ -114,11 +127,11 @@ struct Ziehungslauf: Sendable {
                     zuschuss: &pz, faelle: &pf)
             }
             let j0 = d / kachel * kachel, w = Swift.min(kachel, ende - j0)
-            let (z, f) = ziel(j0)
+            let z = zeilen + (d - j0) * R
             Unsicherheit.summieren(
-                start, glied, fallplatz, pz, pf, &sz, &sf, z + (d - j0), f.map { $0 + (d - j0) }, schritt: w,
-                jahre: jahre)
-            if d == j0 + w - 1 || d == b - 1 { fertig(j0, w) }
+                start, glied, fallplatz, pz, pf, &sz, &sf, z, KF > 0 ? z + K : nil, schritt: 1, jahre: jahre,
+                letzter: letzterGlied)
+            if d == j0 + w - 1 || d == b - 1 { fertig(j0, w, zeilen) }
             if (d - a) % 64 == 63 || d == b - 1 {
                 let n = zaehler.addieren((d - a) % 64 + 1)
                 if thread == 0 { fortschritt?(Swift.min(n, ziehungen), ziehungen) }
@@ -137,9 +150,11 @@ struct Ziehungslauf: Sendable {
         zuschuss.withUnsafeMutableBufferPointer { zb in
             faelle.withUnsafeMutableBufferPointer { fb in
                 let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
-                ziehen(von: 0, bis: n, zaehler: Zaehler(), fortschritt: fortschritt) { _, j0 in
-                    (zbp.wert.baseAddress! + j0 * K, fbp.wert.baseAddress.map { $0 + j0 * KF })
-                } fertig: { _, _, _ in
+                ziehen(von: 0, bis: n, zaehler: Zaehler(), fortschritt: fortschritt) { _, j0, w, zeilen in
+                    Self.kachelAblegen(zeilen, R: K + KF, w: w, von: 0, anzahl: K, nach: zbp.wert.baseAddress! + j0 * K)
+                    if let f = fbp.wert.baseAddress {
+                        Self.kachelAblegen(zeilen, R: K + KF, w: w, von: K, anzahl: KF, nach: f + j0 * KF)
+                    }
                 }
             }
         }
