@@ -24,7 +24,8 @@ let package = Package(
             resources: [.embedInCode("Ressourcen")]),
         // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out, and a prefetch hint; header only.
+        // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out, a prefetch hint and the draws' C loops
+        // (rechnen.h, AVX2 behind a check at run time); header only.
         .systemLibrary(name: "CSpeicher"),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),

@@ -1,3 +1,4 @@
+import CSpeicher
 import EckwertTestSupport
 import Testing
 @testable import EckwertCore
@@ -478,8 +479,9 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
 }
 
 /// The cohort run for 1, 2, 3, 5, 9 and 11 Sozialräume (the first ones of Musterstadt), so that every width of
-/// the births' side-by-side sums (eight, four, two, one) is taken, against `Kohortenmodell.projektion` summed
-/// afterwards: the same cumulative sums, bit for bit, with the scenario's migration and a strongly negative one.
+/// the births' side-by-side sums (eight, four, two, one) and of the ageing (vectors, single ones) is taken, on the
+/// baseline and the AVX2 path, against `Kohortenmodell.projektion` summed afterwards: the same cumulative sums, bit
+/// for bit, with the scenario's migration and a strongly negative one.
 @Test func kohortenlaufGleichVollerProjektionJeGebietszahl() throws {
     let m = try #require(Musterstadt.modell)
     let p = Projektion(m)
@@ -502,10 +504,14 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
             let voll = Kohortenmodell.projektion(
                 basis: basis, basisjahr: m.basisjahr, bis: m.horizont, annahmen: annahmen(pfad))
             let kum = Schnellrechnung.Kumuliert([basis] + voll.jahre, schnitte: schnell.schnitte)
-            var lauf = Schnellrechnung.Kohortenlauf(basis, jahre: p.n, schnitte: schnell.schnitte)
-            lauf.rechnen(Kohortenmodell.Vorberechnung(annahmen(Zeitpfad(konstant: 0))), saldo: saldo)
-            #expect(lauf.kum.jeGebiet.map(\.bitPattern) == kum.jeGebiet.map(\.bitPattern), "\(G) \(faktor)")
-            #expect(lauf.kum.gesamt.map(\.bitPattern) == kum.gesamt.map(\.bitPattern), "\(G) \(faktor)")
+            // The baseline path and, where the processor has it, the AVX2 path of the ageing.
+            for avx2 in eckwert_avx2() != 0 ? [false, true] : [false] {
+                var lauf = Schnellrechnung.Kohortenlauf(basis, jahre: p.n, schnitte: schnell.schnitte)
+                lauf.avx2 = avx2
+                lauf.rechnen(Kohortenmodell.Vorberechnung(annahmen(Zeitpfad(konstant: 0))), saldo: saldo)
+                #expect(lauf.kum.jeGebiet.map(\.bitPattern) == kum.jeGebiet.map(\.bitPattern), "\(G) \(faktor) \(avx2)")
+                #expect(lauf.kum.gesamt.map(\.bitPattern) == kum.gesamt.map(\.bitPattern), "\(G) \(faktor) \(avx2)")
+            }
             if faktor < 0 { #expect(!voll.klemmungen.isEmpty, "\(G): the negative migration clamps cells") }
         }
     }
