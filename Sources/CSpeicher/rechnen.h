@@ -153,7 +153,8 @@ static inline void eckwert_gebietsfaelle(
 
 // ---- Cohort ageing ----
 
-/// Ages 1 ..< N − 1 of one sex (see `eckwert_altern`): per age four Sozialräume per vector, the rest one at a time.
+/// Ages 1 ..< N − 1 of one sex (see `eckwert_altern`): eight Sozialräume at a time (then four, then one), their
+/// running sums and migration in registers while the ages go by.
 static inline __attribute__((always_inline)) uint64_t eckwert__altern(
     double *ziel, const double *von, const double *ue, const double *wa, const double *mg, double *c, long G,
     long N, const long *ist, double *j) {
@@ -161,29 +162,64 @@ static inline __attribute__((always_inline)) uint64_t eckwert__altern(
     typedef uint64_t u4i __attribute__((vector_size(32), aligned(8)));
     u4i zeichen = {0, 0, 0, 0};
     uint64_t v = 0;
-    for (long a = 1; a < N - 1; a++) {
-        double u = ue[a - 1], w = wa[a];
-        v4 u4 = {u, u, u, u}, w4 = {w, w, w, w};
-        const double *vp = von + (a - 1) * G;
-        double *zp = ziel + a * G;
-        long g = 0;
-        for (; g + 4 <= G; g += 4) {
-            v4 x = *(const v4 *)(vp + g) * u4 + *(const v4 *)(mg + g) * w4;
-            zeichen = zeichen | (u4i)x;
-            *(v4 *)(zp + g) = x;
-            *(v4 *)(c + g) = *(const v4 *)(c + g) + x;
+    long g0 = 0;
+    for (; g0 + 8 <= G; g0 += 8) {
+        v4 s0 = *(const v4 *)(c + g0), s1 = *(const v4 *)(c + g0 + 4);
+        v4 m0 = *(const v4 *)(mg + g0), m1 = *(const v4 *)(mg + g0 + 4);
+        u4i z0 = {0, 0, 0, 0}, z1 = z0;
+        const double *vp = von + g0;
+        double *zp = ziel + G + g0;
+        for (long a = 1; a < N - 1; a++, vp += G, zp += G) {
+            double u = ue[a - 1], w = wa[a];
+            v4 u4 = {u, u, u, u}, w4 = {w, w, w, w};
+            v4 x0 = *(const v4 *)vp * u4 + m0 * w4, x1 = *(const v4 *)(vp + 4) * u4 + m1 * w4;
+            z0 = z0 | (u4i)x0;
+            z1 = z1 | (u4i)x1;
+            *(v4 *)zp = x0;
+            *(v4 *)(zp + 4) = x1;
+            s0 = s0 + x0;
+            s1 = s1 + x1;
+            long k = ist[a + 1];
+            if (k >= 0 && j) {
+                *(v4 *)(j + k * G + g0) = s0;
+                *(v4 *)(j + k * G + g0 + 4) = s1;
+            }
         }
-        for (; g < G; g++) {
-            double x = vp[g] * u + mg[g] * w;
+        *(v4 *)(c + g0) = s0;
+        *(v4 *)(c + g0 + 4) = s1;
+        zeichen = zeichen | z0 | z1;
+    }
+    for (; g0 + 4 <= G; g0 += 4) {
+        v4 s0 = *(const v4 *)(c + g0), m0 = *(const v4 *)(mg + g0);
+        u4i z0 = {0, 0, 0, 0};
+        const double *vp = von + g0;
+        double *zp = ziel + G + g0;
+        for (long a = 1; a < N - 1; a++, vp += G, zp += G) {
+            double u = ue[a - 1], w = wa[a];
+            v4 u4 = {u, u, u, u}, w4 = {w, w, w, w};
+            v4 x0 = *(const v4 *)vp * u4 + m0 * w4;
+            z0 = z0 | (u4i)x0;
+            *(v4 *)zp = x0;
+            s0 = s0 + x0;
+            long k = ist[a + 1];
+            if (k >= 0 && j) *(v4 *)(j + k * G + g0) = s0;
+        }
+        *(v4 *)(c + g0) = s0;
+        zeichen = zeichen | z0;
+    }
+    for (; g0 < G; g0++) {
+        double s = c[g0];
+        for (long a = 1; a < N - 1; a++) {
+            double x = von[(a - 1) * G + g0] * ue[a - 1] + mg[g0] * wa[a];
             uint64_t bits;
             memcpy(&bits, &x, sizeof bits);
             v |= bits;
-            zp[g] = x;
-            c[g] = c[g] + x;
+            ziel[a * G + g0] = x;
+            s = s + x;
+            long k = ist[a + 1];
+            if (k >= 0 && j) j[k * G + g0] = s;
         }
-        long k = ist[a + 1];
-        if (k >= 0 && j)
-            for (g = 0; g < G; g++) j[k * G + g] = c[g];
+        c[g0] = s;
     }
     return v | zeichen[0] | zeichen[1] | zeichen[2] | zeichen[3];
 }
