@@ -24,8 +24,8 @@ let package = Package(
             resources: [.embedInCode("Ressourcen")]),
         // libxlsxwriter (Debian: libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out, a prefetch hint and the draws' sum and
-        // tile kernels (ablage.h: baseline and AVX2 paths, chosen at run time); header only.
+        // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out, a prefetch hint and the draws' C loops
+        // (prozessor.h: the AVX2 check; rechnen.h, ablage.h: baseline and AVX2 paths chosen at run time); header only.
         .systemLibrary(name: "CSpeicher"),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
         .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),

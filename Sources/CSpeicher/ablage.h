@@ -7,31 +7,12 @@
 #define ECKWERT_ABLAGE_H
 
 #include <string.h>
-#if defined(__x86_64__)
-#include <cpuid.h>
-#endif
+#include "prozessor.h"
 
 #pragma clang fp contract(off)
 
 typedef double eckwert_v4 __attribute__((vector_size(32)));
 typedef double eckwert_v2 __attribute__((vector_size(16)));
-
-// Whether the processor and the operating system support AVX2 (checked once by the caller).
-static inline int eckwert_hat_avx2(void) {
-#if defined(__x86_64__)
-    unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
-    // OSXSAVE and AVX, then the vector registers' state saved by the system (XCR0 bits 1 and 2).
-    if (!(c & (1u << 27)) || !(c & (1u << 28))) return 0;
-    unsigned lo, hi;
-    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-    if ((lo & 6u) != 6u) return 0;
-    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
-    return (b & (1u << 5)) != 0;
-#else
-    return 0;
-#endif
-}
 
 // Adds the vector of the same type at p (unaligned) to v.
 #define ECKWERT_ADDIEREN(v, p)          \
@@ -132,7 +113,7 @@ __attribute__((target("avx2"))) static inline void eckwert_summen_avx2(
 #endif
 
 // The sums (see `eckwert_summen_breit`; jahre ≤ 8), with AVX2 where `avx2` is set (only where
-// `eckwert_hat_avx2()`), else on the baseline path.
+// `eckwert_avx2()`), else on the baseline path.
 static inline void eckwert_einheitensummen(
     long nE, const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf,
     float *z, float *f, long jahre, long schritt, int avx2) {

@@ -22,6 +22,13 @@ import Testing
         let pop = p.bevoelkerung(s.bevoelkerung).jahre
         var z = [Double](repeating: .nan, count: m.produkte.count * J), f = z
         schnell.rechnen(a, pop, zuschuss: &z, faelle: &f)
+        // The baseline path of the Sozialraum sums gives the same bits as the default (AVX2 where there is one).
+        var basis = Schnellrechnung.Arbeitsbereich(schnell)
+        basis.block.avx2 = false
+        var z0 = [Double](repeating: .nan, count: m.produkte.count * J), f0 = z0
+        schnell.rechnen(
+            a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &basis, zuschuss: &z0, faelle: &f0)
+        #expect((z0 + f0).map(\.bitPattern) == (z + f).map(\.bitPattern), "\(s.name)")
         // Running sum over ages 0 ..< bis of Sozialraum g, sex sx, year t (0 for bis = 0).
         func kum(_ g: Int, _ sx: Int, _ t: Int, _ bis: Int) -> Double {
             var c = 0.0

@@ -65,7 +65,7 @@ func einheitensummenInDieKachel(jahre J: Int) {
         }
     }
     // The AVX2 path, where the processor has it, gives the same bits.
-    if Unsicherheit.avx2 {
+    if Prozessor.avx2 {
         var z2 = [Float](repeating: .nan, count: z.count), f2 = [Float](repeating: .nan, count: f.count)
         z2.withUnsafeMutableBufferPointer { zb in
             f2.withUnsafeMutableBufferPointer { fb in
@@ -500,8 +500,9 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
 }
 
 /// The cohort run for 1, 2, 3, 5, 9 and 11 Sozialräume (the first ones of Musterstadt), so that every width of
-/// the births' side-by-side sums (eight, four, two, one) is taken, against `Kohortenmodell.projektion` summed
-/// afterwards: the same cumulative sums, bit for bit, with the scenario's migration and a strongly negative one.
+/// the births' side-by-side sums (eight, four, two, one) and of the ageing (vectors, single ones) is taken, on the
+/// baseline and the AVX2 path, against `Kohortenmodell.projektion` summed afterwards: the same cumulative sums, bit
+/// for bit, with the scenario's migration and a strongly negative one.
 @Test func kohortenlaufGleichVollerProjektionJeGebietszahl() throws {
     let m = try #require(Musterstadt.modell)
     let p = Projektion(m)
@@ -524,10 +525,14 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
             let voll = Kohortenmodell.projektion(
                 basis: basis, basisjahr: m.basisjahr, bis: m.horizont, annahmen: annahmen(pfad))
             let kum = Schnellrechnung.Kumuliert([basis] + voll.jahre, schnitte: schnell.schnitte)
-            var lauf = Schnellrechnung.Kohortenlauf(basis, jahre: p.n, schnitte: schnell.schnitte)
-            lauf.rechnen(Kohortenmodell.Vorberechnung(annahmen(Zeitpfad(konstant: 0))), saldo: saldo)
-            #expect(lauf.kum.jeGebiet.map(\.bitPattern) == kum.jeGebiet.map(\.bitPattern), "\(G) \(faktor)")
-            #expect(lauf.kum.gesamt.map(\.bitPattern) == kum.gesamt.map(\.bitPattern), "\(G) \(faktor)")
+            // The baseline path and, where the processor has it, the AVX2 path of the ageing.
+            for avx2 in Prozessor.avx2 ? [false, true] : [false] {
+                var lauf = Schnellrechnung.Kohortenlauf(basis, jahre: p.n, schnitte: schnell.schnitte)
+                lauf.avx2 = avx2
+                lauf.rechnen(Kohortenmodell.Vorberechnung(annahmen(Zeitpfad(konstant: 0))), saldo: saldo)
+                #expect(lauf.kum.jeGebiet.map(\.bitPattern) == kum.jeGebiet.map(\.bitPattern), "\(G) \(faktor) \(avx2)")
+                #expect(lauf.kum.gesamt.map(\.bitPattern) == kum.gesamt.map(\.bitPattern), "\(G) \(faktor) \(avx2)")
+            }
             if faktor < 0 { #expect(!voll.klemmungen.isEmpty, "\(G): the negative migration clamps cells") }
         }
     }
@@ -581,7 +586,7 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
     for w in 1...16 {
         for anzahl in [0, 1, 7, 8, 9, 16, 23, 40] {
             let x = (0..<(16 * zeile)).map { _ in Float(g.next() % 100_000) - 50_000 }
-            for avx2 in Unsicherheit.avx2 ? [Int32(0), 1] : [0] {
+            for avx2 in Prozessor.avx2 ? [Int32(0), 1] : [0] {
                 var nach = [Float](repeating: .nan, count: 40 * 16 + 1)
                 x.withUnsafeBufferPointer { xb in
                     nach.withUnsafeMutableBufferPointer { nb in

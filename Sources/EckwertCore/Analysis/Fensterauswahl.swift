@@ -563,7 +563,7 @@ struct Fensterspeicher {
         _ r0: Int, _ anzahl: Int, _ x: UnsafePointer<Float>, zeile: Int, _ w: Int, _ lo: UnsafePointer<Float>,
         _ hi: UnsafePointer<Float>
     ) {
-        let voraus = 8, block = Self.sammelWerte, avx2: Int32 = Unsicherheit.avx2 ? 1 : 0
+        let voraus = 8, block = Self.sammelWerte, avx2: Int32 = Prozessor.avx2 ? 1 : 0
         var j0 = 0
         while j0 < anzahl {
             let m = Swift.min(block, anzahl - j0)

@@ -1,3 +1,5 @@
+import CSpeicher
+
 extension Schnellrechnung {
     /// The cohort projection of one Monte-Carlo draw, carried straight into the cumulative sums that the lean
     /// engine reads (`Kumuliert`), without building a `Bevoelkerung` per year: one workspace per thread, reused
@@ -23,6 +25,9 @@ extension Schnellrechnung {
         private var alt: [Double], neu: [Double]
         private var geburten: [Double], mg: [Double], lauf: [Double]
         var kum: Kumuliert
+        /// Whether the ageing of the cells uses the processor's AVX2 instructions (`eckwert_altern`; the same bits
+        /// either way): where it has them, unless a test asks for the baseline path.
+        var avx2 = Prozessor.avx2
 
         init(_ basis: Bevoelkerung, jahre n: Int, schnitte: [Int]) {
             let G = basis.gebiete.count, N = Alter.count
@@ -78,7 +83,7 @@ extension Schnellrechnung {
                                             let zeile = s * N * G
                                             vorzeichen |= Self.geschlecht(
                                                 s, neu.baseAddress! + zeile, alt.baseAddress! + zeile,
-                                                anteilGeburt[s], ueG[s], v, ort, istSchnitt)
+                                                anteilGeburt[s], ueG[s], v, ort, istSchnitt, avx2)
                                         }
                                     }
                                 }
@@ -148,7 +153,7 @@ extension Schnellrechnung {
         @inline(__always)
         private static func geschlecht(
             _ s: Int, _ ziel: UnsafeMutablePointer<Double>, _ von: UnsafePointer<Double>, _ fa: Double,
-            _ ug: Double, _ v: Kohortenmodell.Vorberechnung, _ ort: Ort, _ istSchnitt: [Int]
+            _ ug: Double, _ v: Kohortenmodell.Vorberechnung, _ ort: Ort, _ istSchnitt: [Int], _ avx2: Bool
         ) -> UInt64 {
             let N = Alter.count, G = ort.G, sb = s * N, mg = ort.mg, c = ort.c
             var vorzeichen: UInt64 = 0
@@ -169,10 +174,10 @@ extension Schnellrechnung {
                             c[g] = 0 + x
                         }
                         schnitt(0)
-                        for a in 1..<(N - 1) {
-                            vorzeichen |= altern(ziel + a * G, von + (a - 1) * G, ue[sb + a - 1], mg, wa[sb + a], c, G)
-                            schnitt(a)
-                        }
+                        // Ages 1 … 99, each Sozialraum's running sum carried on and written at the cuts.
+                        vorzeichen |= eckwert_altern(
+                            avx2 ? 1 : 0, ziel, von, ue.baseAddress! + sb, wa.baseAddress! + sb, mg, c, G, N,
+                            ist.baseAddress!, ort.j.map { $0 + s * ort.nc * G })
                         // 100+.
                         let u1 = ue[sb + N - 2], u2 = ue[sb + N - 1], w = wa[sb + N - 1], o = (N - 1) * G
                         for g in 0..<G {
@@ -186,23 +191,6 @@ extension Schnellrechnung {
                     }
                 }
             }
-        }
-
-        /// One age of all Sozialräume: ziel[g] = von[g] · u + mg[g] · w, added to the running sums c[g]; returns the
-        /// or-ed sign bits (a plain loop over pointers, which the compiler turns into vector instructions).
-        @inline(__always)
-        static func altern(
-            _ ziel: UnsafeMutablePointer<Double>, _ von: UnsafePointer<Double>, _ u: Double,
-            _ mg: UnsafePointer<Double>, _ w: Double, _ c: UnsafeMutablePointer<Double>, _ G: Int
-        ) -> UInt64 {
-            var v: UInt64 = 0
-            for g in 0..<G {
-                let x = von[g] * u + mg[g] * w
-                v |= x.bitPattern
-                ziel[g] = x
-                c[g] += x
-            }
-            return v
         }
 
         /// The city-wide cumulative sums of year t: per sex and cut, the Sozialräume added in order 0, 1, … (a

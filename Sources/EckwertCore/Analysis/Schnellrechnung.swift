@@ -1,3 +1,5 @@
+import CSpeicher
+
 /// A lean second implementation of the driver arithmetic (modellformat.md section 5) that computes only what the
 /// Monte-Carlo draws need — net cost and cases per product and forecast year — without building full plans.
 /// Tests compare it with the full engine (`Projektion`) on every scenario: two implementations, one answer.
@@ -104,6 +106,9 @@ struct Schnellrechnung: Sendable {
         var s0 = 0, s1 = 1, gebiet = -1
         var hatKB = false, kB = 0.0
         var effekte: Range<Int>, kosten: Range<Int>
+        /// With Sozialraum weights: the product's place among those that have them (its Sozialraum cases at
+        /// `Block.gfF[gfIndex · Jp + t − 1]`), else −1.
+        var gfIndex = -1
     }
 
     init(_ p: Projektion) {
@@ -265,7 +270,7 @@ struct Schnellrechnung: Sendable {
         let leer = Treiber(
             von: 0, bis: 0, geschlechter: 0...1, gebiet: nil, gebietUnbekannt: false, quoteIst: false, rB: 0,
             pfad: 0, kB: nil, personalanteil: 0, vzKonto: 0, vzErstattung: 0, hatErstattung: false)
-        var zl: [Zeile] = [], hoechstes = -1
+        var zl: [Zeile] = [], hoechstes = -1, mitGewichten = 0
         for (i, d) in daten.enumerated() {
             var z = Zeile(tr: d.treiber ?? leer, effekte: eStart[i]..<eStart[i + 1], kosten: kStart[i]..<kStart[i + 1])
             z.bT = d.basisTarif
@@ -275,6 +280,10 @@ struct Schnellrechnung: Sendable {
             z.hatVariabel = !d.variabel.isEmpty
             if let t = d.treiber {
                 z.art = t.gewichteAnzahl > 0 ? 2 : 1
+                if z.art == 2 {
+                    z.gfIndex = mitGewichten
+                    mitGewichten += 1
+                }
                 z.s0 = t.geschlechter.lowerBound
                 z.s1 = t.geschlechter.upperBound
                 z.gebiet = t.gebiet ?? -1
@@ -417,9 +426,15 @@ struct Schnellrechnung: Sendable {
         /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · Jp + t − 1, with
         /// the years padded to an even count Jp (the padding stays 0) so that two years go into one vector.
         let klassenwerte: UnsafeMutableBufferPointer<Double>
-        /// Per forecast year (padded to Jp, the padding stays 0): a product's rate factor (trend · measures) and
-        /// its Sozialraum cases.
-        let q: UnsafeMutableBufferPointer<Double>, fG: UnsafeMutableBufferPointer<Double>
+        /// The products with Sozialraum weights, k = `Zeile.gfIndex`, as `eckwert_gebietsfaelle` reads them: where
+        /// their Klasse's values start in `klassenwerte`, where their weights start in `gewichte`, how many
+        /// Sozialräume they add; per run whether their rate factors are all exactly 1, and per forecast year (at
+        /// k · Jp + t − 1, padded to Jp, the padding stays 0) their rate factor (trend · measures) and their cases.
+        let gfR: UnsafeMutableBufferPointer<Int>, gfC: UnsafeMutableBufferPointer<Int>
+        let gfG: UnsafeMutableBufferPointer<Int>, gfEins: UnsafeMutableBufferPointer<UInt8>
+        let gfQ: UnsafeMutableBufferPointer<Double>, gfF: UnsafeMutableBufferPointer<Double>
+        /// Whether the Sozialraum sums use the processor's AVX2 instructions (the same bits either way).
+        var avx2 = Prozessor.avx2
         /// The run's `Kumuliert.start` and `Kumuliert.gebiete`.
         let start: UnsafeMutableBufferPointer<Int>, gebiete: UnsafeMutableBufferPointer<Int>
 
@@ -452,8 +467,13 @@ struct Schnellrechnung: Sendable {
             erstattung = nullen(N, 0.0)
             mfaktor = nullen(N * n, 1.0)
             klassenwerte = nullen(s.klassen.count * s.gewichteJeProdukt * jp, 0.0)
-            q = nullen(Swift.max(n, jp), 0.0)
-            fG = nullen(Swift.max(n, jp), 0.0)
+            let mit = s.zeilen.filter { $0.gfIndex >= 0 }
+            gfR = kopie(mit.map { $0.tr.klasse * s.gewichteJeProdukt * jp })
+            gfC = kopie(mit.map { $0.tr.gewichteStart })
+            gfG = kopie(mit.map { Swift.min($0.tr.gewichteAnzahl, s.gewichteJeProdukt) })
+            gfEins = nullen(mit.count, 0)
+            gfQ = nullen(mit.count * jp, 0.0)
+            gfF = nullen(mit.count * jp, 0.0)
             start = nullen(n, 0)
             gebiete = nullen(n, 0)
         }
@@ -463,8 +483,9 @@ struct Schnellrechnung: Sendable {
             effekte.deallocate(); kosten.deallocate(); aktiv.deallocate(); mkosten.deallocate()
             idxT.deallocate(); idxS.deallocate(); tarif.deallocate(); sach.deallocate()
             quoteTrend.deallocate(); fallkostenTrend.deallocate(); erstattung.deallocate(); mfaktor.deallocate()
-            klassenwerte.deallocate(); q.deallocate(); fG.deallocate(); start.deallocate()
-            gebiete.deallocate()
+            klassenwerte.deallocate(); start.deallocate(); gebiete.deallocate()
+            gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfEins.deallocate(); gfQ.deallocate()
+            gfF.deallocate()
         }
     }
 
@@ -513,13 +534,13 @@ struct Schnellrechnung: Sendable {
             precondition(hoechstesGebiet < kum.gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung")
         }
         klassenwerte(kum, b)
+        gebietsfaelle(b)
         kum.gesamt.withUnsafeBufferPointer { ges in
             kum.jeGebiet.withUnsafeBufferPointer { jg in
                 zuschuss.withUnsafeMutableBufferPointer { zb in
                     faelle.withUnsafeMutableBufferPointer { fb in
                         for i in 0..<N {
                             let z = b.zeilen[i]
-                            if z.art == 2 { gebietsfaelle(i, z, b) }
                             let variabelI: [(Double, [Double])] =
                                 z.hatVariabel
                                 ? variabel[i].map {
@@ -599,68 +620,31 @@ struct Schnellrechnung: Sendable {
         }
     }
 
-    /// Sozialraum cases (spec section 13) of product i into `b.fG[t − 1]`: Σ_g (c · r̃_g · R_g(t)) · (trend ·
-    /// measures), each year's sum over the Sozialräume in order from 0; two years per vector and up to three
-    /// vectors side by side in registers, so that the processor overlaps their sums (each lane computes
-    /// (c · R) · q and adds it, as the scalar expression does). Where the factor is exactly 1 in every year (no
-    /// trend, no active measure), the multiplication by it is left out: x · 1 is x.
-    @inline(__always)
-    private func gebietsfaelle(_ i: Int, _ z: Zeile, _ b: Block) {
-        let n = p.n, J = n - 1, jp = Self.gepaart(J)
-        var trendFaktor = 1.0, eins = true
-        let qT = b.quoteTrend[i], mf = i * n
-        for t in 1..<n {
-            trendFaktor *= 1 + qT
-            let x = trendFaktor * b.mfaktor[mf + t]
-            b.q[t - 1] = x
-            eins = eins && x == 1
-        }
-        let gN = Swift.min(z.tr.gewichteAnzahl, gewichteJeProdukt)
-        guard let R = b.klassenwerte.baseAddress, let c = b.gewichte.baseAddress, let qb = b.q.baseAddress,
-            let f = b.fG.baseAddress
-        else { return }
-        let cp = c + z.tr.gewichteStart, r0 = z.tr.klasse * gewichteJeProdukt * jp
-        func paar(_ p: UnsafePointer<Double>) -> SIMD2<Double> { SIMD2(p[0], p[1]) }
-        func ablegen(_ t0: Int, _ x: SIMD2<Double>) { f[t0] = x[0]; f[t0 + 1] = x[1] }
-        var t0 = 0
-        while t0 < jp {
-            // Sozialraum g's values of this run of years start at rp + g · jp.
-            let rp = UnsafePointer(R + (r0 + t0)), qp = UnsafePointer(qb + t0)
-            if jp - t0 >= 6 {
-                let q0 = paar(qp), q1 = paar(qp + 2), q2 = paar(qp + 4)
-                var f0 = SIMD2<Double>(), f1 = f0, f2 = f0
-                if eins {
-                    for g in 0..<gN {
-                        let cg = SIMD2(repeating: cp[g]), o = rp + g &* jp
-                        f0 = f0 + cg * paar(o)
-                        f1 = f1 + cg * paar(o + 2)
-                        f2 = f2 + cg * paar(o + 4)
-                    }
-                } else {
-                    for g in 0..<gN {
-                        let cg = SIMD2(repeating: cp[g]), o = rp + g &* jp
-                        f0 = f0 + cg * paar(o) * q0
-                        f1 = f1 + cg * paar(o + 2) * q1
-                        f2 = f2 + cg * paar(o + 4) * q2
-                    }
-                }
-                ablegen(t0, f0); ablegen(t0 + 2, f1); ablegen(t0 + 4, f2)
-                t0 += 6
-            } else {
-                let q0 = paar(qp)
-                var f0 = SIMD2<Double>()
-                if eins {
-                    for g in 0..<gN { f0 = f0 + SIMD2(repeating: cp[g]) * paar(rp + g &* jp) }
-                } else {
-                    for g in 0..<gN { f0 = f0 + SIMD2(repeating: cp[g]) * paar(rp + g &* jp) * q0 }
-                }
-                ablegen(t0, f0)
-                t0 += 2
+    /// Sozialraum cases (spec section 13) of every product with weights into `b.gfF`: per forecast year
+    /// Σ_g (c · r̃_g · R_g(t)) · (trend · measures), the Sozialräume added in order from 0, each term computed as
+    /// (c · R) · q (`eckwert_gebietsfaelle`: several years per vector and two products side by side, so that the
+    /// processor overlaps their sums). Where the factor is exactly 1 in every year (no trend, no active measure),
+    /// the multiplication by it may be left out: x · 1 is x.
+    private func gebietsfaelle(_ b: Block) {
+        let n = p.n, jp = Self.gepaart(n - 1), anzahl = b.gfEins.count
+        guard anzahl > 0 else { return }
+        for i in 0..<b.zeilen.count where b.zeilen[i].gfIndex >= 0 {
+            let k = b.zeilen[i].gfIndex, qT = b.quoteTrend[i], mf = i &* n, qk = k &* jp
+            var trendFaktor = 1.0, eins = true
+            for t in 1..<n {
+                trendFaktor *= 1 + qT
+                let x = trendFaktor * b.mfaktor[mf &+ t]
+                b.gfQ[qk &+ t &- 1] = x
+                eins = eins && x == 1
             }
+            b.gfEins[k] = eins ? 1 : 0
         }
+        eckwert_gebietsfaelle(
+            b.avx2 ? 1 : 0, anzahl, jp, b.klassenwerte.baseAddress, b.gfR.baseAddress, b.gewichte.baseAddress,
+            b.gfC.baseAddress, b.gfG.baseAddress, b.gfEins.baseAddress, b.gfQ.baseAddress, b.gfF.baseAddress)
     }
 
-    /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `b.fG`); `ges`, `jg`
+    /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `b.gfF`); `ges`, `jg`
     /// are the run's `Kumuliert.gesamt` and `jeGebiet` (`nc` cuts).
     @inline(__always)
     private func produkt(
@@ -668,7 +652,7 @@ struct Schnellrechnung: Sendable {
         _ jg: UnsafeBufferPointer<Double>, _ nc: Int, _ zuschuss: UnsafeMutableBufferPointer<Double>,
         _ faelle: UnsafeMutableBufferPointer<Double>
     ) {
-        let n = p.n, J = n - 1, B = p.modell.basisjahr
+        let n = p.n, J = n - 1, B = p.modell.basisjahr, jp = Self.gepaart(J)
         let tr = z.tr
         var fk = z.kB, trendFaktor = 1.0
         let qT = b.quoteTrend[i], fkT = b.fallkostenTrend[i], erst = b.erstattung[i]
@@ -684,7 +668,7 @@ struct Schnellrechnung: Sendable {
             var f = 0.0
             if z.art != 0 {
                 if z.art == 2 {
-                    f = b.fG[t - 1]
+                    f = b.gfF[z.gfIndex &* jp &+ t &- 1]
                 } else {
                     trendFaktor *= 1 + qT
                     let m = b.mfaktor[i * n + t]

@@ -228,9 +228,6 @@ public enum Unsicherheit {
     /// Vector width of `summieren` (years); the per-product arrays carry this many values of padding.
     static let rand = 8
 
-    /// Whether the processor runs the AVX2 path of the sums (checked once).
-    static let avx2 = eckwert_hat_avx2() != 0
-
     /// Net cost and cases of every unit (members glied[start[e] ..< start[e + 1]]) for one draw, as Float into
     /// z[k · schritt] with k = unit · years + year, and the cases of the units with a place among those with cases
     /// (`fallplatz`, else −1) into f[(place · years + year) · schritt]; each sum runs over the unit's products in
@@ -240,7 +237,7 @@ public enum Unsicherheit {
     static func summieren(
         _ start: [Int], _ glied: [Int], _ fallplatz: [Int], _ pz: [Double], _ pf: [Double], _ sz: inout [Double],
         _ sf: inout [Double], _ z: UnsafeMutablePointer<Float>, _ f: UnsafeMutablePointer<Float>?, schritt: Int,
-        jahre: Int, letzter: Int? = nil, avx2: Bool = Unsicherheit.avx2
+        jahre: Int, letzter: Int? = nil, avx2: Bool = Prozessor.avx2
     ) {
         let nE = start.count - 1
         // Vectors only where every read stays inside both arrays.

@@ -77,7 +77,7 @@ struct Ziehungslauf: Sendable {
     static func kachelAblegen(
         _ zeilen: UnsafePointer<Float>, R: Int, w: Int, von: Int, anzahl: Int, nach: UnsafeMutablePointer<Float>
     ) {
-        eckwert_kachel(zeilen + von, R, w, anzahl, nach, Unsicherheit.avx2 ? 1 : 0)
+        eckwert_kachel(zeilen + von, R, w, anzahl, nach, Prozessor.avx2 ? 1 : 0)
     }
 
     /// One thread's draws a ..< b (tiles of the range ending at `ende`).

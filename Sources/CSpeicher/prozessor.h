@@ -1,0 +1,28 @@
+// Whether the kernels of ablage.h and rechnen.h may use AVX2: the one check at run time, so that the shipped
+// binary stays baseline x86-64. Header only.
+#ifndef ECKWERT_PROZESSOR_H
+#define ECKWERT_PROZESSOR_H
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
+
+/// 1 where the processor and the operating system support AVX2 (then the kernels of ablage.h and rechnen.h may use it), else 0.
+static inline int eckwert_avx2(void) {
+#if defined(__x86_64__)
+    unsigned int a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    // OSXSAVE and AVX, then the operating system saves the YMM registers (XCR0 bits 1 and 2).
+    if (!(c & (1u << 27)) || !(c & (1u << 28))) return 0;
+    unsigned int lo = 0, hi = 0;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    if ((lo & 6u) != 6u) return 0;
+    if (__get_cpuid_max(0, 0) < 7) return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    return (b & (1u << 5)) != 0;
+#else
+    return 0;
+#endif
+}
+
+#endif
