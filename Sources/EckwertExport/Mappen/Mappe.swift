@@ -164,8 +164,10 @@ final class Blatt {
     var name: String { ws.name }
     // The bookkeeping below is touched for every cell, by the one thread that builds the sheet, never by two
     // overlapping accesses: the run-time exclusivity check (a few percent of a large workbook) is left out.
-    /// Shown numeric values: row → col → value (NaN: no number there; shown values are always finite).
-    @exclusivity(unchecked) private var werte: [[Double]] = []
+    /// Shown numeric values, row by row with `spaltenJeZeile` columns each (NaN: no number there; shown values are
+    /// always finite). One flat array for the sheet: no storage of its own per row.
+    @exclusivity(unchecked) private var werte: [Double] = []
+    @exclusivity(unchecked) private var spaltenJeZeile = 8
     /// The widest measured text per column (0: nothing measured).
     @exclusivity(unchecked) private var breiten: [Double] = []
     /// The smallest and largest number shown per column and kind of display: the widest number of a column is
@@ -306,15 +308,36 @@ final class Blatt {
 
     /// The shown value of a cell written on this sheet (0 for an empty cell, as in Excel).
     func wert(_ r: Int, _ c: Int) -> Double {
-        guard r < werte.count, c < werte[r].count, !werte[r][c].isNaN else { return 0 }
-        return werte[r][c]
+        guard let i = stelle(r, c), !werte[i].isNaN else { return 0 }
+        return werte[i]
     }
-    func hatWert(_ r: Int, _ c: Int) -> Bool { r < werte.count && c < werte[r].count && !werte[r][c].isNaN }
+    func hatWert(_ r: Int, _ c: Int) -> Bool { stelle(r, c).map { !werte[$0].isNaN } ?? false }
+
+    /// Where the value of cell (r, c) is kept, if a value of that row and column can have been kept.
+    private func stelle(_ r: Int, _ c: Int) -> Int? {
+        guard r >= 0, c >= 0, c < spaltenJeZeile else { return nil }
+        let i = r * spaltenJeZeile + c
+        return i < werte.count ? i : nil
+    }
 
     private func merkeWert(_ w: Double, _ r: Int, _ c: Int) {
-        if r >= werte.count { werte += repeatElement([], count: r + 1 - werte.count) }
-        while c >= werte[r].count { werte[r].append(.nan) }
-        werte[r][c] = w
+        if c >= spaltenJeZeile { verbreitern(max(c + 1, 2 * spaltenJeZeile)) }
+        let i = r * spaltenJeZeile + c
+        if i >= werte.count { werte += repeatElement(.nan, count: i + 1 - werte.count) }
+        werte[i] = w
+    }
+
+    /// Re-lays the kept values out with `n` columns per row (a sheet wider than it was so far; rare).
+    private func verbreitern(_ n: Int) {
+        let zeilen = (werte.count + spaltenJeZeile - 1) / spaltenJeZeile
+        var neu = [Double](repeating: .nan, count: zeilen * n)
+        for r in 0..<zeilen {
+            for c in 0..<spaltenJeZeile where r * spaltenJeZeile + c < werte.count {
+                neu[r * n + c] = werte[r * spaltenJeZeile + c]
+            }
+        }
+        werte = neu
+        spaltenJeZeile = n
     }
 
     /// The sheet name as formulas on other sheets quote it (once per sheet, not per reference).
