@@ -164,10 +164,12 @@ final class Blatt {
     var name: String { ws.name }
     // The bookkeeping below is touched for every cell, by the one thread that builds the sheet, never by two
     // overlapping accesses: the run-time exclusivity check (a few percent of a large workbook) is left out.
-    /// Shown numeric values, row by row with `spaltenJeZeile` columns each (NaN: no number there; shown values are
-    /// always finite). One flat array for the sheet: no storage of its own per row.
-    @exclusivity(unchecked) private var werte: [Double] = []
+    /// Shown numeric values in blocks of `Blatt.blockzeilen` rows, row by row with `spaltenJeZeile` columns each
+    /// (NaN: no number there; shown values are always finite). No storage of its own per row, and a long sheet
+    /// grows by a small block at a time (never a second copy of all its values).
+    @exclusivity(unchecked) private var werte: [[Double]] = []
     @exclusivity(unchecked) private var spaltenJeZeile = 8
+    static let blockzeilen = 64
     /// The widest measured text per column (0: nothing measured).
     @exclusivity(unchecked) private var breiten: [Double] = []
     /// The smallest and largest number shown per column and kind of display: the widest number of a column is
@@ -308,35 +310,36 @@ final class Blatt {
 
     /// The shown value of a cell written on this sheet (0 for an empty cell, as in Excel).
     func wert(_ r: Int, _ c: Int) -> Double {
-        guard let i = stelle(r, c), !werte[i].isNaN else { return 0 }
-        return werte[i]
+        guard let (b, i) = stelle(r, c), !werte[b][i].isNaN else { return 0 }
+        return werte[b][i]
     }
-    func hatWert(_ r: Int, _ c: Int) -> Bool { stelle(r, c).map { !werte[$0].isNaN } ?? false }
+    func hatWert(_ r: Int, _ c: Int) -> Bool { stelle(r, c).map { !werte[$0.0][$0.1].isNaN } ?? false }
 
-    /// Where the value of cell (r, c) is kept, if a value of that row and column can have been kept.
-    private func stelle(_ r: Int, _ c: Int) -> Int? {
-        guard r >= 0, c >= 0, c < spaltenJeZeile else { return nil }
-        let i = r * spaltenJeZeile + c
-        return i < werte.count ? i : nil
+    /// Where the value of cell (r, c) is kept (block, place in it), if a value there can have been kept.
+    private func stelle(_ r: Int, _ c: Int) -> (Int, Int)? {
+        guard r >= 0, c >= 0, c < spaltenJeZeile, r / Self.blockzeilen < werte.count else { return nil }
+        return (r / Self.blockzeilen, r % Self.blockzeilen * spaltenJeZeile + c)
     }
 
     private func merkeWert(_ w: Double, _ r: Int, _ c: Int) {
-        if c >= spaltenJeZeile { verbreitern(max(c + 1, 2 * spaltenJeZeile)) }
-        let i = r * spaltenJeZeile + c
-        if i >= werte.count { werte += repeatElement(.nan, count: i + 1 - werte.count) }
-        werte[i] = w
+        // Wider by half at least (a sheet filled column by column is not laid out again for every column), but no
+        // more than that: every column more costs a value in every row of a long sheet.
+        if c >= spaltenJeZeile { verbreitern(max(c + 1, spaltenJeZeile + spaltenJeZeile / 2)) }
+        let b = r / Self.blockzeilen
+        while b >= werte.count { werte.append([Double](repeating: .nan, count: Self.blockzeilen * spaltenJeZeile)) }
+        werte[b][r % Self.blockzeilen * spaltenJeZeile + c] = w
     }
 
     /// Re-lays the kept values out with `n` columns per row (a sheet wider than it was so far; rare).
     private func verbreitern(_ n: Int) {
-        let zeilen = (werte.count + spaltenJeZeile - 1) / spaltenJeZeile
-        var neu = [Double](repeating: .nan, count: zeilen * n)
-        for r in 0..<zeilen {
-            for c in 0..<spaltenJeZeile where r * spaltenJeZeile + c < werte.count {
-                neu[r * n + c] = werte[r * spaltenJeZeile + c]
+        let alt = spaltenJeZeile
+        werte = werte.map { block in
+            var neu = [Double](repeating: .nan, count: Self.blockzeilen * n)
+            for z in 0..<Self.blockzeilen {
+                for c in 0..<alt { neu[z * n + c] = block[z * alt + c] }
             }
+            return neu
         }
-        werte = neu
         spaltenJeZeile = n
     }
 
