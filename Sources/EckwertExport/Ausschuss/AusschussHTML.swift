@@ -141,13 +141,24 @@ enum AusschussHTML {
         in s: inout String, _ caption: String?, kopf: [(String, Bool)],
         zeilen: [(klasse: String?, zellen: [(String, Bool)])], ersteSpalteKopf: Bool = true, klasse: String? = nil
     ) {
-        s += "<table\(klasse.map { " class=\"\($0)\"" } ?? "")>"
-        if let caption { s += "<caption>\(caption)</caption>" }
-        s +=
-            "<thead><tr>" + kopf.map { "<th scope=\"col\"\($0.1 ? " class=\"n\"" : "")>\($0.0)</th>" }.joined()
-            + "</tr></thead><tbody>"
+        // Appended piece by piece: no text per cell or row is built first.
+        s += "<table"
+        klasseAnhaengen(klasse, an: &s)
+        if let caption {
+            s += "<caption>"
+            s += caption
+            s += "</caption>"
+        }
+        s += "<thead><tr>"
+        for (text, zahl) in kopf {
+            s += zahl ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">"
+            s += text
+            s += "</th>"
+        }
+        s += "</tr></thead><tbody>"
         for z in zeilen {
-            s += "<tr\(z.klasse.map { " class=\"\($0)\"" } ?? "")>"
+            s += "<tr"
+            klasseAnhaengen(z.klasse, an: &s)
             if z.zellen.count == 1, kopf.count > 1, let c = z.zellen.first {
                 s += "<th scope=\"rowgroup\" colspan=\"\(kopf.count)\">\(c.0)</th></tr>"
                 continue
@@ -163,6 +174,17 @@ enum AusschussHTML {
             s += "</tr>"
         }
         s += "</tbody></table>\n"
+    }
+
+    /// ` class="…">` for an element with that class, else just `>`.
+    private static func klasseAnhaengen(_ klasse: String?, an s: inout String) {
+        if let klasse {
+            s += " class=\""
+            s += klasse
+            s += "\">"
+        } else {
+            s += ">"
+        }
     }
 
     // MARK: - Titelseite

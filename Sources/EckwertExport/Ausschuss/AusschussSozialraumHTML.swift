@@ -48,15 +48,25 @@ extension AusschussHTML {
     }
 
     /// The text alternative of a map: every Sozialraum with its value, "•" where suppressed.
+    /// The same table as `tabelle` would write from rows of cells, written straight into `o` (a pack holds a
+    /// thousand of these tables: no row or cell is built first).
     static func kartentabelle(_ k: Sozialraumbild.Kartenreihe, in o: inout String) {
-        let zeilen = k.werte.map { w -> (klasse: String?, zellen: [(String, Bool)]) in
-            let wert = w.gesperrt ? Geheimhaltung.zeichen : Zahlformat.zahl(w.wert, stellen: k.stellen)
-            return (nil, [(esc(w.gebiet), false), (esc(w.name), false), (wert, true)])
+        o += "<table class=\"kompakt\"><caption>Tabelle zur Karte: "
+        o += esc(k.titel)
+        o += "</caption><thead><tr><th scope=\"col\">Sozialraum</th><th scope=\"col\">Name</th>"
+        o += "<th scope=\"col\" class=\"n\">"
+        o += esc(k.einheit)
+        o += "</th></tr></thead><tbody>"
+        for w in k.werte {
+            o += "<tr><th scope=\"row\">"
+            o += esc(w.gebiet)
+            o += "</th><td>"
+            o += esc(w.name)
+            o += "</td><td class=\"n\">"
+            o += w.gesperrt ? Geheimhaltung.zeichen : Zahlformat.zahl(w.wert, stellen: k.stellen)
+            o += "</td></tr>"
         }
-        tabelle(
-            in: &o, "Tabelle zur Karte: \(esc(k.titel))",
-            kopf: [("Sozialraum", false), ("Name", false), (esc(k.einheit), true)],
-            zeilen: zeilen, klasse: "kompakt")
+        o += "</tbody></table>\n"
     }
 
     static func verteilungen(_ d: Ausschussdaten) -> String {

@@ -164,8 +164,12 @@ final class Blatt {
     var name: String { ws.name }
     // The bookkeeping below is touched for every cell, by the one thread that builds the sheet, never by two
     // overlapping accesses: the run-time exclusivity check (a few percent of a large workbook) is left out.
-    /// Shown numeric values: row → col → value (NaN: no number there; shown values are always finite).
+    /// Shown numeric values in blocks of `Blatt.blockzeilen` rows, row by row with `spaltenJeZeile` columns each
+    /// (NaN: no number there; shown values are always finite). No storage of its own per row, and a long sheet
+    /// grows by a small block at a time (never a second copy of all its values).
     @exclusivity(unchecked) private var werte: [[Double]] = []
+    @exclusivity(unchecked) private var spaltenJeZeile = 8
+    static let blockzeilen = 64
     /// The widest measured text per column (0: nothing measured).
     @exclusivity(unchecked) private var breiten: [Double] = []
     /// The smallest and largest number shown per column and kind of display: the widest number of a column is
@@ -306,15 +310,37 @@ final class Blatt {
 
     /// The shown value of a cell written on this sheet (0 for an empty cell, as in Excel).
     func wert(_ r: Int, _ c: Int) -> Double {
-        guard r < werte.count, c < werte[r].count, !werte[r][c].isNaN else { return 0 }
-        return werte[r][c]
+        guard let (b, i) = stelle(r, c), !werte[b][i].isNaN else { return 0 }
+        return werte[b][i]
     }
-    func hatWert(_ r: Int, _ c: Int) -> Bool { r < werte.count && c < werte[r].count && !werte[r][c].isNaN }
+    func hatWert(_ r: Int, _ c: Int) -> Bool { stelle(r, c).map { !werte[$0.0][$0.1].isNaN } ?? false }
+
+    /// Where the value of cell (r, c) is kept (block, place in it), if a value there can have been kept.
+    private func stelle(_ r: Int, _ c: Int) -> (Int, Int)? {
+        guard r >= 0, c >= 0, c < spaltenJeZeile, r / Self.blockzeilen < werte.count else { return nil }
+        return (r / Self.blockzeilen, r % Self.blockzeilen * spaltenJeZeile + c)
+    }
 
     private func merkeWert(_ w: Double, _ r: Int, _ c: Int) {
-        if r >= werte.count { werte += repeatElement([], count: r + 1 - werte.count) }
-        while c >= werte[r].count { werte[r].append(.nan) }
-        werte[r][c] = w
+        // Wider by half at least (a sheet filled column by column is not laid out again for every column), but no
+        // more than that: every column more costs a value in every row of a long sheet.
+        if c >= spaltenJeZeile { verbreitern(max(c + 1, spaltenJeZeile + spaltenJeZeile / 2)) }
+        let b = r / Self.blockzeilen
+        while b >= werte.count { werte.append([Double](repeating: .nan, count: Self.blockzeilen * spaltenJeZeile)) }
+        werte[b][r % Self.blockzeilen * spaltenJeZeile + c] = w
+    }
+
+    /// Re-lays the kept values out with `n` columns per row (a sheet wider than it was so far; rare).
+    private func verbreitern(_ n: Int) {
+        let alt = spaltenJeZeile
+        werte = werte.map { block in
+            var neu = [Double](repeating: .nan, count: Self.blockzeilen * n)
+            for z in 0..<Self.blockzeilen {
+                for c in 0..<alt { neu[z * n + c] = block[z * alt + c] }
+            }
+            return neu
+        }
+        spaltenJeZeile = n
     }
 
     /// The sheet name as formulas on other sheets quote it (once per sheet, not per reference).

@@ -67,16 +67,20 @@ public final class XlsxWorksheet {
         firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, string: String,
         format: XlsxFormat? = nil
     ) throws {
-        let call =
-            "worksheet_merge_range(\(sheetLabel), \(XlsxNames.cell(row: firstRow, col: firstCol, absolute: false)):\(XlsxNames.cell(row: lastRow, col: lastCol, absolute: false)))"
-        let (ws, r1, c1, f) = try prepare(call, firstRow, firstCol, format)
-        let (r2, c2) = try XlsxWorksheet.index(call, lastRow, lastCol)
+        // Described only for an error (a sheet may merge a range in every row).
+        let call = {
+            "worksheet_merge_range(\(self.sheetLabel), "
+                + "\(XlsxNames.cell(row: firstRow, col: firstCol, absolute: false)):"
+                + "\(XlsxNames.cell(row: lastRow, col: lastCol, absolute: false)))"
+        }
+        let (ws, r1, c1, f) = try prepare(call(), firstRow, firstCol, format)
+        let (r2, c2) = try XlsxWorksheet.index(call(), lastRow, lastCol)
         guard r2 >= r1, c2 >= c1, (r2 > r1 || c2 > c1) else {
             throw XlsxError.invalidArgument(
-                call: call, reason: "the range must span at least two cells, top-left first")
+                call: call(), reason: "the range must span at least two cells, top-left first")
         }
-        let text = try XlsxWorksheet.cellText(string, call: call, truncate: false)
-        try XlsxError.check(text.withCString { worksheet_merge_range(ws, r1, c1, r2, c2, $0, f) }, call)
+        let text = try XlsxWorksheet.cellText(string, call: call(), truncate: false)
+        try XlsxError.check(text.withCString { worksheet_merge_range(ws, r1, c1, r2, c2, $0, f) }, call())
     }
 
     // MARK: Layout
@@ -94,12 +98,12 @@ public final class XlsxWorksheet {
 
     /// Row height in points (default 15).
     public func setRowHeight(row: Int, height: Double, format: XlsxFormat? = nil) throws {
-        let call = "worksheet_set_row(\(sheetLabel), row \(row))"
-        let (ws, r, _, f) = try prepare(call, row, 0, format)
+        let call = { "worksheet_set_row(\(self.sheetLabel), row \(row))" }
+        let (ws, r, _, f) = try prepare(call(), row, 0, format)
         guard height >= 0, height <= 409 else {
-            throw XlsxError.invalidArgument(call: call, reason: "height \(height) is not in 0…409 points")
+            throw XlsxError.invalidArgument(call: call(), reason: "height \(height) is not in 0…409 points")
         }
-        try XlsxError.check(worksheet_set_row(ws, r, height, f), call)
+        try XlsxError.check(worksheet_set_row(ws, r, height, f), call())
     }
 
     /// Freezes the rows above `row` and the columns left of `col` (e.g. `row: 1, col: 0` keeps the header).
