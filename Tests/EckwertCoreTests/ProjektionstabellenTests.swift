@@ -259,3 +259,50 @@ private struct Teilplankontext: Formelkontext {
     #expect(ergebnisse.map(\.neu) == [true, true, false, true, false])
     #expect(n.schluessel == ["b", "a", "c"])
 }
+
+/// The Basisjahr cases per Sozialraum by the plain route: for each product with `quote: ist` and a city-wide
+/// reference population, each Sozialraum of bevoelkerung.csv looked up by (Basisjahr, gebiet, produkt); nil when
+/// one is missing.
+private func basisfaelleNachgeschlagen(_ m: Planungsmodell) -> [[Double]?] {
+    m.produkte.map { p -> [Double]? in
+        guard !m.sozialraum.faelle.isEmpty, let fz = p.fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil
+        else { return nil }
+        var f: [Double] = []
+        for g in m.bevoelkerung.gebiete {
+            guard let x = m.sozialraum.faelle(m.basisjahr, g, p.nr) else { return nil }
+            f.append(x)
+        }
+        return f
+    }
+}
+
+/// `Projektion.basisfaelleJeGebiet` (one pass over the file's values) gives exactly the plain lookups: on
+/// Musterstadt as shipped, with one Sozialraum's case removed (that product nil), with values of another year
+/// and of a product number the model lacks (ignored), and with a product that shares another's number.
+@Test func basisfaelleJeGebietWieNachgeschlagen() throws {
+    var m = try #require(Musterstadt.modell)
+    let B = m.basisjahr
+    func vergleichen(_ m: Planungsmodell) -> Int {
+        let schnell = Projektion.basisfaelleJeGebiet(m), plain = basisfaelleNachgeschlagen(m)
+        #expect(schnell.count == plain.count)
+        for (a, b) in zip(schnell, plain) { #expect(a?.map(\.bitPattern) == b?.map(\.bitPattern)) }
+        return schnell.compactMap { $0 }.count
+    }
+    let mitFaellen = vergleichen(m)
+    #expect(mitFaellen > 0)
+    let g0 = m.bevoelkerung.gebiete[0]
+    let erster = try #require(m.produkte.indices.first { Projektion.basisfaelleJeGebiet(m)[$0] != nil })
+    let nr = m.produkte[erster].nr
+    // Another year and an unknown product number change nothing.
+    m.sozialraum.faelle[GebietsfallSchluessel(jahr: B - 1, gebiet: g0, produkt: nr)] = 12_345
+    m.sozialraum.faelle[GebietsfallSchluessel(jahr: B, gebiet: g0, produkt: "99.9.99")] = 7
+    #expect(vergleichen(m) == mitFaellen)
+    // A product sharing the first one's number reads the same cases.
+    m.produkte.append(m.produkte[erster])
+    #expect(vergleichen(m) == mitFaellen + 1)
+    #expect(Projektion.basisfaelleJeGebiet(m).last == Projektion.basisfaelleJeGebiet(m)[erster])
+    // One Sozialraum's case missing: both products with that number have none.
+    m.sozialraum.faelle[GebietsfallSchluessel(jahr: B, gebiet: g0, produkt: nr)] = nil
+    #expect(vergleichen(m) == mitFaellen - 1)
+    #expect(Projektion.basisfaelleJeGebiet(m)[erster] == nil)
+}

@@ -129,17 +129,45 @@ public struct Projektion: Sendable {
 
     /// Per product: its Basisjahr case number in every Sozialraum of bevoelkerung.csv (`faelle_gebiete.csv`)
     /// when it has `quote: ist` and a city-wide reference population; nil otherwise or where one is missing.
+    /// The Basisjahr's cases are read in one pass over the file's values, each placed by whole numbers (product
+    /// number and Sozialraum id looked up once per value, not one hashed (jahr, gebiet, produkt) key per product
+    /// and Sozialraum); every value is the one `Sozialraumdaten.faelle(_:_:_:)` returns.
     static func basisfaelleJeGebiet(_ m: Planungsmodell) -> [[Double]?] {
-        guard !m.sozialraum.faelle.isEmpty else { return Array(repeating: nil, count: m.produkte.count) }
-        let gebiete = m.bevoelkerung.gebiete
-        return m.produkte.indices.map { i -> [Double]? in
-            guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil else { return nil }
+        let P = m.produkte.count
+        guard !m.sozialraum.faelle.isEmpty else { return Array(repeating: nil, count: P) }
+        let gebiete = m.bevoelkerung.gebiete, G = gebiete.count
+        // Each Sozialraum id → its first position; a repeated id reads the value of its first position.
+        var gebietIndex: [String: Int] = [:]
+        var erste: [Int] = []
+        erste.reserveCapacity(G)
+        for (g, id) in gebiete.enumerated() {
+            if let e = gebietIndex[id] { erste.append(e) } else { gebietIndex[id] = g; erste.append(g) }
+        }
+        // Each product number → one block of G values (products sharing a number share it).
+        var nummerIndex: [String: Int] = [:]
+        var block = [Int](repeating: -1, count: P)
+        for i in 0..<P {
+            guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil else { continue }
             let nr = m.produkte[i].nr
+            if nummerIndex[nr] == nil { nummerIndex[nr] = nummerIndex.count }
+            block[i] = nummerIndex[nr] ?? -1
+        }
+        var werte = [Double](repeating: 0, count: nummerIndex.count * G)
+        var vorhanden = [Bool](repeating: false, count: nummerIndex.count * G)
+        let nummern = Textindex(nummerIndex), orte = Textindex(gebietIndex), B = m.basisjahr
+        for (k, v) in m.sozialraum.faelle where k.jahr == B {
+            guard let b = nummern[k.produkt], let g = orte[k.gebiet] else { continue }
+            werte[b * G + g] = v
+            vorhanden[b * G + g] = true
+        }
+        return (0..<P).map { i -> [Double]? in
+            let b = block[i]
+            guard b >= 0 else { return nil }
             var f: [Double] = []
-            f.reserveCapacity(gebiete.count)
-            for g in gebiete {
-                guard let x = m.sozialraum.faelle(m.basisjahr, g, nr) else { return nil }
-                f.append(x)
+            f.reserveCapacity(G)
+            for g in 0..<G {
+                guard vorhanden[b * G + erste[g]] else { return nil }
+                f.append(werte[b * G + erste[g]])
             }
             return f
         }
