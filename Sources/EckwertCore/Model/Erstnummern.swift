@@ -2,7 +2,8 @@
 struct Erstnummern<K: Hashable> {
     /// Number → key.
     private(set) var schluessel: [K] = []
-    private var index: [K: Int] = [:]
+    /// Key → number.
+    private(set) var index: [K: Int] = [:]
 
     /// The number of `k`, and whether it was new (then it is the next number, and `k` is appended).
     mutating func nummer(_ k: K) -> (nummer: Int, neu: Bool) {

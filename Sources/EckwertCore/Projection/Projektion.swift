@@ -144,17 +144,15 @@ public struct Projektion: Sendable {
             if let e = gebietIndex[id] { erste.append(e) } else { gebietIndex[id] = g; erste.append(g) }
         }
         // Each product number → one block of G values (products sharing a number share it).
-        var nummerIndex: [String: Int] = [:]
+        var bloecke = Erstnummern<String>()
         var block = [Int](repeating: -1, count: P)
         for i in 0..<P {
             guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil else { continue }
-            let nr = m.produkte[i].nr
-            if nummerIndex[nr] == nil { nummerIndex[nr] = nummerIndex.count }
-            block[i] = nummerIndex[nr] ?? -1
+            block[i] = bloecke.nummer(m.produkte[i].nr).nummer
         }
-        var werte = [Double](repeating: 0, count: nummerIndex.count * G)
-        var vorhanden = [Bool](repeating: false, count: nummerIndex.count * G)
-        let nummern = Textindex(nummerIndex), orte = Textindex(gebietIndex), B = m.basisjahr
+        var werte = [Double](repeating: 0, count: bloecke.schluessel.count * G)
+        var vorhanden = [Bool](repeating: false, count: bloecke.schluessel.count * G)
+        let nummern = Textindex(bloecke.index), orte = Textindex(gebietIndex), B = m.basisjahr
         for (k, v) in m.sozialraum.faelle where k.jahr == B {
             guard let b = nummern[k.produkt], let g = orte[k.gebiet] else { continue }
             werte[b * G + g] = v
