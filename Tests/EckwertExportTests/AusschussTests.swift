@@ -243,6 +243,50 @@ struct AusschussTests {
         #expect(r.out.trimmingCharacters(in: .whitespacesAndNewlines) == "\(n)", "\(r.err)")
     }
 
+    /// The pack written piece by piece (`Ausschusspaket.html`) has exactly the bytes of the whole document made
+    /// at once, whatever the size at which the pieces are written out; the pieces are really written early (one
+    /// per section and per map with a threshold of one byte), and a folder that is not there is reported as before.
+    @Test func htmlStueckweiseGleichGanz() throws {
+        let d = Ausschussdaten(try ergebnis(), version: version)
+        let ganz = Array(AusschussHTML.dokument(d).utf8)
+        let dir = try makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for schwelle in [1, 1000, 1 << 20, Int.max] {
+            let pfad = dir + "/a\(schwelle).html"
+            var stuecke = 0
+            var geschrieben = 0
+            try Dateiausgabe.schreiben(nach: pfad, nachlauf: nil, schwelle: schwelle) { text, weiter in
+                AusschussHTML.dokument(d, in: &text) { t in
+                    let vorher = t.utf8.count
+                    weiter(&t)
+                    if t.isEmpty && vorher > 0 {
+                        stuecke += 1
+                        geschrieben += vorher
+                    }
+                }
+            }
+            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: pfad))) == ganz, "schwelle \(schwelle)")
+            #expect(geschrieben < ganz.count)
+            if schwelle == 1 {
+                // One piece per part of the page (title page and sections) and one per Sozialraum map.
+                let karten = Sozialraumbild(d: d).karten.count
+                #expect(karten > 1)
+                #expect(stuecke == 1 + Ausschusspaket.abschnitte.count + karten)
+            }
+            if schwelle == Int.max { #expect(stuecke == 0) }
+        }
+        try Ausschusspaket.html(d, pfad: dir + "/paket.html")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/paket.html"))) == ganz)
+        #expect(throws: Dateiausgabe.Fehler.self) { try Ausschusspaket.html(d, pfad: dir + "/fehlt/paket.html") }
+        do {
+            try Ausschusspaket.html(d, pfad: dir + "/fehlt/paket.html")
+        } catch let f as Dateiausgabe.Fehler {
+            #expect(f.pfad == dir + "/fehlt/paket.html")
+            #expect(f.meldung.hasPrefix("kann nicht geschrieben werden: "))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted().allSatisfy { !$0.hasPrefix(".") })
+    }
+
     @Test func chromiumLaedtOhneAnfragenUndZeigtJedenAbschnitt() throws {
         guard haveCommand("chromium") else {
             Issue.record("chromium not found: `make test-deps` installs it (Debian package chromium)")

@@ -66,25 +66,73 @@ public enum Dateiausgabe {
 
     /// Writes the bytes into a new temp file next to `ziel`; returns its path.
     private static func schreibenOhneKopie(_ buf: UnsafeRawBufferPointer, nach ziel: String) throws(Fehler) -> String {
-        let tmp = tempPfad(fuer: ziel)
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else {
-            throw Fehler(pfad: ziel, meldung: "kann nicht geschrieben werden: \(String(cString: strerror(errno)))")
+        let datei = try Stueckweise(nach: ziel)
+        datei.anhaengen(buf)
+        return try datei.zu()
+    }
+
+    /// Writes a text made piece by piece (`erzeugen` hands its text so far to `weiter`, which writes it out and
+    /// empties it once it holds `schwelle` bytes), atomically like `schreiben(_:nach:)`. A large document (the
+    /// committee pack is tens of megabytes) is never held whole: no string doubling its storage again and again
+    /// as it grows, each time copying everything and touching fresh pages. The bytes are the same as those of
+    /// the whole text written at once.
+    static func schreiben(
+        nach ziel: String, nachlauf: Nachlauf?, schwelle: Int = 1 << 20,
+        _ erzeugen: (_ text: inout String, _ weiter: (inout String) -> Void) -> Void
+    ) throws(Fehler) {
+        let datei = try Stueckweise(nach: ziel)
+        var text = ""
+        erzeugen(&text) { t in
+            guard t.utf8.count >= schwelle else { return }
+            datei.anhaengen(&t)
+            t.removeAll(keepingCapacity: true)
         }
-        var ok = true
-        var off = 0
-        while off < buf.count, let base = buf.baseAddress {
-            let n = write(fd, base + off, buf.count - off)
-            if n <= 0 { ok = false; break }
-            off += n
+        datei.anhaengen(&text)
+        let tmp = try datei.zu()
+        guard let nachlauf else { return try abschliessen(tmp, ziel) }
+        nachlauf.uebergeben(ziel) { () throws(Fehler) in try abschliessen(tmp, ziel) }
+    }
+
+    /// A new temp file next to `ziel`, written in pieces; the first failing write is kept and reported by `zu()`
+    /// (later pieces are skipped), with the same messages as a file written at once.
+    private final class Stueckweise {
+        let ziel: String
+        let tmp: String
+        let fd: Int32
+        /// errno of the first failed write.
+        var fehler: Int32?
+
+        init(nach ziel: String) throws(Fehler) {
+            self.ziel = ziel
+            tmp = tempPfad(fuer: ziel)
+            fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else {
+                throw Fehler(pfad: ziel, meldung: "kann nicht geschrieben werden: \(String(cString: strerror(errno)))")
+            }
         }
-        let fehler = errno
-        close(fd)
-        guard ok else {
-            unlink(tmp)
-            throw Fehler(pfad: ziel, meldung: "Schreiben fehlgeschlagen: \(String(cString: strerror(fehler)))")
+
+        func anhaengen(_ text: inout String) {
+            text.withUTF8 { anhaengen(UnsafeRawBufferPointer($0)) }
         }
-        return tmp
+
+        func anhaengen(_ buf: UnsafeRawBufferPointer) {
+            var off = 0
+            while fehler == nil, off < buf.count, let base = buf.baseAddress {
+                let n = write(fd, base + off, buf.count - off)
+                if n <= 0 { fehler = errno; break }
+                off += n
+            }
+        }
+
+        /// Closes the file; returns its path, or removes it and throws the first write error.
+        func zu() throws(Fehler) -> String {
+            close(fd)
+            if let fehler {
+                unlink(tmp)
+                throw Fehler(pfad: ziel, meldung: "Schreiben fehlgeschlagen: \(String(cString: strerror(fehler)))")
+            }
+            return tmp
+        }
     }
 
     /// Flushes a written temp file to disk, then renames it over the target.

@@ -72,9 +72,26 @@ enum AusschussHTML {
 
     /// The whole document, or only the section `nurAbschnitt` (same head and styles; for per-section screenshots).
     static func dokument(_ d: Ausschussdaten, nurAbschnitt: String? = nil) -> String {
+        var s = ""
+        dokument(d, nurAbschnitt: nurAbschnitt, in: &s) { _ in }
+        return s
+    }
+
+    /// The document appended to `s` piece by piece: `weiter` is handed the text so far after each section and
+    /// each Sozialraum map, and may write it out and empty it (`Dateiausgabe.schreiben(nach:nachlauf:_:)`).
+    static func dokument(
+        _ d: Ausschussdaten, nurAbschnitt: String? = nil, in s: inout String, weiter: (inout String) -> Void
+    ) {
+        // The list of sections below holds closures; `weiter` is called only while this function runs.
+        withoutActuallyEscaping(weiter) { dokument(d, nurAbschnitt, &s, $0) }
+    }
+
+    private static func dokument(
+        _ d: Ausschussdaten, _ nurAbschnitt: String?, _ s: inout String, _ weiter: @escaping (inout String) -> Void
+    ) {
         let ids = SVGDiagramm.Ids()
         let m = d.m
-        var s = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+        s += "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         s += "<meta name=\"generator\" content=\"Eckwert \(esc(d.version))\">\n"
         s += "<title>\(esc(m.kommune)) – Fachausschuss: Sozial- und Finanzplanung \(m.haushaltsjahr)</title>\n"
@@ -87,16 +104,18 @@ enum AusschussHTML {
             ("ziele", { $0 += ziele(d) }),
             ("massnahmen", { $0 += massnahmen(d, ids) }),
             ("kita", { $0 += kita(d) }),
-            ("sozialraeume", { if Sozialraumbild.vorhanden(m) { sozialraeume(d, ids, in: &$0) } }),
+            ("sozialraeume", { if Sozialraumbild.vorhanden(m) { sozialraeume(d, ids, in: &$0, weiter: weiter) } }),
             ("steckbriefe", { $0 += Sozialraumbild.vorhanden(m) ? steckbriefe(d, ids) : "" }),
             ("produktkritik", { $0 += produktkritik(d, ids) }),
             ("annahmen", { $0 += annahmen(d) }),
         ]
-        for (id, f) in teile where nurAbschnitt == nil || nurAbschnitt == id { f(&s) }
+        for (id, f) in teile where nurAbschnitt == nil || nurAbschnitt == id {
+            f(&s)
+            weiter(&s)
+        }
         s +=
             "<footer class=\"fuss\">\(esc(m.kommune)) · Modell \(esc(m.name)) · Prüfsumme \(esc(String(m.pruefsumme.prefix(16)))) · "
         s += "\(esc(d.planstand)) · erstellt mit Eckwert \(esc(d.version))</footer>\n</body>\n</html>\n"
-        return s
     }
 
     static func esc(_ s: String) -> String { HTMLText.esc(s) }

@@ -4,7 +4,10 @@ import EckwertCore
 /// Sozialraum.
 extension AusschussHTML {
     /// The Sozialraum section appended to `o`: its maps are drawn straight into the document.
-    static func sozialraeume(_ d: Ausschussdaten, _ ids: SVGDiagramm.Ids, in o: inout String) {
+    /// `weiter` is handed the page so far after each map (see `AusschussHTML.dokument(_:nurAbschnitt:in:weiter:)`).
+    static func sozialraeume(
+        _ d: Ausschussdaten, _ ids: SVGDiagramm.Ids, in o: inout String, weiter: (inout String) -> Void = { _ in }
+    ) {
         let b = Sozialraumbild(d: d)
         let m = d.m
         var s = "<p>Karten der \(b.gebiete.count) Sozialräume. Die Farbklassen teilen die Sozialräume nach Quantilen "
@@ -42,6 +45,7 @@ extension AusschussHTML {
                     stellen: k.stellen, ids: ids)
             }
             kartentabelle(k, in: &o)
+            weiter(&o)
         }
         o += verteilungen(d)
         o += abschnittEnde

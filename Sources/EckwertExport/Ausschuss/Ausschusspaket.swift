@@ -37,7 +37,8 @@ public enum Ausschusspaket {
 
     /// Writes the HTML report atomically.
     static func html(_ d: Ausschussdaten, pfad: String, nachlauf: Dateiausgabe.Nachlauf? = nil) throws {
-        try Dateiausgabe.schreiben(AusschussHTML.dokument(d), nach: pfad, nachlauf: nachlauf)
+        // Written out a megabyte at a time as it is made: a large model's pack is tens of megabytes.
+        try Dateiausgabe.schreiben(nach: pfad, nachlauf: nachlauf) { AusschussHTML.dokument(d, in: &$0, weiter: $1) }
     }
 
     /// The HTML of one section only (same head and styles), e.g. for per-section previews. `abschnitt` is one of
