@@ -92,16 +92,18 @@ public enum Langformat {
         return t.langzeilen
     }
 
-    /// The same rows appended to `t` (each text looked up once, not per row).
+    /// The same rows appended to `t` (each text looked up once, not per row). `einheiten`: `m.einheiten` where
+    /// the caller has them already (formed once for all szenarios; nil forms them here).
     public static func zeilen(
-        _ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true, in out: inout Langtabelle
+        _ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true, einheiten: [Einheit]? = nil,
+        in out: inout Langtabelle
     ) {
         let k = m.kontenrahmen
         let sz = out.text(e.szenario), leer = out.text("")
         let zeilenKeys = k.zeilen.map { out.text($0.key) }, finanzKeys = k.finanzplan.map { out.text($0.key) }
         let gFaelle = out.text("faelle"), gFallkosten = out.text("fallkosten"), gPlaetze = out.text("plaetze")
         let gLuecke = out.text("luecke"), gBevoelkerung = out.text("bevoelkerung")
-        for einheit in m.einheiten {
+        for einheit in einheiten ?? m.einheiten {
             let plan = Teilplan(e, einheit.produkte, modell: m)
             let nr = out.text(einheit.nr)
             for (t, jahr) in e.jahre.enumerated() {
@@ -134,10 +136,11 @@ public enum Langformat {
             out.anfuegen(szenario: sz, ebene: .gesamt, nr: leer, groesse: gBevoelkerung, jahr: jahr, wert: pop.gesamt)
         }
         // Cases per Sozialraum (modellformat.md section 13), where capacity per Sozialraum does not already give them.
-        for p in e.produkte where p.kapazitaet?.gebiete.isEmpty ?? true {
+        out.gebietsnummern(gebiete: m.bevoelkerung.gebiete, nummern: e.produkte.map(\.nr))
+        for (i, p) in e.produkte.enumerated() where p.kapazitaet?.gebiete.isEmpty ?? true {
             guard let jeGebiet = p.gebietsfaelle else { continue }
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() where g < jeGebiet.count {
-                let nr = out.text("\(gebiet)/\(p.nr)")
+            for g in m.bevoelkerung.gebiete.indices where g < jeGebiet.count {
+                let nr = out.gebietsnummer(g, i)
                 for (t, jahr) in e.jahre.enumerated() {
                     out.anfuegen(
                         szenario: sz, ebene: .gebiet, nr: nr, groesse: gFaelle, jahr: jahr, wert: jeGebiet[g][t])
@@ -192,30 +195,51 @@ public enum Langformat {
     /// Sozialindex and each allocation (`verteilung:<id>`, whole euros, in the year of the allocation or the
     /// Haushaltsjahr).
     public static func sozialraumIst(_ m: Planungsmodell, _ p: Projektion) -> [Langzeile] {
-        var out: [Langzeile] = []
+        var t = Langtabelle()
+        sozialraumIst(m, p, in: &t)
+        return t.langzeilen
+    }
+
+    /// The same rows appended to `out`, each text looked up once rather than per row (the ~30,000
+    /// Sozialraum/product texts of `quote` through `Langtabelle.gebietsnummer`, where the szenarios find them again).
+    public static func sozialraumIst(_ m: Planungsmodell, _ p: Projektion, in out: inout Langtabelle) {
         let s = m.sozialraum
-        func add(_ nr: String, _ g: String, _ jahr: Int, _ v: Double) {
-            if v.isFinite {
-                out.append(Langzeile(szenario: "ist", ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v))
-            }
+        let sz = out.text("ist")
+        func add(_ nr: UInt32, _ g: UInt32, _ jahr: Int, _ v: Double) {
+            if v.isFinite { out.anfuegen(szenario: sz, ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v) }
         }
-        for (k, v) in s.faelle { add("\(k.gebiet)/\(k.produkt)", "faelle", k.jahr, v) }
-        for (i, prod) in m.produkte.enumerated() {
+        let gFaelle = out.text("faelle")
+        for (k, v) in s.faelle {
+            let nr = out.text("\(k.gebiet)/\(k.produkt)")
+            add(nr, gFaelle, k.jahr, v)
+        }
+        let gQuote = out.text("quote")
+        out.gebietsnummern(gebiete: m.bevoelkerung.gebiete, nummern: m.produkte.map(\.nr))
+        for i in m.produkte.indices {
             guard let kr = p.kleinraum[i] else { continue }
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
-                add("\(gebiet)/\(prod.nr)", "quote", m.basisjahr, kr.geglaettet[g])
+            for g in m.bevoelkerung.gebiete.indices {
+                let nr = out.gebietsnummer(g, i)
+                add(nr, gQuote, m.basisjahr, kr.geglaettet[g])
             }
         }
-        for (k, v) in s.indikatorwerte { add(k.gebiet, "indikator:\(k.indikator)", k.jahr, v) }
+        for (k, v) in s.indikatorwerte {
+            let nr = out.text(k.gebiet), g = out.text("indikator:\(k.indikator)")
+            add(nr, g, k.jahr, v)
+        }
         if let si = s.sozialindex, let index = Kleinraum.sozialindex(m) {
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() { add(gebiet, "sozialindex", si.jahr, index[g]) }
+            let g = out.text("sozialindex")
+            for (i, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                let nr = out.text(gebiet)
+                add(nr, g, si.jahr, index[i])
+            }
         }
         for v in Kleinraum.verteilungen(m) {
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
-                add(gebiet, "verteilung:\(v.verteilung.id)", v.verteilung.jahr ?? m.haushaltsjahr, Double(v.euro[g]))
+            let g = out.text("verteilung:\(v.verteilung.id)")
+            for (i, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                let nr = out.text(gebiet)
+                add(nr, g, v.verteilung.jahr ?? m.haushaltsjahr, Double(v.euro[i]))
             }
         }
-        return out
     }
 
     /// `szenario;ebene;nr;groesse;jahr;wert`, values unrounded with a decimal point, LF line ends.
