@@ -224,7 +224,7 @@ private func zahlReferenz(_ v: Double) -> String {
     }
 }
 
-/// The texts looked up once per table.
+/// The writer's pieces and the texts looked up once per table.
 struct LangformatStueckTests {
     /// The Sozialraum/product texts by position are the texts `text(_:)` gives for "gebiet/nr": found once and
     /// kept while the lists hold the same bytes; lists equal as Strings but not in their bytes start afresh.
@@ -252,6 +252,37 @@ struct LangformatStueckTests {
         t.gebietsnummern(gebiete: ["Nord", zerlegt], nummern: ["1.1", "3"])
         let d = t.gebietsnummer(0, 1)
         #expect(t.texte[Int(d)] == "Nord/3")
+    }
+
+    /// Formatted in pieces of any size (two side by side), the rows are the bytes of the rows written one by one
+    /// in sorted order; each block handed over is at least the block size (but the last).
+    @Test func stueckweiseGleichZeileFuerZeile() throws {
+        let m = try #require(Musterstadt.modell)
+        let p = Projektion(m)
+        var zeilen = Langformat.zeilen(m, p.rechnen(m.szenarien[0]))
+        // A quoted text, a year outside 32 bits, a value that is not written.
+        zeilen.append(Langzeile(szenario: "s", ebene: .produkt, nr: "Ein \"A\"", groesse: "x;y", jahr: 2026, wert: -3))
+        zeilen.append(Langzeile(szenario: "s", ebene: .produkt, nr: "10", groesse: "faelle", jahr: 1 << 40, wert: 8))
+        zeilen.append(Langzeile(szenario: "s", ebene: .gesamt, nr: "", groesse: "luecke", jahr: 2027, wert: .nan))
+        #expect(zeilen.count > 1000)
+        var erwartet = Array(Langformat.kopfzeile.utf8)
+        for z in Langzeile.sortiert(zeilen) { Langformat.zeile(z, an: &erwartet) }
+        final class Sammler { var bytes: [UInt8] = []; var bloecke: [Int] = [] }
+        for stueck in [1, 2, 3, 1000, zeilen.count - 1, zeilen.count, zeilen.count + 1] {
+            for block in [1, 4096, 1 << 20] {
+                let g = Sammler()
+                var s = Langformat.Schreibpuffer(block: block) {
+                    g.bytes.append(contentsOf: $0)
+                    g.bloecke.append($0.count)
+                }
+                s.kopf()
+                var t = Langtabelle(zeilen)
+                s.zeilen(&t, stueck: stueck)
+                s.leeren()
+                #expect(g.bytes == erwartet, "stueck \(stueck), block \(block)")
+                #expect(g.bloecke.dropLast().allSatisfy { $0 >= block })
+            }
+        }
     }
 
     /// The Ist rows of the Sozialräume written into a table are the rows built one by one as `Langzeile`s (the

@@ -342,8 +342,15 @@ public enum Langformat {
             n = 0
         }
 
-        /// Appends the rows of `t`, sorted.
-        public mutating func zeilen(_ t: inout Langtabelle) {
+        /// Rows formatted in one piece; two pieces are formatted side by side (the second on another core).
+        public static let stueckzeilen = 8192
+
+        /// Appends the rows of `t`, sorted. The sorted rows are formatted in pieces of `stueck` rows, two at a
+        /// time on two cores (formatting the numbers is most of the writer's work, and while a szenario is
+        /// written the other core has nothing to do), each into its own memory; the pieces are then copied into
+        /// the buffer in order, so the bytes are those of formatting row after row.
+        public mutating func zeilen(_ t: inout Langtabelle, stueck: Int = stueckzeilen) {
+            let stueck = max(stueck, 1)
             let reihe = t.reihenfolge()
             let (felder, start) = t.felder()
             // The most bytes one row takes: three texts, the level, the year and the value with separators (a row
@@ -351,56 +358,100 @@ public enum Langformat {
             var laengste = 0
             for k in 0..<(start.count - 1) { laengste = max(laengste, start[k + 1] - start[k]) }
             let zeilenmax = 3 * laengste + 32 + 24 + Kuerzestzahl.hoechstlaenge
-            // Fewer than `block` bytes are held before a row (more are handed over after the row).
-            wenigstens(block + zeilenmax)
-            let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
-            let tabelle = t, block = block, senke = senke, ryu = Kuerzestzahl.tabellen
-            var n = n
-            s.withUnsafeMutableBufferPointer { puffer in
-                felder.withUnsafeBufferPointer { f in
-                    guard let p0 = puffer.baseAddress, let f0 = f.baseAddress else { return }
-                    var p = p0 + n
-                    @inline(__always) func text(_ k: UInt32) {
-                        let a = start[Int(k)], l = start[Int(k) + 1] - a
-                        p.update(from: f0 + a, count: l)
-                        p += l
-                        p.pointee = UInt8(ascii: ";")
-                        p += 1
-                    }
-                    for i in reihe {
-                        if !tabelle.ausserhalb.isEmpty, let a = tabelle.ausserhalb.first(where: { $0.index == i }) {
-                            var b: [UInt8] = []
-                            Langformat.zeile(a.zeile, an: &b)
-                            for x in b { p.pointee = x; p += 1 }
-                        } else {
-                            let z = tabelle.zeilen[i]
-                            text(z.szenario)
-                            for b in ebenen[Int(z.ebene)] { p.pointee = b; p += 1 }
-                            p.pointee = UInt8(ascii: ";")
-                            p += 1
-                            text(z.nr)
-                            text(z.groesse)
-                            p += Langformat.ganzzahl(Int(z.jahr), nach: p)
-                            p.pointee = UInt8(ascii: ";")
-                            p += 1
-                            p += Kuerzestzahl.schreiben(z.wert, nach: p, ryu)
-                            p.pointee = UInt8(ascii: "\n")
-                            p += 1
-                        }
-                        if p - p0 >= block {
-                            senke(UnsafeRawBufferPointer(start: p0, count: p - p0))
-                            p = p0
-                        }
-                    }
-                    n = p - p0
+            let satz = Zeilensatz(tabelle: t, reihe: reihe, felder: felder, start: start)
+            let stuecke = (reihe.count + stueck - 1) / stueck
+            let ablage = Stueckablage(anzahl: min(2, stuecke), bytes: min(stueck, reihe.count) * zeilenmax)
+            var k = 0
+            while k < stuecke {
+                let anzahl = min(2, stuecke - k), erstes = k
+                DispatchQueueBridge.parallel(anzahl) { j in
+                    let von = (erstes + j) * stueck
+                    ablage.laenge[j] = satz.schreiben(von..<min(von + stueck, satz.reihe.count), nach: ablage.puffer[j])
                 }
+                for j in 0..<anzahl { anhaengen(ablage.puffer[j], ablage.laenge[j]) }
+                k += anzahl
             }
-            self.n = n
+        }
+
+        /// Appends `count` bytes from `b`, handing the buffer over from `block` bytes on.
+        mutating func anhaengen(_ b: UnsafePointer<UInt8>, _ count: Int) {
+            wenigstens(n + count)
+            let m = n
+            s.withUnsafeMutableBufferPointer { p in
+                if let p0 = p.baseAddress { (p0 + m).update(from: b, count: count) }
+            }
+            n += count
+            if n >= block { abgeben() }
         }
 
         /// Hands over what is left.
         public mutating func leeren() {
             if n > 0 { abgeben() }
+        }
+    }
+
+    /// The sorted rows of a table with the CSV fields of its texts: what formatting a piece of rows reads.
+    struct Zeilensatz: Sendable {
+        let tabelle: Langtabelle
+        let reihe: [Int]
+        /// Text k's CSV field is `felder[start[k] ..< start[k + 1]]`.
+        let felder: [UInt8]
+        let start: [Int]
+
+        /// Writes the rows `reihe[bereich]` at `p` (room for `bereich.count` times the longest row); returns the
+        /// number of bytes written.
+        func schreiben(_ bereich: Range<Int>, nach p0: UnsafeMutablePointer<UInt8>) -> Int {
+            let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
+            let ryu = Kuerzestzahl.tabellen, start = start
+            return felder.withUnsafeBufferPointer { f -> Int in
+                guard let f0 = f.baseAddress else { return 0 }
+                var p = p0
+                @inline(__always) func text(_ k: UInt32) {
+                    let a = start[Int(k)], l = start[Int(k) + 1] - a
+                    p.update(from: f0 + a, count: l)
+                    p += l
+                    p.pointee = UInt8(ascii: ";")
+                    p += 1
+                }
+                for i in reihe[bereich] {
+                    if !tabelle.ausserhalb.isEmpty, let a = tabelle.ausserhalb.first(where: { $0.index == i }) {
+                        var b: [UInt8] = []
+                        Langformat.zeile(a.zeile, an: &b)
+                        for x in b { p.pointee = x; p += 1 }
+                    } else {
+                        let z = tabelle.zeilen[i]
+                        text(z.szenario)
+                        for b in ebenen[Int(z.ebene)] { p.pointee = b; p += 1 }
+                        p.pointee = UInt8(ascii: ";")
+                        p += 1
+                        text(z.nr)
+                        text(z.groesse)
+                        p += Langformat.ganzzahl(Int(z.jahr), nach: p)
+                        p.pointee = UInt8(ascii: ";")
+                        p += 1
+                        p += Kuerzestzahl.schreiben(z.wert, nach: p, ryu)
+                        p.pointee = UInt8(ascii: "\n")
+                        p += 1
+                    }
+                }
+                return p - p0
+            }
+        }
+    }
+
+    /// The memory of the pieces formatted side by side: piece j is written at `puffer[j]` by one worker, which
+    /// sets `laenge[j]`; both are read after the workers are done (concurrentPerform orders the two).
+    final class Stueckablage: @unchecked Sendable {
+        let puffer: [UnsafeMutablePointer<UInt8>]
+        let laenge: UnsafeMutablePointer<Int>
+        init(anzahl: Int, bytes: Int) {
+            puffer = (0..<anzahl).map { _ in .allocate(capacity: max(bytes, 1)) }
+            laenge = .allocate(capacity: max(anzahl, 1))
+            laenge.initialize(repeating: 0, count: max(anzahl, 1))
+        }
+        deinit {
+            for p in puffer { p.deallocate() }
+            laenge.deallocate()
         }
     }
 
