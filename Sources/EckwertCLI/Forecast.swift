@@ -28,10 +28,13 @@ extension Eckwert {
                 // first), so that one szenario's rows are held at a time.
                 var quellen: [Langformat.Quelle] = []
                 if alle {
-                    quellen.append(("ist", { $0.anfuegen(contentsOf: Langformat.sozialraumIst(m, p)) }))
+                    quellen.append(("ist", { Langformat.sozialraumIst(m, p, in: &$0) }))
                     quellen.append(("planung", { $0.anfuegen(contentsOf: Langformat.planung(m)) }))
                 }
-                for s in szenarien { quellen.append((s.name, { Langformat.zeilen(m, p.rechnen(s), in: &$0) })) }
+                let einheiten = m.einheiten
+                for s in szenarien {
+                    quellen.append((s.name, { Langformat.zeilen(m, p.rechnen(s), einheiten: einheiten, in: &$0) }))
+                }
                 try ausgebenInBloecken { Langformat.csv(szenarien: quellen, an: $0) }
                 return
             }

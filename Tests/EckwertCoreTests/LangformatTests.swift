@@ -223,3 +223,106 @@ private func zahlReferenz(_ v: Double) -> String {
         #expect(Langformat.zahl(-Double.leastNonzeroMagnitude).utf8.count == 327)
     }
 }
+
+/// The writer's pieces and the texts looked up once per table.
+struct LangformatStueckTests {
+    /// The Sozialraum/product texts by position are the texts `text(_:)` gives for "gebiet/nr": found once and
+    /// kept while the lists hold the same bytes; lists equal as Strings but not in their bytes start afresh.
+    @Test func gebietsnummernWieText() {
+        let zusammen = "S\u{00FC}d", zerlegt = "Su\u{0308}d"
+        var t = Langtabelle()
+        t.gebietsnummern(gebiete: ["Nord", zusammen], nummern: ["1.1", "2"])
+        let a = t.gebietsnummer(1, 0), b = t.gebietsnummer(0, 1)
+        #expect(Array(t.texte[Int(a)].utf8) == Array("S\u{00FC}d/1.1".utf8))
+        #expect(a == t.text(zusammen + "/1.1"))
+        #expect(b == t.text("Nord/2"))
+        #expect(t.gebietsnummer(1, 0) == a)
+        let anzahl = t.texte.count
+        // The same lists again (other array instances): the texts are kept, none is added.
+        t.gebietsnummern(gebiete: ["Nord"] + [zusammen], nummern: ["1.1", "2"])
+        #expect(t.gebietsnummer(1, 0) == a && t.gebietsnummer(0, 1) == b)
+        #expect(t.texte.count == anzahl)
+        // Decomposed "Süd": == as a String, other bytes, so another text with its own bytes.
+        t.gebietsnummern(gebiete: ["Nord", zerlegt], nummern: ["1.1", "2"])
+        let c = t.gebietsnummer(1, 0)
+        #expect(c != a)
+        #expect(Array(t.texte[Int(c)].utf8) == Array("Su\u{0308}d/1.1".utf8))
+        #expect(t.gebietsnummer(0, 1) == b)
+        // Other product numbers: other texts.
+        t.gebietsnummern(gebiete: ["Nord", zerlegt], nummern: ["1.1", "3"])
+        let d = t.gebietsnummer(0, 1)
+        #expect(t.texte[Int(d)] == "Nord/3")
+    }
+
+    /// Formatted in pieces of any size (two side by side), the rows are the bytes of the rows written one by one
+    /// in sorted order; each block handed over is at least the block size (but the last).
+    @Test func stueckweiseGleichZeileFuerZeile() throws {
+        let m = try #require(Musterstadt.modell)
+        let p = Projektion(m)
+        var zeilen = Langformat.zeilen(m, p.rechnen(m.szenarien[0]))
+        // A quoted text, a year outside 32 bits, a value that is not written.
+        zeilen.append(Langzeile(szenario: "s", ebene: .produkt, nr: "Ein \"A\"", groesse: "x;y", jahr: 2026, wert: -3))
+        zeilen.append(Langzeile(szenario: "s", ebene: .produkt, nr: "10", groesse: "faelle", jahr: 1 << 40, wert: 8))
+        zeilen.append(Langzeile(szenario: "s", ebene: .gesamt, nr: "", groesse: "luecke", jahr: 2027, wert: .nan))
+        #expect(zeilen.count > 1000)
+        var erwartet = Array(Langformat.kopfzeile.utf8)
+        for z in Langzeile.sortiert(zeilen) { Langformat.zeile(z, an: &erwartet) }
+        final class Sammler { var bytes: [UInt8] = []; var bloecke: [Int] = [] }
+        for stueck in [1, 2, 3, 1000, zeilen.count - 1, zeilen.count, zeilen.count + 1] {
+            for block in [1, 4096, 1 << 20] {
+                let g = Sammler()
+                var s = Langformat.Schreibpuffer(block: block) {
+                    g.bytes.append(contentsOf: $0)
+                    g.bloecke.append($0.count)
+                }
+                s.kopf()
+                var t = Langtabelle(zeilen)
+                s.zeilen(&t, stueck: stueck)
+                s.leeren()
+                #expect(g.bytes == erwartet, "stueck \(stueck), block \(block)")
+                #expect(g.bloecke.dropLast().allSatisfy { $0 >= block })
+            }
+        }
+    }
+
+    /// The Ist rows of the Sozialräume written into a table are the rows built one by one as `Langzeile`s (the
+    /// loop as it was written first), in the same order.
+    @Test func sozialraumIstWieEinzelnGebaut() throws {
+        let m = try #require(Musterstadt.modell)
+        let p = Projektion(m)
+        let s = m.sozialraum
+        #expect(!s.faelle.isEmpty)
+        var erwartet: [Langzeile] = []
+        func add(_ nr: String, _ g: String, _ jahr: Int, _ v: Double) {
+            if v.isFinite {
+                erwartet.append(Langzeile(szenario: "ist", ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v))
+            }
+        }
+        for (k, v) in s.faelle { add("\(k.gebiet)/\(k.produkt)", "faelle", k.jahr, v) }
+        var quoten = 0
+        for (i, prod) in m.produkte.enumerated() {
+            guard let kr = p.kleinraum[i] else { continue }
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                add("\(gebiet)/\(prod.nr)", "quote", m.basisjahr, kr.geglaettet[g])
+                quoten += 1
+            }
+        }
+        #expect(quoten > 0)
+        for (k, v) in s.indikatorwerte { add(k.gebiet, "indikator:\(k.indikator)", k.jahr, v) }
+        if let si = s.sozialindex, let index = Kleinraum.sozialindex(m) {
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() { add(gebiet, "sozialindex", si.jahr, index[g]) }
+        }
+        for v in Kleinraum.verteilungen(m) {
+            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                add(gebiet, "verteilung:\(v.verteilung.id)", v.verteilung.jahr ?? m.haushaltsjahr, Double(v.euro[g]))
+            }
+        }
+        #expect(Langformat.sozialraumIst(m, p) == erwartet)
+        // Into a table that has the szenario rows' texts already (as `eckwert forecast` fills it).
+        var t = Langtabelle()
+        Langformat.zeilen(m, p.rechnen(m.szenarien[0]), in: &t)
+        let vorher = t.count
+        Langformat.sozialraumIst(m, p, in: &t)
+        #expect(Array(t.langzeilen[vorher...]) == erwartet)
+    }
+}

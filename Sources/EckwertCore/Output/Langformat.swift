@@ -92,16 +92,18 @@ public enum Langformat {
         return t.langzeilen
     }
 
-    /// The same rows appended to `t` (each text looked up once, not per row).
+    /// The same rows appended to `t` (each text looked up once, not per row). `einheiten`: `m.einheiten` where
+    /// the caller has them already (formed once for all szenarios; nil forms them here).
     public static func zeilen(
-        _ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true, in out: inout Langtabelle
+        _ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true, einheiten: [Einheit]? = nil,
+        in out: inout Langtabelle
     ) {
         let k = m.kontenrahmen
         let sz = out.text(e.szenario), leer = out.text("")
         let zeilenKeys = k.zeilen.map { out.text($0.key) }, finanzKeys = k.finanzplan.map { out.text($0.key) }
         let gFaelle = out.text("faelle"), gFallkosten = out.text("fallkosten"), gPlaetze = out.text("plaetze")
         let gLuecke = out.text("luecke"), gBevoelkerung = out.text("bevoelkerung")
-        for einheit in m.einheiten {
+        for einheit in einheiten ?? m.einheiten {
             let plan = Teilplan(e, einheit.produkte, modell: m)
             let nr = out.text(einheit.nr)
             for (t, jahr) in e.jahre.enumerated() {
@@ -134,10 +136,11 @@ public enum Langformat {
             out.anfuegen(szenario: sz, ebene: .gesamt, nr: leer, groesse: gBevoelkerung, jahr: jahr, wert: pop.gesamt)
         }
         // Cases per Sozialraum (modellformat.md section 13), where capacity per Sozialraum does not already give them.
-        for p in e.produkte where p.kapazitaet?.gebiete.isEmpty ?? true {
+        out.gebietsnummern(gebiete: m.bevoelkerung.gebiete, nummern: e.produkte.map(\.nr))
+        for (i, p) in e.produkte.enumerated() where p.kapazitaet?.gebiete.isEmpty ?? true {
             guard let jeGebiet = p.gebietsfaelle else { continue }
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() where g < jeGebiet.count {
-                let nr = out.text("\(gebiet)/\(p.nr)")
+            for g in m.bevoelkerung.gebiete.indices where g < jeGebiet.count {
+                let nr = out.gebietsnummer(g, i)
                 for (t, jahr) in e.jahre.enumerated() {
                     out.anfuegen(
                         szenario: sz, ebene: .gebiet, nr: nr, groesse: gFaelle, jahr: jahr, wert: jeGebiet[g][t])
@@ -192,30 +195,51 @@ public enum Langformat {
     /// Sozialindex and each allocation (`verteilung:<id>`, whole euros, in the year of the allocation or the
     /// Haushaltsjahr).
     public static func sozialraumIst(_ m: Planungsmodell, _ p: Projektion) -> [Langzeile] {
-        var out: [Langzeile] = []
+        var t = Langtabelle()
+        sozialraumIst(m, p, in: &t)
+        return t.langzeilen
+    }
+
+    /// The same rows appended to `out`, each text looked up once rather than per row (the ~30,000
+    /// Sozialraum/product texts of `quote` through `Langtabelle.gebietsnummer`, where the szenarios find them again).
+    public static func sozialraumIst(_ m: Planungsmodell, _ p: Projektion, in out: inout Langtabelle) {
         let s = m.sozialraum
-        func add(_ nr: String, _ g: String, _ jahr: Int, _ v: Double) {
-            if v.isFinite {
-                out.append(Langzeile(szenario: "ist", ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v))
-            }
+        let sz = out.text("ist")
+        func add(_ nr: UInt32, _ g: UInt32, _ jahr: Int, _ v: Double) {
+            if v.isFinite { out.anfuegen(szenario: sz, ebene: .gebiet, nr: nr, groesse: g, jahr: jahr, wert: v) }
         }
-        for (k, v) in s.faelle { add("\(k.gebiet)/\(k.produkt)", "faelle", k.jahr, v) }
-        for (i, prod) in m.produkte.enumerated() {
+        let gFaelle = out.text("faelle")
+        for (k, v) in s.faelle {
+            let nr = out.text("\(k.gebiet)/\(k.produkt)")
+            add(nr, gFaelle, k.jahr, v)
+        }
+        let gQuote = out.text("quote")
+        out.gebietsnummern(gebiete: m.bevoelkerung.gebiete, nummern: m.produkte.map(\.nr))
+        for i in m.produkte.indices {
             guard let kr = p.kleinraum[i] else { continue }
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
-                add("\(gebiet)/\(prod.nr)", "quote", m.basisjahr, kr.geglaettet[g])
+            for g in m.bevoelkerung.gebiete.indices {
+                let nr = out.gebietsnummer(g, i)
+                add(nr, gQuote, m.basisjahr, kr.geglaettet[g])
             }
         }
-        for (k, v) in s.indikatorwerte { add(k.gebiet, "indikator:\(k.indikator)", k.jahr, v) }
+        for (k, v) in s.indikatorwerte {
+            let nr = out.text(k.gebiet), g = out.text("indikator:\(k.indikator)")
+            add(nr, g, k.jahr, v)
+        }
         if let si = s.sozialindex, let index = Kleinraum.sozialindex(m) {
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() { add(gebiet, "sozialindex", si.jahr, index[g]) }
+            let g = out.text("sozialindex")
+            for (i, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                let nr = out.text(gebiet)
+                add(nr, g, si.jahr, index[i])
+            }
         }
         for v in Kleinraum.verteilungen(m) {
-            for (g, gebiet) in m.bevoelkerung.gebiete.enumerated() {
-                add(gebiet, "verteilung:\(v.verteilung.id)", v.verteilung.jahr ?? m.haushaltsjahr, Double(v.euro[g]))
+            let g = out.text("verteilung:\(v.verteilung.id)")
+            for (i, gebiet) in m.bevoelkerung.gebiete.enumerated() {
+                let nr = out.text(gebiet)
+                add(nr, g, v.verteilung.jahr ?? m.haushaltsjahr, Double(v.euro[i]))
             }
         }
-        return out
     }
 
     /// `szenario;ebene;nr;groesse;jahr;wert`, values unrounded with a decimal point, LF line ends.
@@ -318,8 +342,15 @@ public enum Langformat {
             n = 0
         }
 
-        /// Appends the rows of `t`, sorted.
-        public mutating func zeilen(_ t: inout Langtabelle) {
+        /// Rows formatted in one piece; two pieces are formatted side by side (the second on another core).
+        public static let stueckzeilen = 8192
+
+        /// Appends the rows of `t`, sorted. The sorted rows are formatted in pieces of `stueck` rows, two at a
+        /// time on two cores (formatting the numbers is most of the writer's work, and while a szenario is
+        /// written the other core has nothing to do), each into its own memory; the pieces are then copied into
+        /// the buffer in order, so the bytes are those of formatting row after row.
+        public mutating func zeilen(_ t: inout Langtabelle, stueck: Int = stueckzeilen) {
+            let stueck = max(stueck, 1)
             let reihe = t.reihenfolge()
             let (felder, start) = t.felder()
             // The most bytes one row takes: three texts, the level, the year and the value with separators (a row
@@ -327,56 +358,100 @@ public enum Langformat {
             var laengste = 0
             for k in 0..<(start.count - 1) { laengste = max(laengste, start[k + 1] - start[k]) }
             let zeilenmax = 3 * laengste + 32 + 24 + Kuerzestzahl.hoechstlaenge
-            // Fewer than `block` bytes are held before a row (more are handed over after the row).
-            wenigstens(block + zeilenmax)
-            let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
-            let tabelle = t, block = block, senke = senke, ryu = Kuerzestzahl.tabellen
-            var n = n
-            s.withUnsafeMutableBufferPointer { puffer in
-                felder.withUnsafeBufferPointer { f in
-                    guard let p0 = puffer.baseAddress, let f0 = f.baseAddress else { return }
-                    var p = p0 + n
-                    @inline(__always) func text(_ k: UInt32) {
-                        let a = start[Int(k)], l = start[Int(k) + 1] - a
-                        p.update(from: f0 + a, count: l)
-                        p += l
-                        p.pointee = UInt8(ascii: ";")
-                        p += 1
-                    }
-                    for i in reihe {
-                        if !tabelle.ausserhalb.isEmpty, let a = tabelle.ausserhalb.first(where: { $0.index == i }) {
-                            var b: [UInt8] = []
-                            Langformat.zeile(a.zeile, an: &b)
-                            for x in b { p.pointee = x; p += 1 }
-                        } else {
-                            let z = tabelle.zeilen[i]
-                            text(z.szenario)
-                            for b in ebenen[Int(z.ebene)] { p.pointee = b; p += 1 }
-                            p.pointee = UInt8(ascii: ";")
-                            p += 1
-                            text(z.nr)
-                            text(z.groesse)
-                            p += Langformat.ganzzahl(Int(z.jahr), nach: p)
-                            p.pointee = UInt8(ascii: ";")
-                            p += 1
-                            p += Kuerzestzahl.schreiben(z.wert, nach: p, ryu)
-                            p.pointee = UInt8(ascii: "\n")
-                            p += 1
-                        }
-                        if p - p0 >= block {
-                            senke(UnsafeRawBufferPointer(start: p0, count: p - p0))
-                            p = p0
-                        }
-                    }
-                    n = p - p0
+            let satz = Zeilensatz(tabelle: t, reihe: reihe, felder: felder, start: start)
+            let stuecke = (reihe.count + stueck - 1) / stueck
+            let ablage = Stueckablage(anzahl: min(2, stuecke), bytes: min(stueck, reihe.count) * zeilenmax)
+            var k = 0
+            while k < stuecke {
+                let anzahl = min(2, stuecke - k), erstes = k
+                DispatchQueueBridge.parallel(anzahl) { j in
+                    let von = (erstes + j) * stueck
+                    ablage.laenge[j] = satz.schreiben(von..<min(von + stueck, satz.reihe.count), nach: ablage.puffer[j])
                 }
+                for j in 0..<anzahl { anhaengen(ablage.puffer[j], ablage.laenge[j]) }
+                k += anzahl
             }
-            self.n = n
+        }
+
+        /// Appends `count` bytes from `b`, handing the buffer over from `block` bytes on.
+        mutating func anhaengen(_ b: UnsafePointer<UInt8>, _ count: Int) {
+            wenigstens(n + count)
+            let m = n
+            s.withUnsafeMutableBufferPointer { p in
+                if let p0 = p.baseAddress { (p0 + m).update(from: b, count: count) }
+            }
+            n += count
+            if n >= block { abgeben() }
         }
 
         /// Hands over what is left.
         public mutating func leeren() {
             if n > 0 { abgeben() }
+        }
+    }
+
+    /// The sorted rows of a table with the CSV fields of its texts: what formatting a piece of rows reads.
+    struct Zeilensatz: Sendable {
+        let tabelle: Langtabelle
+        let reihe: [Int]
+        /// Text k's CSV field is `felder[start[k] ..< start[k + 1]]`.
+        let felder: [UInt8]
+        let start: [Int]
+
+        /// Writes the rows `reihe[bereich]` at `p` (room for `bereich.count` times the longest row); returns the
+        /// number of bytes written.
+        func schreiben(_ bereich: Range<Int>, nach p0: UnsafeMutablePointer<UInt8>) -> Int {
+            let ebenen = Ebene.allCases.map { Array($0.rawValue.utf8) }
+            let ryu = Kuerzestzahl.tabellen, start = start
+            return felder.withUnsafeBufferPointer { f -> Int in
+                guard let f0 = f.baseAddress else { return 0 }
+                var p = p0
+                @inline(__always) func text(_ k: UInt32) {
+                    let a = start[Int(k)], l = start[Int(k) + 1] - a
+                    p.update(from: f0 + a, count: l)
+                    p += l
+                    p.pointee = UInt8(ascii: ";")
+                    p += 1
+                }
+                for i in reihe[bereich] {
+                    if !tabelle.ausserhalb.isEmpty, let a = tabelle.ausserhalb.first(where: { $0.index == i }) {
+                        var b: [UInt8] = []
+                        Langformat.zeile(a.zeile, an: &b)
+                        for x in b { p.pointee = x; p += 1 }
+                    } else {
+                        let z = tabelle.zeilen[i]
+                        text(z.szenario)
+                        for b in ebenen[Int(z.ebene)] { p.pointee = b; p += 1 }
+                        p.pointee = UInt8(ascii: ";")
+                        p += 1
+                        text(z.nr)
+                        text(z.groesse)
+                        p += Langformat.ganzzahl(Int(z.jahr), nach: p)
+                        p.pointee = UInt8(ascii: ";")
+                        p += 1
+                        p += Kuerzestzahl.schreiben(z.wert, nach: p, ryu)
+                        p.pointee = UInt8(ascii: "\n")
+                        p += 1
+                    }
+                }
+                return p - p0
+            }
+        }
+    }
+
+    /// The memory of the pieces formatted side by side: piece j is written at `puffer[j]` by one worker, which
+    /// sets `laenge[j]`; both are read after the workers are done (concurrentPerform orders the two).
+    final class Stueckablage: @unchecked Sendable {
+        let puffer: [UnsafeMutablePointer<UInt8>]
+        let laenge: UnsafeMutablePointer<Int>
+        init(anzahl: Int, bytes: Int) {
+            puffer = (0..<anzahl).map { _ in .allocate(capacity: max(bytes, 1)) }
+            laenge = .allocate(capacity: max(anzahl, 1))
+            laenge.initialize(repeating: 0, count: max(anzahl, 1))
+        }
+        deinit {
+            for p in puffer { p.deallocate() }
+            laenge.deallocate()
         }
     }
 

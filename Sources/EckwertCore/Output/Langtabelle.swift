@@ -31,6 +31,10 @@ public struct Langtabelle: Sendable {
     /// The text numbers sorted by String `<` (the first `geordnet.count` texts) and each one's rank there
     /// (texts that are == share a rank), kept while rows are emptied and merged with texts added later.
     private var geordnet: [UInt32] = [], textrang: [UInt32] = [], hoechsterRang = 0
+    /// The texts "Sozialraum/product" (the nr of a product's rows per Sozialraum) by position, kept while the
+    /// rows are emptied: each szenario has the same ~30,000 of them (benchmark model), which would otherwise be
+    /// formed and hashed again for every szenario. `UInt32.max`: not looked up yet.
+    private var paarGebiete: [String] = [], paarNummern: [String] = [], paarText: [UInt32] = []
 
     public init() {}
 
@@ -92,6 +96,31 @@ public struct Langtabelle: Sendable {
         nummer[t] = k
         texte.append(s)
         return k
+    }
+
+    /// Makes `gebietsnummer(_:_:)` answer for these Sozialräume and product numbers. The texts found so far are
+    /// kept when both lists hold the same bytes as last time (and forgotten otherwise).
+    public mutating func gebietsnummern(gebiete: [String], nummern: [String]) {
+        if Self.gleicheBytes(gebiete, paarGebiete), Self.gleicheBytes(nummern, paarNummern) { return }
+        paarGebiete = gebiete
+        paarNummern = nummern
+        paarText = [UInt32](repeating: .max, count: gebiete.count * nummern.count)
+    }
+
+    /// The index of the text "\(gebiete[g])/\(nummern[p])" of the lists of `gebietsnummern(gebiete:nummern:)`:
+    /// the same index as `text(_:)` of that text gives.
+    public mutating func gebietsnummer(_ g: Int, _ p: Int) -> UInt32 {
+        let k = g * paarNummern.count + p
+        let bekannt = paarText[k]
+        if bekannt != .max { return bekannt }
+        let t = text("\(paarGebiete[g])/\(paarNummern[p])")
+        paarText[k] = t
+        return t
+    }
+
+    /// Equal by bytes, element by element (two texts that are == as Strings may differ in their bytes).
+    static func gleicheBytes(_ a: [String], _ b: [String]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { Text(s: $0) == Text(s: $1) }
     }
 
     /// Appends a row whose texts are indices from `text(_:)`.
