@@ -164,3 +164,104 @@ import Testing
         }
     }
 }
+
+/// Every product's net cost per year, bit for bit, against the formula written out year by year here, each term
+/// added in the order of modellformat.md section 5 (prices, fixed lines, variable lines, cases · running Fallkosten,
+/// refund, measures' running costs), then the investments; the cases are the engine's (checked above). In every
+/// scenario of Musterstadt and in draw-like runs with prices and product trends varied.
+@Test func schnellrechnungZuschussBitgleichNachgerechnet() throws {
+    let m = try #require(Musterstadt.modell)
+    let p = Projektion(m)
+    let schnell = Schnellrechnung(p)
+    let n = p.n, J = n - 1, B = m.basisjahr
+    var mitFallkosten = 0, mitErstattung = 0, mitKosten = 0, mitFest = 0
+    var laeufe: [Rechenannahmen] = m.szenarien.map { Rechenannahmen(modell: m, szenario: $0) }
+    let sq = try #require(m.szenario("status-quo"))
+    for k in 1...3 {
+        var a = Rechenannahmen(modell: m, szenario: sq)
+        let x = Double(k) * 0.007
+        a.tarif = a.tarif.map { $0 + x }
+        a.sachkosten = a.sachkosten.map { $0 - x / 3 }
+        a.quoteTrend = a.quoteTrend.indices.map { $0 % 2 == 0 ? x : -x }
+        a.fallkostenTrend = a.fallkostenTrend.indices.map { $0 % 3 == 0 ? x / 2 : -x }
+        a.erstattungAnteil = a.erstattungAnteil.map { $0.map { $0 * (1 - x) } }
+        laeufe.append(a)
+    }
+    let sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
+    for (l, a) in laeufe.enumerated() {
+        let pop = l < m.szenarien.count ? p.bevoelkerung(m.szenarien[l].bevoelkerung).jahre : sqPop
+        var z = [Double](repeating: .nan, count: m.produkte.count * J), f = z
+        schnell.rechnen(a, pop, zuschuss: &z, faelle: &f)
+        var idxT = [1.0], idxS = [1.0]
+        for t in 1..<n {
+            idxT.append(idxT[t - 1] * (1 + a.tarif[t]))
+            idxS.append(idxS[t - 1] * (1 + a.sachkosten[t]))
+        }
+        var erwartet = [Double](repeating: 0, count: m.produkte.count * J)
+        for i in m.produkte.indices {
+            let kosten = schnell.kosten[schnell.kostenStart[i]..<schnell.kostenStart[i + 1]].filter {
+                a.massnahmen.contains(m.massnahmen[$0.index].id)
+            }
+            var laufend = [Double](repeating: 0, count: kosten.count)
+            let tr = schnell.treiber[i]
+            var fk = tr?.kB ?? 0
+            let pfade = schnell.variabel[i].map {
+                ($0.koeffizient, Fortschreibungsbasis.pfad($0.linie, n: n, tarif: a.tarif, sachkosten: a.sachkosten))
+            }
+            for t in 0..<n {
+                var zz = schnell.basisTarif[i] * idxT[t] + schnell.basisSach[i] * idxS[t] + schnell.basisKeine[i]
+                if schnell.festStart[i] >= 0 { zz += schnell.festFlach[schnell.festStart[i] + t] }
+                for (v, pfad) in pfade { zz += v * pfad[t] }
+                if t >= 1, let tr, tr.kB != nil {
+                    let pa = tr.personalanteil
+                    fk *= (1 + pa * a.tarif[t] + (1 - pa) * a.sachkosten[t]) * (1 + a.fallkostenTrend[i])
+                    let A = f[i * J + t - 1] * fk
+                    zz += tr.vzKonto * A
+                    if tr.hatErstattung { zz += tr.vzErstattung * A * (a.erstattungAnteil[i] ?? 0) }
+                }
+                for (j, mn) in kosten.enumerated() where B + t >= mn.ab {
+                    laufend[j] = B + t == mn.ab ? mn.jaehrlich : laufend[j] * (1 + a.sachkosten[t])
+                    zz += mn.vz * laufend[j]
+                }
+                if t >= 1 { erwartet[i * J + t - 1] = zz }
+            }
+            if tr?.kB != nil { mitFallkosten += 1 }
+            if tr?.hatErstattung == true { mitErstattung += 1 }
+            if !kosten.isEmpty { mitKosten += 1 }
+            if schnell.festStart[i] >= 0 { mitFest += 1 }
+        }
+        schnell.investitionenBuchen(a, zuschuss: &erwartet)
+        for k in erwartet.indices where z[k].bitPattern != erwartet[k].bitPattern {
+            Issue.record("Lauf \(l): \(m.produkte[k / J].nr) \(B + k % J + 1): \(z[k]) statt \(erwartet[k])")
+        }
+    }
+    // The kinds of products the formula distinguishes are all met.
+    #expect(mitFallkosten > 0 && mitErstattung > 0 && mitKosten > 0 && mitFest > 0)
+}
+
+/// The order of the products in a run: every product once, the products of one kind (driver, Fallkosten, refund,
+/// fixed lines, measures' costs) next to each other, and within a kind in their own order.
+@Test func schnellrechnungFolgeNachArt() throws {
+    let m = try #require(Musterstadt.modell)
+    let schnell = Schnellrechnung(Projektion(m))
+    let folge = schnell.folge, z = schnell.zeilen
+    #expect(folge.sorted() == Array(z.indices))
+    func art(_ i: Int) -> String {
+        let x = z[i]
+        return "\(x.art) \(x.gebiet >= 0) \(x.hatKB) \(x.tr.hatErstattung) \(x.festO >= 0) \(x.hatVariabel) "
+            + "\(!x.kosten.isEmpty) \(x.tr.quoteIst)"
+    }
+    // Each kind forms one run of consecutive places, and a run's products ascend.
+    var gesehen = Set<String>()
+    for k in folge.indices {
+        let a = art(folge[k])
+        if k > 0 && art(folge[k - 1]) == a {
+            #expect(folge[k - 1] < folge[k])
+        } else {
+            #expect(gesehen.insert(a).inserted, "Art \(a) zerfällt")
+        }
+    }
+    #expect(gesehen.count > 3)
+    // Products without a driver come first (art 0), those with Sozialraum weights last (art 2).
+    #expect(z[folge.first!].art == 0 && z[folge.last!].art == 2)
+}

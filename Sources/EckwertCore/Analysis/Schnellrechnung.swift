@@ -91,6 +91,10 @@ struct Schnellrechnung: Sendable {
     let zeilen: [Zeile]
     /// The largest Sozialraum index that a driver without weights reads (−1 = none).
     let hoechstesGebiet: Int
+    /// The order in which a run computes the products: those of one kind (driver, Fallkosten, refund, fixed and
+    /// variable lines, measures' costs) one after another, so that the processor predicts the branches on the
+    /// kind; each product's values are computed on their own, so the order does not change them.
+    let folge: [Int]
 
     /// One product as the run reads it: its base values, its driver (a placeholder where it has none) with the
     /// sexes and the Sozialraum as plain integers, and where its measures' effects and costs lie.
@@ -236,6 +240,7 @@ struct Schnellrechnung: Sendable {
         investitionen = inv
         (anlagen, anlageAfa, anlageSop, anlageAnteil) = Self.anlagen(inv, basisjahr: m.basisjahr, n: p.n)
         (zeilen, hoechstesGebiet) = Self.zeilen(daten, effektStart: eStart, kostenStart: kStart, festStart: fStart)
+        folge = Self.folge(zeilen)
     }
 
     /// The investments as plain values and, per investment and year index, what does not depend on the draw.
@@ -293,6 +298,18 @@ struct Schnellrechnung: Sendable {
             zl.append(z)
         }
         return (zl, hoechstes)
+    }
+
+    /// The products sorted by kind (see `folge`), in their own order within a kind.
+    static func folge(_ zeilen: [Zeile]) -> [Int] {
+        func art(_ z: Zeile) -> [Int] {
+            let b = [z.hatKB, z.tr.hatErstattung, z.festO >= 0, z.hatVariabel, !z.kosten.isEmpty, z.tr.quoteIst]
+            return [z.art, z.gebiet >= 0 ? 1 : 0] + b.map { $0 ? 1 : 0 }
+        }
+        let arten = zeilen.map(art)
+        return zeilen.indices.sorted {
+            arten[$0].lexicographicallyPrecedes(arten[$1]) || (arten[$0] == arten[$1] && $0 < $1)
+        }
     }
 
     /// Cumulative sums over age per (gebiet, sex) and over all gebiete per sex, for O(1) reference populations;
@@ -414,6 +431,8 @@ struct Schnellrechnung: Sendable {
         let effekte: UnsafeMutableBufferPointer<Effekt>
         let kosten: UnsafeMutableBufferPointer<(index: Int, ab: Int, jaehrlich: Double, vz: Double)>
         let aktiv: UnsafeMutableBufferPointer<Bool>
+        /// `Schnellrechnung.folge`.
+        let folge: UnsafeMutableBufferPointer<Int>
         /// Per run: the running cost of each measure, the wage and price indices and the drawn values (per year
         /// index, per product; `erstattung` 0 where a product has none).
         let mkosten: UnsafeMutableBufferPointer<Double>
@@ -423,15 +442,21 @@ struct Schnellrechnung: Sendable {
         let erstattung: UnsafeMutableBufferPointer<Double>
         /// Per product and year index, at i · n + t: the product of the active measures' factors on its rate.
         let mfaktor: UnsafeMutableBufferPointer<Double>
+        /// One product's running Fallkosten per forecast year (scratch of `produkt`).
+        let fkJahr: UnsafeMutableBufferPointer<Double>
         /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · Jp + t − 1, with
         /// the years padded to an even count Jp (the padding stays 0) so that two years go into one vector.
         let klassenwerte: UnsafeMutableBufferPointer<Double>
+        /// One Klasse's values of one year, per Sozialraum (scratch of `klassenwerte`).
+        let klassenzeile: UnsafeMutableBufferPointer<Double>
         /// The products with Sozialraum weights, k = `Zeile.gfIndex`, as `eckwert_gebietsfaelle` reads them: where
         /// their Klasse's values start in `klassenwerte`, where their weights start in `gewichte`, how many
         /// Sozialräume they add; per run whether their rate factors are all exactly 1, and per forecast year (at
         /// k · Jp + t − 1, padded to Jp, the padding stays 0) their rate factor (trend · measures) and their cases.
         let gfR: UnsafeMutableBufferPointer<Int>, gfC: UnsafeMutableBufferPointer<Int>
         let gfG: UnsafeMutableBufferPointer<Int>, gfEins: UnsafeMutableBufferPointer<UInt8>
+        /// Product k's index among all products (its `Zeile`).
+        let gfZeile: UnsafeMutableBufferPointer<Int>
         let gfQ: UnsafeMutableBufferPointer<Double>, gfF: UnsafeMutableBufferPointer<Double>
         /// Whether the Sozialraum sums use the processor's AVX2 instructions (the same bits either way).
         var avx2 = Prozessor.avx2
@@ -451,6 +476,7 @@ struct Schnellrechnung: Sendable {
                 return b
             }
             zeilen = kopie(s.zeilen)
+            folge = kopie(s.folge)
             fest = kopie(s.festFlach)
             pfade = kopie(s.pfade)
             gewichte = kopie(s.gewichte)
@@ -466,11 +492,14 @@ struct Schnellrechnung: Sendable {
             fallkostenTrend = nullen(N, 0.0)
             erstattung = nullen(N, 0.0)
             mfaktor = nullen(N * n, 1.0)
+            fkJahr = nullen(n, 0.0)
             klassenwerte = nullen(s.klassen.count * s.gewichteJeProdukt * jp, 0.0)
+            klassenzeile = nullen(s.gewichteJeProdukt, 0.0)
             let mit = s.zeilen.filter { $0.gfIndex >= 0 }
             gfR = kopie(mit.map { $0.tr.klasse * s.gewichteJeProdukt * jp })
             gfC = kopie(mit.map { $0.tr.gewichteStart })
             gfG = kopie(mit.map { Swift.min($0.tr.gewichteAnzahl, s.gewichteJeProdukt) })
+            gfZeile = kopie(s.zeilen.indices.filter { s.zeilen[$0].gfIndex >= 0 })
             gfEins = nullen(mit.count, 0)
             gfQ = nullen(mit.count * jp, 0.0)
             gfF = nullen(mit.count * jp, 0.0)
@@ -479,13 +508,14 @@ struct Schnellrechnung: Sendable {
         }
 
         deinit {
-            zeilen.deallocate(); fest.deallocate(); pfade.deallocate(); gewichte.deallocate()
+            zeilen.deallocate(); folge.deallocate(); fest.deallocate(); pfade.deallocate(); gewichte.deallocate()
             effekte.deallocate(); kosten.deallocate(); aktiv.deallocate(); mkosten.deallocate()
             idxT.deallocate(); idxS.deallocate(); tarif.deallocate(); sach.deallocate()
             quoteTrend.deallocate(); fallkostenTrend.deallocate(); erstattung.deallocate(); mfaktor.deallocate()
-            klassenwerte.deallocate(); start.deallocate(); gebiete.deallocate()
-            gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfEins.deallocate(); gfQ.deallocate()
-            gfF.deallocate()
+            fkJahr.deallocate()
+            klassenwerte.deallocate(); klassenzeile.deallocate(); start.deallocate(); gebiete.deallocate()
+            gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfZeile.deallocate(); gfEins.deallocate()
+            gfQ.deallocate(); gfF.deallocate()
         }
     }
 
@@ -539,8 +569,8 @@ struct Schnellrechnung: Sendable {
             kum.jeGebiet.withUnsafeBufferPointer { jg in
                 zuschuss.withUnsafeMutableBufferPointer { zb in
                     faelle.withUnsafeMutableBufferPointer { fb in
-                        for i in 0..<N {
-                            let z = b.zeilen[i]
+                        for k in 0..<N {
+                            let i = b.folge[k], z = b.zeilen[i]
                             let variabelI: [(Double, [Double])] =
                                 z.hatVariabel
                                 ? variabel[i].map {
@@ -603,18 +633,20 @@ struct Schnellrechnung: Sendable {
     private func klassenwerte(_ kum: Kumuliert, _ b: Block) {
         let n = p.n, G = gewichteJeProdukt, jp = Self.gepaart(n - 1), nc = kum.nc
         for t in 1..<n { precondition(G <= kum.gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung") }
-        let w = b.klassenwerte
+        let w = b.klassenwerte, zeile = b.klassenzeile
         kum.jeGebiet.withUnsafeBufferPointer { j in
             for (k, kl) in klassen.enumerated() {
                 for t in 1..<n {
-                    // Per Sozialraum 0 + each sex's difference, added in order; the Sozialräume side by side.
+                    // Per Sozialraum 0 + each sex's difference, added in order; the Sozialräume side by side in a
+                    // contiguous row, which is then stored once at the stride of the years.
                     let st = b.start[t], Gt = b.gebiete[t], ziel = k &* G &* jp &+ t &- 1
-                    for g in 0..<G { w[ziel &+ g &* jp] = 0 }
+                    for g in 0..<G { zeile[g] = 0 }
                     for s in kl.geschlechtVon...kl.geschlechtBis {
                         let o = st &+ s &* nc &* Gt
                         let oben = o &+ kl.bis &* Gt, unten = o &+ kl.von &* Gt
-                        for g in 0..<G { w[ziel &+ g &* jp] += j[oben &+ g] - j[unten &+ g] }
+                        for g in 0..<G { zeile[g] += j[oben &+ g] - j[unten &+ g] }
                     }
+                    for g in 0..<G { w[ziel &+ g &* jp] = zeile[g] }
                 }
             }
         }
@@ -628,8 +660,8 @@ struct Schnellrechnung: Sendable {
     private func gebietsfaelle(_ b: Block) {
         let n = p.n, jp = Self.gepaart(n - 1), anzahl = b.gfEins.count
         guard anzahl > 0 else { return }
-        for i in 0..<b.zeilen.count where b.zeilen[i].gfIndex >= 0 {
-            let k = b.zeilen[i].gfIndex, qT = b.quoteTrend[i], mf = i &* n, qk = k &* jp
+        for k in 0..<anzahl {
+            let i = b.gfZeile[k], qT = b.quoteTrend[i], mf = i &* n, qk = k &* jp
             var trendFaktor = 1.0, eins = true
             for t in 1..<n {
                 trendFaktor *= 1 + qT
@@ -645,64 +677,90 @@ struct Schnellrechnung: Sendable {
     }
 
     /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `b.gfF`); `ges`, `jg`
-    /// are the run's `Kumuliert.gesamt` and `jeGebiet` (`nc` cuts).
+    /// are the run's `Kumuliert.gesamt` and `jeGebiet` (`nc` cuts). Written straight into the product's rows of
+    /// `zuschuss` and `faelle` one term at a time for all years: each year's net cost still adds its terms in the
+    /// order of the formula (prices, fixed lines, variable lines, cases · Fallkosten, refund, measures), but the
+    /// per-year loops carry no chains besides the running Fallkosten and no branches on the product's kind.
     @inline(__always)
     private func produkt(
         _ i: Int, _ z: Zeile, _ b: Block, _ variabelI: [(Double, [Double])], _ ges: UnsafeBufferPointer<Double>,
         _ jg: UnsafeBufferPointer<Double>, _ nc: Int, _ zuschuss: UnsafeMutableBufferPointer<Double>,
         _ faelle: UnsafeMutableBufferPointer<Double>
     ) {
-        let n = p.n, J = n - 1, B = p.modell.basisjahr, jp = Self.gepaart(J)
-        let tr = z.tr
-        var fk = z.kB, trendFaktor = 1.0
-        let qT = b.quoteTrend[i], fkT = b.fallkostenTrend[i], erst = b.erstattung[i]
-        // The measures' running costs in the Basisjahr (they start there when a measure began before).
+        let n = p.n, J = n &- 1, B = p.modell.basisjahr, jp = Self.gepaart(J)
+        let zz = zuschuss.baseAddress! + i &* J, ff = faelle.baseAddress! + i &* J
+        let idxT = b.idxT.baseAddress! + 1, idxS = b.idxS.baseAddress! + 1
+        let bT = z.bT, bS = z.bS, bK = z.bK
+        for t in 0..<J { zz[t] = bT * idxT[t] + bS * idxS[t] + bK }
+        if z.festO >= 0 {
+            let fest = b.fest.baseAddress! + (z.festO &+ 1)
+            for t in 0..<J { zz[t] += fest[t] }
+        }
+        for (v, pfad) in variabelI { for t in 0..<J { zz[t] += v * pfad[t &+ 1] } }
+        switch z.art {
+        case 0: for t in 0..<J { ff[t] = 0 }
+        case 2:
+            let gf = b.gfF.baseAddress! + z.gfIndex &* jp
+            for t in 0..<J { ff[t] = gf[t] }
+        default: faelleOhneGewichte(i, z, b, ges, jg, nc, ff)
+        }
+        if z.art != 0 && z.hatKB {
+            let tr = z.tr, pa = tr.personalanteil, pb = 1 - pa, fkT = 1 + b.fallkostenTrend[i]
+            let tarif = b.tarif.baseAddress! + 1, sach = b.sach.baseAddress! + 1
+            // The running Fallkosten: the only chain from year to year.
+            let fkJahr = b.fkJahr.baseAddress!
+            var fk = z.kB
+            for t in 0..<J {
+                fk *= (1 + pa * tarif[t] + pb * sach[t]) * fkT
+                fkJahr[t] = fk
+            }
+            let vK = tr.vzKonto
+            if tr.hatErstattung {
+                let vE = tr.vzErstattung, erst = b.erstattung[i]
+                for t in 0..<J {
+                    let A = ff[t] * fkJahr[t]
+                    zz[t] = zz[t] + vK * A + vE * A * erst
+                }
+            } else {
+                for t in 0..<J { zz[t] += vK * (ff[t] * fkJahr[t]) }
+            }
+        }
         if !z.kosten.isEmpty {
+            // The measures' running costs in the Basisjahr (they start there when a measure began before).
             var keiner = 0.0
             massnahmenkosten(z.kosten, b, 0, B, &keiner)
+            for t in 1..<n { massnahmenkosten(z.kosten, b, t, B, &zz[t &- 1]) }
         }
+    }
+
+    /// The cases of a product with a driver but without Sozialraum weights into ff[t − 1], t = 1 ..< n: rate
+    /// (Ist rate · running trend, or the path) · measures, times the reference population.
+    @inline(never)
+    private func faelleOhneGewichte(
+        _ i: Int, _ z: Zeile, _ b: Block, _ ges: UnsafeBufferPointer<Double>, _ jg: UnsafeBufferPointer<Double>,
+        _ nc: Int, _ ff: UnsafeMutablePointer<Double>
+    ) {
+        let n = p.n, tr = z.tr, qT = b.quoteTrend[i]
+        var trendFaktor = 1.0
         for t in 1..<n {
-            var zz = z.bT * b.idxT[t] + z.bS * b.idxS[t] + z.bK
-            if z.festO >= 0 { zz += b.fest[z.festO + t] }
-            for (v, pfad) in variabelI { zz += v * pfad[t] }
-            var f = 0.0
-            if z.art != 0 {
-                if z.art == 2 {
-                    f = b.gfF[z.gfIndex &* jp &+ t &- 1]
-                } else {
-                    trendFaktor *= 1 + qT
-                    let m = b.mfaktor[i * n + t]
-                    // The reference population: 0 + each sex's difference of the cumulative sums.
-                    var R = 0.0
-                    if !tr.gebietUnbekannt {
-                        for s in z.s0...z.s1 {
-                            if z.gebiet >= 0 {
-                                let Gt = b.gebiete[t], o = b.start[t] + s * nc * Gt + z.gebiet
-                                R += jg[o + tr.bisSchnitt * Gt] - jg[o + tr.vonSchnitt * Gt]
-                            } else {
-                                let o = (t * 2 + s) * nc
-                                R += ges[o + tr.bisSchnitt] - ges[o + tr.vonSchnitt]
-                            }
-                        }
-                    }
-                    var r = tr.quoteIst ? tr.rB * trendFaktor : b.pfade[tr.pfad + t]
-                    r *= m
-                    f = r * R
-                }
-                if z.hatKB {
-                    fk *=
-                        (1 + tr.personalanteil * b.tarif[t] + (1 - tr.personalanteil) * b.sach[t])
-                        * (1 + fkT)
-                    let A = f * fk
-                    zz += tr.vzKonto * A
-                    if tr.hatErstattung {
-                        zz += tr.vzErstattung * A * erst
+            trendFaktor *= 1 + qT
+            let m = b.mfaktor[i * n + t]
+            // The reference population: 0 + each sex's difference of the cumulative sums.
+            var R = 0.0
+            if !tr.gebietUnbekannt {
+                for s in z.s0...z.s1 {
+                    if z.gebiet >= 0 {
+                        let Gt = b.gebiete[t], o = b.start[t] + s * nc * Gt + z.gebiet
+                        R += jg[o + tr.bisSchnitt * Gt] - jg[o + tr.vonSchnitt * Gt]
+                    } else {
+                        let o = (t * 2 + s) * nc
+                        R += ges[o + tr.bisSchnitt] - ges[o + tr.vonSchnitt]
                     }
                 }
             }
-            if !z.kosten.isEmpty { massnahmenkosten(z.kosten, b, t, B, &zz) }
-            zuschuss[i * J + t - 1] = zz
-            faelle[i * J + t - 1] = f
+            var r = tr.quoteIst ? tr.rB * trendFaktor : b.pfade[tr.pfad + t]
+            r *= m
+            ff[t - 1] = r * R
         }
     }
 
