@@ -32,33 +32,25 @@ extension Kontenrahmen {
     /// use) rather than all seven (~6 ms of the loader's main thread on the benchmark model); each file's scheme
     /// has its file's id (KontenrahmenTests), and where one would not, all are looked at as before.
     public static func eingebaut(_ id: String) -> Kontenrahmen? {
-        let einzeln: Kontenrahmen??
-        switch id {
-        case "nkf": einzeln = Einzeln.nkf
-        case "sh": einzeln = Einzeln.sh
-        case "nds": einzeln = Einzeln.nds
-        case "hessen": einzeln = Einzeln.hessen
-        case "bw": einzeln = Einzeln.bw
-        case "bayern": einzeln = Einzeln.bayern
-        case "sachsen": einzeln = Einzeln.sachsen
-        default: einzeln = nil
-        }
-        if let k = einzeln ?? nil, k.id == id { return k }
+        if let k = einzelnGelesen.kontenrahmen(id), k.id == id { return k }
         return eingebaute.first { $0.id == id }
     }
 
-    /// Each embedded file parsed on first use (a `static let` is initialised once, safely across threads).
-    private enum Einzeln {
-        static func lies(_ id: String) -> Kontenrahmen? {
-            eingebauteQuellen.first { $0.id == id }.flatMap { gelesen($0) }
+    /// The embedded files parsed one at a time, each on first use, under a lock (the loader asks from two threads).
+    private static let einzelnGelesen = EinzelnGelesen()
+
+    private final class EinzelnGelesen: @unchecked Sendable {
+        private let sperre = NSLockBridge()
+        private var gelesen: [String: Kontenrahmen?] = [:]
+
+        func kontenrahmen(_ id: String) -> Kontenrahmen? {
+            sperre.mit {
+                if let k = gelesen[id] { return k }
+                let k = eingebauteQuellen.first { $0.id == id }.flatMap { Kontenrahmen.gelesen($0) }
+                gelesen[id] = k
+                return k
+            }
         }
-        static let nkf = lies("nkf")
-        static let sh = lies("sh")
-        static let nds = lies("nds")
-        static let hessen = lies("hessen")
-        static let bw = lies("bw")
-        static let bayern = lies("bayern")
-        static let sachsen = lies("sachsen")
     }
 
     /// The YAML text of a built-in scheme (a starting point for a model's own scheme file).
