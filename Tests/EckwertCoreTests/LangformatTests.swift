@@ -199,15 +199,47 @@ private func zahlReferenz(_ v: Double) -> String {
                 bits.isEmpty ? 0 : (x >> UInt64(bits.lowerBound)) & (UInt64.max >> UInt64(64 - bits.count))
             }
             let erwartet = werte.indices.sorted { (teil(werte[$0]), $0) < (teil(werte[$1]), $1) }.map { werte[$0] }
-            var a = werte
-            Langtabelle.radixsortieren(&a, bits: bits)
-            #expect(a == erwartet)
+            for teile in [1, 2, 3] {
+                var a = werte
+                Langtabelle.radixsortieren(&a, bits: bits, teile: teile)
+                #expect(a == erwartet)
+            }
         }
         // Few distinct digits (passes left out where every value has the same digit).
         let werte: [UInt64] = (0..<2000).map { UInt64($0 % 3) << 30 | UInt64(1999 - $0) }
-        var a = werte
-        Langtabelle.radixsortieren(&a, bits: 11..<40)
-        #expect(a == werte.indices.sorted { (werte[$0] >> 11, $0) < (werte[$1] >> 11, $1) }.map { werte[$0] })
+        for teile in [1, 2] {
+            var a = werte
+            Langtabelle.radixsortieren(&a, bits: 11..<40, teile: teile)
+            #expect(a == werte.indices.sorted { (werte[$0] >> 11, $0) < (werte[$1] >> 11, $1) }.map { werte[$0] })
+        }
+    }
+
+    /// A table large enough to be ordered in two halves on two cores gives the order of a stable comparison sort
+    /// of its rows by szenario, ebene (raw value), nr, groesse (String <) and jahr.
+    @Test func grosseTabelleInZweiHaelften() {
+        var g = SystemRandomNumberGenerator()
+        let nummern = ["1", "1.1", "1.10", "1.2", "2", "", "S\u{00FC}d/1.1", "Nord/2", "10"]
+        let groessen = ["faelle", "aufwand", "ertrag", "kennzahl:a", "luecke"]
+        let szenarien = ["status_quo", "best"]
+        let ebenen = Ebene.allCases
+        var t = Langtabelle()
+        var zeilen: [Langzeile] = []
+        for _ in 0..<(Langtabelle.parallelAb + 1234) {
+            let z = Langzeile(
+                szenario: szenarien.randomElement(using: &g)!, ebene: ebenen.randomElement(using: &g)!,
+                nr: nummern.randomElement(using: &g)!, groesse: groessen.randomElement(using: &g)!,
+                jahr: Int.random(in: 2024...2030, using: &g), wert: Double(Int.random(in: -5...5, using: &g)))
+            zeilen.append(z)
+            t.anfuegen(z)
+        }
+        func schluessel(_ z: Langzeile) -> (String, String, String, String, Int) {
+            (z.szenario, z.ebene.rawValue, z.nr, z.groesse, z.jahr)
+        }
+        let erwartet = zeilen.indices.sorted {
+            let a = schluessel(zeilen[$0]), b = schluessel(zeilen[$1])
+            return a < b || (a == b && $0 < $1)
+        }
+        #expect(t.reihenfolge() == erwartet)
     }
 
     /// The longest numbers (the smallest subnormal, the largest finite value) fit the room the writer keeps.

@@ -167,31 +167,65 @@ public struct Langtabelle: Sendable {
 
     /// The row indices in the order of `Langzeile.sortiert`: szenario, ebene (by its raw value), nr, groesse
     /// (String <), jahr; ties keep the order added. The texts' ranks are kept from call to call, each column's
-    /// ranks are made dense, and the rows are ordered as packed integers by a stable radix sort.
+    /// ranks are made dense, and the rows are ordered as packed integers by a stable radix sort. Large tables are
+    /// read, keyed and sorted in two halves on two cores (the writer calls this between szenarios, while the
+    /// other core has nothing to do); the order is the same as in one piece.
     mutating func reihenfolge() -> [Int] {
         if !ausserhalb.isEmpty { return Langzeile.reihenfolge(langzeilen) }
         textraenge()
         let r = hoechsterRang, zeilen = zeilen, globalRang = textrang
-        // Dense ranks of one column: its texts' global ranks, renumbered 0, 1, … in order.
-        func dicht(_ spalte: (Zeile) -> UInt32) -> (rang: [UInt32], anzahl: Int) {
-            var benutzt = [Bool](repeating: false, count: r + 1)
-            for z in zeilen { benutzt[Int(globalRang[Int(spalte(z))])] = true }
+        let teile = zeilen.count >= Self.parallelAb ? 2 : 1
+        // One pass over the rows (in `teile` parts): which global ranks each text column uses, and the years' span.
+        struct Benutzt: Sendable {
+            var sz: [Bool], nr: [Bool], gr: [Bool]
+            var jahrMin = Int32.max, jahrMax = Int32.min
+        }
+        let teilBenutzt = parallelAbbilden(teile) { w -> Benutzt in
+            var b = Benutzt(
+                sz: [Bool](repeating: false, count: r + 1), nr: [Bool](repeating: false, count: r + 1),
+                gr: [Bool](repeating: false, count: r + 1))
+            let bereich = Self.teil(w, von: teile, anzahl: zeilen.count)
+            zeilen.withUnsafeBufferPointer { z in
+                globalRang.withUnsafeBufferPointer { g in
+                    for i in bereich {
+                        let x = z[i]
+                        b.sz[Int(g[Int(x.szenario)])] = true
+                        b.nr[Int(g[Int(x.nr)])] = true
+                        b.gr[Int(g[Int(x.groesse)])] = true
+                        b.jahrMin = min(b.jahrMin, x.jahr)
+                        b.jahrMax = max(b.jahrMax, x.jahr)
+                    }
+                }
+            }
+            return b
+        }
+        var benutzt = teilBenutzt[0]
+        for b in teilBenutzt.dropFirst() {
+            for g in 0...r {
+                benutzt.sz[g] = benutzt.sz[g] || b.sz[g]
+                benutzt.nr[g] = benutzt.nr[g] || b.nr[g]
+                benutzt.gr[g] = benutzt.gr[g] || b.gr[g]
+            }
+            benutzt.jahrMin = min(benutzt.jahrMin, b.jahrMin)
+            benutzt.jahrMax = max(benutzt.jahrMax, b.jahrMax)
+        }
+        // Dense ranks of one column by text: its texts' global ranks, renumbered 0, 1, … in order.
+        func dicht(_ b: [Bool]) -> (rang: [UInt32], anzahl: Int) {
             var neu = [UInt32](repeating: 0, count: r + 1)
             var n: UInt32 = 0
-            for g in 0...r where benutzt[g] { neu[g] = n; n += 1 }
+            for g in 0...r where b[g] {
+                neu[g] = n
+                n += 1
+            }
             return (globalRang.map { neu[Int($0)] }, Int(n))
         }
-        let sz = dicht(\.szenario), nr = dicht(\.nr), gr = dicht(\.groesse)
-        var ebeneRang = [UInt32](repeating: 0, count: Ebene.allCases.count)
+        let sz = dicht(benutzt.sz), nr = dicht(benutzt.nr), gr = dicht(benutzt.gr)
+        var ebenen = [UInt32](repeating: 0, count: Ebene.allCases.count)
         for (r, e) in Ebene.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
-            ebeneRang[e.nummer] = UInt32(r)
+            ebenen[e.nummer] = UInt32(r)
         }
-        var jahrMin = Int32.max, jahrMax = Int32.min
-        for z in zeilen {
-            jahrMin = min(jahrMin, z.jahr)
-            jahrMax = max(jahrMax, z.jahr)
-        }
-        let jahrSpanne = zeilen.isEmpty ? 1 : Int(jahrMax) - Int(jahrMin) + 1
+        let ebeneRang = ebenen, jahrMin = benutzt.jahrMin
+        let jahrSpanne = zeilen.isEmpty ? 1 : Int(benutzt.jahrMax) - Int(jahrMin) + 1
         func bits(_ n: Int) -> Int { n <= 1 ? 1 : Int.bitWidth - (n - 1).leadingZeroBitCount }
         let b = [
             bits(sz.anzahl), bits(ebeneRang.count), bits(nr.anzahl), bits(gr.anzahl), bits(jahrSpanne),
@@ -200,47 +234,93 @@ public struct Langtabelle: Sendable {
         let summe = b.reduce(0, +)
         guard summe <= 64 else { return Langzeile.reihenfolge(langzeilen) }
         var keys = [UInt64](repeating: 0, count: zeilen.count)
-        for (i, z) in zeilen.enumerated() {
-            var k = UInt64(sz.rang[Int(z.szenario)])
-            k = k << b[1] | UInt64(ebeneRang[Int(z.ebene)])
-            k = k << b[2] | UInt64(nr.rang[Int(z.nr)])
-            k = k << b[3] | UInt64(gr.rang[Int(z.groesse)])
-            k = k << b[4] | UInt64(Int(z.jahr) - Int(jahrMin))
-            keys[i] = k << b[5] | UInt64(i)
+        keys.withUnsafeMutableBufferPointer { k in
+            let ziel = UnsafeSendable(k)
+            DispatchQueueBridge.parallel(teile) { w in
+                zeilen.withUnsafeBufferPointer { z in
+                    for i in Self.teil(w, von: teile, anzahl: z.count) {
+                        let x = z[i]
+                        var k = UInt64(sz.rang[Int(x.szenario)])
+                        k = k << b[1] | UInt64(ebeneRang[Int(x.ebene)])
+                        k = k << b[2] | UInt64(nr.rang[Int(x.nr)])
+                        k = k << b[3] | UInt64(gr.rang[Int(x.groesse)])
+                        k = k << b[4] | UInt64(Int(x.jahr) - Int(jahrMin))
+                        ziel.wert[i] = k << b[5] | UInt64(i)
+                    }
+                }
+            }
         }
         // The keys come in row order, so a stable sort on the rank bits alone keeps ties in the order added.
-        Self.radixsortieren(&keys, bits: b[5]..<summe)
+        Self.radixsortieren(&keys, bits: b[5]..<summe, teile: teile)
         let maske = b[5] >= 64 ? UInt64.max : (UInt64(1) << UInt64(b[5])) - 1
-        return keys.map { Int($0 & maske) }
+        let sortiert = keys
+        var reihe = [Int](repeating: 0, count: sortiert.count)
+        reihe.withUnsafeMutableBufferPointer { r in
+            let ziel = UnsafeSendable(r)
+            DispatchQueueBridge.parallel(teile) { w in
+                sortiert.withUnsafeBufferPointer { k in
+                    for i in Self.teil(w, von: teile, anzahl: k.count) { ziel.wert[i] = Int(k[i] & maske) }
+                }
+            }
+        }
+        return reihe
+    }
+
+    /// From this many rows on, `reihenfolge` and the radix sort work in two halves on two cores (below, starting
+    /// the second worker costs more than it saves).
+    static let parallelAb = 1 << 16
+
+    /// Part `w` of `teile` nearly equal contiguous parts of `0 ..< anzahl`.
+    static func teil(_ w: Int, von teile: Int, anzahl: Int) -> Range<Int> {
+        (anzahl * w / teile)..<(anzahl * (w + 1) / teile)
     }
 
     /// Sorts `a` stably by the bits `bits` of each value (least significant digit first, 11 bits a pass; a pass
-    /// whose digit is the same in every value is left out).
-    static func radixsortieren(_ a: inout [UInt64], bits: Range<Int>) {
+    /// whose digit is the same in every value is left out). With `teile` > 1 each pass counts and moves the values
+    /// of `teile` contiguous parts of `a` on as many workers: the values of a digit from an earlier part go before
+    /// those from a later one, so the result is the same as with one part.
+    static func radixsortieren(_ a: inout [UInt64], bits: Range<Int>, teile: Int = 1) {
         guard a.count > 1 else { return }
-        var hilfe = [UInt64](repeating: 0, count: a.count)
-        var zaehler = [Int](repeating: 0, count: 1 << 11)
+        let teile = max(1, min(teile, a.count))
+        let n = a.count
+        var hilfe = [UInt64](repeating: 0, count: n)
+        let faecher = 1 << 11
+        // Worker w's counters, then its next positions, for each digit: zaehler[w * faecher + d].
+        var zaehler = [Int](repeating: 0, count: teile * faecher)
         var ab = bits.lowerBound
         while ab < bits.upperBound {
             let breite = min(11, bits.upperBound - ab)
             let maske = (UInt64(1) << UInt64(breite)) - 1, schieben = UInt64(ab)
             var getauscht = false
-            a.withUnsafeBufferPointer { q in
+            a.withUnsafeMutableBufferPointer { q in
                 hilfe.withUnsafeMutableBufferPointer { z in
                     zaehler.withUnsafeMutableBufferPointer { c in
-                        for d in 0..<(1 << breite) { c[d] = 0 }
-                        for x in q { c[Int((x >> schieben) & maske)] += 1 }
-                        if c[Int((q[0] >> schieben) & maske)] == q.count { return }
+                        let quelle = UnsafeSendable(q), ziel = UnsafeSendable(z), stand = UnsafeSendable(c)
+                        DispatchQueueBridge.parallel(teile) { w in
+                            let q = quelle.wert, c = stand.wert, o = w * faecher
+                            for d in 0..<(1 << breite) { c[o + d] = 0 }
+                            for i in Self.teil(w, von: teile, anzahl: n) { c[o + Int((q[i] >> schieben) & maske)] += 1 }
+                        }
+                        let erste = Int((q[0] >> schieben) & maske)
+                        var gleich = 0
+                        for w in 0..<teile { gleich += c[w * faecher + erste] }
+                        if gleich == n { return }
                         var summe = 0
                         for d in 0..<(1 << breite) {
-                            let k = c[d]
-                            c[d] = summe
-                            summe += k
+                            for w in 0..<teile {
+                                let k = c[w * faecher + d]
+                                c[w * faecher + d] = summe
+                                summe += k
+                            }
                         }
-                        for x in q {
-                            let d = Int((x >> schieben) & maske)
-                            z[c[d]] = x
-                            c[d] += 1
+                        DispatchQueueBridge.parallel(teile) { w in
+                            let q = quelle.wert, z = ziel.wert, c = stand.wert, o = w * faecher
+                            for i in Self.teil(w, von: teile, anzahl: n) {
+                                let x = q[i]
+                                let d = o + Int((x >> schieben) & maske)
+                                z[c[d]] = x
+                                c[d] += 1
+                            }
                         }
                         getauscht = true
                     }
