@@ -98,6 +98,9 @@ public enum Langformat {
         _ m: Planungsmodell, _ e: Rechenergebnis, mitFinanzplan: Bool = true, einheiten: [Einheit]? = nil,
         in out: inout Langtabelle
     ) {
+        // The Kennzahlen are computed on a second core while the rows are added (the writer calls this while the
+        // other core has nothing to do); they enter the table where they did when computed here.
+        let kennzahlen = Nebenher { Kennzahlrechnung.werte(m, e) }
         let k = m.kontenrahmen
         let sz = out.text(e.szenario), leer = out.text("")
         let zeilenKeys = k.zeilen.map { out.text($0.key) }, finanzKeys = k.finanzplan.map { out.text($0.key) }
@@ -160,7 +163,7 @@ public enum Langformat {
                 }
             }
         }
-        let kz = Kennzahlrechnung.werte(m, e)
+        let kz = kennzahlen.ergebnis() ?? Kennzahlrechnung.werte(m, e)
         for kennzahl in m.kennzahlen {
             let g = out.text("kennzahl:\(kennzahl.id)")
             for (t, jahr) in e.jahre.enumerated() {
@@ -249,8 +252,9 @@ public enum Langformat {
         return String(decoding: alles, as: UTF8.self)
     }
 
-    /// The same bytes as ``csv(_:)-swift.type.method``, handed to `senke` in blocks of about `block` bytes
-    /// (the buffer is reused after `senke` returns), so that the whole text never sits in memory.
+    /// The same bytes as ``csv(_:)-swift.type.method``, handed to `senke` in blocks of about `block` bytes or a
+    /// formatted piece of rows (the buffer is reused after `senke` returns), so that the whole text never sits in
+    /// memory.
     public static func csv(
         _ zeilen: [Langzeile], block: Int = 1 << 20,
         an senke: (UnsafeRawBufferPointer) -> Void
@@ -304,13 +308,16 @@ public enum Langformat {
 
     /// The CSV text in blocks of about `block` bytes for `senke`: the header, then the rows of each table
     /// (sorted like `Langzeile.sortiert` within it), then `leeren()` for the rest. Rows are written as bytes
-    /// straight into one buffer (each text's field copied from its encoding in the table).
+    /// straight into one buffer (each text's field copied from its encoding in the table); a formatted piece of
+    /// rows that finds the buffer empty is handed over as a block of its own.
     public struct Schreibpuffer {
         /// The buffer; bytes `0 ..< n` are written and not yet handed over.
         var s: [UInt8] = []
         var n = 0
         let block: Int
         let senke: (UnsafeRawBufferPointer) -> Void
+        /// The memory the last table's pieces were formatted into.
+        var stueckablage: Stueckablage?
 
         public init(block: Int = 1 << 20, senke: @escaping (UnsafeRawBufferPointer) -> Void) {
             self.block = max(block, 1)
@@ -345,10 +352,13 @@ public enum Langformat {
         /// Rows formatted in one piece; two pieces are formatted side by side (the second on another core).
         public static let stueckzeilen = 8192
 
+        /// Bytes from which a piece is handed to `senke` as it is (a piece of 8,192 rows is about 450 KB).
+        static let direktAb = 1 << 16
+
         /// Appends the rows of `t`, sorted. The sorted rows are formatted in pieces of `stueck` rows, two at a
         /// time on two cores (formatting the numbers is most of the writer's work, and while a szenario is
-        /// written the other core has nothing to do), each into its own memory; the pieces are then copied into
-        /// the buffer in order, so the bytes are those of formatting row after row.
+        /// written the other core has nothing to do), each into its own memory; the pieces are then handed over
+        /// in order, so the bytes are those of formatting row after row.
         public mutating func zeilen(_ t: inout Langtabelle, stueck: Int = stueckzeilen) {
             let stueck = max(stueck, 1)
             let reihe = t.reihenfolge()
@@ -360,7 +370,15 @@ public enum Langformat {
             let zeilenmax = 3 * laengste + 32 + 24 + Kuerzestzahl.hoechstlaenge
             let satz = Zeilensatz(tabelle: t, reihe: reihe, felder: felder, start: start)
             let stuecke = (reihe.count + stueck - 1) / stueck
-            let ablage = Stueckablage(anzahl: min(2, stuecke), bytes: min(stueck, reihe.count) * zeilenmax)
+            // The pieces' memory is kept from table to table (fresh memory is faulted in page by page again).
+            let anzahlPuffer = min(2, stuecke), bytes = min(stueck, reihe.count) * zeilenmax
+            let ablage: Stueckablage
+            if let a = stueckablage, a.puffer.count >= anzahlPuffer, a.bytes >= bytes {
+                ablage = a
+            } else {
+                ablage = Stueckablage(anzahl: anzahlPuffer, bytes: bytes)
+                stueckablage = ablage
+            }
             var k = 0
             while k < stuecke {
                 let anzahl = min(2, stuecke - k), erstes = k
@@ -373,8 +391,15 @@ public enum Langformat {
             }
         }
 
-        /// Appends `count` bytes from `b`, handing the buffer over from `block` bytes on.
+        /// Appends `count` bytes from `b`, handing the buffer over from `block` bytes on. A formatted piece of rows
+        /// (``direktAb`` bytes or a block or more) that finds the buffer empty goes to `senke` straight from `b`:
+        /// copying it into the buffer first would copy every byte of the CSV once more on the thread that forms
+        /// the rows. (So every block but the last has at least `min(block, direktAb)` bytes.)
         mutating func anhaengen(_ b: UnsafePointer<UInt8>, _ count: Int) {
+            if n == 0, count >= Swift.min(block, Self.direktAb) {
+                senke(UnsafeRawBufferPointer(start: b, count: count))
+                return
+            }
             wenigstens(n + count)
             let m = n
             s.withUnsafeMutableBufferPointer { p in
@@ -444,7 +469,10 @@ public enum Langformat {
     final class Stueckablage: @unchecked Sendable {
         let puffer: [UnsafeMutablePointer<UInt8>]
         let laenge: UnsafeMutablePointer<Int>
+        /// Each buffer's size.
+        let bytes: Int
         init(anzahl: Int, bytes: Int) {
+            self.bytes = bytes
             puffer = (0..<anzahl).map { _ in .allocate(capacity: max(bytes, 1)) }
             laenge = .allocate(capacity: max(anzahl, 1))
             laenge.initialize(repeating: 0, count: max(anzahl, 1))
