@@ -359,3 +359,56 @@ struct LangformatStueckTests {
         #expect(Array(t.langzeilen[vorher...]) == erwartet)
     }
 }
+
+/// The plans of many units of one run summed from the run's rows in one array.
+struct PlanzeilenTests {
+    /// A run of three years with four products (scheme of 3 Ergebnisplan and 2 Finanzplan lines); values with
+    /// fractions that do not add exactly and a −0 (a one-product plan with a −0 is summed, not shared).
+    func lauf() -> Rechenergebnis {
+        var g = SystemRandomNumberGenerator()
+        func reihe() -> [Double] { (0..<3).map { _ in Double.random(in: -1e6...1e6, using: &g) } }
+        var produkte = (0..<4).map { i in
+            Produktergebnis(nr: "\(i + 1)", ergebnisplan: (0..<3).map { _ in reihe() }, finanzplan: [reihe(), reihe()])
+        }
+        produkte[2].ergebnisplan[1][0] = -0.0
+        return Rechenergebnis(
+            szenario: "status_quo", jahre: [2026, 2027, 2028], bevoelkerung: [nil, nil, nil], produkte: produkte,
+            warnungen: [])
+    }
+
+    @Test func summenWieProduktFuerProdukt() throws {
+        let e = lauf()
+        let pz = try #require(Planzeilen(e, zeilen: 3, finanzzeilen: 2))
+        for indizes in [[0, 1, 2, 3], [3, 1], [2], [1], [], [2, 0, 2]] {
+            let aus = Teilplan(e, indizes, zeilen: 3, finanzzeilen: 2, planzeilen: pz)
+            let ohne = Teilplan(e, indizes, zeilen: 3, finanzzeilen: 2)
+            // By hand: from 0, each product's value added in the order given.
+            for z in 0..<3 {
+                for t in 0..<3 {
+                    var summe = 0.0
+                    for i in indizes { summe += e.produkte[i].ergebnisplan[z][t] }
+                    #expect(aus.ergebnisplan[z][t].bitPattern == summe.bitPattern)
+                    #expect(ohne.ergebnisplan[z][t].bitPattern == summe.bitPattern)
+                }
+            }
+            for z in 0..<2 {
+                for t in 0..<3 {
+                    var summe = 0.0
+                    for i in indizes { summe += e.produkte[i].finanzplan[z][t] }
+                    #expect(aus.finanzplan[z][t].bitPattern == summe.bitPattern)
+                    #expect(ohne.finanzplan[z][t].bitPattern == summe.bitPattern)
+                }
+            }
+        }
+        // The −0 of product 3 alone: summed from 0 (+0), not shared.
+        #expect(Teilplan(e, [2], zeilen: 3, finanzzeilen: 2, planzeilen: pz).ergebnisplan[1][0].bitPattern == 0)
+    }
+
+    /// Rows that are not the scheme's lines of one value a year: no Planzeilen (Teilplan sums the rows itself).
+    @Test func unvollstaendigeZeilen() {
+        var e = lauf()
+        #expect(Planzeilen(e, zeilen: 4, finanzzeilen: 2) == nil)
+        e.produkte[1].finanzplan[0].removeLast()
+        #expect(Planzeilen(e, zeilen: 3, finanzzeilen: 2) == nil)
+    }
+}

@@ -96,6 +96,70 @@ extension Planungsmodell {
     }
 }
 
+/// The Ergebnisplan and Finanzplan rows of every product of a run in one array (product by product, line by line,
+/// year by year), for the plans of many units of the run (`Langformat` forms one for each of ~1,100 units): summing
+/// a unit's products from it reads no product's row arrays, each of which is otherwise retained and released for
+/// every unit above the product. nil where a product's rows are not the scheme's lines of one value a year.
+public struct Planzeilen: Sendable {
+    let werte: [Double]
+    let n: Int, nz: Int, nf: Int, anzahl: Int
+
+    public init?(_ e: Rechenergebnis, modell m: Planungsmodell) {
+        self.init(e, zeilen: m.kontenrahmen.zeilen.count, finanzzeilen: m.kontenrahmen.finanzplan.count)
+    }
+
+    init?(_ e: Rechenergebnis, zeilen nz: Int, finanzzeilen nf: Int) {
+        let n = e.jahre.count, breite = (nz + nf) * n
+        var w = [Double](repeating: 0, count: e.produkte.count * breite)
+        let vollstaendig = w.withUnsafeMutableBufferPointer { w -> Bool in
+            var o = 0
+            func kopieren(_ reihen: [[Double]], _ anzahl: Int) -> Bool {
+                guard reihen.count == anzahl else { return false }
+                for reihe in reihen {
+                    guard reihe.count == n else { return false }
+                    for x in reihe {
+                        w[o] = x
+                        o += 1
+                    }
+                }
+                return true
+            }
+            for i in e.produkte.indices {
+                guard kopieren(e.produkte[i].ergebnisplan, nz), kopieren(e.produkte[i].finanzplan, nf) else {
+                    return false
+                }
+            }
+            return true
+        }
+        guard vollstaendig else { return nil }
+        werte = w
+        self.n = n
+        self.nz = nz
+        self.nf = nf
+        anzahl = e.produkte.count
+    }
+
+    /// The Ergebnisplan and Finanzplan rows of the products `indizes` summed: each value from 0, each product
+    /// added in the order given (as `Teilplan` adds the products' rows).
+    func summen(_ indizes: [Int]) -> (ergebnisplan: [[Double]], finanzplan: [[Double]]) {
+        let breite = (nz + nf) * n
+        var summe = [Double](repeating: 0, count: breite)
+        werte.withUnsafeBufferPointer { w in
+            summe.withUnsafeMutableBufferPointer { s in
+                for i in indizes {
+                    let b = i * breite
+                    for c in 0..<breite { s[c] += w[b + c] }
+                }
+            }
+        }
+        let n = n
+        return (
+            (0..<nz).map { z in Array(summe[(z * n)..<(z * n + n)]) },
+            (nz..<(nz + nf)).map { z in Array(summe[(z * n)..<(z * n + n)]) }
+        )
+    }
+}
+
 /// Sums of products' figures for a unit.
 public struct Teilplan: Sendable {
     public var ergebnisplan: [[Double]]
@@ -110,39 +174,45 @@ public struct Teilplan: Sendable {
         self.init(e, indizes, zeilen: m.kontenrahmen.zeilen.count, finanzzeilen: m.kontenrahmen.finanzplan.count)
     }
 
+    /// The same plan, its Ergebnisplan and Finanzplan lines summed from `planzeilen` (the run's product rows in
+    /// one array, see ``Planzeilen``): the same additions, for many units of one run.
+    public init(_ e: Rechenergebnis, _ indizes: [Int], modell m: Planungsmodell, planzeilen: Planzeilen?) {
+        self.init(
+            e, indizes, zeilen: m.kontenrahmen.zeilen.count, finanzzeilen: m.kontenrahmen.finanzplan.count,
+            planzeilen: planzeilen)
+    }
+
     /// As `init(_:_:modell:)` for a scheme of `nz` Ergebnisplan and `nf` Finanzplan lines.
-    init(_ e: Rechenergebnis, _ indizes: [Int], zeilen nz: Int, finanzzeilen nf: Int) {
+    init(_ e: Rechenergebnis, _ indizes: [Int], zeilen nz: Int, finanzzeilen nf: Int, planzeilen: Planzeilen? = nil) {
         let n = e.jahre.count
         if indizes.count == 1, let einzeln = Self(einzeln: e, indizes[0], n: n, nz: nz, nf: nf) {
             self = einzeln
             return
         }
-        var ep = Array(repeating: Array(repeating: 0.0, count: n), count: nz)
-        var fp = Array(repeating: Array(repeating: 0.0, count: n), count: nf)
+        var ep: [[Double]], fp: [[Double]]
+        if let pz = planzeilen, pz.n == n, pz.nz == nz, pz.nf == nf, pz.anzahl == e.produkte.count {
+            (ep, fp) = pz.summen(indizes)
+        } else {
+            ep = Array(repeating: Array(repeating: 0.0, count: n), count: nz)
+            fp = Array(repeating: Array(repeating: 0.0, count: n), count: nf)
+            for i in indizes {
+                Self.addieren(&ep, e.produkte[i].ergebnisplan, nz, n)
+                Self.addieren(&fp, e.produkte[i].finanzplan, nf, n)
+            }
+        }
         var faelle: [Double]?, aufw: [Double]?, plaetze: [Double]?, luecke: [Double]?
         func add(_ x: inout [Double]?, _ y: [Double]) {
             if x == nil { x = Array(repeating: 0, count: n) }
             for t in 0..<min(n, y.count) { x![t] += y[t] }
         }
-        /// Adds a product's lines row by row (a whole row at a time: no per-cell copy checks).
-        func addieren(_ summe: inout [[Double]], _ teil: [[Double]], _ zeilen: Int) {
-            for z in 0..<zeilen {
-                teil[z].withUnsafeBufferPointer { quelle in
-                    summe[z].withUnsafeMutableBufferPointer { ziel in
-                        for t in 0..<n { ziel[t] += quelle[t] }
-                    }
-                }
-            }
-        }
+        // Each product's rows read in place (a copy of the whole Produktergebnis would retain and release each
+        // of its arrays, for every unit above the product).
         for i in indizes {
-            let p = e.produkte[i]
-            addieren(&ep, p.ergebnisplan, nz)
-            addieren(&fp, p.finanzplan, nf)
-            if let f = p.faelle {
+            if let f = e.produkte[i].faelle {
                 add(&faelle, f)
-                if let k = p.fallkosten { add(&aufw, zip(f, k).map { $0 * $1 }) }
+                if let k = e.produkte[i].fallkosten { add(&aufw, zip(f, k).map { $0 * $1 }) }
             }
-            if let k = p.kapazitaet { add(&plaetze, k.plaetze); add(&luecke, k.luecke) }
+            if let k = e.produkte[i].kapazitaet { add(&plaetze, k.plaetze); add(&luecke, k.luecke) }
         }
         ergebnisplan = ep
         finanzplan = fp
@@ -150,6 +220,17 @@ public struct Teilplan: Sendable {
         fallkostenAufwand = aufw
         self.plaetze = plaetze
         self.luecke = luecke
+    }
+
+    /// Adds a product's lines row by row (a whole row at a time: no per-cell copy checks).
+    static func addieren(_ summe: inout [[Double]], _ teil: [[Double]], _ zeilen: Int, _ n: Int) {
+        for z in 0..<zeilen {
+            teil[z].withUnsafeBufferPointer { quelle in
+                summe[z].withUnsafeMutableBufferPointer { ziel in
+                    for t in 0..<n { ziel[t] += quelle[t] }
+                }
+            }
+        }
     }
 
     /// The plan of one product, sharing its rows instead of adding them to zeros: the same values as the sum

@@ -106,8 +106,9 @@ public enum Langformat {
         let zeilenKeys = k.zeilen.map { out.text($0.key) }, finanzKeys = k.finanzplan.map { out.text($0.key) }
         let gFaelle = out.text("faelle"), gFallkosten = out.text("fallkosten"), gPlaetze = out.text("plaetze")
         let gLuecke = out.text("luecke"), gBevoelkerung = out.text("bevoelkerung")
+        let planzeilen = Planzeilen(e, modell: m)
         for einheit in einheiten ?? m.einheiten {
-            let plan = Teilplan(e, einheit.produkte, modell: m)
+            let plan = Teilplan(e, einheit.produkte, modell: m, planzeilen: planzeilen)
             let nr = out.text(einheit.nr)
             for (t, jahr) in e.jahre.enumerated() {
                 func add(_ g: UInt32, _ v: Double?) {
