@@ -383,20 +383,17 @@ struct PlanzeilenTests {
             let aus = Teilplan(e, indizes, zeilen: 3, finanzzeilen: 2, planzeilen: pz)
             let ohne = Teilplan(e, indizes, zeilen: 3, finanzzeilen: 2)
             // By hand: from 0, each product's value added in the order given.
-            for z in 0..<3 {
-                for t in 0..<3 {
-                    var summe = 0.0
-                    for i in indizes { summe += e.produkte[i].ergebnisplan[z][t] }
-                    #expect(aus.ergebnisplan[z][t].bitPattern == summe.bitPattern)
-                    #expect(ohne.ergebnisplan[z][t].bitPattern == summe.bitPattern)
-                }
-            }
-            for z in 0..<2 {
-                for t in 0..<3 {
-                    var summe = 0.0
-                    for i in indizes { summe += e.produkte[i].finanzplan[z][t] }
-                    #expect(aus.finanzplan[z][t].bitPattern == summe.bitPattern)
-                    #expect(ohne.finanzplan[z][t].bitPattern == summe.bitPattern)
+            let reihen: [(KeyPath<Teilplan, [[Double]]>, KeyPath<Produktergebnis, [[Double]]>)] = [
+                (\.ergebnisplan, \.ergebnisplan), (\.finanzplan, \.finanzplan),
+            ]
+            for (plan, zeilen) in reihen {
+                for z in e.produkte[0][keyPath: zeilen].indices {
+                    for t in 0..<3 {
+                        var summe = 0.0
+                        for i in indizes { summe += e.produkte[i][keyPath: zeilen][z][t] }
+                        #expect(aus[keyPath: plan][z][t].bitPattern == summe.bitPattern)
+                        #expect(ohne[keyPath: plan][z][t].bitPattern == summe.bitPattern)
+                    }
                 }
             }
         }
