@@ -1,5 +1,5 @@
-// Whether the kernels of ablage.h and rechnen.h may use AVX2: the one check at run time, so that the shipped
-// binary stays baseline x86-64. Header only.
+// Whether the kernels of ablage.h and rechnen.h may use AVX2, and pruefsumme.h the SHA instructions: the checks at
+// run time, so that the shipped binary stays baseline x86-64. Header only.
 #ifndef ECKWERT_PROZESSOR_H
 #define ECKWERT_PROZESSOR_H
 
@@ -20,6 +20,21 @@ static inline int eckwert_avx2(void) {
     if (__get_cpuid_max(0, 0) < 7) return 0;
     __cpuid_count(7, 0, a, b, c, d);
     return (b & (1u << 5)) != 0;
+#else
+    return 0;
+#endif
+}
+
+/// 1 where the processor has the SHA instructions and SSSE3 / SSE4.1 (then pruefsumme.h may use them), else 0.
+/// They work on XMM registers only, which every x86-64 operating system saves.
+static inline int eckwert_sha(void) {
+#if defined(__x86_64__)
+    unsigned int a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    if (!(c & (1u << 9)) || !(c & (1u << 19))) return 0;
+    if (__get_cpuid_max(0, 0) < 7) return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    return (b & (1u << 29)) != 0;
 #else
     return 0;
 #endif

@@ -347,4 +347,38 @@ private func fehler(_ bytes: [UInt8]) -> [String] {
         ]
         for s in schlecht { #expect(Zahl.parseInt(s) == nil, "\(s)") }
     }
+
+    /// The one-pass path of `Zahl.parse(bytes:)` gives exactly the general rule's value (same bits, also the sign
+    /// of zero) or leaves the decision to it, for 200,000 generated spellings: signs, 0–19 digits, leading zeros,
+    /// one or two separators of either kind anywhere, blanks, exponents, other characters.
+    @Test func zahlEinPassWieAllgemein() {
+        var rng = SplitMix64(seed: 15)
+        let zeichen: [UInt8] = Array("0123456789000,,..-+e ".utf8)
+        for _ in 0..<200_000 {
+            var b: [UInt8] = []
+            if Int.random(in: 0..<4, using: &rng) == 0 { b.append(UInt8(ascii: "-")) }
+            let n = Int.random(in: 0...19, using: &rng)
+            for _ in 0..<n {
+                let c =
+                    Int.random(in: 0..<6, using: &rng) == 0
+                    ? zeichen.randomElement(using: &rng)! : UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng)
+                b.append(c)
+            }
+            let a = b.withUnsafeBufferPointer { Zahl.parse(bytes: $0) }
+            let r = b.withUnsafeBufferPointer { Zahl.allgemein($0) }
+            let text = String(decoding: b, as: UTF8.self)
+            #expect(a?.bitPattern == r?.bitPattern, "\(text)")
+        }
+        // Spelled out: the values of the common spellings, and the ones the one-pass path must not take.
+        let werte: [(String, Double?)] = [
+            ("483", 483), ("431711362,36", 431_711_362.36), ("0,001478", 0.001478), ("-2,5", -2.5), (",5", 0.5),
+            ("1.5", 1.5), ("-0", -0.0), ("5,", nil), ("1,2,3", nil), ("1.234.567", 1_234_567),
+            ("123456789012345,6", 123_456_789_012_345.6),
+            ("1234567890123456", 1_234_567_890_123_456),
+        ]
+        for (s, v) in werte {
+            let a = Array(s.utf8).withUnsafeBufferPointer { Zahl.parse(bytes: $0) }
+            #expect(a?.bitPattern == v?.bitPattern, "\(s)")
+        }
+    }
 }

@@ -2,7 +2,8 @@ import Testing
 
 @testable import EckwertCore
 
-/// The model checksum's SHA-256 against the published FIPS 180-4 example digests, and fed in pieces.
+/// The model checksum's SHA-256 against the published FIPS 180-4 example digests, and fed in pieces; the
+/// processor's SHA instructions and the portable rounds give the same digests.
 @Suite struct SHA256Tests {
     static let beispiele: [(String, String)] = [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -37,6 +38,49 @@ import Testing
             }
             #expect(s.finalize() == ganz)
             #expect(t.finalize() == ganz)
+        }
+    }
+
+    /// The digest of `bytes` in pieces of `stueck` bytes, with or without the SHA instructions.
+    static func digest(_ bytes: [UInt8], stueck: Int, mitBefehlen: Bool) -> String {
+        var s = SHA256()
+        s.mitBefehlen = mitBefehlen
+        var i = 0
+        repeat {
+            s.update(Array(bytes[i..<min(bytes.count, i + stueck)]))
+            i += stueck
+        } while i < bytes.count
+        return s.finalize()
+    }
+
+    /// Both paths give the published digests; where the processor has the instructions, the two paths agree on
+    /// every length 0 … 300 and on longer inputs fed whole and in odd pieces (many blocks in one call).
+    @Test func instructionsAndPortableRoundsAgree() {
+        let wege = Prozessor.sha ? [false, true] : [false]
+        for mit in wege {
+            for (text, digest) in Self.beispiele {
+                #expect(Self.digest(Array(text.utf8), stueck: 1000, mitBefehlen: mit) == digest)
+            }
+            #expect(
+                Self.digest([UInt8](repeating: 0x61, count: 1_000_000), stueck: 1_000_000, mitBefehlen: mit)
+                    == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        }
+        guard Prozessor.sha else { return }
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let daten = (0..<70_000).map { _ -> UInt8 in
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: x >> 56)
+        }
+        for n in 0...300 {
+            let teil = Array(daten[0..<n])
+            #expect(
+                Self.digest(teil, stueck: max(n, 1), mitBefehlen: true)
+                    == Self.digest(teil, stueck: max(n, 1), mitBefehlen: false), "Länge \(n)")
+        }
+        for stueck in [7, 64, 1000, 4099, 70_000] {
+            #expect(
+                Self.digest(daten, stueck: stueck, mitBefehlen: true)
+                    == Self.digest(daten, stueck: stueck, mitBefehlen: false), "Stücke von \(stueck)")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Ist values as the lean reader of `ist.csv` met them: each distinct Produkt and Größe text numbered once,
 /// then one entry per value (year, text numbers, value). It holds exactly the pairs of `IstDaten.werte`, so that
 /// the projection places 27,000 values by whole numbers instead of hashing and copying two texts per value;
@@ -34,7 +36,10 @@ struct Istverzeichnis: Sendable {
 /// For the lean path's printable-ASCII cells, equal bytes and equal texts are the same thing.
 struct Textnummern {
     private(set) var texte: [String] = []
-    private var bytes: [[UInt8]] = []
+    /// The bytes of every text one after the other; text k at `anfaenge[k] ..< anfaenge[k + 1]` (compared by
+    /// memcmp, not byte by byte through a generic sequence, and no array per text).
+    private var bytes: [UInt8] = []
+    private var anfaenge: [Int] = [0]
     /// Slot → number + 1 (0: empty); the capacity is a power of two, at most half full.
     private var plaetze = [Int32](repeating: 0, count: 64)
 
@@ -45,24 +50,37 @@ struct Textnummern {
         while true {
             let k = Int(plaetze[s])
             if k == 0 { break }
-            if bytes[k - 1].elementsEqual(b) { return (Int32(k - 1), texte[k - 1]) }
+            if gleich(k - 1, b) { return (Int32(k - 1), texte[k - 1]) }
             s = (s + 1) & maske
         }
         let text = String(decoding: b, as: UTF8.self)
         texte.append(text)
-        bytes.append(Array(b))
+        bytes.append(contentsOf: b)
+        anfaenge.append(bytes.count)
         plaetze[s] = Int32(texte.count)
         if 2 * texte.count > plaetze.count { vergroessern() }
         return (Int32(texte.count - 1), text)
     }
 
+    /// Whether text `k` has exactly the bytes `b`.
+    @inline(__always)
+    private func gleich(_ k: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let a = anfaenge[k], n = anfaenge[k + 1] - a
+        guard n == b.count else { return false }
+        guard n > 0, let q = b.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + a, q, n) == 0 }
+    }
+
     private mutating func vergroessern() {
         plaetze = [Int32](repeating: 0, count: 2 * plaetze.count)
         let maske = plaetze.count - 1
-        for (k, b) in bytes.enumerated() {
-            var s = b.withUnsafeBufferPointer(Textindex.streuwert) & maske
-            while plaetze[s] != 0 { s = (s + 1) & maske }
-            plaetze[s] = Int32(k + 1)
+        bytes.withUnsafeBufferPointer { alle in
+            for k in texte.indices {
+                let text = UnsafeBufferPointer(rebasing: alle[anfaenge[k]..<anfaenge[k + 1]])
+                var s = Textindex.streuwert(text) & maske
+                while plaetze[s] != 0 { s = (s + 1) & maske }
+                plaetze[s] = Int32(k + 1)
+            }
         }
     }
 }

@@ -2,6 +2,12 @@ import Yams
 
 /// `kennzahlen:`, `ziele:` and `strategische_ziele:` of modell.yaml.
 extension ModellDatei {
+    // The allowed keys of the sections read once per item, worked out from the schema once (not walked again
+    // for each of hundreds of indicators).
+    private static let schluesselZielwert = Schluesselschema.modell.schluessel("ziele", "zielwert")
+    private static let schluesselKennzahl = Schluesselschema.modell.schluessel("kennzahlen")
+    private static let schluesselZiel = Schluesselschema.modell.schluessel("ziele")
+
     /// `kennzahlen:` with their formulas.
     static func abschnittKennzahlen(
         _ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei,
@@ -55,7 +61,7 @@ extension ModellDatei {
         guard let a0 = y.abschnitt(e, "Kennzahl") else { return nil }
         let kontext = "Kennzahl \(a0["id"]?.skalar ?? "?")"
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
-        a.pruefeSchluessel(Schluesselschema.modell.schluessel("kennzahlen"), befund)
+        a.pruefeSchluessel(schluesselKennzahl, befund)
         let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
         let name = a.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
         let fk = a.pflicht("formel", befund)
@@ -122,7 +128,7 @@ extension ModellDatei {
         guard let a0 = y.abschnitt(e, "Ziel") else { return nil }
         let kontext = "Ziel \(a0["id"]?.skalar ?? "?")"
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
-        a.pruefeSchluessel(Schluesselschema.modell.schluessel("ziele"), befund)
+        a.pruefeSchluessel(schluesselZiel, befund)
         let id = a.pflicht("id", befund).flatMap { y.text($0, "\(kontext) id") }
         let traeger = Zielebene.allCases.filter { a[$0.rawValue] != nil }
         if traeger.count > 1 {
@@ -152,7 +158,7 @@ extension ModellDatei {
             d.verweise.append(Verweis(art: .kennzahl, id: kid, ort: k.ort, kontext: kontext))
         }
         if let k = a["zielwert"], let w = y.abschnitt(k, "\(kontext) zielwert") {
-            w.pruefeSchluessel(Schluesselschema.modell.schluessel("ziele", "zielwert"), befund)
+            w.pruefeSchluessel(schluesselZielwert, befund)
             switch (w["relativ"], w["absolut"]) {
             case let (r?, nil) where r.skalar == nil:
                 zwischenziele(&z, y.pfad(r, "\(kontext) zielwert relativ", -1...100), a, y) { .relativ($0) }

@@ -1,5 +1,14 @@
 /// `produkte:` of modell.yaml: each product with its driver, costs, reimbursement and capacity.
 extension ModellDatei {
+    // The allowed keys of the sections read once per item, worked out from the schema once (not walked again
+    // for each of a thousand products).
+    private static let schluesselBezug = Schluesselschema.modell.schluessel("produkte", "fallzahl", "bezug")
+    private static let schluesselFallkosten = Schluesselschema.modell.schluessel("produkte", "fallkosten")
+    private static let schluesselErstattung = Schluesselschema.modell.schluessel("produkte", "erstattung")
+    private static let schluesselKapazitaet = Schluesselschema.modell.schluessel("produkte", "kapazitaet")
+    private static let schluesselFallzahl = Schluesselschema.modell.schluessel("produkte", "fallzahl")
+    private static let schluesselProdukt = Schluesselschema.modell.schluessel("produkte")
+
     /// `produkte:` (required).
     static func abschnittProdukte(_ m: YAbschnitt, _ y: YLeser, _ befund: Befund, _ d: inout ModellDatei) {
         if let k = m["produkte"], let l = y.liste(k, "produkte") {
@@ -48,7 +57,7 @@ extension ModellDatei {
         guard let a0 = y.abschnitt(e, "Produkt") else { return nil }
         let kontext = "Produkt \(a0["nr"]?.skalar ?? "?")"
         let a = YAbschnitt(knoten: a0.knoten, paare: a0.paare, kontext: kontext)
-        a.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte"), befund)
+        a.pruefeSchluessel(schluesselProdukt, befund)
         let nr = a.pflicht("nr", befund).flatMap { y.text($0, "\(kontext) nr") }
         let name = a.pflicht("name", befund).flatMap { y.text($0, "\(kontext) name") }
         let art = a.pflicht("art", befund, erwartet: "pflicht | freiwillig").flatMap {
@@ -74,7 +83,7 @@ extension ModellDatei {
             if p.fallzahl == nil { d.fehlerhafteTreiber.insert(nr) }
         }
         if let k = a["fallkosten"], let f = y.abschnitt(k, "\(kontext) fallkosten") {
-            f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallkosten"), befund)
+            f.pruefeSchluessel(schluesselFallkosten, befund)
             var basis: Fallkostenbasis?
             if let bk = f.pflicht("basis", befund, erwartet: "ist oder ein Betrag in EUR je Fall und Jahr") {
                 if bk.skalar == "ist" {
@@ -93,7 +102,7 @@ extension ModellDatei {
             }
         }
         if let k = a["erstattung"], let f = y.abschnitt(k, "\(kontext) erstattung") {
-            f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "erstattung"), befund)
+            f.pruefeSchluessel(schluesselErstattung, befund)
             let an = f.pflicht("anteil", befund).flatMap { y.zahl($0, "\(kontext) erstattung anteil", 0...1) }
             let konto = f.pflicht("konto", befund).flatMap { y.text($0, "\(kontext) erstattung konto") }
             if let konto, let kk = f["konto"] { d.kontoVerweis(konto, kk.ort, "\(kontext) erstattung konto") }
@@ -105,7 +114,7 @@ extension ModellDatei {
             }
         }
         if let k = a["kapazitaet"], let f = y.abschnitt(k, "\(kontext) kapazitaet") {
-            f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "kapazitaet"), befund)
+            f.pruefeSchluessel(schluesselKapazitaet, befund)
             var kap = Kapazitaet(plaetze: 0)
             var ok = false
             if let pk = f.pflicht("plaetze", befund, erwartet: "eine Zahl oder {Gebiet: Plätze, …}") {
@@ -155,7 +164,7 @@ extension ModellDatei {
         _ d: inout ModellDatei
     ) -> Fallzahl? {
         guard let f = y.abschnitt(k, "\(kontext) fallzahl") else { return nil }
-        f.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallzahl"), befund)
+        f.pruefeSchluessel(schluesselFallzahl, befund)
         var bezug: Bezug?
         if let bk = f.pflicht("bezug", befund, erwartet: "{alter: [von, bis]} oder {gruppe: name}") {
             bezug = self.bezug(bk, y, befund, "\(kontext) fallzahl bezug", &d)
@@ -183,7 +192,7 @@ extension ModellDatei {
     static func bezug(_ k: YKnoten, _ y: YLeser, _ befund: Befund, _ kontext: String, _ d: inout ModellDatei) -> Bezug?
     {
         guard let b = y.abschnitt(k, kontext) else { return nil }
-        b.pruefeSchluessel(Schluesselschema.modell.schluessel("produkte", "fallzahl", "bezug"), befund)
+        b.pruefeSchluessel(schluesselBezug, befund)
         var bezug: Bezug?
         switch (b["alter"], b["gruppe"]) {
         case let (a?, nil):

@@ -1,5 +1,11 @@
-/// SHA-256 (FIPS 180-4), for the model checksum printed on every document. Small and dependency-free.
+import CSpeicher
+
+/// SHA-256 (FIPS 180-4), for the model checksum printed on every document. Small and dependency-free; whole blocks
+/// go through the processor's SHA instructions where it has them (``Prozessor/sha``), else through the portable
+/// rounds below.
 public struct SHA256: Sendable {
+    /// Whether whole blocks use the SHA instructions (tests turn it off to compare the portable rounds).
+    var mitBefehlen = Prozessor.sha
     private var h: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
@@ -74,6 +80,11 @@ public struct SHA256: Sendable {
 
     /// Every whole 64-byte block of `b` (its length is a multiple of 64).
     private mutating func block(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let basis = b.baseAddress, b.count >= 64 else { return }
+        if mitBefehlen {
+            h.withUnsafeMutableBufferPointer { eckwert_sha256_ni($0.baseAddress, basis, b.count / 64) }
+            return
+        }
         var h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7]
         Self.k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lean path of the large data files (`ist.csv`, the population files, the Sozialraum tables): a file in the
 /// plainest form — ASCII, `;`, exactly the expected header in the expected order, LF or CRLF line ends, no quotes,
 /// blanks, comments, blank lines or empty cells — is read straight from its bytes, without a ``CSVTabelle`` and
@@ -31,8 +33,8 @@ enum SchlichteCSV {
         mutating func text(_ c: Int) -> String {
             let s = grenzen[2 * c], e = grenzen[2 * c + 1]
             let z = zuletzt[c]
-            if z.ende - z.start == e - s, z.ende > z.start,
-                p[z.start..<z.ende].elementsEqual(p[s..<e])
+            if z.ende - z.start == e - s, z.ende > z.start, let b = p.baseAddress,
+                memcmp(b + z.start, b + s, e - s) == 0
             {
                 return z.text
             }
@@ -134,7 +136,6 @@ extension Datendateien {
         var daten = IstDaten()
         for (e, name) in kopf.enumerated() { daten.spalten[name] = e + 1 }
         let zeilen = SchlichteCSV.zeilenzahl(bytes)
-        daten.werte.reserveCapacity(zeilen)
         daten.orte.reserveCapacity(zeilen)
         // Produkt and Größe numbered while they are read: each text built once, and the table for the projection.
         var verzeichnis = Istverzeichnis()
@@ -149,11 +150,13 @@ extension Datendateien {
             guard daten.orte.updateValue(SourceLocation(file: datei, line: z.line), forKey: k) == nil else {
                 return false
             }
-            daten.werte[k] = wert
             verzeichnis.anfuegen(jahr: jahr, produkt: p.nummer, groesse: g.nummer, wert: wert)
             return true
         }
         guard gelesen else { return nil }
+        // Every row is one entry of the Verzeichnis, the row on line l entry l − 2. `mapValues` keeps the table
+        // of `orte` and places each value in its key's slot there: no key is hashed a second time.
+        daten.werte = daten.orte.mapValues { o in o.line.map { verzeichnis.werte[$0 - 2] } ?? 0 }
         verzeichnis.produkte = produkte.texte
         verzeichnis.groessen = groessen.texte
         daten.verzeichnis = verzeichnis

@@ -103,18 +103,22 @@ public enum SozialraumDateien {
         _ bytes: [UInt8], _ spalten: [String], _ schluessel: (Int, String, String) -> K
     ) -> Leseergebnis<([K: Double], [K: Int])>? {
         let nichtNegativ = spalten[3] == "faelle"
-        var werte: [K: Double] = [:], zeilen: [K: Int] = [:]
+        var zeilen: [K: Int] = [:], wertJeZeile: [Double] = []
         let n = SchlichteCSV.zeilenzahl(bytes)
-        werte.reserveCapacity(n)
         zeilen.reserveCapacity(n)
+        wertJeZeile.reserveCapacity(n)
         let gelesen = SchlichteCSV.lesen(bytes, kopf: spalten) { z in
             guard let jahr = z.ganzzahl(0), let wert = z.zahl(3), !(nichtNegativ && wert < 0) else { return false }
             let k = schluessel(jahr, z.text(1), z.text(2))
             guard zeilen.updateValue(z.line, forKey: k) == nil else { return false }
-            werte[k] = wert
+            wertJeZeile.append(wert)
             return true
         }
-        return gelesen ? Leseergebnis(wert: (werte, zeilen), diagnostics: []) : nil
+        guard gelesen else { return nil }
+        // The row on line l is value l − 2. `mapValues` keeps the table of `zeilen` and places each value in its
+        // key's slot there: no key is hashed a second time.
+        let werte = zeilen.mapValues { wertJeZeile[$0 - 2] }
+        return Leseergebnis(wert: (werte, zeilen), diagnostics: [])
     }
 
     /// Checks across files: every gebiet and Produkt exists; a product with Sozialraum cases has a Basisjahr row

@@ -1,6 +1,9 @@
 /// Reads `szenarien.yaml` and applies the inheritance rule (modellformat.md, 4): a scenario that omits a key takes it
 /// from `status-quo`; maps merge key by key at every depth, year→value paths and lists are replaced whole.
 enum SzenarienDatei {
+    // The allowed keys of a scenario's product entry, worked out from the schema once (not for each entry).
+    private static let schluesselProdukt = Schluesselschema.szenarien.schluessel("szenarien", "produkte")
+
     /// A scenario as written: every field optional, so that inheritance can tell "omitted" from "given".
     struct Teil {
         var name: String
@@ -142,7 +145,7 @@ enum SzenarienDatei {
                 t.produkteOrte[e.schluessel] = e.ort
                 guard let m0 = y.abschnitt(e.wert, "\(kontext) produkte \(e.schluessel)") else { continue }
                 let m = YAbschnitt(knoten: m0.knoten, paare: m0.paare, kontext: "\(kontext) produkte \(e.schluessel)")
-                m.pruefeSchluessel(Schluesselschema.szenarien.schluessel("szenarien", "produkte"), befund)
+                m.pruefeSchluessel(schluesselProdukt, befund)
                 t.produkte[e.schluessel] = Szenario.ProduktAnnahmen(
                     quoteTrend: m["quote_trend"].flatMap { y.zahl($0, "\(m.kontext) quote_trend", -0.5...1) },
                     erstattungAnteil: m["erstattung_anteil"].flatMap {

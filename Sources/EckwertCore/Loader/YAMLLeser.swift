@@ -167,7 +167,9 @@ struct YLeser {
             befund.fehler(k.ort, "\(kontext): erwartet ist ein Abschnitt (Schlüssel: Wert), gefunden \(k.art)")
             return nil
         }
-        var paare: [(String, SourceLocation, YKnoten)] = []
+        // Labelled as `YAbschnitt.paare`: an array of unlabelled tuples would be converted element by element
+        // through a dynamic cast.
+        var paare: [(schluessel: String, ort: SourceLocation, wert: YKnoten)] = []
         paare.reserveCapacity(m.count)
         for (kk, value) in m {
             guard let s = kk.skalar else {
@@ -240,12 +242,13 @@ struct YLeser {
     }
 
     /// `s.trimmingCharacters(in: menge)`, without Foundation where nothing can be trimmed: first and last byte
-    /// ASCII and none of tab, LF, VT, FF, CR, space (the only ASCII members of either set).
-    static func getrimmt(_ s: String, _ menge: CharacterSet) -> String {
+    /// ASCII and none of tab, LF, VT, FF, CR, space (the only ASCII members of either set). The set is made only
+    /// then: `CharacterSet.whitespaces` builds a new set through CoreFoundation on every use.
+    static func getrimmt(_ s: String, _ menge: @autoclosure () -> CharacterSet) -> String {
         let u = s.utf8
         guard let a = u.first, let z = u.last else { return s }
         func frei(_ b: UInt8) -> Bool { b < 0x80 && !(0x09...0x0D).contains(b) && b != 0x20 }
-        return frei(a) && frei(z) ? s : s.trimmingCharacters(in: menge)
+        return frei(a) && frei(z) ? s : s.trimmingCharacters(in: menge())
     }
 
     static func zeige(_ v: Double) -> String {

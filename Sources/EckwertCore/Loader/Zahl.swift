@@ -72,6 +72,42 @@ public enum Zahl {
     ]
 
     static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let v = schlicht(b) { return v }
+        return allgemein(b)
+    }
+
+    /// The common spelling in one pass: an optional `-`, then at most 15 digits with at most one `,` or `.` and
+    /// nothing else (no blank, `+`, exponent or thousands separator). Its value is the one ``allgemein(_:)``
+    /// gives: the digits as an exact integer, then that path's one IEEE operation (× 1, or ÷ 10^k for k digits
+    /// after the separator). nil where the spelling is another: the general path decides, also whether it is
+    /// valid at all (`5,`).
+    @inline(__always)
+    private static func schlicht(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let negativ = !b.isEmpty && b[0] == 0x2D
+        var mantisse: UInt64 = 0
+        var ziffern = 0
+        // Digits after the separator; -1 while there is none.
+        var nachkomma = -1
+        for i in (negativ ? 1 : 0)..<b.count {
+            let c = b[i]
+            if c &- 0x30 < 10 {
+                mantisse = mantisse &* 10 &+ UInt64(c &- 0x30)
+                ziffern += 1
+                if nachkomma >= 0 { nachkomma += 1 }
+            } else if (c == 0x2C || c == 0x2E) && nachkomma < 0 {
+                nachkomma = 0
+            } else {
+                return nil
+            }
+        }
+        guard ziffern > 0, ziffern <= 15, nachkomma != 0 else { return nil }
+        let m = Double(mantisse)
+        let wert = nachkomma < 0 ? m * zehnerpotenzen[0] : m / zehnerpotenzen[nachkomma]
+        return negativ ? -wert : wert
+    }
+
+    /// ``parse(bytes:)`` by the full rule (every spelling; the reference of the one-pass path).
+    static func allgemein(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         var (lo, hi) = grenzen(b)
         var negativ = false
         if lo < hi && (b[lo] == 0x2D || b[lo] == 0x2B) {
