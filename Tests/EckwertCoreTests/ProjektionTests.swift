@@ -210,6 +210,50 @@ private func summe(_ reihen: [Double]...) -> [Double] {
         #expect(b2.amortisation == nil)
     }
 
+    /// A run's products share one set of work rows (`Projektion.Arbeitsplatz`): in any order each product's plan is
+    /// the hand calculation's. C books an investment (AfA, Folgekosten, Sonderposten into the Finanzplan) and B a
+    /// measure's own cost: rows that must not stay behind for the product after them.
+    @Test func arbeitsplatzInJederReihenfolge() throws {
+        let m = try Fixture.modell(.klein())
+        let p = Projektion(m)
+        let sq = try #require(m.szenario("status-quo"))
+        let a = Rechenannahmen(modell: m, szenario: sq)
+        let summen = p.bezugssummen(p.bevoelkerung(sq.bevoelkerung).jahre)
+        let z = { (key: String) in m.zeile(key) }
+        var platz = Projektion.Arbeitsplatz(p, a)
+        // Order C, B, A, C: each product after another one's rows.
+        let folge = [1, 2, 0, 1].map { p.produkt($0, a, summen, &platz) }
+        let c = folge[0], b = folge[1], pa = folge[2]
+        #expect(nahe(c.ergebnisplan[z("ordentliche_aufwendungen")], Hand.aufwandC))
+        #expect(nahe(c.ergebnisplan[z("ordentliche_ertraege")], Hand.ertragC))
+        #expect(nahe(b.ergebnisplan[z("transferaufwendungen")], Hand.massnahmeB))
+        #expect(nahe(b.ergebnisplan[z("ordentliche_aufwendungen")], Hand.aufwandB))
+        #expect(b.ergebnisplan[z("ordentliche_ertraege")] == Hand.ertragB)
+        #expect(nahe(pa.ergebnisplan[z("transferaufwendungen")], Hand.transferA))
+        #expect(nahe(pa.ergebnisplan[z("ordentliche_aufwendungen")], Hand.aufwandA))
+        #expect(nahe(pa.ergebnisplan[z("ordentliche_ertraege")], Hand.ertragA))
+        // Every row of each product, Finanzplan included, is bit for bit the one it has in work rows of its own.
+        func bits(_ e: Produktergebnis) -> [[UInt64]] { (e.ergebnisplan + e.finanzplan).map { $0.map(\.bitPattern) } }
+        for (i, e) in zip([1, 2, 0, 1], folge) {
+            #expect(bits(e) == bits(p.produkt(i, a, summen)), "Produkt \(i)")
+        }
+    }
+
+    /// The measure factor by measure index (the run's `Arbeitsplatz.aktiv`) is the one by id: A's effect M1 by hand
+    /// in status-quo, none in worst (which switches every measure off).
+    @Test func wirkungsfaktorNachIndex() throws {
+        let m = try Fixture.modell(.klein())
+        let p = Projektion(m)
+        for (name, erwartet) in [("status-quo", Hand.wirkung), ("worst", [1.0, 1, 1, 1, 1])] {
+            let a = Rechenannahmen(modell: m, szenario: try #require(m.szenario(name)))
+            let aktiv = Projektion.Arbeitsplatz.aktiv(m, a)
+            for t in 0..<5 {
+                #expect(nahe(p.wirkungsfaktor(0, aktiv, t), erwartet[t], abs: 1e-15), "\(name) \(t)")
+                #expect(p.wirkungsfaktor(0, aktiv, t).bitPattern == p.wirkungsfaktor(0, a, t).bitPattern)
+            }
+        }
+    }
+
     @Test func massnahmenfaktorMitRampe() {
         let w = Massnahme.Wirkung(produkt: "x", quote: -0.12, ab: 2026, rampe: 3)
         // 1 + q · min(1, (t − ab + 1)/rampe): 2025 before → 1; 2026 1/3; 2027 2/3; 2028 and later full.

@@ -19,16 +19,18 @@ public enum Istrechnung {
         // One row of zeros for every zero line (see `Produktergebnis.zeilen`).
         let null = [Double](repeating: 0, count: n)
         produkte.reserveCapacity(m.produkte.count)
+        // Both plans flat and line-major (`[zeile · n + t]`) while they are computed: two work rows, set to zero
+        // for each product instead of allocated for each.
+        var ep = [Double](repeating: 0, count: L * n), fp = [Double](repeating: 0, count: F * n)
         // Each product's fields read in place (a whole `Produkt` is not copied).
         for i in m.produkte.indices {
-            // Both plans flat and line-major (`[zeile · n + t]`) while they are computed.
-            var ep = [Double](repeating: 0, count: L * n)
+            ep.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            fp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             for z in 0..<L {
                 guard let s = spalten[z] else { continue }
                 for j in 0..<n { ep[z * n + j] = ist.wert(j, i, s) ?? 0 }
             }
             summenplan.anwenden(flach: &ep, n: n)
-            var fp = [Double](repeating: 0, count: F * n)
             finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: nil)
             var erg = Produktergebnis(
                 nr: m.produkte[i].nr, ergebnisplan: Produktergebnis.zeilen(ep, anzahl: L, n: n, null: null),

@@ -20,6 +20,16 @@ public struct Projektion: Sendable {
     public let kleinraum: [Kleinraum.Raten?]
     /// Per product: which measure effects act on it.
     let wirkungen: [[(massnahme: String, wirkung: Massnahme.Wirkung)]]
+    /// As `wirkungen`, each effect with its measure's index in the model (what `Massnahmenschalter` is read by).
+    let wirkungsindex: [[(massnahme: Int, wirkung: Massnahme.Wirkung)]]
+    /// Per product: the rows of its Fallkosten and Erstattung Konten (−1: none, or not a line of the scheme);
+    /// per measure: the row of its cost Konto. Resolved once, not looked up by key per product and run.
+    let fallkostenzeile: [Int]
+    let erstattungszeile: [Int]
+    let massnahmenzeile: [Int]
+    /// Per product with small-area rates: their weights `Kleinraum.Raten.gewichte` (formed once, not per run);
+    /// empty for the others.
+    let kleinraumgewichte: [[Double]]
     let produktIndex: [String: Int]
     /// Which reference-population sums the drivers read (see `Bezugssummen`).
     let bezugsverzeichnis: Bezugssummen.Verzeichnis
@@ -105,15 +115,32 @@ public struct Projektion: Sendable {
         self.rB = rB
         self.bezugB = bezugB
         let jeGebiet = basisfaelle.ergebnis() ?? []
-        kleinraum = m.produkte.indices.map { i in
+        let kleinraum = m.produkte.indices.map { i in
             Self.kleinraum(m, i, i < jeGebiet.count ? jeGebiet[i] : nil, faelleB[i], bezugB[i], basissummen)
         }
+        self.kleinraum = kleinraum
+        kleinraumgewichte = kleinraum.map { $0?.gewichte ?? [] }
         var w = Array(repeating: [(massnahme: String, wirkung: Massnahme.Wirkung)](), count: m.produkte.count)
+        var wi = Array(repeating: [(massnahme: Int, wirkung: Massnahme.Wirkung)](), count: m.produkte.count)
         let idx = produktIndex
-        for mn in m.massnahmen {
-            for x in mn.wirkung { if let i = idx[x.produkt] { w[i].append((mn.id, x)) } }
+        for (k, mn) in m.massnahmen.enumerated() {
+            for x in mn.wirkung {
+                if let i = idx[x.produkt] {
+                    w[i].append((mn.id, x))
+                    wi[i].append((k, x))
+                }
+            }
         }
         wirkungen = w
+        wirkungsindex = wi
+        let zeilenIndex = zeilenIndex
+        fallkostenzeile = m.produkte.indices.map { i in
+            m.produkte[i].fallkosten.flatMap { zeilenIndex[$0.konto] } ?? -1
+        }
+        erstattungszeile = m.produkte.indices.map { i in
+            m.produkte[i].erstattung.flatMap { zeilenIndex[$0.konto] } ?? -1
+        }
+        massnahmenzeile = m.massnahmen.indices.map { k in zeilenIndex[m.massnahmen[k].kosten.konto] ?? -1 }
         var jeNummer: [String: [Int]] = [:]
         for i in m.produkte.indices { jeNummer[m.produkte[i].nr, default: []].append(i) }
         func zuordnen(_ produkte: [String]) -> [[Int]] {
@@ -248,11 +275,35 @@ public struct Projektion: Sendable {
     func produkte(_ bereich: Range<Int>, _ a: Rechenannahmen, _ summen: Bezugssummen) -> [Produktergebnis] {
         var produkte: [Produktergebnis] = []
         produkte.reserveCapacity(bereich.count)
-        // One row of zeros for the piece's zero lines (see `Produktergebnis.zeilen`); per piece, so that the
-        // workers do not count references on one shared array.
-        let null = [Double](repeating: 0, count: n)
-        for i in bereich { produkte.append(produkt(i, a, summen, null: null)) }
+        // One row of zeros for the piece's zero lines (see `Produktergebnis.zeilen`) and one set of work rows;
+        // per piece, so that the workers do not count references on one shared array.
+        var platz = Arbeitsplatz(self, a)
+        for i in bereich { produkte.append(produkt(i, a, summen, &platz)) }
         return produkte
+    }
+
+    /// What the products of one run share: the zero row, the flat plans being computed (overwritten product by
+    /// product instead of allocated each time) and which measures are active, by measure index (the set of
+    /// ids is asked once per run instead of once per product, effect and year).
+    struct Arbeitsplatz {
+        let null: [Double]
+        var ep: [Double]
+        var fp: [Double]
+        var sonderposten: [Double]
+        let aktiv: [Bool]
+
+        init(_ p: Projektion, _ a: Rechenannahmen) {
+            null = [Double](repeating: 0, count: p.n)
+            ep = [Double](repeating: 0, count: p.summenzeile.count * p.n)
+            fp = [Double](repeating: 0, count: p.schema.finanzplan.count * p.n)
+            sonderposten = null
+            aktiv = Self.aktiv(p.modell, a)
+        }
+
+        /// Per measure of the model: whether the assumptions include it.
+        static func aktiv(_ m: Planungsmodell, _ a: Rechenannahmen) -> [Bool] {
+            m.massnahmen.indices.map { a.massnahmen.contains(m.massnahmen[$0].id) }
+        }
     }
 
     /// The reference-population sums of a population path (index = year index), for `produkt`.
@@ -265,47 +316,66 @@ public struct Projektion: Sendable {
         return f
     }
 
+    /// As `wirkungsfaktor(_:_:_:)` with the active measures by index (`Arbeitsplatz.aktiv`): the same factors
+    /// multiplied in the same order.
+    @inline(__always)
+    func wirkungsfaktor(_ i: Int, _ aktiv: [Bool], _ t: Int) -> Double {
+        var f = 1.0
+        for w in wirkungsindex[i] where aktiv[w.massnahme] { f *= w.wirkung.faktor(modell.basisjahr + t) }
+        return f
+    }
+
     // swiftlint:disable:next function_body_length
     /// Product i under one set of assumptions. Its fields are read from the model in place: a whole `Produkt`
     /// copied per product and run costs more than the arithmetic.
     /// `null` (n zeros) is the row the zero lines share; without it the product forms its own.
-    func produkt(_ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen, null: [Double]? = nil) -> Produktergebnis {
+    func produkt(_ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen) -> Produktergebnis {
+        var platz = Arbeitsplatz(self, a)
+        return produkt(i, a, summen, &platz)
+    }
+
+    /// As `produkt(_:_:_:)` in the work rows of `platz` (a run's products one after the other).
+    func produkt(
+        _ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen, _ platz: inout Arbeitsplatz
+    ) -> Produktergebnis {
         let m = modell, B = m.basisjahr
-        let L = summenzeile.count
-        // Both plans flat and line-major (`[zeile · n + t]`) while they are computed; rows at the end.
-        var ep = [Double](repeating: 0, count: L * n)
-        buchungszeilen(i, a, &ep)
+        let L = summenzeile.count, n = n
+        // Both plans flat and line-major (`[zeile · n + t]`) while they are computed; rows at the end. The work
+        // rows start at zero as fresh ones would.
+        precondition(platz.ep.count == L * n && platz.fp.count == schema.finanzplan.count * n, "Arbeitsplatz: Längen")
+        platz.ep.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        platz.fp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        platz.sonderposten.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        buchungszeilen(i, a, &platz.ep)
         var erg = Produktergebnis(nr: m.produkte[i].nr, ergebnisplan: [], finanzplan: [])
         // Driver.
-        if let fz = m.produkte[i].fallzahl {
-            treiber(i, fz, a, summen, &ep, &erg)
+        if m.produkte[i].fallzahl != nil {
+            treiber(i, a, summen, platz.aktiv, &platz.ep, &erg)
         }
-        // Measures' own cost, booked on their product.
-        for k in eigeneMassnahmen[i] where a.massnahmen.contains(m.massnahmen[k].id) {
-            let mn = m.massnahmen[k]
-            guard let kz = zeilenIndex[mn.kosten.konto] else { continue }
+        // Measures' own cost, booked on their product; fields read in place.
+        for k in eigeneMassnahmen[i] where platz.aktiv[k] {
+            let kz = massnahmenzeile[k]
+            guard kz >= 0 else { continue }
+            let ab = m.massnahmen[k].kosten.ab, jaehrlich = m.massnahmen[k].kosten.jaehrlich
             var c = 0.0
-            for t in 0..<n where B + t >= mn.kosten.ab {
-                c = B + t == mn.kosten.ab ? mn.kosten.jaehrlich : c * (1 + a.sachkosten[t])
-                if t >= 1 { ep[kz * n + t] += c }  // the Basisjahr column is Ist
+            for t in 0..<n where B + t >= ab {
+                c = B + t == ab ? jaehrlich : c * (1 + a.sachkosten[t])
+                if t >= 1 { platz.ep[kz * n + t] += c }  // the Basisjahr column is Ist
             }
         }
         // Investments.
-        var fp = [Double](repeating: 0, count: schema.finanzplan.count * n)
-        var sonderposten = [Double](repeating: 0, count: n)
         for k in eigeneInvestitionen[i] {
             let inv = m.investitionen[k]
             let b = Investitionsrechnung.buchung(inv, basisjahr: B, n: n, sachkosten: a.sachkosten)
             Investitionsrechnung.buchen(
                 b, inv, schema: schema, zeilenIndex: zeilenIndex, finanzIndex: finanzIndex,
-                ep: &ep, fp: &fp)
-            for t in 0..<n { sonderposten[t] += b.sonderposten[t] }
+                ep: &platz.ep, fp: &platz.fp)
+            for t in 0..<n { platz.sonderposten[t] += b.sonderposten[t] }
         }
-        summenplan.anwenden(flach: &ep, n: n)
-        finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: sonderposten)
-        let null = null ?? [Double](repeating: 0, count: n)
-        erg.ergebnisplan = Produktergebnis.zeilen(ep, anzahl: L, n: n, null: null)
-        erg.finanzplan = Produktergebnis.zeilen(fp, anzahl: schema.finanzplan.count, n: n, null: null)
+        summenplan.anwenden(flach: &platz.ep, n: n)
+        finanzrechnung.ableiten(ep: platz.ep, fp: &platz.fp, n: n, sonderposten: platz.sonderposten)
+        erg.ergebnisplan = Produktergebnis.zeilen(platz.ep, anzahl: L, n: n, null: platz.null)
+        erg.finanzplan = Produktergebnis.zeilen(platz.fp, anzahl: schema.finanzplan.count, n: n, null: platz.null)
         return erg
     }
 
@@ -352,48 +422,55 @@ public struct Projektion: Sendable {
     }
 
     /// The driver of product i (modellformat.md section 5): reference population, rate, cases, cost per case
-    /// and Erstattung into the flat Ergebnisplan `ep`, the quantities and capacity into `erg`.
+    /// and Erstattung into the flat Ergebnisplan `ep`, the quantities and capacity into `erg`. The product's
+    /// fields are read in place; `aktiv` are the run's measures by index (`Arbeitsplatz.aktiv`).
     private func treiber(
-        _ i: Int, _ fz: Fallzahl, _ a: Rechenannahmen, _ summen: Bezugssummen,
+        _ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen, _ aktiv: [Bool],
         _ ep: inout [Double], _ erg: inout Produktergebnis
     ) {
-        let B = modell.basisjahr
+        let B = modell.basisjahr, n = n
+        guard let bezug = modell.produkte[i].fallzahl?.bezug else { return }
         var R = [Double](repeating: 0, count: n), r = R, F = R
-        if let kr = kleinraum[i] {
+        if kleinraum[i] != nil {
             // F(t): the Sozialräume's cases summed in their order, starting from 0.
-            let jeGebiet = gebietsfaelle(i, kr, a, summen, summe: &F)
+            let jeGebiet = gebietsfaelle(i, a, summen, aktiv, summe: &F)
             for t in 0..<n {
-                R[t] = summen.produkt(i, fz.bezug, t)
+                R[t] = summen.produkt(i, bezug, t)
                 r[t] = R[t] > 0 ? F[t] / R[t] : 0
             }
             erg.gebietsfaelle = jeGebiet
-        }
-        for t in 0..<n where kleinraum[i] == nil {
-            R[t] = summen.produkt(i, fz.bezug, t)
-            let basisquote: Double
-            switch fz.quote {
-            case .ist: basisquote = (rB[i] ?? 0) * pow1(1 + a.quoteTrend[i], t)
-            case .je1000(let pfad): basisquote = pfad.wert(B + t) / 1000
+        } else {
+            let rB = rB[i] ?? 0, trend = 1 + a.quoteTrend[i]
+            for t in 0..<n {
+                R[t] = summen.produkt(i, bezug, t)
+                let basisquote: Double
+                if case .je1000(let pfad)? = modell.produkte[i].fallzahl?.quote {
+                    basisquote = pfad.wert(B + t) / 1000
+                } else {
+                    basisquote = rB * pow1(trend, t)
+                }
+                r[t] = basisquote * (t == 0 ? 1 : wirkungsfaktor(i, aktiv, t))
+                F[t] = r[t] * R[t]
             }
-            r[t] = basisquote * (t == 0 ? 1 : wirkungsfaktor(i, a, t))
-            F[t] = r[t] * R[t]
         }
         if let f0 = faelleB[i] { F[0] = f0 }
         erg.bezug = R
         erg.quote = r
         erg.faelle = F
-        if let fk = modell.produkte[i].fallkosten, let k0 = kB[i], let kz = zeilenIndex[fk.konto] {
+        let kz = fallkostenzeile[i]
+        if let k0 = kB[i], kz >= 0, let personalanteil = modell.produkte[i].fallkosten?.personalanteil {
             var k = [Double](repeating: k0, count: n)
+            let trend = 1 + a.fallkostenTrend[i]
             for t in 1..<n {
                 k[t] =
-                    k[t - 1] * (1 + fk.personalanteil * a.tarif[t] + (1 - fk.personalanteil) * a.sachkosten[t])
-                    * (1 + a.fallkostenTrend[i])
+                    k[t - 1] * (1 + personalanteil * a.tarif[t] + (1 - personalanteil) * a.sachkosten[t]) * trend
             }
             erg.fallkosten = k
             for t in 1..<n { ep[kz * n + t] = F[t] * k[t] }
-            if fk.basis != .ist { ep[kz * n] = basis[i][kz] }
-            if let e = modell.produkte[i].erstattung, let ez = zeilenIndex[e.konto] {
-                let anteil = a.erstattungAnteil[i] ?? e.anteil
+            if modell.produkte[i].fallkosten?.basis != .ist { ep[kz * n] = basis[i][kz] }
+            let ez = erstattungszeile[i]
+            if ez >= 0, let anteilModell = modell.produkte[i].erstattung?.anteil {
+                let anteil = a.erstattungAnteil[i] ?? anteilModell
                 for t in 1..<n { ep[ez * n + t] = ep[kz * n + t] * anteil }
             }
         }
@@ -404,20 +481,22 @@ public struct Projektion: Sendable {
 
     /// Cases per Sozialraum `[gebiet][t]`: `F_g(t) = (c · r̃_g · R_g(t)) · (trend(t) · measures(t))`, in the
     /// order of bevoelkerung.csv; their sum is the city's cases, and in the Basisjahr it equals the Ist.
-    func gebietsfaelle(_ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen) -> Reihentabelle {
+    /// Nil unless product i has small-area rates.
+    func gebietsfaelle(_ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen) -> Reihentabelle? {
+        guard kleinraum[i] != nil else { return nil }
         var summe = [Double](repeating: 0, count: n)
-        return gebietsfaelle(i, kr, a, summen, summe: &summe)
+        return gebietsfaelle(i, a, summen, Arbeitsplatz.aktiv(modell, a), summe: &summe)
     }
 
-    /// As `gebietsfaelle(_:_:_:_:)`, each year's cases also added to `summe[t]` Sozialraum by Sozialraum in
-    /// their order (the six years' sums side by side instead of one after the other).
+    /// As `gebietsfaelle(_:_:_:)` for a product with small-area rates, each year's cases also added to `summe[t]`
+    /// Sozialraum by Sozialraum in their order (the six years' sums side by side instead of one after the other).
     func gebietsfaelle(
-        _ i: Int, _ kr: Kleinraum.Raten, _ a: Rechenannahmen, _ summen: Bezugssummen, summe: inout [Double]
+        _ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen, _ aktiv: [Bool], summe: inout [Double]
     ) -> Reihentabelle {
-        let gewichte = kr.gewichte
-        var q = [Double](repeating: 0, count: n)
-        for t in 0..<n { q[t] = pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, a, t)) }
+        let gewichte = kleinraumgewichte[i]
         let G = modell.bevoelkerung.gebiete.count, n = n
+        var q = [Double](repeating: 0, count: n)
+        for t in 0..<n { q[t] = pow1(1 + a.quoteTrend[i], t) * (t == 0 ? 1 : wirkungsfaktor(i, aktiv, t)) }
         precondition(gewichte.count >= G && summe.count >= n, "Projektion.gebietsfaelle: Längen")
         let werte = summen.gebietsblock(i) { block in
             precondition(block.count >= G * n, "Projektion.gebietsfaelle: Bezugssummen zu kurz")
