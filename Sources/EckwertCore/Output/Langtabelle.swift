@@ -90,12 +90,18 @@ public struct Langtabelle: Sendable {
 
     /// The index of text `s` (added if new), for `anfuegen(szenario:ebene:nr:groesse:jahr:wert:)`.
     public mutating func text(_ s: String) -> UInt32 {
-        let t = Text(s: s)
-        if let k = nummer[t] { return k }
-        let k = UInt32(texte.count)
-        nummer[t] = k
-        texte.append(s)
+        // One hash and one probe: the defaulted subscript inserts the next index when `s` is new.
+        let neu = UInt32(texte.count)
+        var k = neu
+        func lesen(_ v: inout UInt32) { k = v }
+        lesen(&nummer[Text(s: s), default: neu])
+        if k == neu { texte.append(s) }
         return k
+    }
+
+    /// Room for `zeilen` more rows (a table filled once grows without copying its rows at each doubling).
+    mutating func platzFuer(zeilen n: Int) {
+        zeilen.reserveCapacity(zeilen.count + n)
     }
 
     /// Makes `gebietsnummer(_:_:)` answer for these Sozialräume and product numbers. The texts found so far are
@@ -105,6 +111,8 @@ public struct Langtabelle: Sendable {
         paarGebiete = gebiete
         paarNummern = nummern
         paarText = [UInt32](repeating: .max, count: gebiete.count * nummern.count)
+        // Room for all of them at once, instead of the index being rebuilt at each doubling on the way.
+        nummer.reserveCapacity(nummer.count + paarText.count)
     }
 
     /// The index of the text "\(gebiete[g])/\(nummern[p])" of the lists of `gebietsnummern(gebiete:nummern:)`:
