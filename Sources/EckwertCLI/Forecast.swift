@@ -1,6 +1,7 @@
 import ArgumentParser
 import EckwertCore
 import EckwertExport
+import Foundation
 
 extension Eckwert {
     /// `eckwert forecast <model>`: every figure of the forecast in the long format.
@@ -31,9 +32,11 @@ extension Eckwert {
                     quellen.append(("ist", { Langformat.sozialraumIst(m, p, in: &$0) }))
                     quellen.append(("planung", { $0.anfuegen(contentsOf: Langformat.planung(m)) }))
                 }
-                let einheiten = m.einheiten
+                // Each run's products on both cores: nothing else runs while a szenario is computed.
+                let einheiten = m.einheiten, kerne = ProcessInfo.processInfo.activeProcessorCount
                 for s in szenarien {
-                    quellen.append((s.name, { Langformat.zeilen(m, p.rechnen(s), einheiten: einheiten, in: &$0) }))
+                    quellen.append(
+                        (s.name, { Langformat.zeilen(m, p.rechnen(s, teile: kerne), einheiten: einheiten, in: &$0) }))
                 }
                 try ausgebenInBloecken { Langformat.csv(szenarien: quellen, an: $0) }
                 return

@@ -239,6 +239,24 @@ private func summe(_ reihen: [Double]...) -> [Double] {
         }
     }
 
+    /// A scenario's products computed in pieces side by side (`rechnen(_:teile:)`, as `eckwert forecast` does) give
+    /// the run of the products one after another, row for row and bit for bit, in model order — also with more
+    /// pieces than cores and with more pieces than products.
+    @Test func inStueckenWieNacheinander() throws {
+        let m = try #require(Musterstadt.modell)
+        let p = Projektion(m)
+        #expect(m.produkte.count > 3)
+        for s in m.szenarien {
+            let einzeln = p.rechnen(s)
+            let reihe = Langformat.csv(Langformat.zeilen(m, einzeln))
+            for teile in [2, 3, m.produkte.count, m.produkte.count + 1] {
+                let e = p.rechnen(s, teile: teile)
+                #expect(e.produkte.map(\.nr) == m.produkte.map(\.nr), "\(s.name), \(teile) Teile")
+                #expect(Langformat.csv(Langformat.zeilen(m, e)) == reihe, "\(s.name), \(teile) Teile")
+            }
+        }
+    }
+
     /// The measure factor by measure index (the run's `Arbeitsplatz.aktiv`) is the one by id: A's effect M1 by hand
     /// in status-quo, none in worst (which switches every measure off).
     @Test func wirkungsfaktorNachIndex() throws {

@@ -243,12 +243,23 @@ public struct Projektion: Sendable {
 
     // MARK: - One run
 
-    /// Runs one scenario.
-    public func rechnen(_ s: Szenario) -> Rechenergebnis {
+    /// Runs one scenario. With `teile` > 1 its products are computed in that many pieces side by side (each
+    /// product depends on nothing but its own inputs, so the result is the same): for a caller that runs one
+    /// scenario at a time while the other cores wait (`eckwert forecast`).
+    public func rechnen(_ s: Szenario, teile: Int = 1) -> Rechenergebnis {
         let pop = bevoelkerung(s.bevoelkerung)
-        return rechnen(
-            name: s.name, annahmen: Rechenannahmen(modell: modell, szenario: s), bevoelkerung: pop.jahre,
-            warnungen: pop.warnungen)
+        let a = Rechenannahmen(modell: modell, szenario: s)
+        guard teile > 1, modell.produkte.count >= teile else {
+            return rechnen(name: s.name, annahmen: a, bevoelkerung: pop.jahre, warnungen: pop.warnungen)
+        }
+        let summen = bezugssummen(pop.jahre), P = modell.produkte.count
+        var stuecke = parallelAbbilden(teile) { t in self.produkte((P * t / teile)..<(P * (t + 1) / teile), a, summen) }
+        // The first piece is taken over (not copied), the others appended to it.
+        var produkte: [Produktergebnis] = []
+        swap(&produkte, &stuecke[0])
+        for t in 1..<teile { produkte += stuecke[t] }
+        return Rechenergebnis(
+            szenario: s.name, jahre: jahre, bevoelkerung: pop.jahre, produkte: produkte, warnungen: pop.warnungen)
     }
 
     /// Runs a set of assumptions on a given population path (so that runs that differ only in measures or prices
