@@ -30,11 +30,23 @@ extension Planungsmodell {
     /// Every unit, in report order: Gesamthaushalt, Budgetbereiche, Produktbereiche, Produktgruppen, Produkte
     /// (each in model order).
     public var einheiten: [Einheit] {
-        [Ebene.gesamt, .budgetbereich, .produktbereich, .produktgruppe, .produkt].flatMap { einheiten($0) }
+        // The index of what each number covers, formed once for the three levels that read it.
+        let index = umfassungsindex
+        return [Ebene.gesamt, .budgetbereich, .produktbereich, .produktgruppe, .produkt].flatMap {
+            einheiten($0, index: index)
+        }
     }
 
     /// The units of one level, in the order of `einheiten`.
     public func einheiten(_ ebene: Ebene) -> [Einheit] {
+        switch ebene {
+        case .budgetbereich, .produktbereich, .produktgruppe: einheiten(ebene, index: umfassungsindex)
+        case .gesamt, .produkt, .gebiet: einheiten(ebene, index: [:])
+        }
+    }
+
+    /// The units of one level; `index`: `umfassungsindex` (read for Budgetbereiche, Produktbereiche and -gruppen).
+    private func einheiten(_ ebene: Ebene, index: [String: [Int]]) -> [Einheit] {
         switch ebene {
         case .gesamt:
             return [
@@ -42,7 +54,6 @@ extension Planungsmodell {
                     ebene: .gesamt, nr: "", name: "Gesamthaushalt (\(kommune))", produkte: Array(produkte.indices))
             ]
         case .budgetbereich:
-            let index = umfassungsindex
             return budgetbereiche.map { b in
                 var drin = [Bool](repeating: false, count: produkte.count)
                 for id in b.produkte { for i in index[id] ?? [] { drin[i] = true } }
@@ -50,12 +61,10 @@ extension Planungsmodell {
                     ebene: .budgetbereich, nr: b.id, name: b.name, produkte: produkte.indices.filter { drin[$0] })
             }
         case .produktbereich:
-            let index = umfassungsindex
             return produktbereiche.map {
                 Einheit(ebene: .produktbereich, nr: $0.nr, name: $0.name, produkte: index[$0.nr] ?? [])
             }
         case .produktgruppe:
-            let index = umfassungsindex
             return produktgruppen.map {
                 Einheit(ebene: .produktgruppe, nr: $0.nr, name: $0.name, produkte: index[$0.nr] ?? [])
             }
