@@ -6,6 +6,7 @@ extension Eckwert {
     /// `eckwert backtest <model> --from <year>`.
     public struct Backtest: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "backtest",
             abstract:
                 "Rechnet die Methode ab einem früheren Basisjahr nach und vergleicht mit dem Ist (MAPE, Verzerrung).")
 

@@ -6,6 +6,7 @@ extension Eckwert {
     /// `eckwert check <model>`: what was loaded, every error and warning; exit 0 only without errors.
     public struct Check: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Prüft ein Planungsmodell und zeigt, was geladen wurde, mit jedem Fehler und jeder Warnung.")
 
         @OptionGroup var modell: Modellwahl

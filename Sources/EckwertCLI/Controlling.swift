@@ -7,6 +7,7 @@ extension Eckwert {
     /// `eckwert controlling <modell> --monat 9`: the in-year Abweichungsbericht.
     public struct Controlling: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "controlling",
             abstract: "Unterjähriges Controlling: Ansatz, Ist bis Monat, Hochrechnung, Abweichung und Ampel.")
 
         @OptionGroup var ordner: Modellwahl

@@ -10,6 +10,8 @@ public struct Eckwert: ParsableCommand {
             CSV-Daten. Berichte landen in reports/<modell>/.
             """,
         version: EckwertVersion.text,
+        // Every subcommand names itself (`commandName`): a name derived from the type is formed by reflection at
+        // run time, whose first lookups scan the binary's conformance records on every start.
         subcommands: [
             Check.self, Show.self, Run.self, Forecast.self, Backtest.self, Export.self, Vergleich.self,
             Controlling.self, Noetig.self, Init.self, KontenrahmenBefehl.self, Import.self,

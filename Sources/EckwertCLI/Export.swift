@@ -6,6 +6,7 @@ extension Eckwert {
     /// `eckwert export kaemmerei|eckwerte|ausschuss <model>`.
     public struct Export: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Schreibt ein einzelnes Dokument (Kämmerei-Mappe, Eckwerte-Mappe oder Ausschuss-Paket).")
 
         public enum Dokument: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -7,6 +7,7 @@ extension Eckwert {
     /// `eckwert forecast <model>`: every figure of the forecast in the long format.
     public struct Forecast: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "forecast",
             abstract: "Gibt die Prognose aus: jede Zeile auf jeder Ebene, Fallzahlen, Kennzahlen (Langformat).")
 
         @OptionGroup var auswahl: ModellUndSzenario

@@ -7,6 +7,7 @@ extension Eckwert {
     /// `eckwert init <folder>`: a commented starter model that passes `check`.
     public struct Init: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Legt ein kommentiertes Startermodell an, das `eckwert check` besteht.")
 
         @Argument(help: "Der neue Modellordner (darf nicht existieren oder muss leer sein).")

@@ -7,6 +7,7 @@ extension Eckwert {
     /// `eckwert noetig <modell>`: what one lever would have to be to close a gap or reach a Ziel.
     public struct Noetig: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "noetig",
             abstract: "Was wäre nötig? Je Deckungslücke und verfehltem Ziel der Wert eines Hebels, "
                 + "der sie schließt.")
 

@@ -6,6 +6,7 @@ extension Eckwert {
     /// `eckwert run <model>`: all scenarios, a short summary, and the reports.
     public struct Run: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Rechnet alle Szenarien und zeigt eine Übersicht (Zuschussbedarf, verfehlte Ziele, Warnungen).")
 
         @OptionGroup var modell: Modellwahl

@@ -6,6 +6,7 @@ extension Eckwert {
     /// `eckwert show <model>`: the Ist Ergebnisplan at every level and the Kennzahlen on Ist years.
     public struct Show: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Zeigt das Ist: Ergebnisplan auf jeder Ebene und die Kennzahlen der Ist-Jahre.")
 
         @OptionGroup var modell: Modellwahl

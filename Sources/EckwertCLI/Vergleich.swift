@@ -7,6 +7,7 @@ extension Eckwert {
     /// `eckwert vergleich ALT NEU`: the Veränderungsnachweis between two states of a model.
     public struct Vergleich: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "vergleich",
             abstract: "Veränderungsnachweis: warum sich der Zuschussbedarf zwischen zwei Ständen eines Modells "
                 + "ändert.")
 
