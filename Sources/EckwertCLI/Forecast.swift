@@ -40,6 +40,7 @@ extension Eckwert {
                         (s.name, { Langformat.zeilen(m, p.rechnen(s, teile: kerne), einheiten: einheiten, in: &$0) }))
                 }
                 try ausgebenInBloecken { Langformat.csv(szenarien: quellen, an: $0) }
+                Prozessende.ueberlassen(m, p, quellen)
                 return
             }
             let laeufe = szenarien.map { p.rechnen($0) }

@@ -40,6 +40,7 @@ extension Eckwert {
             ausgeben("\nDokumente:\n")
             if rechnen.optionen.ziehungen > 0 { Speicher.freigeben() }
             let d = Laufdokumente.schreiben(e, ordner: ordner, version: version, vorab: vorab)
+            Prozessende.ueberlassen(m, e)
             try dokumenteSchreiben("  Kämmerei/Eckwerte") { try d.mappen.get() }
             try dokumenteSchreiben("  Ausschuss") { try d.ausschuss.get() }
         }

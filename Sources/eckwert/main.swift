@@ -1,3 +1,3 @@
 import EckwertCLI
 
-Eckwert.main()
+Eckwert.hauptprogramm()
