@@ -59,6 +59,80 @@ import Testing
         #expect(summen.gebiet(a, 0, pop.count - 1) == 0)
     }
 
+    /// Year 0 taken from sums already formed for `[pop[0]]` gives every sum bit for bit as summed anew; sums of
+    /// another shape are ignored; and the given year 0 is really the one used (sums of another population show).
+    @Test func jahr0UebernommenWieGerechnet() throws {
+        let m = try modell()
+        let v = Bezugssummen.Verzeichnis(m)
+        let s = try #require(m.szenario("status-quo"))
+        let pop = Projektion.bevoelkerung(m, s.bevoelkerung).jahre
+        #expect(pop.count >= 2)
+        let neu = Bezugssummen(v, pop)
+        let uebernommen = Bezugssummen(v, pop, jahr0: Bezugssummen(v, [pop[0]]))
+        let falscheForm = Bezugssummen(v, pop, jahr0: Bezugssummen(v, [pop[1], pop[1]]))
+        var anders = pop[0]
+        for x in [Geschlecht.m, .w] {
+            for a in 0...Alter.max { anders[gebiet: 1, geschlecht: x, alter: a] = 0.5 * Double(a) + 0.25 }
+        }
+        let fremd = Bezugssummen(v, pop, jahr0: Bezugssummen(v, [anders]))
+        var geprueft = 0
+        for i in m.produkte.indices {
+            guard let b = m.produkte[i].fallzahl?.bezug else { continue }
+            for t in pop.indices {
+                #expect(uebernommen.produkt(i, b, t).bitPattern == pop[t].summe(b).bitPattern)
+                #expect(falscheForm.produkt(i, b, t).bitPattern == neu.produkt(i, b, t).bitPattern)
+                #expect(fremd.produkt(i, b, t).bitPattern == (t == 0 ? anders : pop[t]).summe(b).bitPattern)
+                for (g, id) in m.bevoelkerung.gebiete.enumerated() {
+                    var bg = b
+                    bg.gebiet = id
+                    #expect(uebernommen.gebiet(i, g, t).bitPattern == pop[t].summe(bg).bitPattern)
+                    #expect(falscheForm.gebiet(i, g, t).bitPattern == neu.gebiet(i, g, t).bitPattern)
+                    #expect(fremd.gebiet(i, g, t).bitPattern == (t == 0 ? anders : pop[t]).summe(bg).bitPattern)
+                    geprueft += 1
+                }
+            }
+        }
+        #expect(geprueft == 2 * 2 * pop.count)
+        // S2 of `anders`, ages 0–17, both sexes: 2 · Σ_a (0.5 a + 0.25) = 2 · (76.5 + 4.5) = 162 — not pop's year 0.
+        let a = try #require(m.produkte.firstIndex { $0.nr == "31.1.01" })
+        #expect(abs(fremd.gebiet(a, 1, 0) - 162) < 1e-9 && abs(uebernommen.gebiet(a, 1, 0) - 162) > 1)
+    }
+
+    /// The cases per Sozialraum of every product with small-area rates (Musterstadt, every scenario) are
+    /// `gewicht_g · R_g(t) · q(t)` bit for bit, and each year's sum is the running total from the given start,
+    /// Sozialraum by Sozialraum in their order.
+    @Test func gebietsfaelleWieEinzelnGerechnet() throws {
+        let m = try #require(Musterstadt.modell)
+        let p = Projektion(m)
+        var geprueft = 0
+        for s in m.szenarien {
+            let a = Rechenannahmen(modell: m, szenario: s)
+            let summen = p.bezugssummen(p.bevoelkerung(s.bevoelkerung).jahre)
+            let aktiv = Projektion.Arbeitsplatz.aktiv(m, a)
+            let G = m.bevoelkerung.gebiete.count
+            for i in m.produkte.indices where p.kleinraum[i] != nil {
+                let start = (0..<p.n).map { 0.125 * Double($0 + 1) }
+                var summe = start
+                let f = p.gebietsfaelle(i, a, summen, aktiv, summe: &summe)
+                #expect(f.count == G && f.laenge == p.n)
+                for t in 0..<p.n {
+                    var q = 1.0
+                    for _ in 0..<t { q *= 1 + a.quoteTrend[i] }
+                    if t > 0 { q *= p.wirkungsfaktor(i, a, t) }
+                    var erwartet = start[t]
+                    for g in 0..<G {
+                        let v = p.kleinraumgewichte[i][g] * summen.gebiet(i, g, t) * q
+                        #expect(f[g][t].bitPattern == v.bitPattern)
+                        erwartet += v
+                    }
+                    #expect(summe[t].bitPattern == erwartet.bitPattern)
+                }
+                geprueft += 1
+            }
+        }
+        #expect(geprueft > 0)
+    }
+
     /// The rows of a flat plan are its slices; rows of +0.0 share the one zero row, a row holding −0.0 keeps it.
     @Test func zeilenAusFlachemPlan() {
         let flach: [Double] = [1, 2, 3, 0, 0, 0, 0, -0.0, 0, 4, 0, 5]

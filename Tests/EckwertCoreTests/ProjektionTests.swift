@@ -282,6 +282,24 @@ private func summe(_ reihen: [Double]...) -> [Double] {
         #expect(nahe(w.faktor(2031), 0.88, abs: 1e-15))
     }
 
+    /// On top of `kapazitaetJeSozialraum`, by hand: an investment without a Sozialraum adds its places to the city
+    /// only, one in S2 to S2 and the city, one without places adds nothing (each from its year on).
+    @Test func kapazitaetMitStadtweitenInvestitionen() throws {
+        var m = try Fixture.modell(.klein())
+        let nr = m.produkte[1].nr
+        let i1 = try #require(m.investitionen.first { $0.produkt == nr && $0.gebiet == "S1" })
+        var stadt = i1, ohne = i1, s2 = i1
+        (stadt.id, stadt.gebiet, stadt.plaetze, stadt.inbetriebnahmeJahr) = ("IS", nil, 12, 2026)
+        (ohne.id, ohne.gebiet, ohne.plaetze, ohne.inbetriebnahmeJahr) = ("IO", "S2", nil, 2025)
+        (s2.id, s2.gebiet, s2.plaetze, s2.inbetriebnahmeJahr) = ("I2", "S2", 5, 2028)
+        m.investitionen += [stadt, ohne, s2]
+        let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))
+        let kap = try #require(e.produkte[1].kapazitaet)
+        #expect(kap.gebiete.first { $0.gebiet == "S1" }?.plaetze == [200, 200, 200, 230, 230])
+        #expect(kap.gebiete.first { $0.gebiet == "S2" }?.plaetze == [150, 150, 150, 150, 155])
+        #expect(kap.plaetze == [350, 350, 362, 392, 397])
+    }
+
     @Test func kapazitaetJeSozialraum() throws {
         let m = try Fixture.modell(.klein())
         let e = Projektion(m).rechnen(try #require(m.szenario("status-quo")))

@@ -26,9 +26,12 @@ public enum Istrechnung {
         for i in m.produkte.indices {
             ep.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             fp.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            for z in 0..<L {
-                guard let s = spalten[z] else { continue }
-                for j in 0..<n { ep[z * n + j] = ist.wert(j, i, s) ?? 0 }
+            // Written through the buffer: the array's uniqueness is not checked again for each of the L · n values.
+            ep.withUnsafeMutableBufferPointer { ep in
+                for z in 0..<L {
+                    guard let s = spalten[z] else { continue }
+                    for j in 0..<n { ep[z * n + j] = ist.wert(j, i, s) ?? 0 }
+                }
             }
             summenplan.anwenden(flach: &ep, n: n)
             finanzrechnung.ableiten(ep: ep, fp: &fp, n: n, sonderposten: nil)

@@ -92,17 +92,21 @@ public enum Planungslauf {
         // Each scenario's population and its reference sums need only the model: formed on the second core while
         // the Projektion's tables are built. The selections of the sums are formed once, for both.
         let verzeichnis = Bezugssummen.Verzeichnis(m)
+        // Every population path starts with the model's population: its sums are formed once, for the Projektion
+        // and each scenario's year 0.
+        let basissummen = Bezugssummen(verzeichnis, [m.bevoelkerung])
         let vorlauf = Nebenher { () -> [Bevoelkerungslauf] in
             szenarien.map { s in
                 let pop = Projektion.bevoelkerung(m, s.bevoelkerung)
                 return Bevoelkerungslauf(
-                    jahre: pop.jahre, warnungen: pop.warnungen, summen: Bezugssummen(verzeichnis, pop.jahre))
+                    jahre: pop.jahre, warnungen: pop.warnungen,
+                    summen: Bezugssummen(verzeichnis, pop.jahre, jahr0: basissummen))
             }
         }
         // The Ist run needs only the Ist table: on a second core while the Projektion's other tables are built.
         let isttabelle = Isttabelle(m)
         let istlauf = Nebenher { Istrechnung.rechnen(m, isttabelle) }
-        let p = Projektion(m, isttabelle, verzeichnis)
+        let p = Projektion(m, isttabelle, verzeichnis, basissummen: basissummen)
         let vor = vorlauf.ergebnis() ?? []
         let bevoelkerungen = szenarien.indices.map { k -> Bevoelkerungslauf in
             if k < vor.count { return vor[k] }

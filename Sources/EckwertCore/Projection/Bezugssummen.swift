@@ -68,7 +68,10 @@ struct Bezugssummen: Sendable {
     /// The population of each year, for Sozialräume the model does not have.
     private let pop: [Bevoelkerung]
 
-    init(_ v: Verzeichnis, _ pop: [Bevoelkerung]) {
+    /// `jahr0`: the sums of `[pop[0]]` under the same `v`, already formed (the Basisjahr's population is the same in
+    /// every scenario): its values are taken for year index 0 instead of being summed again. The caller vouches
+    /// that it is the sums of this `pop[0]`; with another shape it is ignored.
+    init(_ v: Verzeichnis, _ pop: [Bevoelkerung], jahr0: Bezugssummen? = nil) {
         verzeichnis = v
         let n = pop.count
         self.n = n
@@ -81,7 +84,18 @@ struct Bezugssummen: Sendable {
         var erster = [Int](repeating: 0, count: G)
         for g in 0..<G { erster[g] = v.gebiete.firstIndex(of: v.gebiete[g]) ?? g }
         let eindeutig = erster.indices.allSatisfy { erster[$0] == $0 }
+        let basis = jahr0.flatMap { b in
+            b.n == 1 && b.anzahlGebiete == G && b.verzeichnis.auswahlen.count == A && b.proGebiet.count == A * G
+                ? b : nil
+        }
         for t in 0..<n {
+            if t == 0, let basis {
+                for a in 0..<A {
+                    stadt[a * n] = basis.stadt[a]
+                    for g in 0..<G { proGebiet[a * n * G + g] = basis.proGebiet[a * G + g] }
+                }
+                continue
+            }
             let p = pop[t]
             // Model Sozialraum g → its index in this year's population (nil: absent, sums to 0).
             let zuordnung: [Int?] = p.gebiete == v.gebiete ? erster.map { $0 } : v.gebiete.map { p.gebietIndex($0) }

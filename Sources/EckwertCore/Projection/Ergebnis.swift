@@ -31,10 +31,15 @@ extension Produktergebnis {
     /// allocation each: values, not identity, are what a row is, and a write to one copies it as any array does.
     static func zeilen(_ flach: [Double], anzahl: Int, n: Int, null: [Double]) -> [[Double]] {
         precondition(null.count == n && flach.count >= anzahl * n, "Produktergebnis.zeilen: Längen")
+        // The rows placed into storage of the final size: not appended one by one (with a capacity and
+        // uniqueness check each time), as `map` over a range does.
         return flach.withUnsafeBufferPointer { w in
-            (0..<anzahl).map { z in
-                let zeile = UnsafeBufferPointer(rebasing: w[(z * n)..<(z * n + n)])
-                return zeile.allSatisfy { $0.bitPattern == 0 } ? null : Array(zeile)
+            [[Double]](unsafeUninitializedCapacity: anzahl) { zeilen, gesetzt in
+                for z in 0..<anzahl {
+                    let zeile = UnsafeBufferPointer(rebasing: w[(z * n)..<(z * n + n)])
+                    zeilen.initializeElement(at: z, to: zeile.allSatisfy { $0.bitPattern == 0 } ? null : Array(zeile))
+                    gesetzt = z + 1
+                }
             }
         }
     }

@@ -49,8 +49,12 @@ public struct Projektion: Sendable {
     public init(_ m: Planungsmodell) { self.init(m, Isttabelle(m), Bezugssummen.Verzeichnis(m)) }
 
     /// As `init(_:)` on the model's Ist already in a table (so that the Ist run can start beside the rest) and its
-    /// reference-population selections already formed (shared with the populations' sums).
-    init(_ m: Planungsmodell, _ ist: Isttabelle, _ verzeichnis: Bezugssummen.Verzeichnis) {
+    /// reference-population selections already formed (shared with the populations' sums); `basissummen`, when
+    /// given, are `Bezugssummen(verzeichnis, [m.bevoelkerung])` formed once for this and the scenarios' year 0.
+    init(
+        _ m: Planungsmodell, _ ist: Isttabelle, _ verzeichnis: Bezugssummen.Verzeichnis,
+        basissummen gegeben: Bezugssummen? = nil
+    ) {
         modell = m
         schema = m.kontenrahmen
         n = m.horizont - m.basisjahr + 1
@@ -69,7 +73,7 @@ public struct Projektion: Sendable {
         finanzrechnung = Finanzrechnung.Plan(m.kontenrahmen, finanzIndex: finanzIndex)
         let summenzeile = m.kontenrahmen.zeilen.map(\.istSumme)
         self.summenzeile = summenzeile
-        let basissummen = Bezugssummen(verzeichnis, [m.bevoelkerung])
+        let basissummen = gegeben ?? Bezugssummen(verzeichnis, [m.bevoelkerung])
         let B = m.basisjahr
         var basis: [[Double]] = []
         var faelleB: [Double?] = [], kB: [Double?] = [], rB: [Double?] = [], bezugB: [Double?] = []
@@ -500,7 +504,7 @@ public struct Projektion: Sendable {
     }
 
     /// As `gebietsfaelle(_:_:_:)` for a product with small-area rates, each year's cases also added to `summe[t]`
-    /// Sozialraum by Sozialraum in their order (the six years' sums side by side instead of one after the other).
+    /// Sozialraum by Sozialraum in their order (one year after the other, each year's sum kept in a register).
     func gebietsfaelle(
         _ i: Int, _ a: Rechenannahmen, _ summen: Bezugssummen, _ aktiv: [Bool], summe: inout [Double]
     ) -> Reihentabelle {
@@ -515,13 +519,17 @@ public struct Projektion: Sendable {
                 q.withUnsafeBufferPointer { q in
                     summe.withUnsafeMutableBufferPointer { summe in
                         [Double](unsafeUninitializedCapacity: G * n) { w, anzahl in
-                            for g in 0..<G {
-                                let c = gewichte[g]
-                                for t in 0..<n {
-                                    let v = c * block[t * G + g] * q[t]
+                            // Year by year: each year's sum is one running total in a register, added Sozialraum
+                            // by Sozialraum in their order as before, and the year's sums are read in a row.
+                            for t in 0..<n {
+                                let qt = q[t], zeile = t * G
+                                var s = summe[t]
+                                for g in 0..<G {
+                                    let v = gewichte[g] * block[zeile + g] * qt
                                     w[g * n + t] = v
-                                    summe[t] += v
+                                    s += v
                                 }
+                                summe[t] = s
                             }
                             anzahl = G * n
                         }
@@ -537,10 +545,20 @@ public struct Projektion: Sendable {
         _ summen: Bezugssummen, jeGebiet: Reihentabelle? = nil
     ) -> Kapazitaetsergebnis {
         let m = modell, B = m.basisjahr
-        let invs = m.investitionen.filter { $0.produkt == nr }
+        // The product's investments (those of its number, in model order) by index: only the three fields read
+        // here, not a copy of each `Investition` per filter.
+        let invs = m.investitionen.indices.filter { m.investitionen[$0].produkt == nr }
+        let ab = invs.map { m.investitionen[$0].inbetriebnahmeJahr }
+        let plaetzeInv = invs.map { m.investitionen[$0].plaetze ?? 0 }
+        let gebietInv = invs.map { m.investitionen[$0].gebiet }
+        // The places added by year index t (in Sozialraum `gebiet`, or all): summed from 0 in model order, the
+        // additions of the former filter-and-reduce, without an array per call.
         func zusatz(_ t: Int, gebiet: String?) -> Double {
-            invs.filter { B + t >= $0.inbetriebnahmeJahr && (gebiet == nil || $0.gebiet == gebiet) }
-                .reduce(0) { $0 + ($1.plaetze ?? 0) }
+            var s = 0.0
+            for k in invs.indices where B + t >= ab[k] && (gebiet == nil || gebietInv[k] == gebiet) {
+                s += plaetzeInv[k]
+            }
+            return s
         }
         var gebiete: [Kapazitaetsergebnis.Gebiet] = []
         var plaetze = (0..<n).map { kap.plaetze + zusatz($0, gebiet: nil) }
@@ -558,9 +576,9 @@ public struct Projektion: Sendable {
             }
             // Places of investments without a Sozialraum count for the whole city.
             for t in 0..<n {
-                plaetze[t] += invs.filter { B + t >= $0.inbetriebnahmeJahr && $0.gebiet == nil }.reduce(0) {
-                    $0 + ($1.plaetze ?? 0)
-                }
+                var s = 0.0
+                for k in invs.indices where B + t >= ab[k] && gebietInv[k] == nil { s += plaetzeInv[k] }
+                plaetze[t] += s
             }
         }
         return Kapazitaetsergebnis(bedarf: F, plaetze: plaetze, luecke: luecke, gebiete: gebiete)
