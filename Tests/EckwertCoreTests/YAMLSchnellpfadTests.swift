@@ -109,4 +109,37 @@ import Yams
             Issue.record("ein Text ohne Dokument ist leer")
         }
     }
+    /// A mapping read pair by pair straight from the tree (`paarzahl`, `paar`, `wert`, `YLeser.abschnitt`): the
+    /// keys, values and positions written in the text, by hand.
+    @Test func mappingReadPairByPair() throws {
+        let text = "a: 1\nb: [x, y]\nc: {d: 'e'}\n"
+        let w = try #require(YAMLDatei.lesen(text, datei: "t.yaml", befund: Befund()))
+        #expect(w.paarzahl == 3)
+        #expect((0..<3).map { w.paar($0).schluessel.skalar } == ["a", "b", "c"])
+        #expect(w.paar(0).wert.skalar == "1")
+        #expect(w.paar(1).wert.elemente?.map(\.skalar) == ["x", "y"])
+        #expect(w.paar(2).wert.wert("d") == "e")
+        #expect(w.paar(2).wert.paar(0).wert.gequotet)
+        #expect(w.paar(1).schluessel.ort.line == 2 && w.paar(1).schluessel.ort.column == 1)
+        #expect(w.wert("a") == "1" && w.wert("z") == nil)
+        // Not mappings: a scalar and a sequence have no pairs.
+        #expect(w.paar(0).wert.paarzahl == nil && w.paar(1).wert.paarzahl == nil && w.paar(0).wert.wert("a") == nil)
+        let befund = Befund()
+        let a = try #require(YLeser(befund: befund).abschnitt(w, "Test"))
+        #expect(a.paare.map(\.schluessel) == ["a", "b", "c"])
+        #expect(a.paare.map { $0.ort.line } == [1, 2, 3])
+        #expect(a["c"]?.wert("d") == "e")
+        #expect(befund.diagnostics.items.isEmpty)
+        // A key that is no text is reported at its place and left out; the other pairs stay.
+        let z = try #require(YAMLDatei.lesen("? [1]\n: x\nb: 2\n", datei: "t.yaml", befund: Befund()))
+        let b2 = Befund()
+        let a2 = try #require(YLeser(befund: b2).abschnitt(z, "Test"))
+        #expect(a2.paare.map(\.schluessel) == ["b"])
+        #expect(
+            b2.diagnostics.items.map(\.description) == [
+                "t.yaml:1:3: error: Test: Schlüssel muss ein einfacher Text sein, gefunden eine Liste"
+            ])
+        #expect(YLeser(befund: b2).abschnitt(w.paar(0).wert, "Test") == nil)
+        #expect(b2.diagnostics.items.count == 2)
+    }
 }

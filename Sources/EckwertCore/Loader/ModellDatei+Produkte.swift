@@ -35,8 +35,11 @@ extension ModellDatei {
     ) {
         guard let k = a[key], let wert = y.text(k, "\(a.kontext) \(key)") else { return }
         let gruppe = key == "produktgruppe"
-        let benannt = (gruppe ? d.produktgruppen : d.produktbereiche).map(\.nr)
-        guard benannt.contains(wert) else {
+        let ebenen = gruppe ? d.produktgruppen : d.produktbereiche
+        // The list of numbers only for the message: built for each of a thousand products, it cost more than
+        // the search.
+        guard ebenen.contains(where: { $0.nr == wert }) else {
+            let benannt = ebenen.map(\.nr)
             var text =
                 "\(a.kontext): \(gruppe ? "Produktgruppe" : "Produktbereich") '\(wert)' ist unter "
                 + "\(gruppe ? "produktgruppen" : "produktbereiche") nicht benannt"
@@ -64,7 +67,11 @@ extension ModellDatei {
             y.auswahl($0, "\(kontext) art", Produktart.self, ["pflicht", "freiwillig"])
         }
         guard let nr, let name, let art else { return nil }
-        if nr.contains("."), nr.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        // The split decides; the test before it only skips the split for a number without a "." byte, by byte
+        // because `contains(".")` on a String goes through Foundation's `range(of:)`.
+        if nr.utf8.contains(UInt8(ascii: ".")),
+            nr.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+        {
             befund.fehler(
                 a["nr"]?.ort ?? a.ort,
                 "\(kontext): Produktnummer '\(nr)' hat einen leeren Teil zwischen "

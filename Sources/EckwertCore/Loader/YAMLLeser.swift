@@ -58,10 +58,24 @@ struct YKnoten {
         return baum.kinder[a..<(a + Int(e.anzahl))].map { YKnoten(baum: baum, index: $0) }
     }
 
+    /// A mapping's number of (key, value) pairs, or nil.
+    var paarzahl: Int? {
+        let e = eintrag
+        return e.art == .abschnitt ? Int(e.anzahl) / 2 : nil
+    }
+
+    /// Pair `i` (0 ≤ i < ``paarzahl``) of a mapping, straight from the tree: reading a mapping pair by pair
+    /// makes one node per key and value, where ``paare`` first builds the array of children and then the
+    /// array of pairs (each node copy a retain of the tree, each array's end a release of every node in it).
+    func paar(_ i: Int) -> (schluessel: YKnoten, wert: YKnoten) {
+        let a = Int(eintrag.anfang) + 2 * i
+        return (YKnoten(baum: baum, index: baum.kinder[a]), YKnoten(baum: baum, index: baum.kinder[a + 1]))
+    }
+
     /// A mapping's (key, value) pairs in file order, or nil.
     var paare: [(schluessel: YKnoten, wert: YKnoten)]? {
-        guard let k = kinder(.abschnitt) else { return nil }
-        return stride(from: 0, to: k.count - 1, by: 2).map { (k[$0], k[$0 + 1]) }
+        guard let n = paarzahl else { return nil }
+        return (0..<n).map { paar($0) }
     }
 
     /// A sequence's items, or nil.
@@ -69,7 +83,12 @@ struct YKnoten {
 
     /// In a mapping, the text of the first value whose key's text is `schluessel`.
     func wert(_ schluessel: String) -> String? {
-        paare?.first { $0.schluessel.skalar == schluessel }?.wert.skalar
+        guard let n = paarzahl else { return nil }
+        for i in 0..<n {
+            let p = paar(i)
+            if p.schluessel.skalar == schluessel { return p.wert.skalar }
+        }
+        return nil
     }
 
     var art: String {
@@ -163,15 +182,16 @@ struct YLeser {
     let befund: Befund
 
     func abschnitt(_ k: YKnoten, _ kontext: String) -> YAbschnitt? {
-        guard let m = k.paare else {
+        guard let n = k.paarzahl else {
             befund.fehler(k.ort, "\(kontext): erwartet ist ein Abschnitt (Schlüssel: Wert), gefunden \(k.art)")
             return nil
         }
         // Labelled as `YAbschnitt.paare`: an array of unlabelled tuples would be converted element by element
         // through a dynamic cast.
         var paare: [(schluessel: String, ort: SourceLocation, wert: YKnoten)] = []
-        paare.reserveCapacity(m.count)
-        for (kk, value) in m {
+        paare.reserveCapacity(n)
+        for i in 0..<n {
+            let (kk, value) = k.paar(i)
             guard let s = kk.skalar else {
                 befund.fehler(kk.ort, "\(kontext): Schlüssel muss ein einfacher Text sein, gefunden \(kk.art)")
                 continue
