@@ -169,4 +169,39 @@ import EckwertTestSupport
                 "error faelle_gebiete.csv:5:- Produkt '99.9.99' gibt es in modell.yaml nicht",
             ])
     }
+
+    /// Whether the raster found every case's gebiet, and how many cases it was given: by hand.
+    @Test func rasterKenntSeineGebiete() {
+        let a = GebietsfallSchluessel(jahr: 2024, gebiet: "A", produkt: "1.1")
+        let c = GebietsfallSchluessel(jahr: 2024, gebiet: "C", produkt: "1.1")
+        let gut = Gebietsfallraster(gebiete: ["A", "B"], faelle: [a: 1])
+        #expect(gut.anzahl == 1 && gut.alleGebieteBekannt)
+        let schlecht = Gebietsfallraster(gebiete: ["A", "B"], faelle: [a: 1, c: 2])
+        #expect(schlecht.anzahl == 2 && !schlecht.alleGebieteBekannt)
+        #expect(Gebietsfallraster(gebiete: [], faelle: [:]).alleGebieteBekannt)
+    }
+
+    /// Only an unknown Sozialraum, then only an unknown product, each among known rows: the one row is
+    /// reported (the rows are skipped only when nothing in them is unknown).
+    @Test func einzelnerUnbekannterEintrag() throws {
+        let f = Self.dateien.faelle
+        var m = try Self.musterstadt()
+        let nr = try #require(Set(m.sozialraum.faelle.keys.map(\.produkt)).sorted().first)
+        #expect(Self.geprueft(m).allSatisfy { !$0.hasPrefix("error \(f):") })
+        Self.setzen(&m, m.basisjahr, "S77", nr, 1, zeile: 900)
+        var ist = Self.geprueft(m)
+        #expect(ist == Self.referenz(m))
+        #expect(
+            ist.filter { $0.hasPrefix("error \(f):900") } == [
+                "error \(f):900:- Gebiet 'S77' gibt es in bevoelkerung.csv nicht"
+            ])
+        m = try Self.musterstadt()
+        Self.setzen(&m, m.basisjahr, m.bevoelkerung.gebiete[0], "97.9.99", 1, zeile: 901)
+        ist = Self.geprueft(m)
+        #expect(ist == Self.referenz(m))
+        #expect(
+            ist.filter { $0.hasPrefix("error \(f):901") } == [
+                "error \(f):901:- Produkt '97.9.99' gibt es in modell.yaml nicht"
+            ])
+    }
 }

@@ -241,6 +241,9 @@ public enum Datendateien {
         let o = mitJahr ? 1 : 0
         var out = Jahreswerte()
         var zeilen: [IstSchluessel: Int] = [:]
+        // At most one entry per row: reserved, the tables are not rebuilt as they grow (ansatz.csv: 4,000 rows).
+        zeilen.reserveCapacity(t.rows.count)
+        out.orte.reserveCapacity(t.rows.count)
         for z in t.rows {
             let jahr = mitJahr ? l.ganzzahl(z, 0, "Jahr") : standardjahr
             let produkt = l.id(z, o, "ein", "Produkt")

@@ -13,6 +13,10 @@ struct Gebietsfallraster {
     private var bloecke: [[Int: Int]] = []
     private var werte: [Double] = []
     private var vorhanden: [Bool] = []
+    /// How many cases were given (keys of `faelle`).
+    let anzahl: Int
+    /// Whether every case's gebiet is a Sozialraum of `bevoelkerung.csv`.
+    private(set) var alleGebieteBekannt = true
 
     init(gebiete: [String], faelle: [GebietsfallSchluessel: Double]) {
         var index: [String: Int] = [:]
@@ -23,6 +27,7 @@ struct Gebietsfallraster {
         }
         gebietIndex = index
         self.erste = erste
+        anzahl = faelle.count
         let n = gebiete.count
         for (k, f) in faelle {
             let p: Int
@@ -43,7 +48,10 @@ struct Gebietsfallraster {
                 werte.append(contentsOf: repeatElement(0, count: n))
                 vorhanden.append(contentsOf: repeatElement(false, count: n))
             }
-            guard let g = index[k.gebiet] else { continue }
+            guard let g = index[k.gebiet] else {
+                alleGebieteBekannt = false
+                continue
+            }
             werte[block + g] = f
             vorhanden[block + g] = true
         }
