@@ -277,11 +277,16 @@ private func basisfaelleNachgeschlagen(_ m: Planungsmodell) -> [[Double]?] {
 }
 
 /// `Projektion.basisfaelleJeGebiet` (one pass over the file's values) gives exactly the plain lookups: on
-/// Musterstadt as shipped, with one Sozialraum's case removed (that product nil), with values of another year
-/// and of a product number the model lacks (ignored), and with a product that shares another's number.
+/// Musterstadt as shipped (read from the loader's raster of the cases), with one Sozialraum's case removed (that
+/// product nil), with values of another year and of a product number the model lacks (ignored), and with a
+/// product that shares another's number (read from the cases themselves: a change drops the raster).
 @Test func basisfaelleJeGebietWieNachgeschlagen() throws {
     var m = try #require(Musterstadt.modell)
     let B = m.basisjahr
+    // As loaded, the model holds the loader's raster, for its own Sozialräume in their order only.
+    #expect(m.sozialraum.faelleraster(gebiete: m.bevoelkerung.gebiete) != nil)
+    #expect(m.sozialraum.faelleraster(gebiete: m.bevoelkerung.gebiete.reversed()) == nil)
+    #expect(m.sozialraum.faelleraster(gebiete: Array(m.bevoelkerung.gebiete.dropLast())) == nil)
     func vergleichen(_ m: Planungsmodell) -> Int {
         let schnell = Projektion.basisfaelleJeGebiet(m), plain = basisfaelleNachgeschlagen(m)
         #expect(schnell.count == plain.count)
@@ -296,6 +301,7 @@ private func basisfaelleNachgeschlagen(_ m: Planungsmodell) -> [[Double]?] {
     // Another year and an unknown product number change nothing.
     m.sozialraum.faelle[GebietsfallSchluessel(jahr: B - 1, gebiet: g0, produkt: nr)] = 12_345
     m.sozialraum.faelle[GebietsfallSchluessel(jahr: B, gebiet: g0, produkt: "99.9.99")] = 7
+    #expect(m.sozialraum.faelleraster(gebiete: m.bevoelkerung.gebiete) == nil)
     #expect(vergleichen(m) == mitFaellen)
     // A product sharing the first one's number reads the same cases.
     m.produkte.append(m.produkte[erster])

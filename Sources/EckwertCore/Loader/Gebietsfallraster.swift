@@ -1,7 +1,10 @@
 /// The Sozialraum cases of a model on integer indexes, for the loader's checks: one block per product and year
 /// holding a value (or none) for each Sozialraum position of `bevoelkerung.csv`. Reading a case is then an array
-/// access instead of a lookup by (jahr, gebiet, produkt) with three hashed fields.
+/// access instead of a lookup by (jahr, gebiet, produkt) with three hashed fields. The model keeps the loader's
+/// raster while its cases are unchanged (`Sozialraumdaten.faelleraster`), for the projection's Basisjahr cases.
 struct Gebietsfallraster {
+    /// The Sozialräume of `bevoelkerung.csv` the raster was built on, in their order.
+    let gebiete: [String]
     /// Position of each Sozialraum id in `bevoelkerung.csv` (its first position, as `Bevoelkerung.gebietIndex`).
     let gebietIndex: [String: Int]
     /// For each position of `bevoelkerung.csv`'s Sozialräume: the first position of its id.
@@ -19,6 +22,7 @@ struct Gebietsfallraster {
     private(set) var alleGebieteBekannt = true
 
     init(gebiete: [String], faelle: [GebietsfallSchluessel: Double]) {
+        self.gebiete = gebiete
         var index: [String: Int] = [:]
         var erste: [Int] = []
         erste.reserveCapacity(gebiete.count)

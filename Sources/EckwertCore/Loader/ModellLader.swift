@@ -94,7 +94,7 @@ public enum ModellLader {
         Modellpruefung.pruefen(
             ladung.modell, ladung.datei, dateiname: { Ladung.dateiname($0, dateien) }, gelesen: ladung.lesbar,
             befund: zugriff.befund)
-        sozialraumpruefung.einfuegen(in: zugriff.befund)
+        sozialraumpruefung.einfuegen(in: zugriff.befund, modell: &ladung.modell)
         var modell = ladung.modell
         modell.pruefsumme = summe.ergebnis() ?? pruefsumme(gelesen)
         sozialraeumeOrdnen(&modell)

@@ -123,12 +123,14 @@ public enum SozialraumDateien {
 
     /// Checks across files: every gebiet and Produkt exists; a product with Sozialraum cases has a Basisjahr row
     /// for every Sozialraum (error) and a driver; cases of a Sozialraum above its reference population, or a sum
-    /// above the city's cases, are warnings (the data may still be right, but rarely are).
+    /// above the city's cases, are warnings (the data may still be right, but rarely are). Returns the raster of
+    /// the cases it built for the checks (the model keeps it for the projection).
+    @discardableResult
     static func pruefen(
         _ m: Planungsmodell, faelleZeilen: [GebietsfallSchluessel: Int],
         indikatorZeilen: [IndikatorSchluessel: Int], dateien: (faelle: String, indikatoren: String),
         befund: Befund
-    ) {
+    ) -> Gebietsfallraster {
         let raster = Gebietsfallraster(gebiete: m.bevoelkerung.gebiete, faelle: m.sozialraum.faelle)
         // Product lookup by number: the first product of a number, as `Planungsmodell.produkt`.
         var produkte: [String: Int] = [:]
@@ -165,6 +167,7 @@ public enum SozialraumDateien {
                 pruefeJahr(m, nr, jahr, (raster, block), pop, faelleZeilen, dateien.faelle, befund)
             }
         }
+        return raster
     }
 
     /// Unknown gebiet or Produkt in the rows of `faelle_gebiete.csv`, in line order (only rows with something to

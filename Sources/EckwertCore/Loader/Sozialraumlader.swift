@@ -47,30 +47,36 @@ enum Sozialraumlader {
         }
         let dateien = (faelle: l.dateiname("faelle_gebiete"), indikatoren: l.dateiname("indikatoren"))
         let (faelle, indikatoren) = (s.faelleZeilen, s.indikatorZeilen)
-        return Nachpruefung(stelle: befund.diagnostics.items.count) {
+        return Nachpruefung(stelle: befund.diagnostics.items.count, stand: s.faelleStand) {
             let b = Befund()
-            SozialraumDateien.pruefen(
+            let raster = SozialraumDateien.pruefen(
                 m, faelleZeilen: faelle, indikatorZeilen: indikatoren, dateien: dateien, befund: b)
-            return b.diagnostics.items
+            return (b.diagnostics.items, raster)
         }
     }
 
     /// The checks of the Sozialraum case and indicator rows, which read only the finished model and those rows:
     /// they run on a second core while the loader goes on, and `einfuegen` puts their messages where the
-    /// sequential load recorded them (before any message recorded after `abschliessen`).
+    /// sequential load recorded them (before any message recorded after `abschliessen`) and hands the raster of
+    /// the cases they built to the model (kept there only if its cases have not changed since, `stand`).
     struct Nachpruefung {
+        typealias Ergebnis = (meldungen: [Diagnostic], raster: Gebietsfallraster)
         let stelle: Int
-        let pruefung: @Sendable () -> [Diagnostic]
-        let nebenher: Nebenher<[Diagnostic]>
+        let stand: Int
+        let pruefung: @Sendable () -> Ergebnis
+        let nebenher: Nebenher<Ergebnis>
 
-        init(stelle: Int, _ pruefung: @escaping @Sendable () -> [Diagnostic]) {
+        init(stelle: Int, stand: Int, _ pruefung: @escaping @Sendable () -> Ergebnis) {
             self.stelle = stelle
+            self.stand = stand
             self.pruefung = pruefung
             nebenher = Nebenher(pruefung)
         }
 
-        func einfuegen(in befund: Befund) {
-            befund.diagnostics.insert(contentsOf: nebenher.ergebnis() ?? pruefung(), at: stelle)
+        func einfuegen(in befund: Befund, modell: inout Planungsmodell) {
+            let e = nebenher.ergebnis() ?? pruefung()
+            befund.diagnostics.insert(contentsOf: e.meldungen, at: stelle)
+            modell.sozialraum.rasterUebernehmen(e.raster, stand: stand)
         }
     }
 }

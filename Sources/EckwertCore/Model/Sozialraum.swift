@@ -5,7 +5,11 @@ public struct Sozialraumdaten: Sendable {
     /// `gebiete.csv`: gebiet id → name (and further columns, e.g. `stadtbezirk`), in file order.
     public var namen: [Gebietsname] = []
     /// `faelle_gebiete.csv`: cases per (jahr, gebiet, produkt).
-    public var faelle: [GebietsfallSchluessel: Double] = [:]
+    public var faelle: [GebietsfallSchluessel: Double] = [:] { didSet { faelleStand &+= 1 } }
+    /// Counts the changes of `faelle`, so that a raster built from them is used only while they are unchanged.
+    private(set) var faelleStand = 0
+    /// The loader's raster of `faelle` (built for its checks) and the `faelleStand` it was built at.
+    private var raster: (werte: Gebietsfallraster, stand: Int)?
     /// `indikatoren:` of modell.yaml, in file order.
     public var indikatoren: [Indikator] = []
     /// `indikatoren.csv`: value per (jahr, gebiet, indikator).
@@ -23,6 +27,18 @@ public struct Sozialraumdaten: Sendable {
     var indikatorZeilen: [IndikatorSchluessel: Int] = [:]
 
     public init() {}
+
+    /// Keeps `raster`, built from `faelle` as they were at `stand`, if they have not changed since.
+    mutating func rasterUebernehmen(_ raster: Gebietsfallraster, stand: Int) {
+        if stand == faelleStand { self.raster = (raster, stand) }
+    }
+
+    /// The raster of `faelle` on the Sozialräume `gebiete` (in this order), while the loader's is still that of
+    /// the cases and Sozialräume as they are now; nil otherwise (the caller reads `faelle` itself).
+    func faelleraster(gebiete: [String]) -> Gebietsfallraster? {
+        guard let r = raster, r.stand == faelleStand, r.werte.gebiete == gebiete else { return nil }
+        return r.werte
+    }
 
     /// The name of a Sozialraum, or its id where `gebiete.csv` does not name it.
     public func name(_ gebiet: String) -> String { namen.first { $0.gebiet == gebiet }?.name ?? gebiet }

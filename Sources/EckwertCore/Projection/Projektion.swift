@@ -167,6 +167,8 @@ public struct Projektion: Sendable {
         let P = m.produkte.count
         guard !m.sozialraum.faelle.isEmpty else { return Array(repeating: nil, count: P) }
         let gebiete = m.bevoelkerung.gebiete, G = gebiete.count
+        // A loaded model keeps the raster its loader built of the cases: read there, not from `faelle` again.
+        if let r = m.sozialraum.faelleraster(gebiete: gebiete) { return basisfaelle(m, r) }
         // Each Sozialraum id → its first position; a repeated id reads the value of its first position.
         var gebietIndex: [String: Int] = [:]
         var erste: [Int] = []
@@ -197,6 +199,24 @@ public struct Projektion: Sendable {
             for g in 0..<G {
                 guard vorhanden[b * G + erste[g]] else { return nil }
                 f.append(werte[b * G + erste[g]])
+            }
+            return f
+        }
+    }
+
+    /// `basisfaelleJeGebiet` from the loader's raster of the cases (on the same Sozialräume): a product's block of
+    /// the Basisjahr, each Sozialraum read at its id's first position, nil where one has no value.
+    private static func basisfaelle(_ m: Planungsmodell, _ r: Gebietsfallraster) -> [[Double]?] {
+        let G = r.gebiete.count, B = m.basisjahr
+        return m.produkte.indices.map { i -> [Double]? in
+            guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil,
+                let p = r.produktIndex[m.produkte[i].nr], let block = r.block(p, B)
+            else { return nil }
+            var f: [Double] = []
+            f.reserveCapacity(G)
+            for g in 0..<G {
+                guard let v = r.wert(block, g) else { return nil }
+                f.append(v)
             }
             return f
         }
