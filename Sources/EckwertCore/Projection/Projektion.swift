@@ -160,54 +160,15 @@ public struct Projektion: Sendable {
 
     /// Per product: its Basisjahr case number in every Sozialraum of bevoelkerung.csv (`faelle_gebiete.csv`)
     /// when it has `quote: ist` and a city-wide reference population; nil otherwise or where one is missing.
-    /// The Basisjahr's cases are read in one pass over the file's values, each placed by whole numbers (product
-    /// number and Sozialraum id looked up once per value, not one hashed (jahr, gebiet, produkt) key per product
-    /// and Sozialraum); every value is the one `Sozialraumdaten.faelle(_:_:_:)` returns.
+    /// Read from the raster of the cases (a block per product and year, a value per Sozialraum position): the one
+    /// the loader built for its checks while the model keeps it, else one built here. A Sozialraum is read at its
+    /// id's first position; every value is the one `Sozialraumdaten.faelle(_:_:_:)` returns.
     static func basisfaelleJeGebiet(_ m: Planungsmodell) -> [[Double]?] {
-        let P = m.produkte.count
-        guard !m.sozialraum.faelle.isEmpty else { return Array(repeating: nil, count: P) }
-        let gebiete = m.bevoelkerung.gebiete, G = gebiete.count
-        // A loaded model keeps the raster its loader built of the cases: read there, not from `faelle` again.
-        if let r = m.sozialraum.faelleraster(gebiete: gebiete) { return basisfaelle(m, r) }
-        // Each Sozialraum id → its first position; a repeated id reads the value of its first position.
-        var gebietIndex: [String: Int] = [:]
-        var erste: [Int] = []
-        erste.reserveCapacity(G)
-        for (g, id) in gebiete.enumerated() {
-            if let e = gebietIndex[id] { erste.append(e) } else { gebietIndex[id] = g; erste.append(g) }
-        }
-        // Each product number → one block of G values (products sharing a number share it).
-        var bloecke = Erstnummern<String>()
-        var block = [Int](repeating: -1, count: P)
-        for i in 0..<P {
-            guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil else { continue }
-            block[i] = bloecke.nummer(m.produkte[i].nr).nummer
-        }
-        var werte = [Double](repeating: 0, count: bloecke.schluessel.count * G)
-        var vorhanden = [Bool](repeating: false, count: bloecke.schluessel.count * G)
-        let nummern = Textindex(bloecke.index), orte = Textindex(gebietIndex), B = m.basisjahr
-        for (k, v) in m.sozialraum.faelle where k.jahr == B {
-            guard let b = nummern[k.produkt], let g = orte[k.gebiet] else { continue }
-            werte[b * G + g] = v
-            vorhanden[b * G + g] = true
-        }
-        return (0..<P).map { i -> [Double]? in
-            let b = block[i]
-            guard b >= 0 else { return nil }
-            var f: [Double] = []
-            f.reserveCapacity(G)
-            for g in 0..<G {
-                guard vorhanden[b * G + erste[g]] else { return nil }
-                f.append(werte[b * G + erste[g]])
-            }
-            return f
-        }
-    }
-
-    /// `basisfaelleJeGebiet` from the loader's raster of the cases (on the same Sozialräume): a product's block of
-    /// the Basisjahr, each Sozialraum read at its id's first position, nil where one has no value.
-    private static func basisfaelle(_ m: Planungsmodell, _ r: Gebietsfallraster) -> [[Double]?] {
-        let G = r.gebiete.count, B = m.basisjahr
+        guard !m.sozialraum.faelle.isEmpty else { return Array(repeating: nil, count: m.produkte.count) }
+        let gebiete = m.bevoelkerung.gebiete, G = gebiete.count, B = m.basisjahr
+        let r =
+            m.sozialraum.faelleraster(gebiete: gebiete)
+            ?? Gebietsfallraster(gebiete: gebiete, faelle: m.sozialraum.faelle)
         return m.produkte.indices.map { i -> [Double]? in
             guard let fz = m.produkte[i].fallzahl, fz.quote == .ist, fz.bezug.gebiet == nil,
                 let p = r.produktIndex[m.produkte[i].nr], let block = r.block(p, B)
