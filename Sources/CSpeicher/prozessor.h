@@ -5,6 +5,15 @@
 
 #if defined(__x86_64__)
 #include <cpuid.h>
+
+/// EBX of CPUID leaf 7, subleaf 0 (the extended feature flags: AVX2 is bit 5, SHA bit 29), or 0 where the processor
+/// has no leaf 7.
+static inline unsigned int eckwert_cpuid7_ebx(void) {
+    unsigned int a = 0, b = 0, c = 0, d = 0;
+    if (__get_cpuid_max(0, 0) < 7) return 0;
+    __cpuid_count(7, 0, a, b, c, d);
+    return b;
+}
 #endif
 
 /// 1 where the processor and the operating system support AVX2 (then the kernels of ablage.h and rechnen.h may use it), else 0.
@@ -17,9 +26,7 @@ static inline int eckwert_avx2(void) {
     unsigned int lo = 0, hi = 0;
     __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
     if ((lo & 6u) != 6u) return 0;
-    if (__get_cpuid_max(0, 0) < 7) return 0;
-    __cpuid_count(7, 0, a, b, c, d);
-    return (b & (1u << 5)) != 0;
+    return (eckwert_cpuid7_ebx() & (1u << 5)) != 0;
 #else
     return 0;
 #endif
@@ -32,9 +39,7 @@ static inline int eckwert_sha(void) {
     unsigned int a = 0, b = 0, c = 0, d = 0;
     if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
     if (!(c & (1u << 9)) || !(c & (1u << 19))) return 0;
-    if (__get_cpuid_max(0, 0) < 7) return 0;
-    __cpuid_count(7, 0, a, b, c, d);
-    return (b & (1u << 29)) != 0;
+    return (eckwert_cpuid7_ebx() & (1u << 29)) != 0;
 #else
     return 0;
 #endif
