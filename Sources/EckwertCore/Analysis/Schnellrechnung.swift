@@ -431,8 +431,9 @@ struct Schnellrechnung: Sendable {
         let effekte: UnsafeMutableBufferPointer<Effekt>
         let kosten: UnsafeMutableBufferPointer<(index: Int, ab: Int, jaehrlich: Double, vz: Double)>
         let aktiv: UnsafeMutableBufferPointer<Bool>
-        /// `Schnellrechnung.folge`.
-        let folge: UnsafeMutableBufferPointer<Int>
+        /// `Schnellrechnung.folge`, and the products' `Zeile`s in that order (read one after the other by `rechnen`,
+        /// which the processor fetches ahead; read through `folge` they were scattered over 280 KB).
+        let folge: UnsafeMutableBufferPointer<Int>, zeilenFolge: UnsafeMutableBufferPointer<Zeile>
         /// Per run: the running cost of each measure, the wage and price indices and the drawn values (per year
         /// index, per product; `erstattung` 0 where a product has none).
         let mkosten: UnsafeMutableBufferPointer<Double>
@@ -477,6 +478,7 @@ struct Schnellrechnung: Sendable {
             }
             zeilen = kopie(s.zeilen)
             folge = kopie(s.folge)
+            zeilenFolge = kopie(s.folge.map { s.zeilen[$0] })
             fest = kopie(s.festFlach)
             pfade = kopie(s.pfade)
             gewichte = kopie(s.gewichte)
@@ -508,7 +510,8 @@ struct Schnellrechnung: Sendable {
         }
 
         deinit {
-            zeilen.deallocate(); folge.deallocate(); fest.deallocate(); pfade.deallocate(); gewichte.deallocate()
+            zeilen.deallocate(); folge.deallocate(); zeilenFolge.deallocate(); fest.deallocate(); pfade.deallocate();
+            gewichte.deallocate()
             effekte.deallocate(); kosten.deallocate(); aktiv.deallocate(); mkosten.deallocate()
             idxT.deallocate(); idxS.deallocate(); tarif.deallocate(); sach.deallocate()
             quoteTrend.deallocate(); fallkostenTrend.deallocate(); erstattung.deallocate(); mfaktor.deallocate()
@@ -570,7 +573,7 @@ struct Schnellrechnung: Sendable {
                 zuschuss.withUnsafeMutableBufferPointer { zb in
                     faelle.withUnsafeMutableBufferPointer { fb in
                         for k in 0..<N {
-                            let i = b.folge[k], z = b.zeilen[i]
+                            let i = b.folge[k], z = b.zeilenFolge[k]
                             let variabelI: [(Double, [Double])] =
                                 z.hatVariabel
                                 ? variabel[i].map {
