@@ -16,6 +16,9 @@ import Darwin
 ///               capacity needs, Haushaltsausgleich
 ///   draws       Monte-Carlo uncertainty (only with --draws N > 0)
 ///   output      long format (modellformat.md, 11) of every scenario as CSV text, in memory (as `eckwert forecast`)
+/// After the total, with --draws N > 0, one more row that is not part of it:
+///   draws: arithmetic   the same N draws computed again, nothing kept and no band selected
+///                       (`Unsicherheit.nurZiehen`): what the draws cost before keeping and selecting
 /// With --repeat K the whole sequence runs K times and the table shows the median of each phase.
 /// --tsv prints the same figures tab-separated for another program (`goals`, `scaling` read them back).
 /// --dump FILE writes every computed figure (long CSV, measures, decomposition, Kennzahlen, SMART, draws' bands)
@@ -83,17 +86,19 @@ struct Phasenmessung {
         )
         print(zaehlung)
         print("")
-        print("phase          wall [s]    cpu [s]   peak RSS [MB]")
-        print("-------------  ---------  ---------  -------------")
+        print("phase                wall [s]    cpu [s]   peak RSS [MB]")
+        print("-------------------  ---------  ---------  -------------")
         for (i, z) in laeufe[0].enumerated() {
             let rss = laeufe.map { $0[i].rssMB }.max() ?? 0
             let zeit = String(format: "%9.3f", median(laeufe.map { $0[i].sekunden }))
             let cpu = String(format: "%9.3f", median(laeufe.map { $0[i].cpu }))
             let speicher = String(format: "%13.0f", rss)
-            print("\(z.phase.padding(toLength: 13, withPad: " ", startingAt: 0))  \(zeit)  \(cpu)  \(speicher)")
+            print("\(z.phase.padding(toLength: 19, withPad: " ", startingAt: 0))  \(zeit)  \(cpu)  \(speicher)")
         }
         if n > 1 {
-            let totals = laeufe.map { $0.last?.sekunden ?? 0 }.map { String(format: "%.3f", $0) }
+            let totals = laeufe.map { lauf in
+                String(format: "%.3f", lauf.first { $0.phase == "total" }?.sekunden ?? 0)
+            }
             print("(total of each run: \(totals.joined(separator: ", ")) s)")
         }
         return 0
@@ -147,6 +152,12 @@ struct Phasenmessung {
             Zeile(
                 phase: "total", sekunden: Self.jetzt() - start, cpu: Self.cpuSekunden() - cpuStart,
                 rssMB: Self.spitzenspeicherMB()))
+        if ziehungen > 0 {
+            t = Self.jetzt()
+            c = Self.cpuSekunden()
+            _ = Unsicherheit.nurZiehen(lauf.projektion, ziehungen: ziehungen, seed: seed)
+            fertig("draws: arithmetic")
+        }
 
         let einheiten = m.einheiten.count
         let info =

@@ -175,6 +175,20 @@ public enum Unsicherheit {
             fortschritt: fortschritt)
     }
 
+    /// For measuring only (`eckwert-bench run`): computes the same `ziehungen` draws as `rechnen` — population,
+    /// every product, every unit's sums per draw, on the same threads and in the same tiles — but keeps none and
+    /// selects no band. What `rechnen` takes beyond this is the keeping and selecting. False without the three
+    /// scenarios (as `rechnen` gives nil then).
+    public static func nurZiehen(_ p: Projektion, ziehungen: Int, seed: UInt64) -> Bool {
+        let m = p.modell
+        guard ziehungen > 0, let best = m.szenario("best"), let sq = m.szenario("status-quo"),
+            let worst = m.szenario("worst")
+        else { return false }
+        let lauf = Ziehungslauf(p, best: best, sq: sq, worst: worst, ziehungen: ziehungen, seed: seed)
+        lauf.ziehen(von: 0, bis: ziehungen, zaehler: Zaehler(), fortschritt: nil) { _, _, _, _ in }
+        return true
+    }
+
     /// Draws from which the bands are selected in windows instead of from every stored draw.
     static let fensterAb = 5000
 
