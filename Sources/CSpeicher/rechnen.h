@@ -89,46 +89,126 @@ static inline __attribute__((always_inline)) void eckwert__gf_paar(
     }
 }
 
+/// Four products with the same reference population R (one Klasse) and the same gN Sozialräume, one product per
+/// lane and one vector per year (J years, a constant after inlining: no lane is padding): per Sozialraum one load
+/// of the four weights (c4, stored four side by side per Sozialraum), one broadcast of R per year, and per year
+/// (c · R) · q and the sum, as in `eckwert__gf_einzeln` lane by lane. Each product's years are then stored at
+/// f0 … f3; the padding year (jp > J) is set to 0.
+static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
+    const long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz,
+    int mitQ) {
+    typedef double v4 __attribute__((vector_size(32), aligned(8)));
+    v4 a[8], qv[8];
+#pragma clang loop unroll(full)
+    for (long t = 0; t < J; t++) {
+        a[t] = (v4){0, 0, 0, 0};
+        qv[t] = *(const v4 *)(q4 + 4 * t);
+    }
+    if (mitQ) {
+        for (long g = 0; g < gN; g++) {
+            v4 cg = *(const v4 *)(c4 + 4 * g);
+            const double *r = R + g * jp;
+#pragma clang loop unroll(full)
+            for (long t = 0; t < J; t++) {
+                v4 rt = {r[t], r[t], r[t], r[t]};
+                a[t] = a[t] + cg * rt * qv[t];
+            }
+        }
+    } else {
+        for (long g = 0; g < gN; g++) {
+            v4 cg = *(const v4 *)(c4 + 4 * g);
+            const double *r = R + g * jp;
+#pragma clang loop unroll(full)
+            for (long t = 0; t < J; t++) {
+                v4 rt = {r[t], r[t], r[t], r[t]};
+                a[t] = a[t] + cg * rt;
+            }
+        }
+    }
+#pragma clang loop unroll(full)
+    for (long l = 0; l < 4; l++) {
+#pragma clang loop unroll(full)
+        for (long t = 0; t < J; t++) fz[l][t] = a[t][l];
+        for (long t = J; t < jp; t++) fz[l][t] = 0;
+    }
+}
+
+/// `eckwert__gf_vier_j` for J = 1 … 8 (a constant in each case, so that the years stay in registers).
+static inline __attribute__((always_inline)) void eckwert__gf_vier(
+    long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz, int mitQ) {
+    switch (J) {
+    case 1: eckwert__gf_vier_j(1, jp, R, gN, c4, q4, fz, mitQ); break;
+    case 2: eckwert__gf_vier_j(2, jp, R, gN, c4, q4, fz, mitQ); break;
+    case 3: eckwert__gf_vier_j(3, jp, R, gN, c4, q4, fz, mitQ); break;
+    case 4: eckwert__gf_vier_j(4, jp, R, gN, c4, q4, fz, mitQ); break;
+    case 5: eckwert__gf_vier_j(5, jp, R, gN, c4, q4, fz, mitQ); break;
+    case 6: eckwert__gf_vier_j(6, jp, R, gN, c4, q4, fz, mitQ); break;
+    case 7: eckwert__gf_vier_j(7, jp, R, gN, c4, q4, fz, mitQ); break;
+    default: eckwert__gf_vier_j(8, jp, R, gN, c4, q4, fz, mitQ); break;
+    }
+}
+
 static inline __attribute__((always_inline)) void eckwert__gf(
     long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,
-    const long *gAnzahl, const unsigned char *eins, const double *q, double *f) {
-    long k = 0;
-    for (; k + 1 < anzahl; k += 2) {
-        if (gAnzahl[k] != gAnzahl[k + 1]) {
+    const long *gAnzahl, const unsigned char *eins, const double *q, double *f, long J, long nVier,
+    const long *vier, const double *c4, const long *c4Start, long nRest, const long *rest) {
+    // Groups of four (J ≤ 8): their q turned to four side by side per year.
+    for (long j = 0; j < nVier; j++) {
+        const long *ks = vier + 4 * j;
+        double q4[32];
+        double *fz[4];
+        int mitQ = 0;
+        for (long l = 0; l < 4; l++) {
+            long k = ks[l];
+            for (long t = 0; t < J; t++) q4[4 * t + l] = q[k * jp + t];
+            fz[l] = f + k * jp;
+            mitQ |= !eins[k];
+        }
+        eckwert__gf_vier(J, jp, R + rStart[ks[0]], gAnzahl[ks[0]], c4 + c4Start[j], q4, fz, mitQ);
+    }
+    // The others two by two where their counts of Sozialräume agree.
+    long i = 0;
+    for (; i + 1 < nRest; i += 2) {
+        long k = rest[i], k1 = rest[i + 1];
+        if (gAnzahl[k] != gAnzahl[k1]) {
             eckwert__gf_einzeln(0, jp, R + rStart[k], c + cStart[k], gAnzahl[k], q + k * jp, f + k * jp);
-            k -= 1;
+            i -= 1;
             continue;
         }
         eckwert__gf_paar(
-            jp, R + rStart[k], R + rStart[k + 1], c + cStart[k], c + cStart[k + 1], gAnzahl[k], q + k * jp,
-            q + (k + 1) * jp, f + k * jp, f + (k + 1) * jp, !(eins[k] && eins[k + 1]));
+            jp, R + rStart[k], R + rStart[k1], c + cStart[k], c + cStart[k1], gAnzahl[k], q + k * jp, q + k1 * jp,
+            f + k * jp, f + k1 * jp, !(eins[k] && eins[k1]));
     }
-    if (k < anzahl) eckwert__gf_einzeln(0, jp, R + rStart[k], c + cStart[k], gAnzahl[k], q + k * jp, f + k * jp);
+    if (i < nRest) {
+        long k = rest[i];
+        eckwert__gf_einzeln(0, jp, R + rStart[k], c + cStart[k], gAnzahl[k], q + k * jp, f + k * jp);
+    }
 }
 
-static inline __attribute__((target("avx2"))) void eckwert__gf_avx2(
-    long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,
-    const long *gAnzahl, const unsigned char *eins, const double *q, double *f) {
-    eckwert__gf(anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, f);
+#define ECKWERT_GF_PARAMETER                                                                                    \
+    long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,             \
+        const long *gAnzahl, const unsigned char *eins, const double *q, double *f, long J, long nVier,         \
+        const long *vier, const double *c4, const long *c4Start, long nRest, const long *rest
+#define ECKWERT_GF_ARGUMENTE \
+    anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, f, J, nVier, vier, c4, c4Start, nRest, rest
+
+static inline __attribute__((target("avx2"))) void eckwert__gf_avx2(ECKWERT_GF_PARAMETER) {
+    eckwert__gf(ECKWERT_GF_ARGUMENTE);
 }
 
-static inline void eckwert__gf_basis(
-    long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,
-    const long *gAnzahl, const unsigned char *eins, const double *q, double *f) {
-    eckwert__gf(anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, f);
-}
+static inline void eckwert__gf_basis(ECKWERT_GF_PARAMETER) { eckwert__gf(ECKWERT_GF_ARGUMENTE); }
 
-/// The Sozialraum cases of `anzahl` products, product k's years at f + k · jp (jp even): f[t] = 0 + Σ_g (c_k[g] ·
-/// R_k[g · jp + t]) · q[k · jp + t], the Sozialräume g = 0 ..< gAnzahl[k] in order, with R_k = R + rStart[k] and
-/// c_k = c + cStart[k]; `eins[k]` says that product k's q are all exactly 1. `avx2` (from `eckwert_avx2`) picks
-/// the AVX2 build of the same loop.
-static inline void eckwert_gebietsfaelle(
-    int avx2, long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,
-    const long *gAnzahl, const unsigned char *eins, const double *q, double *f) {
+/// The Sozialraum cases of `anzahl` products, product k's years at f + k · jp (jp even, J ≤ jp forecast years):
+/// f[t] = 0 + Σ_g (c_k[g] · R_k[g · jp + t]) · q[k · jp + t], the Sozialräume g = 0 ..< gAnzahl[k] in order, with
+/// R_k = R + rStart[k] and c_k = c + cStart[k]; `eins[k]` says that product k's q are all exactly 1. The products
+/// come in `nVier` groups of four (k at vier[4j …], the same rStart and gAnzahl, their weights four side by side
+/// per Sozialraum at c4 + c4Start[j]; only with J ≤ 8) and `nRest` others (k at rest[…]); every k once.
+/// `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.
+static inline void eckwert_gebietsfaelle(int avx2, ECKWERT_GF_PARAMETER) {
     if (avx2)
-        eckwert__gf_avx2(anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, f);
+        eckwert__gf_avx2(ECKWERT_GF_ARGUMENTE);
     else
-        eckwert__gf_basis(anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, f);
+        eckwert__gf_basis(ECKWERT_GF_ARGUMENTE);
 }
 
 // ---- Cohort ageing ----

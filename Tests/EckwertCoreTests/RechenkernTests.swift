@@ -15,40 +15,71 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
     return (0..<anzahl).map { _ in (rng.gleich() - 0.3) * groesse[Int(rng.gleich() * 5) % 5] }
 }
 
-/// Sozialraum cases of 1 to 7 products (pairs, a single one left, a pair whose Sozialraum counts differ) for 2 to
-/// 12 years: f[t] = 0 + (c[0] · R[t]) · q[t] + (c[1] · R[jp + t]) · q[t] + …, in order of the Sozialräume; with q
-/// exactly 1 (the multiplication left out) and not.
+/// Sozialraum cases of 1 to 13 products for 2 to 12 years (padded to even, the padding year's R 0 as `Block`
+/// keeps it): f[t] = 0 + (c[0] · R[t]) · q[t] + (c[1] · R[jp + t]) · q[t] + …, in order of the Sozialräume; with q
+/// exactly 1 (the multiplication left out) and not. Products share one of three reference populations, so that
+/// groups of four form (`Schnellrechnung.vierergruppen`, up to eight years) besides pairs, a single one left and a
+/// pair whose Sozialraum counts differ; without groups (all in the rest) the same bits.
 @Test func gebietsfaelleGleichEinzelnAddiert() {
     var rng = SplitMix64(seed: 5)
     let G = 13
-    for jp in stride(from: 2, through: 12, by: 2) {
-        for anzahl in 1...7 {
-            let R = werte(3 * G * jp, &rng), c = werte(anzahl * G, &rng)
+    var gruppen = 0
+    for J in 1...12 {
+        let jp = J + (J & 1)
+        for anzahl in 1...13 {
+            var R = werte(3 * G * jp, &rng)
+            for i in R.indices where i % jp >= J { R[i] = 0 }
+            let c = werte(anzahl * G, &rng)
             let rStart = (0..<anzahl).map { ($0 % 3) * G * jp }, cStart = (0..<anzahl).map { $0 * G }
             let gAnzahl = (0..<anzahl).map { $0 == 3 ? G - 4 : G }
             let eins: [UInt8] = (0..<anzahl).map { $0 % 2 == 0 ? 1 : 0 }
-            let q = (0..<(anzahl * jp)).map { eins[$0 / jp] == 1 ? 1.0 : 1 + (rng.gleich() - 0.5) * 0.1 }
+            let q = (0..<(anzahl * jp)).map { i -> Double in
+                i % jp >= J ? 0 : (eins[i / jp] == 1 ? 1.0 : 1 + (rng.gleich() - 0.5) * 0.1)
+            }
             var erwartet = [Double](repeating: 0, count: anzahl * jp)
             for k in 0..<anzahl {
-                for t in 0..<jp {
+                for t in 0..<J {
                     var x = 0.0
                     for g in 0..<gAnzahl[k] { x = x + c[cStart[k] + g] * R[rStart[k] + g * jp + t] * q[k * jp + t] }
                     erwartet[k * jp + t] = x
                 }
             }
+            let mit = Schnellrechnung.vierergruppen(
+                rStart: rStart, gAnzahl: gAnzahl, cStart: cStart, gewichte: c, jahre: J)
+            let ohne = (vier: [Int](), c4: [Double](), c4Start: [Int](), rest: Array(0..<anzahl))
+            #expect(Set(mit.vier + mit.rest) == Set(0..<anzahl) && mit.vier.count + mit.rest.count == anzahl)
+            gruppen += mit.vier.count / 4
             for pfad in pfade {
-                var f = [Double](repeating: .nan, count: anzahl * jp + 1)
-                eckwert_gebietsfaelle(pfad, anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, &f)
-                #expect(
-                    f.prefix(anzahl * jp).map(\.bitPattern) == erwartet.map(\.bitPattern), "\(jp) \(anzahl) \(pfad)")
-                #expect(f[anzahl * jp].isNaN, "nothing written past the products")
+                for aufteilung in [mit, ohne] {
+                    var f = [Double](repeating: .nan, count: anzahl * jp + 1)
+                    eckwert_gebietsfaelle(
+                        pfad, anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, &f, J, aufteilung.vier.count / 4,
+                        aufteilung.vier, aufteilung.c4, aufteilung.c4Start, aufteilung.rest.count, aufteilung.rest)
+                    #expect(
+                        f.prefix(anzahl * jp).map(\.bitPattern) == erwartet.map(\.bitPattern),
+                        "\(J) \(anzahl) \(pfad) \(aufteilung.vier.count)")
+                    #expect(f[anzahl * jp].isNaN, "nothing written past the products")
+                }
             }
         }
     }
+    #expect(gruppen > 20)  // the groups were taken, not only the pairs
+    // Groups only where four share R and the count, each formed when its fourth member comes, in order of k.
+    let g = Schnellrechnung.vierergruppen(
+        rStart: [0, 5, 0, 0, 5, 0, 0], gAnzahl: [2, 2, 2, 2, 2, 2, 2], cStart: [0, 2, 4, 6, 8, 10, 12],
+        gewichte: (0..<14).map(Double.init), jahre: 5)
+    #expect(g.vier == [0, 2, 3, 5] && g.rest == [1, 4, 6] && g.c4Start == [0])
+    #expect(g.c4 == [0, 4, 6, 10, 1, 5, 7, 11])
+    #expect(
+        Schnellrechnung.vierergruppen(
+            rStart: [0, 0, 0, 0], gAnzahl: [1, 1, 1, 1], cStart: [0, 1, 2, 3],
+            gewichte: [1, 2, 3, 4], jahre: 9
+        ).rest == [0, 1, 2, 3])
     // By hand: two Sozialräume, q = 2 and 1: (0.5 · 10) · 2 + (0.25 · 4) · 2 = 12 and (0.5 · 20 + 0.25 · 8) = 12.
     for pfad in pfade {
         var f = [0.0, 0.0]
-        eckwert_gebietsfaelle(pfad, 1, 2, [10, 20, 4, 8], [0], [0.5, 0.25], [0], [2], [0], [2, 1], &f)
+        eckwert_gebietsfaelle(
+            pfad, 1, 2, [10, 20, 4, 8], [0], [0.5, 0.25], [0], [2], [0], [2, 1], &f, 2, 0, nil, nil, nil, 1, [0])
         #expect(f == [12, 12])
     }
 }

@@ -458,6 +458,10 @@ struct Schnellrechnung: Sendable {
         let gfG: UnsafeMutableBufferPointer<Int>, gfEins: UnsafeMutableBufferPointer<UInt8>
         /// Product k's index among all products (its `Zeile`).
         let gfZeile: UnsafeMutableBufferPointer<Int>
+        /// `Schnellrechnung.vierergruppen` of these products: groups of four k, their weights four side by side and
+        /// where each group's start, the other k.
+        let gfVier: UnsafeMutableBufferPointer<Int>, gfC4: UnsafeMutableBufferPointer<Double>
+        let gfC4Start: UnsafeMutableBufferPointer<Int>, gfRest: UnsafeMutableBufferPointer<Int>
         let gfQ: UnsafeMutableBufferPointer<Double>, gfF: UnsafeMutableBufferPointer<Double>
         /// Whether the Sozialraum sums use the processor's AVX2 instructions (the same bits either way).
         var avx2 = Prozessor.avx2
@@ -502,6 +506,12 @@ struct Schnellrechnung: Sendable {
             gfC = kopie(mit.map { $0.tr.gewichteStart })
             gfG = kopie(mit.map { Swift.min($0.tr.gewichteAnzahl, s.gewichteJeProdukt) })
             gfZeile = kopie(s.zeilen.indices.filter { s.zeilen[$0].gfIndex >= 0 })
+            let gruppen = Schnellrechnung.vierergruppen(
+                rStart: Array(gfR), gAnzahl: Array(gfG), cStart: Array(gfC), gewichte: s.gewichte, jahre: n - 1)
+            gfVier = kopie(gruppen.vier)
+            gfC4 = kopie(gruppen.c4)
+            gfC4Start = kopie(gruppen.c4Start)
+            gfRest = kopie(gruppen.rest)
             gfEins = nullen(mit.count, 0)
             gfQ = nullen(mit.count * jp, 0.0)
             gfF = nullen(mit.count * jp, 0.0)
@@ -518,6 +528,7 @@ struct Schnellrechnung: Sendable {
             fkJahr.deallocate()
             klassenwerte.deallocate(); klassenzeile.deallocate(); start.deallocate(); gebiete.deallocate()
             gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfZeile.deallocate(); gfEins.deallocate()
+            gfVier.deallocate(); gfC4.deallocate(); gfC4Start.deallocate(); gfRest.deallocate()
             gfQ.deallocate(); gfF.deallocate()
         }
     }
@@ -657,8 +668,9 @@ struct Schnellrechnung: Sendable {
 
     /// Sozialraum cases (spec section 13) of every product with weights into `b.gfF`: per forecast year
     /// Σ_g (c · r̃_g · R_g(t)) · (trend · measures), the Sozialräume added in order from 0, each term computed as
-    /// (c · R) · q (`eckwert_gebietsfaelle`: several years per vector and two products side by side, so that the
-    /// processor overlaps their sums). Where the factor is exactly 1 in every year (no trend, no active measure),
+    /// (c · R) · q (`eckwert_gebietsfaelle`: four products side by side per year where they share their reference
+    /// population, else several years per vector and two products side by side, so that the processor overlaps
+    /// their sums). Where the factor is exactly 1 in every year (no trend, no active measure),
     /// the multiplication by it may be left out: x · 1 is x.
     private func gebietsfaelle(_ b: Block) {
         let n = p.n, jp = Self.gepaart(n - 1), anzahl = b.gfEins.count
@@ -676,7 +688,42 @@ struct Schnellrechnung: Sendable {
         }
         eckwert_gebietsfaelle(
             b.avx2 ? 1 : 0, anzahl, jp, b.klassenwerte.baseAddress, b.gfR.baseAddress, b.gewichte.baseAddress,
-            b.gfC.baseAddress, b.gfG.baseAddress, b.gfEins.baseAddress, b.gfQ.baseAddress, b.gfF.baseAddress)
+            b.gfC.baseAddress, b.gfG.baseAddress, b.gfEins.baseAddress, b.gfQ.baseAddress, b.gfF.baseAddress, n - 1,
+            b.gfVier.count / 4, b.gfVier.baseAddress, b.gfC4.baseAddress, b.gfC4Start.baseAddress, b.gfRest.count,
+            b.gfRest.baseAddress)
+    }
+
+    /// The products with Sozialraum weights (k = 0 ..< rStart.count: where their reference population starts,
+    /// how many Sozialräume they add, where their weights start in `gewichte`) in groups of four that share the
+    /// reference population and the count — in the order of k, each group formed once its fourth member comes —
+    /// and the others in the order of k, for `eckwert_gebietsfaelle`: a group adds four products in the lanes of
+    /// one vector per year, where two products each take a vector of four years and one of the remaining two (with
+    /// five forecast years: ten multiplications per Sozialraum for four products instead of sixteen). c4 holds each
+    /// group's weights four side by side per Sozialraum, from c4Start[j]. Groups only for 1 … 8 forecast years.
+    static func vierergruppen(
+        rStart: [Int], gAnzahl: [Int], cStart: [Int], gewichte: [Double], jahre: Int
+    ) -> (
+        vier: [Int], c4: [Double], c4Start: [Int], rest: [Int]
+    ) {
+        guard (1...8).contains(jahre) else { return ([], [], [], Array(rStart.indices)) }
+        struct Schluessel: Hashable { let r: Int, g: Int }
+        var offen: [Schluessel: [Int]] = [:]
+        var vier: [Int] = [], c4: [Double] = [], c4Start: [Int] = []
+        var inGruppe = [Bool](repeating: false, count: rStart.count)
+        for k in rStart.indices {
+            let s = Schluessel(r: rStart[k], g: gAnzahl[k])
+            var liste = offen[s, default: []]
+            liste.append(k)
+            if liste.count == 4 {
+                c4Start.append(c4.count)
+                for g in 0..<s.g { for l in liste { c4.append(gewichte[cStart[l] + g]) } }
+                for l in liste { inGruppe[l] = true }
+                vier += liste
+                liste = []
+            }
+            offen[s] = liste
+        }
+        return (vier, c4, c4Start, rStart.indices.filter { !inGruppe[$0] })
     }
 
     /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `b.gfF`); `ges`, `jg`
