@@ -17,7 +17,7 @@ import Darwin
 ///   draws       Monte-Carlo uncertainty (only with --draws N > 0)
 ///   output      long format (modellformat.md, 11) of every scenario as CSV text, in memory (as `eckwert forecast`)
 /// After the total, with --draws N > 0, one more row that is not part of it:
-///   draws: arithmetic   the same N draws computed again, nothing kept and no band selected
+///   draws: arithmetic   the same N draws computed again right after them, nothing kept and no band selected
 ///                       (`Unsicherheit.nurZiehen`): what the draws cost before keeping and selecting
 /// With --repeat K the whole sequence runs K times and the table shows the median of each phase.
 /// --tsv prints the same figures tab-separated for another program (`goals`, `scaling` read them back).
@@ -130,9 +130,19 @@ struct Phasenmessung {
         fertig("projection")
         var e = Planungslauf.analysieren(lauf, unsicherheit: nil)
         fertig("analysis")
+        // The draws' arithmetic alone, right after the draws (the same memory state), left out of the total.
+        var arithmetik: Zeile?
+        var abzug = (sekunden: 0.0, cpu: 0.0)
         if ziehungen > 0 {
             e.unsicherheit = Unsicherheit.rechnen(lauf.projektion, ziehungen: ziehungen, seed: seed)
             fertig("draws")
+            _ = Unsicherheit.nurZiehen(lauf.projektion, ziehungen: ziehungen, seed: seed)
+            let jetzt = Self.jetzt(), cpu = Self.cpuSekunden()
+            arithmetik = Zeile(
+                phase: "draws: arithmetic", sekunden: jetzt - t, cpu: cpu - c, rssMB: Self.spitzenspeicherMB())
+            abzug = (jetzt - t, cpu - c)
+            t = jetzt
+            c = cpu
         }
         let laeufe = e.szenarien, massnahmen = e.massnahmen, smart = e.smart, warnungen = e.warnungen
         let bedarfe = e.kapazitaetsbedarfe, unsicherheit = e.unsicherheit, zerlegung = e.zerlegung
@@ -150,14 +160,9 @@ struct Phasenmessung {
         fertig("output")
         zeilen.append(
             Zeile(
-                phase: "total", sekunden: Self.jetzt() - start, cpu: Self.cpuSekunden() - cpuStart,
-                rssMB: Self.spitzenspeicherMB()))
-        if ziehungen > 0 {
-            t = Self.jetzt()
-            c = Self.cpuSekunden()
-            _ = Unsicherheit.nurZiehen(lauf.projektion, ziehungen: ziehungen, seed: seed)
-            fertig("draws: arithmetic")
-        }
+                phase: "total", sekunden: Self.jetzt() - start - abzug.sekunden,
+                cpu: Self.cpuSekunden() - cpuStart - abzug.cpu, rssMB: Self.spitzenspeicherMB()))
+        if let arithmetik { zeilen.append(arithmetik) }
 
         let einheiten = m.einheiten.count
         let info =
