@@ -603,3 +603,68 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
         }
     }
 }
+
+/// `Bandteilung` (a value's kept draws split into its three ordered windows and counted in buckets over each
+/// window's bounds) against sorting each window's draws: every window's count, the k-th smallest for several k, and
+/// the bounds that `umfassend` gives (values of the window, at most the ka-th and at least the kb-th smallest) — with
+/// draws on the bounds, a window open to −∞ (one bucket), a window with one draw, an outlier that puts most draws in
+/// one bucket, and the draws added in pieces of different lengths.
+@Test func bandteilungGleichSortierung() {
+    // Spread, ties, draws on every bound.
+    let stufen: [Float] = [-10, -2, 0, 3, 5, 9, -6.5, 1.25, 7]
+    let gestreut: [Float] = (0..<3000).map { (d: Int) -> Float in stufen[d % 9] + Float(d % 7) * 0.01 }
+    let fall0 = gestreut.filter { (v: Float) -> Bool in
+        (v >= -10 && v <= -2) || (v >= 0 && v <= 3) || (v >= 5 && v <= 9)
+    }
+    // Window 0 open below (−∞: one bucket), window 2 with a single draw.
+    let fall1: [Float] = (0..<900).map { (d: Int) -> Float in
+        if d == 0 { return 25 }
+        return d % 2 == 0 ? -1e6 + Float(d) : 10 + Float(d % 200) / 100
+    }
+    // One outlier at the top of window 1: nearly all its draws in its first bucket.
+    let fall2: [Float] = (0..<1200).map { (d: Int) -> Float in
+        if d == 5 { return 9.9e7 }
+        switch d % 3 {
+        case 0: return Float(d % 50)
+        case 1: return 100 + Float(d % 13)
+        default: return 1.5e9
+        }
+    }
+    let faelle: [(lo: [Float], hi: [Float], x: [Float])] = [
+        ([-10, 0, 5], [-2, 3, 9], fall0),
+        ([-Float.infinity, 10, 20], [1, 12, 30], fall1),
+        ([0, 100, 1e9], [50, 1e8, 2e9], fall2),
+    ]
+    for (fall, f) in faelle.enumerated() {
+        let fenster = (0..<3).map { i in f.x.filter { $0 >= f.lo[i] && $0 <= f.hi[i] }.sorted() }
+        #expect(fenster.map(\.count).reduce(0, +) == f.x.count, "Fall \(fall): each draw in one window")
+        for k in 0..<6 {
+            var t = Bandteilung(hoechstens: f.x.count)
+            defer { t.freigeben() }
+            f.lo.withUnsafeBufferPointer { lo in
+                f.hi.withUnsafeBufferPointer { hi in t.beginnen(lo.baseAddress!, hi.baseAddress!, anzahl: f.x.count) }
+            }
+            f.x.withUnsafeBufferPointer { x in
+                var i = 0, stueck = 1
+                while i < x.count {
+                    let c = min(stueck, x.count - i)
+                    t.hinzufuegen(x.baseAddress! + i, c)
+                    i += c
+                    stueck = stueck % 130 + 7
+                }
+            }
+            for i in 0..<3 {
+                let s = fenster[i], m = s.count
+                #expect(t.anzahl(i) == m, "Fall \(fall), Fenster \(i)")
+                guard m > 0 else { continue }
+                let ka = (m - 1) * k / 5, kb = min(m - 1, ka + m / 7)
+                let (l, h) = t.umfassend(ka, kb, i)
+                #expect(
+                    s.contains(l) && s.contains(h) && l <= s[ka] && h >= s[kb],
+                    "Fall \(fall), Fenster \(i), \(ka) \(kb)")
+                // Last: selecting overwrites the window's draws.
+                #expect(t.kleinstes(kb, i) == s[kb], "Fall \(fall), Fenster \(i), Rang \(kb)")
+            }
+        }
+    }
+}
