@@ -69,4 +69,98 @@ static inline void eckwert_fenster_umfassend(
     *h = hi;
 }
 
+// ---- Filing sixteen draws against a value's three ordered windows (Fensterspeicher.einordnen16) ----
+
+typedef float eckwert_f8 __attribute__((vector_size(32), aligned(4)));
+typedef int32_t eckwert_i8 __attribute__((vector_size(32), aligned(4)));
+
+// The draws v[0 ..< 16] against windows lo[0…2], hi[0…2] (disjoint, in order, each including its bounds): a
+// draw lies inside one where it has passed an odd number of the six bounds (v ≥ a lower one, v > an upper one).
+// Writes those inside to ziel in their order (ziel has room for 16) and returns how many; adds the draws below
+// window k's lower bound to unter[k]; sets *sonder where a draw is NaN or −0 (whose place among equal draws
+// depends on the algorithm). Comparisons only: every build gives the same result.
+static inline __attribute__((always_inline)) long eckwert__einordnen16(
+    const float *v, const float *lo, const float *hi, float *ziel, long *unter, int *sonder) {
+    eckwert_f8 a = *(const eckwert_f8 *)v, b = *(const eckwert_f8 *)(v + 8);
+    eckwert_i8 ai = *(const eckwert_i8 *)v, bi = *(const eckwert_i8 *)(v + 8);
+    eckwert_i8 s = (a != a) | (b != b) | (ai == INT32_MIN) | (bi == INT32_MIN);
+    eckwert_i8 a0 = a >= lo[0], a1 = a >= lo[1], a2 = a >= lo[2];
+    eckwert_i8 b0 = b >= lo[0], b1 = b >= lo[1], b2 = b >= lo[2];
+    // −1 (all bits) where inside: the exclusive or of the six comparisons (each −1 or 0).
+    eckwert_i8 da = a0 ^ a1 ^ a2 ^ (a > hi[0]) ^ (a > hi[1]) ^ (a > hi[2]);
+    eckwert_i8 db = b0 ^ b1 ^ b2 ^ (b > hi[0]) ^ (b > hi[1]) ^ (b > hi[2]);
+    // Per window, minus the draws at or above its lower bound (lanes of −1 and 0 added).
+    eckwert_i8 n0 = a0 + b0, n1 = a1 + b1, n2 = a2 + b2;
+    long c = 0;
+    int32_t t0 = 0, t1 = 0, t2 = 0, sv = 0;
+    for (int d = 0; d < 8; d++) {
+        ziel[c] = a[d];
+        c += da[d] & 1;
+    }
+    for (int d = 0; d < 8; d++) {
+        ziel[c] = b[d];
+        c += db[d] & 1;
+    }
+    for (int d = 0; d < 8; d++) {
+        t0 += n0[d];
+        t1 += n1[d];
+        t2 += n2[d];
+        sv |= s[d];
+    }
+    unter[0] += 16 + t0;
+    unter[1] += 16 + t1;
+    unter[2] += 16 + t2;
+    if (sv) *sonder = 1;
+    return c;
+}
+
+static inline long eckwert__einordnen16_basis(
+    const float *v, const float *lo, const float *hi, float *ziel, long *unter, int *sonder) {
+    return eckwert__einordnen16(v, lo, hi, ziel, unter, sonder);
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+// The same with AVX2 written out: each comparison of eight draws one instruction and its lanes one byte
+// (movemask), the counts by popcount (the generic loop compiled to vector spills and bit tests).
+__attribute__((target("avx2,popcnt"))) static inline long eckwert__einordnen16_avx2(
+    const float *v, const float *lo, const float *hi, float *ziel, long *unter, int *sonder) {
+    __m256 a = _mm256_loadu_ps(v), b = _mm256_loadu_ps(v + 8);
+    __m256i mz = _mm256_set1_epi32(INT32_MIN);
+    unsigned s = (unsigned)_mm256_movemask_ps(_mm256_cmp_ps(a, a, _CMP_UNORD_Q)) |
+                 (unsigned)_mm256_movemask_ps(_mm256_cmp_ps(b, b, _CMP_UNORD_Q)) |
+                 (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(_mm256_castps_si256(a), mz))) |
+                 (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(_mm256_castps_si256(b), mz)));
+    // Per comparison a 16-bit mask: draws 0–7 from a, 8–15 from b.
+#define ECKWERT_MASKE(x, op)                                                                                      \
+    ((unsigned)_mm256_movemask_ps(_mm256_cmp_ps(a, _mm256_set1_ps(x), op)) |                                       \
+     ((unsigned)_mm256_movemask_ps(_mm256_cmp_ps(b, _mm256_set1_ps(x), op)) << 8))
+    unsigned g0 = ECKWERT_MASKE(lo[0], _CMP_GE_OQ), g1 = ECKWERT_MASKE(lo[1], _CMP_GE_OQ);
+    unsigned g2 = ECKWERT_MASKE(lo[2], _CMP_GE_OQ);
+    unsigned drin = g0 ^ g1 ^ g2 ^ ECKWERT_MASKE(hi[0], _CMP_GT_OQ) ^ ECKWERT_MASKE(hi[1], _CMP_GT_OQ) ^
+                    ECKWERT_MASKE(hi[2], _CMP_GT_OQ);
+#undef ECKWERT_MASKE
+    long c = 0;
+    for (int d = 0; d < 16; d++) {
+        ziel[c] = v[d];
+        c += (drin >> d) & 1;
+    }
+    unter[0] += 16 - __builtin_popcount(g0);
+    unter[1] += 16 - __builtin_popcount(g1);
+    unter[2] += 16 - __builtin_popcount(g2);
+    if (s) *sonder = 1;
+    return c;
+}
+#endif
+
+// See `eckwert__einordnen16`; with AVX2 where `avx2` is set.
+static inline long eckwert_einordnen16(
+    const float *v, const float *lo, const float *hi, float *ziel, long *unter, int *sonder, int avx2) {
+#if defined(__x86_64__)
+    if (avx2) return eckwert__einordnen16_avx2(v, lo, hi, ziel, unter, sonder);
+#endif
+    return eckwert__einordnen16_basis(v, lo, hi, ziel, unter, sonder);
+}
+
 #endif

@@ -128,3 +128,27 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
         #expect(z == [0, 2.5, 3.5, 0] && c == [16] && j == [12.5, 16] && v >> 63 == 0)
     }
 }
+
+/// Sixteen draws filed against three ordered windows (`eckwert_einordnen16`) on every path this processor has,
+/// against the rule written out here: kept in order where a draw lies in a window's closed bounds, counted below a
+/// window where it is under its lower bound, NaN and −0 marked — with draws on every bound.
+@Test func einordnen16GleichDerRegel() {
+    var rng = SplitMix64(seed: 21)
+    let lo: [Float] = [-3, 1, 4], hi: [Float] = [-1, 2, 7]
+    let stellen: [Float] = [-3, -1, 1, 2, 4, 7, -5, 0, 3, 9, -2, 1.5, 5.5]
+    for fall in 0..<400 {
+        var v = (0..<16).map { _ in stellen[Int(rng.gleich() * 13) % 13] + (rng.gleich() < 0.3 ? 0.25 : 0) }
+        if fall % 50 == 7 { v[Int(rng.gleich() * 16) % 16] = .nan }
+        if fall % 50 == 9 { v[Int(rng.gleich() * 16) % 16] = -0.0 }
+        let drin = v.filter { x in (0..<3).contains { x >= lo[$0] && x <= hi[$0] } }
+        let unter = (0..<3).map { k in v.filter { !($0 >= lo[k]) }.count }
+        let sonder = v.contains { $0.isNaN || $0.bitPattern == 0x8000_0000 }
+        for pfad in pfade {
+            var ziel = [Float](repeating: .infinity, count: 16), zahl = [5, 6, 7], s: Int32 = 0
+            let c = eckwert_einordnen16(v, lo, hi, &ziel, &zahl, &s, pfad)
+            #expect(Array(ziel.prefix(c)).map(\.bitPattern) == drin.map(\.bitPattern), "\(fall) \(pfad)")
+            #expect(zahl == [5 + unter[0], 6 + unter[1], 7 + unter[2]], "\(fall) \(pfad)")
+            #expect((s != 0) == sonder, "\(fall) \(pfad)")
+        }
+    }
+}
