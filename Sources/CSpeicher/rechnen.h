@@ -89,6 +89,26 @@ static inline __attribute__((always_inline)) void eckwert__gf_paar(
     }
 }
 
+/// The sums of `eckwert__gf_vier_j`: per Sozialraum and year a[t] + (c4 · R) · q[t], or without q where `mitQ` is
+/// 0 (a constant after inlining).
+static inline __attribute__((always_inline)) void eckwert__gf_vier_summen(
+    const long J, long jp, const double *R, long gN, const double *c4,
+    const double __attribute__((vector_size(32), aligned(8))) *qv,
+    double __attribute__((vector_size(32), aligned(8))) *a, const int mitQ) {
+    typedef double v4 __attribute__((vector_size(32), aligned(8)));
+    for (long g = 0; g < gN; g++) {
+        v4 cg = *(const v4 *)(c4 + 4 * g);
+        const double *r = R + g * jp;
+#pragma clang loop unroll(full)
+        for (long t = 0; t < J; t++) {
+            v4 rt = {r[t], r[t], r[t], r[t]};
+            v4 x = cg * rt;
+            if (mitQ) x = x * qv[t];
+            a[t] = a[t] + x;
+        }
+    }
+}
+
 /// Four products with the same reference population R (one Klasse) and the same gN Sozialräume, one product per
 /// lane and one vector per year (J years, a constant after inlining: no lane is padding): per Sozialraum one load
 /// of the four weights (c4, stored four side by side per Sozialraum), one broadcast of R per year, and per year
@@ -104,27 +124,11 @@ static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
         a[t] = (v4){0, 0, 0, 0};
         qv[t] = *(const v4 *)(q4 + 4 * t);
     }
-    if (mitQ) {
-        for (long g = 0; g < gN; g++) {
-            v4 cg = *(const v4 *)(c4 + 4 * g);
-            const double *r = R + g * jp;
-#pragma clang loop unroll(full)
-            for (long t = 0; t < J; t++) {
-                v4 rt = {r[t], r[t], r[t], r[t]};
-                a[t] = a[t] + cg * rt * qv[t];
-            }
-        }
-    } else {
-        for (long g = 0; g < gN; g++) {
-            v4 cg = *(const v4 *)(c4 + 4 * g);
-            const double *r = R + g * jp;
-#pragma clang loop unroll(full)
-            for (long t = 0; t < J; t++) {
-                v4 rt = {r[t], r[t], r[t], r[t]};
-                a[t] = a[t] + cg * rt;
-            }
-        }
-    }
+    // The loop once, specialised for both (mitQ a constant in each call).
+    if (mitQ)
+        eckwert__gf_vier_summen(J, jp, R, gN, c4, qv, a, 1);
+    else
+        eckwert__gf_vier_summen(J, jp, R, gN, c4, qv, a, 0);
 #pragma clang loop unroll(full)
     for (long l = 0; l < 4; l++) {
 #pragma clang loop unroll(full)
