@@ -91,11 +91,12 @@ static inline __attribute__((always_inline)) void eckwert__gf_paar(
 
 /// The sums of `eckwert__gf_vier_j`: per Sozialraum and year a[t] + (c4 · R) · q[t], or without q where `mitQ` is
 /// 0 (a constant after inlining).
+typedef double eckwert_gf_v4 __attribute__((vector_size(32), aligned(8)));
+
 static inline __attribute__((always_inline)) void eckwert__gf_vier_summen(
-    const long J, long jp, const double *R, long gN, const double *c4,
-    const double __attribute__((vector_size(32), aligned(8))) *qv,
-    double __attribute__((vector_size(32), aligned(8))) *a, const int mitQ) {
-    typedef double v4 __attribute__((vector_size(32), aligned(8)));
+    const long J, long jp, const double *R, long gN, const double *c4, const eckwert_gf_v4 *qv, eckwert_gf_v4 *a,
+    const int mitQ) {
+    typedef eckwert_gf_v4 v4;
     for (long g = 0; g < gN; g++) {
         v4 cg = *(const v4 *)(c4 + 4 * g);
         const double *r = R + g * jp;
@@ -117,7 +118,7 @@ static inline __attribute__((always_inline)) void eckwert__gf_vier_summen(
 static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
     const long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz,
     int mitQ) {
-    typedef double v4 __attribute__((vector_size(32), aligned(8)));
+    typedef eckwert_gf_v4 v4;
     v4 a[8], qv[8];
 #pragma clang loop unroll(full)
     for (long t = 0; t < J; t++) {
