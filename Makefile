@@ -45,11 +45,12 @@ test: deps test-deps
 	swift test
 
 # Benchmark: a synthetic model of 1,000 products and 60 Sozialräume, generated once into .build/bench-model.
-# `goals`: every in-process phase (median of BENCH_REPEAT runs with 10,000 draws) and the whole processes
-# `eckwert forecast --format csv`, `eckwert run`, `eckwert run --draws 10000` (median of BENCH_REPEAT each), with
-# CPU time and peak memory, against the performance goals. `scaling`: the growth of CPU time with products
-# 100/1,000/5,000, Sozialräume 10/60/200 and draws 1,000/10,000/100,000, one at a time from 1,000/60/10,000 (median of
-# SCALING_REPEAT runs; the 100,000-draw run once, about 4.4 GB), models kept in .build/bench-scaling.
+# `goals`: every in-process phase (median of BENCH_REPEAT runs with 10,000 draws; and the draws' arithmetic alone,
+# not part of the total) and the whole processes `eckwert forecast --format csv`, `eckwert run`,
+# `eckwert run --draws 10000` (median of BENCH_REPEAT each), with CPU time and peak memory, against the performance
+# goals. `scaling`: the growth of CPU time with products 100/1,000/5,000, Sozialräume 10/60/200 and draws
+# 1,000/10,000/100,000, one at a time from 1,000/60/10,000 (median of SCALING_REPEAT runs; the 100,000-draw run
+# once, about 400 MB at its peak), models kept in .build/bench-scaling.
 # About 5 CPU-minutes in all: a few minutes on a quiet 2-core machine.
 BENCH_MODEL := .build/bench-model
 BENCH_REPEAT ?= 5
