@@ -95,11 +95,7 @@ extension Ziehungslauf {
             for r in bereich {
                 let f0 = r * 3
                 guard Fensterspeicher.geordnet(alo + f0, ahi + f0) else { continue }
-                // The value's chains (one per thread, all three windows) split into its windows in one pass.
-                var m = 0
-                for t in 0..<threads { m += sp.wert[t].zahl(f0, 3) }
-                teilung.beginnen(alo + f0, ahi + f0, anzahl: m)
-                for t in 0..<threads { sp.wert[t].aufteilen(f0, in: teilung) }
+                Self.aufteilen(f0, sp, alo, ahi, in: &teilung)
                 for i in 0..<3 {
                     let p = Self.anteil(i)
                     let f = f0 + i
@@ -323,6 +319,18 @@ extension Ziehungslauf {
         return groesste
     }
 
+    /// The kept draws of the value with first window f0 (ordered windows lo[f0 …], hi[f0 …]; every thread's
+    /// chain) split into its three windows in one pass (`Bandteilung`).
+    static func aufteilen(
+        _ f0: Int, _ sp: UnsafeSendable<Fensterspeicher>, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>,
+        in teilung: inout Bandteilung
+    ) {
+        var m = 0
+        for t in 0..<sp.wert.count { m += sp.wert[t].zahl(f0, 3) }
+        teilung.beginnen(lo + f0, hi + f0, anzahl: m)
+        for t in 0..<sp.wert.count { sp.wert[t].aufteilen(f0, in: teilung) }
+    }
+
     /// Every band from its window's counts and values (see the type's note); nil where one lies outside.
     private func auswaehlen(
         speicher sp: UnsafeSendable<Fensterspeicher>, grenzen gr: UnsafeSendable<Float>
@@ -339,51 +347,31 @@ extension Ziehungslauf {
                 var werte: [Float] = []
                 let lo = gr.wert.baseAddress!, hi = lo + R * 3
                 let bereich = (thread * teil)..<Swift.min(R, (thread + 1) * teil)
-                // Ordered windows (the usual case): the value's chains split into its three windows in one pass.
+                // Ordered windows (the usual case): the value's chains split into its three windows in one pass;
+                // others read window by window.
                 var teilung = Bandteilung(hoechstens: Self.hoechstensBehalten(bereich, sp))
                 defer { teilung.freigeben() }
                 for r in bereich {
-                    let ziel = zielplatz(r)
-                    if Fensterspeicher.geordnet(lo + r * 3, hi + r * 3) {
-                        var m = 0
-                        for t in 0..<threads { m += sp.wert[t].zahl(r * 3, 3) }
-                        teilung.beginnen(lo + r * 3, hi + r * 3, anzahl: m)
-                        for t in 0..<threads { sp.wert[t].aufteilen(r * 3, in: teilung) }
-                        for i in 0..<3 {
-                            let f = r * 3 + i
-                            var u = 0, e = 0, e2 = 0
-                            for t in 0..<threads {
-                                let z = sp.wert[t]
-                                u += z.zahl(f, 0); e += z.zahl(f, 1); e2 += z.zahl(f, 2)
-                            }
-                            guard
-                                let v = Self.band(
-                                    rang: Unsicherheit.rang(Self.anteil(i), n), unter: u, gleichLo: e, gleichHi: e2,
-                                    innen: teilung.anzahl(i), lo: lo[f], hi: hi[f],
-                                    kleinstes: { teilung.kleinstes($0, i) })
-                            else {
-                                _ = ausserhalb.addieren(1)
-                                return
-                            }
-                            qp.wert[ziel + i] = Double(v)
-                        }
-                        continue
-                    }
+                    let ziel = zielplatz(r), f0 = r * 3
+                    let geordnet = Fensterspeicher.geordnet(lo + f0, hi + f0)
+                    if geordnet { Self.aufteilen(f0, sp, lo, hi, in: &teilung) }
                     for i in 0..<3 {
-                        let p = Self.anteil(i)
-                        let f = r * 3 + i
+                        let f = f0 + i, rang = Unsicherheit.rang(Self.anteil(i), n)
                         var u = 0, e = 0, e2 = 0
                         werte.removeAll(keepingCapacity: true)
                         for t in 0..<threads {
                             let z = sp.wert[t]
                             u += z.zahl(f, 0); e += z.zahl(f, 1); e2 += z.zahl(f, 2)
-                            sp.wert[t].werte(f, in: &werte)
+                            if !geordnet { z.werte(f, in: &werte) }
                         }
-                        guard
-                            let v = Self.band(
-                                rang: Unsicherheit.rang(p, n), unter: u, gleichLo: e, gleichHi: e2, innen: &werte,
-                                lo: lo[f], hi: hi[f])
-                        else {
+                        let band =
+                            geordnet
+                            ? Self.band(
+                                rang: rang, unter: u, gleichLo: e, gleichHi: e2, innen: teilung.anzahl(i), lo: lo[f],
+                                hi: hi[f], kleinstes: { teilung.kleinstes($0, i) })
+                            : Self.band(
+                                rang: rang, unter: u, gleichLo: e, gleichHi: e2, innen: &werte, lo: lo[f], hi: hi[f])
+                        guard let v = band else {
                             _ = ausserhalb.addieren(1)
                             return
                         }
@@ -1028,13 +1016,8 @@ struct Bandteilung {
     /// The bucket that holds rank k of window i and the count of the draws before it, from bucket b0 with kum0
     /// draws before it on.
     func eimerMitRang(_ k: Int, _ i: Int, ab: (Int, Int) = (0, 0)) -> (Int, Int) {
-        let z = eimer + i * Self.eimerHoechstens
-        var (b, kum) = ab
-        while kum + Int(z[b]) <= k {
-            kum += Int(z[b])
-            b += 1
-        }
-        return (b, kum)
+        Eimerkarte.eimer(
+            mitRang: k, UnsafeMutableBufferPointer(start: eimer + i * Self.eimerHoechstens, count: nb), ab: ab)
     }
 
     /// As `Ziehungslauf.umfassend` for window i's draws: the smallest draw of the bucket that holds rank ka and the
