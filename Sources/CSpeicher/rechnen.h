@@ -216,100 +216,162 @@ static inline void eckwert_gebietsfaelle(int avx2, ECKWERT_GF_PARAMETER) {
         eckwert__gf_basis(ECKWERT_GF_ARGUMENTE);
 }
 
-// ---- Cohort ageing ----
+// ---- Cohort projection of one draw ----
 
-/// Ages 1 ..< N − 1 of one sex (see `eckwert_altern`): eight Sozialräume at a time (then four, then one), their
-/// running sums and migration in registers while the ages go by.
-static inline __attribute__((always_inline)) uint64_t eckwert__altern(
-    double *ziel, const double *von, const double *ue, const double *wa, const double *mg, double *c, long G,
-    long N, const long *ist, double *j) {
-    typedef double v4 __attribute__((vector_size(32), aligned(8)));
-    typedef uint64_t u4i __attribute__((vector_size(32), aligned(8)));
-    u4i zeichen = {0, 0, 0, 0};
-    uint64_t v = 0;
-    long g0 = 0;
-    for (; g0 + 8 <= G; g0 += 8) {
-        v4 s0 = *(const v4 *)(c + g0), s1 = *(const v4 *)(c + g0 + 4);
-        v4 m0 = *(const v4 *)(mg + g0), m1 = *(const v4 *)(mg + g0 + 4);
-        u4i z0 = {0, 0, 0, 0}, z1 = z0;
-        const double *vp = von + g0;
-        double *zp = ziel + G + g0;
-        for (long a = 1; a < N - 1; a++, vp += G, zp += G) {
-            double u = ue[a - 1], w = wa[a];
-            v4 u4 = {u, u, u, u}, w4 = {w, w, w, w};
-            v4 x0 = *(const v4 *)vp * u4 + m0 * w4, x1 = *(const v4 *)(vp + 4) * u4 + m1 * w4;
-            z0 = z0 | (u4i)x0;
-            z1 = z1 | (u4i)x1;
-            *(v4 *)zp = x0;
-            *(v4 *)(zp + 4) = x1;
-            s0 = s0 + x0;
-            s1 = s1 + x1;
-            long k = ist[a + 1];
-            if (k >= 0 && j) {
-                *(v4 *)(j + k * G + g0) = s0;
-                *(v4 *)(j + k * G + g0 + 4) = s1;
+typedef double eckwert_k8 __attribute__((vector_size(64), aligned(8)));
+typedef uint64_t eckwert_k8u __attribute__((vector_size(64), aligned(8)));
+
+/// Writes the running sums `c` of sex s at cut k of a year: lanes 0 ..< lanes at j[(s · nc + k) · G], one vector
+/// where the block is full.
+static inline __attribute__((always_inline)) void eckwert__schnitt(
+    double *j, long s, long nc, long k, long G, const eckwert_k8 *c, long lanes) {
+    double *z = j + (s * nc + k) * G;
+    if (lanes == 8) {
+        *(eckwert_k8 *)z = *c;
+    } else {
+        for (long l = 0; l < lanes; l++) z[l] = (*c)[l];
+    }
+}
+
+/// One block of eight Sozialräume (the last `lanes` of them real, the others zero) through the years 1 ..< n: see
+/// `eckwert_kohorten`. alt, neu: scratch of 2 · N · 8 values; cells (s · N + a) · 8 + lane.
+static inline __attribute__((always_inline)) void eckwert__kohorten_block(
+    const double *basis, double *alt, double *neu, long N, long n, const double *ue, const double *wa,
+    const double *f, long nf, long ef, double ugW, double ugM, double faW, double faM, const double *saldo,
+    const double *anteil, const long *ist, double *j, const long *start, long nc, long G, long lanes) {
+    typedef eckwert_k8 v8;
+    typedef eckwert_k8u u8;
+    const double *von = basis;
+    u8 maske;
+    for (long l = 0; l < 8; l++) maske[l] = l < lanes ? ~(uint64_t)0 : 0;
+    v8 an = *(const v8 *)anteil;
+    for (long t = 1; t < n; t++) {
+        double *jt = j + start[t];
+        double st = saldo[t];
+        v8 mg = (v8){st, st, st, st, st, st, st, st} * an;
+        // Births from the women at 31.12. of the year before: 0 + f[0] · w(ef) + f[1] · w(ef + 1) + ….
+        v8 b = {0, 0, 0, 0, 0, 0, 0, 0};
+        for (long i = 0; i < nf; i++) {
+            double fi = f[i];
+            b = b + (v8){fi, fi, fi, fi, fi, fi, fi, fi} * *(const v8 *)(von + (ef + i) * 8);
+        }
+        u8 zeichen = {0, 0, 0, 0, 0, 0, 0, 0};
+        // Age 0 of both sexes: births · share · survival + migration.
+        v8 c0, c1;
+        {
+            double w0 = wa[0], w1 = wa[N];
+            v8 x0 = (v8){faW, faW, faW, faW, faW, faW, faW, faW} * b * (v8){ugW, ugW, ugW, ugW, ugW, ugW, ugW, ugW} +
+                    mg * (v8){w0, w0, w0, w0, w0, w0, w0, w0};
+            v8 x1 = (v8){faM, faM, faM, faM, faM, faM, faM, faM} * b * (v8){ugM, ugM, ugM, ugM, ugM, ugM, ugM, ugM} +
+                    mg * (v8){w1, w1, w1, w1, w1, w1, w1, w1};
+            zeichen = zeichen | (u8)x0 | (u8)x1;
+            *(v8 *)neu = x0;
+            *(v8 *)(neu + N * 8) = x1;
+            c0 = 0.0 + x0;
+            c1 = 0.0 + x1;
+            long k = ist[1];
+            if (k >= 0) {
+                eckwert__schnitt(jt, 0, nc, k, G, &c0, lanes);
+                eckwert__schnitt(jt, 1, nc, k, G, &c1, lanes);
             }
         }
-        *(v4 *)(c + g0) = s0;
-        *(v4 *)(c + g0 + 4) = s1;
-        zeichen = zeichen | z0 | z1;
-    }
-    for (; g0 + 4 <= G; g0 += 4) {
-        v4 s0 = *(const v4 *)(c + g0), m0 = *(const v4 *)(mg + g0);
-        u4i z0 = {0, 0, 0, 0};
-        const double *vp = von + g0;
-        double *zp = ziel + G + g0;
-        for (long a = 1; a < N - 1; a++, vp += G, zp += G) {
-            double u = ue[a - 1], w = wa[a];
-            v4 u4 = {u, u, u, u}, w4 = {w, w, w, w};
-            v4 x0 = *(const v4 *)vp * u4 + m0 * w4;
-            z0 = z0 | (u4i)x0;
-            *(v4 *)zp = x0;
-            s0 = s0 + x0;
+        // Ages 1 … N − 2 of both sexes side by side (their running sums are independent chains).
+        const double *v0 = von, *v1 = von + N * 8;
+        double *z0 = neu + 8, *z1 = neu + N * 8 + 8;
+        for (long a = 1; a < N - 1; a++, v0 += 8, v1 += 8, z0 += 8, z1 += 8) {
+            double u0 = ue[a - 1], u1 = ue[N + a - 1], w0 = wa[a], w1 = wa[N + a];
+            v8 x0 = *(const v8 *)v0 * (v8){u0, u0, u0, u0, u0, u0, u0, u0} +
+                    mg * (v8){w0, w0, w0, w0, w0, w0, w0, w0};
+            v8 x1 = *(const v8 *)v1 * (v8){u1, u1, u1, u1, u1, u1, u1, u1} +
+                    mg * (v8){w1, w1, w1, w1, w1, w1, w1, w1};
+            zeichen = zeichen | (u8)x0 | (u8)x1;
+            *(v8 *)z0 = x0;
+            *(v8 *)z1 = x1;
+            c0 = c0 + x0;
+            c1 = c1 + x1;
             long k = ist[a + 1];
-            if (k >= 0 && j) *(v4 *)(j + k * G + g0) = s0;
+            if (k >= 0) {
+                eckwert__schnitt(jt, 0, nc, k, G, &c0, lanes);
+                eckwert__schnitt(jt, 1, nc, k, G, &c1, lanes);
+            }
         }
-        *(v4 *)(c + g0) = s0;
-        zeichen = zeichen | z0;
-    }
-    for (; g0 < G; g0++) {
-        double s = c[g0];
-        for (long a = 1; a < N - 1; a++) {
-            double x = von[(a - 1) * G + g0] * ue[a - 1] + mg[g0] * wa[a];
-            uint64_t bits;
-            memcpy(&bits, &x, sizeof bits);
-            v |= bits;
-            ziel[a * G + g0] = x;
-            s = s + x;
-            long k = ist[a + 1];
-            if (k >= 0 && j) j[k * G + g0] = s;
+        // 100+: the survivors of 99 and of 100+, then migration.
+        for (long s = 0; s < 2; s++) {
+            const double *v = von + (s * N + N - 2) * 8;
+            double u1 = ue[s * N + N - 2], u2 = ue[s * N + N - 1], w = wa[s * N + N - 1];
+            v8 x = *(const v8 *)v * (v8){u1, u1, u1, u1, u1, u1, u1, u1} +
+                   *(const v8 *)(v + 8) * (v8){u2, u2, u2, u2, u2, u2, u2, u2} + mg * (v8){w, w, w, w, w, w, w, w};
+            zeichen = zeichen | (u8)x;
+            *(v8 *)(neu + (s * N + N - 1) * 8) = x;
+            v8 c = s == 0 ? c0 : c1;
+            c = c + x;
+            long k = ist[N];
+            if (k >= 0) eckwert__schnitt(jt, s, nc, k, G, &c, lanes);
         }
-        c[g0] = s;
+        zeichen = zeichen & maske;
+        uint64_t oder = 0;
+        for (long l = 0; l < 8; l++) oder |= zeichen[l];
+        if (oder >> 63) {
+            // A cell may be below 0 (or is −0): clamped as in the full projection, the sums formed again.
+            for (long i = 0; i < 2 * N * 8; i++)
+                if (neu[i] < 0) neu[i] = 0;
+            for (long s = 0; s < 2; s++) {
+                v8 c = {0, 0, 0, 0, 0, 0, 0, 0};
+                for (long a = 0; a < N; a++) {
+                    c = c + *(const v8 *)(neu + (s * N + a) * 8);
+                    long k = ist[a + 1];
+                    if (k >= 0) eckwert__schnitt(jt, s, nc, k, G, &c, lanes);
+                }
+            }
+        }
+        // This year's cells are the next year's start.
+        double *tausch = alt;
+        alt = neu;
+        neu = tausch;
+        von = alt;
     }
-    return v | zeichen[0] | zeichen[1] | zeichen[2] | zeichen[3];
 }
 
-static inline __attribute__((target("avx2"))) uint64_t eckwert__altern_avx2(
-    double *ziel, const double *von, const double *ue, const double *wa, const double *mg, double *c, long G,
-    long N, const long *ist, double *j) {
-    return eckwert__altern(ziel, von, ue, wa, mg, c, G, N, ist, j);
+static inline __attribute__((always_inline)) void eckwert__kohorten(
+    long G, long N, long n, const double *basis, double *alt, double *neu, const double *ue, const double *wa,
+    const double *f, long nf, long ef, double ugW, double ugM, double faW, double faM, const double *saldo,
+    const double *anteil, const long *ist, double *j, const long *start, long nc) {
+    for (long g0 = 0; g0 < G; g0 += 8) {
+        long lanes = G - g0 < 8 ? G - g0 : 8;
+        eckwert__kohorten_block(
+            basis + g0 * 2 * N, alt, neu, N, n, ue, wa, f, nf, ef, ugW, ugM, faW, faM, saldo, anteil + g0, ist,
+            j + g0, start, nc, G, lanes);
+    }
 }
 
-static inline uint64_t eckwert__altern_basis(
-    double *ziel, const double *von, const double *ue, const double *wa, const double *mg, double *c, long G,
-    long N, const long *ist, double *j) {
-    return eckwert__altern(ziel, von, ue, wa, mg, c, G, N, ist, j);
+#define ECKWERT_KOHORTEN_PARAMETER                                                                              \
+    long G, long N, long n, const double *basis, double *alt, double *neu, const double *ue, const double *wa,  \
+        const double *f, long nf, long ef, double ugW, double ugM, double faW, double faM, const double *saldo, \
+        const double *anteil, const long *ist, double *j, const long *start, long nc
+#define ECKWERT_KOHORTEN_ARGUMENTE \
+    G, N, n, basis, alt, neu, ue, wa, f, nf, ef, ugW, ugM, faW, faM, saldo, anteil, ist, j, start, nc
+
+static inline __attribute__((target("avx2"))) void eckwert__kohorten_avx2(ECKWERT_KOHORTEN_PARAMETER) {
+    eckwert__kohorten(ECKWERT_KOHORTEN_ARGUMENTE);
 }
 
-/// Ages 1 ..< N − 1 of one sex of a cohort step, all G Sozialräume (cells age-major, the Sozialräume innermost):
-/// ziel[a · G + g] = von[(a − 1) · G + g] · ue[a − 1] + mg[g] · wa[a], each added to Sozialraum g's running sum
-/// c[g] (c + x, ages in order) and, where ist[a + 1] = k ≥ 0 and j is not null, the running sum written to
-/// j[k · G + g]. Returns the cells' bit patterns or-ed (the sign bit is set where a cell may be below 0).
-static inline uint64_t eckwert_altern(
-    int avx2, double *ziel, const double *von, const double *ue, const double *wa, const double *mg, double *c,
-    long G, long N, const long *ist, double *j) {
-    if (avx2) return eckwert__altern_avx2(ziel, von, ue, wa, mg, c, G, N, ist, j);
-    return eckwert__altern_basis(ziel, von, ue, wa, mg, c, G, N, ist, j);
+static inline void eckwert__kohorten_basis(ECKWERT_KOHORTEN_PARAMETER) { eckwert__kohorten(ECKWERT_KOHORTEN_ARGUMENTE); }
+
+/// The cohort projection of one draw (the operations of `Kohortenmodell.schritt`, in its order, lane by lane)
+/// carried straight into each Sozialraum's running sums over age at the cuts, block by block of eight
+/// Sozialräume through all years, so that a block's cells (2 · N · 8 values, twice) stay in the first-level cache.
+/// basis: the base population in blocks, Sozialraum g = g0 + l (g0 a multiple of 8) at basis[g0 · 2N + (s · N + a) ·
+/// 8 + l], zero past G; ue, wa: survival and migration shares per sex and age (s · N + a); f: the nf fertility
+/// rates from age ef (women = sex 0); ugW, ugM: survival of the year's births, faW, faM: their shares (girls, boys);
+/// saldo[t]: net migration of the step to year index t; anteil[g]: Sozialraum g's share of it (zero past G);
+/// ist[a + 1]: the cut of the sum over ages 0 … a, or −1; j: the cumulative sums, year t's at j + start[t],
+/// sex s and cut k at (s · nc + k) · G + g. A year with a cell below 0 is clamped to 0 and summed again.
+/// `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.
+static inline void eckwert_kohorten(int avx2, ECKWERT_KOHORTEN_PARAMETER) {
+    if (avx2)
+        eckwert__kohorten_avx2(ECKWERT_KOHORTEN_ARGUMENTE);
+    else
+        eckwert__kohorten_basis(ECKWERT_KOHORTEN_ARGUMENTE);
 }
 
 #endif

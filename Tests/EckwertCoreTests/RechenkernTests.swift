@@ -84,48 +84,26 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
     }
 }
 
-/// Ages 1 … N − 2 of one sex for 0 to 19 and 60 Sozialräume (blocks of eight, four and single ones):
-/// cell = von · u + mg · w, each Sozialraum's running sum carried on from `c` and written at the cuts, the cells'
-/// bit patterns or-ed — against the loop written out here.
-@Test func alternGleichEinzelnGerechnet() {
-    var rng = SplitMix64(seed: 9)
-    let N = Alter.count
-    let ist = (0...N).map { $0 % 7 == 3 ? $0 / 7 : -1 }, schnitte = (ist.max() ?? 0) + 1
-    for G in Array(0...19) + [60] {
-        let von = werte(N * G, &rng).map { $0 * 1e3 }, ue = werte(N, &rng), wa = werte(N, &rng)
-        let mg = werte(G, &rng), c0 = werte(G, &rng)
-        var ziel = [Double](repeating: .nan, count: N * G), c = c0
-        var j = [Double](repeating: .nan, count: schnitte * G)
-        var zeichen: UInt64 = 0
-        for a in 1..<(N - 1) {
-            for g in 0..<G {
-                let x = von[(a - 1) * G + g] * ue[a - 1] + mg[g] * wa[a]
-                zeichen |= x.bitPattern
-                ziel[a * G + g] = x
-                c[g] += x
-            }
-            if ist[a + 1] >= 0 { for g in 0..<G { j[ist[a + 1] * G + g] = c[g] } }
-        }
-        for pfad in pfade {
-            var z2 = [Double](repeating: .nan, count: N * G), c2 = c0
-            var j2 = [Double](repeating: .nan, count: schnitte * G)
-            let v = eckwert_altern(pfad, &z2, von, ue, wa, mg, &c2, G, N, ist, &j2)
-            #expect(v == zeichen, "\(G) \(pfad)")
-            #expect(z2.map(\.bitPattern) == ziel.map(\.bitPattern), "\(G) \(pfad)")
-            #expect(c2.map(\.bitPattern) == c.map(\.bitPattern), "\(G) \(pfad)")
-            #expect(j2.map(\.bitPattern) == j.map(\.bitPattern), "\(G) \(pfad)")
-            // Without cumulative storage (null) the cells and sums are the same.
-            var z3 = [Double](repeating: .nan, count: N * G), c3 = c0
-            _ = eckwert_altern(pfad, &z3, von, ue, wa, mg, &c3, G, N, ist, nil)
-            #expect(z3.map(\.bitPattern) == ziel.map(\.bitPattern) && c3.map(\.bitPattern) == c.map(\.bitPattern))
-        }
-    }
-    // By hand, one Sozialraum and four ages: cells 1 · 0.5 + 2 · 1 = 2.5 and 3 · 0.5 + 2 · 1 = 3.5, sums 12.5, 16.
+/// The cohort kernel (`eckwert_kohorten`) by hand on every path this processor has: one Sozialraum, four ages
+/// (N = 4), one forecast year, births from age 1 at rate 0.5, cuts after ages 0 and 2 and after 100+ (index 3).
+/// Women 10, 20, 30, 40, men 1, 2, 3, 4; survival 0.5 everywhere, birth survival 1, shares 0.5/0.5, migration
+/// 8 · share 0.5 = 4 spread 0.25 to every age and sex: births 0 + 0.5 · 20 = 10; women: age 0 0.5 · 10 · 1 + 4 · 0.25
+/// = 6, age 1 10 · 0.5 + 1 = 6, age 2 20 · 0.5 + 1 = 11, 100+ 30 · 0.5 + 40 · 0.5 + 1 = 36; running sums 6, 12,
+/// 23, 59. Men: 6, 1.5, 2, 4.5; sums 6, 7.5, 9.5, 14. Then with migration −400 (−200 · 0.25 = −50 per cell) every
+/// cell is below 0 (the largest, 35 − 50) and clamped to 0: all sums 0.
+@Test func kohortenkernVonHand() {
+    let basis: [Double] = [10, 20, 30, 40, 1, 2, 3, 4].flatMap { [$0, 0, 0, 0, 0, 0, 0, 0] }
+    let ue = [Double](repeating: 0.5, count: 8), wa = [Double](repeating: 0.25, count: 8)
+    let anteil: [Double] = [0.5, 0, 0, 0, 0, 0, 0, 0], ist = [-1, 0, -1, 1, 2]
     for pfad in pfade {
-        var z = [0.0, 0, 0, 0], c = [10.0], j = [0.0, 0]
-        let v = eckwert_altern(
-            pfad, &z, [1, 3, 5, 7], [0.5, 0.5, 0.5, 0.5], [1, 1, 1, 1], [2], &c, 1, 4, [-1, -1, 0, 1, -1], &j)
-        #expect(z == [0, 2.5, 3.5, 0] && c == [16] && j == [12.5, 16] && v >> 63 == 0)
+        for (saldo, erwartet) in [(8.0, [6.0, 23, 59, 6, 9.5, 14]), (-400, [0, 0, 0, 0, 0, 0])] {
+            var alt = [Double](repeating: .nan, count: 64), neu = alt
+            var j = [Double](repeating: .nan, count: 6)
+            eckwert_kohorten(
+                pfad, 1, 4, 2, basis, &alt, &neu, ue, wa, [0.5], 1, 1, 1, 1, 0.5, 0.5, [0, saldo], anteil, ist, &j,
+                [0, 0], 3)
+            #expect(j == erwartet, "\(pfad) \(saldo)")
+        }
     }
 }
 
