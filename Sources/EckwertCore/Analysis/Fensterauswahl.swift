@@ -127,53 +127,56 @@ extension Ziehungslauf {
         speicher sp: UnsafeSendable<Fensterspeicher>, grenzen gr: UnsafeSendable<Float>
     ) {
         let K = self.K, KF = self.KF, R = K + KF, n = ziehungen, kachel = Unsicherheit.kachel
-        var zuschuss = [Float](repeating: 0, count: K * S)
-        var faelle = [Float](repeating: 0, count: KF * S)
-        zuschuss.withUnsafeMutableBufferPointer { zb in
-            faelle.withUnsafeMutableBufferPointer { fb in
-                let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
-                ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0, w, zeilen in
-                    Self.kachelAblegen(zeilen, R: R, w: w, von: 0, anzahl: K, nach: zbp.wert.baseAddress! + j0 * K)
-                    if let f = fbp.wert.baseAddress {
-                        Self.kachelAblegen(zeilen, R: R, w: w, von: K, anzahl: KF, nach: f + j0 * KF)
+        // Not filled with zeros first: every value of the sample is written by its tile before it is read, and
+        // filling the 57 MB of the benchmark model on the calling thread (faulting every page in) took about 40 ms
+        // before the first draw began; now the two threads fault the pages in as they copy their tiles.
+        let zb = UnsafeMutableBufferPointer<Float>.allocate(capacity: K * S)
+        let fb = UnsafeMutableBufferPointer<Float>.allocate(capacity: KF * S)
+        defer {
+            zb.deallocate()
+            fb.deallocate()
+        }
+        let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
+        ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0, w, zeilen in
+            Self.kachelAblegen(zeilen, R: R, w: w, von: 0, anzahl: K, nach: zbp.wert.baseAddress! + j0 * K)
+            if let f = fbp.wert.baseAddress {
+                Self.kachelAblegen(zeilen, R: R, w: w, von: K, anzahl: KF, nach: f + j0 * KF)
+            }
+        }
+        let teil = (R + Self.threads - 1) / Self.threads
+        DispatchQueueBridge.parallel(Self.threads) { thread in
+            // A block of up to `block` values of one kind at a time, gathered together: per tile their
+            // runs lie side by side (one read of block · kachel values), where value by value each tile
+            // was a separate miss, 360 KB from the last.
+            let block = 16
+            precondition(kachel == 16, "probeZiehen: eine Kachel ist ein Vektor von 16")
+            let puffer = UnsafeMutablePointer<Float>.allocate(capacity: block * S)
+            puffer.initialize(repeating: 0, count: block * S)
+            defer { puffer.deallocate() }
+            let lo = gr.wert.baseAddress!, hi = lo + R * 3
+            let ende = Swift.min(R, (thread + 1) * teil)
+            var r0 = thread * teil
+            while r0 < ende {
+                let (quelle, k0, breite) = r0 < K ? (zbp, r0, K) : (fbp, r0 - K, KF)
+                let m = Swift.min(block, ende - r0, r0 < K ? K - r0 : R - r0)
+                // Tiles of the full width: value k of draw d at j0 · breite + k · kachel + d − j0.
+                // (A run is one vector of 16: kachel is 16.)
+                for j0 in stride(from: 0, to: S, by: kachel) {
+                    let von = UnsafeRawPointer(quelle.wert.baseAddress! + j0 * breite + k0 * kachel)
+                    for v in 0..<m {
+                        let lauf = von.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
+                        UnsafeMutableRawPointer(puffer + v * S + j0).storeBytes(
+                            of: lauf, as: SIMD16<Float>.self)
                     }
                 }
-                let teil = (R + Self.threads - 1) / Self.threads
-                DispatchQueueBridge.parallel(Self.threads) { thread in
-                    // A block of up to `block` values of one kind at a time, gathered together: per tile their
-                    // runs lie side by side (one read of block · kachel values), where value by value each tile
-                    // was a separate miss, 360 KB from the last.
-                    let block = 16
-                    precondition(kachel == 16, "probeZiehen: eine Kachel ist ein Vektor von 16")
-                    let puffer = UnsafeMutablePointer<Float>.allocate(capacity: block * S)
-                    puffer.initialize(repeating: 0, count: block * S)
-                    defer { puffer.deallocate() }
-                    let lo = gr.wert.baseAddress!, hi = lo + R * 3
-                    let ende = Swift.min(R, (thread + 1) * teil)
-                    var r0 = thread * teil
-                    while r0 < ende {
-                        let (quelle, k0, breite) = r0 < K ? (zbp, r0, K) : (fbp, r0 - K, KF)
-                        let m = Swift.min(block, ende - r0, r0 < K ? K - r0 : R - r0)
-                        // Tiles of the full width: value k of draw d at j0 · breite + k · kachel + d − j0.
-                        // (A run is one vector of 16: kachel is 16.)
-                        for j0 in stride(from: 0, to: S, by: kachel) {
-                            let von = UnsafeRawPointer(quelle.wert.baseAddress! + j0 * breite + k0 * kachel)
-                            for v in 0..<m {
-                                let lauf = von.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
-                                UnsafeMutableRawPointer(puffer + v * S + j0).storeBytes(
-                                    of: lauf, as: SIMD16<Float>.self)
-                            }
-                        }
-                        for v in 0..<m {
-                            let r = r0 + v, x = UnsafeMutableBufferPointer(start: puffer + v * S, count: S)
-                            sp.wert[thread].einordnenPruefen(x.baseAddress!, S)
-                            if sp.wert[thread].sonder { return }
-                            Self.fensterSetzen(x, n: n, lo: lo + r * 3, hi: hi + r * 3)
-                            sp.wert[thread].einordnen(r, x.baseAddress!, S, lo, hi)
-                        }
-                        r0 += m
-                    }
+                for v in 0..<m {
+                    let r = r0 + v, x = UnsafeMutableBufferPointer(start: puffer + v * S, count: S)
+                    sp.wert[thread].einordnenPruefen(x.baseAddress!, S)
+                    if sp.wert[thread].sonder { return }
+                    Self.fensterSetzen(x, n: n, lo: lo + r * 3, hi: hi + r * 3)
+                    sp.wert[thread].einordnen(r, x.baseAddress!, S, lo, hi)
                 }
+                r0 += m
             }
         }
     }
