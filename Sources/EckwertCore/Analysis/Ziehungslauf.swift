@@ -54,19 +54,22 @@ struct Ziehungslauf: Sendable {
     /// R = K + KF: the draw's K net costs, then its KF cases), on the thread that computed it.
     typealias Kachelfertig = @Sendable (_ thread: Int, _ j0: Int, _ w: Int, _ zeilen: UnsafePointer<Float>) -> Void
 
-    /// Computes draws von ..< bis (`von` a multiple of the tile width; tiles end at `bis`), whole tiles per thread,
-    /// each draw as one row of the thread's tile buffer (written in order, not one value per cache line); `fertig`
-    /// is called on the thread once a tile is complete.
+    /// Computes draws von ..< bis (`von` a multiple of the tile width; tiles end at `bis`), tile by tile, each
+    /// draw as one row of the thread's tile buffer (written in order, not one value per cache line); `fertig` is
+    /// called on the thread once a tile is complete. The threads take the next tile as they finish one (rather than
+    /// half of the tiles each), so that one slowed by the machine does not leave the other waiting at the end of
+    /// the range: a draw's values depend only on its number, and what `fertig` does with a tile does not depend on
+    /// the thread.
     func ziehen(
         von: Int, bis: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?, fertig: Kachelfertig
     ) {
         let kachel = Unsicherheit.kachel, threads = Self.threads
-        let kacheln = (bis - von + kachel - 1) / kachel
-        let jeThread = (kacheln + threads - 1) / threads
+        let vergeben = Zaehler()
         DispatchQueueBridge.parallel(threads) { thread in
-            let a = Swift.min(bis, von + thread * jeThread * kachel), b = Swift.min(bis, a + jeThread * kachel)
-            guard a < b else { return }
-            ziehenVon(a, bis: b, ende: bis, thread: thread, zaehler: zaehler, fortschritt: fortschritt) { j0, w, z in
+            ziehenKacheln(von: von, bis: bis, thread: thread, zaehler: zaehler, fortschritt: fortschritt) {
+                let j0 = von + (vergeben.addieren(1) - 1) * kachel
+                return j0 < bis ? j0 : nil
+            } fertig: { j0, w, z in
                 fertig(thread, j0, w, z)
             }
         }
@@ -80,11 +83,10 @@ struct Ziehungslauf: Sendable {
         eckwert_kachel(zeilen + von, R, w, anzahl, nach, Prozessor.avx2 ? 1 : 0)
     }
 
-    /// One thread's draws a ..< b (tiles of the range ending at `ende`).
-    private func ziehenVon(
-        _ a: Int, bis b: Int, ende: Int, thread: Int, zaehler: Zaehler,
-        fortschritt: (@Sendable (Int, Int) -> Void)?,
-        fertig: (Int, Int, UnsafePointer<Float>) -> Void
+    /// One thread's draws: the tiles (of the range von ..< bis) starting at what `naechste` gives, until it gives nil.
+    private func ziehenKacheln(
+        von: Int, bis: Int, thread: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
+        naechste: () -> Int?, fertig: (Int, Int, UnsafePointer<Float>) -> Void
     ) {
         let m = p.modell, jahre = self.jahre, kachel = Unsicherheit.kachel
         // Padded by `rand` values, so that `summieren` may read a vector past the last product.
@@ -103,40 +105,47 @@ struct Ziehungslauf: Sendable {
         let zeilen = UnsafeMutablePointer<Float>.allocate(capacity: kachel * R)
         zeilen.initialize(repeating: 0, count: kachel * R)
         defer { zeilen.deallocate() }
-        for d in a..<b {
-            var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-            let u0 = Unsicherheit.ziehen(zbasis, &an, saldo: &saldo, rng: &rng)
-            if let (st, fr, wa) = kohorten {
-                let bv = an.bevoelkerung
-                let v = Kohortenmodell.Vorberechnung(
-                    Kohortenannahmen(
-                        sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: bv.geburtenziffer,
-                        sterblichkeit: bv.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
-                        wanderungsprofil: wa))
-                lauf?.rechnen(v, saldo: saldo)
+        var seitMeldung = 0
+        while let j0 = naechste() {
+            let w = Swift.min(kachel, bis - j0)
+            for d in j0..<(j0 + w) {
+                var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
+                let u0 = Unsicherheit.ziehen(zbasis, &an, saldo: &saldo, rng: &rng)
+                if let (st, fr, wa) = kohorten {
+                    let bv = an.bevoelkerung
+                    let v = Kohortenmodell.Vorberechnung(
+                        Kohortenannahmen(
+                            sterbetafel: st, fruchtbarkeit: fr, geburtenziffer: bv.geburtenziffer,
+                            sterblichkeit: bv.sterblichkeit, wanderungssaldo: Zeitpfad(konstant: 0),
+                            wanderungsprofil: wa))
+                    lauf?.rechnen(v, saldo: saldo)
+                }
+                if let kum = lauf?.kum {
+                    schnell.rechnen(an, kum, &arbeit, zuschuss: &pz, faelle: &pf)
+                } else {
+                    an.bevoelkerung.wanderungssaldo = Zeitpfad(
+                        Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
+                    let pop = Unsicherheit.bevoelkerung(
+                        p, an, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
+                    schnell.rechnen(
+                        an, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
+                        zuschuss: &pz, faelle: &pf)
+                }
+                let z = zeilen + (d - j0) * R
+                Unsicherheit.summieren(
+                    start, glied, fallplatz, pz, pf, &sz, &sf, z, KF > 0 ? z + K : nil, schritt: 1, jahre: jahre,
+                    letzter: letzterGlied)
             }
-            if let kum = lauf?.kum {
-                schnell.rechnen(an, kum, &arbeit, zuschuss: &pz, faelle: &pf)
-            } else {
-                an.bevoelkerung.wanderungssaldo = Zeitpfad(
-                    Dictionary(uniqueKeysWithValues: zip(m.basisjahr...m.horizont, saldo)))
-                let pop = Unsicherheit.bevoelkerung(
-                    p, an, u: u0, sqPop: sqPop, bestPop: bestPop, worstPop: worstPop)
-                schnell.rechnen(
-                    an, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &arbeit,
-                    zuschuss: &pz, faelle: &pf)
-            }
-            let j0 = d / kachel * kachel, w = Swift.min(kachel, ende - j0)
-            let z = zeilen + (d - j0) * R
-            Unsicherheit.summieren(
-                start, glied, fallplatz, pz, pf, &sz, &sf, z, KF > 0 ? z + K : nil, schritt: 1, jahre: jahre,
-                letzter: letzterGlied)
-            if d == j0 + w - 1 || d == b - 1 { fertig(j0, w, zeilen) }
-            if (d - a) % 64 == 63 || d == b - 1 {
-                let n = zaehler.addieren((d - a) % 64 + 1)
-                if thread == 0 { fortschritt?(Swift.min(n, ziehungen), ziehungen) }
+            fertig(j0, w, zeilen)
+            // Progress from the first thread, about every 64 of its draws and after its last.
+            let n = zaehler.addieren(w)
+            seitMeldung += w
+            if thread == 0 && seitMeldung >= 64 {
+                seitMeldung = 0
+                fortschritt?(Swift.min(n, ziehungen), ziehungen)
             }
         }
+        if thread == 0 && seitMeldung > 0 { fortschritt?(Swift.min(zaehler.addieren(0), ziehungen), ziehungen) }
     }
 
     /// Every draw kept (tile-major: the draws in tiles of `kachel` consecutive draws; value k of draw d lies at
