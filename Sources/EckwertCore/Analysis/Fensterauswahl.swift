@@ -23,6 +23,10 @@ extension Ziehungslauf {
     /// Standard errors of the sample's band rank on either side of a window.
     static let fensterbreite = 6.0
 
+    /// Values per piece that a thread takes at a time when the windows are placed, narrowed and read
+    /// (`Stueckvergabe`).
+    static let wertstueck = 128
+
     /// The share of band i: 0.1, 0.5, 0.9 (without an array built per value).
     @inline(__always)
     static func anteil(_ i: Int) -> Double { i == 0 ? 0.1 : (i == 1 ? 0.5 : 0.9) }
@@ -85,29 +89,30 @@ extension Ziehungslauf {
         defer { neu.deallocate() }
         let np = UnsafeSendable(UnsafeMutableBufferPointer(start: neu, count: R))
         let ap = UnsafeSendable(UnsafeMutableBufferPointer(start: alt, count: R * 6))
-        let teil = (R + threads - 1) / threads
-        DispatchQueueBridge.parallel(threads) { thread in
+        let vergabe = Stueckvergabe(R, stueck: Self.wertstueck), hoechstens = Self.hoechstensBehalten(0..<R, sp)
+        DispatchQueueBridge.parallel(threads) { _ in
             let lo = gr.wert.baseAddress!, hi = lo + R * 3
             let alo = UnsafePointer(ap.wert.baseAddress!), ahi = alo + R * 3
-            let bereich = (thread * teil)..<Swift.min(R, (thread + 1) * teil)
-            var teilung = Bandteilung(hoechstens: Self.hoechstensBehalten(bereich, sp))
+            var teilung = Bandteilung(hoechstens: hoechstens)
             defer { teilung.freigeben() }
-            for r in bereich {
-                let f0 = r * 3
-                guard Fensterspeicher.geordnet(alo + f0, ahi + f0) else { continue }
-                Self.aufteilen(f0, sp, alo, ahi, in: &teilung)
-                for i in 0..<3 {
-                    let p = Self.anteil(i)
-                    let f = f0 + i
-                    var u = 0
-                    for t in 0..<threads { u += sp.wert[t].zahl(f, 0) }
-                    if let (l, h) = Self.engereGrenzen(
-                        p, n: n, gezogen: n1, unter: u, innen: teilung.anzahl(i), lo: alo[f], hi: ahi[f],
-                        umfassend: { ka, kb in teilung.umfassend(ka, kb, i) })
-                    {
-                        lo[f] = l
-                        hi[f] = h
-                        np.wert[r] = true
+            while let bereich = vergabe.naechstes() {
+                for r in bereich {
+                    let f0 = r * 3
+                    guard Fensterspeicher.geordnet(alo + f0, ahi + f0) else { continue }
+                    Self.aufteilen(f0, sp, alo, ahi, in: &teilung)
+                    for i in 0..<3 {
+                        let p = Self.anteil(i)
+                        let f = f0 + i
+                        var u = 0
+                        for t in 0..<threads { u += sp.wert[t].zahl(f, 0) }
+                        if let (l, h) = Self.engereGrenzen(
+                            p, n: n, gezogen: n1, unter: u, innen: teilung.anzahl(i), lo: alo[f], hi: ahi[f],
+                            umfassend: { ka, kb in teilung.umfassend(ka, kb, i) })
+                        {
+                            lo[f] = l
+                            hi[f] = h
+                            np.wert[r] = true
+                        }
                     }
                 }
             }
@@ -143,7 +148,7 @@ extension Ziehungslauf {
                 Self.kachelAblegen(zeilen, R: R, w: w, von: K, anzahl: KF, nach: f + j0 * KF)
             }
         }
-        let teil = (R + Self.threads - 1) / Self.threads
+        let vergabe = Stueckvergabe(R, stueck: Self.wertstueck)
         DispatchQueueBridge.parallel(Self.threads) { thread in
             // A block of up to `block` values of one kind at a time, gathered together: per tile their
             // runs lie side by side (one read of block · kachel values), where value by value each tile
@@ -154,29 +159,31 @@ extension Ziehungslauf {
             puffer.initialize(repeating: 0, count: block * S)
             defer { puffer.deallocate() }
             let lo = gr.wert.baseAddress!, hi = lo + R * 3
-            let ende = Swift.min(R, (thread + 1) * teil)
-            var r0 = thread * teil
-            while r0 < ende {
-                let (quelle, k0, breite) = r0 < K ? (zbp, r0, K) : (fbp, r0 - K, KF)
-                let m = Swift.min(block, ende - r0, r0 < K ? K - r0 : R - r0)
-                // Tiles of the full width: value k of draw d at j0 · breite + k · kachel + d − j0.
-                // (A run is one vector of 16: kachel is 16.)
-                for j0 in stride(from: 0, to: S, by: kachel) {
-                    let von = UnsafeRawPointer(quelle.wert.baseAddress! + j0 * breite + k0 * kachel)
-                    for v in 0..<m {
-                        let lauf = von.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
-                        UnsafeMutableRawPointer(puffer + v * S + j0).storeBytes(
-                            of: lauf, as: SIMD16<Float>.self)
+            while let bereich = vergabe.naechstes() {
+                let ende = bereich.upperBound
+                var r0 = bereich.lowerBound
+                while r0 < ende {
+                    let (quelle, k0, breite) = r0 < K ? (zbp, r0, K) : (fbp, r0 - K, KF)
+                    let m = Swift.min(block, ende - r0, r0 < K ? K - r0 : R - r0)
+                    // Tiles of the full width: value k of draw d at j0 · breite + k · kachel + d − j0.
+                    // (A run is one vector of 16: kachel is 16.)
+                    for j0 in stride(from: 0, to: S, by: kachel) {
+                        let von = UnsafeRawPointer(quelle.wert.baseAddress! + j0 * breite + k0 * kachel)
+                        for v in 0..<m {
+                            let lauf = von.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
+                            UnsafeMutableRawPointer(puffer + v * S + j0).storeBytes(
+                                of: lauf, as: SIMD16<Float>.self)
+                        }
                     }
+                    for v in 0..<m {
+                        let r = r0 + v, x = UnsafeMutableBufferPointer(start: puffer + v * S, count: S)
+                        sp.wert[thread].einordnenPruefen(x.baseAddress!, S)
+                        if sp.wert[thread].sonder { return }
+                        Self.fensterSetzen(x, n: n, lo: lo + r * 3, hi: hi + r * 3)
+                        sp.wert[thread].einordnen(r, x.baseAddress!, S, lo, hi)
+                    }
+                    r0 += m
                 }
-                for v in 0..<m {
-                    let r = r0 + v, x = UnsafeMutableBufferPointer(start: puffer + v * S, count: S)
-                    sp.wert[thread].einordnenPruefen(x.baseAddress!, S)
-                    if sp.wert[thread].sonder { return }
-                    Self.fensterSetzen(x, n: n, lo: lo + r * 3, hi: hi + r * 3)
-                    sp.wert[thread].einordnen(r, x.baseAddress!, S, lo, hi)
-                }
-                r0 += m
             }
         }
     }
@@ -345,40 +352,43 @@ extension Ziehungslauf {
         let ausserhalb = Zaehler()
         q.withUnsafeMutableBufferPointer { qb in
             let qp = UnsafeSendable(qb)
-            let teil = (R + threads - 1) / threads
-            DispatchQueueBridge.parallel(threads) { thread in
+            let vergabe = Stueckvergabe(R, stueck: Self.wertstueck), hoechstens = Self.hoechstensBehalten(0..<R, sp)
+            DispatchQueueBridge.parallel(threads) { _ in
                 var werte: [Float] = []
                 let lo = gr.wert.baseAddress!, hi = lo + R * 3
-                let bereich = (thread * teil)..<Swift.min(R, (thread + 1) * teil)
                 // Ordered windows (the usual case): the value's chains split into its three windows in one pass;
                 // others read window by window.
-                var teilung = Bandteilung(hoechstens: Self.hoechstensBehalten(bereich, sp))
+                var teilung = Bandteilung(hoechstens: hoechstens)
                 defer { teilung.freigeben() }
-                for r in bereich {
-                    let ziel = zielplatz(r), f0 = r * 3
-                    let geordnet = Fensterspeicher.geordnet(lo + f0, hi + f0)
-                    if geordnet { Self.aufteilen(f0, sp, lo, hi, in: &teilung) }
-                    for i in 0..<3 {
-                        let f = f0 + i, rang = Unsicherheit.rang(Self.anteil(i), n)
-                        var u = 0, e = 0, e2 = 0
-                        werte.removeAll(keepingCapacity: true)
-                        for t in 0..<threads {
-                            let z = sp.wert[t]
-                            u += z.zahl(f, 0); e += z.zahl(f, 1); e2 += z.zahl(f, 2)
-                            if !geordnet { z.werte(f, in: &werte) }
+                while let bereich = vergabe.naechstes() {
+                    for r in bereich {
+                        let ziel = zielplatz(r), f0 = r * 3
+                        let geordnet = Fensterspeicher.geordnet(lo + f0, hi + f0)
+                        if geordnet { Self.aufteilen(f0, sp, lo, hi, in: &teilung) }
+                        for i in 0..<3 {
+                            let f = f0 + i, rang = Unsicherheit.rang(Self.anteil(i), n)
+                            var u = 0, e = 0, e2 = 0
+                            werte.removeAll(keepingCapacity: true)
+                            for t in 0..<threads {
+                                let z = sp.wert[t]
+                                u += z.zahl(f, 0); e += z.zahl(f, 1); e2 += z.zahl(f, 2)
+                                if !geordnet { z.werte(f, in: &werte) }
+                            }
+                            let band =
+                                geordnet
+                                ? Self.band(
+                                    rang: rang, unter: u, gleichLo: e, gleichHi: e2, innen: teilung.anzahl(i),
+                                    lo: lo[f],
+                                    hi: hi[f], kleinstes: { teilung.kleinstes($0, i) })
+                                : Self.band(
+                                    rang: rang, unter: u, gleichLo: e, gleichHi: e2, innen: &werte, lo: lo[f], hi: hi[f]
+                                )
+                            guard let v = band else {
+                                _ = ausserhalb.addieren(1)
+                                return
+                            }
+                            qp.wert[ziel + i] = Double(v)
                         }
-                        let band =
-                            geordnet
-                            ? Self.band(
-                                rang: rang, unter: u, gleichLo: e, gleichHi: e2, innen: teilung.anzahl(i), lo: lo[f],
-                                hi: hi[f], kleinstes: { teilung.kleinstes($0, i) })
-                            : Self.band(
-                                rang: rang, unter: u, gleichLo: e, gleichHi: e2, innen: &werte, lo: lo[f], hi: hi[f])
-                        guard let v = band else {
-                            _ = ausserhalb.addieren(1)
-                            return
-                        }
-                        qp.wert[ziel + i] = Double(v)
                     }
                 }
             }

@@ -31,6 +31,28 @@ private final class Ablage<Wert: Sendable>: @unchecked Sendable {
     func werte() -> [Wert] { (0..<n).compactMap { platz[$0] } }
 }
 
+/// Consecutive pieces of 0 ..< anzahl, `stueck` indices each, handed out in order to whichever worker asks next:
+/// workers that take pieces as they finish one end together, where halves fixed in advance leave the faster one
+/// waiting for the other (the machine slows one now and then, and pieces differ in their work).
+final class Stueckvergabe: @unchecked Sendable {
+    private let anzahl: Int, stueck: Int
+    private var vergeben = 0
+    private let lock = NSLockBridge()
+    init(_ anzahl: Int, stueck: Int) {
+        self.anzahl = anzahl
+        self.stueck = Swift.max(1, stueck)
+    }
+    /// The next piece, or nil once all are handed out.
+    func naechstes() -> Range<Int>? {
+        lock.mit {
+            guard vergeben < anzahl else { return nil }
+            let a = vergeben
+            vergeben = Swift.min(anzahl, a + stueck)
+            return a..<vergeben
+        }
+    }
+}
+
 final class NSLockBridge: @unchecked Sendable {
     private let l = NSLock()
     func mit<T>(_ f: () -> T) -> T { l.lock(); defer { l.unlock() }; return f() }
