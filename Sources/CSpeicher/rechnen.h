@@ -216,6 +216,109 @@ static inline void eckwert_gebietsfaelle(int avx2, ECKWERT_GF_PARAMETER) {
         eckwert__gf_basis(ECKWERT_GF_ARGUMENTE);
 }
 
+// ---- Net cost of the products ----
+
+typedef double eckwert_p4 __attribute__((vector_size(32), aligned(8)));
+
+/// See `eckwert_produkte`; J ≤ 8 (a constant after inlining, so that the years stay in registers).
+static inline __attribute__((always_inline)) void eckwert__produkte_j(
+    const long J, long nQ, const long *qi, const unsigned char *qart, const double *qw, const double *qfest,
+    const double *erst, const double *fkTrend, const double *idxT, const double *idxS, const double *tarif,
+    const double *sach, const double *pf, double *pz) {
+    typedef eckwert_p4 v4;
+    for (long q = 0; q < nQ; q++) {
+        const long *ip = qi + 4 * q;
+        const double *w = qw + 28 * q;
+        long i0 = ip[0] < 0 ? 0 : ip[0], i1 = ip[1] < 0 ? 0 : ip[1], i2 = ip[2] < 0 ? 0 : ip[2],
+             i3 = ip[3] < 0 ? 0 : ip[3];
+        int art = qart[q];
+        v4 bT = *(const v4 *)w, bS = *(const v4 *)(w + 4), bK = *(const v4 *)(w + 8);
+        v4 z[8];
+#pragma clang loop unroll(full)
+        for (long t = 0; t < J; t++) {
+            double x = idxT[t], y = idxS[t];
+            z[t] = bT * (v4){x, x, x, x} + bS * (v4){y, y, y, y} + bK;
+        }
+        if (art & 1) {
+            const double *f = qfest + q * 4 * J;
+#pragma clang loop unroll(full)
+            for (long t = 0; t < J; t++) z[t] = z[t] + *(const v4 *)(f + 4 * t);
+        }
+        if (art & 2) {
+            v4 fk = *(const v4 *)(w + 12), pa = *(const v4 *)(w + 16), vK = *(const v4 *)(w + 20);
+            v4 vE = *(const v4 *)(w + 24);
+            v4 pb = 1.0 - pa;
+            v4 fkT = 1.0 + (v4){fkTrend[i0], fkTrend[i1], fkTrend[i2], fkTrend[i3]};
+            v4 e = {erst[i0], erst[i1], erst[i2], erst[i3]};
+#pragma clang loop unroll(full)
+            for (long t = 0; t < J; t++) {
+                double ta = tarif[t], sa = sach[t];
+                fk = fk * ((1.0 + pa * (v4){ta, ta, ta, ta} + pb * (v4){sa, sa, sa, sa}) * fkT);
+                v4 A = (v4){pf[i0 * J + t], pf[i1 * J + t], pf[i2 * J + t], pf[i3 * J + t]} * fk;
+                if (art & 4)
+                    z[t] = z[t] + vK * A + vE * A * e;
+                else
+                    z[t] = z[t] + vK * A;
+            }
+        }
+#pragma clang loop unroll(full)
+        for (long l = 0; l < 4; l++) {
+            if (ip[l] < 0) continue;
+            double *zz = pz + ip[l] * J;
+#pragma clang loop unroll(full)
+            for (long t = 0; t < J; t++) zz[t] = z[t][l];
+        }
+    }
+}
+
+static inline __attribute__((always_inline)) void eckwert__produkte(
+    long J, long nQ, const long *qi, const unsigned char *qart, const double *qw, const double *qfest,
+    const double *erst, const double *fkTrend, const double *idxT, const double *idxS, const double *tarif,
+    const double *sach, const double *pf, double *pz) {
+    switch (J) {
+#define ECKWERT_PRODUKTE_FALL(j)                                                                                 \
+    case j: eckwert__produkte_j(j, nQ, qi, qart, qw, qfest, erst, fkTrend, idxT, idxS, tarif, sach, pf, pz); break;
+    ECKWERT_PRODUKTE_FALL(1)
+    ECKWERT_PRODUKTE_FALL(2)
+    ECKWERT_PRODUKTE_FALL(3)
+    ECKWERT_PRODUKTE_FALL(4)
+    ECKWERT_PRODUKTE_FALL(5)
+    ECKWERT_PRODUKTE_FALL(6)
+    ECKWERT_PRODUKTE_FALL(7)
+    ECKWERT_PRODUKTE_FALL(8)
+#undef ECKWERT_PRODUKTE_FALL
+    default: break;
+    }
+}
+
+#define ECKWERT_PRODUKTE_PARAMETER                                                                              \
+    long J, long nQ, const long *qi, const unsigned char *qart, const double *qw, const double *qfest,          \
+        const double *erst, const double *fkTrend, const double *idxT, const double *idxS, const double *tarif,  \
+        const double *sach, const double *pf, double *pz
+#define ECKWERT_PRODUKTE_ARGUMENTE J, nQ, qi, qart, qw, qfest, erst, fkTrend, idxT, idxS, tarif, sach, pf, pz
+
+static inline __attribute__((target("avx2"))) void eckwert__produkte_avx2(ECKWERT_PRODUKTE_PARAMETER) {
+    eckwert__produkte(ECKWERT_PRODUKTE_ARGUMENTE);
+}
+
+static inline void eckwert__produkte_basis(ECKWERT_PRODUKTE_PARAMETER) { eckwert__produkte(ECKWERT_PRODUKTE_ARGUMENTE); }
+
+/// The net cost of products without lines that grow by the run's prices after Ansatz years, four of one kind
+/// side by side (one per lane), per forecast year t = 0 ..< J (J ≤ 8; nothing is written otherwise), in the
+/// operations and order of `Schnellrechnung.produkt` lane by lane: z = bT · idxT[t] + bS · idxS[t] + bK, then
+/// (kind bit 1) + the fixed lines, then (bit 2, a driver with Fallkosten) the running Fallkosten
+/// fk = fk · ((1 + pa · tarif[t] + (1 − pa) · sach[t]) · (1 + fkTrend[i])) and z + vK · A (A = cases · fk), with
+/// (bit 4) + vE · A · erst[i] for a refund. Quad q: products qi[4q …] (−1: an empty lane, nothing written), kind
+/// qart[q], values qw[28q …]: bT, bS, bK, kB, pa, vK, vE four each; fixed lines qfest[(q · J + t) · 4 + lane].
+/// idxT, idxS, tarif, sach: from forecast year 1 on; erst, fkTrend per product; cases pf[i · J + t]; net cost
+/// into pz[i · J + t]. `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.
+static inline void eckwert_produkte(int avx2, ECKWERT_PRODUKTE_PARAMETER) {
+    if (avx2)
+        eckwert__produkte_avx2(ECKWERT_PRODUKTE_ARGUMENTE);
+    else
+        eckwert__produkte_basis(ECKWERT_PRODUKTE_ARGUMENTE);
+}
+
 // ---- Cohort projection of one draw ----
 
 typedef double eckwert_k8 __attribute__((vector_size(64), aligned(8)));

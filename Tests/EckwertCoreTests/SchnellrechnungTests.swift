@@ -265,3 +265,64 @@ import Testing
     // Products without a driver come first (art 0), those with Sozialraum weights last (art 2).
     #expect(z[folge.first!].art == 0 && z[folge.last!].art == 2)
 }
+
+/// The products that `eckwert_produkte` computes four at a time (`Schnellrechnung.Vierer`): every product without
+/// variable lines in exactly one lane, those with them in `einzeln`; the four of a quad of one kind (fixed lines,
+/// Fallkosten, refund) with their own values in their lanes; an empty lane only in the last quad of a kind; the
+/// products with measures' costs listed for the pass after. Then every product computed one at a time in Swift
+/// (`vierer: false`) gives the same bits as the quads, on both paths of the kernel, in draw-like runs.
+@Test func schnellrechnungViererNachArt() throws {
+    let m = try #require(Musterstadt.modell)
+    let s = Schnellrechnung(Projektion(m))
+    let v = s.vierer, z = s.zeilen, J = s.p.n - 1
+    func art(_ i: Int) -> UInt8 {
+        let kb = z[i].art != 0 && z[i].hatKB
+        return (z[i].festO >= 0 ? 1 : 0) | (kb ? 2 : 0) | (kb && z[i].tr.hatErstattung ? 4 : 0)
+    }
+    let imKern = v.produkte.filter { $0 >= 0 }
+    #expect(imKern.sorted() == z.indices.filter { !z[$0].hatVariabel })
+    #expect(v.einzeln.map { s.folge[$0] }.sorted() == z.indices.filter { z[$0].hatVariabel })
+    #expect(v.imKern.map { s.folge[$0] }.sorted() == imKern.sorted())
+    #expect(!imKern.isEmpty)
+    #expect(v.mitKosten.sorted() == imKern.filter { !z[$0].kosten.isEmpty }.sorted() && !v.mitKosten.isEmpty)
+    #expect(v.produkte.count == 4 * v.art.count && v.werte.count == 28 * v.art.count)
+    #expect(v.fest.count == 4 * J * v.art.count)
+    var offen = Set<UInt8>()
+    for q in v.art.indices {
+        let lanes = v.produkte[(4 * q)..<(4 * q + 4)]
+        #expect(!offen.contains(v.art[q]), "after a quad with an empty lane, none of its kind follows")
+        if lanes.contains(-1) { offen.insert(v.art[q]) }
+        for (l, i) in lanes.enumerated() where i >= 0 {
+            #expect(art(i) == v.art[q])
+            let x = z[i], w = { (feld: Int) in v.werte[28 * q + 4 * feld + l] }
+            #expect([w(0), w(1), w(2), w(3)] == [x.bT, x.bS, x.bK, x.kB])
+            #expect([w(4), w(5), w(6)] == [x.tr.personalanteil, x.tr.vzKonto, x.tr.vzErstattung])
+            for t in 0..<J {
+                #expect(v.fest[(q * J + t) * 4 + l] == (x.festO >= 0 ? s.festFlach[x.festO + 1 + t] : 0))
+            }
+        }
+    }
+    #expect(Set(v.art) == Set(imKern.map(art)) && v.art.count >= 4)
+    let einzeln = Schnellrechnung(s.p, vierer: false)
+    #expect(einzeln.vierer.art.isEmpty && einzeln.vierer.einzeln.count == z.count)
+    let sq = try #require(m.szenario("status-quo"))
+    let pop = Schnellrechnung.Kumuliert(s.p.bevoelkerung(sq.bevoelkerung).jahre, schnitte: s.schnitte)
+    for k in 0..<3 {
+        var a = Rechenannahmen(modell: m, szenario: sq)
+        let x = Double(k) * 0.011
+        a.tarif = a.tarif.map { $0 + x }
+        a.sachkosten = a.sachkosten.map { $0 - x / 2 }
+        a.fallkostenTrend = a.fallkostenTrend.indices.map { $0 % 2 == 0 ? x : -x / 3 }
+        a.erstattungAnteil = a.erstattungAnteil.map { $0.map { $0 * (1 - x) } }
+        var w0 = Schnellrechnung.Arbeitsbereich(einzeln)
+        var z0 = [Double](repeating: .nan, count: z.count * J), f0 = z0
+        einzeln.rechnen(a, pop, &w0, zuschuss: &z0, faelle: &f0)
+        for avx2 in Prozessor.avx2 ? [false, true] : [false] {
+            var w = Schnellrechnung.Arbeitsbereich(s)
+            w.block.avx2 = avx2
+            var z1 = [Double](repeating: .nan, count: z.count * J), f1 = z1
+            s.rechnen(a, pop, &w, zuschuss: &z1, faelle: &f1)
+            #expect(z1.map(\.bitPattern) == z0.map(\.bitPattern) && f1.map(\.bitPattern) == f0.map(\.bitPattern))
+        }
+    }
+}

@@ -95,6 +95,78 @@ struct Schnellrechnung: Sendable {
     /// variable lines, measures' costs) one after another, so that the processor predicts the branches on the
     /// kind; each product's values are computed on their own, so the order does not change them.
     let folge: [Int]
+    /// The products that `eckwert_produkte` computes, four of one kind side by side (see `Vierer`).
+    let vierer: Vierer
+
+    /// The products without `variabel` lines in quads of one kind for `eckwert_produkte` (kind bits: 1 fixed lines,
+    /// 2 a driver with Fallkosten, 4 and a refund), each quad formed once its fourth member comes, in the order of
+    /// `folge`; the quads left open at the end get empty lanes (−1). Each product's values are computed on their
+    /// own, so the grouping does not change them.
+    struct Vierer: Sendable {
+        /// Per quad: its four products (−1 = empty lane) and its kind.
+        var produkte: [Int] = [], art: [UInt8] = []
+        /// Per quad 28 values: bT, bS, bK, kB, personalanteil, vzKonto, vzErstattung, four each (lane order).
+        var werte: [Double] = []
+        /// Per quad and forecast year t (from 0), the fixed lines of the four products (0 in empty lanes).
+        var fest: [Double] = []
+        /// Positions in `folge` of the products computed in Swift (with `variabel` lines), and of those computed
+        /// here (their cases are set first), and the products among those with measures' costs (added after).
+        var einzeln: [Int] = [], imKern: [Int] = [], mitKosten: [Int] = []
+
+        init() {}
+
+        init(_ zeilen: [Zeile], folge: [Int], festFlach: [Double], jahre J: Int) {
+            guard (1...8).contains(J) else {
+                einzeln = Array(folge.indices)
+                return
+            }
+            var offen: [UInt8: [Int]] = [:]
+            func schliessen(_ liste: [Int], _ a: UInt8) {
+                let lanes = liste + [Int](repeating: -1, count: 4 - liste.count)
+                produkte += lanes
+                art.append(a)
+                let z = lanes.map { $0 >= 0 ? zeilen[$0] : nil }
+                for feld in 0..<7 {
+                    for l in 0..<4 {
+                        guard let x = z[l] else {
+                            werte.append(0)
+                            continue
+                        }
+                        werte.append(
+                            [x.bT, x.bS, x.bK, x.kB, x.tr.personalanteil, x.tr.vzKonto, x.tr.vzErstattung][feld])
+                    }
+                }
+                for t in 0..<J {
+                    for l in 0..<4 {
+                        guard let x = z[l], x.festO >= 0 else {
+                            fest.append(0)
+                            continue
+                        }
+                        fest.append(festFlach[x.festO + 1 + t])
+                    }
+                }
+            }
+            for (k, i) in folge.enumerated() {
+                let z = zeilen[i]
+                guard !z.hatVariabel else {
+                    einzeln.append(k)
+                    continue
+                }
+                imKern.append(k)
+                if !z.kosten.isEmpty { mitKosten.append(i) }
+                let kb = z.art != 0 && z.hatKB
+                let a: UInt8 = (z.festO >= 0 ? 1 : 0) | (kb ? 2 : 0) | (kb && z.tr.hatErstattung ? 4 : 0)
+                var liste = offen[a, default: []]
+                liste.append(i)
+                if liste.count == 4 {
+                    schliessen(liste, a)
+                    liste = []
+                }
+                offen[a] = liste
+            }
+            for a in offen.keys.sorted() where !(offen[a] ?? []).isEmpty { schliessen(offen[a] ?? [], a) }
+        }
+    }
 
     /// One product as the run reads it: its base values, its driver (a placeholder where it has none) with the
     /// sexes and the Sozialraum as plain integers, and where its measures' effects and costs lie.
@@ -115,7 +187,8 @@ struct Schnellrechnung: Sendable {
         var gfIndex = -1
     }
 
-    init(_ p: Projektion) {
+    /// `vierer: false` computes every product one at a time in Swift (for the tests that compare both paths).
+    init(_ p: Projektion, vierer mitVierern: Bool = true) {
         self.p = p
         let m = p.modell, k = m.kontenrahmen
         let zr = k.zuschussrechnung
@@ -241,6 +314,7 @@ struct Schnellrechnung: Sendable {
         (anlagen, anlageAfa, anlageSop, anlageAnteil) = Self.anlagen(inv, basisjahr: m.basisjahr, n: p.n)
         (zeilen, hoechstesGebiet) = Self.zeilen(daten, effektStart: eStart, kostenStart: kStart, festStart: fStart)
         folge = Self.folge(zeilen)
+        vierer = Vierer(zeilen, folge: folge, festFlach: flach, jahre: mitVierern ? p.n - 1 : 0)
     }
 
     /// The investments as plain values and, per investment and year index, what does not depend on the draw.
@@ -463,7 +537,13 @@ struct Schnellrechnung: Sendable {
         let gfVier: UnsafeMutableBufferPointer<Int>, gfC4: UnsafeMutableBufferPointer<Double>
         let gfC4Start: UnsafeMutableBufferPointer<Int>, gfRest: UnsafeMutableBufferPointer<Int>
         let gfQ: UnsafeMutableBufferPointer<Double>, gfF: UnsafeMutableBufferPointer<Double>
-        /// Whether the Sozialraum sums use the processor's AVX2 instructions (the same bits either way).
+        /// `Schnellrechnung.vierer` as plain memory.
+        let vProdukte: UnsafeMutableBufferPointer<Int>, vArt: UnsafeMutableBufferPointer<UInt8>
+        let vWerte: UnsafeMutableBufferPointer<Double>, vFest: UnsafeMutableBufferPointer<Double>
+        let vEinzeln: UnsafeMutableBufferPointer<Int>, vImKern: UnsafeMutableBufferPointer<Int>
+        let vMitKosten: UnsafeMutableBufferPointer<Int>
+        /// Whether the Sozialraum sums and the products' net cost use the processor's AVX2 instructions (the same
+        /// bits either way).
         var avx2 = Prozessor.avx2
         /// The run's `Kumuliert.start` and `Kumuliert.gebiete`.
         let start: UnsafeMutableBufferPointer<Int>, gebiete: UnsafeMutableBufferPointer<Int>
@@ -517,6 +597,13 @@ struct Schnellrechnung: Sendable {
             gfF = nullen(mit.count * jp, 0.0)
             start = nullen(n, 0)
             gebiete = nullen(n, 0)
+            vProdukte = kopie(s.vierer.produkte)
+            vArt = kopie(s.vierer.art)
+            vWerte = kopie(s.vierer.werte)
+            vFest = kopie(s.vierer.fest)
+            vEinzeln = kopie(s.vierer.einzeln)
+            vImKern = kopie(s.vierer.imKern)
+            vMitKosten = kopie(s.vierer.mitKosten)
         }
 
         deinit {
@@ -530,6 +617,8 @@ struct Schnellrechnung: Sendable {
             gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfZeile.deallocate(); gfEins.deallocate()
             gfVier.deallocate(); gfC4.deallocate(); gfC4Start.deallocate(); gfRest.deallocate()
             gfQ.deallocate(); gfF.deallocate()
+            vProdukte.deallocate(); vArt.deallocate(); vWerte.deallocate(); vFest.deallocate()
+            vEinzeln.deallocate(); vImKern.deallocate(); vMitKosten.deallocate()
         }
     }
 
@@ -547,7 +636,7 @@ struct Schnellrechnung: Sendable {
         _ a: Rechenannahmen, _ kum: Kumuliert, _ w: inout Arbeitsbereich, zuschuss: inout [Double],
         faelle: inout [Double]
     ) {
-        let n = p.n, J = n - 1, N = zeilen.count, b = w.block
+        let n = p.n, J = n - 1, N = zeilen.count, b = w.block, B = p.modell.basisjahr
         precondition(zuschuss.count >= N * J && faelle.count >= N * J, "Schnellrechnung: Ergebnis zu kurz")
         precondition(a.tarif.count >= n && a.sachkosten.count >= n, "Schnellrechnung: Preispfad zu kurz")
         precondition(
@@ -583,7 +672,25 @@ struct Schnellrechnung: Sendable {
             kum.jeGebiet.withUnsafeBufferPointer { jg in
                 zuschuss.withUnsafeMutableBufferPointer { zb in
                     faelle.withUnsafeMutableBufferPointer { fb in
-                        for k in 0..<N {
+                        // The products in quads (`eckwert_produkte`): their cases first, then their net cost.
+                        for k in b.vImKern {
+                            let i = b.folge[k]
+                            faelleSetzen(i, b.zeilenFolge[k], b, ges, jg, kum.nc, fb.baseAddress! + i &* J)
+                        }
+                        eckwert_produkte(
+                            b.avx2 ? 1 : 0, J, b.vArt.count, b.vProdukte.baseAddress, b.vArt.baseAddress,
+                            b.vWerte.baseAddress, b.vFest.baseAddress, b.erstattung.baseAddress,
+                            b.fallkostenTrend.baseAddress, b.idxT.baseAddress! + 1, b.idxS.baseAddress! + 1,
+                            b.tarif.baseAddress! + 1, b.sach.baseAddress! + 1, fb.baseAddress, zb.baseAddress)
+                        // Their measures' costs after (the last terms of each year, as in `produkt`).
+                        for i in b.vMitKosten {
+                            let z = UnsafePointer(b.zeilen.baseAddress! + i)
+                            var keiner = 0.0
+                            massnahmenkosten(z.pointee.kosten, b, 0, B, &keiner)
+                            for t in 1..<n { massnahmenkosten(z.pointee.kosten, b, t, B, &zb[i &* J &+ t &- 1]) }
+                        }
+                        // The others one at a time.
+                        for k in b.vEinzeln {
                             let i = b.folge[k], z = b.zeilenFolge[k]
                             let variabelI: [(Double, [Double])] =
                                 z.hatVariabel
@@ -737,7 +844,7 @@ struct Schnellrechnung: Sendable {
         _ jg: UnsafeBufferPointer<Double>, _ nc: Int, _ zuschuss: UnsafeMutableBufferPointer<Double>,
         _ faelle: UnsafeMutableBufferPointer<Double>
     ) {
-        let n = p.n, J = n &- 1, B = p.modell.basisjahr, jp = Self.gepaart(J)
+        let n = p.n, J = n &- 1, B = p.modell.basisjahr
         let zz = zuschuss.baseAddress! + i &* J, ff = faelle.baseAddress! + i &* J
         let idxT = b.idxT.baseAddress! + 1, idxS = b.idxS.baseAddress! + 1
         let bT = z.bT, bS = z.bS, bK = z.bK
@@ -747,13 +854,7 @@ struct Schnellrechnung: Sendable {
             for t in 0..<J { zz[t] += fest[t] }
         }
         for (v, pfad) in variabelI { for t in 0..<J { zz[t] += v * pfad[t &+ 1] } }
-        switch z.art {
-        case 0: for t in 0..<J { ff[t] = 0 }
-        case 2:
-            let gf = b.gfF.baseAddress! + z.gfIndex &* jp
-            for t in 0..<J { ff[t] = gf[t] }
-        default: faelleOhneGewichte(i, b, ges, jg, nc, ff)
-        }
+        faelleSetzen(i, z, b, ges, jg, nc, ff)
         if z.art != 0 && z.hatKB {
             let tr = z.tr, pa = tr.personalanteil, pb = 1 - pa, fkT = 1 + b.fallkostenTrend[i]
             let tarif = b.tarif.baseAddress! + 1, sach = b.sach.baseAddress! + 1
@@ -780,6 +881,23 @@ struct Schnellrechnung: Sendable {
             var keiner = 0.0
             massnahmenkosten(z.kosten, b, 0, B, &keiner)
             for t in 1..<n { massnahmenkosten(z.kosten, b, t, B, &zz[t &- 1]) }
+        }
+    }
+
+    /// Product i's cases per forecast year into ff[t − 1]: 0 without a driver, its Sozialraum cases (`b.gfF`), or
+    /// `faelleOhneGewichte`.
+    @inline(__always)
+    private func faelleSetzen(
+        _ i: Int, _ z: Zeile, _ b: Block, _ ges: UnsafeBufferPointer<Double>, _ jg: UnsafeBufferPointer<Double>,
+        _ nc: Int, _ ff: UnsafeMutablePointer<Double>
+    ) {
+        let J = p.n &- 1
+        switch z.art {
+        case 0: for t in 0..<J { ff[t] = 0 }
+        case 2:
+            let gf = b.gfF.baseAddress! + z.gfIndex &* Self.gepaart(J)
+            for t in 0..<J { ff[t] = gf[t] }
+        default: faelleOhneGewichte(i, b, ges, jg, nc, ff)
         }
     }
 
