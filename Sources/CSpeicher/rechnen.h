@@ -216,6 +216,69 @@ static inline void eckwert_gebietsfaelle(int avx2, ECKWERT_GF_PARAMETER) {
         eckwert__gf_basis(ECKWERT_GF_ARGUMENTE);
 }
 
+// ---- Reference populations of the Klassen per Sozialraum ----
+
+/// See `eckwert_klassenwerte`.
+static inline __attribute__((always_inline)) void eckwert__klassenwerte(
+    long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
+    const double *j, double *w) {
+    typedef double v4 __attribute__((vector_size(32), aligned(8)));
+    for (long k = 0; k < nK; k++) {
+        long von = kl[4 * k], bis = kl[4 * k + 1], s0 = kl[4 * k + 2], s1 = kl[4 * k + 3];
+        for (long t = 1; t < n; t++) {
+            long Gt = gebiete[t];
+            const double *o = j + start[t];
+            double *ziel = w + k * G * jp + t - 1;
+            long g = 0;
+            for (; g + 4 <= G; g += 4) {
+                v4 x = {0, 0, 0, 0};
+                for (long s = s0; s <= s1; s++) {
+                    const double *os = o + s * nc * Gt + g;
+                    x = x + (*(const v4 *)(os + bis * Gt) - *(const v4 *)(os + von * Gt));
+                }
+                ziel[g * jp] = x[0];
+                ziel[(g + 1) * jp] = x[1];
+                ziel[(g + 2) * jp] = x[2];
+                ziel[(g + 3) * jp] = x[3];
+            }
+            for (; g < G; g++) {
+                double x = 0;
+                for (long s = s0; s <= s1; s++) {
+                    const double *os = o + s * nc * Gt + g;
+                    x = x + (os[bis * Gt] - os[von * Gt]);
+                }
+                ziel[g * jp] = x;
+            }
+        }
+    }
+}
+
+static inline __attribute__((target("avx2"))) void eckwert__klassenwerte_avx2(
+    long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
+    const double *j, double *w) {
+    eckwert__klassenwerte(nK, kl, n, G, jp, nc, start, gebiete, j, w);
+}
+
+static inline void eckwert__klassenwerte_basis(
+    long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
+    const double *j, double *w) {
+    eckwert__klassenwerte(nK, kl, n, G, jp, nc, start, gebiete, j, w);
+}
+
+/// The reference population of every Klasse per Sozialraum and forecast year, read from the cumulative sums:
+/// Klasse k (kl[4k …]: the cut positions von and bis, the sexes s0 … s1), Sozialraum g < G, year t = 1 ..< n:
+/// w[(k · G + g) · jp + t − 1] = 0 + (j[bis] − j[von]) of sex s0 + … of s1, added in that order, with sex s and cut c
+/// of year t at j[start[t] + (s · nc + c) · gebiete[t] + g]. Four Sozialräume per vector; `avx2` (from
+/// `eckwert_avx2`) picks the AVX2 build of the same loops.
+static inline void eckwert_klassenwerte(
+    int avx2, long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
+    const double *j, double *w) {
+    if (avx2)
+        eckwert__klassenwerte_avx2(nK, kl, n, G, jp, nc, start, gebiete, j, w);
+    else
+        eckwert__klassenwerte_basis(nK, kl, n, G, jp, nc, start, gebiete, j, w);
+}
+
 // ---- Net cost of the products ----
 
 typedef double eckwert_p4 __attribute__((vector_size(32), aligned(8)));

@@ -522,8 +522,8 @@ struct Schnellrechnung: Sendable {
         /// Per Klasse, Sozialraum and forecast year: the reference population, at (k · G + g) · Jp + t − 1, with
         /// the years padded to an even count Jp (the padding stays 0) so that two years go into one vector.
         let klassenwerte: UnsafeMutableBufferPointer<Double>
-        /// One Klasse's values of one year, per Sozialraum (scratch of `klassenwerte`).
-        let klassenzeile: UnsafeMutableBufferPointer<Double>
+        /// Per Klasse its cut positions von and bis and its first and last sex, four side by side.
+        let klassen: UnsafeMutableBufferPointer<Int>
         /// The products with Sozialraum weights, k = `Zeile.gfIndex`, as `eckwert_gebietsfaelle` reads them: where
         /// their Klasse's values start in `klassenwerte`, where their weights start in `gewichte`, how many
         /// Sozialräume they add; per run whether their rate factors are all exactly 1, and per forecast year (at
@@ -580,7 +580,7 @@ struct Schnellrechnung: Sendable {
             mfaktor = nullen(N * n, 1.0)
             fkJahr = nullen(n, 0.0)
             klassenwerte = nullen(s.klassen.count * s.gewichteJeProdukt * jp, 0.0)
-            klassenzeile = nullen(s.gewichteJeProdukt, 0.0)
+            klassen = kopie(s.klassen.flatMap { [$0.von, $0.bis, $0.geschlechtVon, $0.geschlechtBis] })
             let mit = s.zeilen.filter { $0.gfIndex >= 0 }
             gfR = kopie(mit.map { $0.tr.klasse * s.gewichteJeProdukt * jp })
             gfC = kopie(mit.map { $0.tr.gewichteStart })
@@ -613,7 +613,7 @@ struct Schnellrechnung: Sendable {
             idxT.deallocate(); idxS.deallocate(); tarif.deallocate(); sach.deallocate()
             quoteTrend.deallocate(); fallkostenTrend.deallocate(); erstattung.deallocate(); mfaktor.deallocate()
             fkJahr.deallocate()
-            klassenwerte.deallocate(); klassenzeile.deallocate(); start.deallocate(); gebiete.deallocate()
+            klassenwerte.deallocate(); klassen.deallocate(); start.deallocate(); gebiete.deallocate()
             gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfZeile.deallocate(); gfEins.deallocate()
             gfVier.deallocate(); gfC4.deallocate(); gfC4Start.deallocate(); gfRest.deallocate()
             gfQ.deallocate(); gfF.deallocate()
@@ -750,26 +750,16 @@ struct Schnellrechnung: Sendable {
     }
 
     /// The reference population of every Klasse per Sozialraum and forecast year: what a driver's reference
-    /// population in Sozialraum g is (0 + the sexes' differences in order), read directly.
+    /// population in Sozialraum g is (0 + the sexes' differences in order), read directly (`eckwert_klassenwerte`,
+    /// four Sozialräume per vector; in Swift the row of Sozialräume was added one value at a time).
     private func klassenwerte(_ kum: Kumuliert, _ b: Block) {
         let n = p.n, G = gewichteJeProdukt, jp = Self.gepaart(n - 1), nc = kum.nc
         for t in 1..<n { precondition(G <= kum.gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung") }
-        let w = b.klassenwerte, zeile = b.klassenzeile
+        guard G > 0, !klassen.isEmpty else { return }
         kum.jeGebiet.withUnsafeBufferPointer { j in
-            for (k, kl) in klassen.enumerated() {
-                for t in 1..<n {
-                    // Per Sozialraum 0 + each sex's difference, added in order; the Sozialräume side by side in a
-                    // contiguous row, which is then stored once at the stride of the years.
-                    let st = b.start[t], Gt = b.gebiete[t], ziel = k &* G &* jp &+ t &- 1
-                    for g in 0..<G { zeile[g] = 0 }
-                    for s in kl.geschlechtVon...kl.geschlechtBis {
-                        let o = st &+ s &* nc &* Gt
-                        let oben = o &+ kl.bis &* Gt, unten = o &+ kl.von &* Gt
-                        for g in 0..<G { zeile[g] += j[oben &+ g] - j[unten &+ g] }
-                    }
-                    for g in 0..<G { w[ziel &+ g &* jp] = zeile[g] }
-                }
-            }
+            eckwert_klassenwerte(
+                b.avx2 ? 1 : 0, klassen.count, b.klassen.baseAddress, n, G, jp, nc, b.start.baseAddress,
+                b.gebiete.baseAddress, j.baseAddress, b.klassenwerte.baseAddress)
         }
     }
 
