@@ -1,4 +1,5 @@
-// Two loops of the Monte-Carlo draws' arithmetic, as C so that they can use the AVX registers (four values per
+// The loops of the Monte-Carlo draws' arithmetic (Sozialraum cases, the Klassen's reference populations, the
+// products' net cost, the cohort projection), as C so that they can use the AVX registers (four values per
 // instruction) where the processor has them, behind a check at run time; the shipped binary stays baseline
 // x86-64. Each loop's body is written once and compiled twice (for AVX2 and for the baseline): every lane does
 // the very operations of the scalar expression in the same order, and no multiply-add is ever fused, so both give
