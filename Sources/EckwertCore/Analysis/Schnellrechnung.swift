@@ -112,6 +112,8 @@ struct Schnellrechnung: Sendable {
         /// Positions in `folge` of the products computed in Swift (with `variabel` lines), and of those computed
         /// here (their cases are set first), and the products among those with measures' costs (added after).
         var einzeln: [Int] = [], imKern: [Int] = [], mitKosten: [Int] = []
+        /// Per entry of `imKern`: the product's `Zeile.art` and `Zeile.gfIndex`.
+        var faelleArt: [UInt8] = [], gfIndex: [Int] = []
 
         init() {}
 
@@ -153,6 +155,8 @@ struct Schnellrechnung: Sendable {
                     continue
                 }
                 imKern.append(k)
+                faelleArt.append(UInt8(z.art))
+                gfIndex.append(z.gfIndex)
                 if !z.kosten.isEmpty { mitKosten.append(i) }
                 let kb = z.art != 0 && z.hatKB
                 let a: UInt8 = (z.festO >= 0 ? 1 : 0) | (kb ? 2 : 0) | (kb && z.tr.hatErstattung ? 4 : 0)
@@ -542,6 +546,7 @@ struct Schnellrechnung: Sendable {
         let vWerte: UnsafeMutableBufferPointer<Double>, vFest: UnsafeMutableBufferPointer<Double>
         let vEinzeln: UnsafeMutableBufferPointer<Int>, vImKern: UnsafeMutableBufferPointer<Int>
         let vMitKosten: UnsafeMutableBufferPointer<Int>
+        let vFaelleArt: UnsafeMutableBufferPointer<UInt8>, vGf: UnsafeMutableBufferPointer<Int>
         /// Whether the Sozialraum sums and the products' net cost use the processor's AVX2 instructions (the same
         /// bits either way).
         var avx2 = Prozessor.avx2
@@ -604,6 +609,8 @@ struct Schnellrechnung: Sendable {
             vEinzeln = kopie(s.vierer.einzeln)
             vImKern = kopie(s.vierer.imKern)
             vMitKosten = kopie(s.vierer.mitKosten)
+            vFaelleArt = kopie(s.vierer.faelleArt)
+            vGf = kopie(s.vierer.gfIndex)
         }
 
         deinit {
@@ -618,7 +625,8 @@ struct Schnellrechnung: Sendable {
             gfVier.deallocate(); gfC4.deallocate(); gfC4Start.deallocate(); gfRest.deallocate()
             gfQ.deallocate(); gfF.deallocate()
             vProdukte.deallocate(); vArt.deallocate(); vWerte.deallocate(); vFest.deallocate()
-            vEinzeln.deallocate(); vImKern.deallocate(); vMitKosten.deallocate()
+            vEinzeln.deallocate(); vImKern.deallocate(); vMitKosten.deallocate(); vFaelleArt.deallocate()
+            vGf.deallocate()
         }
     }
 
@@ -673,9 +681,12 @@ struct Schnellrechnung: Sendable {
                 zuschuss.withUnsafeMutableBufferPointer { zb in
                     faelle.withUnsafeMutableBufferPointer { fb in
                         // The products in quads (`eckwert_produkte`): their cases first, then their net cost.
-                        for k in b.vImKern {
+                        for (j, k) in b.vImKern.enumerated() {
+                            // The kind and the place of the Sozialraum cases from two small arrays: read from
+                            // each product's `Zeile`, every product of every draw touched a cache line of its own.
                             let i = b.folge[k]
-                            faelleSetzen(i, b.zeilenFolge[k], b, ges, jg, kum.nc, fb.baseAddress! + i &* J)
+                            faelleSetzen(
+                                i, Int(b.vFaelleArt[j]), b.vGf[j], b, ges, jg, kum.nc, fb.baseAddress! + i &* J)
                         }
                         eckwert_produkte(
                             b.avx2 ? 1 : 0, J, b.vArt.count, b.vProdukte.baseAddress, b.vArt.baseAddress,
@@ -844,7 +855,7 @@ struct Schnellrechnung: Sendable {
             for t in 0..<J { zz[t] += fest[t] }
         }
         for (v, pfad) in variabelI { for t in 0..<J { zz[t] += v * pfad[t &+ 1] } }
-        faelleSetzen(i, z, b, ges, jg, nc, ff)
+        faelleSetzen(i, z.art, z.gfIndex, b, ges, jg, nc, ff)
         if z.art != 0 && z.hatKB {
             let tr = z.tr, pa = tr.personalanteil, pb = 1 - pa, fkT = 1 + b.fallkostenTrend[i]
             let tarif = b.tarif.baseAddress! + 1, sach = b.sach.baseAddress! + 1
@@ -874,18 +885,18 @@ struct Schnellrechnung: Sendable {
         }
     }
 
-    /// Product i's cases per forecast year into ff[t − 1]: 0 without a driver, its Sozialraum cases (`b.gfF`), or
-    /// `faelleOhneGewichte`.
+    /// Product i's cases per forecast year into ff[t − 1] by its kind (`Zeile.art`): 0 without a driver, its
+    /// Sozialraum cases (`b.gfF` at place `gfIndex`), or `faelleOhneGewichte`.
     @inline(__always)
     private func faelleSetzen(
-        _ i: Int, _ z: Zeile, _ b: Block, _ ges: UnsafeBufferPointer<Double>, _ jg: UnsafeBufferPointer<Double>,
-        _ nc: Int, _ ff: UnsafeMutablePointer<Double>
+        _ i: Int, _ art: Int, _ gfIndex: Int, _ b: Block, _ ges: UnsafeBufferPointer<Double>,
+        _ jg: UnsafeBufferPointer<Double>, _ nc: Int, _ ff: UnsafeMutablePointer<Double>
     ) {
         let J = p.n &- 1
-        switch z.art {
+        switch art {
         case 0: for t in 0..<J { ff[t] = 0 }
         case 2:
-            let gf = b.gfF.baseAddress! + z.gfIndex &* Self.gepaart(J)
+            let gf = b.gfF.baseAddress! + gfIndex &* Self.gepaart(J)
             for t in 0..<J { ff[t] = gf[t] }
         default: faelleOhneGewichte(i, b, ges, jg, nc, ff)
         }
