@@ -15,6 +15,20 @@
 
 #include "prozessor.h"
 
+/// The two builds of a kernel and the choice between them: `kern` (always inline) compiled once for processors with
+/// AVX2 (`kern_avx2`) and once for baseline x86-64 (`kern_basis`), and `oeffentlich(avx2, …)`, which calls the
+/// first where `avx2` (from `eckwert_avx2`) is set. PARAMETER and ARGUMENTE: the kernel's parameter list and the
+/// same names as arguments (macros, so that each list is written once).
+#define ECKWERT_ZWEI_PFADE(oeffentlich, kern, PARAMETER, ARGUMENTE)                                             \
+    static inline __attribute__((target("avx2"))) void kern##_avx2(PARAMETER) { kern(ARGUMENTE); }             \
+    static inline void kern##_basis(PARAMETER) { kern(ARGUMENTE); }                                             \
+    static inline void oeffentlich(int avx2, PARAMETER) {                                                      \
+        if (avx2)                                                                                               \
+            kern##_avx2(ARGUMENTE);                                                                             \
+        else                                                                                                    \
+            kern##_basis(ARGUMENTE);                                                                            \
+    }
+
 // ---- Sozialraum cases ----
 
 /// One product's Sozialraum cases from year t0 on, four years per vector and then two:
@@ -198,31 +212,23 @@ static inline __attribute__((always_inline)) void eckwert__gf(
 #define ECKWERT_GF_ARGUMENTE \
     anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, f, J, nVier, vier, c4, c4Start, nRest, rest
 
-static inline __attribute__((target("avx2"))) void eckwert__gf_avx2(ECKWERT_GF_PARAMETER) {
-    eckwert__gf(ECKWERT_GF_ARGUMENTE);
-}
-
-static inline void eckwert__gf_basis(ECKWERT_GF_PARAMETER) { eckwert__gf(ECKWERT_GF_ARGUMENTE); }
-
 /// The Sozialraum cases of `anzahl` products, product k's years at f + k · jp (jp even, J ≤ jp forecast years):
 /// f[t] = 0 + Σ_g (c_k[g] · R_k[g · jp + t]) · q[k · jp + t], the Sozialräume g = 0 ..< gAnzahl[k] in order, with
 /// R_k = R + rStart[k] and c_k = c + cStart[k]; `eins[k]` says that product k's q are all exactly 1. The products
 /// come in `nVier` groups of four (k at vier[4j …], the same rStart and gAnzahl, their weights four side by side
 /// per Sozialraum at c4 + c4Start[j]; only with J ≤ 8) and `nRest` others (k at rest[…]); every k once.
 /// `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.
-static inline void eckwert_gebietsfaelle(int avx2, ECKWERT_GF_PARAMETER) {
-    if (avx2)
-        eckwert__gf_avx2(ECKWERT_GF_ARGUMENTE);
-    else
-        eckwert__gf_basis(ECKWERT_GF_ARGUMENTE);
-}
+ECKWERT_ZWEI_PFADE(eckwert_gebietsfaelle, eckwert__gf, ECKWERT_GF_PARAMETER, ECKWERT_GF_ARGUMENTE)
 
 // ---- Reference populations of the Klassen per Sozialraum ----
 
+#define ECKWERT_KLASSEN_PARAMETER                                                                               \
+    long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,          \
+        const double *j, double *w
+#define ECKWERT_KLASSEN_ARGUMENTE nK, kl, n, G, jp, nc, start, gebiete, j, w
+
 /// See `eckwert_klassenwerte`.
-static inline __attribute__((always_inline)) void eckwert__klassenwerte(
-    long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
-    const double *j, double *w) {
+static inline __attribute__((always_inline)) void eckwert__klassenwerte(ECKWERT_KLASSEN_PARAMETER) {
     typedef double v4 __attribute__((vector_size(32), aligned(8)));
     for (long k = 0; k < nK; k++) {
         long von = kl[4 * k], bis = kl[4 * k + 1], s0 = kl[4 * k + 2], s1 = kl[4 * k + 3];
@@ -254,31 +260,13 @@ static inline __attribute__((always_inline)) void eckwert__klassenwerte(
     }
 }
 
-static inline __attribute__((target("avx2"))) void eckwert__klassenwerte_avx2(
-    long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
-    const double *j, double *w) {
-    eckwert__klassenwerte(nK, kl, n, G, jp, nc, start, gebiete, j, w);
-}
-
-static inline void eckwert__klassenwerte_basis(
-    long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
-    const double *j, double *w) {
-    eckwert__klassenwerte(nK, kl, n, G, jp, nc, start, gebiete, j, w);
-}
-
 /// The reference population of every Klasse per Sozialraum and forecast year, read from the cumulative sums:
 /// Klasse k (kl[4k …]: the cut positions von and bis, the sexes s0 … s1), Sozialraum g < G, year t = 1 ..< n:
 /// w[(k · G + g) · jp + t − 1] = 0 + (j[bis] − j[von]) of sex s0 + … of s1, added in that order, with sex s and cut c
 /// of year t at j[start[t] + (s · nc + c) · gebiete[t] + g]. Four Sozialräume per vector; `avx2` (from
 /// `eckwert_avx2`) picks the AVX2 build of the same loops.
-static inline void eckwert_klassenwerte(
-    int avx2, long nK, const long *kl, long n, long G, long jp, long nc, const long *start, const long *gebiete,
-    const double *j, double *w) {
-    if (avx2)
-        eckwert__klassenwerte_avx2(nK, kl, n, G, jp, nc, start, gebiete, j, w);
-    else
-        eckwert__klassenwerte_basis(nK, kl, n, G, jp, nc, start, gebiete, j, w);
-}
+ECKWERT_ZWEI_PFADE(
+    eckwert_klassenwerte, eckwert__klassenwerte, ECKWERT_KLASSEN_PARAMETER, ECKWERT_KLASSEN_ARGUMENTE)
 
 // ---- Net cost of the products ----
 
@@ -361,12 +349,6 @@ static inline __attribute__((always_inline)) void eckwert__produkte(
         const double *sach, const double *pf, double *pz
 #define ECKWERT_PRODUKTE_ARGUMENTE J, nQ, qi, qart, qw, qfest, erst, fkTrend, idxT, idxS, tarif, sach, pf, pz
 
-static inline __attribute__((target("avx2"))) void eckwert__produkte_avx2(ECKWERT_PRODUKTE_PARAMETER) {
-    eckwert__produkte(ECKWERT_PRODUKTE_ARGUMENTE);
-}
-
-static inline void eckwert__produkte_basis(ECKWERT_PRODUKTE_PARAMETER) { eckwert__produkte(ECKWERT_PRODUKTE_ARGUMENTE); }
-
 /// The net cost of products without lines that grow by the run's prices after Ansatz years, four of one kind
 /// side by side (one per lane), per forecast year t = 0 ..< J (J ≤ 8; nothing is written otherwise), in the
 /// operations and order of `Schnellrechnung.produkt` lane by lane: z = bT · idxT[t] + bS · idxS[t] + bK, then
@@ -376,12 +358,7 @@ static inline void eckwert__produkte_basis(ECKWERT_PRODUKTE_PARAMETER) { eckwert
 /// qart[q], values qw[28q …]: bT, bS, bK, kB, pa, vK, vE four each; fixed lines qfest[(q · J + t) · 4 + lane].
 /// idxT, idxS, tarif, sach: from forecast year 1 on; erst, fkTrend per product; cases pf[i · J + t]; net cost
 /// into pz[i · J + t]. `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.
-static inline void eckwert_produkte(int avx2, ECKWERT_PRODUKTE_PARAMETER) {
-    if (avx2)
-        eckwert__produkte_avx2(ECKWERT_PRODUKTE_ARGUMENTE);
-    else
-        eckwert__produkte_basis(ECKWERT_PRODUKTE_ARGUMENTE);
-}
+ECKWERT_ZWEI_PFADE(eckwert_produkte, eckwert__produkte, ECKWERT_PRODUKTE_PARAMETER, ECKWERT_PRODUKTE_ARGUMENTE)
 
 // ---- Cohort projection of one draw ----
 
@@ -518,12 +495,6 @@ static inline __attribute__((always_inline)) void eckwert__kohorten(
 #define ECKWERT_KOHORTEN_ARGUMENTE \
     G, N, n, basis, alt, neu, ue, wa, f, nf, ef, ugW, ugM, faW, faM, saldo, anteil, ist, j, start, nc
 
-static inline __attribute__((target("avx2"))) void eckwert__kohorten_avx2(ECKWERT_KOHORTEN_PARAMETER) {
-    eckwert__kohorten(ECKWERT_KOHORTEN_ARGUMENTE);
-}
-
-static inline void eckwert__kohorten_basis(ECKWERT_KOHORTEN_PARAMETER) { eckwert__kohorten(ECKWERT_KOHORTEN_ARGUMENTE); }
-
 /// The cohort projection of one draw (the operations of `Kohortenmodell.schritt`, in its order, lane by lane)
 /// carried straight into each Sozialraum's running sums over age at the cuts, block by block of eight
 /// Sozialräume through all years, so that a block's cells (2 · N · 8 values, twice) stay in the first-level cache.
@@ -534,11 +505,6 @@ static inline void eckwert__kohorten_basis(ECKWERT_KOHORTEN_PARAMETER) { eckwert
 /// ist[a + 1]: the cut of the sum over ages 0 … a, or −1; j: the cumulative sums, year t's at j + start[t],
 /// sex s and cut k at (s · nc + k) · G + g. A year with a cell below 0 is clamped to 0 and summed again.
 /// `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.
-static inline void eckwert_kohorten(int avx2, ECKWERT_KOHORTEN_PARAMETER) {
-    if (avx2)
-        eckwert__kohorten_avx2(ECKWERT_KOHORTEN_ARGUMENTE);
-    else
-        eckwert__kohorten_basis(ECKWERT_KOHORTEN_ARGUMENTE);
-}
+ECKWERT_ZWEI_PFADE(eckwert_kohorten, eckwert__kohorten, ECKWERT_KOHORTEN_PARAMETER, ECKWERT_KOHORTEN_ARGUMENTE)
 
 #endif
