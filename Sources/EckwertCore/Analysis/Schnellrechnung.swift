@@ -98,9 +98,9 @@ struct Schnellrechnung: Sendable {
     /// The products that `eckwert_produkte` computes, four of one kind side by side (see `Vierer`).
     let vierer: Vierer
 
-    /// The products without `variabel` lines in quads of one kind for `eckwert_produkte` (kind bits: 1 fixed lines,
-    /// 2 a driver with Fallkosten, 4 and a refund), each quad formed once its fourth member comes, in the order of
-    /// `folge`; the quads left open at the end get empty lanes (−1). Each product's values are computed on their
+    /// The products without `variabel` lines in quads of one kind (`art`) for `eckwert_produkte`, each quad formed
+    /// once its fourth member comes, in the order of `folge` (`zuVieren`); the quads left open at the end get empty
+    /// lanes (−1). Each product's values are computed on their
     /// own, so the grouping does not change them.
     struct Vierer: Sendable {
         /// Per quad: its four products (−1 = empty lane) and its kind.
@@ -115,18 +115,15 @@ struct Schnellrechnung: Sendable {
         /// Per entry of `imKern`: the product's `Zeile.art` and `Zeile.gfIndex`.
         var faelleArt: [UInt8] = [], gfIndex: [Int] = []
 
-        init() {}
-
         init(_ zeilen: [Zeile], folge: [Int], festFlach: [Double], jahre J: Int) {
             guard (1...8).contains(J) else {
                 einzeln = Array(folge.indices)
                 return
             }
-            var offen: [UInt8: [Int]] = [:]
-            func schliessen(_ liste: [Int], _ a: UInt8) {
+            func schliessen(_ liste: [Int]) {
                 let lanes = liste + [Int](repeating: -1, count: 4 - liste.count)
                 produkte += lanes
-                art.append(a)
+                art.append(Self.art(liste[0], zeilen))
                 let z = lanes.map { $0 >= 0 ? zeilen[$0] : nil }
                 for feld in 0..<7 {
                     for l in 0..<4 {
@@ -148,6 +145,7 @@ struct Schnellrechnung: Sendable {
                     }
                 }
             }
+            var kern: [Int] = []
             for (k, i) in folge.enumerated() {
                 let z = zeilen[i]
                 guard !z.hatVariabel else {
@@ -158,17 +156,20 @@ struct Schnellrechnung: Sendable {
                 faelleArt.append(UInt8(z.art))
                 gfIndex.append(z.gfIndex)
                 if !z.kosten.isEmpty { mitKosten.append(i) }
-                let kb = z.art != 0 && z.hatKB
-                let a: UInt8 = (z.festO >= 0 ? 1 : 0) | (kb ? 2 : 0) | (kb && z.tr.hatErstattung ? 4 : 0)
-                var liste = offen[a, default: []]
-                liste.append(i)
-                if liste.count == 4 {
-                    schliessen(liste, a)
-                    liste = []
-                }
-                offen[a] = liste
+                kern.append(i)
             }
-            for a in offen.keys.sorted() where !(offen[a] ?? []).isEmpty { schliessen(offen[a] ?? [], a) }
+            let (gruppen, rest) = Schnellrechnung.zuVieren(kern) { Self.art($0, zeilen) }
+            for liste in gruppen { schliessen(liste) }
+            // What is left (at most three of a kind) in one quad per kind, with empty lanes.
+            for a in Set(rest.map { Self.art($0, zeilen) }).sorted() {
+                schliessen(rest.filter { Self.art($0, zeilen) == a })
+            }
+        }
+
+        /// Product i's kind: 1 fixed lines, 2 a driver with Fallkosten, 4 and a refund.
+        static func art(_ i: Int, _ zeilen: [Zeile]) -> UInt8 {
+            let z = zeilen[i], kb = z.art != 0 && z.hatKB
+            return (z.festO >= 0 ? 1 : 0) | (kb ? 2 : 0) | (kb && z.tr.hatErstattung ? 4 : 0)
         }
     }
 
@@ -815,23 +816,35 @@ struct Schnellrechnung: Sendable {
     ) {
         guard (1...8).contains(jahre) else { return ([], [], [], Array(rStart.indices)) }
         struct Schluessel: Hashable { let r: Int, g: Int }
-        var offen: [Schluessel: [Int]] = [:]
+        let (gruppen, rest) = zuVieren(Array(rStart.indices)) { Schluessel(r: rStart[$0], g: gAnzahl[$0]) }
         var vier: [Int] = [], c4: [Double] = [], c4Start: [Int] = []
-        var inGruppe = [Bool](repeating: false, count: rStart.count)
-        for k in rStart.indices {
-            let s = Schluessel(r: rStart[k], g: gAnzahl[k])
+        for liste in gruppen {
+            c4Start.append(c4.count)
+            for g in 0..<gAnzahl[liste[0]] { for l in liste { c4.append(gewichte[cStart[l] + g]) } }
+            vier += liste
+        }
+        return (vier, c4, c4Start, rest)
+    }
+
+    /// `elemente` in groups of four with the same key, each group formed once its fourth member comes (in the
+    /// order of `elemente`), and the elements left over, in their order.
+    static func zuVieren<Schluessel: Hashable>(
+        _ elemente: [Int], schluessel: (Int) -> Schluessel
+    ) -> (gruppen: [[Int]], rest: [Int]) {
+        var offen: [Schluessel: [Int]] = [:], gruppen: [[Int]] = []
+        var inGruppe = Set<Int>()
+        for e in elemente {
+            let s = schluessel(e)
             var liste = offen[s, default: []]
-            liste.append(k)
+            liste.append(e)
             if liste.count == 4 {
-                c4Start.append(c4.count)
-                for g in 0..<s.g { for l in liste { c4.append(gewichte[cStart[l] + g]) } }
-                for l in liste { inGruppe[l] = true }
-                vier += liste
+                gruppen.append(liste)
+                inGruppe.formUnion(liste)
                 liste = []
             }
             offen[s] = liste
         }
-        return (vier, c4, c4Start, rStart.indices.filter { !inGruppe[$0] })
+        return (gruppen, elemente.filter { !inGruppe.contains($0) })
     }
 
     /// Product i's net cost and cases per forecast year (its Sozialraum cases already in `b.gfF`); `ges`, `jg`
