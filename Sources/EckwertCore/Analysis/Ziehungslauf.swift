@@ -63,12 +63,10 @@ struct Ziehungslauf: Sendable {
     func ziehen(
         von: Int, bis: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?, fertig: Kachelfertig
     ) {
-        let kachel = Unsicherheit.kachel, threads = Self.threads
-        let vergeben = Zaehler()
-        DispatchQueueBridge.parallel(threads) { thread in
-            ziehenKacheln(von: von, bis: bis, thread: thread, zaehler: zaehler, fortschritt: fortschritt) {
-                let j0 = von + (vergeben.addieren(1) - 1) * kachel
-                return j0 < bis ? j0 : nil
+        let kacheln = Stueckvergabe(Swift.max(0, bis - von), stueck: Unsicherheit.kachel)
+        DispatchQueueBridge.parallel(Self.threads) { thread in
+            ziehenKacheln(thread: thread, zaehler: zaehler, fortschritt: fortschritt) {
+                kacheln.naechstes().map { ($0.lowerBound + von)..<($0.upperBound + von) }
             } fertig: { j0, w, z in
                 fertig(thread, j0, w, z)
             }
@@ -83,10 +81,10 @@ struct Ziehungslauf: Sendable {
         eckwert_kachel(zeilen + von, R, w, anzahl, nach, Prozessor.avx2 ? 1 : 0)
     }
 
-    /// One thread's draws: the tiles (of the range von ..< bis) starting at what `naechste` gives, until it gives nil.
+    /// One thread's draws: the tiles that `naechste` gives, until it gives nil.
     private func ziehenKacheln(
-        von: Int, bis: Int, thread: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
-        naechste: () -> Int?, fertig: (Int, Int, UnsafePointer<Float>) -> Void
+        thread: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
+        naechste: () -> Range<Int>?, fertig: (Int, Int, UnsafePointer<Float>) -> Void
     ) {
         let m = p.modell, jahre = self.jahre, kachel = Unsicherheit.kachel
         // Padded by `rand` values, so that `summieren` may read a vector past the last product.
@@ -106,9 +104,9 @@ struct Ziehungslauf: Sendable {
         zeilen.initialize(repeating: 0, count: kachel * R)
         defer { zeilen.deallocate() }
         var seitMeldung = 0
-        while let j0 = naechste() {
-            let w = Swift.min(kachel, bis - j0)
-            for d in j0..<(j0 + w) {
+        while let kachelbereich = naechste() {
+            let j0 = kachelbereich.lowerBound, w = kachelbereich.count
+            for d in kachelbereich {
                 var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
                 let u0 = Unsicherheit.ziehen(zbasis, &an, saldo: &saldo, rng: &rng)
                 if let (st, fr, wa) = kohorten {
