@@ -1,9 +1,5 @@
 import CSpeicher
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// P10, P50, P90 of every value over all draws without keeping every draw, exactly the values that selecting from
 /// all kept draws gives.
 ///
@@ -134,14 +130,14 @@ extension Ziehungslauf {
         let K = self.K, KF = self.KF, R = K + KF, n = ziehungen, kachel = Unsicherheit.kachel
         // Not filled with zeros first: every value of the sample is written by its tile before it is read, and
         // filling the 57 MB of the benchmark model on the calling thread (faulting every page in) took about 40 ms
-        // before the first draw began; now the two threads fault the pages in as they copy their tiles.
-        let zb = UnsafeMutableBufferPointer<Float>.allocate(capacity: K * S)
-        let fb = UnsafeMutableBufferPointer<Float>.allocate(capacity: KF * S)
+        // before the first draw began; now the two threads fault the pages in as they copy their tiles, in huge
+        // pages (`Grossspeicher`: 15,000 faults of 4 KiB had taken about 0.1 s of CPU time).
+        let zs = Grossspeicher<Float>(K * S), fs = Grossspeicher<Float>(KF * S)
         defer {
-            zb.deallocate()
-            fb.deallocate()
+            zs.freigeben()
+            fs.freigeben()
         }
-        let zbp = UnsafeSendable(zb), fbp = UnsafeSendable(fb)
+        let zbp = UnsafeSendable(zs.puffer), fbp = UnsafeSendable(fs.puffer)
         ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0, w, zeilen in
             Self.kachelAblegen(zeilen, R: R, w: w, von: 0, anzahl: K, nach: zbp.wert.baseAddress! + j0 * K)
             if let f = fbp.wert.baseAddress {
@@ -517,10 +513,9 @@ struct Fensterspeicher {
     var naechster: [Int] = []
     /// Chunks given back by `eingrenzen`, taken before new ones.
     var freieStuecke: [Int] = []
-    var bloecke: [UnsafeMutablePointer<Float>] = []
-    /// Per block: mapped from the system (handed back whole when freed) rather than taken from malloc, whose
-    /// worker-thread arenas would keep the freed memory and add it to what the documents need afterwards.
-    var gemappt: [Bool] = []
+    /// Mapped from the system (handed back whole when freed) rather than taken from malloc, whose worker-thread
+    /// arenas would keep the freed memory and add it to what the documents need afterwards.
+    var bloecke: [Grossspeicher<Float>] = []
     /// NaN or −0 among the draws.
     var sonder = false
 
@@ -567,15 +562,7 @@ struct Fensterspeicher {
         kette.deallocate()
         stufe.deallocate()
         sammel.deallocate()
-        for (b, m) in zip(bloecke, gemappt) {
-            #if canImport(Glibc)
-            if m {
-                _ = munmap(b, Self.blockBytes)
-                continue
-            }
-            #endif
-            b.deallocate()
-        }
+        for b in bloecke { b.freigeben() }
     }
 
     /// Marks NaN and −0 among x[0 ..< w].
@@ -821,7 +808,7 @@ struct Fensterspeicher {
     }
 
     private func adresse(_ c: Int) -> UnsafeMutablePointer<Float> {
-        bloecke[c / Self.jeBlock] + (c % Self.jeBlock) * Self.stueck
+        bloecke[c / Self.jeBlock].zeiger + (c % Self.jeBlock) * Self.stueck
     }
 
     /// `einordnen` for disjoint windows in order, each including its bounds: a draw's region is the number of
@@ -884,30 +871,11 @@ struct Fensterspeicher {
         zahlen[platz(f + 2, 0)] &+= w - Int(ab2.wrappedSum()) - rest.2
     }
 
-    static let blockBytes = jeBlock * stueck * MemoryLayout<Float>.stride
-
-    /// A block mapped from the system at a multiple of its size (2 MiB, the size of a huge page on x86-64 and
-    /// arm64), marked as worth a huge page: filing writes to the end of every value's chain, a place in a different
-    /// 4 KiB page per value, and one page-table entry per block instead of 512 spares a page walk on most of them.
-    /// The parts of the larger mapping before and after the block are handed back at once.
+    /// A block of `jeBlock` chunks (2 MiB), from `Grossspeicher`: filing writes to the end of every value's chain,
+    /// a place in a different 4 KiB page per value, and one page-table entry per block instead of 512 spares a page
+    /// walk on most of them.
     private mutating func blockHolen() {
-        #if canImport(Glibc)
-        let groesse = Self.blockBytes
-        if let roh = mmap(nil, 2 * groesse, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-            roh != UnsafeMutableRawPointer(bitPattern: -1)
-        {
-            let a = Int(bitPattern: roh), vorn = (groesse - a % groesse) % groesse
-            if vorn > 0 { _ = munmap(roh, vorn) }
-            _ = munmap(roh + vorn + groesse, groesse - vorn)
-            let p = roh + vorn
-            _ = madvise(p, groesse, Int32(MADV_HUGEPAGE))
-            bloecke.append(p.bindMemory(to: Float.self, capacity: Self.jeBlock * Self.stueck))
-            gemappt.append(true)
-            return
-        }
-        #endif
-        bloecke.append(.allocate(capacity: Self.jeBlock * Self.stueck))
-        gemappt.append(false)
+        bloecke.append(Grossspeicher(Self.jeBlock * Self.stueck))
     }
 
     /// Appends x[0 ..< c] to window f.
@@ -951,7 +919,7 @@ struct Fensterspeicher {
         var c = kette[kplatz(f, 0)], rest = zahlen[platz(f, 3)]
         while rest > 0 {
             let m = Swift.min(Self.stueck, rest)
-            let p = bloecke[c / Self.jeBlock] + (c % Self.jeBlock) * Self.stueck
+            let p = bloecke[c / Self.jeBlock].zeiger + (c % Self.jeBlock) * Self.stueck
             ziel.append(contentsOf: UnsafeBufferPointer(start: p, count: m))
             rest -= m
             c = naechster[c]
