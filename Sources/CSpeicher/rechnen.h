@@ -32,36 +32,35 @@
 // ---- Sozialraum cases ----
 
 /// One product's Sozialraum cases from year t0 on, four years per vector and then two:
-/// f[t] = 0 + (c[0] · R[t]) · q[t] + (c[1] · R[jp + t]) · q[t] + … (the Sozialräume g = 0 ..< gN in order; R of
+/// f[t] = (0 + c[0] · R[t] + c[1] · R[jp + t] + …) · q[t] (the Sozialräume g = 0 ..< gN in order; R of
 /// Sozialraum g at R + g · jp).
 static inline __attribute__((always_inline)) void eckwert__gf_einzeln(
     long t0, long jp, const double *R, const double *c, long gN, const double *q, double *f) {
     typedef double v4 __attribute__((vector_size(32), aligned(8)));
     typedef double v2 __attribute__((vector_size(16), aligned(8)));
     while (jp - t0 >= 4) {
-        v4 a = {0, 0, 0, 0}, qa = *(const v4 *)(q + t0);
+        v4 a = {0, 0, 0, 0};
         for (long g = 0; g < gN; g++) {
             v4 cg = {c[g], c[g], c[g], c[g]};
-            a = a + cg * *(const v4 *)(R + g * jp + t0) * qa;
+            a = a + cg * *(const v4 *)(R + g * jp + t0);
         }
-        *(v4 *)(f + t0) = a;
+        *(v4 *)(f + t0) = a * *(const v4 *)(q + t0);
         t0 += 4;
     }
     if (jp - t0 >= 2) {
-        v2 a = {0, 0}, qa = *(const v2 *)(q + t0);
+        v2 a = {0, 0};
         for (long g = 0; g < gN; g++) {
             v2 cg = {c[g], c[g]};
-            a = a + cg * *(const v2 *)(R + g * jp + t0) * qa;
+            a = a + cg * *(const v2 *)(R + g * jp + t0);
         }
-        *(v2 *)(f + t0) = a;
+        *(v2 *)(f + t0) = a * *(const v2 *)(q + t0);
     }
 }
 
-/// Two products at once (their sums overlap in the processor), six years per step (four and two); `mitQ` 0 leaves
-/// out the multiplication by q where every q is exactly 1 (x · 1 is x, so the bits are the same).
+/// Two products at once (their sums overlap in the processor), six years per step (four and two).
 static inline __attribute__((always_inline)) void eckwert__gf_paar(
     long jp, const double *R0, const double *R1, const double *c0, const double *c1, long gN, const double *q0,
-    const double *q1, double *f0, double *f1, int mitQ) {
+    const double *q1, double *f0, double *f1) {
     typedef double v4 __attribute__((vector_size(32), aligned(8)));
     typedef double v2 __attribute__((vector_size(16), aligned(8)));
     long t0 = 0;
@@ -69,33 +68,19 @@ static inline __attribute__((always_inline)) void eckwert__gf_paar(
         v4 a0 = {0, 0, 0, 0}, a1 = a0;
         v2 b0 = {0, 0}, b1 = b0;
         const double *r0 = R0 + t0, *r1 = R1 + t0;
-        if (mitQ) {
-            v4 qa0 = *(const v4 *)(q0 + t0), qa1 = *(const v4 *)(q1 + t0);
-            v2 qb0 = *(const v2 *)(q0 + t0 + 4), qb1 = *(const v2 *)(q1 + t0 + 4);
-            for (long g = 0; g < gN; g++) {
-                double x0 = c0[g], x1 = c1[g];
-                v4 c40 = {x0, x0, x0, x0}, c41 = {x1, x1, x1, x1};
-                v2 c20 = {x0, x0}, c21 = {x1, x1};
-                a0 = a0 + c40 * *(const v4 *)(r0 + g * jp) * qa0;
-                b0 = b0 + c20 * *(const v2 *)(r0 + g * jp + 4) * qb0;
-                a1 = a1 + c41 * *(const v4 *)(r1 + g * jp) * qa1;
-                b1 = b1 + c21 * *(const v2 *)(r1 + g * jp + 4) * qb1;
-            }
-        } else {
-            for (long g = 0; g < gN; g++) {
-                double x0 = c0[g], x1 = c1[g];
-                v4 c40 = {x0, x0, x0, x0}, c41 = {x1, x1, x1, x1};
-                v2 c20 = {x0, x0}, c21 = {x1, x1};
-                a0 = a0 + c40 * *(const v4 *)(r0 + g * jp);
-                b0 = b0 + c20 * *(const v2 *)(r0 + g * jp + 4);
-                a1 = a1 + c41 * *(const v4 *)(r1 + g * jp);
-                b1 = b1 + c21 * *(const v2 *)(r1 + g * jp + 4);
-            }
+        for (long g = 0; g < gN; g++) {
+            double x0 = c0[g], x1 = c1[g];
+            v4 c40 = {x0, x0, x0, x0}, c41 = {x1, x1, x1, x1};
+            v2 c20 = {x0, x0}, c21 = {x1, x1};
+            a0 = a0 + c40 * *(const v4 *)(r0 + g * jp);
+            b0 = b0 + c20 * *(const v2 *)(r0 + g * jp + 4);
+            a1 = a1 + c41 * *(const v4 *)(r1 + g * jp);
+            b1 = b1 + c21 * *(const v2 *)(r1 + g * jp + 4);
         }
-        *(v4 *)(f0 + t0) = a0;
-        *(v2 *)(f0 + t0 + 4) = b0;
-        *(v4 *)(f1 + t0) = a1;
-        *(v2 *)(f1 + t0 + 4) = b1;
+        *(v4 *)(f0 + t0) = a0 * *(const v4 *)(q0 + t0);
+        *(v2 *)(f0 + t0 + 4) = b0 * *(const v2 *)(q0 + t0 + 4);
+        *(v4 *)(f1 + t0) = a1 * *(const v4 *)(q1 + t0);
+        *(v2 *)(f1 + t0 + 4) = b1 * *(const v2 *)(q1 + t0 + 4);
         t0 += 6;
     }
     if (t0 < jp) {
@@ -104,47 +89,30 @@ static inline __attribute__((always_inline)) void eckwert__gf_paar(
     }
 }
 
-/// The sums of `eckwert__gf_vier_j`: per Sozialraum and year a[t] + (c4 · R) · q[t], or without q where `mitQ` is
-/// 0 (a constant after inlining).
 typedef double eckwert_gf_v4 __attribute__((vector_size(32), aligned(8)));
 
-static inline __attribute__((always_inline)) void eckwert__gf_vier_summen(
-    const long J, long jp, const double *R, long gN, const double *c4, const eckwert_gf_v4 *qv, eckwert_gf_v4 *a,
-    const int mitQ) {
+/// Four products with the same reference population R (one Klasse) and the same gN Sozialräume, one product per
+/// lane and one vector per year (J years, a constant after inlining: no lane is padding): per Sozialraum one load
+/// of the four weights (c4, stored four side by side per Sozialraum), one broadcast of R per year and per year
+/// c · R added, as in `eckwert__gf_einzeln` lane by lane; the sums times q (q4: four side by side per year). Each
+/// product's years are then stored at f0 … f3; the padding year (jp > J) is set to 0.
+static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
+    const long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz) {
     typedef eckwert_gf_v4 v4;
+    v4 a[8];
+#pragma clang loop unroll(full)
+    for (long t = 0; t < J; t++) a[t] = (v4){0, 0, 0, 0};
     for (long g = 0; g < gN; g++) {
         v4 cg = *(const v4 *)(c4 + 4 * g);
         const double *r = R + g * jp;
 #pragma clang loop unroll(full)
         for (long t = 0; t < J; t++) {
             v4 rt = {r[t], r[t], r[t], r[t]};
-            v4 x = cg * rt;
-            if (mitQ) x = x * qv[t];
-            a[t] = a[t] + x;
+            a[t] = a[t] + cg * rt;
         }
     }
-}
-
-/// Four products with the same reference population R (one Klasse) and the same gN Sozialräume, one product per
-/// lane and one vector per year (J years, a constant after inlining: no lane is padding): per Sozialraum one load
-/// of the four weights (c4, stored four side by side per Sozialraum), one broadcast of R per year, and per year
-/// (c · R) · q and the sum, as in `eckwert__gf_einzeln` lane by lane. Each product's years are then stored at
-/// f0 … f3; the padding year (jp > J) is set to 0.
-static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
-    const long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz,
-    int mitQ) {
-    typedef eckwert_gf_v4 v4;
-    v4 a[8], qv[8];
 #pragma clang loop unroll(full)
-    for (long t = 0; t < J; t++) {
-        a[t] = (v4){0, 0, 0, 0};
-        qv[t] = *(const v4 *)(q4 + 4 * t);
-    }
-    // The loop once, specialised for both (mitQ a constant in each call).
-    if (mitQ)
-        eckwert__gf_vier_summen(J, jp, R, gN, c4, qv, a, 1);
-    else
-        eckwert__gf_vier_summen(J, jp, R, gN, c4, qv, a, 0);
+    for (long t = 0; t < J; t++) a[t] = a[t] * *(const v4 *)(q4 + 4 * t);
 #pragma clang loop unroll(full)
     for (long l = 0; l < 4; l++) {
 #pragma clang loop unroll(full)
@@ -155,36 +123,34 @@ static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
 
 /// `eckwert__gf_vier_j` for J = 1 … 8 (a constant in each case, so that the years stay in registers).
 static inline __attribute__((always_inline)) void eckwert__gf_vier(
-    long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz, int mitQ) {
+    long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz) {
     switch (J) {
-    case 1: eckwert__gf_vier_j(1, jp, R, gN, c4, q4, fz, mitQ); break;
-    case 2: eckwert__gf_vier_j(2, jp, R, gN, c4, q4, fz, mitQ); break;
-    case 3: eckwert__gf_vier_j(3, jp, R, gN, c4, q4, fz, mitQ); break;
-    case 4: eckwert__gf_vier_j(4, jp, R, gN, c4, q4, fz, mitQ); break;
-    case 5: eckwert__gf_vier_j(5, jp, R, gN, c4, q4, fz, mitQ); break;
-    case 6: eckwert__gf_vier_j(6, jp, R, gN, c4, q4, fz, mitQ); break;
-    case 7: eckwert__gf_vier_j(7, jp, R, gN, c4, q4, fz, mitQ); break;
-    default: eckwert__gf_vier_j(8, jp, R, gN, c4, q4, fz, mitQ); break;
+    case 1: eckwert__gf_vier_j(1, jp, R, gN, c4, q4, fz); break;
+    case 2: eckwert__gf_vier_j(2, jp, R, gN, c4, q4, fz); break;
+    case 3: eckwert__gf_vier_j(3, jp, R, gN, c4, q4, fz); break;
+    case 4: eckwert__gf_vier_j(4, jp, R, gN, c4, q4, fz); break;
+    case 5: eckwert__gf_vier_j(5, jp, R, gN, c4, q4, fz); break;
+    case 6: eckwert__gf_vier_j(6, jp, R, gN, c4, q4, fz); break;
+    case 7: eckwert__gf_vier_j(7, jp, R, gN, c4, q4, fz); break;
+    default: eckwert__gf_vier_j(8, jp, R, gN, c4, q4, fz); break;
     }
 }
 
 static inline __attribute__((always_inline)) void eckwert__gf(
     long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,
-    const long *gAnzahl, const unsigned char *eins, const double *q, double *f, long J, long nVier,
-    const long *vier, const double *c4, const long *c4Start, long nRest, const long *rest) {
+    const long *gAnzahl, const double *q, double *f, long J, long nVier, const long *vier, const double *c4,
+    const long *c4Start, long nRest, const long *rest) {
     // Groups of four (J ≤ 8): their q turned to four side by side per year.
     for (long j = 0; j < nVier; j++) {
         const long *ks = vier + 4 * j;
         double q4[32];
         double *fz[4];
-        int mitQ = 0;
         for (long l = 0; l < 4; l++) {
             long k = ks[l];
             for (long t = 0; t < J; t++) q4[4 * t + l] = q[k * jp + t];
             fz[l] = f + k * jp;
-            mitQ |= !eins[k];
         }
-        eckwert__gf_vier(J, jp, R + rStart[ks[0]], gAnzahl[ks[0]], c4 + c4Start[j], q4, fz, mitQ);
+        eckwert__gf_vier(J, jp, R + rStart[ks[0]], gAnzahl[ks[0]], c4 + c4Start[j], q4, fz);
     }
     // The others two by two where their counts of Sozialräume agree.
     long i = 0;
@@ -197,7 +163,7 @@ static inline __attribute__((always_inline)) void eckwert__gf(
         }
         eckwert__gf_paar(
             jp, R + rStart[k], R + rStart[k1], c + cStart[k], c + cStart[k1], gAnzahl[k], q + k * jp, q + k1 * jp,
-            f + k * jp, f + k1 * jp, !(eins[k] && eins[k1]));
+            f + k * jp, f + k1 * jp);
     }
     if (i < nRest) {
         long k = rest[i];
@@ -207,14 +173,15 @@ static inline __attribute__((always_inline)) void eckwert__gf(
 
 #define ECKWERT_GF_PARAMETER                                                                                    \
     long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,             \
-        const long *gAnzahl, const unsigned char *eins, const double *q, double *f, long J, long nVier,         \
-        const long *vier, const double *c4, const long *c4Start, long nRest, const long *rest
+        const long *gAnzahl, const double *q, double *f, long J, long nVier, const long *vier, const double *c4, \
+        const long *c4Start, long nRest, const long *rest
 #define ECKWERT_GF_ARGUMENTE \
-    anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, f, J, nVier, vier, c4, c4Start, nRest, rest
+    anzahl, jp, R, rStart, c, cStart, gAnzahl, q, f, J, nVier, vier, c4, c4Start, nRest, rest
 
 /// The Sozialraum cases of `anzahl` products, product k's years at f + k · jp (jp even, J ≤ jp forecast years):
-/// f[t] = 0 + Σ_g (c_k[g] · R_k[g · jp + t]) · q[k · jp + t], the Sozialräume g = 0 ..< gAnzahl[k] in order, with
-/// R_k = R + rStart[k] and c_k = c + cStart[k]; `eins[k]` says that product k's q are all exactly 1. The products
+/// f[t] = (0 + Σ_g c_k[g] · R_k[g · jp + t]) · q[k · jp + t], the Sozialräume g = 0 ..< gAnzahl[k] in order, with
+/// R_k = R + rStart[k] and c_k = c + cStart[k] (q applied once to the sum, not to every Sozialraum's term: one
+/// multiplication per term, where two had bound the loop to the multipliers). The products
 /// come in `nVier` groups of four (k at vier[4j …], the same rStart and gAnzahl, their weights four side by side
 /// per Sozialraum at c4 + c4Start[j]; only with J ≤ 8) and `nRest` others (k at rest[…]); every k once.
 /// `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.

@@ -16,8 +16,8 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
 }
 
 /// Sozialraum cases of 1 to 13 products for 2 to 12 years (padded to even, the padding year's R 0 as `Block`
-/// keeps it): f[t] = 0 + (c[0] · R[t]) · q[t] + (c[1] · R[jp + t]) · q[t] + …, in order of the Sozialräume; with q
-/// exactly 1 (the multiplication left out) and not. Products share one of three reference populations, so that
+/// keeps it): f[t] = (0 + c[0] · R[t] + c[1] · R[jp + t] + …) · q[t], in order of the Sozialräume; with q exactly 1
+/// and not. Products share one of three reference populations, so that
 /// groups of four form (`Schnellrechnung.vierergruppen`, up to eight years) besides pairs, a single one left and a
 /// pair whose Sozialraum counts differ; without groups (all in the rest) the same bits.
 @Test func gebietsfaelleGleichEinzelnAddiert() {
@@ -40,8 +40,8 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
             for k in 0..<anzahl {
                 for t in 0..<J {
                     var x = 0.0
-                    for g in 0..<gAnzahl[k] { x = x + c[cStart[k] + g] * R[rStart[k] + g * jp + t] * q[k * jp + t] }
-                    erwartet[k * jp + t] = x
+                    for g in 0..<gAnzahl[k] { x = x + c[cStart[k] + g] * R[rStart[k] + g * jp + t] }
+                    erwartet[k * jp + t] = x * q[k * jp + t]
                 }
             }
             let mit = Schnellrechnung.vierergruppen(
@@ -53,7 +53,7 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
                 for aufteilung in [mit, ohne] {
                     var f = [Double](repeating: .nan, count: anzahl * jp + 1)
                     eckwert_gebietsfaelle(
-                        pfad, anzahl, jp, R, rStart, c, cStart, gAnzahl, eins, q, &f, J, aufteilung.vier.count / 4,
+                        pfad, anzahl, jp, R, rStart, c, cStart, gAnzahl, q, &f, J, aufteilung.vier.count / 4,
                         aufteilung.vier, aufteilung.c4, aufteilung.c4Start, aufteilung.rest.count, aufteilung.rest)
                     #expect(
                         f.prefix(anzahl * jp).map(\.bitPattern) == erwartet.map(\.bitPattern),
@@ -75,12 +75,20 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
             rStart: [0, 0, 0, 0], gAnzahl: [1, 1, 1, 1], cStart: [0, 1, 2, 3],
             gewichte: [1, 2, 3, 4], jahre: 9
         ).rest == [0, 1, 2, 3])
-    // By hand: two Sozialräume, q = 2 and 1: (0.5 · 10) · 2 + (0.25 · 4) · 2 = 12 and (0.5 · 20 + 0.25 · 8) = 12.
+    // By hand: two Sozialräume, q = 2 and 1: (0.5 · 10 + 0.25 · 4) · 2 = 12 and (0.5 · 20 + 0.25 · 8) · 1 = 12.
     for pfad in pfade {
         var f = [0.0, 0.0]
         eckwert_gebietsfaelle(
-            pfad, 1, 2, [10, 20, 4, 8], [0], [0.5, 0.25], [0], [2], [0], [2, 1], &f, 2, 0, nil, nil, nil, 1, [0])
+            pfad, 1, 2, [10, 20, 4, 8], [0], [0.5, 0.25], [0], [2], [2, 1], &f, 2, 0, nil, nil, nil, 1, [0])
         #expect(f == [12, 12])
+    }
+    // The factor applies to the sum, not to each term: c = 0.1, 0.2, R = 1, 1, q = 10 give 1 + 2 = 3 term-wise,
+    // but (0.1 + 0.2) · 10 = 0.30000000000000004 · 10 = 3.0000000000000004 on the sum (Python: (0.1+0.2)*10).
+    for pfad in pfade {
+        var f = [0.0, 0.0]
+        eckwert_gebietsfaelle(
+            pfad, 1, 2, [1, 0, 1, 0], [0], [0.1, 0.2], [0], [2], [10, 0], &f, 1, 0, nil, nil, nil, 1, [0])
+        #expect(f[0] == 3.0000000000000004 && f[1] == 0)
     }
 }
 

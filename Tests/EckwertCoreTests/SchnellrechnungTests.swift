@@ -8,8 +8,8 @@ import Testing
 
 /// Musterstadt's cases per product and year recomputed from the population: the reference population as
 /// 0 + per sex (running sum over ages up to `bis` − running sum before `von`), city-wide the Sozialräume's running
-/// sums added in order; a product with Sozialraum weights Σ_g (c · r̃_g · R_g) · q from 0 in order of g, with
-/// q = trend^t · measures (both the path where q is exactly 1 and the one where it is not are met); a product
+/// sums added in order; a product with Sozialraum weights (Σ_g c · r̃_g · R_g) · q, the sum from 0 in order of g,
+/// with q = trend^t · measures (both q exactly 1 and q not 1 are met); a product
 /// without weights (r · measures) · R.
 @Test func schnellrechnungFaelleBitgleichNachgerechnet() throws {
     let m = try #require(Musterstadt.modell)
@@ -50,8 +50,9 @@ import Testing
                     for (g, c) in kr.gewichte.enumerated() {
                         var R = 0.0
                         for sx in sexes { R += kum(g, sx, t, bis) - kum(g, sx, t, von) }
-                        erwartet = erwartet + c * R * q
+                        erwartet = erwartet + c * R
                     }
+                    erwartet = erwartet * q
                     if q == 1 { qEins += 1 } else { qSonst += 1 }
                 } else {
                     var R = 0.0

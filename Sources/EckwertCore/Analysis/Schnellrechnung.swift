@@ -531,10 +531,10 @@ struct Schnellrechnung: Sendable {
         let klassen: UnsafeMutableBufferPointer<Int>
         /// The products with Sozialraum weights, k = `Zeile.gfIndex`, as `eckwert_gebietsfaelle` reads them: where
         /// their Klasse's values start in `klassenwerte`, where their weights start in `gewichte`, how many
-        /// Sozialräume they add; per run whether their rate factors are all exactly 1, and per forecast year (at
-        /// k · Jp + t − 1, padded to Jp, the padding stays 0) their rate factor (trend · measures) and their cases.
+        /// Sozialräume they add; per run and forecast year (at k · Jp + t − 1, padded to Jp, the padding stays 0)
+        /// their rate factor (trend · measures) and their cases.
         let gfR: UnsafeMutableBufferPointer<Int>, gfC: UnsafeMutableBufferPointer<Int>
-        let gfG: UnsafeMutableBufferPointer<Int>, gfEins: UnsafeMutableBufferPointer<UInt8>
+        let gfG: UnsafeMutableBufferPointer<Int>
         /// Product k's index among all products (its `Zeile`).
         let gfZeile: UnsafeMutableBufferPointer<Int>
         /// `Schnellrechnung.vierergruppen` of these products: groups of four k, their weights four side by side and
@@ -598,7 +598,6 @@ struct Schnellrechnung: Sendable {
             gfC4 = kopie(gruppen.c4)
             gfC4Start = kopie(gruppen.c4Start)
             gfRest = kopie(gruppen.rest)
-            gfEins = nullen(mit.count, 0)
             gfQ = nullen(mit.count * jp, 0.0)
             gfF = nullen(mit.count * jp, 0.0)
             start = nullen(n, 0)
@@ -622,7 +621,7 @@ struct Schnellrechnung: Sendable {
             quoteTrend.deallocate(); fallkostenTrend.deallocate(); erstattung.deallocate(); mfaktor.deallocate()
             fkJahr.deallocate()
             klassenwerte.deallocate(); klassen.deallocate(); start.deallocate(); gebiete.deallocate()
-            gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfZeile.deallocate(); gfEins.deallocate()
+            gfR.deallocate(); gfC.deallocate(); gfG.deallocate(); gfZeile.deallocate()
             gfVier.deallocate(); gfC4.deallocate(); gfC4Start.deallocate(); gfRest.deallocate()
             gfQ.deallocate(); gfF.deallocate()
             vProdukte.deallocate(); vArt.deallocate(); vWerte.deallocate(); vFest.deallocate()
@@ -776,28 +775,26 @@ struct Schnellrechnung: Sendable {
     }
 
     /// Sozialraum cases (spec section 13) of every product with weights into `b.gfF`: per forecast year
-    /// Σ_g (c · r̃_g · R_g(t)) · (trend · measures), the Sozialräume added in order from 0, each term computed as
-    /// (c · R) · q (`eckwert_gebietsfaelle`: four products side by side per year where they share their reference
+    /// Σ_g (c · r̃_g · R_g(t)) · (trend · measures), computed as (Σ_g c · R) · q with the Sozialräume added in
+    /// order from 0 (`eckwert_gebietsfaelle`: four products side by side per year where they share their reference
     /// population, else several years per vector and two products side by side, so that the processor overlaps
-    /// their sums). Where the factor is exactly 1 in every year (no trend, no active measure),
-    /// the multiplication by it may be left out: x · 1 is x.
+    /// their sums). The factor q is applied once to the sum rather than to each Sozialraum's term (as the
+    /// forecast's Sozialraum rows are): one multiplication per term instead of two, which had bound the loop to
+    /// the processor's multipliers; the two differ by rounding only (about 10⁻¹⁶ of the value).
     private func gebietsfaelle(_ b: Block) {
-        let n = p.n, jp = Self.gepaart(n - 1), anzahl = b.gfEins.count
+        let n = p.n, jp = Self.gepaart(n - 1), anzahl = b.gfZeile.count
         guard anzahl > 0 else { return }
         for k in 0..<anzahl {
             let i = b.gfZeile[k], qT = b.quoteTrend[i], mf = i &* n, qk = k &* jp
-            var trendFaktor = 1.0, eins = true
+            var trendFaktor = 1.0
             for t in 1..<n {
                 trendFaktor *= 1 + qT
-                let x = trendFaktor * b.mfaktor[mf &+ t]
-                b.gfQ[qk &+ t &- 1] = x
-                eins = eins && x == 1
+                b.gfQ[qk &+ t &- 1] = trendFaktor * b.mfaktor[mf &+ t]
             }
-            b.gfEins[k] = eins ? 1 : 0
         }
         eckwert_gebietsfaelle(
             b.avx2 ? 1 : 0, anzahl, jp, b.klassenwerte.baseAddress, b.gfR.baseAddress, b.gewichte.baseAddress,
-            b.gfC.baseAddress, b.gfG.baseAddress, b.gfEins.baseAddress, b.gfQ.baseAddress, b.gfF.baseAddress, n - 1,
+            b.gfC.baseAddress, b.gfG.baseAddress, b.gfQ.baseAddress, b.gfF.baseAddress, n - 1,
             b.gfVier.count / 4, b.gfVier.baseAddress, b.gfC4.baseAddress, b.gfC4Start.baseAddress, b.gfRest.count,
             b.gfRest.baseAddress)
     }
