@@ -65,17 +65,53 @@ static inline __attribute__((always_inline)) void eckwert_ablegen(
     }
 }
 
+// A run of consecutive values copied as Float, each as the sum 0 + x (so that −0 becomes 0, as a unit's sum from
+// 0 does): nach[i · schritt] = (float)(0 + von[i]) for i < n, vectorised where schritt is 1.
+static inline __attribute__((always_inline)) void eckwert_lauf_ablegen(
+    const double *von, long n, float *nach, long schritt) {
+    if (schritt == 1) {
+        // Four at a time in explicit vectors (left to itself, the compiler folded the tail into masked stores,
+        // which take dozens of cycles each on AMD processors).
+        typedef float f4 __attribute__((vector_size(16)));
+        long i = 0;
+        for (; i + 4 <= n; i += 4) {
+            eckwert_v4 x;
+            memcpy(&x, von + i, sizeof x);
+            f4 y = __builtin_convertvector((eckwert_v4){0, 0, 0, 0} + x, f4);
+            memcpy(nach + i, &y, sizeof y);
+        }
+#pragma clang loop vectorize(disable)
+        for (; i < n; i++) nach[i] = (float)(0.0 + von[i]);
+    } else {
+#pragma clang loop vectorize(disable)
+        for (long i = 0; i < n; i++) nach[i * schritt] = (float)(0.0 + von[i]);
+    }
+}
+
 // The sums of units 0 ..< nE (members glied[start[e] ..< start[e + 1]], product i's years at pz[i · jahre ...],
-// read in vectors of `breit` values: 6 or 8 ≥ jahre, the arrays padded so that every read stays inside).
+// read in vectors of `breit` values: 6 or 8 ≥ jahre, the arrays padded so that every read stays inside), after
+// the plan (see `eckwert_einheitensummen`): the units of one member in runs, the others two side by side.
 static inline __attribute__((always_inline)) void eckwert_summen_breit(
-    long nE, const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf,
-    float *z, float *f, long jahre, long schritt, int breit) {
+    const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf, float *z,
+    float *f, long jahre, long schritt, const long *plan, long nMehr, long nLauf, long nFall, int breit) {
     const eckwert_summe null = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0}, {0, 0}};
-    for (long e = 0; e < nE; e += 2) {
-        const int zwei = e + 1 < nE;
+    const long *laeufe = plan + nMehr, *fallLaeufe = laeufe + 3 * nLauf;
+    for (long r = 0; r < nLauf; r++) {
+        long e0 = laeufe[3 * r], n = laeufe[3 * r + 1], g0 = laeufe[3 * r + 2];
+        eckwert_lauf_ablegen(pz + g0 * jahre, n * jahre, z + e0 * jahre * schritt, schritt);
+    }
+    if (f) {
+        for (long r = 0; r < nFall; r++) {
+            long p0 = fallLaeufe[3 * r], n = fallLaeufe[3 * r + 1], g0 = fallLaeufe[3 * r + 2];
+            eckwert_lauf_ablegen(pf + g0 * jahre, n * jahre, f + p0 * jahre * schritt, schritt);
+        }
+    }
+    for (long m = 0; m < nMehr; m += 2) {
+        const int zwei = m + 1 < nMehr;
+        long e = plan[m], e1 = zwei ? plan[m + 1] : 0;
         eckwert_summe a = null, b = null;
         long i = start[e], ie = start[e + 1];
-        long j = zwei ? start[e + 1] : 0, je = zwei ? start[e + 2] : 0;
+        long j = zwei ? start[e1] : 0, je = zwei ? start[e1 + 1] : 0;
         for (; i < ie && j < je; i++, j++) {
             eckwert_addieren(&a, pz, pf, glied[i] * jahre, breit);
             eckwert_addieren(&b, pz, pf, glied[j] * jahre, breit);
@@ -83,47 +119,47 @@ static inline __attribute__((always_inline)) void eckwert_summen_breit(
         for (; i < ie; i++) eckwert_addieren(&a, pz, pf, glied[i] * jahre, breit);
         for (; j < je; j++) eckwert_addieren(&b, pz, pf, glied[j] * jahre, breit);
         eckwert_ablegen(&a, e, fallplatz, z, f, jahre, schritt, breit);
-        if (zwei) eckwert_ablegen(&b, e + 1, fallplatz, z, f, jahre, schritt, breit);
+        if (zwei) eckwert_ablegen(&b, e1, fallplatz, z, f, jahre, schritt, breit);
     }
 }
+
+#define ECKWERT_SUMMEN_PARAMETER                                                                               \
+    const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf, float *z, \
+        float *f, long jahre, long schritt, const long *plan, long nMehr, long nLauf, long nFall
+#define ECKWERT_SUMMEN_ARGUMENTE start, glied, fallplatz, pz, pf, z, f, jahre, schritt, plan, nMehr, nLauf, nFall
 
 // The same in six lanes for up to six years (for five, a quarter fewer loads and additions than eight).
-static inline __attribute__((always_inline)) void eckwert_summen_rumpf(
-    long nE, const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf,
-    float *z, float *f, long jahre, long schritt) {
+static inline __attribute__((always_inline)) void eckwert_summen_rumpf(ECKWERT_SUMMEN_PARAMETER) {
     if (jahre <= 6) {
-        eckwert_summen_breit(nE, start, glied, fallplatz, pz, pf, z, f, jahre, schritt, 6);
+        eckwert_summen_breit(ECKWERT_SUMMEN_ARGUMENTE, 6);
     } else {
-        eckwert_summen_breit(nE, start, glied, fallplatz, pz, pf, z, f, jahre, schritt, 8);
+        eckwert_summen_breit(ECKWERT_SUMMEN_ARGUMENTE, 8);
     }
 }
 
-static inline void eckwert_summen_basis(
-    long nE, const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf,
-    float *z, float *f, long jahre, long schritt) {
-    eckwert_summen_rumpf(nE, start, glied, fallplatz, pz, pf, z, f, jahre, schritt);
-}
+static inline void eckwert_summen_basis(ECKWERT_SUMMEN_PARAMETER) { eckwert_summen_rumpf(ECKWERT_SUMMEN_ARGUMENTE); }
 
 #if defined(__x86_64__)
-__attribute__((target("avx2"))) static inline void eckwert_summen_avx2(
-    long nE, const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf,
-    float *z, float *f, long jahre, long schritt) {
-    eckwert_summen_rumpf(nE, start, glied, fallplatz, pz, pf, z, f, jahre, schritt);
+__attribute__((target("avx2"))) static inline void eckwert_summen_avx2(ECKWERT_SUMMEN_PARAMETER) {
+    eckwert_summen_rumpf(ECKWERT_SUMMEN_ARGUMENTE);
 }
 #endif
 
-// The sums (see `eckwert_summen_breit`; jahre ≤ 8), with AVX2 where `avx2` is set (only where
-// `eckwert_avx2()`), else on the baseline path.
-static inline void eckwert_einheitensummen(
-    long nE, const long *start, const long *glied, const long *fallplatz, const double *pz, const double *pf,
-    float *z, float *f, long jahre, long schritt, int avx2) {
+// The sums of every unit e (jahre ≤ 8): z[(e · jahre + t) · schritt] = (float)(0 + Σ pz[glied[k] · jahre + t]) over
+// k in start[e] ..< start[e + 1] in order, and the cases likewise from pf at f[(fallplatz[e] · jahre + t) ·
+// schritt] where f is given and fallplatz[e] ≥ 0. The plan (`Unsicherheit.Summenplan`): the nMehr units that do
+// not have exactly one member, then nLauf runs (e0, n, g0) of units e0 ..< e0 + n of one member each, g0 … in
+// order (their sums are a copy: one vectorised conversion per run instead of ten stores per unit), then nFall runs
+// (p0, n, g0) of such units whose places among the units with cases are p0 … in order. With AVX2 where `avx2` is
+// set (only where `eckwert_avx2()`), else on the baseline path: per lane the same additions in the same order.
+static inline void eckwert_einheitensummen(ECKWERT_SUMMEN_PARAMETER, int avx2) {
 #if defined(__x86_64__)
     if (avx2) {
-        eckwert_summen_avx2(nE, start, glied, fallplatz, pz, pf, z, f, jahre, schritt);
+        eckwert_summen_avx2(ECKWERT_SUMMEN_ARGUMENTE);
         return;
     }
 #endif
-    eckwert_summen_basis(nE, start, glied, fallplatz, pz, pf, z, f, jahre, schritt);
+    eckwert_summen_basis(ECKWERT_SUMMEN_ARGUMENTE);
 }
 
 typedef float eckwert_f8 __attribute__((vector_size(32)));

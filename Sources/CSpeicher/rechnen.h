@@ -424,8 +424,8 @@ static inline __attribute__((always_inline)) void eckwert__kohorten_block(
         for (long l = 0; l < 8; l++) oder |= zeichen[l];
         if (oder >> 63) {
             // A cell may be below 0 (or is −0): clamped as in the full projection, the sums formed again.
-            for (long i = 0; i < 2 * N * 8; i++)
-                if (neu[i] < 0) neu[i] = 0;
+            // (As a select, not a conditional store: vectorised, that became masked stores, slow on AMD.)
+            for (long i = 0; i < 2 * N * 8; i++) neu[i] = neu[i] < 0 ? 0 : neu[i];
             for (long s = 0; s < 2; s++) {
                 v8 c = {0, 0, 0, 0, 0, 0, 0, 0};
                 for (long a = 0; a < N; a++) {

@@ -38,12 +38,14 @@ func quantileAusDerKachelablage(ziehungen n: Int) {
 }
 
 /// Years 1 to 9: the C kernel of `summieren` (six and eight lanes, on the baseline path and, where the processor
-/// has it, the AVX2 path) and its scalar path.
+/// has it, the AVX2 path; into every fifth place and into consecutive ones) and its scalar path, against the sums
+/// formed here; and the plan by hand.
 @Test(arguments: [1, 3, 5, 6, 7, 8, 9])
 func einheitensummenInDieKachel(jahre J: Int) {
-    // 7 products; units: one product, three products out of order, none, all seven.
+    // 7 products; units: one product, three products out of order, none, all seven, then single products: 0, 1, 2
+    // (members in order), 5, 6 (in order again after a gap).
     let nP = 7
-    let glieder: [[Int]] = [[4], [6, 0, 3], [], Array(0..<nP)]
+    let glieder: [[Int]] = [[4], [6, 0, 3], [], Array(0..<nP), [0], [1], [2], [5], [6]]
     var start = [0], glied: [Int] = []
     for g in glieder { glied += g; start.append(glied.count) }
     var pz = [Double](repeating: 0, count: nP * J + Unsicherheit.rand), pf = pz
@@ -51,46 +53,57 @@ func einheitensummenInDieKachel(jahre J: Int) {
         pz[i] = 1e8 / Double(i + 3) + 0.1
         pf[i] = Double(i) * 0.37 - 2
     }
-    // Units 0 and 3 have cases, in places 1 and 0.
-    let fallplatz = [1, -1, -1, 0]
-    let schritt = 5, lane = 2
-    var z = [Float](repeating: .nan, count: glieder.count * J * schritt)
-    var f = [Float](repeating: .nan, count: 2 * J * schritt)
+    // −0 alone in a unit sums to 0 (0 + −0), as it does among others.
+    pz[J - 1] = -0.0
+    // Places among the units with cases: runs broken by a unit without cases and by a gap in the places.
+    let fallplatz = [1, -1, -1, 0, 2, 4, -1, 3, 5]
+    let plan = Unsicherheit.Summenplan(start: start, glied: glied, fallplatz: fallplatz)
+    #expect(plan.plan == [1, 2, 3, 0, 1, 4, 4, 3, 0, 7, 2, 5, 1, 1, 4, 2, 1, 0, 4, 1, 1, 3, 1, 5, 5, 1, 6])
+    #expect(plan.nMehr == 3 && plan.nLauf == 3 && plan.nFall == 5 && plan.letzter == 6)
     var sz = [Double](repeating: 0, count: J), sf = sz
-    z.withUnsafeMutableBufferPointer { zb in
-        f.withUnsafeMutableBufferPointer { fb in
-            Unsicherheit.summieren(
-                start, glied, fallplatz, pz, pf, &sz, &sf, zb.baseAddress! + lane, fb.baseAddress! + lane,
-                schritt: schritt, jahre: J, avx2: false)
-        }
-    }
-    // The AVX2 path, where the processor has it, gives the same bits.
-    if Prozessor.avx2 {
-        var z2 = [Float](repeating: .nan, count: z.count), f2 = [Float](repeating: .nan, count: f.count)
-        z2.withUnsafeMutableBufferPointer { zb in
-            f2.withUnsafeMutableBufferPointer { fb in
+    for schritt in [5, 1] {
+        let lane = schritt == 1 ? 0 : 2
+        var z = [Float](repeating: .nan, count: glieder.count * J * schritt)
+        var f = [Float](repeating: .nan, count: 6 * J * schritt)
+        z.withUnsafeMutableBufferPointer { zb in
+            f.withUnsafeMutableBufferPointer { fb in
                 Unsicherheit.summieren(
-                    start, glied, fallplatz, pz, pf, &sz, &sf, zb.baseAddress! + lane, fb.baseAddress! + lane,
-                    schritt: schritt, jahre: J, avx2: true)
+                    plan, pz, pf, &sz, &sf, zb.baseAddress! + lane, fb.baseAddress! + lane, schritt: schritt,
+                    jahre: J, avx2: false)
             }
         }
-        #expect(z2.elementsEqual(z) { $0.bitPattern == $1.bitPattern })
-        #expect(f2.elementsEqual(f) { $0.bitPattern == $1.bitPattern })
-    }
-    for (e, g) in glieder.enumerated() {
-        for t in 0..<J {
-            var s = 0.0, c = 0.0
-            for i in g {
-                s += pz[i * J + t]
-                c += pf[i * J + t]
+        // The AVX2 path, where the processor has it, gives the same bits.
+        if Prozessor.avx2 {
+            var z2 = [Float](repeating: .nan, count: z.count), f2 = [Float](repeating: .nan, count: f.count)
+            z2.withUnsafeMutableBufferPointer { zb in
+                f2.withUnsafeMutableBufferPointer { fb in
+                    Unsicherheit.summieren(
+                        plan, pz, pf, &sz, &sf, zb.baseAddress! + lane, fb.baseAddress! + lane, schritt: schritt,
+                        jahre: J, avx2: true)
+                }
             }
-            #expect(z[(e * J + t) * schritt + lane] == Float(s), "Einheit \(e), Jahr \(t)")
-            if fallplatz[e] >= 0 { #expect(f[(fallplatz[e] * J + t) * schritt + lane] == Float(c)) }
+            #expect(z2.elementsEqual(z) { $0.bitPattern == $1.bitPattern })
+            #expect(f2.elementsEqual(f) { $0.bitPattern == $1.bitPattern })
         }
+        for (e, g) in glieder.enumerated() {
+            for t in 0..<J {
+                var s = 0.0, c = 0.0
+                for i in g {
+                    s += pz[i * J + t]
+                    c += pf[i * J + t]
+                }
+                #expect(
+                    z[(e * J + t) * schritt + lane].bitPattern == Float(s).bitPattern,
+                    "Einheit \(e), Jahr \(t), Schritt \(schritt)")
+                if fallplatz[e] >= 0 {
+                    #expect(f[(fallplatz[e] * J + t) * schritt + lane].bitPattern == Float(c).bitPattern)
+                }
+            }
+        }
+        // Only the lane of the draw is written.
+        #expect(z.enumerated().allSatisfy { ($0.offset % schritt == lane) != $0.element.isNaN })
+        #expect(f.enumerated().allSatisfy { ($0.offset % schritt == lane) != $0.element.isNaN })
     }
-    // Only the lane of the draw is written.
-    #expect(z.enumerated().allSatisfy { ($0.offset % schritt == lane) != $0.element.isNaN })
-    #expect(f.enumerated().allSatisfy { ($0.offset % schritt == lane) != $0.element.isNaN })
 }
 
 /// The draws' fused cohort projection (`Kohortenlauf`) against the full projection summed afterwards

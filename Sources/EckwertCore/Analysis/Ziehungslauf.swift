@@ -11,10 +11,8 @@ struct Ziehungslauf: Sendable {
     let zbasis: Unsicherheit.Ziehungsbasis
     let kohorten: (Sterbetafel, Fruchtbarkeit, Wanderungsprofil)?
     let sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]
-    /// The products of each unit, flat: unit e sums glied[start[e] ..< start[e + 1]] (in `einheiten` order).
-    let start: [Int], glied: [Int]
-    /// The largest product index in `glied` (0 without any), for `Unsicherheit.summieren`.
-    let letzterGlied: Int
+    /// The products of each unit and its place among the units with cases (see `Unsicherheit.Summenplan`).
+    let summen: Unsicherheit.Summenplan
     /// Unit → its place among the units with cases, or −1; and back.
     let fallplatz: [Int], mitFaellen: [Int]
     /// Forecast years; values per draw: K net costs (unit · years + year), KF cases (place · years + year).
@@ -43,9 +41,7 @@ struct Ziehungslauf: Sendable {
         kohorten = Unsicherheit.kohortendaten(m, zbasis.annahmen)
         var s = [0], g: [Int] = []
         for e in einheiten { g += e.produkte; s.append(g.count) }
-        start = s
-        glied = g
-        letzterGlied = g.max() ?? 0
+        summen = Unsicherheit.Summenplan(start: s, glied: g, fallplatz: platz)
         K = einheiten.count * jahre
         KF = mit.count * jahre
     }
@@ -130,9 +126,7 @@ struct Ziehungslauf: Sendable {
                         zuschuss: &pz, faelle: &pf)
                 }
                 let z = zeilen + (d - j0) * R
-                Unsicherheit.summieren(
-                    start, glied, fallplatz, pz, pf, &sz, &sf, z, KF > 0 ? z + K : nil, schritt: 1, jahre: jahre,
-                    letzter: letzterGlied)
+                Unsicherheit.summieren(summen, pz, pf, &sz, &sf, z, KF > 0 ? z + K : nil, schritt: 1, jahre: jahre)
             }
             fertig(j0, w, zeilen)
             // Progress from the first thread, about every 64 of its draws and after its last.
