@@ -336,6 +336,8 @@ extension Ziehungslauf {
         var m = 0
         for t in 0..<sp.wert.count { m += sp.wert[t].zahl(f0, 3) }
         teilung.beginnen(lo + f0, hi + f0, anzahl: m)
+        // The next value's first chunks asked for meanwhile (values are split in order).
+        for t in 0..<sp.wert.count where f0 + 3 < sp.wert[t].anzahl * 3 { sp.wert[t].ersteVorauslesen(f0 + 3) }
         for t in 0..<sp.wert.count { sp.wert[t].aufteilen(f0, in: teilung) }
     }
 
@@ -502,6 +504,8 @@ struct Eimerkarte {
 /// that a tile of draws is appended to one place per value, and the other two chains stay empty (`innen`).
 struct Fensterspeicher {
     static let stueck = 128, jeBlock = 4096
+    /// Cache lines per chunk.
+    static let stueckZeilen = stueck * MemoryLayout<Float>.stride / 64
     /// The counts, at `platz(f, k)`.
     let zahlen: UnsafeMutablePointer<Int>
     /// Values (three windows each).
@@ -917,10 +921,19 @@ struct Fensterspeicher {
         var c = kette[kplatz(f, 0)], rest = zahlen[platz(f, 3)]
         while rest > 0 {
             let m = Swift.min(Self.stueck, rest)
+            // The next chunk asked for while this one is split: the chunks of a chain lie scattered over the
+            // blocks, and each one's first lines had waited for memory.
+            if rest > m { eckwert_vorauslesen(adresse(naechster[c]), Self.stueckZeilen) }
             teilung.hinzufuegen(UnsafePointer(adresse(c)), m)
             rest -= m
             c = naechster[c]
         }
+    }
+
+    /// Asks for the first chunk of window f's chain (see `aufteilen`), before the value is split.
+    func ersteVorauslesen(_ f: Int) {
+        let c = kette[kplatz(f, 0)]
+        if c >= 0 && zahlen[platz(f, 3)] > 0 { eckwert_vorauslesen(adresse(c), Self.stueckZeilen) }
     }
 
     /// Appends window f's kept values to `ziel`.
