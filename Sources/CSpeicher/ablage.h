@@ -137,30 +137,14 @@ static inline __attribute__((always_inline)) void eckwert_summen_rumpf(ECKWERT_S
     }
 }
 
-static inline void eckwert_summen_basis(ECKWERT_SUMMEN_PARAMETER) { eckwert_summen_rumpf(ECKWERT_SUMMEN_ARGUMENTE); }
-
-#if defined(__x86_64__)
-__attribute__((target("avx2"))) static inline void eckwert_summen_avx2(ECKWERT_SUMMEN_PARAMETER) {
-    eckwert_summen_rumpf(ECKWERT_SUMMEN_ARGUMENTE);
-}
-#endif
-
 // The sums of every unit e (jahre ≤ 8): z[(e · jahre + t) · schritt] = (float)(0 + Σ pz[glied[k] · jahre + t]) over
 // k in start[e] ..< start[e + 1] in order, and the cases likewise from pf at f[(fallplatz[e] · jahre + t) ·
 // schritt] where f is given and fallplatz[e] ≥ 0. The plan (`Unsicherheit.Summenplan`): the nMehr units that do
 // not have exactly one member, then nLauf runs (e0, n, g0) of units e0 ..< e0 + n of one member each, g0 … in
 // order (their sums are a copy: one vectorised conversion per run instead of ten stores per unit), then nFall runs
-// (p0, n, g0) of such units whose places among the units with cases are p0 … in order. With AVX2 where `avx2` is
-// set (only where `eckwert_avx2()`), else on the baseline path: per lane the same additions in the same order.
-static inline void eckwert_einheitensummen(ECKWERT_SUMMEN_PARAMETER, int avx2) {
-#if defined(__x86_64__)
-    if (avx2) {
-        eckwert_summen_avx2(ECKWERT_SUMMEN_ARGUMENTE);
-        return;
-    }
-#endif
-    eckwert_summen_basis(ECKWERT_SUMMEN_ARGUMENTE);
-}
+// (p0, n, g0) of such units whose places among the units with cases are p0 … in order. `avx2` (from
+// `eckwert_avx2`) picks the AVX2 build: per lane the same additions in the same order.
+ECKWERT_ZWEI_PFADE(eckwert_einheitensummen, eckwert_summen_rumpf, ECKWERT_SUMMEN_PARAMETER, ECKWERT_SUMMEN_ARGUMENTE)
 
 typedef float eckwert_f8 __attribute__((vector_size(32)));
 
@@ -199,26 +183,10 @@ static inline __attribute__((always_inline)) void eckwert_kachel_rumpf(
     }
 }
 
-static inline void eckwert_kachel_basis(const float *x, long zeile, long w, long anzahl, float *nach) {
-    eckwert_kachel_rumpf(x, zeile, w, anzahl, nach);
-}
+#define ECKWERT_KACHEL_PARAMETER const float *x, long zeile, long w, long anzahl, float *nach
+#define ECKWERT_KACHEL_ARGUMENTE x, zeile, w, anzahl, nach
 
-#if defined(__x86_64__)
-__attribute__((target("avx2"))) static inline void eckwert_kachel_avx2(
-    const float *x, long zeile, long w, long anzahl, float *nach) {
-    eckwert_kachel_rumpf(x, zeile, w, anzahl, nach);
-}
-#endif
-
-// See `eckwert_kachel_rumpf`; with AVX2 where `avx2` is set.
-static inline void eckwert_kachel(const float *x, long zeile, long w, long anzahl, float *nach, int avx2) {
-#if defined(__x86_64__)
-    if (avx2) {
-        eckwert_kachel_avx2(x, zeile, w, anzahl, nach);
-        return;
-    }
-#endif
-    eckwert_kachel_basis(x, zeile, w, anzahl, nach);
-}
+// See `eckwert_kachel_rumpf`; `avx2` (from `eckwert_avx2`) picks the AVX2 build (only copies: the same either way).
+ECKWERT_ZWEI_PFADE(eckwert_kachel, eckwert_kachel_rumpf, ECKWERT_KACHEL_PARAMETER, ECKWERT_KACHEL_ARGUMENTE)
 
 #endif

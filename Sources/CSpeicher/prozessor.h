@@ -45,4 +45,27 @@ static inline int eckwert_sha(void) {
 #endif
 }
 
+/// The two builds of a kernel of ablage.h or rechnen.h and the choice between them: `kern` (always inline)
+/// compiled once for processors with AVX2 (`kern_avx2`) and once for baseline x86-64 (`kern_basis`), and `oeffentlich(avx2, …)`, which calls the
+/// first where `avx2` (from `eckwert_avx2`) is set. PARAMETER and ARGUMENTE: the kernel's parameter list and the
+/// same names as arguments (macros, so that each list is written once).
+#if defined(__x86_64__)
+#define ECKWERT_ZWEI_PFADE(oeffentlich, kern, PARAMETER, ARGUMENTE)                                             \
+    static inline __attribute__((target("avx2"))) void kern##_avx2(PARAMETER) { kern(ARGUMENTE); }             \
+    static inline void kern##_basis(PARAMETER) { kern(ARGUMENTE); }                                             \
+    static inline void oeffentlich(int avx2, PARAMETER) {                                                      \
+        if (avx2)                                                                                               \
+            kern##_avx2(ARGUMENTE);                                                                             \
+        else                                                                                                    \
+            kern##_basis(ARGUMENTE);                                                                            \
+    }
+#else
+// Elsewhere only the baseline build (there is no AVX2 to choose).
+#define ECKWERT_ZWEI_PFADE(oeffentlich, kern, PARAMETER, ARGUMENTE)                                             \
+    static inline void oeffentlich(int avx2, PARAMETER) {                                                      \
+        (void)avx2;                                                                                             \
+        kern(ARGUMENTE);                                                                                        \
+    }
+#endif
+
 #endif

@@ -566,7 +566,7 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
                 var nach = [Float](repeating: .nan, count: 40 * 16 + 1)
                 x.withUnsafeBufferPointer { xb in
                     nach.withUnsafeMutableBufferPointer { nb in
-                        eckwert_kachel(xb.baseAddress! + 3, zeile, w, anzahl, nb.baseAddress!, avx2)
+                        eckwert_kachel(avx2, xb.baseAddress! + 3, zeile, w, anzahl, nb.baseAddress!)
                     }
                 }
                 for k in 0..<anzahl {

@@ -646,7 +646,7 @@ struct Fensterspeicher {
         var j0 = 0
         while j0 < anzahl {
             let m = Swift.min(block, anzahl - j0)
-            eckwert_kachel(x + j0, zeile, w, m, sammel, avx2)
+            eckwert_kachel(avx2, x + j0, zeile, w, m, sammel)
             if j0 + block < anzahl {
                 for d in 0..<w {
                     for c in stride(from: block, to: Swift.min(2 * block, anzahl - j0), by: 16) {
@@ -896,7 +896,7 @@ struct Fensterspeicher {
 
     /// Memory already touched (the sample's, once its windows are placed) cut into blocks for the chains to come.
     static func vorratBloecke(_ speicher: Grossspeicher<Float>) -> [Grossspeicher<Float>] {
-        speicher.teilen(in: jeBlock * stueck, von: Float.self)
+        speicher.teilen(in: jeBlock * stueck)
     }
 
     /// Appends x[0 ..< c] to window f.

@@ -49,24 +49,24 @@ struct Grossspeicher<Wert>: @unchecked Sendable {
 
     var puffer: UnsafeMutableBufferPointer<Wert> { UnsafeMutableBufferPointer(start: zeiger, count: anzahl) }
 
-    /// The memory cut into pieces of `anzahl` values of another type, each a whole number of 2 MiB pages and
+    /// The memory cut into pieces of `stueckAnzahl` values, each a whole number of 2 MiB pages and
     /// freed on its own (in place of this one), so that memory already touched serves again: its pages need not
     /// be cleared and faulted in anew (on the benchmark machine the kernel's clearing of fresh pages ran at about
     /// 1 GB/s). Empty where the memory was not mapped (then it is freed here) or a piece is not a multiple of
     /// 2 MiB; what is left over after the last whole piece is handed back.
-    func teilen<Anderer>(in stueckAnzahl: Int, von: Anderer.Type) -> [Grossspeicher<Anderer>] {
-        let stueckBytes = stueckAnzahl * MemoryLayout<Anderer>.stride
+    func teilen(in stueckAnzahl: Int) -> [Grossspeicher] {
+        let stueckBytes = stueckAnzahl * MemoryLayout<Wert>.stride
         guard gemappt, stueckBytes > 0, stueckBytes % Self.seite == 0 else {
             freigeben()
             return []
         }
         let roh = UnsafeMutableRawPointer(zeiger)
-        var stuecke: [Grossspeicher<Anderer>] = []
+        var stuecke: [Grossspeicher] = []
         var o = 0
         while o + stueckBytes <= bytes {
             stuecke.append(
-                Grossspeicher<Anderer>(
-                    zeiger: (roh + o).bindMemory(to: Anderer.self, capacity: stueckAnzahl), anzahl: stueckAnzahl,
+                Grossspeicher(
+                    zeiger: (roh + o).bindMemory(to: Wert.self, capacity: stueckAnzahl), anzahl: stueckAnzahl,
                     bytes: stueckBytes))
             o += stueckBytes
         }

@@ -100,8 +100,7 @@ struct Schnellrechnung: Sendable {
 
     /// The products without `variabel` lines in quads of one kind (`art`) for `eckwert_produkte`, each quad formed
     /// once its fourth member comes, in the order of `folge` (`zuVieren`); the quads left open at the end get empty
-    /// lanes (−1). Each product's values are computed on their
-    /// own, so the grouping does not change them.
+    /// lanes (−1). Each product's values are computed on their own, so the grouping does not change them.
     struct Vierer: Sendable {
         /// Per quad: its four products (−1 = empty lane) and its kind.
         var produkte: [Int] = [], art: [UInt8] = []

@@ -235,7 +235,7 @@ public enum Unsicherheit {
                 f.p10.append(werte[o + 3]); f.p50.append(werte[o + 4]); f.p90.append(werte[o + 5])
             }
             zb.append(z)
-            fb.append(lauf.fallplatz[ei] >= 0 ? f : nil)
+            fb.append(lauf.summen.fallplatz[ei] >= 0 ? f : nil)
         }
         fortschritt?(ziehungen, ziehungen)
         return Unsicherheitsergebnis(
@@ -324,8 +324,8 @@ public enum Unsicherheit {
                     fallplatz.withUnsafeBufferPointer { fp in
                         s.plan.withUnsafeBufferPointer { pl in
                             eckwert_einheitensummen(
-                                st.baseAddress, gl.baseAddress, fp.baseAddress, pz, pf, z, f, jahre, schritt,
-                                pl.baseAddress, s.nMehr, s.nLauf, s.nFall, avx2 ? 1 : 0)
+                                avx2 ? 1 : 0, st.baseAddress, gl.baseAddress, fp.baseAddress, pz, pf, z, f, jahre,
+                                schritt, pl.baseAddress, s.nMehr, s.nLauf, s.nFall)
                         }
                     }
                 }

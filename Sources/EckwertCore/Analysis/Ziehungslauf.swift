@@ -11,10 +11,11 @@ struct Ziehungslauf: Sendable {
     let zbasis: Unsicherheit.Ziehungsbasis
     let kohorten: (Sterbetafel, Fruchtbarkeit, Wanderungsprofil)?
     let sqPop: [Bevoelkerung], bestPop: [Bevoelkerung], worstPop: [Bevoelkerung]
-    /// The products of each unit and its place among the units with cases (see `Unsicherheit.Summenplan`).
+    /// The products of each unit and its place among the units with cases, or −1 (`summen.fallplatz`; see
+    /// `Unsicherheit.Summenplan`).
     let summen: Unsicherheit.Summenplan
-    /// Unit → its place among the units with cases, or −1; and back.
-    let fallplatz: [Int], mitFaellen: [Int]
+    /// The units with cases, by place (the inverse of `summen.fallplatz`).
+    let mitFaellen: [Int]
     /// Forecast years; values per draw: K net costs (unit · years + year), KF cases (place · years + year).
     let jahre: Int, K: Int, KF: Int
     static let threads = 2
@@ -32,7 +33,6 @@ struct Ziehungslauf: Sendable {
             platz[ei] = mit.count
             mit.append(ei)
         }
-        fallplatz = platz
         mitFaellen = mit
         sqPop = p.bevoelkerung(sq.bevoelkerung).jahre
         bestPop = p.bevoelkerung(best.bevoelkerung).jahre
@@ -74,7 +74,7 @@ struct Ziehungslauf: Sendable {
     static func kachelAblegen(
         _ zeilen: UnsafePointer<Float>, R: Int, w: Int, von: Int, anzahl: Int, nach: UnsafeMutablePointer<Float>
     ) {
-        eckwert_kachel(zeilen + von, R, w, anzahl, nach, Prozessor.avx2 ? 1 : 0)
+        eckwert_kachel(Prozessor.avx2 ? 1 : 0, zeilen + von, R, w, anzahl, nach)
     }
 
     /// One thread's draws: the tiles that `naechste` gives, until it gives nil.
