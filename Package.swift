@@ -27,8 +27,10 @@ let package = Package(
         // glibc's malloc.h (mallopt), which Swift's Glibc module leaves out, a prefetch hint and the draws' C loops
         // (prozessor.h: the AVX2 check; rechnen.h, ablage.h: baseline and AVX2 paths chosen at run time); header only.
         .systemLibrary(name: "CSpeicher"),
+        // The zlib level of the workbooks' parts (libxlsxwriter has no option for it): see packstufe.c.
+        .target(name: "CXlsxPacken"),
         // Workbooks and the HTML pack: the only place that knows libxlsxwriter.
-        .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter"]),
+        .target(name: "EckwertExport", dependencies: ["EckwertCore", "CXlsxWriter", "CXlsxPacken"]),
         // The importers: finance-system exports and statistics-office tables into a model folder (the only
         // code that writes into a model).
         .target(name: "EckwertImport", dependencies: ["EckwertCore", .product(name: "Yams", package: "Yams")]),

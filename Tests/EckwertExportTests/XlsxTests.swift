@@ -121,6 +121,35 @@ struct XlsxTests {
         #expect(leftoverTempFiles(in: dir).isEmpty)
     }
 
+    /// Every deflated part of a workbook is written at zlib's fastest level (packstufe.c), read from the zip's
+    /// central directory: general-purpose flag bits 1–2 set (3, "super fast": PKWARE APPNOTE 4.4.4, which minizip
+    /// sets for level 1 only) on every entry of method 8. Where libxlsxwriter carries its own minizip instead of the
+    /// shared one (not Debian's build), the default level applies and there is nothing to check.
+    @Test func partsAreDeflatedAtTheFastestLevel() throws {
+        guard dlopen("libminizip.so.1", RTLD_NOLOAD | RTLD_LAZY) != nil else { return }
+        let dir = try makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeSample(to: dir + "/a.xlsx")
+        let z = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/a.xlsx")))
+        func u16(_ o: Int) -> Int { Int(z[o]) | Int(z[o + 1]) << 8 }
+        func u32(_ o: Int) -> Int { u16(o) | u16(o + 2) << 16 }
+        // The end of central directory record (22 bytes, no archive comment).
+        let ende = z.count - 22
+        try #require(ende > 0 && u32(ende) == 0x0605_4b50)
+        let anzahl = u16(ende + 10)
+        var o = u32(ende + 16), deflated = 0
+        for _ in 0..<anzahl {
+            try #require(u32(o) == 0x0201_4b50)
+            let flag = u16(o + 8), methode = u16(o + 10)
+            if methode == 8 {
+                deflated += 1
+                #expect(flag & 6 == 6, "part \(deflated): flag \(flag)")
+            }
+            o += 46 + u16(o + 28) + u16(o + 30) + u16(o + 32)
+        }
+        #expect(anzahl >= 8 && deflated == anzahl)
+    }
+
     @Test func creationDateIsMidnightUTC() {
         // Known epoch values: 2000-01-01 = 946,684,800 s; 2024-02-29 = 1,709,164,800 s.
         #expect(XlsxDate(year: 1970, month: 1, day: 1).unixTime == 0)
