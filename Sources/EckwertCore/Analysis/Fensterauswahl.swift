@@ -128,56 +128,39 @@ extension Ziehungslauf {
         speicher sp: UnsafeSendable<Fensterspeicher>, grenzen gr: UnsafeSendable<Float>
     ) {
         let K = self.K, KF = self.KF, R = K + KF, n = ziehungen, kachel = Unsicherheit.kachel
-        // Not filled with zeros first: every value of the sample is written by its tile before it is read, and
-        // filling the 57 MB of the benchmark model on the calling thread (faulting every page in) took about 40 ms
-        // before the first draw began; now the two threads fault the pages in as they copy their tiles, in huge
-        // pages (`Grossspeicher`: 15,000 faults of 4 KiB had taken about 0.1 s of CPU time).
-        let zs = Grossspeicher<Float>(K * S), fs = Grossspeicher<Float>(KF * S)
-        defer {
-            // The sample's memory, touched already, serves the chains' next blocks: each thread gets as many as
-            // its chains took for the sample's draws, which the next stage (as many draws, against the same
-            // windows) about needs again; the rest is handed back at once. (All of it kept for the chains spared
-            // a little more clearing of fresh pages, but held 58 MB until the end: the peak of `eckwert run
-            // --draws 10000` rose by 20 MB.)
-            var bloecke = Fensterspeicher.vorratBloecke(zs) + Fensterspeicher.vorratBloecke(fs)
-            for t in 0..<sp.wert.count {
-                let k = Swift.min(sp.wert[t].bloecke.count, bloecke.count)
-                sp.wert[t].vorrat += bloecke.suffix(k)
-                bloecke.removeLast(k)
-            }
-            for b in bloecke { b.freigeben() }
-        }
-        let zbp = UnsafeSendable(zs.puffer), fbp = UnsafeSendable(fs.puffer)
+        precondition(kachel == Probespeicher.breite, "probeZiehen: eine Kachel ist ein Wertblock breit")
+        let probe = Probespeicher(probe: S, K: K, KF: KF)
+        // What no thread's chains took over (all of it where the placing stopped early) is handed back.
+        defer { probe.restFreigeben() }
+        let avx2: Int32 = Prozessor.avx2 ? 1 : 0
         ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0, w, zeilen in
-            Self.kachelAblegen(zeilen, R: R, w: w, von: 0, anzahl: K, nach: zbp.wert.baseAddress! + j0 * K)
-            if let f = fbp.wert.baseAddress {
-                Self.kachelAblegen(zeilen, R: R, w: w, von: K, anzahl: KF, nach: f + j0 * KF)
+            // Each value block's 16 values of the tile's 16 draws (w is 16: the sample is whole tiles).
+            for b in 0..<probe.bloecke {
+                let (r0, m) = probe.werte(b)
+                eckwert_kachel(avx2, zeilen + r0, R, w, m, probe.kachel(b, j0 / kachel))
             }
         }
         let vergabe = Stueckvergabe(R, stueck: Self.wertstueck)
         DispatchQueueBridge.parallel(Self.threads) { thread in
-            // A block of up to `block` values of one kind at a time, gathered together: per tile their
-            // runs lie side by side (one read of block · kachel values), where value by value each tile
-            // was a separate miss, 360 KB from the last.
-            let block = 16
-            precondition(kachel == 16, "probeZiehen: eine Kachel ist ein Vektor von 16")
-            let puffer = UnsafeMutablePointer<Float>.allocate(capacity: block * S)
-            puffer.initialize(repeating: 0, count: block * S)
+            // Up to one value block at a time: its values' draws gathered into one run each (the block's tiles
+            // lie one after the other, 1 KB each).
+            let puffer = UnsafeMutablePointer<Float>.allocate(capacity: Probespeicher.breite * S)
+            puffer.initialize(repeating: 0, count: Probespeicher.breite * S)
             defer { puffer.deallocate() }
             let lo = gr.wert.baseAddress!, hi = lo + R * 3
             while let bereich = vergabe.naechstes() {
                 let ende = bereich.upperBound
                 var r0 = bereich.lowerBound
                 while r0 < ende {
-                    let (quelle, k0, breite) = r0 < K ? (zbp, r0, K) : (fbp, r0 - K, KF)
-                    let m = Swift.min(block, ende - r0, r0 < K ? K - r0 : R - r0)
-                    // Tiles of the full width: value k of draw d at j0 · breite + k · kachel + d − j0.
-                    // (A run is one vector of 16: kachel is 16.)
-                    for j0 in stride(from: 0, to: S, by: kachel) {
-                        let von = UnsafeRawPointer(quelle.wert.baseAddress! + j0 * breite + k0 * kachel)
+                    let (b, spur) = probe.block(r0)
+                    let m = Swift.min(Probespeicher.breite - spur, ende - r0, r0 < K ? K - r0 : R - r0)
+                    let von = UnsafeRawPointer(probe.kachel(b, 0) + spur * kachel)
+                    for t in 0..<(S / kachel) {
                         for v in 0..<m {
-                            let lauf = von.loadUnaligned(fromByteOffset: v * 64, as: SIMD16<Float>.self)
-                            UnsafeMutableRawPointer(puffer + v * S + j0).storeBytes(
+                            let lauf = von.loadUnaligned(
+                                fromByteOffset: (t * Probespeicher.breite * kachel + v * kachel) * 4,
+                                as: SIMD16<Float>.self)
+                            UnsafeMutableRawPointer(puffer + v * S + t * kachel).storeBytes(
                                 of: lauf, as: SIMD16<Float>.self)
                         }
                     }
@@ -188,6 +171,8 @@ extension Ziehungslauf {
                         Self.fensterSetzen(x, n: n, lo: lo + r * 3, hi: hi + r * 3)
                         sp.wert[thread].einordnen(r, x.baseAddress!, S, lo, hi)
                     }
+                    // Memory of the sample that no value needs any more serves this thread's chains next.
+                    sp.wert[thread].vorrat += probe.platziert(b, m)
                     r0 += m
                 }
             }
@@ -530,7 +515,8 @@ struct Fensterspeicher {
     /// Mapped from the system (handed back whole when freed) rather than taken from malloc, whose worker-thread
     /// arenas would keep the freed memory and add it to what the documents need afterwards.
     var bloecke: [Grossspeicher<Float>] = []
-    /// Blocks for later (see `vorratBloecke`), taken before new ones are mapped; freed by `freigeben` where unused.
+    /// Blocks for later (the sample's memory once its values are placed: `Probespeicher`), taken before new ones
+    /// are mapped; freed by `freigeben` where unused.
     var vorrat: [Grossspeicher<Float>] = []
     /// NaN or −0 among the draws.
     var sonder = false
@@ -894,11 +880,6 @@ struct Fensterspeicher {
         bloecke.append(vorrat.popLast() ?? Grossspeicher(Self.jeBlock * Self.stueck))
     }
 
-    /// Memory already touched (the sample's, once its windows are placed) cut into blocks for the chains to come.
-    static func vorratBloecke(_ speicher: Grossspeicher<Float>) -> [Grossspeicher<Float>] {
-        speicher.teilen(in: jeBlock * stueck)
-    }
-
     /// Appends x[0 ..< c] to window f.
     private mutating func anhaengen(_ f: Int, _ x: UnsafePointer<Float>, _ c: Int) {
         var a = zahlen[platz(f, 3)], i = 0
@@ -1053,5 +1034,102 @@ struct Bandteilung {
         let teil = UnsafeMutableBufferPointer(start: w, count: c)
         Unsicherheit.auswaehlen(teil, k - kum, 0, c - 1)
         return teil[k - kum]
+    }
+}
+
+/// The sample's draws, kept whole until the windows are placed in them, value block by value block: a block is
+/// `breite` values of one kind (net costs r < K, or cases), all S draws — per tile of 16 draws its values' draws
+/// one after the other (value v of the block at v · 16) — so that a block's draws lie together (103 KB for the
+/// benchmark model), where draws kept tile by tile across all values had each value's 16 draws of a tile 360 KB from
+/// the next tile's. Mapped as 2 MiB regions (`Grossspeicher`, cut with `teilen`), and a region whose blocks are all
+/// placed is handed to the chains of the thread that placed the last of its values (`platziert`): the chains grow
+/// into memory already touched instead of fresh pages, which the kernel must clear (on the benchmark machine at
+/// about 1 GB/s, in some sittings slower: 0.15 s of CPU time for the draws' 100 MiB of fresh memory).
+final class Probespeicher: @unchecked Sendable {
+    static let breite = 16
+    let S: Int, K: Int, KF: Int
+    /// Value blocks of net costs, then of cases.
+    let bloeckeK: Int, bloecke: Int
+    /// Floats per value block.
+    let jeBlock: Int
+    private let basis: UnsafeMutablePointer<Float>
+    /// The 2 MiB regions, and per region the values of its blocks not yet placed and whether it was handed on.
+    private let bereiche: [Grossspeicher<Float>]
+    private var offen: [Int], vergeben: [Bool]
+    /// Where the memory could not be cut into regions (not mapped): held whole and handed back at the end.
+    private let ganz: Grossspeicher<Float>?
+    private let lock = NSLockBridge()
+
+    init(probe S: Int, K: Int, KF: Int) {
+        let b = Self.breite
+        self.S = S
+        self.K = K
+        self.KF = KF
+        bloeckeK = (K + b - 1) / b
+        bloecke = bloeckeK + (KF + b - 1) / b
+        jeBlock = S * b
+        let speicher = Grossspeicher<Float>(Swift.max(1, bloecke * jeBlock))
+        let region = Fensterspeicher.jeBlock * Fensterspeicher.stueck
+        let teile = speicher.gemappt ? speicher.teilen(in: region) : []
+        precondition(!speicher.gemappt || !teile.isEmpty, "Probespeicher: Regionen von 2 MiB")
+        basis = speicher.zeiger
+        bereiche = teile
+        ganz = teile.isEmpty ? speicher : nil
+        offen = [Int](repeating: 0, count: teile.count)
+        vergeben = [Bool](repeating: false, count: teile.count)
+        for blk in 0..<bloecke {
+            for i in regionen(blk) { offen[i] += werte(blk).1 }
+        }
+    }
+
+    /// The regions that value block `blk` lies in (none without regions).
+    private func regionen(_ blk: Int) -> Range<Int> {
+        guard !bereiche.isEmpty else { return 0..<0 }
+        let region = Fensterspeicher.jeBlock * Fensterspeicher.stueck
+        return (blk * jeBlock / region)..<(((blk + 1) * jeBlock - 1) / region + 1)
+    }
+
+    /// The first value (r) and the count of values of value block `blk`.
+    func werte(_ blk: Int) -> (Int, Int) {
+        let b = Self.breite
+        return blk < bloeckeK
+            ? (blk * b, Swift.min(b, K - blk * b)) : (K + (blk - bloeckeK) * b, Swift.min(b, KF - (blk - bloeckeK) * b))
+    }
+
+    /// Value r's block and its place in it.
+    func block(_ r: Int) -> (Int, Int) {
+        let b = Self.breite
+        return r < K ? (r / b, r % b) : (bloeckeK + (r - K) / b, (r - K) % b)
+    }
+
+    /// Where tile t (draws 16 · t …) of value block `blk` starts.
+    func kachel(_ blk: Int, _ t: Int) -> UnsafeMutablePointer<Float> {
+        basis + blk * jeBlock + t * Self.breite * Self.breite
+    }
+
+    /// Marks `anzahl` values of block `blk` placed; returns the regions that no value needs any more (each once).
+    func platziert(_ blk: Int, _ anzahl: Int) -> [Grossspeicher<Float>] {
+        lock.mit {
+            var frei: [Grossspeicher<Float>] = []
+            for i in regionen(blk) {
+                offen[i] -= anzahl
+                if offen[i] == 0 && !vergeben[i] {
+                    vergeben[i] = true
+                    frei.append(bereiche[i])
+                }
+            }
+            return frei
+        }
+    }
+
+    /// Hands back what was not handed on (once, after the placing).
+    func restFreigeben() {
+        lock.mit {
+            for i in bereiche.indices where !vergeben[i] {
+                vergeben[i] = true
+                bereiche[i].freigeben()
+            }
+            ganz?.freigeben()
+        }
     }
 }

@@ -11,7 +11,9 @@ import Glibc
 struct Grossspeicher<Wert>: @unchecked Sendable {
     let zeiger: UnsafeMutablePointer<Wert>
     let anzahl: Int
-    private let bytes: Int, gemappt: Bool
+    private let bytes: Int
+    /// Whether the memory was mapped (then `teilen` can cut it).
+    let gemappt: Bool
 
     static var seite: Int { 2 << 20 }
 
