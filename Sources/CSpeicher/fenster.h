@@ -54,6 +54,20 @@ static inline long eckwert_fenster_eimerwahl(float *w, long m, long b, double dl
     return c;
 }
 
+// Keeps the draws of w[0 ..< m] in [l, h] at the front, in their order, and returns how many; adds those below l
+// to *unter (those above h are dropped).
+static inline long eckwert_fenster_filtern(float *w, long m, float l, float h, long *unter) {
+    long c = 0, u = 0;
+    for (long j = 0; j < m; j++) {
+        float v = w[j];
+        w[c] = v;
+        c += (l <= v) & (v <= h);
+        u += v < l;
+    }
+    *unter += u;
+    return c;
+}
+
 // The smallest draw of w[0 ..< m] in bucket a (into *l) and the largest in bucket b (into *h); +∞ and −∞ where
 // a bucket holds none.
 static inline void eckwert_fenster_umfassend(

@@ -208,6 +208,31 @@ private func fensterAusDerProbe(_ x: [Float], probe S: Int, n: Int) -> ([Float],
     return (lo, hi)
 }
 
+/// Narrows value r's ordered windows (all bounds: altLo, altHi before, lo, hi after, three per value) in the
+/// storages `sp` as `Ziehungslauf.eingrenzen` does: the value's kept draws of every storage split into its windows,
+/// the survivors written back over them (`neuSchreiben`), then each storage's chain cut to its count (`kuerzen`).
+private func verengen(
+    _ sp: inout [Fensterspeicher], _ r: Int, altLo: [Float], altHi: [Float], lo: [Float], hi: [Float]
+) {
+    let f0 = r * 3
+    var teilung = Bandteilung(hoechstens: sp.reduce(0) { $0 + $1.zahl(f0, 3) })
+    defer { teilung.freigeben() }
+    sp.withUnsafeMutableBufferPointer { b in
+        let s = UnsafeSendable(b)
+        altLo.withUnsafeBufferPointer { al in
+            altHi.withUnsafeBufferPointer { ah in
+                Ziehungslauf.aufteilen(f0, s, al.baseAddress!, ah.baseAddress!, in: &teilung)
+            }
+        }
+        lo.withUnsafeBufferPointer { l in
+            hi.withUnsafeBufferPointer { h in
+                Ziehungslauf.neuSchreiben(f0, s, l.baseAddress! + f0, h.baseAddress! + f0, teilung)
+            }
+        }
+    }
+    for t in sp.indices { sp[t].kuerzen(f0) }
+}
+
 /// Windows placed in a sample and every draw counted against them give the order statistics of sorting, with
 /// ties (art 0), all draws equal (art 1); a sample that does not represent the draws (art 2: the draws ascending,
 /// so the sample holds only the smallest) gives no P90 rather than a wrong one.
@@ -255,7 +280,7 @@ func fensterGleichSortierung(art: Int) {
     }
 }
 
-/// Windows narrowed after a third of the draws (`engereGrenzen`, then `Fensterspeicher.eingrenzen`) and the other
+/// Windows narrowed after a third of the draws (`engereGrenzen`, then `verengen`) and the other
 /// draws counted against the narrower ones give the order statistics of sorting, keep fewer draws than the windows
 /// placed once, and the chunks they give back are taken again before new ones.
 @Test func eingegrenzteFensterGleichSortierung() {
@@ -288,7 +313,9 @@ func fensterGleichSortierung(art: Int) {
                 verengt += 1
             }
         }
-        sp.eingrenzen(0, altLo: altLo, lo: lo, hi: hi)
+        var eins = [sp]
+        verengen(&eins, 0, altLo: altLo, altHi: altHi, lo: lo, hi: hi)
+        sp = eins[0]
         #expect(Fensterspeicher.geordnet(lo, hi))
         let frei = sp.freieStuecke.count
         einordnen(&sp, n1, n, lo, hi)
@@ -377,15 +404,16 @@ private let auswahlfaelle: [[Float]] = [
 /// Values with many ties on and around the windows' bounds (multiples of 0.5 in −30 … 30).
 private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121) - 60) * 0.5 }
 
-/// A value's windows after draws counted in pieces of 1 to 16 draws (eight in a vector and the rest one by one)
-/// and narrowed several times are what the draws give directly: kept are exactly the draws inside a window's last
-/// bounds (bounds included), counted below are those under its lower bound, other values untouched; random bounds and
-/// draws with ties exactly at the bounds, and chunks of 128 values filled exactly before a narrowing drops the
-/// next one.
+/// A value's windows after draws counted in pieces of 1 to 16 draws (eight in a vector and the rest one by one),
+/// the pieces shared out between two threads' storages, and narrowed several times (`verengen`: the survivors of
+/// both written back over their chains) are what the draws give directly: kept are exactly the draws inside a
+/// window's last bounds (bounds included), counted below are those under its lower bound, other values untouched;
+/// random bounds and draws with ties exactly at the bounds, chunks of 128 values filled exactly before a narrowing
+/// drops the next one, and narrowings that empty one storage's chain.
 @Test func fensterspeicherGleichDemZaehlenOhneSpeicher() {
     var g = SplitMix64(seed: 2024)
     for fall in 0..<40 {
-        var sp = Fensterspeicher(fenster: 6)
+        var sp = [Fensterspeicher(fenster: 6), Fensterspeicher(fenster: 6)]
         // Value 1's three windows (f = 3 … 5), disjoint and in order, on the grid of the draws.
         var lo: [Float] = [0, 0, 0, -20, -2, 9], hi: [Float] = [0, 0, 0, -8, 3, 22]
         var alle: [Float] = []
@@ -400,14 +428,15 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
                 var j0 = 0
                 while j0 < x.count {
                     let w = min(x.count - j0, Int(g.next() % 16) + 1)
-                    sp.einordnen(1, xb.baseAddress! + j0, w, lo, hi)
+                    // Mostly the first storage (its chain then holds more than the survivors of both).
+                    sp[g.next() % 4 == 0 ? 1 : 0].einordnen(1, xb.baseAddress! + j0, w, lo, hi)
                     j0 += w
                 }
             }
             alle += x
             guard stufe < stufen - 1 else { break }
             // Narrowed inside the old bounds (still disjoint and in order).
-            let altLo = Array(lo[3...])
+            let (altLo, altHi) = (lo, hi)
             for f in 3..<6 {
                 let l = lo[f] + Float(g.next() % 3) * 0.5, h = hi[f] - Float(g.next() % 3) * 0.5
                 let (nl, nh) = fall % 5 == 0 && f == 4 ? (Float(-1), Float(2)) : (l, h)
@@ -415,24 +444,29 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
                 lo[f] = nl
                 hi[f] = nh
             }
-            sp.eingrenzen(3, altLo: altLo, lo: Array(lo[3...]), hi: Array(hi[3...]))
+            verengen(&sp, 1, altLo: altLo, altHi: altHi, lo: lo, hi: hi)
             #expect(Fensterspeicher.geordnet(Array(lo[3...]), Array(hi[3...])))
         }
-        #expect(!sp.sonder)
+        #expect(!sp[0].sonder && !sp[1].sonder)
         var gezaehlt = 0
         for f in 3..<6 {
             var innen: [Float] = []
-            sp.innen(f, lo, hi, in: &innen)
+            for t in 0..<2 { sp[t].innen(f, lo, hi, in: &innen) }
             let erwartet = alle.filter { lo[f] <= $0 && $0 <= hi[f] }.sorted()
             gezaehlt += erwartet.count
             #expect(innen.sorted() == erwartet, "Fall \(fall), Fenster \(f)")
-            #expect(sp.zahl(f, 0) == alle.filter { $0 < lo[f] }.count, "Fall \(fall), Fenster \(f)")
-            #expect(sp.zahl(f, 1) == 0 && sp.zahl(f, 2) == 0)
+            #expect(sp[0].zahl(f, 0) + sp[1].zahl(f, 0) == alle.filter { $0 < lo[f] }.count, "Fall \(fall), \(f)")
+            #expect(sp.allSatisfy { $0.zahl(f, 1) == 0 && $0.zahl(f, 2) == 0 })
         }
-        // One chain holds the kept draws of the value's three windows.
-        #expect(sp.zahl(3, 3) == gezaehlt && sp.zahl(4, 3) == 0 && sp.zahl(5, 3) == 0, "Fall \(fall)")
-        for f in 0..<3 { #expect(sp.zahl(f, 3) == 0 && sp.zahl(f, 0) == 0) }
-        sp.freigeben()
+        // One chain per storage holds the kept draws of the value's three windows; each chain has as many chunks
+        // as its count needs, the last of them the current one.
+        #expect(sp[0].zahl(3, 3) + sp[1].zahl(3, 3) == gezaehlt, "Fall \(fall)")
+        for t in 0..<2 {
+            #expect(sp[t].zahl(4, 3) == 0 && sp[t].zahl(5, 3) == 0)
+            for f in 0..<3 { #expect(sp[t].zahl(f, 3) == 0 && sp[t].zahl(f, 0) == 0) }
+            #expect(sp[t].kettenStuecke(3) == (sp[t].zahl(3, 3) + 127) / 128, "Fall \(fall), Speicher \(t)")
+            sp[t].freigeben()
+        }
     }
 }
 
@@ -642,5 +676,18 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
                 #expect(t.kleinstes(kb, i) == s[kb], "Fall \(fall), Fenster \(i), Rang \(kb)")
             }
         }
+    }
+}
+
+extension Fensterspeicher {
+    /// The chunks of window f's chain, or −1 where its current chunk is not the last of them.
+    fileprivate func kettenStuecke(_ f: Int) -> Int {
+        var c = kette[kplatz(f, 0)], n = 0, letzter = -1
+        while c >= 0 {
+            n += 1
+            letzter = c
+            c = naechster[c]
+        }
+        return n == 0 || kette[kplatz(f, 1)] == letzter ? n : -1
     }
 }

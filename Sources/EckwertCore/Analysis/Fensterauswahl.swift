@@ -96,6 +96,7 @@ extension Ziehungslauf {
                     let f0 = r * 3
                     guard Fensterspeicher.geordnet(alo + f0, ahi + f0) else { continue }
                     Self.aufteilen(f0, sp, alo, ahi, in: &teilung)
+                    var verengt = false
                     for i in 0..<3 {
                         let p = Self.anteil(i)
                         let f = f0 + i
@@ -107,19 +108,59 @@ extension Ziehungslauf {
                         {
                             lo[f] = l
                             hi[f] = h
-                            np.wert[r] = true
+                            verengt = true
                         }
+                    }
+                    // The value's draws that the narrower windows keep, from the split just made (in the cache),
+                    // where reading every chain again had been a second pass through memory.
+                    if verengt {
+                        np.wert[r] = true
+                        Self.neuSchreiben(f0, sp, lo + f0, hi + f0, teilung)
                     }
                 }
             }
         }
+        // Each thread cuts its own chains of the narrowed values to what they now hold.
         DispatchQueueBridge.parallel(threads) { t in
-            let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
-            let alo = UnsafePointer(ap.wert.baseAddress!)
-            for r in 0..<R where np.wert[r] {
-                sp.wert[t].eingrenzen(r * 3, altLo: alo + r * 3, lo: lo + r * 3, hi: hi + r * 3)
-            }
+            for r in 0..<R where np.wert[r] { sp.wert[t].kuerzen(r * 3) }
         }
+    }
+
+    /// The draws of the value with first window f0 (ordered windows, split into `teilung` by `aufteilen`) that
+    /// its narrower windows lo[0…2], hi[0…2] (inside the old ones) keep, written back over its kept draws in the
+    /// threads' chains (there are at most as many); a draw below its window's new lower bound is
+    /// counted below that window (in the first thread's counts: the bands read the threads' sums), one above its
+    /// new upper bound is dropped. Writes only the value's own chunks and counts, so that the threads may narrow
+    /// different values at once (no chain grows, nothing is mapped); each thread's `kuerzen` then hands back the
+    /// chunks its chain of the value no longer needs. Overwrites the draws of `teilung`.
+    static func neuSchreiben(
+        _ f0: Int, _ sp: UnsafeSendable<Fensterspeicher>, _ lo: UnsafePointer<Float>, _ hi: UnsafePointer<Float>,
+        _ teilung: Bandteilung
+    ) {
+        let erster = sp.wert[0]
+        var m = 0
+        for i in 0..<3 {
+            var unter = 0
+            let w = teilung.werte + i * teilung.kapazitaet
+            let c = eckwert_fenster_filtern(w, teilung.anzahl(i), lo[i], hi[i], &unter)
+            // Behind the windows before (window i's draws lie further on: m ≤ the draws of the windows before).
+            if i > 0 && c > 0 {
+                UnsafeMutableRawPointer(teilung.werte + m).copyMemory(
+                    from: w, byteCount: c * MemoryLayout<Float>.stride)
+            }
+            m += c
+            erster.zahlen[erster.platz(f0 + i, 0)] += unter
+        }
+        // Starting with a thread that changes from value to value, so that the chunks given back (and those then
+        // still in use) are about evenly shared: each thread's chains grow again with its own draws.
+        var x = UnsafePointer(teilung.werte), rest = m
+        let T = sp.wert.count
+        for j in 0..<T {
+            let k = sp.wert[(f0 / 3 + j) % T].zurueckschreiben(f0, x, rest)
+            x += k
+            rest -= k
+        }
+        precondition(rest == 0, "neuSchreiben: mehr Ziehungen behalten als zuvor")
     }
 
     /// The sample (draws 0 ..< S) kept whole, each value's windows placed in it, and its draws counted.
@@ -510,7 +551,7 @@ struct Fensterspeicher {
     static let sammelWerte = 64
     let kette: UnsafeMutablePointer<Int>
     var naechster: [Int] = []
-    /// Chunks given back by `eingrenzen`, taken before new ones.
+    /// Chunks given back by `kuerzen`, taken before new ones.
     var freieStuecke: [Int] = []
     /// Mapped from the system (handed back whole when freed) rather than taken from malloc, whose worker-thread
     /// arenas would keep the freed memory and add it to what the documents need afterwards.
@@ -685,85 +726,35 @@ struct Fensterspeicher {
         lo[0] < hi[0] && hi[0] < lo[1] && lo[1] < hi[1] && hi[1] < lo[2] && lo[2] < hi[2]
     }
 
-    /// Narrows the three windows of a value (first window f; disjoint and in order, so its chain holds the draws
-    /// inside any of them, each in the closed bounds of its window) from the lower bounds `altLo` (and upper ones)
-    /// to lo, hi (three each) inside them: a kept draw below its window's new lower bound is counted below that window,
-    /// one above its new upper bound is dropped, the others stay in their order; the chunks no longer needed are
-    /// kept for reuse by `anhaengen`.
-    mutating func eingrenzen(
-        _ f: Int, altLo: UnsafePointer<Float>, lo: UnsafePointer<Float>, hi: UnsafePointer<Float>
-    ) {
-        let a0 = altLo[0], a1 = altLo[1], a2 = altLo[2]
-        let l0 = lo[0], l1 = lo[1], l2 = lo[2], h0 = hi[0], h1 = hi[1], h2 = hi[2]
-        var u0 = 0, u1 = 0, u2 = 0
-        var rest = zahlen[platz(f, 3)], c = kette[kplatz(f, 0)]
-        // The write place (chunk wc, index wi) never passes the read place; each value is written there and the
-        // place advances only where it is kept.
-        // Where the place moves on to the next chunk before a value that is then not kept, the chain ends at the
-        // chunk before (`vorig`).
-        var wc = c, wi = 0, behalten = 0, vorig = c
-        var wp = c >= 0 ? adresse(c) : stufe
-        // Eight values at once where they lie in the chunk and the write place has room for eight (it then needs
-        // no move to the next chunk): the same tests with vectors, counted per lane.
-        typealias V = SIMD8<Float>
-        typealias I = SIMD8<Int32>
-        let A0 = V(repeating: a0), A1 = V(repeating: a1), A2 = V(repeating: a2)
-        let L0 = V(repeating: l0), L1 = V(repeating: l1), L2 = V(repeating: l2)
-        let H0 = V(repeating: h0), H1 = V(repeating: h1), H2 = V(repeating: h2)
-        var bv = I.zero, uv0 = I.zero, uv1 = I.zero, uv2 = I.zero
-        func eins(_ m: SIMDMask<I>) -> I { I.zero.replacing(with: 1, where: m) }
-        while rest > 0 {
-            let m = Swift.min(Self.stueck, rest), p = adresse(c)
-            var j = 0
-            while j < m {
-                if j + 8 <= m && wi <= Self.stueck - 8 {
-                    let v = UnsafeRawPointer(p + j).loadUnaligned(as: V.self)
-                    let d = eins((v .>= L0 .& v .<= H0) .| (v .>= L1 .& v .<= H1) .| (v .>= L2 .& v .<= H2))
-                    for k in 0..<8 {
-                        wp[wi] = v[k]
-                        wi &+= Int(truncatingIfNeeded: d[k])
-                    }
-                    bv &+= d
-                    uv0 &+= eins(v .>= A0 .& v .< L0)
-                    uv1 &+= eins(v .>= A1 .& v .< L1)
-                    uv2 &+= eins(v .>= A2 .& v .< L2)
-                    j += 8
-                    continue
-                }
-                let v = p[j]
-                if wi == Self.stueck {
-                    vorig = wc
-                    wc = naechster[wc]
-                    wp = adresse(wc)
-                    wi = 0
-                }
-                let drin =
-                    ((v >= l0 ? 1 : 0) & (v <= h0 ? 1 : 0)) | ((v >= l1 ? 1 : 0) & (v <= h1 ? 1 : 0))
-                    | ((v >= l2 ? 1 : 0) & (v <= h2 ? 1 : 0))
-                wp[wi] = v
-                wi &+= drin
-                behalten &+= drin
-                // Below a window's new lower bound and inside its old window (the draw's window).
-                u0 &+= (v >= a0 ? 1 : 0) & (v < l0 ? 1 : 0)
-                u1 &+= (v >= a1 ? 1 : 0) & (v < l1 ? 1 : 0)
-                u2 &+= (v >= a2 ? 1 : 0) & (v < l2 ? 1 : 0)
-                j += 1
-            }
-            rest -= m
+    /// Writes up to `anzahl` draws from x over window f's kept draws, chunk by chunk from the start of its chain,
+    /// and makes that its count; returns how many (at most its count before). Writes only f's chunks and count (see
+    /// `Ziehungslauf.neuSchreiben`); `kuerzen` then fits the chain to the count.
+    func zurueckschreiben(_ f: Int, _ x: UnsafePointer<Float>, _ anzahl: Int) -> Int {
+        let k = Swift.min(anzahl, zahlen[platz(f, 3)])
+        var c = kette[kplatz(f, 0)], i = 0
+        while i < k {
+            let m = Swift.min(Self.stueck, k - i)
+            adresse(c).update(from: x + i, count: m)
+            i += m
             c = naechster[c]
         }
-        behalten += Int(bv.wrappedSum())
-        u0 += Int(uv0.wrappedSum())
-        u1 += Int(uv1.wrappedSum())
-        u2 += Int(uv2.wrappedSum())
-        if behalten > 0 && wi == 0 { wc = vorig }
-        let anfang = kette[kplatz(f, 0)]
-        var frei = anfang
-        if behalten > 0 {
-            frei = naechster[wc]
-            naechster[wc] = -1
-            kette[kplatz(f, 1)] = wc
-        } else if anfang >= 0 {
+        zahlen[platz(f, 3)] = k
+        return k
+    }
+
+    /// Cuts window f's chain to the chunks its count needs: the last of them becomes the current chunk (the chain
+    /// is emptied where the count is 0), the others are kept for reuse by `anhaengen`.
+    mutating func kuerzen(_ f: Int) {
+        let a = zahlen[platz(f, 3)]
+        var frei = kette[kplatz(f, 0)]
+        guard frei >= 0 else { return }
+        if a > 0 {
+            var letzter = frei
+            for _ in 1..<((a + Self.stueck - 1) / Self.stueck) { letzter = naechster[letzter] }
+            frei = naechster[letzter]
+            naechster[letzter] = -1
+            kette[kplatz(f, 1)] = letzter
+        } else {
             kette[kplatz(f, 0)] = -1
             kette[kplatz(f, 1)] = -1
         }
@@ -773,10 +764,6 @@ struct Fensterspeicher {
             freieStuecke.append(frei)
             frei = weiter
         }
-        zahlen[platz(f, 0)] += u0
-        zahlen[platz(f + 1, 0)] += u1
-        zahlen[platz(f + 2, 0)] += u2
-        zahlen[platz(f, 3)] = behalten
     }
 
     /// Appends window f's kept draws to `ziel` (bounds of all windows in lo, hi): its chain's, or, where its
