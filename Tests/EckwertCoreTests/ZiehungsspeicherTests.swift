@@ -474,8 +474,8 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
 /// tiles of ordered windows in two vectors, written straight into the chain's last chunk) give what filing value
 /// by value gives (`einordnen`) and what the draws give directly: the same counts, the same kept draws in the same
 /// order; values with ordered windows, with overlapping ones and with a window closed to a point, draws with ties
-/// exactly at the bounds, tiles of 16 draws and narrower ones (1 to 15), more than 128 kept draws per value (chunks
-/// filled and continued), NaN and −0 marked.
+/// exactly at the bounds, tiles of 16 draws, of 32 (two halves of 16) and narrower ones (1 to 15), more than 128
+/// kept draws per value (chunks filled and continued), NaN and −0 marked.
 @Test func kachelweiseGleichWertweise() {
     var g = SplitMix64(seed: 77)
     let R = 5
@@ -486,7 +486,7 @@ private func gestuft(_ g: inout SplitMix64) -> Float { Float(Int(g.next() % 121)
         var alt = Fensterspeicher(fenster: R * 3), neu = Fensterspeicher(fenster: R * 3)
         var alle = [[Float]](repeating: [], count: R)
         for kachel in 0..<(40 + fall * 7) {
-            let w = fall % 3 == 2 ? Int(g.next() % 15) + 1 : 16
+            let w = fall % 3 == 2 ? Int(g.next() % 15) + 1 : (fall % 3 == 1 ? 32 : 16)
             var x = (0..<(R * w)).map { _ in gestuft(&g) }
             if fall == 10 && kachel == 5 { x[3] = .nan }
             if fall == 11 && kachel == 8 { x[R * w - 1] = -0.0 }

@@ -16,6 +16,9 @@ import CSpeicher
 /// window's width in ranks grows with the square root of the draws, the draws with their number), so that the
 /// kept draws take about half the memory of windows placed once.
 extension Ziehungslauf {
+    /// Draws per tile while the draws after the sample are filed (`einordnenKachel`): two tiles of 16 at once.
+    static let stufenkachel = 32
+
     /// Standard errors of the sample's band rank on either side of a window.
     static let fensterbreite = 6.0
 
@@ -53,7 +56,8 @@ extension Ziehungslauf {
         var von = S
         while von < ziehungen {
             let bis = 2 * von < ziehungen ? 2 * von : ziehungen
-            ziehen(von: von, bis: bis, zaehler: zaehler, fortschritt: fortschritt) { thread, _, w, z in
+            ziehen(von: von, bis: bis, breite: Self.stufenkachel, zaehler: zaehler, fortschritt: fortschritt) {
+                thread, _, w, z in
                 // Each row: the draw's net costs, then its cases.
                 let lo = UnsafePointer(gr.wert.baseAddress!), hi = lo + R * 3
                 sp.wert[thread].einordnenKachel(0, K, z, zeile: R, w, lo, hi)
@@ -546,7 +550,8 @@ struct Fensterspeicher {
     let anzahl: Int
     /// Staging places of `einordnen`: 16 per window and 16 for the draws above the last.
     let stufe: UnsafeMutablePointer<Float>
-    /// A block of `sammelWerte` values' draws of a tile, turned from the draws' rows (`einordnenKachel`).
+    /// A block of `sammelWerte` values' draws of a tile (two halves of 16 for a tile of 32), turned from the draws'
+    /// rows (`einordnenKachel`).
     let sammel: UnsafeMutablePointer<Float>
     static let sammelWerte = 64
     let kette: UnsafeMutablePointer<Int>
@@ -571,8 +576,8 @@ struct Fensterspeicher {
         kette.initialize(repeating: -1, count: anzahl * 6)
         stufe = .allocate(capacity: 64)
         stufe.initialize(repeating: 0, count: 64)
-        sammel = .allocate(capacity: Self.sammelWerte * Unsicherheit.kachel)
-        sammel.initialize(repeating: 0, count: Self.sammelWerte * Unsicherheit.kachel)
+        sammel = .allocate(capacity: 2 * Self.sammelWerte * Unsicherheit.kachel)
+        sammel.initialize(repeating: 0, count: 2 * Self.sammelWerte * Unsicherheit.kachel)
     }
 
     /// Where count k of window f lies in `zahlen` (k: 0 below the lower bound, 1 equal to it, 2 equal to the upper
@@ -670,10 +675,15 @@ struct Fensterspeicher {
         _ hi: UnsafePointer<Float>
     ) {
         let voraus = 8, block = Self.sammelWerte, avx2: Int32 = Prozessor.avx2 ? 1 : 0
+        // Tiles of 32 draws as two halves of 16 (each turned and filed as a tile of 16), one after the other per
+        // value: the end of the value's chain, a cache line of its own, is then fetched once for 32 draws.
+        let haelften = w == 2 * Unsicherheit.kachel ? 2 : 1, hw = w / haelften
+        let zweite = sammel + Self.sammelWerte * Unsicherheit.kachel
         var j0 = 0
         while j0 < anzahl {
             let m = Swift.min(block, anzahl - j0)
-            eckwert_kachel(avx2, x + j0, zeile, w, m, sammel)
+            eckwert_kachel(avx2, x + j0, zeile, hw, m, sammel)
+            if haelften == 2 { eckwert_kachel(avx2, x + hw * zeile + j0, zeile, hw, m, zweite) }
             if j0 + block < anzahl {
                 for d in 0..<w {
                     for c in stride(from: block, to: Swift.min(2 * block, anzahl - j0), by: 16) {
@@ -682,15 +692,17 @@ struct Fensterspeicher {
                 }
             }
             for jj in 0..<m {
-                let j = j0 + jj, f = (r0 + j) * 3, v = UnsafePointer(sammel + jj * w)
+                let j = j0 + jj, f = (r0 + j) * 3, v = UnsafePointer(sammel + jj * hw)
                 if j + voraus < anzahl {
                     let rv = r0 + j + voraus, c = kette[rv]
                     if c >= 0 { eckwert_vorausladen(adresse(c) + (zahlen[rv * 4 + 3] & (Self.stueck - 1))) }
                 }
-                if w == 16 && Self.geordnet(lo + f, hi + f) {
+                if hw == 16 && Self.geordnet(lo + f, hi + f) {
                     einordnen16(r0 + j, v, lo + f, hi + f, avx2)
+                    if haelften == 2 { einordnen16(r0 + j, UnsafePointer(zweite + jj * hw), lo + f, hi + f, avx2) }
                 } else {
-                    einordnen(r0 + j, v, w, lo, hi)
+                    einordnen(r0 + j, v, hw, lo, hi)
+                    if haelften == 2 { einordnen(r0 + j, UnsafePointer(zweite + jj * hw), hw, lo, hi) }
                 }
             }
             j0 += m

@@ -50,18 +50,20 @@ struct Ziehungslauf: Sendable {
     /// R = K + KF: the draw's K net costs, then its KF cases), on the thread that computed it.
     typealias Kachelfertig = @Sendable (_ thread: Int, _ j0: Int, _ w: Int, _ zeilen: UnsafePointer<Float>) -> Void
 
-    /// Computes draws von ..< bis (`von` a multiple of the tile width; tiles end at `bis`), tile by tile, each
+    /// Computes draws von ..< bis (`von` a multiple of the tile width; tiles of `breite` draws, 16 unless the caller
+    /// files the rows itself as `Fensterauswahl`'s stages do; tiles end at `bis`), tile by tile, each
     /// draw as one row of the thread's tile buffer (written in order, not one value per cache line); `fertig` is
     /// called on the thread once a tile is complete. The threads take the next tile as they finish one (rather than
     /// half of the tiles each), so that one slowed by the machine does not leave the other waiting at the end of
     /// the range: a draw's values depend only on its number, and what `fertig` does with a tile does not depend on
     /// the thread.
     func ziehen(
-        von: Int, bis: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?, fertig: Kachelfertig
+        von: Int, bis: Int, breite: Int = Unsicherheit.kachel, zaehler: Zaehler,
+        fortschritt: (@Sendable (Int, Int) -> Void)?, fertig: Kachelfertig
     ) {
-        let kacheln = Stueckvergabe(Swift.max(0, bis - von), stueck: Unsicherheit.kachel)
+        let kacheln = Stueckvergabe(Swift.max(0, bis - von), stueck: breite)
         DispatchQueueBridge.parallel(Self.threads) { thread in
-            ziehenKacheln(thread: thread, zaehler: zaehler, fortschritt: fortschritt) {
+            ziehenKacheln(thread: thread, breite: breite, zaehler: zaehler, fortschritt: fortschritt) {
                 kacheln.naechstes().map { ($0.lowerBound + von)..<($0.upperBound + von) }
             } fertig: { j0, w, z in
                 fertig(thread, j0, w, z)
@@ -79,10 +81,10 @@ struct Ziehungslauf: Sendable {
 
     /// One thread's draws: the tiles that `naechste` gives, until it gives nil.
     private func ziehenKacheln(
-        thread: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
+        thread: Int, breite kachel: Int, zaehler: Zaehler, fortschritt: (@Sendable (Int, Int) -> Void)?,
         naechste: () -> Range<Int>?, fertig: (Int, Int, UnsafePointer<Float>) -> Void
     ) {
-        let m = p.modell, jahre = self.jahre, kachel = Unsicherheit.kachel
+        let m = p.modell, jahre = self.jahre
         // Padded by `rand` values, so that `summieren` may read a vector past the last product.
         var pz = [Double](repeating: 0, count: m.produkte.count * jahre + Unsicherheit.rand)
         var pf = pz
