@@ -103,7 +103,8 @@ static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
     for (long l = 0; l < 4; l++) {
 #pragma clang loop unroll(full)
         for (long t = 0; t < J; t++) fz[l][t] = a[t][l];
-        for (long t = J; t < jp; t++) fz[l][t] = 0;
+        // The padding year (jp is J rounded up to even): one store, where a loop became a call of memset.
+        if (J < jp) fz[l][J] = 0;
     }
 }
 

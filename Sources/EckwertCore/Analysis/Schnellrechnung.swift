@@ -495,6 +495,11 @@ struct Schnellrechnung: Sendable {
         /// measures and their factors on the rates are then looked up in the first run only.
         var massnahmenFest = false
         var aktivGesetzt = false
+        /// Set by a caller that passes `rechnen` the same `faelle` array with this workspace every time, its rows
+        /// of the products without cases 0 from the start (the draws): `rechnen` then leaves those rows alone
+        /// instead of writing their zeros again in every run (about 400 small memset calls per draw of the
+        /// benchmark model).
+        var ohneFaelleNull = false
 
         init(_ s: Schnellrechnung) { block = Block(s) }
     }
@@ -680,12 +685,14 @@ struct Schnellrechnung: Sendable {
                 zuschuss.withUnsafeMutableBufferPointer { zb in
                     faelle.withUnsafeMutableBufferPointer { fb in
                         // The products in quads (`eckwert_produkte`): their cases first, then their net cost.
+                        let ohneFaelleNull = w.ohneFaelleNull
                         for (j, k) in b.vImKern.enumerated() {
                             // The kind and the place of the Sozialraum cases from two small arrays: read from
                             // each product's `Zeile`, every product of every draw touched a cache line of its own.
-                            let i = b.folge[k]
+                            let i = b.folge[k], art = Int(b.vFaelleArt[j])
+                            if art == 0 && ohneFaelleNull { continue }
                             faelleSetzen(
-                                i, Int(b.vFaelleArt[j]), b.vGf[j], b, ges, jg, kum.nc, fb.baseAddress! + i &* J)
+                                i, art, b.vGf[j], b, ges, jg, kum.nc, fb.baseAddress! + i &* J)
                         }
                         eckwert_produkte(
                             b.avx2 ? 1 : 0, J, b.vArt.count, b.vProdukte.baseAddress, b.vArt.baseAddress,

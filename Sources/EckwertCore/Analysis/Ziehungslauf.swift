@@ -93,6 +93,8 @@ struct Ziehungslauf: Sendable {
         var arbeit = Schnellrechnung.Arbeitsbereich(schnell)
         // The draws never change the measures (`Unsicherheit.ziehen` leaves them as in the status quo).
         arbeit.massnahmenFest = true
+        // `pf` starts as zeros and is passed with `arbeit` to every draw of this thread.
+        arbeit.ohneFaelleNull = true
         var lauf = kohorten.map { _ in
             Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
         }
