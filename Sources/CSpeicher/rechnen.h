@@ -81,7 +81,8 @@ typedef double eckwert_gf_v4 __attribute__((vector_size(32), aligned(8)));
 /// lane and one vector per year (J years, a constant after inlining: no lane is padding): per Sozialraum one load
 /// of the four weights (c4, stored four side by side per Sozialraum), one broadcast of R per year and per year
 /// c · R added, as in `eckwert__gf_einzeln` lane by lane; the sums times q (q4: four side by side per year). Each
-/// product's years are then stored at f0 … f3; the padding year (jp > J) is set to 0.
+/// product's years are then stored at fz[0…3]; the padding year (jp > J) is set to 0 where fz[4 + l] is null
+/// (a row of its own, not the caller's).
 static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
     const long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz) {
     typedef eckwert_gf_v4 v4;
@@ -103,8 +104,9 @@ static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
     for (long l = 0; l < 4; l++) {
 #pragma clang loop unroll(full)
         for (long t = 0; t < J; t++) fz[l][t] = a[t][l];
-        // The padding year (jp is J rounded up to even): one store, where a loop became a call of memset.
-        if (J < jp) fz[l][J] = 0;
+        // The padding year (jp is J rounded up to even; not where the product's years go straight to the caller's
+        // rows, which have none): one store, where a loop became a call of memset.
+        if (J < jp && fz[4 + l] == 0) fz[l][J] = 0;
     }
 }
 
@@ -126,16 +128,19 @@ static inline __attribute__((always_inline)) void eckwert__gf_vier(
 static inline __attribute__((always_inline)) void eckwert__gf(
     long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,
     const long *gAnzahl, const double *q, double *f, long J, long nVier, const long *vier, const double *c4,
-    const long *c4Start, long nRest, const long *rest) {
+    const long *c4Start, long nRest, const long *rest, double *ff, const long *ffPlatz) {
     // Groups of four (J ≤ 8): their q turned to four side by side per year.
     for (long j = 0; j < nVier; j++) {
         const long *ks = vier + 4 * j;
         double q4[32];
-        double *fz[4];
+        // Where each product's years go (fz[0…3]), and whether straight to the caller's rows (fz[4…7] non-null).
+        double *fz[8];
         for (long l = 0; l < 4; l++) {
             long k = ks[l];
             for (long t = 0; t < J; t++) q4[4 * t + l] = q[k * jp + t];
-            fz[l] = f + k * jp;
+            int direkt = ff && ffPlatz[k] >= 0;
+            fz[l] = direkt ? ff + ffPlatz[k] : f + k * jp;
+            fz[4 + l] = direkt ? fz[l] : 0;
         }
         eckwert__gf_vier(J, jp, R + rStart[ks[0]], gAnzahl[ks[0]], c4 + c4Start[j], q4, fz);
     }
@@ -161,16 +166,18 @@ static inline __attribute__((always_inline)) void eckwert__gf(
 #define ECKWERT_GF_PARAMETER                                                                                    \
     long anzahl, long jp, const double *R, const long *rStart, const double *c, const long *cStart,             \
         const long *gAnzahl, const double *q, double *f, long J, long nVier, const long *vier, const double *c4, \
-        const long *c4Start, long nRest, const long *rest
+        const long *c4Start, long nRest, const long *rest, double *ff, const long *ffPlatz
 #define ECKWERT_GF_ARGUMENTE \
-    anzahl, jp, R, rStart, c, cStart, gAnzahl, q, f, J, nVier, vier, c4, c4Start, nRest, rest
+    anzahl, jp, R, rStart, c, cStart, gAnzahl, q, f, J, nVier, vier, c4, c4Start, nRest, rest, ff, ffPlatz
 
 /// The Sozialraum cases of `anzahl` products, product k's years at f + k · jp (jp even, J ≤ jp forecast years):
 /// f[t] = (0 + Σ_g c_k[g] · R_k[g · jp + t]) · q[k · jp + t], the Sozialräume g = 0 ..< gAnzahl[k] in order, with
 /// R_k = R + rStart[k] and c_k = c + cStart[k] (q applied once to the sum, not to every Sozialraum's term: one
 /// multiplication per term, where two had bound the loop to the multipliers). The products
 /// come in `nVier` groups of four (k at vier[4j …], the same rStart and gAnzahl, their weights four side by side
-/// per Sozialraum at c4 + c4Start[j]; only with J ≤ 8) and `nRest` others (k at rest[…]); every k once.
+/// per Sozialraum at c4 + c4Start[j]; only with J ≤ 8) and `nRest` others (k at rest[…]); every k once. Where ff
+/// is given, a product k of a group with ffPlatz[k] ≥ 0 has its J years written to ff + ffPlatz[k] instead (the
+/// caller's row of its cases: no copy afterwards, and no padding year there).
 /// `avx2` (from `eckwert_avx2`) picks the AVX2 build of the same loops.
 ECKWERT_ZWEI_PFADE(eckwert_gebietsfaelle, eckwert__gf, ECKWERT_GF_PARAMETER, ECKWERT_GF_ARGUMENTE)
 

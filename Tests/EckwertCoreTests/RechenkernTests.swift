@@ -19,7 +19,8 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
 /// keeps it): f[t] = (0 + c[0] · R[t] + c[1] · R[jp + t] + …) · q[t], in order of the Sozialräume; with q exactly 1
 /// and not. Products share one of three reference populations, so that
 /// groups of four form (`Schnellrechnung.vierergruppen`, up to eight years) besides pairs, a single one left and a
-/// pair whose Sozialraum counts differ; without groups (all in the rest) the same bits.
+/// pair whose Sozialraum counts differ; without groups (all in the rest) the same bits; products of the groups
+/// written straight into the caller's rows (`ff`, `ffPlatz`) the same bits too.
 @Test func gebietsfaelleGleichEinzelnAddiert() {
     var rng = SplitMix64(seed: 5)
     let G = 13
@@ -54,11 +55,29 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
                     var f = [Double](repeating: .nan, count: anzahl * jp + 1)
                     eckwert_gebietsfaelle(
                         pfad, anzahl, jp, R, rStart, c, cStart, gAnzahl, q, &f, J, aufteilung.vier.count / 4,
-                        aufteilung.vier, aufteilung.c4, aufteilung.c4Start, aufteilung.rest.count, aufteilung.rest)
+                        aufteilung.vier, aufteilung.c4, aufteilung.c4Start, aufteilung.rest.count, aufteilung.rest,
+                        nil, nil)
                     #expect(
                         f.prefix(anzahl * jp).map(\.bitPattern) == erwartet.map(\.bitPattern),
                         "\(J) \(anzahl) \(pfad) \(aufteilung.vier.count)")
                     #expect(f[anzahl * jp].isNaN, "nothing written past the products")
+                }
+                // Every other product of the groups straight into rows of J years of their own (in reverse
+                // order, without padding): there the same bits, its padded row left alone; the others as before.
+                guard J <= 8 else { continue }
+                var f = [Double](repeating: .nan, count: anzahl * jp), ff = [Double](repeating: .nan, count: anzahl * J)
+                let platz = (0..<anzahl).map { k in mit.vier.contains(k) && k % 2 == 0 ? (anzahl - 1 - k) * J : -1 }
+                eckwert_gebietsfaelle(
+                    pfad, anzahl, jp, R, rStart, c, cStart, gAnzahl, q, &f, J, mit.vier.count / 4, mit.vier, mit.c4,
+                    mit.c4Start, mit.rest.count, mit.rest, &ff, platz)
+                for k in 0..<anzahl {
+                    let soll = erwartet[(k * jp)..<(k * jp + J)].map(\.bitPattern)
+                    if platz[k] >= 0 {
+                        #expect(ff[platz[k]..<(platz[k] + J)].map(\.bitPattern) == soll, "\(J) \(anzahl) \(k)")
+                        #expect(f[(k * jp)..<(k * jp + jp)].allSatisfy { $0.isNaN }, "\(J) \(anzahl) \(k)")
+                    } else {
+                        #expect(f[(k * jp)..<(k * jp + J)].map(\.bitPattern) == soll, "\(J) \(anzahl) \(k)")
+                    }
                 }
             }
         }
@@ -79,7 +98,7 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
     for pfad in pfade {
         var f = [0.0, 0.0]
         eckwert_gebietsfaelle(
-            pfad, 1, 2, [10, 20, 4, 8], [0], [0.5, 0.25], [0], [2], [2, 1], &f, 2, 0, nil, nil, nil, 1, [0])
+            pfad, 1, 2, [10, 20, 4, 8], [0], [0.5, 0.25], [0], [2], [2, 1], &f, 2, 0, nil, nil, nil, 1, [0], nil, nil)
         #expect(f == [12, 12])
     }
     // The factor applies to the sum, not to each term: c = 0.1, 0.2, R = 1, 1, q = 10 give 1 + 2 = 3 term-wise,
@@ -87,7 +106,7 @@ private func werte(_ anzahl: Int, _ rng: inout SplitMix64) -> [Double] {
     for pfad in pfade {
         var f = [0.0, 0.0]
         eckwert_gebietsfaelle(
-            pfad, 1, 2, [1, 0, 1, 0], [0], [0.1, 0.2], [0], [2], [10, 0], &f, 1, 0, nil, nil, nil, 1, [0])
+            pfad, 1, 2, [1, 0, 1, 0], [0], [0.1, 0.2], [0], [2], [10, 0], &f, 1, 0, nil, nil, nil, 1, [0], nil, nil)
         #expect(f[0] == 3.0000000000000004 && f[1] == 0)
     }
 }

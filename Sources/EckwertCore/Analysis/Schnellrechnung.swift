@@ -552,6 +552,10 @@ struct Schnellrechnung: Sendable {
         let vEinzeln: UnsafeMutableBufferPointer<Int>, vImKern: UnsafeMutableBufferPointer<Int>
         let vMitKosten: UnsafeMutableBufferPointer<Int>
         let vFaelleArt: UnsafeMutableBufferPointer<UInt8>, vGf: UnsafeMutableBufferPointer<Int>
+        /// Per k: where a product of a group of four (`gfVier`) whose cases `faelleSetzen` would copy from `gfF`
+        /// has its row in the cases array (its product index · J), so that the kernel writes the cases there
+        /// itself; −1 for the others (written to `gfF`, as `produkt` reads them).
+        let gfDirekt: UnsafeMutableBufferPointer<Int>
         /// Whether the Sozialraum sums and the products' net cost use the processor's AVX2 instructions (the same
         /// bits either way).
         var avx2 = Prozessor.avx2
@@ -615,6 +619,13 @@ struct Schnellrechnung: Sendable {
             vMitKosten = kopie(s.vierer.mitKosten)
             vFaelleArt = kopie(s.vierer.faelleArt)
             vGf = kopie(s.vierer.gfIndex)
+            var direkt = [Int](repeating: -1, count: mit.count)
+            let inGruppe = Set(gruppen.vier)
+            for (j, k) in s.vierer.imKern.enumerated() where s.vierer.faelleArt[j] == 2 {
+                let g = s.vierer.gfIndex[j]
+                if inGruppe.contains(g) { direkt[g] = s.folge[k] * (n - 1) }
+            }
+            gfDirekt = kopie(direkt)
         }
 
         deinit {
@@ -630,7 +641,7 @@ struct Schnellrechnung: Sendable {
             gfQ.deallocate(); gfF.deallocate()
             vProdukte.deallocate(); vArt.deallocate(); vWerte.deallocate(); vFest.deallocate()
             vEinzeln.deallocate(); vImKern.deallocate(); vMitKosten.deallocate(); vFaelleArt.deallocate()
-            vGf.deallocate()
+            vGf.deallocate(); gfDirekt.deallocate()
         }
     }
 
@@ -679,11 +690,11 @@ struct Schnellrechnung: Sendable {
             precondition(hoechstesGebiet < kum.gebiete[t], "Schnellrechnung: Gebiet fehlt in der Bevölkerung")
         }
         klassenwerte(kum, b)
-        gebietsfaelle(b)
         kum.gesamt.withUnsafeBufferPointer { ges in
             kum.jeGebiet.withUnsafeBufferPointer { jg in
                 zuschuss.withUnsafeMutableBufferPointer { zb in
                     faelle.withUnsafeMutableBufferPointer { fb in
+                        gebietsfaelle(b, faelle: fb.baseAddress!)
                         // The products in quads (`eckwert_produkte`): their cases first, then their net cost.
                         let ohneFaelleNull = w.ohneFaelleNull
                         for (j, k) in b.vImKern.enumerated() {
@@ -787,7 +798,7 @@ struct Schnellrechnung: Sendable {
     /// their sums). The factor q is applied once to the sum rather than to each Sozialraum's term (as the
     /// forecast's Sozialraum rows are): one multiplication per term instead of two, which had bound the loop to
     /// the processor's multipliers; the two differ by rounding only (about 10⁻¹⁶ of the value).
-    private func gebietsfaelle(_ b: Block) {
+    private func gebietsfaelle(_ b: Block, faelle ff: UnsafeMutablePointer<Double>) {
         let n = p.n, jp = Self.gepaart(n - 1), anzahl = b.gfZeile.count
         guard anzahl > 0 else { return }
         for k in 0..<anzahl {
@@ -802,7 +813,7 @@ struct Schnellrechnung: Sendable {
             b.avx2 ? 1 : 0, anzahl, jp, b.klassenwerte.baseAddress, b.gfR.baseAddress, b.gewichte.baseAddress,
             b.gfC.baseAddress, b.gfG.baseAddress, b.gfQ.baseAddress, b.gfF.baseAddress, n - 1,
             b.gfVier.count / 4, b.gfVier.baseAddress, b.gfC4.baseAddress, b.gfC4Start.baseAddress, b.gfRest.count,
-            b.gfRest.baseAddress)
+            b.gfRest.baseAddress, ff, b.gfDirekt.baseAddress)
     }
 
     /// The products with Sozialraum weights (k = 0 ..< rStart.count: where their reference population starts,
@@ -912,6 +923,8 @@ struct Schnellrechnung: Sendable {
         switch art {
         case 0: for t in 0..<J { ff[t] = 0 }
         case 2:
+            // Written here by the kernel already (`gfDirekt`), else copied from `gfF`.
+            guard b.gfDirekt[gfIndex] < 0 else { return }
             let gf = b.gfF.baseAddress! + gfIndex &* Self.gepaart(J)
             for t in 0..<J { ff[t] = gf[t] }
         default: faelleOhneGewichte(i, b, ges, jg, nc, ff)
