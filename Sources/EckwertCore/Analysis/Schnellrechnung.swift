@@ -200,6 +200,10 @@ struct Schnellrechnung: Sendable {
         var pfade: [Double] = []
         var gewichte: [Double] = []
         let mIndex = Dictionary(m.massnahmen.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Per line of the scheme, looked up once rather than per product (two string hashes per product and line
+        // had been a third of this setup, which the draws wait for on one core): whether it is a sum, its key
+        // and its coefficient in the Zuschussbedarf.
+        let linien = k.zeilen.map { (summe: $0.istSumme, key: $0.key, koeffizient: zr.koeffizient($0.key)) }
         for (i, prod) in m.produkte.enumerated() {
             var d = Produktdaten()
             var ueberschrieben = Set<String>()
@@ -233,8 +237,9 @@ struct Schnellrechnung: Sendable {
                 }
                 d.treiber = t
             }
-            for (z, zeile) in k.zeilen.enumerated() where !zeile.istSumme && !ueberschrieben.contains(zeile.key) {
-                let l = p.fortschreibung.linien[i][z], koeffizient = zr.koeffizient(zeile.key)
+            for (z, zeile) in linien.enumerated()
+            where !zeile.summe && (ueberschrieben.isEmpty || !ueberschrieben.contains(zeile.key)) {
+                let l = p.fortschreibung.linien[i][z], koeffizient = zeile.koeffizient
                 let v = koeffizient * l.start
                 switch (l.art, l.fest == nil) {
                 case (.tarif, true): d.basisTarif += v
