@@ -25,7 +25,9 @@ struct Ziehungslauf: Sendable {
         self.p = p
         self.ziehungen = ziehungen
         self.seed = seed
-        schnell = Schnellrechnung(p)
+        // The lean engine's setup (the largest part of this preparation) on the second core meanwhile: the draws
+        // have not begun, so it would otherwise wait.
+        let schnellrechnung = Nebenher { Schnellrechnung(p) }
         let einheiten = m.einheiten
         jahre = p.n - 1
         var platz = [Int](repeating: -1, count: einheiten.count), mit: [Int] = []
@@ -44,6 +46,7 @@ struct Ziehungslauf: Sendable {
         summen = Unsicherheit.Summenplan(start: s, glied: g, fallplatz: platz)
         K = einheiten.count * jahre
         KF = mit.count * jahre
+        schnell = schnellrechnung.ergebnis() ?? Schnellrechnung(p)
     }
 
     /// What is done with a complete tile of w draws starting at draw j0: its rows (draw j0 + i at zeilen + i · R,
