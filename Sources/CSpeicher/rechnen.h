@@ -81,10 +81,11 @@ typedef double eckwert_gf_v4 __attribute__((vector_size(32), aligned(8)));
 /// lane and one vector per year (J years, a constant after inlining: no lane is padding): per Sozialraum one load
 /// of the four weights (c4, stored four side by side per Sozialraum), one broadcast of R per year and per year
 /// c · R added, as in `eckwert__gf_einzeln` lane by lane; the sums times q (q4: four side by side per year). Each
-/// product's years are then stored at fz[0…3]; the padding year (jp > J) is set to 0 where fz[4 + l] is null
-/// (a row of its own, not the caller's).
+/// product's years are then stored at fz[0…3]; the padding year (jp > J) is set to 0 where bit l of `polster` is
+/// set (a row of its own, not the caller's).
 static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
-    const long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz) {
+    const long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz,
+    int polster) {
     typedef eckwert_gf_v4 v4;
     v4 a[8];
 #pragma clang loop unroll(full)
@@ -106,22 +107,22 @@ static inline __attribute__((always_inline)) void eckwert__gf_vier_j(
         for (long t = 0; t < J; t++) fz[l][t] = a[t][l];
         // The padding year (jp is J rounded up to even; not where the product's years go straight to the caller's
         // rows, which have none): one store, where a loop became a call of memset.
-        if (J < jp && fz[4 + l] == 0) fz[l][J] = 0;
+        if (J < jp && (polster >> l & 1)) fz[l][J] = 0;
     }
 }
 
 /// `eckwert__gf_vier_j` for J = 1 … 8 (a constant in each case, so that the years stay in registers).
 static inline __attribute__((always_inline)) void eckwert__gf_vier(
-    long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz) {
+    long J, long jp, const double *R, long gN, const double *c4, const double *q4, double *const *fz, int polster) {
     switch (J) {
-    case 1: eckwert__gf_vier_j(1, jp, R, gN, c4, q4, fz); break;
-    case 2: eckwert__gf_vier_j(2, jp, R, gN, c4, q4, fz); break;
-    case 3: eckwert__gf_vier_j(3, jp, R, gN, c4, q4, fz); break;
-    case 4: eckwert__gf_vier_j(4, jp, R, gN, c4, q4, fz); break;
-    case 5: eckwert__gf_vier_j(5, jp, R, gN, c4, q4, fz); break;
-    case 6: eckwert__gf_vier_j(6, jp, R, gN, c4, q4, fz); break;
-    case 7: eckwert__gf_vier_j(7, jp, R, gN, c4, q4, fz); break;
-    default: eckwert__gf_vier_j(8, jp, R, gN, c4, q4, fz); break;
+    case 1: eckwert__gf_vier_j(1, jp, R, gN, c4, q4, fz, polster); break;
+    case 2: eckwert__gf_vier_j(2, jp, R, gN, c4, q4, fz, polster); break;
+    case 3: eckwert__gf_vier_j(3, jp, R, gN, c4, q4, fz, polster); break;
+    case 4: eckwert__gf_vier_j(4, jp, R, gN, c4, q4, fz, polster); break;
+    case 5: eckwert__gf_vier_j(5, jp, R, gN, c4, q4, fz, polster); break;
+    case 6: eckwert__gf_vier_j(6, jp, R, gN, c4, q4, fz, polster); break;
+    case 7: eckwert__gf_vier_j(7, jp, R, gN, c4, q4, fz, polster); break;
+    default: eckwert__gf_vier_j(8, jp, R, gN, c4, q4, fz, polster); break;
     }
 }
 
@@ -133,16 +134,17 @@ static inline __attribute__((always_inline)) void eckwert__gf(
     for (long j = 0; j < nVier; j++) {
         const long *ks = vier + 4 * j;
         double q4[32];
-        // Where each product's years go (fz[0…3]), and whether straight to the caller's rows (fz[4…7] non-null).
-        double *fz[8];
+        // Where each product's years go; bit l of `polster` where to a padded row of f (not the caller's row).
+        double *fz[4];
+        int polster = 0;
         for (long l = 0; l < 4; l++) {
             long k = ks[l];
             for (long t = 0; t < J; t++) q4[4 * t + l] = q[k * jp + t];
             int direkt = ff && ffPlatz[k] >= 0;
             fz[l] = direkt ? ff + ffPlatz[k] : f + k * jp;
-            fz[4 + l] = direkt ? fz[l] : 0;
+            polster |= (!direkt) << l;
         }
-        eckwert__gf_vier(J, jp, R + rStart[ks[0]], gAnzahl[ks[0]], c4 + c4Start[j], q4, fz);
+        eckwert__gf_vier(J, jp, R + rStart[ks[0]], gAnzahl[ks[0]], c4 + c4Start[j], q4, fz, polster);
     }
     // The others two by two where their counts of Sozialräume agree.
     long i = 0;

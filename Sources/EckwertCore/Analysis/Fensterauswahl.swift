@@ -177,12 +177,11 @@ extension Ziehungslauf {
         let probe = Probespeicher(probe: S, K: K, KF: KF)
         // What no thread's chains took over (all of it where the placing stopped early) is handed back.
         defer { probe.restFreigeben() }
-        let avx2: Int32 = Prozessor.avx2 ? 1 : 0
         ziehen(von: 0, bis: S, zaehler: zaehler, fortschritt: fortschritt) { _, j0, w, zeilen in
             // Each value block's 16 values of the tile's 16 draws (w is 16: the sample is whole tiles).
             for b in 0..<probe.bloecke {
                 let (r0, m) = probe.werte(b)
-                eckwert_kachel(avx2, zeilen + r0, R, w, m, probe.kachel(b, j0 / kachel))
+                Self.kachelAblegen(zeilen, R: R, w: w, von: r0, anzahl: m, nach: probe.kachel(b, j0 / kachel))
             }
         }
         let vergabe = Stueckvergabe(R, stueck: Self.wertstueck)
@@ -677,13 +676,13 @@ struct Fensterspeicher {
         let voraus = 8, block = Self.sammelWerte, avx2: Int32 = Prozessor.avx2 ? 1 : 0
         // Tiles of 32 draws as two halves of 16 (each turned and filed as a tile of 16), one after the other per
         // value: the end of the value's chain, a cache line of its own, is then fetched once for 32 draws.
+        // Half h's values at sammel + h · haelfte (value jj of the block at jj · hw within it).
         let haelften = w == 2 * Unsicherheit.kachel ? 2 : 1, hw = w / haelften
-        let zweite = sammel + Self.sammelWerte * Unsicherheit.kachel
+        let haelfte = Self.sammelWerte * Unsicherheit.kachel
         var j0 = 0
         while j0 < anzahl {
             let m = Swift.min(block, anzahl - j0)
-            eckwert_kachel(avx2, x + j0, zeile, hw, m, sammel)
-            if haelften == 2 { eckwert_kachel(avx2, x + hw * zeile + j0, zeile, hw, m, zweite) }
+            for h in 0..<haelften { eckwert_kachel(avx2, x + h * hw * zeile + j0, zeile, hw, m, sammel + h * haelfte) }
             if j0 + block < anzahl {
                 for d in 0..<w {
                     for c in stride(from: block, to: Swift.min(2 * block, anzahl - j0), by: 16) {
@@ -692,17 +691,19 @@ struct Fensterspeicher {
                 }
             }
             for jj in 0..<m {
-                let j = j0 + jj, f = (r0 + j) * 3, v = UnsafePointer(sammel + jj * hw)
+                let j = j0 + jj, f = (r0 + j) * 3
                 if j + voraus < anzahl {
                     let rv = r0 + j + voraus, c = kette[rv]
                     if c >= 0 { eckwert_vorausladen(adresse(c) + (zahlen[rv * 4 + 3] & (Self.stueck - 1))) }
                 }
-                if hw == 16 && Self.geordnet(lo + f, hi + f) {
-                    einordnen16(r0 + j, v, lo + f, hi + f, avx2)
-                    if haelften == 2 { einordnen16(r0 + j, UnsafePointer(zweite + jj * hw), lo + f, hi + f, avx2) }
-                } else {
-                    einordnen(r0 + j, v, hw, lo, hi)
-                    if haelften == 2 { einordnen(r0 + j, UnsafePointer(zweite + jj * hw), hw, lo, hi) }
+                let geordnet16 = hw == 16 && Self.geordnet(lo + f, hi + f)
+                for h in 0..<haelften {
+                    let v = UnsafePointer(sammel + h * haelfte + jj * hw)
+                    if geordnet16 {
+                        einordnen16(r0 + j, v, lo + f, hi + f, avx2)
+                    } else {
+                        einordnen(r0 + j, v, hw, lo, hi)
+                    }
                 }
             }
             j0 += m
@@ -1046,7 +1047,9 @@ struct Bandteilung {
 /// about 1 GB/s, in some sittings slower: 0.15 s of CPU time for the draws' 100 MiB of fresh memory).
 final class Probespeicher: @unchecked Sendable {
     static let breite = 16
-    let S: Int, K: Int, KF: Int
+    /// Floats per 2 MiB region: a block of the chains (`Fensterspeicher`), which a placed region becomes.
+    static let region = Fensterspeicher.jeBlock * Fensterspeicher.stueck
+    let K: Int, KF: Int
     /// Value blocks of net costs, then of cases.
     let bloeckeK: Int, bloecke: Int
     /// Floats per value block.
@@ -1061,15 +1064,13 @@ final class Probespeicher: @unchecked Sendable {
 
     init(probe S: Int, K: Int, KF: Int) {
         let b = Self.breite
-        self.S = S
         self.K = K
         self.KF = KF
         bloeckeK = (K + b - 1) / b
         bloecke = bloeckeK + (KF + b - 1) / b
         jeBlock = S * b
         let speicher = Grossspeicher<Float>(Swift.max(1, bloecke * jeBlock))
-        let region = Fensterspeicher.jeBlock * Fensterspeicher.stueck
-        let teile = speicher.gemappt ? speicher.teilen(in: region) : []
+        let teile = speicher.gemappt ? speicher.teilen(in: Self.region) : []
         precondition(!speicher.gemappt || !teile.isEmpty, "Probespeicher: Regionen von 2 MiB")
         basis = speicher.zeiger
         bereiche = teile
@@ -1084,8 +1085,7 @@ final class Probespeicher: @unchecked Sendable {
     /// The regions that value block `blk` lies in (none without regions).
     private func regionen(_ blk: Int) -> Range<Int> {
         guard !bereiche.isEmpty else { return 0..<0 }
-        let region = Fensterspeicher.jeBlock * Fensterspeicher.stueck
-        return (blk * jeBlock / region)..<(((blk + 1) * jeBlock - 1) / region + 1)
+        return (blk * jeBlock / Self.region)..<(((blk + 1) * jeBlock - 1) / Self.region + 1)
     }
 
     /// The first value (r) and the count of values of value block `blk`.
