@@ -691,3 +691,64 @@ extension Fensterspeicher {
         return n == 0 || kette[kplatz(f, 1)] == letzter ? n : -1
     }
 }
+
+/// The Klassen's reference populations (`eckwert_klassenwerte`: four Sozialräume per vector, the rest one by one)
+/// against the definition summed here value by value: 0 + (j[bis] − j[von]) of each sex from s0 to s1 in order, the
+/// padding year untouched. For 1 … 10 forecast years, Sozialräume in and out of whole fours, one sex and both, on
+/// both paths.
+@Test func klassenwerteNachDefinition() {
+    var zufall = SplitMix64(seed: 41)
+    for J in 1...10 {
+        for G in [1, 3, 4, 7, 9] {
+            let n = J + 1, jp = Schnellrechnung.gepaart(J), nc = 4
+            // Year t's sums (t ≥ 1) with one more Sozialraum than G, as a year of the cohort run may have.
+            let Gt = G + 1
+            var start = [Int](repeating: 0, count: n), gebiete = start
+            var laenge = 0
+            for t in 1..<n {
+                start[t] = laenge
+                gebiete[t] = Gt
+                laenge += 2 * nc * Gt
+            }
+            let j = (0..<laenge).map { _ in (zufall.gleich() * 1000).rounded() / 7 }
+            let kl = [0, 2, 0, 1, 1, 3, 1, 1, 2, 3, 0, 0]
+            let nK = kl.count / 4
+            func erwartet(_ k: Int, _ g: Int, _ t: Int) -> Double {
+                let von = kl[4 * k], bis = kl[4 * k + 1]
+                var x = 0.0
+                for s in kl[4 * k + 2]...kl[4 * k + 3] {
+                    let o = start[t] + s * nc * Gt + g
+                    x = x + (j[o + bis * Gt] - j[o + von * Gt])
+                }
+                return x
+            }
+            for avx2: Int32 in [0, 1] where avx2 == 0 || Prozessor.avx2 {
+                var w = [Double](repeating: .nan, count: nK * G * jp)
+                kl.withUnsafeBufferPointer { klb in
+                    start.withUnsafeBufferPointer { sb in
+                        gebiete.withUnsafeBufferPointer { gb in
+                            j.withUnsafeBufferPointer { jb in
+                                w.withUnsafeMutableBufferPointer { wb in
+                                    eckwert_klassenwerte(
+                                        avx2, nK, klb.baseAddress, n, G, jp, nc, sb.baseAddress, gb.baseAddress,
+                                        jb.baseAddress, wb.baseAddress)
+                                }
+                            }
+                        }
+                    }
+                }
+                for k in 0..<nK {
+                    for g in 0..<G {
+                        for t in 1..<n {
+                            let v = w[(k * G + g) * jp + t - 1]
+                            #expect(v.bitPattern == erwartet(k, g, t).bitPattern, "J \(J) G \(G) k \(k) g \(g) t \(t)")
+                        }
+                        if jp > J {
+                            #expect(w[(k * G + g) * jp + J].isNaN, "J \(J) G \(G): Polsterjahr")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -19,13 +19,8 @@ extension Schnellrechnung {
         let n: Int
         /// Cumulative index a + 1 → position in `schnitte`, or −1 where no driver reads it.
         let istSchnitt: [Int]
-        /// Each Sozialraum's share of the base population (`Kohortenmodell.gebietsanteile`), computed once, zero
-        /// past G up to a multiple of 8.
-        let anteile: [Double]
-        /// The base population in blocks of eight Sozialräume (see `eckwert_kohorten`), zero past G.
-        let basis: [Double]
-        /// One block's cells of the year before and of the year (2 · 101 · 8 each), reused block by block.
-        private var alt: [Double], neu: [Double]
+        /// The kernel's memory (`Zellen`).
+        private let zellen: Zellen
         var kum: Kumuliert
         /// Whether the projection uses the processor's AVX2 instructions (`eckwert_kohorten`; the same bits either
         /// way): where it has them, unless a test asks for the baseline path.
@@ -39,16 +34,7 @@ extension Schnellrechnung {
             var ist = [Int](repeating: -1, count: N + 1)
             for (k, c) in schnitte.enumerated() where c >= 0 && c <= N { ist[c] = k }
             istSchnitt = ist
-            let GP = (G + 7) / 8 * 8
-            anteile = Kohortenmodell.gebietsanteile(basis) + [Double](repeating: 0, count: GP - G)
-            var b = [Double](repeating: 0, count: GP * 2 * N)
-            for g in 0..<G {
-                let o = (g / 8) * 8 * 2 * N + g % 8
-                for z in 0..<(2 * N) { b[o + z * 8] = basis.werte[g * 2 * N + z] }
-            }
-            self.basis = b
-            alt = [Double](repeating: 0, count: 2 * N * 8)
-            neu = alt
+            zellen = Zellen(basis)
             kum = Kumuliert(jahre: n, gebiete: G, schnitte: schnitte)
         }
 
@@ -63,22 +49,16 @@ extension Schnellrechnung {
             precondition(v.ueberleben.count == 2 * N && v.wanderung.count == 2 * N, "Kohortenlauf: Raten")
             let avx2: Int32 = self.avx2 ? 1 : 0
             let (ugW, ugM) = v.ueberlebenGeburt
-            basis.withUnsafeBufferPointer { basis in
-                alt.withUnsafeMutableBufferPointer { alt in
-                    neu.withUnsafeMutableBufferPointer { neu in
-                        kum.jeGebiet.withUnsafeMutableBufferPointer { j in
-                            kum.start.withUnsafeBufferPointer { start in
-                                v.raten.withUnsafeBufferPointer { f in
-                                    guard let jb = j.baseAddress else { return }
-                                    eckwert_kohorten(
-                                        avx2, G, N, n, basis.baseAddress, alt.baseAddress, neu.baseAddress,
-                                        v.ueberleben, v.wanderung, f.baseAddress, f.count,
-                                        Fruchtbarkeit.alter.lowerBound, ugW, ugM, Kohortenmodell.maedchenanteil,
-                                        Kohortenmodell.jungenanteil, saldo, anteile, istSchnitt, jb,
-                                        start.baseAddress, nc)
-                                }
-                            }
-                        }
+            let z = zellen
+            kum.jeGebiet.withUnsafeMutableBufferPointer { j in
+                kum.start.withUnsafeBufferPointer { start in
+                    v.raten.withUnsafeBufferPointer { f in
+                        guard let jb = j.baseAddress else { return }
+                        eckwert_kohorten(
+                            avx2, G, N, n, z.basis.baseAddress, z.alt.baseAddress, z.neu.baseAddress,
+                            v.ueberleben, v.wanderung, f.baseAddress, f.count, Fruchtbarkeit.alter.lowerBound, ugW,
+                            ugM, Kohortenmodell.maedchenanteil, Kohortenmodell.jungenanteil, saldo,
+                            z.anteile.baseAddress, istSchnitt, jb, start.baseAddress, nc)
                     }
                 }
             }
@@ -93,6 +73,36 @@ extension Schnellrechnung {
                 kum.gesamt.withUnsafeMutableBufferPointer { ges in
                     Self.gebietssummen(j, s0, G, 2 * nc, ges, t * 2 * nc)
                 }
+            }
+        }
+
+        /// What the kernel reads and writes besides the sums, at cache-line boundaries (`ausgerichtet`; in a
+        /// Swift array half of the cells' vectors straddled two lines): each Sozialraum's share of the base
+        /// population (`Kohortenmodell.gebietsanteile`), computed once; the base population in blocks of eight
+        /// Sozialräume (see `eckwert_kohorten`); one block's cells of the year before and of the year
+        /// (2 · 101 · 8 each), reused block by block. Zero past G up to a multiple of 8.
+        final class Zellen {
+            let anteile: UnsafeMutableBufferPointer<Double>, basis: UnsafeMutableBufferPointer<Double>
+            let alt: UnsafeMutableBufferPointer<Double>, neu: UnsafeMutableBufferPointer<Double>
+
+            init(_ b: Bevoelkerung) {
+                let G = b.gebiete.count, N = Alter.count, GP = (G + 7) / 8 * 8
+                anteile = .ausgerichtet(GP)
+                _ = anteile.initialize(from: Kohortenmodell.gebietsanteile(b) + [Double](repeating: 0, count: GP - G))
+                basis = .ausgerichtet(GP * 2 * N)
+                basis.initialize(repeating: 0)
+                for g in 0..<G {
+                    let o = (g / 8) * 8 * 2 * N + g % 8
+                    for z in 0..<(2 * N) { basis[o + z * 8] = b.werte[g * 2 * N + z] }
+                }
+                alt = .ausgerichtet(2 * N * 8)
+                alt.initialize(repeating: 0)
+                neu = .ausgerichtet(2 * N * 8)
+                neu.initialize(repeating: 0)
+            }
+
+            deinit {
+                anteile.deallocate(); basis.deallocate(); alt.deallocate(); neu.deallocate()
             }
         }
 

@@ -569,13 +569,14 @@ struct Schnellrechnung: Sendable {
 
         init(_ s: Schnellrechnung) {
             let n = s.p.n, N = s.zeilen.count, jp = Schnellrechnung.gepaart(n - 1)
+            // At cache-line boundaries (`ausgerichtet`): the kernels read most of these tables in vectors.
             func kopie<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
-                let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+                let b = UnsafeMutableBufferPointer<T>.ausgerichtet(a.count)
                 _ = b.initialize(from: a)
                 return b
             }
             func nullen<T>(_ anzahl: Int, _ wert: T) -> UnsafeMutableBufferPointer<T> {
-                let b = UnsafeMutableBufferPointer<T>.allocate(capacity: anzahl)
+                let b = UnsafeMutableBufferPointer<T>.ausgerichtet(anzahl)
                 b.initialize(repeating: wert)
                 return b
             }
