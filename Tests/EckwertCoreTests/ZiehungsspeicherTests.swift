@@ -173,8 +173,8 @@ func gebietssummenGleichEinzelnAddiert(gebiete G: Int, summen anzahl: Int) {
 }
 
 /// The bands selected in windows (only a sample kept) are the bands selected from every kept draw, bit for bit;
-/// with a sample of a sixth to a half of the draws and tiles cut at the end.
-@Test(arguments: [(600, 96), (1007, 160), (1000, 496)])
+/// with a sample of a nineteenth to a half of the draws (three narrowings, one, one, none) and tiles cut at the end.
+@Test(arguments: [(1200, 64), (600, 96), (1007, 160), (1000, 496)])
 func fensterauswahlGleichDerVollenAuswahl(ziehungen n: Int, probe: Int) throws {
     let m = try #require(Musterstadt.modell)
     let p = Projektion(m)
