@@ -136,11 +136,11 @@ func einheitensummenInDieKachel(jahre J: Int) {
     }
 }
 
-/// The city-wide sums of the cohort run, four carried side by side (`Kohortenlauf.gebietssummen`), against each sum
+/// The city-wide sums of the cohort run, eight carried side by side (`Kohortenlauf.gebietssummen`), against each sum
 /// added one at a time in order of the Sozialräume: bit for bit, for counts of sums that are not a multiple of
-/// four, for 0 and 1 Sozialraum, read and written at offsets (the values outside are left alone). The values span
+/// eight, for 0 and 1 Sozialraum, read and written at offsets (the values outside are left alone). The values span
 /// many magnitudes; a hand-made case shows the order of the additions kept.
-@Test(arguments: [(13, 7), (60, 9), (1, 5), (0, 3), (5, 4), (7, 1)])
+@Test(arguments: [(13, 7), (60, 9), (13, 17), (1, 5), (0, 3), (5, 4), (7, 1)])
 func gebietssummenGleichEinzelnAddiert(gebiete G: Int, summen anzahl: Int) {
     let o = 3, zo = 2
     var zustand: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -164,12 +164,12 @@ func gebietssummenGleichEinzelnAddiert(gebiete G: Int, summen anzahl: Int) {
     }
     #expect(ziel.map(\.bitPattern) == erwartet.map(\.bitPattern))
     // Added in order, 1e16 + 1 + 1 − 1e16 is 0 (each 1 is lost against 1e16); the 1s added first would give 2.
-    let hand: [Double] = (0..<5).flatMap { _ -> [Double] in [1e16, 1, 1, -1e16] }
-    var null = [Double](repeating: -1, count: 5)
+    let hand: [Double] = (0..<9).flatMap { _ -> [Double] in [1e16, 1, 1, -1e16] }
+    var null = [Double](repeating: -1, count: 9)
     hand.withUnsafeBufferPointer { v in
-        null.withUnsafeMutableBufferPointer { z in Schnellrechnung.Kohortenlauf.gebietssummen(v, 0, 4, 5, z, 0) }
+        null.withUnsafeMutableBufferPointer { z in Schnellrechnung.Kohortenlauf.gebietssummen(v, 0, 4, 9, z, 0) }
     }
-    #expect(null == [0, 0, 0, 0, 0])
+    #expect(null == [Double](repeating: 0, count: 9))
 }
 
 /// The bands selected in windows (only a sample kept) are the bands selected from every kept draw, bit for bit;

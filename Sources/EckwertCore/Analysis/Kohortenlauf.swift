@@ -107,8 +107,9 @@ extension Schnellrechnung {
         }
 
         /// `anzahl` sums of `G` values each: sum m adds von[o + m · G + g] for g = 0, 1, … in order to 0 and goes to
-        /// ziel[zo + m]. Four sums are carried side by side, each in its own order, only so that the processor
-        /// overlaps their chains of dependent additions; the rest one at a time.
+        /// ziel[zo + m]. Eight sums are carried side by side, each in its own order, only so that the processor
+        /// overlaps their chains of dependent additions (perf samples of the cohort run outside its kernel 372 → 315
+        /// against four); the rest one at a time.
         @inline(__always)
         static func gebietssummen(
             _ von: UnsafeBufferPointer<Double>, _ o: Int, _ G: Int, _ anzahl: Int,
@@ -121,20 +122,29 @@ extension Schnellrechnung {
                 return
             }
             var m = 0
-            while m &+ 4 <= anzahl {
+            while m &+ 8 <= anzahl {
                 let p0 = v + (o &+ m &* G), p1 = p0 + G, p2 = p1 + G, p3 = p2 + G
-                var x0 = 0.0, x1 = 0.0, x2 = 0.0, x3 = 0.0
+                let p4 = p3 + G, p5 = p4 + G, p6 = p5 + G, p7 = p6 + G
+                var x0 = 0.0, x1 = 0.0, x2 = 0.0, x3 = 0.0, x4 = 0.0, x5 = 0.0, x6 = 0.0, x7 = 0.0
                 for g in 0..<G {
                     x0 += p0[g]
                     x1 += p1[g]
                     x2 += p2[g]
                     x3 += p3[g]
+                    x4 += p4[g]
+                    x5 += p5[g]
+                    x6 += p6[g]
+                    x7 += p7[g]
                 }
                 z[zo &+ m] = x0
                 z[zo &+ m &+ 1] = x1
                 z[zo &+ m &+ 2] = x2
                 z[zo &+ m &+ 3] = x3
-                m &+= 4
+                z[zo &+ m &+ 4] = x4
+                z[zo &+ m &+ 5] = x5
+                z[zo &+ m &+ 6] = x6
+                z[zo &+ m &+ 7] = x7
+                m &+= 8
             }
             while m < anzahl {
                 let p0 = v + (o &+ m &* G)
