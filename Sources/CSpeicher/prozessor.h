@@ -47,8 +47,9 @@ static inline int eckwert_sha(void) {
 
 /// The two builds of a kernel of ablage.h or rechnen.h and the choice between them: `kern` (always inline)
 /// compiled once for processors with AVX2 (`kern_avx2`) and once for baseline x86-64 (`kern_basis`), and
-/// `oeffentlich(avx2, …)`, which calls the first where `avx2` (from `eckwert_avx2`) is set. PARAMETER and ARGUMENTE: the kernel's parameter list and the
-/// same names as arguments (macros, so that each list is written once).
+/// `oeffentlich(avx2, …)`, which calls the first where `avx2` (from `eckwert_avx2`) is set. PARAMETER and
+/// ARGUMENTE: the kernel's parameter list and the same names as arguments (macros, so that each list is written
+/// once).
 #if defined(__x86_64__)
 #define ECKWERT_ZWEI_PFADE(oeffentlich, kern, PARAMETER, ARGUMENTE)                                             \
     static inline __attribute__((target("avx2"))) void kern##_avx2(PARAMETER) { kern(ARGUMENTE); }             \

@@ -74,9 +74,10 @@ final class Nebenher<Wert: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The work's value, once it is done.
-    func ergebnis() -> Wert? {
+    /// The work's value, once it is done (always set by then: the worker writes it before it leaves the group).
+    func ergebnis() -> Wert {
         gruppe.wait()
+        guard let wert else { preconditionFailure("Nebenher: kein Ergebnis nach dem Warten") }
         return wert
     }
 }

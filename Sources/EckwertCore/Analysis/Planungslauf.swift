@@ -107,7 +107,7 @@ public enum Planungslauf {
         let isttabelle = Isttabelle(m)
         let istlauf = Nebenher { Istrechnung.rechnen(m, isttabelle) }
         let p = Projektion(m, isttabelle, verzeichnis, basissummen: basissummen)
-        let vor = vorlauf.ergebnis() ?? []
+        let vor = vorlauf.ergebnis()
         let bevoelkerungen = szenarien.indices.map { k -> Bevoelkerungslauf in
             if k < vor.count { return vor[k] }
             let pop = p.bevoelkerung(szenarien[k].bevoelkerung)
@@ -121,7 +121,7 @@ public enum Planungslauf {
             let s = k / teile, t = k % teile
             return p.produkte((P * t / teile)..<(P * (t + 1) / teile), annahmen[s], bevoelkerungen[s].summen)
         }
-        let ist = istlauf.ergebnis() ?? Istrechnung.rechnen(m, isttabelle)
+        let ist = istlauf.ergebnis()
         var l = Projektionslauf(projektion: p, ist: ist, laeufe: [], bevoelkerungen: [], warnungen: [])
         for (k, s) in szenarien.enumerated() {
             // The first piece is taken over (not copied), the others appended to it.

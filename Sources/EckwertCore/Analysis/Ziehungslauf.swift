@@ -46,7 +46,7 @@ struct Ziehungslauf: Sendable {
         summen = Unsicherheit.Summenplan(start: s, glied: g, fallplatz: platz)
         K = einheiten.count * jahre
         KF = mit.count * jahre
-        schnell = schnellrechnung.ergebnis() ?? Schnellrechnung(p)
+        schnell = schnellrechnung.ergebnis()
     }
 
     /// What is done with a complete tile of w draws starting at draw j0: its rows (draw j0 + i at zeilen + i · R,

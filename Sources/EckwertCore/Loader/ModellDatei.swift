@@ -78,7 +78,7 @@ struct ModellDatei {
         let formeln = Nebenher { Formelvorrat(formeltexte) }
         abschnittProdukte(m, y, befund, &d)
         abschnittBudgetbereiche(m, y, befund, &d)
-        abschnittKennzahlen(m, y, befund, &d, formeln: formeln.ergebnis() ?? Formelvorrat([]))
+        abschnittKennzahlen(m, y, befund, &d, formeln: formeln.ergebnis())
         abschnittZiele(m, y, befund, &d)
         abschnittMassnahmen(m, y, befund, &d)
         abschnittInvestitionen(m, y, befund, &d)

@@ -75,7 +75,7 @@ public enum ModellLader {
         let zweiterKern = Nebenher { vorab.abarbeiten() }
         let gelesenesModell = modellDatei(bytes, befund: zugriff.befund)
         vorab.abarbeiten()
-        _ = zweiterKern.ergebnis()
+        zweiterKern.ergebnis()
         let vorabWerte = vorab.werte
         guard let md = gelesenesModell else { return nurModellDatei(zugriff) }
         let ladung = Ladung(
@@ -96,7 +96,7 @@ public enum ModellLader {
             befund: zugriff.befund)
         sozialraumpruefung.einfuegen(in: zugriff.befund, modell: &ladung.modell)
         var modell = ladung.modell
-        modell.pruefsumme = summe.ergebnis() ?? pruefsumme(gelesen)
+        modell.pruefsumme = summe.ergebnis()
         sozialraeumeOrdnen(&modell)
         let alle = zugriff.befund.diagnostics.sorted
         let fehler = alle.contains { $0.severity == .error }

@@ -48,7 +48,7 @@ enum Modellpruefung {
         let spaeter = Befund()
         let ks = Kontext(m: m, md: md, dateiname: dateiname, gelesen: gelesen, befund: spaeter, produkte: produkte)
         for regel in spaet { regel(ks) }
-        befund.diagnostics.append(contentsOf: nebenher.ergebnis() ?? [])
+        befund.diagnostics.append(contentsOf: nebenher.ergebnis())
         befund.diagnostics.append(contentsOf: spaeter.diagnostics.items)
     }
 

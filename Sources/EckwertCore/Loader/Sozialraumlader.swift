@@ -63,18 +63,16 @@ enum Sozialraumlader {
         typealias Ergebnis = (meldungen: [Diagnostic], raster: Gebietsfallraster)
         let stelle: Int
         let stand: Int
-        let pruefung: @Sendable () -> Ergebnis
         let nebenher: Nebenher<Ergebnis>
 
         init(stelle: Int, stand: Int, _ pruefung: @escaping @Sendable () -> Ergebnis) {
             self.stelle = stelle
             self.stand = stand
-            self.pruefung = pruefung
             nebenher = Nebenher(pruefung)
         }
 
         func einfuegen(in befund: Befund, modell: inout Planungsmodell) {
-            let e = nebenher.ergebnis() ?? pruefung()
+            let e = nebenher.ergebnis()
             befund.diagnostics.insert(contentsOf: e.meldungen, at: stelle)
             modell.sozialraum.rasterUebernehmen(e.raster, stand: stand)
         }

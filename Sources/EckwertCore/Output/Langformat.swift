@@ -167,7 +167,7 @@ public enum Langformat {
                 }
             }
         }
-        let kz = kennzahlen.ergebnis() ?? Kennzahlrechnung.werte(m, e)
+        let kz = kennzahlen.ergebnis()
         for kennzahl in m.kennzahlen {
             let g = out.text("kennzahl:\(kennzahl.id)")
             for (t, jahr) in e.jahre.enumerated() {

@@ -118,7 +118,7 @@ public struct Projektion: Sendable {
         self.kB = kB
         self.rB = rB
         self.bezugB = bezugB
-        let jeGebiet = basisfaelle.ergebnis() ?? []
+        let jeGebiet = basisfaelle.ergebnis()
         let kleinraum = m.produkte.indices.map { i in
             Self.kleinraum(m, i, i < jeGebiet.count ? jeGebiet[i] : nil, faelleB[i], bezugB[i], basissummen)
         }
