@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CSpeicher
 import EckwertTestSupport
 import Testing
@@ -751,4 +756,49 @@ extension Fensterspeicher {
             }
         }
     }
+}
+
+/// A window's width in ranks is that of the band's rank among the sample given all n draws: the first S of n
+/// independent, identically distributed draws are a random subset of them, so how many lie below the band is
+/// hypergeometric, with the finite-population factor (n − S) / (n − 1) in its variance. With S = 1,000 of n = 2,000
+/// and z = 2 the band lies outside its window about as often as the normal tail at the hypergeometric standard
+/// error says (P50: 11.2 + 1 ranks, 2.9 %; P10: 6.7 + 1 ranks, 2.1 %; the exact probability, summed from the
+/// hypergeometric probabilities here); with the binomial width it would be 0.19 % and 0.11 %. 20,000 random subsets
+/// (partial shuffles) miss the window as often as the exact probability says.
+@Test(arguments: [0.5, 0.1])
+func fensterbreiteHypergeometrisch(p: Double) {
+    let n = 2000, S = 1000, r = rang(p, n)
+    let (a, b) = Ziehungslauf.fensterRaenge(p, n: n, probe: S, z: 2)
+    // K sample draws below the band (r of the n lie below it), i = 1 where the band is in the sample; the band
+    // lies in [sample's a-th smallest, sample's b-th smallest] iff a + 1 − i ≤ K ≤ b.
+    func logC(_ m: Int, _ k: Int) -> Double {
+        k < 0 || k > m ? -.infinity : lgamma(Double(m + 1)) - lgamma(Double(k + 1)) - lgamma(Double(m - k + 1))
+    }
+    var aussen = 0.0
+    for k in 0...S {
+        for i in 0...1 where S - k - i >= 0 {
+            let lp = logC(r, k) + logC(n - r - 1, S - k - i) - logC(n, S)
+            if k < a + 1 - i || k > b { aussen += exp(lp) }
+        }
+    }
+    let normal = p == 0.5 ? 0.0286 : 0.0210
+    #expect(abs(aussen - normal) < 0.006, "exact \(aussen)")
+    // Simulated: random subsets of the ranks 0 ..< n.
+    var rng = SplitMix64(seed: 99)
+    var raenge = Array(0..<n)
+    var daneben = 0
+    let versuche = 20_000
+    for _ in 0..<versuche {
+        var k = 0, drin = 0
+        for j in 0..<S {
+            let t = j + Int(rng.next() % UInt64(n - j))
+            raenge.swapAt(j, t)
+            k += raenge[j] < r ? 1 : 0
+            drin += raenge[j] == r ? 1 : 0
+        }
+        if k < a + 1 - drin || k > b { daneben += 1 }
+    }
+    let anteil = Double(daneben) / Double(versuche)
+    let se = (aussen * (1 - aussen) / Double(versuche)).squareRoot()
+    #expect(abs(anteil - aussen) < 4 * se, "simulated \(anteil), exact \(aussen)")
 }
