@@ -177,4 +177,128 @@ static inline long eckwert_einordnen16(
     return eckwert__einordnen16_basis(v, lo, hi, ziel, unter, sonder);
 }
 
+// ---- A value's windows from its sample (Ziehungslauf.fensterSetzen) ----
+
+// The lower edge of bucket k (dlo + k / skala) as a Float not above it, and the upper edge of bucket k (the next
+// bucket's lower edge, `oben` for the last) as a Float not below it.
+static inline __attribute__((always_inline)) float eckwert__kante_unten(double dlo, double skala, long k) {
+    if (k <= 0) return (float)dlo;
+    double e = dlo + (double)k / skala;
+    float f = (float)e;
+    return (double)f > e ? __builtin_nextafterf(f, -__builtin_inff()) : f;
+}
+static inline __attribute__((always_inline)) float eckwert__kante_oben(
+    double dlo, double skala, long k, long nb, float oben) {
+    if (k >= nb - 1) return oben;
+    double e = dlo + (double)(k + 1) / skala;
+    float f = (float)e;
+    return (double)f < e ? __builtin_nextafterf(f, __builtin_inff()) : f;
+}
+
+// The windows from the counts z[0 ..< nb] of the S sample values (see `eckwert__probe_fenster`): the bucket of each
+// rank inside the sample by a running count over the buckets, then each window's bounds at its buckets' edges.
+static inline __attribute__((always_inline)) void eckwert__probe_grenzen(
+    const int32_t *z, long S, long nb, double dlo, double skala, float mx, const long *raenge, float *lo, float *hi) {
+    long bucket[6] = {0, 0, 0, 0, 0, 0};
+    for (int r = 0; r < 6; r++) {
+        long k = raenge[r];
+        if (k < 0 || k >= S) continue;
+        long b = 0, kum = z[0];
+        while (kum <= k) kum += z[++b];
+        bucket[r] = b;
+    }
+    for (int i = 0; i < 3; i++) {
+        long a = raenge[2 * i], b = raenge[2 * i + 1];
+        lo[i] = a < 0 ? -__builtin_inff()
+                      : (a >= S ? __builtin_inff() : eckwert__kante_unten(dlo, skala, bucket[2 * i]));
+        hi[i] = b >= S ? __builtin_inff()
+                       : (b < 0 ? -__builtin_inff() : eckwert__kante_oben(dlo, skala, bucket[2 * i + 1], nb, mx));
+    }
+}
+
+// The three windows of one value from its sample x[0 ..< S] (finite values): the sample counted in nb = min(1024,
+// S / 2) buckets of equal width over [min, max] (the bucket of v: ⌊(v − min) · skala⌋, at most nb − 1, skala = nb /
+// (max − min), as `eckwert_eimer`), then for window i with sample ranks a = raenge[2i] and b = raenge[2i + 1]
+// (0-based, a ≤ b) the lower bound the lower edge of the bucket that holds rank a and the upper bound the upper
+// edge of the one that holds rank b: each at most one bucket wider than the sample's order statistic (no value of
+// those buckets lies outside; −∞ where a < 0, +∞ where a ≥ S; +∞ where b ≥ S, −∞ where b < 0). One pass for the
+// range, one for the counts: no copy and no selection. z: room for 1024 counts. Returns 0, writing nothing, where
+// S < 64, the values are all equal or their range is not finite.
+static inline __attribute__((always_inline)) long eckwert__probe_fenster(
+    const float *x, long S, const long *raenge, int32_t *z, float *lo, float *hi) {
+    if (S < 64) return 0;
+    float mn = x[0], mx = x[0];
+    for (long j = 0; j < S; j++) {
+        float v = x[j];
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+    }
+    long nb = S / 2 < 1024 ? S / 2 : 1024;
+    double dlo = (double)mn, skala = (double)nb / ((double)mx - dlo), oben = (double)(nb - 1);
+    if (!(mn < mx) || !(skala > 0) || skala != skala || skala == __builtin_inf()) return 0;
+    for (long k = 0; k < nb; k++) z[k] = 0;
+    for (long j = 0; j < S; j++) z[eckwert_eimer(x[j], dlo, skala, oben)] += 1;
+    eckwert__probe_grenzen(z, S, nb, dlo, skala, mx, raenge, lo, hi);
+    return 1;
+}
+
+static inline long eckwert__probe_fenster_basis(
+    const float *x, long S, const long *raenge, int32_t *z, float *lo, float *hi) {
+    return eckwert__probe_fenster(x, S, raenge, z, lo, hi);
+}
+
+#if defined(__x86_64__)
+// The same two passes with AVX2 written out: the range eight values at a time, each value's bucket four at a
+// time in doubles with the very operations of `eckwert_eimer` (widening is exact; subtraction, product, the clamps
+// and truncation as there), only the counts one by one.
+__attribute__((target("avx2"))) static inline long eckwert__probe_fenster_avx2(
+    const float *x, long S, const long *raenge, int32_t *z, float *lo, float *hi) {
+    if (S < 64) return 0;
+    __m256 vmn = _mm256_loadu_ps(x), vmx = vmn;
+    long j = 8;
+    for (; j + 8 <= S; j += 8) {
+        __m256 v = _mm256_loadu_ps(x + j);
+        vmn = _mm256_min_ps(v, vmn);
+        vmx = _mm256_max_ps(v, vmx);
+    }
+    float mn = vmn[0], mx = vmx[0];
+    for (int d = 1; d < 8; d++) {
+        mn = vmn[d] < mn ? vmn[d] : mn;
+        mx = vmx[d] > mx ? vmx[d] : mx;
+    }
+    for (; j < S; j++) {
+        mn = x[j] < mn ? x[j] : mn;
+        mx = x[j] > mx ? x[j] : mx;
+    }
+    long nb = S / 2 < 1024 ? S / 2 : 1024;
+    double dlo = (double)mn, skala = (double)nb / ((double)mx - dlo), oben = (double)(nb - 1);
+    if (!(mn < mx) || !(skala > 0) || skala != skala || skala == __builtin_inf()) return 0;
+    for (long k = 0; k < nb; k++) z[k] = 0;
+    __m256d vdlo = _mm256_set1_pd(dlo), vskala = _mm256_set1_pd(skala), voben = _mm256_set1_pd(oben);
+    __m256d null = _mm256_setzero_pd();
+    for (j = 0; j + 4 <= S; j += 4) {
+        __m256d y = _mm256_mul_pd(_mm256_sub_pd(_mm256_cvtps_pd(_mm_loadu_ps(x + j)), vdlo), vskala);
+        y = _mm256_blendv_pd(null, y, _mm256_cmp_pd(y, null, _CMP_GT_OQ));
+        y = _mm256_blendv_pd(voben, y, _mm256_cmp_pd(y, voben, _CMP_LT_OQ));
+        __m128i k = _mm256_cvttpd_epi32(y);
+        z[_mm_extract_epi32(k, 0)] += 1;
+        z[_mm_extract_epi32(k, 1)] += 1;
+        z[_mm_extract_epi32(k, 2)] += 1;
+        z[_mm_extract_epi32(k, 3)] += 1;
+    }
+    for (; j < S; j++) z[eckwert_eimer(x[j], dlo, skala, oben)] += 1;
+    eckwert__probe_grenzen(z, S, nb, dlo, skala, mx, raenge, lo, hi);
+    return 1;
+}
+#endif
+
+// See `eckwert__probe_fenster`; compiled for AVX2 where `avx2` is set (the same operations either way).
+static inline long eckwert_probe_fenster(
+    const float *x, long S, const long *raenge, int32_t *z, float *lo, float *hi, int avx2) {
+#if defined(__x86_64__)
+    if (avx2) return eckwert__probe_fenster_avx2(x, S, raenge, z, lo, hi);
+#endif
+    return eckwert__probe_fenster_basis(x, S, raenge, z, lo, hi);
+}
+
 #endif

@@ -358,6 +358,69 @@ private let auswahlfaelle: [[Float]] = [
     (0..<40).map { wert(5, $0) },
 ]
 
+/// The windows a sample places (`fensterSetzen`) enclose the sample's order statistics at the ranks that
+/// `fensterRaenge` gives, each bound at most one histogram bucket (the sample's range / min(1024, S / 2)) beyond its
+/// order statistic, and open (±∞) where the rank lies outside the sample; with all values equal or fewer than 64,
+/// the order statistics themselves. With ties, and with one far outlier, whose bucket width makes the windows
+/// wide but still enclosing.
+@Test func probefensterUmDieRaenge() {
+    for (i, x) in auswahlfaelle.enumerated() {
+        let s = x.sorted(), S = x.count, n = 10 * S
+        var y = x, lo = [Float](repeating: 0, count: 3), hi = lo
+        y.withUnsafeMutableBufferPointer { pr in
+            lo.withUnsafeMutableBufferPointer { l in
+                hi.withUnsafeMutableBufferPointer { h in
+                    Ziehungslauf.fensterSetzen(pr, n: n, lo: l.baseAddress!, hi: h.baseAddress!)
+                }
+            }
+        }
+        let breite = (s[S - 1] - s[0]) / Float(min(1024, S / 2))
+        var offen = 0
+        for (j, p) in [0.1, 0.5, 0.9].enumerated() {
+            let (a, b) = Ziehungslauf.fensterRaenge(p, n: n, probe: S)
+            if a < 0 {
+                #expect(lo[j] == -.infinity)
+                offen += 1
+            } else {
+                #expect(lo[j] <= s[a], "Fall \(i) P\(Int(p * 100))")
+                if i == 0 { #expect(lo[j] >= s[a] - breite * 1.0001) }
+                if i >= 2 { #expect(lo[j] == s[a]) }
+            }
+            if b >= S {
+                #expect(hi[j] == .infinity)
+                offen += 1
+            } else {
+                #expect(hi[j] >= s[b], "Fall \(i) P\(Int(p * 100))")
+                if i == 0 { #expect(hi[j] <= s[b] + breite * 1.0001) }
+                if i >= 2 { #expect(hi[j] == s[b]) }
+            }
+        }
+        // 1,100 values hold every window; 40 leave four sides open (P10 below, P50 both, P90 above).
+        if i == 0 { #expect(offen == 0) }
+        if i == 3 { #expect(offen == 4) }
+    }
+}
+
+/// The AVX2 path of the sample's windows gives the bounds of the baseline path, bit for bit: random samples of
+/// 64 to 3,000 values (lengths that are no multiple of the vectors), with ties and with negative values.
+@Test func probefensterGleichOhneAVX2() {
+    var g = SplitMix64(seed: 77)
+    for fall in 0..<200 {
+        let S = 64 + Int(g.next() % 2937)
+        let x: [Float] = (0..<S).map { _ in fall % 3 == 0 ? gestuft(&g) : Float(g.gleich() * 200 - 50) }
+        let r = [S / 20, S / 20 + 30, S / 3, S / 2, S - 40, S + 5]
+        var z = [Int32](repeating: 0, count: 1024)
+        var ergebnis: [[UInt32]] = []
+        for avx2: Int32 in Prozessor.avx2 ? [0, 1] : [0] {
+            var lo = [Float](repeating: 0, count: 3), hi = lo
+            let gesetzt = eckwert_probe_fenster(x, S, r, &z, &lo, &hi, avx2)
+            #expect(gesetzt == 1)
+            ergebnis.append((lo + hi).map(\.bitPattern))
+        }
+        #expect(ergebnis.allSatisfy { $0 == ergebnis[0] }, "Fall \(fall)")
+    }
+}
+
 /// The bounds that `umfassend` gives enclose the two ranks (at most the ka-th, at least the kb-th smallest of the
 /// sorted values), are values of the draws, and in spread values lie close to the ranks: with ties, one far
 /// outlier, all equal, and below the size where it selects exactly.
@@ -387,21 +450,6 @@ private let auswahlfaelle: [[Float]] = [
             var y = x
             let v = y.withUnsafeMutableBufferPointer { Ziehungslauf.kleinstes(k, in: $0) }
             #expect(v == sortiert[k], "Fall \(i), Rang \(k)")
-        }
-    }
-}
-
-/// The order statistics of several ranks at once (`rangwerte`, as the sample's windows are placed) are those of
-/// the sorted values: ranks in one bucket, in neighbouring and far buckets, the first and the last; with ties, one
-/// far outlier, all equal, and below the size where buckets apply.
-@Test func rangwerteGleichSortierung() {
-    for (i, x) in auswahlfaelle.enumerated() {
-        let s = x.sorted(), n = x.count
-        for raenge in [[0], [n - 1], [0, n - 1], [n / 10, n / 10 + 1, n / 2, n - 3], [1, 2, 3, n / 3, n * 9 / 10]] {
-            var y = x
-            let v = y.withUnsafeMutableBufferPointer { Ziehungslauf.rangwerte(raenge, in: $0) }
-            #expect(v == raenge.map { s[$0] }, "Fall \(i), Ränge \(raenge)")
-            #expect(y.sorted() == s)  // the values stay (reordered at most)
         }
     }
 }
