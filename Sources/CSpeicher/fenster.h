@@ -181,13 +181,13 @@ static inline long eckwert_einordnen16(
 
 // The lower edge of bucket k (dlo + k / skala) as a Float not above it, and the upper edge of bucket k (the next
 // bucket's lower edge, `oben` for the last) as a Float not below it.
-static inline __attribute__((always_inline)) float eckwert__kante_unten(double dlo, double skala, long k) {
+static inline __attribute__((always_inline)) float eckwert_kante_unten(double dlo, double skala, long k) {
     if (k <= 0) return (float)dlo;
     double e = dlo + (double)k / skala;
     float f = (float)e;
     return (double)f > e ? __builtin_nextafterf(f, -__builtin_inff()) : f;
 }
-static inline __attribute__((always_inline)) float eckwert__kante_oben(
+static inline __attribute__((always_inline)) float eckwert_kante_oben(
     double dlo, double skala, long k, long nb, float oben) {
     if (k >= nb - 1) return oben;
     double e = dlo + (double)(k + 1) / skala;
@@ -210,9 +210,9 @@ static inline __attribute__((always_inline)) void eckwert__probe_grenzen(
     for (int i = 0; i < 3; i++) {
         long a = raenge[2 * i], b = raenge[2 * i + 1];
         lo[i] = a < 0 ? -__builtin_inff()
-                      : (a >= S ? __builtin_inff() : eckwert__kante_unten(dlo, skala, bucket[2 * i]));
+                      : (a >= S ? __builtin_inff() : eckwert_kante_unten(dlo, skala, bucket[2 * i]));
         hi[i] = b >= S ? __builtin_inff()
-                       : (b < 0 ? -__builtin_inff() : eckwert__kante_oben(dlo, skala, bucket[2 * i + 1], nb, mx));
+                       : (b < 0 ? -__builtin_inff() : eckwert_kante_oben(dlo, skala, bucket[2 * i + 1], nb, mx));
     }
 }
 

@@ -725,6 +725,17 @@ func zaehlplaetzeEindeutigUndBeieinander(werte R: Int) {
                 #expect(
                     s.contains(l) && s.contains(h) && l <= s[ka] && h >= s[kb],
                     "Fall \(fall), Fenster \(i), \(ka) \(kb)")
+                // The buckets' edges (as the narrowing places bounds): around the ranks, inside the window, at most
+                // a bucket beyond them; the draws' own values where a bound is not finite (one bucket).
+                let (kl, kh) = t.kanten(ka, kb, i, hi: f.hi[i])
+                #expect(kl <= s[ka] && kh >= s[kb] && kl >= f.lo[i] && kh <= f.hi[i], "Fall \(fall), Fenster \(i)")
+                if f.lo[i].isFinite {
+                    // (and a Float rounding further out)
+                    let eimer = (Double(f.hi[i]) - Double(f.lo[i])) / Double(t.nb) * 1.001
+                    #expect(Double(kl) >= Double(s[ka]) - eimer && Double(kh) <= Double(s[kb]) + eimer)
+                } else {
+                    #expect(s.contains(kl) && s.contains(kh))
+                }
                 // Last: selecting overwrites the window's draws.
                 #expect(t.kleinstes(kb, i) == s[kb], "Fall \(fall), Fenster \(i), Rang \(kb)")
             }

@@ -114,7 +114,7 @@ extension Ziehungslauf {
                         for t in 0..<threads { u += sp.wert[t].zahl(f, 0) }
                         if let (l, h) = Self.engereGrenzen(
                             p, n: n, gezogen: n1, unter: u, innen: teilung.anzahl(i), lo: alo[f], hi: ahi[f],
-                            umfassend: { ka, kb in teilung.umfassend(ka, kb, i) })
+                            umfassend: { ka, kb in teilung.kanten(ka, kb, i, hi: ahi[f]) })
                         {
                             lo[f] = l
                             hi[f] = h
@@ -1001,6 +1001,18 @@ struct Bandteilung {
         eckwert_fenster_umfassend(
             werte + i * kapazitaet, zahl[i], a.0, b, parameter[i], parameter[4 + i], Double(nb - 1), &l, &h)
         return (l, h)
+    }
+
+    /// Bounds about ranks ka and kb of window i's draws (ka ≤ kb < its count; hi its upper bound): the lower
+    /// edge of the bucket that holds rank ka and the upper edge of the one that holds rank kb (hi for the last),
+    /// at most a bucket wider than the draws of those ranks and found from the counts alone — as the sample's
+    /// windows are placed (`eckwert_probe_fenster`), where `umfassend` read the window's draws once more for the
+    /// smallest and largest of the two buckets. `umfassend` where the window has one bucket (a bound not finite).
+    func kanten(_ ka: Int, _ kb: Int, _ i: Int, hi: Float) -> (Float, Float) {
+        let dlo = parameter[i], skala = parameter[4 + i]
+        guard skala > 0 else { return umfassend(ka, kb, i) }
+        let a = eimerMitRang(ka, i), b = eimerMitRang(kb, i, ab: a).0
+        return (eckwert_kante_unten(dlo, skala, a.0), eckwert_kante_oben(dlo, skala, b, nb, hi))
     }
 
     /// Draws in window i.
