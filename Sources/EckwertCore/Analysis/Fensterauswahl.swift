@@ -12,13 +12,17 @@ import CSpeicher
 /// and e' equal to its upper bound, it is the lower bound if u ≤ r < u + e, the (r − u − e)-th smallest inside if
 /// r < u + e + i, the upper bound if r < u + e + i + e'. Without NaN and −0 (whose place among equals depends on
 /// the algorithm) the value of a rank is unique, so this is the value of the full selection. Where a draw is NaN
-/// or −0, or a band lies outside its window (with z = 6 about once in 10¹¹ windows), the caller keeps every draw
-/// instead. Each time the draws counted have doubled, the windows are narrowed to what all of them place (the
+/// or −0, or a band lies outside its window, the caller keeps every draw instead: with z = 6 (and the one rank
+/// added to the standard error, and the bucket edges) a window misses its band with a probability of about
+/// 10⁻¹⁰ (normal tails at 6.3–6.5 standard errors); the 27,390 windows of 10,000 draws of the benchmark model,
+/// placed and narrowed once, fall back in about one run of 100,000 (with the binomial width, before the
+/// finite-population factor, about one in ten million) — the same bands, about twice the time and every draw's
+/// memory. Each time the draws counted have doubled, the windows are narrowed to what all of them place (the
 /// window's width in ranks grows with the square root of the draws, the draws with their number), so that the
 /// kept draws take about half the memory of windows placed once — as long as at least as many draws remain to be
 /// counted as have been: a narrowing reads every draw kept so far, and later than that it saves less on the draws
-/// still to come than it costs (10,000 draws of the benchmark model, narrowed at 3,264 only instead of at 3,264
-/// and 6,528: 0.667 → 0.625 s, fifteen interleaved runs; 100,000 draws keep their narrowings at 15,168 and
+/// still to come than it costs (10,000 draws of the benchmark model, narrowed at 3,296 only instead of at 3,296
+/// and 6,592: 0.667 → 0.625 s, fifteen interleaved runs; 100,000 draws keep their narrowings at 15,168 and
 /// 30,336 and drop the one at 60,672).
 extension Ziehungslauf {
     /// Draws per tile while the draws after the sample are filed (`einordnenKachel`): two tiles of 16 at once.
@@ -315,7 +319,7 @@ extension Ziehungslauf {
     /// lie below the band (the r-th smallest of n, r/n ≈ p) is hypergeometric, with variance
     /// S · p · (1 − p) · (n − S) / (n − 1) — the binomial variance S · p · (1 − p) times the finite-population
     /// factor, which the windows once left out (making them wider than their z by 1/√((n − S)/(n − 1)): 1.09 for
-    /// the sample of 10,000 draws, 1.22 at its narrowing after 3,264). Plus one rank for the rounding.
+    /// the sample of 10,000 draws, 1.22 at its narrowing after 3,296). Plus one rank for the rounding.
     static func fensterRaenge(_ p: Double, n: Int, probe S: Int, z: Double = fensterbreite) -> (Int, Int) {
         let mitte = Double(Unsicherheit.rang(p, n)) * Double(S) / Double(n)
         let endlich = n > 1 ? Double(Swift.max(0, n - S)) / Double(n - 1) : 0
