@@ -120,6 +120,50 @@ import Testing
     }
 }
 
+/// A draw's per-product values go straight into the lean engine's block (`Unsicherheit.ziehen`, after
+/// `produktwerteSetzen`), and `rechnen` then reads them there: the block holds the triangles' quantiles at the
+/// draw's uniform numbers taken in the documented order (TFR where drawn, mortality, migration, prices, Sachkosten,
+/// then per product quote trend, Erstattung where drawn, Fallkosten trend; regenerated here from the seed), an
+/// undrawn Erstattung keeps the status quo's share (0 without one), and the run's results are those of `rechnen`
+/// copying the same values from assumptions that carry them.
+@Test func ziehungProduktwerteImBlock() throws {
+    let m = try #require(Musterstadt.modell)
+    let p = Projektion(m)
+    let schnell = Schnellrechnung(p)
+    let best = try #require(m.szenario("best")), sq = try #require(m.szenario("status-quo"))
+    let worst = try #require(m.szenario("worst"))
+    let basis = Unsicherheit.Ziehungsbasis(m, best: best, sq: sq, worst: worst)
+    #expect(basis.erstattung.contains { $0 == nil } && basis.erstattung.contains { $0 != nil })
+    let J = p.n - 1, pop = p.bevoelkerung(sq.bevoelkerung).jahre
+    var w = Schnellrechnung.Arbeitsbereich(schnell)
+    var a = basis.annahmen
+    schnell.produktwerteSetzen(a, &w)
+    var saldo = [Double](repeating: 0, count: p.n)
+    for seed: UInt64 in [1, 99, 12345] {
+        var rng = SplitMix64(seed: seed)
+        _ = Unsicherheit.ziehen(basis, &a, saldo: &saldo, rng: &rng, in: w.block)
+        // The same uniform numbers, taken again: the population's and the prices' first.
+        var g = SplitMix64(seed: seed)
+        for _ in 0..<((basis.geburtenziffer == nil ? 0 : 1) + 4) { _ = g.gleich() }
+        var kopie = basis.annahmen
+        kopie.tarif = a.tarif
+        kopie.sachkosten = a.sachkosten
+        for i in m.produkte.indices {
+            kopie.quoteTrend[i] = basis.quoteTrend[i].quantil(g.gleich())
+            if let e = basis.erstattung[i] { kopie.erstattungAnteil[i] = e.quantil(g.gleich()) }
+            kopie.fallkostenTrend[i] = basis.fallkostenTrend[i].quantil(g.gleich())
+            #expect(w.block.quoteTrend[i] == kopie.quoteTrend[i], "\(seed) \(m.produkte[i].nr)")
+            #expect(w.block.fallkostenTrend[i] == kopie.fallkostenTrend[i])
+            #expect(w.block.erstattung[i] == (kopie.erstattungAnteil[i] ?? 0))
+        }
+        var z = [Double](repeating: .nan, count: m.produkte.count * J), f = z
+        schnell.rechnen(a, Schnellrechnung.Kumuliert(pop, schnitte: schnell.schnitte), &w, zuschuss: &z, faelle: &f)
+        var zk = [Double](repeating: .nan, count: m.produkte.count * J), fk = zk
+        schnell.rechnen(kopie, pop, zuschuss: &zk, faelle: &fk)
+        #expect((z + f).map(\.bitPattern) == (zk + fk).map(\.bitPattern), "\(seed)")
+    }
+}
+
 /// The draws' triangles, with what the quantile derives from the three values worked out once, give exactly
 /// `Dreiecksverteilung.quantil`: wide, narrow, mode at either end, all three equal, best above worst.
 @Test func dreieckWieDreiecksverteilung() {

@@ -505,6 +505,10 @@ struct Schnellrechnung: Sendable {
         /// instead of writing their zeros again in every run (about 400 small memset calls per draw of the
         /// benchmark model).
         var ohneFaelleNull = false
+        /// Set by `produktwerteSetzen` for a caller that writes each run's per-product quote trend, Erstattung share
+        /// and Fallkosten trend straight into `block` (the draws: `Unsicherheit.ziehen`): `rechnen` then does not
+        /// copy them from its assumptions.
+        var produktwerteGezogen = false
 
         init(_ s: Schnellrechnung) { block = Block(s) }
     }
@@ -684,11 +688,7 @@ struct Schnellrechnung: Sendable {
             b.start[t] = kum.start[t]
             b.gebiete[t] = kum.gebiete[t]
         }
-        for i in 0..<N {
-            b.quoteTrend[i] = a.quoteTrend[i]
-            b.fallkostenTrend[i] = a.fallkostenTrend[i]
-            b.erstattung[i] = a.erstattungAnteil[i] ?? 0
-        }
+        if !w.produktwerteGezogen { produktwerte(a, b) }
         for j in 0..<b.mkosten.count { b.mkosten[j] = 0 }
         for t in 1..<n {
             b.idxT[t] = b.idxT[t - 1] * (1 + b.tarif[t])
@@ -742,6 +742,27 @@ struct Schnellrechnung: Sendable {
             }
         }
         investitionenBuchen(a, zuschuss: &zuschuss)
+    }
+
+    /// The per-product values of `a` (quote trend, Fallkosten trend, Erstattung share, 0 where a product has
+    /// none) into the block, where `rechnen` reads them.
+    private func produktwerte(_ a: Rechenannahmen, _ b: Block) {
+        for i in 0..<zeilen.count {
+            b.quoteTrend[i] = a.quoteTrend[i]
+            b.fallkostenTrend[i] = a.fallkostenTrend[i]
+            b.erstattung[i] = a.erstattungAnteil[i] ?? 0
+        }
+    }
+
+    /// For a caller that draws the per-product values into `w.block` itself before each `rechnen`
+    /// (`Unsicherheit.ziehen`): those of `a` (the values it does not draw) put there once, and `rechnen` told not to
+    /// copy them again.
+    func produktwerteSetzen(_ a: Rechenannahmen, _ w: inout Arbeitsbereich) {
+        precondition(
+            a.quoteTrend.count >= zeilen.count && a.fallkostenTrend.count >= zeilen.count
+                && a.erstattungAnteil.count >= zeilen.count, "Schnellrechnung: Produktwerte fehlen")
+        produktwerte(a, w.block)
+        w.produktwerteGezogen = true
     }
 
     /// Investments add to their product's net cost after it is set (as before, product by product): the values

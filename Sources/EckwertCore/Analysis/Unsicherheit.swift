@@ -108,13 +108,16 @@ public enum Unsicherheit {
         }
     }
 
-    /// One draw's assumptions (population parameters, prices, per-product values) into `a`, which starts as
-    /// `basis.annahmen` and is reused from draw to draw (every drawn value is overwritten), and the net migration
-    /// per year index into `saldo` (the path `a.bevoelkerung.wanderungssaldo` stands for; it is not rebuilt).
-    /// Returns the first uniform number of the draw.
+    /// One draw's assumptions: the population parameters and prices into `a`, which starts as `basis.annahmen`
+    /// and is reused from draw to draw (every drawn value is overwritten), the net migration per year index into
+    /// `saldo` (the path `a.bevoelkerung.wanderungssaldo` stands for; it is not rebuilt), and the per-product values
+    /// (quote trend, Erstattung share, Fallkosten trend) straight into the lean engine's block `b`, where `rechnen`
+    /// reads them (`Schnellrechnung.produktwerteSetzen` put the undrawn ones there once; `a`'s arrays of them keep
+    /// the status quo): written into `a` and copied to the block, 3,000 values per draw of the benchmark model passed
+    /// through Swift arrays twice. Returns the first uniform number of the draw.
     static func ziehen(
         _ basis: Ziehungsbasis, _ a: inout Rechenannahmen, saldo: inout [Double],
-        rng: inout SplitMix64
+        rng: inout SplitMix64, in b: Schnellrechnung.Block
     ) -> Double {
         var erstes = -1.0
         func u() -> Double {
@@ -130,10 +133,14 @@ public enum Unsicherheit {
         for t in a.tarif.indices { a.tarif[t] = basis.tarif[t].quantil(ut) }
         let us = u()
         for t in a.sachkosten.indices { a.sachkosten[t] = basis.sachkosten[t].quantil(us) }
-        for i in basis.quoteTrend.indices {
-            a.quoteTrend[i] = basis.quoteTrend[i].quantil(u())
-            if let e = basis.erstattung[i] { a.erstattungAnteil[i] = e.quantil(u()) }
-            a.fallkostenTrend[i] = basis.fallkostenTrend[i].quantil(u())
+        let N = basis.quoteTrend.count, qt = b.quoteTrend, er = b.erstattung, fk = b.fallkostenTrend
+        precondition(
+            basis.erstattung.count == N && basis.fallkostenTrend.count == N && qt.count >= N && er.count >= N
+                && fk.count >= N, "Unsicherheit.ziehen: Produktwerte passen nicht zum Block")
+        for i in 0..<N {
+            qt[i] = basis.quoteTrend[i].quantil(u())
+            if let e = basis.erstattung[i] { er[i] = e.quantil(u()) }
+            fk[i] = basis.fallkostenTrend[i].quantil(u())
         }
         return erstes
     }

@@ -98,6 +98,8 @@ struct Ziehungslauf: Sendable {
         arbeit.massnahmenFest = true
         // `pf` starts as zeros and is passed with `arbeit` to every draw of this thread.
         arbeit.ohneFaelleNull = true
+        // Each draw's per-product values go straight into the block (`Unsicherheit.ziehen`), the undrawn ones once.
+        schnell.produktwerteSetzen(an, &arbeit)
         var lauf = kohorten.map { _ in
             Schnellrechnung.Kohortenlauf(m.bevoelkerung, jahre: p.n, schnitte: schnell.schnitte)
         }
@@ -111,7 +113,7 @@ struct Ziehungslauf: Sendable {
             let j0 = kachelbereich.lowerBound, w = kachelbereich.count
             for d in kachelbereich {
                 var rng = SplitMix64(seed: seed &+ UInt64(d) &* 0x9E37_79B9_7F4A_7C15)
-                let u0 = Unsicherheit.ziehen(zbasis, &an, saldo: &saldo, rng: &rng)
+                let u0 = Unsicherheit.ziehen(zbasis, &an, saldo: &saldo, rng: &rng, in: arbeit.block)
                 if let (st, fr, wa) = kohorten {
                     let bv = an.bevoelkerung
                     let v = Kohortenmodell.Vorberechnung(
