@@ -104,8 +104,8 @@ struct Phasenmessung {
             let cpu = String(format: "%9.3f", median(laeufe.map { $0[i].cpu }))
             let speicher = String(format: "%13.0f", rss)
             let fehler = String(format: "%12.0f", median(laeufe.map { Double($0[i].fehler) }))
-            print(
-                "\(z.phase.padding(toLength: 19, withPad: " ", startingAt: 0))  \(zeit)  \(cpu)  \(speicher)  \(fehler)")
+            let phase = z.phase.padding(toLength: 19, withPad: " ", startingAt: 0)
+            print("\(phase)  \(zeit)  \(cpu)  \(speicher)  \(fehler)")
         }
         if n > 1 {
             let totals = laeufe.map { lauf in
