@@ -248,47 +248,9 @@ static inline long eckwert__probe_fenster_basis(
 }
 
 #if defined(__x86_64__)
-// The same two passes with AVX2 written out: the range eight values at a time, each value's bucket four at a
-// time in doubles with the very operations of `eckwert_eimer` (widening is exact; subtraction, product, the clamps
-// and truncation as there), only the counts one by one.
 __attribute__((target("avx2"))) static inline long eckwert__probe_fenster_avx2(
     const float *x, long S, const long *raenge, int32_t *z, float *lo, float *hi) {
-    if (S < 64) return 0;
-    __m256 vmn = _mm256_loadu_ps(x), vmx = vmn;
-    long j = 8;
-    for (; j + 8 <= S; j += 8) {
-        __m256 v = _mm256_loadu_ps(x + j);
-        vmn = _mm256_min_ps(v, vmn);
-        vmx = _mm256_max_ps(v, vmx);
-    }
-    float mn = vmn[0], mx = vmx[0];
-    for (int d = 1; d < 8; d++) {
-        mn = vmn[d] < mn ? vmn[d] : mn;
-        mx = vmx[d] > mx ? vmx[d] : mx;
-    }
-    for (; j < S; j++) {
-        mn = x[j] < mn ? x[j] : mn;
-        mx = x[j] > mx ? x[j] : mx;
-    }
-    long nb = S / 2 < 1024 ? S / 2 : 1024;
-    double dlo = (double)mn, skala = (double)nb / ((double)mx - dlo), oben = (double)(nb - 1);
-    if (!(mn < mx) || !(skala > 0) || skala != skala || skala == __builtin_inf()) return 0;
-    for (long k = 0; k < nb; k++) z[k] = 0;
-    __m256d vdlo = _mm256_set1_pd(dlo), vskala = _mm256_set1_pd(skala), voben = _mm256_set1_pd(oben);
-    __m256d null = _mm256_setzero_pd();
-    for (j = 0; j + 4 <= S; j += 4) {
-        __m256d y = _mm256_mul_pd(_mm256_sub_pd(_mm256_cvtps_pd(_mm_loadu_ps(x + j)), vdlo), vskala);
-        y = _mm256_blendv_pd(null, y, _mm256_cmp_pd(y, null, _CMP_GT_OQ));
-        y = _mm256_blendv_pd(voben, y, _mm256_cmp_pd(y, voben, _CMP_LT_OQ));
-        __m128i k = _mm256_cvttpd_epi32(y);
-        z[_mm_extract_epi32(k, 0)] += 1;
-        z[_mm_extract_epi32(k, 1)] += 1;
-        z[_mm_extract_epi32(k, 2)] += 1;
-        z[_mm_extract_epi32(k, 3)] += 1;
-    }
-    for (; j < S; j++) z[eckwert_eimer(x[j], dlo, skala, oben)] += 1;
-    eckwert__probe_grenzen(z, S, nb, dlo, skala, mx, raenge, lo, hi);
-    return 1;
+    return eckwert__probe_fenster(x, S, raenge, z, lo, hi);
 }
 #endif
 

@@ -19,7 +19,8 @@ extension Schnellrechnung {
         let n: Int
         /// Cumulative index a + 1 → position in `schnitte`, or −1 where no driver reads it.
         let istSchnitt: [Int]
-        /// The kernel's memory (`Zellen`).
+        /// The kernel's memory (`Zellen`). A class: copies of a `Kohortenlauf` share it, so each thread makes its
+        /// own run (as `Ziehungslauf` does) rather than copying one.
         private let zellen: Zellen
         var kum: Kumuliert
         /// Whether the projection uses the processor's AVX2 instructions (`eckwert_kohorten`; the same bits either

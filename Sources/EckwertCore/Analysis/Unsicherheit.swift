@@ -113,8 +113,8 @@ public enum Unsicherheit {
     /// `saldo` (the path `a.bevoelkerung.wanderungssaldo` stands for; it is not rebuilt), and the per-product values
     /// (quote trend, Erstattung share, Fallkosten trend) straight into the lean engine's block `b`, where `rechnen`
     /// reads them (`Schnellrechnung.produktwerteSetzen` put the undrawn ones there once; `a`'s arrays of them keep
-    /// the status quo): written into `a` and copied to the block, 3,000 values per draw of the benchmark model passed
-    /// through Swift arrays twice. Returns the first uniform number of the draw.
+    /// the status quo), rather than into `a` and from there copied to the block (3,000 values per draw of the
+    /// benchmark model). Returns the first uniform number of the draw.
     static func ziehen(
         _ basis: Ziehungsbasis, _ a: inout Rechenannahmen, saldo: inout [Double],
         rng: inout SplitMix64, in b: Schnellrechnung.Block
